@@ -1,0 +1,1 @@
+"""Device adapters and simulators. Independent of pos_app."""

@@ -1,0 +1,1 @@
+"""Offline-first point-of-sale and kiosk terminal for Canadian cannabis stores."""

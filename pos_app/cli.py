@@ -1,0 +1,156 @@
+"""The ``pos-app`` command. Every failure a person can meet ends in a plain sentence, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pos_app.config import SettingsError, load_settings
+
+log = logging.getLogger(__name__)
+
+DEMO_DIR_NAME = "demo-terminal-{n}"
+
+
+def _add_data_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", type=Path, help="folder of the terminal's database, logs and settings")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pos-app", description="Point of sale and kiosk for cannabis stores.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="open the terminal window")
+    _add_data_dir(run)
+    run.add_argument("--mode", choices=["register", "kiosk", "receiving"], default=None)
+    run.add_argument("--demo", action="store_true", help="use a demo store (made on first run)")
+    run.add_argument("--terminal", type=int, default=1, help="terminal number for --demo (default 1)")
+
+    shot = commands.add_parser("screenshot", help="render a screen to a PNG file, without a display")
+    _add_data_dir(shot)
+    shot.add_argument("--mode", choices=["register", "kiosk", "receiving"], default="register")
+    shot.add_argument("--state", default="cart", help="what the screen shows: idle or cart")
+    shot.add_argument("--size", default="1024x768", help="window size, e.g. 1024x768 or 1920x1080")
+    shot.add_argument("--out", type=Path, required=True)
+
+    demo = commands.add_parser("demo-data", help="fill an empty terminal with an Ontario demo store")
+    _add_data_dir(demo)
+    demo.add_argument("--products", type=int, default=2000)
+    demo.add_argument("--seed", type=int, default=7)
+    demo.add_argument("--terminal", type=int, default=1)
+
+    db = commands.add_parser("db", help="database maintenance")
+    _add_data_dir(db)
+    db.add_argument("action", choices=["upgrade"])
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except SettingsError as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a person gets a sentence; the log keeps the traceback
+        message = getattr(error, "message", None)
+        if message:
+            return _fail(message)
+        log.exception("pos-app %s failed", args.command)
+        return _fail(f"Something went wrong ({type(error).__name__}: {error}). The details are in the log.")
+
+
+def _fail(message: str, status: int = 1) -> int:
+    print(message, file=sys.stderr)
+    return status
+
+
+def _settings(args: argparse.Namespace, demo: bool = False):
+    data_dir = args.data_dir
+    if data_dir is None and demo:
+        from pos_app.config import default_data_dir
+
+        data_dir = default_data_dir() / DEMO_DIR_NAME.format(n=args.terminal)
+    return load_settings(data_dir)
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from pos_app.bootstrap import open_terminal
+    from pos_app.services.demo_data import install_demo_data
+
+    terminal = open_terminal(_settings(args))
+    summary = install_demo_data(terminal.session_factory, terminal.pin_pepper, products=args.products,
+                                seed=args.seed, terminal_no=args.terminal, progress=print)
+    print(f"Demo store {summary.store_code} ({summary.store_name}) is ready in {terminal.settings.data_dir}")
+    for table in ("ocs_product_catalog", "accessories_catalog", "batch_tracking", "shelf_locations"):
+        print(f"  {table}: {summary.counts.get(table, 0):,} rows")
+    print("Staff sign-in (staff code / PIN):")
+    for login in summary.staff:
+        print(f"  {login.role:<8} {login.name:<24} {login.staff_code} / {login.pin}")
+    terminal.close()
+    return 0
+
+
+def _open_demo_ready(args: argparse.Namespace, demo: bool):
+    from pos_app.bootstrap import open_terminal
+    from pos_app.services.demo_data import install_demo_data
+    from pos_app.services.status import StatusService
+
+    terminal = open_terminal(_settings(args, demo=demo))
+    if demo and StatusService(terminal.session_factory).product_count() == 0:
+        print("Setting up the demo store (first run)…")
+        install_demo_data(terminal.session_factory, terminal.pin_pepper, terminal_no=args.terminal,
+                          progress=print)
+    return terminal
+
+
+def _window(terminal, mode: str, signed_in: bool):
+    from pos_app.domain.staff import Role
+    from pos_app.services.staff import first_staff_with_role
+    from pos_app.ui.main_window import MainWindow
+
+    staff = first_staff_with_role(terminal.session_factory, Role.CASHIER) if signed_in else None
+    return MainWindow(terminal.context, terminal.sales, terminal.status, mode=mode, staff=staff)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from pos_app.ui.app import qt_application
+
+    terminal = _open_demo_ready(args, demo=args.demo)
+    app = qt_application(terminal.settings.theme)
+    window = _window(terminal, args.mode or terminal.settings.mode, signed_in=args.demo)
+    window.resize(1280, 800)
+    window.show()
+    status = app.exec()
+    terminal.close()
+    return status
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from pos_app.ui.screenshots import render_screen
+
+    terminal = _open_demo_ready(args, demo=False)
+    width, _, height = args.size.partition("x")
+    render_screen(terminal, mode=args.mode, state=args.state, size=(int(width), int(height)), out=args.out)
+    print(f"Wrote {args.out}")
+    terminal.close()
+    return 0
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from pos_app.bootstrap import open_terminal
+
+    terminal = open_terminal(_settings(args))
+    print(f"The database at {terminal.settings.db_path} is up to date.")
+    terminal.close()
+    return 0
+
+
+COMMANDS = {"run": cmd_run, "screenshot": cmd_screenshot, "demo-data": cmd_demo_data, "db": cmd_db}
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,72 @@
+"""Turning a requested discount into an amount, within what the approving role may give."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pos_app.domain.errors import DiscountOverCap, InvalidDiscount
+from pos_app.domain.money import Money
+from pos_app.domain.staff import Role, discount_cap
+
+HUNDRED = Decimal(100)
+
+
+def as_percent(value: Decimal | int) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise TypeError("A discount percent must be a Decimal or an int.")
+    return Decimal(value)
+
+
+def check_discount_amount(amount: Money, base: Money, role: Role) -> None:
+    """A discount amount must be 0..base, and no bigger a share of base than the role's cap."""
+    if amount.is_negative():
+        raise InvalidDiscount("A discount cannot be negative. Enter $0.00 or more.")
+    if amount > base:
+        raise InvalidDiscount(
+            f"A discount of {amount} is more than the {base} it applies to. Enter a smaller discount."
+        )
+    cap = discount_cap(role)
+    if amount.amount * HUNDRED > cap * base.amount:
+        raise DiscountOverCap(amount.amount * HUNDRED / base.amount, role, cap)
+
+
+def discount_amount(base: Money, percent: Decimal | int | None, amount: Money | None, role: Role) -> Money:
+    """The amount off `base` for a percent or a fixed amount (exactly one of them)."""
+    if (percent is None) == (amount is None):
+        raise InvalidDiscount("Give the discount either as a percent or as an amount, not both.")
+    if amount is not None:
+        check_discount_amount(amount, base, role)
+        return amount
+    pct = as_percent(percent)
+    if not Decimal(0) <= pct <= HUNDRED:
+        raise InvalidDiscount("A discount percent must be from 0 to 100.")
+    cap = discount_cap(role)
+    if pct > cap:
+        raise DiscountOverCap(pct, role, cap)
+    return base * (pct / HUNDRED)
+
+
+@dataclass(frozen=True, slots=True)
+class CartDiscount:
+    """A percent follows the cart as it changes; a fixed amount stays as approved."""
+
+    role: Role
+    percent: Decimal | None = None
+    amount: Money | None = None
+
+    def amount_on(self, discountable: Money) -> Money:
+        if self.percent is not None:
+            return discountable * (self.percent / HUNDRED)
+        assert self.amount is not None
+        return self.amount
+
+    def check_against(self, discountable: Money) -> None:
+        if self.amount is None:
+            return
+        if self.amount > discountable:
+            raise InvalidDiscount(
+                f"The cart discount of {self.amount} would be more than the {discountable} left to discount. "
+                "Change or remove the cart discount first."
+            )
+        check_discount_amount(self.amount, discountable, self.role)

@@ -1,0 +1,141 @@
+"""Canadian dollars as an exact value object, and exact splitting of an amount across parts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
+from typing import ClassVar
+
+from pos_app.domain.errors import InvalidAmount
+
+CENT = Decimal("0.01")
+
+
+def _to_decimal(value: object) -> Decimal:
+    # Floats are refused: 0.1 + 0.2 is not 0.3, and a till must be exact.
+    if isinstance(value, float | bool):
+        raise TypeError(f"Money needs a str, int or Decimal, not {type(value).__name__}.")
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, str):
+        try:
+            number = Decimal(value.strip())
+        except InvalidOperation:
+            raise InvalidAmount(value) from None
+    else:
+        raise TypeError(f"Money needs a str, int or Decimal, not {type(value).__name__}.")
+    if not number.is_finite():
+        raise InvalidAmount(value)
+    return number
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Money:
+    """An amount in CAD, always held to the cent (half-up)."""
+
+    amount: Decimal
+    CURRENCY: ClassVar[str] = "CAD"
+
+    def __post_init__(self) -> None:
+        rounded = _to_decimal(self.amount).quantize(CENT, rounding=ROUND_HALF_UP)
+        if rounded.is_zero():
+            rounded = abs(rounded)  # no "-$0.00"
+        object.__setattr__(self, "amount", rounded)
+
+    @classmethod
+    def of(cls, value: str | int | Decimal) -> Money:
+        return cls(_to_decimal(value))
+
+    @classmethod
+    def zero(cls) -> Money:
+        return cls(Decimal(0))
+
+    @classmethod
+    def from_cents(cls, cents: int) -> Money:
+        if isinstance(cents, bool) or not isinstance(cents, int):
+            raise TypeError("Money.from_cents needs an int.")
+        return cls(Decimal(cents).scaleb(-2))
+
+    @property
+    def cents(self) -> int:
+        return int(self.amount.scaleb(2))
+
+    def is_negative(self) -> bool:
+        return self.amount < 0
+
+    def __add__(self, other: object) -> Money:
+        if not isinstance(other, Money):
+            return NotImplemented
+        return Money(self.amount + other.amount)
+
+    def __sub__(self, other: object) -> Money:
+        if not isinstance(other, Money):
+            return NotImplemented
+        return Money(self.amount - other.amount)
+
+    def __mul__(self, factor: object) -> Money:
+        if isinstance(factor, bool) or not isinstance(factor, int | Decimal):
+            return NotImplemented
+        return Money(self.amount * factor)
+
+    __rmul__ = __mul__
+
+    def __neg__(self) -> Money:
+        return Money(-self.amount)
+
+    def __abs__(self) -> Money:
+        return Money(abs(self.amount))
+
+    def __bool__(self) -> bool:
+        return not self.amount.is_zero()
+
+    def __str__(self) -> str:
+        sign = "-" if self.amount < 0 else ""
+        return f"{sign}${abs(self.amount):.2f}"
+
+
+def sum_money(amounts: Iterable[Money]) -> Money:
+    total = Money.zero()
+    for amount in amounts:
+        total += amount
+    return total
+
+
+def _weight(value: Decimal | int | Money) -> Fraction:
+    if isinstance(value, Money):
+        return Fraction(value.amount)
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise TypeError(f"allocate needs Decimal, int or Money weights, not {type(value).__name__}.")
+    return Fraction(value)
+
+
+def allocate(total: Money, weights: Sequence[Decimal | int | Money]) -> list[Money]:
+    """Split `total` in proportion to `weights`; the parts always add up to `total` exactly.
+
+    Each part gets its share rounded down to the cent, then the cents left over go to the parts with the
+    largest remainders (earlier parts win ties). All-zero weights split evenly.
+    """
+    shares = [_weight(w) for w in weights]
+    if any(share < 0 for share in shares):
+        raise ValueError("allocate needs weights of zero or more.")
+    if not shares:
+        if total:
+            raise ValueError("Cannot allocate a non-zero amount over no parts.")
+        return []
+    if not any(shares):
+        shares = [Fraction(1)] * len(shares)
+
+    sign = -1 if total.is_negative() else 1
+    cents = abs(total.cents)
+    weight_sum = sum(shares)
+    exact = [cents * share / weight_sum for share in shares]
+    parts = [int(e) for e in exact]  # floor: every share is >= 0
+    leftover = cents - sum(parts)
+    by_remainder = sorted(range(len(parts)), key=lambda i: (-(exact[i] - parts[i]), i))
+    for index in by_remainder[:leftover]:
+        parts[index] += 1
+    return [Money.from_cents(sign * part) for part in parts]

@@ -1,0 +1,149 @@
+"""Partial refunds that, added up, give back exactly what was charged per line and per tax component."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from uuid import UUID, uuid4
+
+from pos_app.domain.cash_rounding import round_cash
+from pos_app.domain.errors import InvalidRefund
+from pos_app.domain.lots import InventoryDelta, LotAllocation
+from pos_app.domain.money import Money, sum_money
+from pos_app.domain.order import Order, OrderLine
+
+
+@dataclass(frozen=True, slots=True)
+class RefundLine:
+    line_id: UUID
+    sku: str
+    quantity: int
+    amount: Money  # before tax
+    taxes: dict[str, Money]
+    total: Money
+    restock: bool
+    allocations: tuple[LotAllocation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Refund:
+    refund_id: UUID
+    order_id: UUID
+    lines: tuple[RefundLine, ...]
+    subtotal: Money
+    tax_components: dict[str, Money]
+    tax_amount: Money
+    total: Money
+
+    def cash_total(self) -> Money:
+        """What to hand back when the refund is paid in cash."""
+        return round_cash(self.total)
+
+    def cash_rounding(self) -> Money:
+        return self.cash_total() - self.total
+
+
+def prorated(value: Money, units: int, of_units: int) -> Money:
+    """round_half_up(value × units / of_units) in exact integer cents."""
+    cents = abs(value.cents)
+    share = (2 * cents * units + of_units) // (2 * of_units)
+    return Money.from_cents(-share if value.is_negative() else share)
+
+
+def _slice(value: Money, done: int, units: int, of_units: int) -> Money:
+    # f(done + units) - f(done) telescopes: refunding every unit, in any steps, returns `value` exactly.
+    return prorated(value, done + units, of_units) - prorated(value, done, of_units)
+
+
+def _returned_allocations(line: OrderLine, done: int, units: int) -> tuple[LotAllocation, ...]:
+    """Units come back to the lots they were sold from, the last allocated first."""
+    returned = []
+    skip, wanted = done, units
+    for allocation in reversed(line.allocations):
+        available = allocation.quantity
+        skipped = min(skip, available)
+        skip -= skipped
+        take = min(wanted, available - skipped)
+        if take:
+            returned.append(LotAllocation(allocation.batch_lot, take))
+            wanted -= take
+    return tuple(returned)
+
+
+def _check_quantity(line: OrderLine, quantity: object, done: int) -> int:
+    left = line.quantity - done
+    if left <= 0:
+        raise InvalidRefund(f"Every unit of {line.name} on this order has already been refunded.")
+    if isinstance(quantity, bool) or not isinstance(quantity, int) or not 1 <= quantity <= left:
+        raise InvalidRefund(f"You can refund from 1 to {left} of {line.name}. Change the quantity.")
+    return quantity
+
+
+def plan_refund(
+    order: Order,
+    quantities: Mapping[UUID, int],
+    already_refunded: Mapping[UUID, int] | None = None,
+    *,
+    refund_id: UUID | None = None,
+    restock: bool | Mapping[UUID, bool] = True,
+) -> Refund:
+    already = already_refunded or {}
+    if not quantities:
+        raise InvalidRefund("Choose at least one item to refund.")
+    known = {line.line_id for line in order.lines}
+    if any(line_id not in known for line_id in quantities):
+        raise InvalidRefund(
+            f"An item to refund is not on order {order.order_number}. Check the receipt and try again."
+        )
+
+    refund_lines = []
+    for line in order.lines:
+        if line.line_id not in quantities:
+            continue
+        done = already.get(line.line_id, 0)
+        units = _check_quantity(line, quantities[line.line_id], done)
+        amount = _slice(line.taxable_amount, done, units, line.quantity)
+        taxes = {code: _slice(tax, done, units, line.quantity) for code, tax in line.taxes.items()}
+        refund_lines.append(
+            RefundLine(
+                line_id=line.line_id,
+                sku=line.sku,
+                quantity=units,
+                amount=amount,
+                taxes=taxes,
+                total=amount + sum_money(taxes.values()),
+                restock=restock if isinstance(restock, bool) else restock.get(line.line_id, True),
+                allocations=_returned_allocations(line, done, units),
+            )
+        )
+
+    tax_components = {
+        code: sum_money(line.taxes.get(code, Money.zero()) for line in refund_lines)
+        for code in order.tax_components
+    }
+    subtotal = sum_money(rl.amount for rl in refund_lines)
+    tax_amount = sum_money(tax_components.values())
+    return Refund(
+        refund_id=refund_id or uuid4(),
+        order_id=order.order_id,
+        lines=tuple(refund_lines),
+        subtotal=subtotal,
+        tax_components=tax_components,
+        tax_amount=tax_amount,
+        total=subtotal + tax_amount,
+    )
+
+
+def refund_inventory_deltas(refund: Refund) -> list[InventoryDelta]:
+    """Stock going back on the shelf; nothing for lines not restocked (damaged, opened)."""
+    deltas = []
+    for line in refund.lines:
+        if not line.restock:
+            continue
+        if not line.allocations:
+            deltas.append(InventoryDelta(line.sku, None, line.quantity, line.line_id, reason="refund"))
+        deltas.extend(
+            InventoryDelta(line.sku, allocation.batch_lot, allocation.quantity, line.line_id, reason="refund")
+            for allocation in line.allocations
+        )
+    return deltas

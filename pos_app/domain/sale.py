@@ -1,0 +1,281 @@
+"""The open cart at the counter or kiosk: lines, discounts, totals and the payments taken so far."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from uuid import UUID, uuid4
+
+from pos_app.domain.catalog import ProductInfo, ProductLookup
+from pos_app.domain.discounts import HUNDRED, CartDiscount, as_percent, check_discount_amount, discount_amount
+from pos_app.domain.equivalency import check_possession_limit
+from pos_app.domain.errors import (
+    InvalidDiscount,
+    InvalidQuantity,
+    Overtender,
+    SaleLocked,
+    UnknownCode,
+    UnknownLine,
+    UnknownTender,
+)
+from pos_app.domain.money import Money, allocate, sum_money
+from pos_app.domain.payment import PaymentStatus, payment_status
+from pos_app.domain.staff import Role
+from pos_app.domain.tax import TaxBreakdown, TaxComponent, compute_taxes
+from pos_app.domain.tenders import CardApproval, CardTender, CashTender, Tender
+
+MAX_QUANTITY = 999
+
+
+def check_quantity(quantity: object) -> int:
+    if isinstance(quantity, bool) or not isinstance(quantity, int) or not 1 <= quantity <= MAX_QUANTITY:
+        raise InvalidQuantity(quantity)
+    return quantity
+
+
+@dataclass(frozen=True, slots=True)
+class SaleLine:
+    line_id: UUID
+    product: ProductInfo
+    quantity: int
+    discount: Money = Money.zero()
+    discount_percent: Decimal | None = None  # kept so the discount follows quantity changes
+    discount_role: Role | None = None  # who approved the discount
+
+    @property
+    def gross(self) -> Money:
+        return self.product.unit_price * self.quantity
+
+    @property
+    def net(self) -> Money:
+        return self.gross - self.discount
+
+    @property
+    def dried_equivalent(self) -> Decimal:
+        if not self.product.is_cannabis:
+            return Decimal(0)
+        return self.product.dried_equivalent_per_unit * self.quantity
+
+    @property
+    def has_discount(self) -> bool:
+        return bool(self.discount) or self.discount_percent is not None
+
+
+@dataclass(frozen=True)
+class SaleTotals:
+    subtotal: Money
+    line_discounts: Money
+    cart_discount: Money
+    discounts: Money
+    cart_discount_per_line: list[Money]
+    taxable_per_line: list[Money]
+    taxes: TaxBreakdown
+    tax_total: Money
+    total: Money
+    dried_equivalent_grams: Decimal
+    item_count: int
+
+
+def sale_totals(
+    lines: Sequence[SaleLine], cart: CartDiscount | None, components: Sequence[TaxComponent]
+) -> SaleTotals:
+    subtotal = sum_money(line.gross for line in lines)
+    line_discounts = sum_money(line.discount for line in lines)
+    discountable = subtotal - line_discounts
+    cart_amount = min(cart.amount_on(discountable), discountable) if cart else Money.zero()
+    cart_shares = allocate(cart_amount, [line.net for line in lines])
+    taxable = [line.net - share for line, share in zip(lines, cart_shares, strict=True)]
+    taxes = compute_taxes(taxable, components, [line.product.taxable for line in lines])
+    discounts = line_discounts + cart_amount
+    return SaleTotals(
+        subtotal=subtotal,
+        line_discounts=line_discounts,
+        cart_discount=cart_amount,
+        discounts=discounts,
+        cart_discount_per_line=cart_shares,
+        taxable_per_line=taxable,
+        taxes=taxes,
+        tax_total=taxes.total,
+        total=subtotal - discounts + taxes.total,
+        dried_equivalent_grams=sum((line.dried_equivalent for line in lines), Decimal(0)),
+        item_count=sum(line.quantity for line in lines),
+    )
+
+
+class Sale:
+    """Every change is checked on a copy first, so a refused change leaves the sale as it was."""
+
+    def __init__(
+        self,
+        sale_id: UUID | None = None,
+        tax_components: Sequence[TaxComponent] = (),
+        role: Role = Role.CASHIER,
+    ) -> None:
+        self.sale_id = sale_id or uuid4()
+        self.tax_components = tuple(tax_components)
+        self.role = Role(role)
+        self._lines: list[SaleLine] = []
+        self._cart_discount: CartDiscount | None = None
+        self._tenders: list[Tender] = []
+
+    @property
+    def lines(self) -> tuple[SaleLine, ...]:
+        return tuple(self._lines)
+
+    @property
+    def tenders(self) -> tuple[Tender, ...]:
+        return tuple(self._tenders)
+
+    @property
+    def cart_discount(self) -> CartDiscount | None:
+        return self._cart_discount
+
+    @property
+    def is_empty(self) -> bool:
+        return not self._lines
+
+    @property
+    def has_cannabis(self) -> bool:
+        return any(line.product.is_cannabis for line in self._lines)
+
+    @property
+    def totals(self) -> SaleTotals:
+        return sale_totals(self._lines, self._cart_discount, self.tax_components)
+
+    def line(self, line_id: UUID) -> SaleLine:
+        for line in self._lines:
+            if line.line_id == line_id:
+                return line
+        raise UnknownLine(line_id)
+
+    # --- items -----------------------------------------------------------------------------------------
+
+    def scan(self, code: str, lookup: ProductLookup) -> SaleLine:
+        match = lookup.find_by_code(code)
+        if match is None:
+            raise UnknownCode(code)
+        return self.add(match.product, match.units)
+
+    def add(self, product: ProductInfo, quantity: int = 1) -> SaleLine:
+        check_quantity(quantity)
+        self._ensure_no_card_payment()
+        same = next((ln for ln in self._lines if ln.product == product and not ln.has_discount), None)
+        if same is None:
+            added = SaleLine(line_id=uuid4(), product=product, quantity=quantity)
+            self._commit([*self._lines, added], self._cart_discount)
+            return added
+        merged = replace(same, quantity=check_quantity(same.quantity + quantity))
+        self._commit(self._replaced(merged), self._cart_discount)
+        return merged
+
+    def set_quantity(self, line_id: UUID, quantity: int) -> SaleLine:
+        check_quantity(quantity)
+        self._ensure_no_card_payment()
+        line = self.line(line_id)
+        updated = replace(line, quantity=quantity)
+        if line.discount_percent is not None:
+            updated = replace(updated, discount=updated.gross * (line.discount_percent / HUNDRED))
+        else:
+            check_discount_amount(updated.discount, updated.gross, line.discount_role or self.role)
+        self._commit(self._replaced(updated), self._cart_discount)
+        return updated
+
+    def remove_line(self, line_id: UUID) -> None:
+        self._ensure_no_card_payment()
+        self.line(line_id)
+        self._commit([ln for ln in self._lines if ln.line_id != line_id], self._cart_discount)
+
+    # --- discounts -------------------------------------------------------------------------------------
+
+    def discount_line(
+        self,
+        line_id: UUID,
+        *,
+        percent: Decimal | None = None,
+        amount: Money | None = None,
+        role: Role | None = None,
+    ) -> SaleLine:
+        """Replace the line's discount; a zero discount removes it."""
+        self._ensure_no_card_payment()
+        approver = Role(role) if role is not None else self.role
+        line = self.line(line_id)
+        off = discount_amount(line.gross, percent, amount, approver)
+        pct = None if percent is None else as_percent(percent)
+        if off or pct:
+            updated = replace(line, discount=off, discount_percent=pct, discount_role=approver)
+        else:
+            updated = replace(line, discount=Money.zero(), discount_percent=None, discount_role=None)
+        self._commit(self._replaced(updated), self._cart_discount)
+        return updated
+
+    def discount_cart(
+        self, *, percent: Decimal | None = None, amount: Money | None = None, role: Role | None = None
+    ) -> Money:
+        """Replace the cart discount and return its amount; a zero discount removes it."""
+        self._ensure_no_card_payment()
+        if self.is_empty:
+            raise InvalidDiscount("Add items to the sale before giving a cart discount.")
+        approver = Role(role) if role is not None else self.role
+        discountable = sum_money(line.net for line in self._lines)
+        off = discount_amount(discountable, percent, amount, approver)
+        cart: CartDiscount | None = None
+        if percent is not None and as_percent(percent):
+            cart = CartDiscount(role=approver, percent=as_percent(percent))
+        elif amount:
+            cart = CartDiscount(role=approver, amount=amount)
+        self._commit(self._lines, cart)
+        return off
+
+    def remove_cart_discount(self) -> None:
+        self._ensure_no_card_payment()
+        self._cart_discount = None
+
+    # --- payments --------------------------------------------------------------------------------------
+
+    def payment_status(self) -> PaymentStatus:
+        return payment_status(self.totals.total, self._tenders)
+
+    def add_cash(self, tendered: Money) -> CashTender:
+        tender = CashTender(tendered)
+        if self.payment_status().is_settled:
+            raise Overtender("Nothing is left to pay on this sale.")
+        self._tenders.append(tender)
+        return tender
+
+    def add_card(self, approved: CardApproval) -> CardTender:
+        if approved.amount > self.payment_status().card_remaining:
+            raise Overtender()
+        tender = CardTender(approved)
+        self._tenders.append(tender)
+        return tender
+
+    def remove_tender(self, tender: Tender) -> None:
+        """Take a payment off the sale (a voided card, cash keyed by mistake)."""
+        for index, existing in enumerate(self._tenders):
+            if existing is tender or existing == tender:
+                del self._tenders[index]
+                return
+        raise UnknownTender()
+
+    # --- internals -------------------------------------------------------------------------------------
+
+    def _replaced(self, updated: SaleLine) -> list[SaleLine]:
+        return [updated if ln.line_id == updated.line_id else ln for ln in self._lines]
+
+    def _ensure_no_card_payment(self) -> None:
+        # A card charge is fixed; changing the cart under it could leave the customer over-charged.
+        if any(isinstance(t, CardTender) for t in self._tenders):
+            raise SaleLocked()
+
+    def _commit(self, lines: list[SaleLine], cart: CartDiscount | None) -> None:
+        new_grams = sum((line.dried_equivalent for line in lines), Decimal(0))
+        old_grams = sum((line.dried_equivalent for line in self._lines), Decimal(0))
+        if new_grams > old_grams:
+            check_possession_limit(new_grams)
+        if not lines:
+            cart = None
+        elif cart is not None:
+            cart.check_against(sum_money(line.net for line in lines))
+        self._lines = list(lines)
+        self._cart_discount = cart

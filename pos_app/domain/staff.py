@@ -1,0 +1,21 @@
+"""Staff roles and how far each may discount."""
+
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    CASHIER = "cashier"
+    MANAGER = "manager"
+    ADMIN = "admin"
+
+
+DISCOUNT_CAP_PERCENT: dict[Role, Decimal] = {
+    Role.CASHIER: Decimal("10"),
+    Role.MANAGER: Decimal("50"),
+    Role.ADMIN: Decimal("100"),
+}
+
+
+def discount_cap(role: Role | str) -> Decimal:
+    return DISCOUNT_CAP_PERCENT[Role(role)]

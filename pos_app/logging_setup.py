@@ -1,0 +1,21 @@
+"""Logs go to ``<data dir>/logs/pos-app.log``, rotated; never card numbers, ID numbers, PINs or tokens."""
+
+from __future__ import annotations
+
+import logging
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def configure_logging(log_dir: Path, *, verbose: bool = False) -> None:
+    log_dir.mkdir(parents=True, exist_ok=True)
+    root = logging.getLogger()
+    if any(getattr(h, "_pos_app", False) for h in root.handlers):
+        return
+    handler = RotatingFileHandler(log_dir / "pos-app.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter(FORMAT))
+    handler._pos_app = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)

@@ -1,0 +1,63 @@
+"""Appending to the chained ``audit_log``, inside the caller's transaction."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pos_app.domain.audit_chain import GENESIS_HASH, entry_hash, first_broken_link
+from pos_app.persistence.models import AuditLog
+from pos_app.persistence.outbox import enqueue_mutation
+from pos_app.persistence.sync_state import ensure_sync_state
+from pos_app.persistence.types import utcnow
+
+
+def _chained_fields(entry: AuditLog) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "seq": entry.seq,
+        "action": entry.action,
+        "staff_id": entry.staff_id,
+        "approved_by": entry.approved_by,
+        "entity_type": entry.entity_type,
+        "entity_id": entry.entity_id,
+        "details": entry.details,
+        "created_at": entry.created_at,
+    }
+
+
+def append_audit(
+    session: Session,
+    action: str,
+    *,
+    staff_id: uuid.UUID | None,
+    store_id: uuid.UUID | None = None,
+    approved_by: uuid.UUID | None = None,
+    entity_type: str | None = None,
+    entity_id: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> AuditLog:
+    state = ensure_sync_state(session)
+    seq = state.next_audit_seq
+    state.next_audit_seq = seq + 1
+    previous = session.scalar(select(AuditLog.entry_hash).order_by(AuditLog.seq.desc()).limit(1))
+    entry = AuditLog(
+        id=uuid.uuid4(), seq=seq, store_id=store_id, staff_id=staff_id, approved_by=approved_by,
+        action=action, entity_type=entity_type, entity_id=entity_id, details=details or {},
+        created_at=utcnow(), prev_hash=previous or GENESIS_HASH,
+    )
+    entry.entry_hash = entry_hash(entry.prev_hash, _chained_fields(entry))
+    session.add(entry)
+    enqueue_mutation(session, "audit.logged.v1", {**_chained_fields(entry), "store_id": store_id,
+                                                  "prev_hash": entry.prev_hash, "entry_hash": entry.entry_hash})
+    return entry
+
+
+def verify_audit_chain(session: Session) -> int | None:
+    """The seq of the first entry that breaks the chain, or None when the trail is intact."""
+    entries = list(session.scalars(select(AuditLog).order_by(AuditLog.seq)))
+    broken = first_broken_link((e.prev_hash, e.entry_hash, _chained_fields(e)) for e in entries)
+    return None if broken is None else entries[broken].seq

@@ -1,0 +1,101 @@
+"""Finding products by what a scanner or a cashier types, as domain ``ProductInfo`` values."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from pos_app.domain.catalog import CodeMatch, ProductInfo
+from pos_app.domain.equivalency import ProductForm
+from pos_app.domain.money import Money
+from pos_app.persistence.models import Accessory, OcsInventory, OcsProduct
+
+GTIN_LENGTHS = (8, 12, 13, 14)
+
+
+def normalise_gtin(code: str) -> str | None:
+    """GTIN-8/12/13/14 all compare as GTIN-14, the form the catalog stores."""
+    return code.zfill(14) if code.isdigit() and len(code) in GTIN_LENGTHS else None
+
+
+def _store_price(session: Session, store_id: uuid.UUID, sku: str, catalog_price: Decimal) -> Decimal:
+    row = session.execute(
+        select(OcsInventory.override_price, OcsInventory.retail_price).where(
+            OcsInventory.store_id == store_id, OcsInventory.sku == sku
+        )
+    ).first()
+    if row is None:
+        return catalog_price
+    override, retail = row
+    return override if override is not None else (retail if retail is not None else catalog_price)
+
+
+def cannabis_info(product: OcsProduct, price: Decimal) -> ProductInfo:
+    return ProductInfo(
+        sku=product.ocs_variant_number,
+        name=product.product_name,
+        unit_price=Money.of(price),
+        is_cannabis=True,
+        form=ProductForm(product.product_form),
+        dried_equivalent_per_unit=product.dried_equivalent_g,
+        price_version=product.price_version,
+        each_gtin=product.each_gtin,
+        brand=product.brand_name,
+    )
+
+
+def accessory_info(accessory: Accessory, price: Decimal) -> ProductInfo:
+    return ProductInfo(
+        sku=accessory.sku,
+        name=accessory.name,
+        unit_price=Money.of(price),
+        is_cannabis=False,
+        form=ProductForm.ACCESSORY,
+        dried_equivalent_per_unit=Decimal(0),
+        price_version=accessory.price_version,
+        each_gtin=accessory.barcode,
+        brand=accessory.brand or "",
+    )
+
+
+def find_by_code(session: Session, store_id: uuid.UUID, code: str) -> CodeMatch | None:
+    code = code.strip()
+    if not code:
+        return None
+    gtin = normalise_gtin(code)
+    if gtin is not None:
+        product = session.scalar(
+            select(OcsProduct).where(or_(OcsProduct.each_gtin == gtin, OcsProduct.case_gtin == gtin))
+        )
+        if product is not None and product.is_active:
+            units = product.case_quantity if product.case_gtin == gtin else 1
+            price = _store_price(session, store_id, product.ocs_variant_number, product.price_per_unit)
+            return CodeMatch(cannabis_info(product, price), units)
+        accessory = session.scalar(select(Accessory).where(Accessory.barcode == gtin))
+        if accessory is not None and accessory.is_active:
+            price = _store_price(session, store_id, accessory.sku, accessory.retail_price)
+            return CodeMatch(accessory_info(accessory, price), 1)
+    product = session.scalar(select(OcsProduct).where(OcsProduct.ocs_variant_number == code))
+    if product is not None and product.is_active:
+        price = _store_price(session, store_id, product.ocs_variant_number, product.price_per_unit)
+        return CodeMatch(cannabis_info(product, price), 1)
+    accessory = session.scalar(select(Accessory).where(Accessory.sku == code))
+    if accessory is not None and accessory.is_active:
+        price = _store_price(session, store_id, accessory.sku, accessory.retail_price)
+        return CodeMatch(accessory_info(accessory, price), 1)
+    return None
+
+
+class SqlProductLookup:
+    """The domain's ``ProductLookup`` over the replica; one short read transaction per scan."""
+
+    def __init__(self, session_factory: sessionmaker[Session], store_id: uuid.UUID) -> None:
+        self._session_factory = session_factory
+        self._store_id = store_id
+
+    def find_by_code(self, code: str) -> CodeMatch | None:
+        with self._session_factory() as session:
+            return find_by_code(session, self._store_id, code)

@@ -1,0 +1,36 @@
+"""All tables of the terminal's local replica; importing this module registers them on ``Base.metadata``."""
+
+from pos_app.persistence.models.base import Base
+from pos_app.persistence.models.catalog import Accessory, AccessoryCategory, OcsProduct
+from pos_app.persistence.models.compliance import AgeVerificationLog, AuditLog
+from pos_app.persistence.models.inventory import (
+    BatchTracking,
+    InventoryShelfAssignment,
+    OcsInventory,
+    OcsInventoryTransaction,
+    ShelfLocation,
+)
+from pos_app.persistence.models.purchasing import ProvincialSupplier, PurchaseOrder, PurchaseOrderItem
+from pos_app.persistence.models.sales import (
+    Order,
+    OrderItem,
+    OrderItemLot,
+    OrderRefund,
+    OrderRefundItem,
+    OrderStatusHistory,
+    PaymentAttempt,
+    PaymentTransaction,
+)
+from pos_app.persistence.models.shifts import CashMovement, CashSession
+from pos_app.persistence.models.staff import RolePermission, User
+from pos_app.persistence.models.store import ProvinceTerritory, Store, TaxRate, Tenant
+from pos_app.persistence.models.sync import SyncOutbox, SyncState
+
+__all__ = [
+    "Accessory", "AccessoryCategory", "AgeVerificationLog", "AuditLog", "Base", "BatchTracking",
+    "CashMovement", "CashSession", "InventoryShelfAssignment", "OcsInventory", "OcsInventoryTransaction",
+    "OcsProduct", "Order", "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem",
+    "OrderStatusHistory", "PaymentAttempt", "PaymentTransaction", "ProvinceTerritory", "ProvincialSupplier",
+    "PurchaseOrder", "PurchaseOrderItem", "RolePermission", "ShelfLocation", "Store", "SyncOutbox",
+    "SyncState", "TaxRate", "Tenant", "User",
+]

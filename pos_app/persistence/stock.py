@@ -1,0 +1,67 @@
+"""Stock as a till should see it: the hub's pulled levels minus local deltas the hub has not counted yet."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from pos_app.domain.lots import Lot
+from pos_app.persistence.models import BatchTracking, OcsInventory, OcsInventoryTransaction
+from pos_app.persistence.sync_state import ensure_sync_state
+
+
+def _overlay_filter(session: Session):
+    pulled_through = ensure_sync_state(session).pulled_through_mutation_id
+    return OcsInventoryTransaction.mutation_id > pulled_through
+
+
+def available_by_sku(session: Session, store_id: uuid.UUID, skus: Iterable[str]) -> dict[str, int]:
+    skus = list(skus)
+    levels = dict(
+        session.execute(
+            select(OcsInventory.sku, OcsInventory.quantity_on_hand).where(
+                OcsInventory.store_id == store_id, OcsInventory.sku.in_(skus)
+            )
+        )
+    )
+    pending = session.execute(
+        select(OcsInventoryTransaction.sku, func.sum(OcsInventoryTransaction.quantity))
+        .where(OcsInventoryTransaction.store_id == store_id, OcsInventoryTransaction.sku.in_(skus),
+               _overlay_filter(session))
+        .group_by(OcsInventoryTransaction.sku)
+    )
+    for sku, delta in pending:
+        levels[sku] = levels.get(sku, 0) + int(delta)
+    return {sku: levels.get(sku, 0) for sku in skus}
+
+
+def sellable_lots(session: Session, store_id: uuid.UUID, skus: Iterable[str]) -> dict[str, list[Lot]]:
+    skus = list(skus)
+    pending: dict[tuple[str, str], int] = defaultdict(int)
+    for sku, lot, delta in session.execute(
+        select(OcsInventoryTransaction.sku, OcsInventoryTransaction.batch_lot,
+               func.sum(OcsInventoryTransaction.quantity))
+        .where(OcsInventoryTransaction.store_id == store_id, OcsInventoryTransaction.sku.in_(skus),
+               OcsInventoryTransaction.batch_lot.is_not(None), _overlay_filter(session))
+        .group_by(OcsInventoryTransaction.sku, OcsInventoryTransaction.batch_lot)
+    ):
+        pending[(sku, lot)] = int(delta)
+    lots: dict[str, list[Lot]] = defaultdict(list)
+    for batch in session.scalars(
+        select(BatchTracking).where(BatchTracking.store_id == store_id, BatchTracking.sku.in_(skus))
+    ):
+        lots[batch.sku].append(
+            Lot(
+                batch_lot=batch.batch_lot,
+                sku=batch.sku,
+                quantity_remaining=batch.quantity_remaining + pending[(batch.sku, batch.batch_lot)],
+                received_date=batch.received_date,
+                expiry_date=batch.expiry_date,
+                recalled=batch.is_recalled,
+            )
+        )
+    return dict(lots)

@@ -1,0 +1,39 @@
+"""The store, province and tax rates this terminal sells under."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pos_app.domain.tax import TaxComponent
+from pos_app.persistence.models import ProvinceTerritory, Store, TaxRate, User
+
+
+def the_store(session: Session) -> Store | None:
+    return session.scalar(select(Store).order_by(Store.store_code).limit(1))
+
+
+def province_of(session: Session, store: Store) -> ProvinceTerritory:
+    return session.get_one(ProvinceTerritory, store.province_territory_id)
+
+
+def tax_components(session: Session, store: Store, on: date) -> list[TaxComponent]:
+    rates = session.scalars(
+        select(TaxRate).where(
+            TaxRate.province_territory_id == store.province_territory_id,
+            TaxRate.is_active.is_(True),
+            TaxRate.effective_from <= on,
+        ).order_by(TaxRate.tax_type)
+    )
+    return [TaxComponent(rate.tax_type, rate.rate) for rate in rates
+            if rate.effective_to is None or rate.effective_to >= on]
+
+
+def staff_by_code(session: Session, staff_code: str) -> User | None:
+    return session.scalar(select(User).where(User.staff_code == staff_code))
+
+
+def active_staff(session: Session) -> list[User]:
+    return list(session.scalars(select(User).where(User.is_active.is_(True)).order_by(User.staff_code)))

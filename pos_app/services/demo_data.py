@@ -1,0 +1,91 @@
+"""``pos-app demo-data``: a whole Ontario demo store in the local replica, from the shared generator.
+
+The hub seeds the same tenant from the same generator, so a demo terminal and a demo hub agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from pos_app.domain.equivalency import ProductForm, dried_equivalent_per_unit
+from pos_app.persistence.bulk_load import has_store, insert_rows
+from pos_app.persistence.catalog_repository import normalise_gtin
+from pos_app.persistence.sync_state import ensure_sync_state
+from pos_app.persistence.unit_of_work import UnitOfWork
+from pos_app.services.errors import ServiceError
+from pos_app.services.pins import hash_pin
+from sync.demo_tenant import generate_demo_tenant
+
+
+@dataclass(frozen=True)
+class StaffLogin:
+    staff_code: str
+    name: str
+    role: str
+    pin: str
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    store_code: str
+    store_name: str
+    counts: dict[str, int]
+    staff: list[StaffLogin]
+
+
+class DemoDataExists(ServiceError):
+    code = "demo_data_exists"
+
+
+def _with_derived_fields(rows: dict[str, list[dict]], pepper: str, pins: dict[str, str]) -> dict[str, list[dict]]:
+    for product in rows.get("ocs_product_catalog", []):
+        product["dried_equivalent_g"] = dried_equivalent_per_unit(
+            ProductForm(product["product_form"]), Decimal(product["net_content"]), product.get("pieces")
+        )
+    for accessory in rows.get("accessories_catalog", []):
+        if accessory.get("barcode"):
+            accessory["barcode"] = normalise_gtin(accessory["barcode"]) or accessory["barcode"]
+    for user in rows.get("users", []):
+        user["pin_hash"] = hash_pin(pins[user["staff_code"]], pepper)
+    return rows
+
+
+def install_demo_data(
+    session_factory: sessionmaker[Session],
+    pepper: str,
+    *,
+    products: int = 2000,
+    seed: int = 7,
+    today: date | None = None,
+    terminal_no: int = 1,
+    progress: Callable[[str], None] = lambda _message: None,
+) -> DemoSummary:
+    if products < 1 or products > 1_000_000:
+        raise ServiceError("The number of products must be between 1 and 1,000,000.")
+    progress(f"Generating {products:,} products (seed {seed})…")
+    tenant = generate_demo_tenant(products=products, seed=seed, today=today)
+    rows = _with_derived_fields(tenant.rows, pepper, tenant.pins)
+    uow = UnitOfWork(session_factory)
+    with uow as session:
+        if has_store(session):
+            raise DemoDataExists(
+                "This data folder already holds a store, and demo data would mix with it. "
+                "Use an empty folder with --data-dir."
+            )
+        progress("Writing the catalog, stock and staff…")
+        counts = insert_rows(session, rows)
+        store = rows["stores"][0]
+        state = ensure_sync_state(session)
+        state.store_id = store["id"]
+        state.terminal_no = terminal_no
+        uow.commit()
+    staff = [
+        StaffLogin(u["staff_code"], f"{u['first_name']} {u['last_name']}", u["role"], tenant.pins[u["staff_code"]])
+        for u in rows["users"]
+    ]
+    return DemoSummary(store["store_code"], store["name"], counts, staff)

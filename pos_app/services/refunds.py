@@ -1,0 +1,81 @@
+"""Refunding some or all of a completed order's lines (DESIGN §4: a refund is a new fact, never an edit).
+
+The refund, its payment back, the stock returned to its lots, the audit entry and the
+``order.refunded.v1`` outbox row commit in one SQLite transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from pos_app.domain.order import Order
+from pos_app.domain.outbox import order_refunded_args
+from pos_app.domain.refund import Refund, plan_refund, refund_inventory_deltas
+from pos_app.domain.tenders import CardApproval
+from pos_app.persistence import order_repository
+from pos_app.persistence.audit import append_audit
+from pos_app.persistence.outbox import enqueue_mutation
+from pos_app.persistence.unit_of_work import UnitOfWork
+from pos_app.services.errors import OrderNotFound
+from pos_app.services.selling import Clock, utc_clock
+from pos_app.services.staff import StaffMember
+
+
+class RefundService:
+    def __init__(self, session_factory: sessionmaker[Session], *, clock: Clock = utc_clock) -> None:
+        self._session_factory = session_factory
+        self._clock = clock
+
+    def find_order(self, order_number: str) -> tuple[Order, dict[uuid.UUID, int]]:
+        """The order and how many units of each line were already refunded."""
+        with self._session_factory() as session:
+            order_id = order_repository.find_order_id(session, order_number)
+            order = order_repository.load_order(session, order_id) if order_id else None
+            if order is None:
+                raise OrderNotFound(order_number)
+            return order, order_repository.refunded_quantities(session, order.order_id)
+
+    def refund(
+        self,
+        order_number: str,
+        quantities: Mapping[uuid.UUID, int],
+        *,
+        staff: StaffMember,
+        approver: StaffMember | None = None,
+        method: str = "cash",
+        restock: bool | Mapping[uuid.UUID, bool] = True,
+        reason: str | None = None,
+        card_approval: CardApproval | None = None,
+    ) -> Refund:
+        now = self._clock()
+        uow = UnitOfWork(self._session_factory)
+        with uow as session:
+            order_id = order_repository.find_order_id(session, order_number)
+            order = order_repository.load_order(session, order_id) if order_id else None
+            if order is None:
+                raise OrderNotFound(order_number)
+            done = order_repository.refunded_quantities(session, order.order_id)
+            refund = plan_refund(order, quantities, done, refund_id=uuid.uuid4(), restock=restock)
+            order_repository.save_refund(
+                session, refund, order, staff_id=staff.id, approved_by=approver.id if approver else None,
+                method=method, reason=reason, card_approval=card_approval, now=now,
+            )
+            args = order_refunded_args(refund, order)
+            args.update(method=method, staff_id=str(staff.id), local_ts=now.isoformat(),
+                        approved_by=str(approver.id) if approver else None,
+                        paid_back_cents=(refund.cash_total() if method == "cash" else refund.total).cents)
+            mutation_id = enqueue_mutation(session, "order.refunded.v1", args)
+            order_repository.add_inventory_transactions(
+                session, refund_inventory_deltas(refund), store_id=order.store_id, reference_type="refund",
+                reference_id=refund.refund_id, staff_id=staff.id, mutation_id=mutation_id, now=now,
+            )
+            append_audit(session, "order.refunded", staff_id=staff.id, store_id=order.store_id,
+                         approved_by=approver.id if approver else None, entity_type="order",
+                         entity_id=order.order_number,
+                         details={"refund_id": str(refund.refund_id), "total_cents": refund.total.cents,
+                                  "method": method})
+            uow.commit()
+        return refund

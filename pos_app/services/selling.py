@@ -1,0 +1,152 @@
+"""Sale commands: start, scan, quantities, discounts, tenders and completion (DESIGN §3, §5).
+
+The open sale lives in memory; nothing is written until it completes. Completion writes the order, its
+lines and lots, payments, stock deltas and the ``order.completed.v1`` outbox row in one
+SQLite transaction, so there is never a sale without its outbox row or the other way round.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from pos_app.domain.catalog import ProductLookup
+from pos_app.domain.money import Money
+from pos_app.domain.order import Order, complete_sale, inventory_deltas
+from pos_app.domain.outbox import order_completed_args
+from pos_app.domain.payment import PaymentStatus
+from pos_app.domain.sale import Sale, SaleLine, SaleTotals
+from pos_app.domain.staff import Role
+from pos_app.domain.tenders import CardApproval, CashTender
+from pos_app.persistence.catalog_repository import SqlProductLookup
+from pos_app.persistence.order_repository import add_inventory_transactions, save_order
+from pos_app.persistence.outbox import enqueue_mutation
+from pos_app.persistence.stock import sellable_lots
+from pos_app.persistence.sync_state import take_receipt_seq
+from pos_app.persistence.unit_of_work import UnitOfWork
+from pos_app.services.errors import NoOpenSale
+from pos_app.services.staff import StaffMember
+from pos_app.services.terminal import TerminalContext
+
+Clock = Callable[[], datetime]
+
+
+def utc_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+class SaleService:
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        context: TerminalContext,
+        *,
+        lookup: ProductLookup | None = None,
+        clock: Clock = utc_clock,
+    ) -> None:
+        self._session_factory = session_factory
+        self._context = context
+        self._lookup = lookup or SqlProductLookup(session_factory, context.store_id)
+        self._clock = clock
+        self._sale: Sale | None = None
+        self._staff: StaffMember | None = None
+        self.cash_session_id: uuid.UUID | None = None
+
+    # --- the open sale ---------------------------------------------------------------------------------
+
+    @property
+    def sale(self) -> Sale:
+        if self._sale is None:
+            raise NoOpenSale()
+        return self._sale
+
+    @property
+    def has_open_sale(self) -> bool:
+        return self._sale is not None and not self._sale.is_empty
+
+    def start_sale(self, staff: StaffMember) -> Sale:
+        self._staff = staff
+        self._sale = Sale(tax_components=self._context.tax_components, role=staff.role)
+        return self._sale
+
+    def _ensure_sale(self) -> Sale:
+        if self._sale is None:
+            if self._staff is None:
+                raise NoOpenSale()
+            self.start_sale(self._staff)
+        return self.sale
+
+    def totals(self) -> SaleTotals:
+        return self.sale.totals
+
+    def payment_status(self) -> PaymentStatus:
+        return self.sale.payment_status()
+
+    # --- items and discounts (the domain refuses bad input before anything changes) ---------------------
+
+    def scan(self, code: str) -> SaleLine:
+        return self._ensure_sale().scan(code, self._lookup)
+
+    def set_quantity(self, line_id: uuid.UUID, quantity: int) -> SaleLine:
+        return self.sale.set_quantity(line_id, quantity)
+
+    def remove_line(self, line_id: uuid.UUID) -> None:
+        self.sale.remove_line(line_id)
+
+    def discount_line(self, line_id: uuid.UUID, *, percent: Decimal | None = None,
+                      amount: Money | None = None, approver: StaffMember | None = None) -> SaleLine:
+        return self.sale.discount_line(line_id, percent=percent, amount=amount, role=self._role(approver))
+
+    def discount_cart(self, *, percent: Decimal | None = None, amount: Money | None = None,
+                      approver: StaffMember | None = None) -> Money:
+        return self.sale.discount_cart(percent=percent, amount=amount, role=self._role(approver))
+
+    def _role(self, approver: StaffMember | None) -> Role | None:
+        return approver.role if approver is not None else None
+
+    # --- tenders ---------------------------------------------------------------------------------------
+
+    def tender_cash(self, tendered: Money) -> CashTender:
+        return self.sale.add_cash(tendered)
+
+    def tender_card(self, approval: CardApproval) -> None:
+        self.sale.add_card(approval)
+
+    # --- completion ------------------------------------------------------------------------------------
+
+    def complete(self) -> Order:
+        sale = self.sale
+        staff = self._staff
+        assert staff is not None
+        now = self._clock()
+        uow = UnitOfWork(self._session_factory)
+        with uow as session:
+            skus = {line.product.sku for line in sale.lines if line.product.is_cannabis}
+            order = complete_sale(
+                sale,
+                order_id=uuid.uuid4(),
+                order_number=self._context.receipt_number(take_receipt_seq(session)),
+                lots_by_sku=sellable_lots(session, self._context.store_id, skus),
+                today=now.date(),
+                staff_id=staff.id,
+                store_id=self._context.store_id,
+            )
+            save_order(session, order, cash_session_id=self.cash_session_id, now=now)
+            args = order_completed_args(order)
+            args["local_ts"] = now.isoformat()
+            args["cash_session_id"] = str(self.cash_session_id) if self.cash_session_id else None
+            mutation_id = enqueue_mutation(session, "order.completed.v1", args)
+            add_inventory_transactions(
+                session, inventory_deltas(order), store_id=order.store_id, reference_type="order",
+                reference_id=order.order_id, staff_id=staff.id, mutation_id=mutation_id, now=now,
+            )
+            uow.commit()
+        self._sale = None
+        return order
+
+    def cancel_sale(self) -> None:
+        self._sale = None

@@ -1,0 +1,33 @@
+"""Who is at the till: the signed-in staff member every sale and audit entry is traced to."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from pos_app.domain.staff import Role
+from pos_app.persistence.store_repository import active_staff, staff_by_code
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    id: uuid.UUID
+    staff_code: str
+    name: str
+    role: Role
+
+
+def staff_member_from(user) -> StaffMember:
+    name = " ".join(x for x in (user.first_name, user.last_name) if x) or user.staff_code
+    return StaffMember(id=user.id, staff_code=user.staff_code, name=name, role=Role(user.role))
+
+
+def find_staff(session_factory, staff_code: str) -> StaffMember | None:
+    with session_factory() as session:
+        user = staff_by_code(session, staff_code)
+        return staff_member_from(user) if user else None
+
+
+def first_staff_with_role(session_factory, role: Role) -> StaffMember | None:
+    with session_factory() as session:
+        return next((staff_member_from(u) for u in active_staff(session) if u.role == role.value), None)

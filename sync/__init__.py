@@ -1,0 +1,1 @@
+"""Sync protocol shared by the terminal (client) and the central hub."""
