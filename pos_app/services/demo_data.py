@@ -38,6 +38,9 @@ class DemoSummary:
     staff: list[StaffLogin]
 
 
+MIN_PRODUCTS, MAX_PRODUCTS = 28, 1_000_000
+
+
 class DemoDataExists(ServiceError):
     code = "demo_data_exists"
 
@@ -65,8 +68,9 @@ def install_demo_data(
     terminal_no: int = 1,
     progress: Callable[[str], None] = lambda _message: None,
 ) -> DemoSummary:
-    if products < 1 or products > 1_000_000:
-        raise ServiceError("The number of products must be between 1 and 1,000,000.")
+    if products < MIN_PRODUCTS or products > MAX_PRODUCTS:
+        raise ServiceError(f"The number of products must be between {MIN_PRODUCTS} and {MAX_PRODUCTS:,}: "
+                           "the demo needs one of every product form.")
     progress(f"Generating {products:,} products (seed {seed})…")
     tenant = generate_demo_tenant(products=products, seed=seed, today=today)
     rows = _with_derived_fields(tenant.rows, pepper, tenant.pins)

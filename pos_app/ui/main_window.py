@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from pos_app.services.selling import SaleService
 from pos_app.services.staff import StaffMember
 from pos_app.services.status import StatusService, staff_display
 from pos_app.services.terminal import TerminalContext
 from pos_app.ui.register.sale_panel import SalePanel
+from pos_app.ui.wedge_filter import WedgeScanFilter
 
 MODE_TITLES = {"register": "Register", "kiosk": "Kiosk", "receiving": "Receiving"}
 
@@ -54,6 +55,11 @@ class MainWindow(QMainWindow):
             self.statusBar().addWidget(label)
         self.refresh_status()
         self.sale_panel.sale_changed.connect(self.refresh_status)
+
+        # A wedge scanner types into whatever has focus; its bursts go to the sale instead.
+        self.wedge = WedgeScanFilter(parent=self)
+        self.wedge.install(QApplication.instance())
+        self.wedge.scanned.connect(self.sale_panel.handle_scan)
 
         self._clock_timer = QTimer(self, interval=30_000, timeout=self._tick)
         self._clock_timer.start()

@@ -23,6 +23,7 @@ topicals; mg/mL for oils. The SKU of a cannabis product is its ``ocs_variant_num
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -69,6 +70,17 @@ def generate_demo_tenant(*, products: int = 2000, seed: int = 7, today: date | N
         today = date.today()
     elif isinstance(today, datetime):
         today = today.date()
+    # Hundreds of thousands of acyclic dicts would only make the cyclic collector rescan them over and over.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _generate(products, seed, today)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _generate(products: int, seed: int, today: date) -> DemoTenant:
     accessories = max(MIN_ACCESSORIES, round(products * ACCESSORY_SHARE))
     rows: dict[str, list[dict[str, Any]]] = {}
     refs, pins = build_reference(section_rng(seed, "reference"), today, rows)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from itertools import combinations
 from decimal import Decimal
+from itertools import combinations
 from typing import Any
 
 from sync.demo_tenant import vocabulary as v
@@ -24,7 +24,11 @@ CATEGORIES = {
 # (grams, price range in dollars, case sizes)
 FLOWER_SIZES = (("3.5", (20, 50), (12, 24)), ("7", (35, 80), (12, 24)), ("14", (60, 130), (6, 12)),
                 ("28", (90, 200), (6, 8)))
-FLOWER_SIZE_POOL = (FLOWER_SIZES[0],) * 5 + (FLOWER_SIZES[1],) * 2 + (FLOWER_SIZES[2],) + (FLOWER_SIZES[3],) * 2
+FLOWER_SHARES = (5, 2, 1, 2)  # 3.5 g sells most, then the 28 g value bags
+FLOWER_SIZE_POOL = tuple(
+    size for size, share in zip(FLOWER_SIZES, FLOWER_SHARES, strict=True) for _ in range(share)
+)
+NO_CBD = (Decimal("0.0"), Decimal("0.0"))
 TERPENE_BLENDS = tuple(", ".join(blend) for size in (2, 3) for blend in combinations(v.TERPENES, size))
 # (joints, grams each, price range)
 PRE_ROLL_PACKS = ((1, "1", (8, 14)), (1, "0.5", (5, 9)), (2, "0.5", (9, 15)), (3, "0.5", (12, 20)),
@@ -69,7 +73,13 @@ class GtinIssuer:
 def _range(rng: random.Random, low: int, high: int, spread: int) -> tuple[Decimal, Decimal]:
     """A labelled potency range around a value drawn between `low` and `high` (all in tenths)."""
     centre = between(rng, low, high + 1)
-    return tenths(max(centre - between(rng, 0, spread + 1), 0)), tenths(centre + between(rng, 0, spread // 2 + 1))
+    low_label = max(centre - between(rng, 0, spread + 1), 0)
+    return tenths(low_label), tenths(centre + between(rng, 0, spread // 2 + 1))
+
+
+def _plain(amount: Decimal) -> Decimal:
+    """3.50 -> 3.5 and 5.0 -> 5, for net contents computed from pack sizes."""
+    return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount.normalize()
 
 
 def _strain(rng: random.Random) -> tuple[str, str, bool]:
@@ -100,7 +110,7 @@ def _product(form: str, rng: random.Random) -> dict[str, Any]:
         count, each, price = pick(rng, PRE_ROLL_PACKS)
         infused = rng.random() < 0.1
         p.update(name=f"{strain} {'Infused Pre-Roll' if infused else 'Pre-Roll'}",
-                 net=Decimal(each) * count, uom="g", pieces=count, label=f"{count} x {each} g",
+                 net=_plain(Decimal(each) * count), uom="g", pieces=count, label=f"{count} x {each} g",
                  suffix=f"{count}X{each}G", price=price, cases=(6, 12),
                  subcategory="Infused Pre-Rolls" if infused else "Pre-Rolls")
         p["thc_min"], p["thc_max"] = _range(rng, 350, 450, 30) if infused else _range(rng, 150, 280, 30)
@@ -120,19 +130,22 @@ def _product(form: str, rng: random.Random) -> dict[str, Any]:
         p.update(name=f"{strain} {kind}", net=Decimal(1), uom="g", label="1 g", suffix="1G", price=(30, 70),
                  cases=(6, 12), subcategory=subcategory)
         p["thc_min"], p["thc_max"] = _range(rng, low * 10, high * 10, 40)
+        p["cbd_min"], p["cbd_max"] = _range(rng, 0, 20, 10)
         p["terpene_profile"] = _terpenes(rng)
     elif form == "edible":
         kind, subcategory = pick(rng, v.EDIBLE_TYPES)
         pieces = pick(rng, (1, 1, 4, 5, 10)) if subcategory != "Gummies" else pick(rng, (2, 5, 10))
         grams = min(max(pieces * between(rng, 2, 6), 5), 50)
         french = rng.random() < v.FRENCH_SHARE
-        name = pick(rng, v.FRENCH_EDIBLES) if french else f"{pick(rng, v.EDIBLE_FLAVOURS)} {kind}"
+        flavours = v.EDIBLE_FLAVOURS if subcategory in ("Gummies", "Hard Candy") else v.CHOCOLATE_FLAVOURS
+        name = pick(rng, v.FRENCH_EDIBLES) if french else f"{pick(rng, flavours)} {kind}"
         p.update(name=name, net=Decimal(grams), uom="g", pieces=pieces, label=f"{pieces} pc / {grams} g",
                  suffix=f"{pieces}X{grams}G" if pieces > 1 else f"{grams}G", price=(4, 12), cases=(12, 24),
                  subcategory=subcategory, french=french)
         thc = pick(rng, (100, 100, 100, 50, 25))
-        p["thc_min"], p["thc_max"], p["total_mg"] = tenths(thc - between(rng, 0, 11)), tenths(thc), tenths(thc)
-        p["cbd_min"], p["cbd_max"] = (tenths(0), tenths(0)) if rng.random() < 0.7 else _range(rng, 50, 200, 10)
+        p["thc_min"], p["thc_max"] = tenths(thc - between(rng, 0, 11)), tenths(thc)
+        p["total_mg"] = p["thc_max"]
+        p["cbd_min"], p["cbd_max"] = NO_CBD if rng.random() < 0.7 else _range(rng, 50, 200, 10)
     elif form == "beverage":
         kind, subcategory = pick(rng, v.BEVERAGE_TYPES)
         p.update(name=f"{pick(rng, v.BEVERAGE_FLAVOURS)} {kind}", net=Decimal(355), uom="mL", pieces=1,
@@ -140,7 +153,7 @@ def _product(form: str, rng: random.Random) -> dict[str, Any]:
                  volume_ml=Decimal(355))
         p["thc_min"], p["thc_max"] = _range(rng, 20, 100, 5)
         p["total_mg"] = p["thc_max"]
-        p["cbd_min"], p["cbd_max"] = (tenths(0), tenths(0)) if rng.random() < 0.6 else _range(rng, 20, 200, 10)
+        p["cbd_min"], p["cbd_max"] = NO_CBD if rng.random() < 0.6 else _range(rng, 20, 200, 10)
     elif form == "oil":
         name, thc, cbd = pick(rng, v.OIL_NAMES)
         p.update(name=name, net=Decimal(30), uom="mL", label="30 mL", suffix="30ML", price=(25, 60),
@@ -152,6 +165,7 @@ def _product(form: str, rng: random.Random) -> dict[str, Any]:
         name, subcategory = pick(rng, v.TOPICAL_NAMES)
         grams = pick(rng, (50, 60, 75, 100))
         thc, cbd = pick(rng, (0, 100, 250, 500, 1000)), pick(rng, (0, 100, 250, 500, 1000))
+        cbd = cbd or (250 if not thc else 0)  # a topical carries THC, CBD or both
         p.update(name=name, net=Decimal(grams), uom="g", label=f"{grams} g", suffix=f"{grams}G",
                  price=(20, 60), cases=(6, 12), subcategory=subcategory,
                  thc_min=Decimal(thc), thc_max=Decimal(thc), cbd_min=Decimal(cbd), cbd_max=Decimal(cbd),
@@ -179,8 +193,8 @@ def build_products(rng: random.Random, count: int) -> tuple[list[dict[str, Any]]
     variant = 100_000 + between(rng, 0, 5_000)
     for form in forms:
         p = _product(form, rng)
-        brand = pick(rng, v.FRENCH_BRANDS) if p["french"] and rng.random() < 0.5 else pick(rng, 
-            v.FORM_BRANDS[form])
+        french_brand = p["french"] and rng.random() < 0.5
+        brand = pick(rng, v.FRENCH_BRANDS if french_brand else v.FORM_BRANDS[form])
         variant += between(rng, 1, 4)
         sku = f"{variant}_{p['suffix']}"
         each = gtins.issue(brand_no[brand])
@@ -191,15 +205,17 @@ def build_products(rng: random.Random, count: int) -> tuple[list[dict[str, Any]]
         plant = p["plant_type"]
         what = f"{plant.lower()} {CATEGORIES[form].lower()}" if plant else CATEGORIES[form].lower()
         description = f"{p['name']} by {brand}: {what}."
+        subcategory = "Milled Flower" if brand == "Shred" and form == "dried_flower" else p["subcategory"]
         if p["terpene_profile"]:
             description += f" Dominant terpenes: {p['terpene_profile']}."
         case_quantity = pick(rng, p["cases"])
         rows.append({
             "id": new_id(rng), "ocs_variant_number": sku, "ocs_product_name": f"{brand} - {name}",
             "product_name": name, "brand_name": brand, "category": CATEGORIES[form],
-            "subcategory": p["subcategory"], "plant_type": plant, "product_form": form,
+            "subcategory": subcategory, "plant_type": plant, "product_form": form,
             "net_content": p["net"], "unit_of_measure": p["uom"], "pieces": p["pieces"],
-            "thc_min": p["thc_min"], "thc_max": p["thc_max"], "cbd_min": p["cbd_min"], "cbd_max": p["cbd_max"],
+            "thc_min": p["thc_min"], "thc_max": p["thc_max"],
+            "cbd_min": p["cbd_min"], "cbd_max": p["cbd_max"],
             "total_mg": p["total_mg"], "volume_ml": p["volume_ml"], "terpene_profile": p["terpene_profile"],
             "each_gtin": each, "case_gtin": case, "case_quantity": case_quantity,
             "dried_equivalent_g": None, "price_per_unit": money(price),
@@ -234,7 +250,8 @@ def build_accessories(rng: random.Random, count: int) -> tuple[dict[str, list], 
         cost = cost_cents(rng, price, 0.45, 0.6)
         sku = f"ACC-{i + 1:05d}"
         rows.append({
-            "id": new_id(rng), "sku": sku, "name": name, "category_id": category_ids[category], "brand": brand,
+            "id": new_id(rng), "sku": sku, "name": name, "category_id": category_ids[category],
+            "brand": brand,
             "description": f"{kind} by {brand}.", "unit_cost": money(cost), "retail_price": money(price),
             "barcode": barcode, "price_version": 1, "image_url": None, "is_active": True,
         })

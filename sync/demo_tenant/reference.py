@@ -87,7 +87,8 @@ def build_reference(rng: random.Random, today: date, rows: Rows) -> tuple[StoreR
         for tax_type, rate, effective_from in components:
             taxes.append({
                 "id": new_id(rng), "province_territory_id": province_ids[code], "tax_type": tax_type,
-                "rate": Decimal(rate), "effective_from": effective_from, "effective_to": None, "is_active": True,
+                "rate": Decimal(rate), "effective_from": effective_from, "effective_to": None,
+                "is_active": True,
             })
     rows["provinces_territories"] = provinces
     rows["tax_rates"] = taxes

@@ -59,7 +59,8 @@ def _location(refs, location_id, zone, aisle, shelf, bin_, kind, notes) -> dict[
 
 def _lot_code(rng: random.Random, packaged: date, taken: set[str]) -> str:
     while True:
-        code = f"LOT-{packaged.year % 100:02d}{MONTH_LETTERS[packaged.month - 1]}{between(rng, 0, 10_000):04d}"
+        month = MONTH_LETTERS[packaged.month - 1]
+        code = f"LOT-{packaged.year % 100:02d}{month}{between(rng, 0, 10_000):04d}"
         if code not in taken:
             taken.add(code)
             return code
@@ -71,13 +72,11 @@ def _lot_dates(rng: random.Random, form: str, today: date) -> tuple[date, date, 
     if shelf_life is None:  # seeds do not expire
         packaged = today - timedelta(days=between(rng, 30, 400))
         return packaged + timedelta(days=between(rng, 7, 30)), packaged, None
-    if rng.random() < NEAR_EXPIRY_SHARE:
-        days_left = between(rng, 5, 61)
-    else:
-        days_left = between(rng, 61, shelf_life - 20)
+    soon = rng.random() < NEAR_EXPIRY_SHARE
+    days_left = between(rng, 5, 61) if soon else between(rng, 61, shelf_life - 20)
     expiry = today + timedelta(days=days_left)
     packaged = expiry - timedelta(days=shelf_life)
-    received = packaged + timedelta(days=rng.randrange(7, min(45, (today - packaged).days)))
+    received = packaged + timedelta(days=between(rng, 7, min(45, (today - packaged).days)))
     return received, packaged, expiry
 
 
@@ -93,7 +92,8 @@ def _lot(rng: random.Random, refs: StoreRefs, item: StockItem, batch_lot: str, r
          dates: tuple[date, date, date | None], location: Any) -> dict[str, Any]:
     received_date, packaged, expiry = dates
     return {
-        "id": new_id(rng), "store_id": refs.store_id, "sku": item.sku, "batch_lot": batch_lot, "gtin": item.gtin,
+        "id": new_id(rng), "store_id": refs.store_id, "sku": item.sku, "batch_lot": batch_lot,
+        "gtin": item.gtin,
         "quantity_received": received, "quantity_remaining": remaining, "unit_cost": money(item.cost_cents),
         "received_date": received_date, "packaging_date": packaged, "expiry_date": expiry,
         "is_recalled": False, "purchase_order_id": None, "supplier_id": refs.supplier_id,
@@ -164,7 +164,8 @@ def build_stock(rng: random.Random, refs: StoreRefs, items: list[StockItem], tod
         inventory.append({
             "id": new_id(rng), "store_id": store_id, "sku": item.sku, "product_name": item.name,
             "quantity_on_hand": on_hand, "quantity_available": on_hand, "quantity_reserved": 0,
-            "unit_cost": money(item.cost_cents), "retail_price": money(item.retail_cents), "override_price": None,
+            "unit_cost": money(item.cost_cents), "retail_price": money(item.retail_cents),
+            "override_price": None,
             "reorder_point": reorder_point, "reorder_quantity": item.case_quantity * 2,
             "min_stock_level": reorder_point, "max_stock_level": max_level, "is_available": True,
             "last_restock_date": utc_at(restocked, 15) if restocked else None,

@@ -39,7 +39,7 @@ def tenths(value: int) -> Decimal:
 def retail_cents(rng: random.Random, low: float, high: float) -> int:
     """A shelf price between `low` and `high` dollars ending the way store prices do (.99, .49, .95, .00)."""
     dollars = int(low + (high - low) * rng.random())
-    ending = rng.choice((99, 99, 99, 49, 95, 0))
+    ending = pick(rng, (99, 99, 99, 49, 95, 0))
     return max(dollars * 100 + ending, 99)
 
 

@@ -78,6 +78,9 @@ EDIBLE_FLAVOURS = (
     "Tropical Tango", "Huckleberry", "Pomegranate", "Watermelon", "Strawberry Rhubarb", "Sour Cherry",
     "Pink Lemonade", "Apple Cinnamon", "Maple", "Wild Blueberry",
 )
+CHOCOLATE_FLAVOURS = (
+    "Sea Salt", "Salted Caramel", "Mint", "Orange", "Hazelnut", "Espresso", "Cookies and Cream", "Maple",
+)
 EDIBLE_TYPES = (
     ("Gummies", "Gummies"), ("Soft Chews", "Gummies"), ("Dark Chocolate", "Chocolates"),
     ("Milk Chocolate", "Chocolates"), ("Brownie Bites", "Baked Goods"), ("Hard Candy", "Hard Candy"),

@@ -50,3 +50,13 @@ def test_an_unknown_code_shows_a_plain_message_and_leaves_the_cart_alone(qtbot, 
     assert panel.error_banner.isVisible()
     assert "No product matches code 12345" in panel.error_banner.text()
     assert panel.cart_model.rowCount() == 0
+
+
+def test_a_wedge_scan_reaches_the_sale_even_when_focus_is_elsewhere(qtbot, terminal):
+    window = _window(qtbot, terminal)
+    flower = product_codes(terminal, "dried_flower")[0]
+    window.staff_label.setFocus()  # not the scan field
+    qtbot.keyClicks(window.staff_label, flower.each_gtin, delay=2)
+    qtbot.keyClick(window.staff_label, Qt.Key.Key_Return, delay=2)
+    qtbot.waitUntil(lambda: window.sale_panel.cart_model.rowCount() == 1, timeout=1000)
+    assert window.sale_panel.scan_field.text() == ""
