@@ -85,14 +85,18 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     terminal = open_terminal(_settings(args))
     summary = install_demo_data(terminal.session_factory, terminal.pin_pepper, products=args.products,
                                 seed=args.seed, terminal_no=args.terminal, progress=print)
-    print(f"Demo store {summary.store_code} ({summary.store_name}) is ready in {terminal.settings.data_dir}")
+    _print_demo_summary(summary, terminal.settings.data_dir)
+    terminal.close()
+    return 0
+
+
+def _print_demo_summary(summary, data_dir: Path) -> None:
+    print(f"Demo store {summary.store_code} ({summary.store_name}) is ready in {data_dir}")
     for table in ("ocs_product_catalog", "accessories_catalog", "batch_tracking", "shelf_locations"):
         print(f"  {table}: {summary.counts.get(table, 0):,} rows")
     print("Staff sign-in (staff code / PIN):")
     for login in summary.staff:
         print(f"  {login.role:<8} {login.name:<24} {login.staff_code} / {login.pin}")
-    terminal.close()
-    return 0
 
 
 def _open_demo_ready(args: argparse.Namespace, demo: bool):
@@ -103,8 +107,9 @@ def _open_demo_ready(args: argparse.Namespace, demo: bool):
     terminal = open_terminal(_settings(args, demo=demo))
     if demo and StatusService(terminal.session_factory).product_count() == 0:
         print("Setting up the demo store (first run)…")
-        install_demo_data(terminal.session_factory, terminal.pin_pepper, terminal_no=args.terminal,
-                          progress=print)
+        summary = install_demo_data(terminal.session_factory, terminal.pin_pepper, terminal_no=args.terminal,
+                                    progress=print)
+        _print_demo_summary(summary, terminal.settings.data_dir)
     return terminal
 
 
