@@ -1,0 +1,1 @@
+"""HTTP routers of the hub: sync endpoints and the admin REST API."""

@@ -1,0 +1,34 @@
+"""The hub's ASGI app: `create_app(database_url)` wires the database, the routers and the error handlers."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from sqlalchemy import text
+
+from sync.hub.api import admin_catalog, admin_sales, admin_stock, sync_routes
+from sync.hub.database import Database
+from sync.hub.errors import BodyLimit, install
+from sync.hub.notify import StoreVersions
+from sync.protocol import ErrorBody
+
+
+def create_app(database_url: str, *, busy_timeout_ms: int = 15000) -> FastAPI:
+    db = Database(database_url, busy_timeout_ms=busy_timeout_ms)
+    db.notifier = StoreVersions()
+    db.listeners.append(db.notifier.committed)
+    app = FastAPI(title="POS hub", version="1.0.0",
+                  description="Central service of the offline-first POS: sync protocol v1 and the admin API.")
+    app.state.db = db
+    install(app)
+    app.include_router(sync_routes.router)
+    for router in (admin_catalog.router, admin_stock.router, admin_sales.router):
+        app.include_router(router)
+
+    @app.get("/healthz", tags=["health"], responses={503: {"model": ErrorBody}})
+    def healthz() -> dict[str, str]:
+        with db.read() as session:
+            session.execute(text("SELECT 1"))
+        return {"status": "ok"}
+
+    app.add_middleware(BodyLimit)
+    return app

@@ -1,0 +1,238 @@
+"""The `pos-hub` command: serve, migrate, seed the demo tenant, import CSVs, and hand out codes and tokens.
+
+Every failure a person can meet ends in one plain sentence on stderr and exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sqlalchemy import select
+
+DB_ENV = "POS_HUB_DB"
+
+
+class CliError(Exception):
+    """A message for the person at the terminal."""
+
+
+def default_db_url() -> str:
+    folder = Path(user_data_dir("pos-hub", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'hub.db'}"
+
+
+def _db_url(args) -> str:
+    return args.db or os.environ.get(DB_ENV) or default_db_url()
+
+
+def _database(args, *, migrate: bool = True):
+    from sync.hub.database import Database
+    from sync.hub.migrate import upgrade
+
+    url = _db_url(args)
+    if migrate:
+        upgrade(url)
+    return Database(url)
+
+
+def cmd_serve(args) -> None:
+    import uvicorn
+
+    from sync.hub.app import create_app
+    from sync.hub.migrate import is_current, upgrade
+
+    url = _db_url(args)
+    if url.startswith("sqlite") or "://" not in url:
+        upgrade(url)  # the embedded demo database needs no separate step
+    elif not is_current(url):
+        raise CliError("The hub database is not at the newest schema. Run `pos-hub db upgrade --db URL` first.")
+    print(f"pos-hub serving on http://{args.host}:{args.port} (database: {_describe(url)})", flush=True)
+    uvicorn.run(create_app(url), host=args.host, port=args.port, log_level=args.log_level,
+                workers=None, proxy_headers=False)
+
+
+def _describe(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    from sync.hub.database import normalize_url
+
+    return make_url(normalize_url(url)).render_as_string(hide_password=True)
+
+
+def cmd_db_upgrade(args) -> None:
+    from sync.hub.migrate import head_revision, upgrade
+
+    upgrade(_db_url(args))
+    print(f"The hub database is at revision {head_revision(_db_url(args))}.")
+
+
+def cmd_seed_demo(args) -> None:
+    from sync.hub.seed import seed_demo
+
+    db = _database(args)
+    try:
+        result = seed_demo(db, products=args.products, seed=args.seed)
+    finally:
+        db.dispose()
+    if not result.created:
+        print(f"The demo tenant {result.tenant_code} is already on this hub; nothing was changed.")
+        return
+    print(f"Seeded tenant {result.tenant_code} with store {result.store_code} "
+          f"({result.row_counts.get('ocs_product_catalog', 0)} cannabis products).")
+    print("Staff PINs (shown once): " + ", ".join(f"{code}: {pin}" for code, pin in result.pins.items()))
+
+
+def _store(session, code: str):
+    from sync.hub.models import Store
+
+    store = session.scalar(select(Store).where(Store.store_code == code))
+    if store is None:
+        raise CliError(f"There is no store with the code {code}. Check `--store`, or run `pos-hub seed-demo`.")
+    return store
+
+
+def _tenant(session, code: str):
+    from sync.hub.models import Tenant
+
+    tenant = session.scalar(select(Tenant).where(Tenant.code == code))
+    if tenant is None:
+        raise CliError(f"There is no tenant with the code {code}. Check `--tenant`, or run `pos-hub seed-demo`.")
+    return tenant
+
+
+def cmd_pairing_code(args) -> None:
+    from sync.hub.tokens import PAIRING_CODE_TTL, issue_pairing_code
+
+    db = _database(args)
+    try:
+        with db.write() as session:
+            store = _store(session, args.store)
+            if store.status != "active":
+                raise CliError(f"Store {args.store} is deactivated; activate it before pairing terminals.")
+            code = issue_pairing_code(session, store)
+    finally:
+        db.dispose()
+    hours = int(PAIRING_CODE_TTL.total_seconds() // 3600)
+    print(f"Pairing code for store {args.store}: {code} (one use, valid {hours} hours)")
+
+
+def cmd_admin_token(args) -> None:
+    from sync.hub.tokens import issue_token
+
+    db = _database(args)
+    try:
+        with db.write() as session:
+            tenant = _tenant(session, args.tenant)
+            token = issue_token(session, kind="admin", tenant_id=tenant.id)
+    finally:
+        db.dispose()
+    print(f"Admin token for tenant {args.tenant} (shown once, keep it secret):")
+    print(token)
+
+
+def _import(args, scope: Callable, run: Callable, what: str) -> None:
+    from sync.hub.importers import CsvRejected
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise CliError(f"There is no file at {path}.")
+    db = _database(args)
+    try:
+        with db.write() as session:
+            report = run(session, scope(session), path)
+    except CsvRejected as rejected:
+        lines = "\n".join(f"  {error}" for error in rejected.errors)
+        raise CliError(f"Nothing was imported from {path.name}; fix these rows and import the file again:\n{lines}"
+                       ) from None
+    finally:
+        db.dispose()
+    print(f"Imported {what} from {path.name}: {report.created} created, {report.updated} updated.")
+
+
+def cmd_import_catalog(args) -> None:
+    from sync.hub.importers import import_catalog
+
+    _import(args, lambda s: _tenant(s, args.tenant), import_catalog, "the catalog")
+
+
+def cmd_import_asn(args) -> None:
+    from sync.hub.importers import import_asn
+
+    _import(args, lambda s: _store(s, args.store), import_asn, "purchase orders")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pos-hub", description="The central hub of the POS: sync and admin API.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, handler, help_: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_, description=help_)
+        sub.add_argument("--db", help=f"database URL (default: ${DB_ENV}, else a SQLite file in the data folder)")
+        sub.set_defaults(handler=handler)
+        return sub
+
+    serve = add("serve", cmd_serve, "Run the hub's HTTP service.")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8700)
+    serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+
+    db = commands.add_parser("db", help="Database maintenance.")
+    db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    upgrade = db_commands.add_parser("upgrade", help="Bring the database to the newest schema.")
+    upgrade.add_argument("--db", help="database URL")
+    upgrade.set_defaults(handler=cmd_db_upgrade)
+
+    seed = add("seed-demo", cmd_seed_demo, "Create the demo tenant and store (the same as `pos-app demo-data`).")
+    seed.add_argument("--products", type=int, default=2000)
+    seed.add_argument("--seed", type=int, default=7)
+
+    add("pairing-code", cmd_pairing_code, "Make a one-time code a terminal pairs with.").add_argument(
+        "--store", required=True, help="store code, e.g. ON001")
+    add("admin-token", cmd_admin_token, "Make an admin API token for a tenant.").add_argument(
+        "--tenant", required=True, help="tenant code, e.g. GREENLEAF")
+    catalog = add("import-catalog", cmd_import_catalog, "Import an OCS catalog CSV (all rows or none).")
+    catalog.add_argument("file")
+    catalog.add_argument("--tenant", required=True)
+    asn = add("import-asn", cmd_import_asn, "Import an OCS advance shipping notice CSV (all rows or none).")
+    asn.add_argument("file")
+    asn.add_argument("--store", required=True)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        args.handler(args)
+    except CliError as error:
+        print(f"pos-hub: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # the last line of defence: a sentence, never a traceback
+        print(f"pos-hub: {_plain(error)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _plain(error: Exception) -> str:
+    from sqlalchemy.exc import ArgumentError, DBAPIError
+
+    from sync.hub.database import DatabaseUnavailable
+
+    if isinstance(error, DatabaseUnavailable | DBAPIError):
+        return "The hub database cannot be reached. Check --db and that the database server is running."
+    if isinstance(error, ArgumentError):
+        return "The --db value is not a database URL (try sqlite:///path/hub.db or postgresql://user@host/db)."
+    if isinstance(error, OSError):
+        return f"{error.strerror or 'A file could not be used'}: {error.filename or ''}".strip(": ")
+    return f"Something went wrong ({type(error).__name__}: {error}). Nothing more was changed."
+
+
+if __name__ == "__main__":
+    sys.exit(main())

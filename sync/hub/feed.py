@@ -1,0 +1,307 @@
+"""Each store's change feed: a per-store version counter and the latest change of every entity.
+
+A writing transaction records what it changed with `record_put`/`record_delete`; `publish_pending` runs just
+before its commit, row-locks the touched stores' counters (in a fixed order, so writers never deadlock), takes
+the next version and stamps the changes with it. Because the lock is held until commit, version v+1 can only
+be taken after v has committed, so a puller that has seen v never misses a change committed later.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from sync.hub.models import (
+    Accessory,
+    BatchTracking,
+    DiscountCode,
+    OcsInventory,
+    OcsProduct,
+    PurchaseOrder,
+    RolePermission,
+    ShelfLocation,
+    Store,
+    StoreFeed,
+    SyncChange,
+    TaxRate,
+    User,
+)
+from sync.hub.models.base import Base
+
+ENTITY_OF = {
+    Store: "store", TaxRate: "tax_rate", User: "staff_user", RolePermission: "role_permission",
+    OcsProduct: "product", Accessory: "accessory", OcsInventory: "inventory_level", BatchTracking: "batch",
+    ShelfLocation: "shelf_location", PurchaseOrder: "purchase_order", DiscountCode: "discount_code",
+}
+_PENDING = "feed_pending"
+_CHUNK = 500
+
+
+def new_epoch() -> str:
+    return secrets.token_hex(4)
+
+
+def ensure_feed(session: Session, store_id: uuid.UUID) -> None:
+    if session.get(StoreFeed, store_id) is None:
+        session.add(StoreFeed(store_id=store_id, epoch=new_epoch(), version=0, compacted_through=0))
+        session.flush()
+
+
+def json_value(value: Any) -> Any:
+    if isinstance(value, uuid.UUID | Decimal):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: json_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_value(v) for v in value]
+    return value
+
+
+def row_data(obj: Base) -> dict[str, Any]:
+    """The row under the terminal replica's column names, without the hub's own columns."""
+    mapper = obj.__mapper__
+    data = {}
+    for prop in mapper.column_attrs:
+        column = prop.columns[0]
+        if column.info.get("hub_only"):
+            continue
+        data[column.name] = json_value(getattr(obj, prop.key))
+    if isinstance(obj, PurchaseOrder):
+        data["lines"] = [row_data(item) for item in obj.items]
+    return data
+
+
+@dataclass
+class _Pending:
+    entity: str
+    entity_id: str
+    op: str
+    obj: Base | None
+    store_ids: tuple[uuid.UUID, ...]
+
+
+def _pending(session: Session) -> dict[tuple[str, str], _Pending]:
+    return session.info.setdefault(_PENDING, {})
+
+
+def _tenant_stores(session: Session, tenant_id: uuid.UUID) -> tuple[uuid.UUID, ...]:
+    cache = session.info.setdefault("feed_tenant_stores", {})
+    if tenant_id not in cache:
+        cache[tenant_id] = tuple(session.scalars(select(Store.id).where(Store.tenant_id == tenant_id)))
+    return cache[tenant_id]
+
+
+def stores_for(session: Session, obj: Base) -> tuple[uuid.UUID, ...]:
+    """Which stores' feeds carry this row."""
+    if isinstance(obj, Store):
+        return (obj.id,)
+    if isinstance(obj, TaxRate):
+        return tuple(session.scalars(select(Store.id).where(Store.province_territory_id == obj.province_territory_id)))
+    if isinstance(obj, User | DiscountCode) and obj.store_id is not None:
+        return (obj.store_id,)
+    tenant_id = getattr(obj, "tenant_id", None)
+    if isinstance(obj, OcsInventory | BatchTracking | ShelfLocation | PurchaseOrder):
+        return (obj.store_id,)
+    if tenant_id is not None:
+        return _tenant_stores(session, tenant_id)
+    return ()
+
+
+def record_put(session: Session, obj: Base) -> None:
+    entity = ENTITY_OF[type(obj)]
+    _pending(session)[(entity, str(obj.id))] = _Pending(entity, str(obj.id), "put", obj, ())
+
+
+def record_delete(session: Session, obj: Base) -> None:
+    entity = ENTITY_OF[type(obj)]
+    stores = stores_for(session, obj)
+    _pending(session)[(entity, str(obj.id))] = _Pending(entity, str(obj.id), "delete", None, stores)
+
+
+def lock_store(session: Session, store_id: uuid.UUID) -> int:
+    """Take the store's next version now, row-locking its counter until this transaction ends.
+
+    Writers that read before they write (stock levels, order state) call this first, so they run one at a
+    time per store and never act on a stale read.
+    """
+    taken = session.info.setdefault("feed_versions", {})
+    if store_id not in taken:
+        taken[store_id] = bump_version(session, store_id)
+    return taken[store_id]
+
+
+def feed_new_store(session: Session, store: Store) -> None:
+    """A new store's feed starts with the shared rows that already apply to it (taxes, catalog, roles)."""
+    session.flush()
+    shared = [
+        *session.scalars(select(TaxRate).where(TaxRate.province_territory_id == store.province_territory_id)),
+        *session.scalars(select(RolePermission).where(RolePermission.tenant_id == store.tenant_id)),
+        *session.scalars(select(OcsProduct).where(OcsProduct.tenant_id == store.tenant_id)),
+        *session.scalars(select(Accessory).where(Accessory.tenant_id == store.tenant_id)),
+        *session.scalars(select(User).where(User.tenant_id == store.tenant_id, User.store_id.is_(None))),
+        *session.scalars(select(DiscountCode).where(DiscountCode.tenant_id == store.tenant_id,
+                                                    DiscountCode.store_id.is_(None))),
+    ]
+    pending = _pending(session)
+    for obj in shared:
+        key = (ENTITY_OF[type(obj)], str(obj.id))
+        if key not in pending:
+            pending[key] = _Pending(key[0], key[1], "put", obj, (store.id,))
+    record_put(session, store)
+
+
+def bump_version(session: Session, store_id: uuid.UUID) -> int:
+    version = session.execute(
+        update(StoreFeed).where(StoreFeed.store_id == store_id).values(version=StoreFeed.version + 1)
+        .returning(StoreFeed.version)
+    ).scalar_one_or_none()
+    if version is None:
+        ensure_feed(session, store_id)
+        return bump_version(session, store_id)
+    return int(version)
+
+
+def publish_pending(session: Session) -> dict[uuid.UUID, int]:
+    """Stamp this transaction's changes with each touched store's next version. Returns store -> version."""
+    pending = session.info.pop(_PENDING, None)
+    if not pending:
+        return dict(session.info.get("feed_versions", {}))
+    session.flush()
+    by_store: dict[uuid.UUID, list[dict[str, Any]]] = {}
+    for change in pending.values():
+        stores = change.store_ids or stores_for(session, change.obj)
+        data = None if change.obj is None else row_data(change.obj)
+        for store_id in stores:
+            by_store.setdefault(store_id, []).append(
+                {"store_id": store_id, "entity": change.entity, "entity_id": change.entity_id, "op": change.op,
+                 "data": data}
+            )
+    versions = {}
+    for store_id in sorted(by_store, key=str):
+        version = versions[store_id] = lock_store(session, store_id)
+        rows = by_store[store_id]
+        for row in rows:
+            row["version"] = version
+            if row["data"] is not None:
+                row["data"] = {**row["data"], "version": version}
+        _replace_changes(session, store_id, rows)
+    _stamp_row_versions(pending, versions, session)
+    return versions
+
+
+def _replace_changes(session: Session, store_id: uuid.UUID, rows: list[dict[str, Any]]) -> None:
+    by_entity: dict[str, list[str]] = {}
+    for row in rows:
+        by_entity.setdefault(row["entity"], []).append(row["entity_id"])
+    for entity, ids in by_entity.items():
+        for start in range(0, len(ids), _CHUNK):
+            session.execute(
+                delete(SyncChange).where(SyncChange.store_id == store_id, SyncChange.entity == entity,
+                                         SyncChange.entity_id.in_(ids[start:start + _CHUNK]))
+            )
+    for start in range(0, len(rows), _CHUNK):
+        session.execute(insert(SyncChange), rows[start:start + _CHUNK])
+
+
+def _stamp_row_versions(pending: dict, versions: dict[uuid.UUID, int], session: Session) -> None:
+    # A row fed to several stores keeps the highest version; the feed rows carry each store's own.
+    for change in pending.values():
+        if change.obj is not None and hasattr(change.obj, "version"):
+            stores = [versions[s] for s in change.store_ids or stores_for(session, change.obj) if s in versions]
+            if stores:
+                change.obj.version = max(change.obj.version or 0, *stores)
+    session.flush()
+
+
+# -- reading ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Position:
+    version: int
+    entity: str = ""
+    entity_id: str = ""
+
+    @property
+    def complete(self) -> bool:
+        """True when everything up to and including `version` has been delivered."""
+        return self.entity == ""
+
+
+def encode_cursor(epoch: str, position: Position) -> str:
+    if position.complete:
+        return f"{epoch}:{position.version}"
+    return f"{epoch}:{position.version}:{position.entity}:{position.entity_id}"
+
+
+def decode_cursor(cursor: str, feed: StoreFeed) -> Position | None:
+    """The position a cursor stands for, or None when it is unknown, from another epoch or compacted away."""
+    parts = cursor.split(":", 3)
+    if len(parts) not in (2, 4) or parts[0] != feed.epoch or not parts[1].isdigit():
+        return None
+    position = Position(int(parts[1]), *parts[2:4]) if len(parts) == 4 else Position(int(parts[1]))
+    if position.version > feed.version:
+        return None
+    if position.version < feed.compacted_through or (
+        position.version == feed.compacted_through and not position.complete and position.version > 0
+    ):
+        return None
+    return position
+
+
+@dataclass
+class Page:
+    changes: list[SyncChange]
+    cursor: str
+    has_more: bool
+    reset: bool
+
+
+def read_page(session: Session, store_id: uuid.UUID, cursor: str | None, limit: int) -> Page:
+    feed = session.get(StoreFeed, store_id)
+    if feed is None:
+        return Page([], encode_cursor("none", Position(0)), False, cursor is not None)
+    position = Position(0) if cursor is None else decode_cursor(cursor, feed)
+    reset = position is None
+    if position is None:
+        position = Position(0)
+    after = SyncChange.version > position.version
+    if not position.complete:
+        after = after | (
+            (SyncChange.version == position.version)
+            & ((SyncChange.entity > position.entity)
+               | ((SyncChange.entity == position.entity) & (SyncChange.entity_id > position.entity_id)))
+        )
+    rows = list(session.scalars(
+        select(SyncChange).where(SyncChange.store_id == store_id, after)
+        .order_by(SyncChange.version, SyncChange.entity, SyncChange.entity_id).limit(limit + 1)
+    ))
+    has_more = len(rows) > limit
+    page = rows[:limit]
+    if not page:
+        return Page([], encode_cursor(feed.epoch, Position(position.version)), False, reset)
+    last = page[-1]
+    mid_version = has_more and rows[limit].version == last.version
+    end = Position(last.version, last.entity, last.entity_id) if mid_version else Position(last.version)
+    return Page(page, encode_cursor(feed.epoch, end), has_more, reset)
+
+
+def compact_tombstones(session: Session, store_id: uuid.UUID, through_version: int) -> int:
+    """Drop tombstones up to a version; cursors older than it then get a reset and a full snapshot."""
+    removed = session.execute(
+        delete(SyncChange).where(SyncChange.store_id == store_id, SyncChange.op == "delete",
+                                 SyncChange.version <= through_version)
+    ).rowcount
+    session.execute(update(StoreFeed).where(StoreFeed.store_id == store_id)
+                    .values(compacted_through=through_version))
+    return removed
+

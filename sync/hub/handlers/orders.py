@@ -1,0 +1,272 @@
+"""Orders: a completed sale is a fact; refunds and voids are new facts checked by the order's state machine."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from pydantic import Field
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from sync.hub.feed import lock_store
+from sync.hub.handlers.base import Context, MutationArgs, Rejection, parse_args, require_own_store
+from sync.hub.handlers.stock import Delta, DeltaArgs, apply_deltas
+from sync.hub.models import (
+    OcsInventoryTransaction,
+    Order,
+    OrderItem,
+    OrderItemLot,
+    OrderRefund,
+    OrderRefundItem,
+    OrderStatusHistory,
+    PaymentTransaction,
+)
+from sync.hub.models.types import cents_to_dollars, utcnow
+
+
+class Allocation(MutationArgs):
+    batch_lot: str
+    quantity: int
+
+
+class SaleLine(MutationArgs):
+    line_id: uuid.UUID
+    sku: str
+    name: str
+    quantity: int = Field(gt=0)
+    unit_price_cents: int
+    discount_cents: int = 0
+    taxable_amount_cents: int
+    taxes_cents: dict[str, int] = {}
+    line_total_cents: int
+    price_version: int = 1
+    is_cannabis: bool
+    dried_equivalent_grams: Decimal = Decimal(0)
+    allocations: list[Allocation] = []
+
+
+class TenderArgs(MutationArgs):
+    method: str
+    amount_cents: int
+    reference: str | None = None
+    last4: str | None = None
+    brand: str | None = None
+    auth_code: str | None = None
+
+
+class OrderCompleted(MutationArgs):
+    order_id: uuid.UUID
+    sale_id: uuid.UUID | None = None
+    order_number: str = Field(min_length=1, max_length=40)
+    store_id: uuid.UUID
+    staff_id: uuid.UUID
+    subtotal_cents: int
+    discount_amount_cents: int = 0
+    tax_amount_cents: int
+    total_amount_cents: int
+    cash_rounding_cents: int = 0
+    change_due_cents: int = 0
+    tax_components_cents: dict[str, int] = {}
+    dried_equivalent_grams: Decimal = Decimal(0)
+    lines: list[SaleLine] = Field(min_length=1)
+    tenders: list[TenderArgs] = []
+    inventory_deltas: list[DeltaArgs] = []
+    local_ts: str | None = None
+    cash_session_id: uuid.UUID | None = None
+
+
+def _history(session: Session, order: Order, status: str, staff_id: uuid.UUID | None, notes: str | None = None):
+    session.add(OrderStatusHistory(order_id=order.id, status=status, changed_by=staff_id, notes=notes))
+
+
+def _payment_method(tenders: list[TenderArgs]) -> str | None:
+    methods = {t.method for t in tenders}
+    return None if not methods else methods.pop() if len(methods) == 1 else "split"
+
+
+def order_completed(session: Session, ctx: Context, raw: dict) -> None:
+    args = parse_args(OrderCompleted, raw)
+    require_own_store(ctx, args.store_id)
+    lock_store(session, ctx.store_id)
+    if session.get(Order, args.order_id) is not None:
+        raise Rejection("duplicate_order", f"Order {args.order_number} is already on the hub.")
+    if session.scalar(select(Order.id).where(Order.order_number == args.order_number)) is not None:
+        raise Rejection("duplicate_order_number", f"Another order already has the number {args.order_number}.")
+    order = Order(
+        id=args.order_id, order_number=args.order_number, store_id=ctx.store_id, terminal_id=ctx.terminal_id,
+        staff_id=args.staff_id, cash_session_id=args.cash_session_id, sale_id=args.sale_id, status="completed",
+        subtotal=cents_to_dollars(args.subtotal_cents), discount_amount=cents_to_dollars(args.discount_amount_cents),
+        tax_amount=cents_to_dollars(args.tax_amount_cents), total_amount=cents_to_dollars(args.total_amount_cents),
+        cash_rounding=cents_to_dollars(args.cash_rounding_cents), change_due=cents_to_dollars(args.change_due_cents),
+        tax_breakdown=args.tax_components_cents, dried_equivalent_g=args.dried_equivalent_grams,
+        payment_method=_payment_method(args.tenders), local_ts=args.local_ts, completed_at=utcnow(),
+    )
+    session.add(order)
+    session.flush()
+    for line_no, line in enumerate(args.lines, start=1):
+        session.add(OrderItem(
+            id=line.line_id, order_id=order.id, line_no=line_no, sku=line.sku, product_name=line.name,
+            quantity=line.quantity, unit_price=cents_to_dollars(line.unit_price_cents),
+            price_version=line.price_version, discount_amount=cents_to_dollars(line.discount_cents),
+            taxable_amount=cents_to_dollars(line.taxable_amount_cents),
+            tax_amount=cents_to_dollars(sum(line.taxes_cents.values())), tax_breakdown=line.taxes_cents,
+            line_total=cents_to_dollars(line.line_total_cents), is_cannabis=line.is_cannabis,
+            dried_equivalent_g=line.dried_equivalent_grams,
+        ))
+        session.flush()
+        for allocation in line.allocations:
+            session.add(OrderItemLot(order_item_id=line.line_id, batch_lot=allocation.batch_lot,
+                                     quantity=allocation.quantity))
+    _add_tender_payments(session, ctx, order, args)
+    _history(session, order, "completed", args.staff_id)
+    apply_deltas(session, ctx.store_id, [d.to_delta() for d in args.inventory_deltas], transaction_type="sale",
+                 reference_type="order", reference_id=order.id, staff_id=args.staff_id)
+
+
+def _add_tender_payments(session: Session, ctx: Context, order: Order, args: OrderCompleted) -> None:
+    change_left = args.change_due_cents
+    for tender in reversed(args.tenders):
+        kept = tender.amount_cents
+        tendered = None
+        if tender.method == "cash":
+            tendered, kept = tender.amount_cents, tender.amount_cents - change_left
+            change_left = 0
+        session.add(PaymentTransaction(
+            store_id=ctx.store_id, order_id=order.id, transaction_id=tender.reference,
+            provider="cash" if tender.method == "cash" else "card_terminal", amount=cents_to_dollars(kept),
+            status="captured", payment_method=tender.method, card_last_four=tender.last4,
+            card_brand=tender.brand, authorization_code=tender.auth_code,
+            tendered_amount=None if tendered is None else cents_to_dollars(tendered),
+        ))
+
+
+class RefundLine(MutationArgs):
+    line_id: uuid.UUID
+    sku: str
+    quantity: int = Field(gt=0)
+    amount_cents: int
+    taxes_cents: dict[str, int] = {}
+    total_cents: int
+    restock: bool = True
+
+
+class OrderRefunded(MutationArgs):
+    refund_id: uuid.UUID
+    order_id: uuid.UUID
+    store_id: uuid.UUID | None = None
+    subtotal_cents: int
+    tax_amount_cents: int
+    total_cents: int
+    tax_components_cents: dict[str, int] = {}
+    lines: list[RefundLine] = Field(min_length=1)
+    inventory_deltas: list[DeltaArgs] = []
+    method: str
+    staff_id: uuid.UUID
+    approved_by: uuid.UUID | None = None
+    paid_back_cents: int | None = None
+    reason: str | None = None
+    local_ts: str | None = None
+
+
+def _order_in_store(session: Session, ctx: Context, order_id: uuid.UUID) -> Order:
+    order = session.get(Order, order_id)
+    if order is None or order.store_id != ctx.store_id:
+        raise Rejection("unknown_order", "The hub has no such order in this store.")
+    return order
+
+
+def _refunded_quantities(session: Session, order_id: uuid.UUID) -> dict[uuid.UUID, int]:
+    rows = session.execute(
+        select(OrderRefundItem.order_item_id, func.sum(OrderRefundItem.quantity))
+        .join(OrderRefund, OrderRefund.id == OrderRefundItem.refund_id)
+        .where(OrderRefund.order_id == order_id).group_by(OrderRefundItem.order_item_id)
+    )
+    return {item_id: int(quantity) for item_id, quantity in rows}
+
+
+def order_refunded(session: Session, ctx: Context, raw: dict) -> None:
+    args = parse_args(OrderRefunded, raw)
+    require_own_store(ctx, args.store_id)
+    lock_store(session, ctx.store_id)
+    order = _order_in_store(session, ctx, args.order_id)
+    if order.status == "voided":
+        raise Rejection("order_voided", f"Order {order.order_number} was voided; it cannot be refunded.")
+    if session.get(OrderRefund, args.refund_id) is not None:
+        raise Rejection("duplicate_refund", "This refund is already on the hub.")
+    sold = {item.id: item.quantity for item in order.items}
+    done = _refunded_quantities(session, order.id)
+    for line in args.lines:
+        if line.line_id not in sold:
+            raise Rejection("unknown_line", f"Order {order.order_number} has no line {line.line_id}.")
+        if done.get(line.line_id, 0) + line.quantity > sold[line.line_id]:
+            raise Rejection("refund_exceeds_sale", f"The refund takes back more than order {order.order_number} sold.")
+        done[line.line_id] = done.get(line.line_id, 0) + line.quantity
+    refund = OrderRefund(
+        id=args.refund_id, order_id=order.id, staff_id=args.staff_id, approved_by=args.approved_by,
+        method=args.method, subtotal=cents_to_dollars(args.subtotal_cents),
+        tax_amount=cents_to_dollars(args.tax_amount_cents), total_amount=cents_to_dollars(args.total_cents),
+        tax_breakdown=args.tax_components_cents, reason=args.reason, local_ts=args.local_ts,
+    )
+    session.add(refund)
+    session.flush()
+    for line in args.lines:
+        session.add(OrderRefundItem(
+            refund_id=refund.id, order_item_id=line.line_id, quantity=line.quantity,
+            amount=cents_to_dollars(line.amount_cents), tax_amount=cents_to_dollars(sum(line.taxes_cents.values())),
+            restock=line.restock,
+        ))
+    paid_back = args.total_cents if args.paid_back_cents is None else args.paid_back_cents
+    session.add(PaymentTransaction(
+        store_id=ctx.store_id, order_id=order.id, refund_id=refund.id, provider="cash" if args.method == "cash"
+        else "card_terminal", amount=-cents_to_dollars(paid_back), status="refunded", payment_method=args.method,
+        refund_amount=cents_to_dollars(paid_back),
+    ))
+    order.status = "refunded" if all(done.get(i, 0) >= q for i, q in sold.items()) else "partially_refunded"
+    _history(session, order, order.status, args.staff_id, f"refund {refund.id}")
+    apply_deltas(session, ctx.store_id, [d.to_delta() for d in args.inventory_deltas], transaction_type="refund",
+                 reference_type="refund", reference_id=refund.id, staff_id=args.staff_id)
+
+
+class OrderVoided(MutationArgs):
+    order_id: uuid.UUID
+    store_id: uuid.UUID | None = None
+    staff_id: uuid.UUID
+    approved_by: uuid.UUID | None = None
+    reason: str | None = None
+    local_ts: str | None = None
+    inventory_deltas: list[DeltaArgs] | None = None
+
+
+def order_voided(session: Session, ctx: Context, raw: dict) -> None:
+    args = parse_args(OrderVoided, raw)
+    require_own_store(ctx, args.store_id)
+    lock_store(session, ctx.store_id)
+    order = _order_in_store(session, ctx, args.order_id)
+    if order.status == "voided":
+        raise Rejection("order_already_voided", f"Order {order.order_number} was already voided.")
+    if order.status != "completed":
+        raise Rejection("order_refunded", f"Order {order.order_number} has refunds; it can no longer be voided.")
+    if args.inventory_deltas is not None:
+        deltas = [d.to_delta() for d in args.inventory_deltas]
+    else:
+        sold = session.scalars(select(OcsInventoryTransaction).where(
+            OcsInventoryTransaction.reference_id == order.id, OcsInventoryTransaction.transaction_type == "sale"))
+        deltas = [Delta(t.sku, t.batch_lot, -t.quantity, t.line_id, "void") for t in sold]
+    order.status = "voided"
+    order.payment_status = "voided"
+    for payment in list(order_payments(session, order.id)):
+        session.add(PaymentTransaction(
+            store_id=ctx.store_id, order_id=order.id, transaction_id=payment.transaction_id,
+            provider=payment.provider, amount=-payment.amount, status="voided",
+            payment_method=payment.payment_method, card_last_four=payment.card_last_four,
+            card_brand=payment.card_brand,
+        ))
+    _history(session, order, "voided", args.staff_id, args.reason)
+    apply_deltas(session, ctx.store_id, deltas, transaction_type="void", reference_type="order",
+                 reference_id=order.id, staff_id=args.staff_id)
+
+
+def order_payments(session: Session, order_id: uuid.UUID):
+    return session.scalars(select(PaymentTransaction).where(
+        PaymentTransaction.order_id == order_id, PaymentTransaction.status == "captured"))

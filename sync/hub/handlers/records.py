@@ -1,0 +1,121 @@
+"""Closed shifts, age checks and the audit trail: records the hub keeps as terminals made them."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync.hub.feed import lock_store
+from sync.hub.handlers.base import Context, MutationArgs, Rejection, parse_args, require_own_store
+from sync.hub.models import AgeVerificationLog, AuditLog, CashSession
+from sync.hub.models.types import cents_to_dollars
+from sync.protocol import canonical_json
+
+GENESIS_HASH = "0" * 64
+
+
+def _dollars(cents: int | None):
+    return None if cents is None else cents_to_dollars(cents)
+
+
+class ShiftClosed(MutationArgs):
+    cash_session_id: uuid.UUID
+    store_id: uuid.UUID | None = None
+    terminal_no: int | None = None
+    opened_by: uuid.UUID | None = None
+    opened_at: datetime | None = None
+    opening_float_cents: int = 0
+    opening_counts: dict[str, Any] = {}
+    closed_by: uuid.UUID
+    closed_at: datetime
+    expected_cash_cents: int | None = None
+    counted_cash_cents: int | None = None
+    variance_cents: int | None = None
+    closing_counts: dict[str, Any] = {}
+    variance_approved_by: uuid.UUID | None = None
+
+
+def shift_closed(session: Session, ctx: Context, raw: dict) -> None:
+    args = parse_args(ShiftClosed, raw)
+    require_own_store(ctx, args.store_id)
+    lock_store(session, ctx.store_id)
+    if session.get(CashSession, args.cash_session_id) is not None:
+        raise Rejection("shift_already_closed", "This shift was already closed on the hub.")
+    session.add(CashSession(
+        id=args.cash_session_id, store_id=ctx.store_id, terminal_id=ctx.terminal_id, terminal_no=args.terminal_no,
+        status="closed", opened_by=args.opened_by, opened_at=args.opened_at,
+        opening_float=cents_to_dollars(args.opening_float_cents), opening_counts=args.opening_counts,
+        closed_by=args.closed_by, closed_at=args.closed_at, expected_cash=_dollars(args.expected_cash_cents),
+        counted_cash=_dollars(args.counted_cash_cents), variance=_dollars(args.variance_cents),
+        closing_counts=args.closing_counts, variance_approved_by=args.variance_approved_by,
+    ))
+
+
+class AgeVerificationLogged(MutationArgs):
+    id: uuid.UUID
+    store_id: uuid.UUID | None = None
+    sale_id: uuid.UUID | None = None
+    staff_id: uuid.UUID | None = None
+    method: str
+    result: str
+    customer_age: int | None = None
+    min_age: int
+    jurisdiction: str | None = None
+    id_number_hash: str | None = None
+    failure_reason: str | None = None
+    created_at: datetime | None = None
+
+
+def age_verification_logged(session: Session, ctx: Context, raw: dict) -> None:
+    args = parse_args(AgeVerificationLogged, raw)
+    require_own_store(ctx, args.store_id)
+    lock_store(session, ctx.store_id)
+    if session.get(AgeVerificationLog, args.id) is not None:
+        raise Rejection("duplicate_record", "This age check is already on the hub.")
+    values = args.model_dump(exclude={"store_id", "created_at"})
+    session.add(AgeVerificationLog(store_id=ctx.store_id, **values,
+                                   **({"created_at": args.created_at} if args.created_at else {})))
+
+
+class AuditLogged(MutationArgs):
+    id: uuid.UUID
+    seq: int
+    store_id: uuid.UUID | None = None
+    staff_id: uuid.UUID | None = None
+    approved_by: uuid.UUID | None = None
+    action: str
+    entity_type: str | None = None
+    entity_id: str | None = None
+    details: dict[str, Any] = {}
+    created_at: str
+    prev_hash: str
+    entry_hash: str
+
+
+_CHAINED = ("id", "seq", "action", "staff_id", "approved_by", "entity_type", "entity_id", "details", "created_at")
+
+
+def audit_logged(session: Session, ctx: Context, raw: dict) -> None:
+    args = parse_args(AuditLogged, raw)
+    require_own_store(ctx, args.store_id)
+    lock_store(session, ctx.store_id)
+    if session.get(AuditLog, args.id) is not None:
+        raise Rejection("duplicate_record", "This audit entry is already on the hub.")
+    # The terminal hashed these fields in this exact form (ids and times as the strings it sent).
+    fields = {key: raw.get(key) for key in _CHAINED}
+    recomputed = hashlib.sha256((args.prev_hash + canonical_json(fields)).encode()).hexdigest()
+    previous = session.scalar(select(AuditLog.entry_hash).where(
+        AuditLog.terminal_id == ctx.terminal_id, AuditLog.seq == args.seq - 1))
+    expected_prev = GENESIS_HASH if args.seq == 1 else previous
+    chain_ok = recomputed == args.entry_hash and (expected_prev is None or expected_prev == args.prev_hash)
+    session.add(AuditLog(
+        id=args.id, terminal_id=ctx.terminal_id, seq=args.seq, store_id=ctx.store_id, staff_id=args.staff_id,
+        approved_by=args.approved_by, action=args.action, entity_type=args.entity_type, entity_id=args.entity_id,
+        details=args.details, prev_hash=args.prev_hash, entry_hash=args.entry_hash, chain_ok=chain_ok,
+        created_at=datetime.fromisoformat(args.created_at),
+    ))

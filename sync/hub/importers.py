@@ -1,0 +1,230 @@
+"""CSV imports: an OCS catalog for a tenant, and an OCS advance shipping notice (ASN) for a store.
+
+Both are all-or-nothing: every row is checked first, and one bad row means nothing is written. The errors
+name the file's line numbers, so the file can be fixed and imported again as a whole.
+"""
+
+from __future__ import annotations
+
+import csv
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync.hub.feed import record_put
+from sync.hub.models import Accessory, OcsProduct, ProvincialSupplier, PurchaseOrder, Store, Tenant
+from sync.hub.purchasing import LineIn, create_purchase_order
+
+MAX_ERRORS_SHOWN = 20
+
+
+class CsvRejected(Exception):
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("; ".join(errors))
+        self.errors = errors
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def _key(name: str) -> str:
+    return name.strip().lower().replace(" ", "_").replace("-", "_")
+
+
+def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """(line number, row with normalized headers) for every non-empty row."""
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            if reader.fieldnames is None:
+                raise CsvRejected([f"{path.name} is empty; it needs a header line and rows."])
+            rows = []
+            for row in reader:
+                cleaned = {_key(k): (v or "").strip() for k, v in row.items() if k is not None}
+                if any(cleaned.values()):
+                    rows.append((reader.line_num, cleaned))
+            return rows
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise CsvRejected([f"{path.name} is not a readable UTF-8 CSV file ({error})."]) from None
+
+
+def _need(row: dict[str, str], name: str) -> str:
+    value = row.get(name, "")
+    if not value:
+        raise ValueError(f"{name} is missing")
+    return value
+
+
+def _decimal(row: dict[str, str], name: str, *, required: bool = True) -> Decimal | None:
+    raw = row.get(name, "").replace("$", "")
+    if not raw:
+        if required:
+            raise ValueError(f"{name} is missing")
+        return None
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        raise ValueError(f"{name} {raw!r} is not a number") from None
+    if value < 0 or not value.is_finite():
+        raise ValueError(f"{name} {raw!r} cannot be negative")
+    return value
+
+
+def _whole(row: dict[str, str], name: str) -> int:
+    raw = _need(row, name)
+    if not raw.isdigit() or int(raw) <= 0:
+        raise ValueError(f"{name} {raw!r} is not a whole number above zero")
+    return int(raw)
+
+
+def _check_all(rows, parse: Callable[[dict[str, str]], Any]) -> list[tuple[int, Any]]:
+    parsed, errors = [], []
+    for line, row in rows:
+        try:
+            parsed.append((line, parse(row)))
+        except ValueError as error:
+            errors.append(f"line {line}: {error}")
+    if errors:
+        shown = errors[:MAX_ERRORS_SHOWN]
+        if len(errors) > MAX_ERRORS_SHOWN:
+            shown.append(f"... and {len(errors) - MAX_ERRORS_SHOWN} more")
+        raise CsvRejected(shown)
+    if not parsed:
+        raise CsvRejected(["The file has a header but no rows."])
+    return parsed
+
+
+_OPTIONAL_TEXT = ("subcategory", "plant_type", "terpene_profile", "each_gtin", "case_gtin", "description",
+                  "image_url")
+_OPTIONAL_DECIMAL = ("thc_min", "thc_max", "cbd_min", "cbd_max", "total_mg", "volume_ml", "msrp_price")
+
+
+def _product(row: dict[str, str]) -> dict[str, Any]:
+    sku = row.get("ocs_variant_number") or row.get("sku") or ""
+    if not sku:
+        raise ValueError("ocs_variant_number is missing")
+    values: dict[str, Any] = {
+        "ocs_variant_number": sku, "product_name": _need(row, "product_name"), "brand_name": _need(row, "brand_name"),
+        "category": _need(row, "category"), "product_form": _need(row, "product_form"),
+        "net_content": _decimal(row, "net_content"), "unit_of_measure": _need(row, "unit_of_measure"),
+        "price_per_unit": _decimal(row, "price_per_unit"),
+    }
+    values["ocs_product_name"] = row.get("ocs_product_name") or f"{values['brand_name']} - {values['product_name']}"
+    for name in _OPTIONAL_TEXT:
+        values[name] = row.get(name) or None
+    for name in _OPTIONAL_DECIMAL:
+        values[name] = _decimal(row, name, required=False)
+    if row.get("case_quantity"):
+        values["case_quantity"] = _whole(row, "case_quantity")
+    for gtin in ("each_gtin", "case_gtin"):
+        if values[gtin] and (not values[gtin].isdigit() or len(values[gtin]) > 14):
+            raise ValueError(f"{gtin} {values[gtin]!r} is not a GTIN")
+    return values
+
+
+def import_catalog(session: Session, tenant: Tenant, path: Path) -> ImportReport:
+    parsed = _check_all(read_rows(path), _product)
+    seen: dict[str, int] = {}
+    for line, values in parsed:
+        if values["ocs_variant_number"] in seen:
+            raise CsvRejected([f"line {line}: {values['ocs_variant_number']} is already on line "
+                               f"{seen[values['ocs_variant_number']]}"])
+        seen[values["ocs_variant_number"]] = line
+    report = ImportReport()
+    existing = {p.ocs_variant_number: p for p in session.scalars(
+        select(OcsProduct).where(OcsProduct.tenant_id == tenant.id))}
+    for _line, values in parsed:
+        product = existing.get(values["ocs_variant_number"])
+        if product is None:
+            product = OcsProduct(tenant_id=tenant.id, **values)
+            session.add(product)
+            report.created += 1
+        else:
+            if product.price_per_unit != values["price_per_unit"]:
+                product.price_version = (product.price_version or 1) + 1
+            for name, value in values.items():
+                setattr(product, name, value)
+            report.updated += 1
+        record_put(session, product)
+    return report
+
+
+@dataclass(frozen=True)
+class AsnLine:
+    shipment_id: str
+    container_id: str | None
+    ocs_order_number: str
+    po_number: str | None
+    sku: str
+    gtin: str | None
+    batch_lot: str
+    quantity: int
+    unit_cost: Decimal
+    product_name: str | None
+    expected_date: date | None
+
+
+def _asn_line(row: dict[str, str]) -> AsnLine:
+    expected = row.get("expected_date") or None
+    try:
+        expected_date = date.fromisoformat(expected) if expected else None
+    except ValueError:
+        raise ValueError(f"expected_date {expected!r} is not a date like 2026-11-21") from None
+    gtin = row.get("gtin") or None
+    if gtin and (not gtin.isdigit() or len(gtin) > 14):
+        raise ValueError(f"gtin {gtin!r} is not a GTIN")
+    return AsnLine(
+        shipment_id=_need(row, "shipment_id"), container_id=row.get("container_id") or None,
+        ocs_order_number=_need(row, "ocs_order_number"), po_number=row.get("po_number") or None,
+        sku=_need(row, "sku"), gtin=gtin, batch_lot=_need(row, "batch_lot"), quantity=_whole(row, "quantity"),
+        unit_cost=_decimal(row, "unit_cost"), product_name=row.get("product_name") or None,
+        expected_date=expected_date,
+    )
+
+
+def import_asn(session: Session, store: Store, path: Path) -> ImportReport:
+    """One purchase order (status `shipped`) per shipment and OCS order number, lines with SKU, GTIN and lot."""
+    parsed = _check_all(read_rows(path), _asn_line)
+    names = _catalog_names(session, store.tenant_id)
+    unknown = [f"line {line}: SKU {asn.sku} is not in the tenant's catalog" for line, asn in parsed
+               if asn.sku not in names]
+    if unknown:
+        raise CsvRejected(unknown[:MAX_ERRORS_SHOWN])
+    groups: dict[tuple[str, str], list[tuple[int, AsnLine]]] = {}
+    for line, asn in parsed:
+        groups.setdefault((asn.shipment_id, asn.ocs_order_number), []).append((line, asn))
+    supplier = session.scalar(select(ProvincialSupplier.id).where(ProvincialSupplier.code == "OCS"))
+    report = ImportReport()
+    for (shipment_id, ocs_order), lines in groups.items():
+        first_line, first = lines[0]
+        po_number = first.po_number or f"ASN-{shipment_id}-{ocs_order}"
+        if session.scalar(select(PurchaseOrder.id).where(PurchaseOrder.po_number == po_number)) is not None:
+            raise CsvRejected([f"line {first_line}: shipment {shipment_id} (order {ocs_order}) was already imported "
+                               f"as {po_number}"])
+        create_purchase_order(
+            session, store, po_number=po_number, supplier_id=supplier, status="shipped", shipment_id=shipment_id,
+            container_id=first.container_id, ocs_order_number=ocs_order, vendor="Ontario Cannabis Store",
+            expected_date=first.expected_date,
+            lines=[LineIn(a.sku, a.product_name or names[a.sku], a.quantity, a.unit_cost, a.batch_lot, a.gtin)
+                   for _l, a in lines],
+        )
+        report.created += 1
+    return report
+
+
+def _catalog_names(session: Session, tenant_id: uuid.UUID) -> dict[str, str]:
+    names = dict(session.execute(select(OcsProduct.ocs_variant_number, OcsProduct.product_name)
+                                 .where(OcsProduct.tenant_id == tenant_id)).all())
+    names.update(session.execute(select(Accessory.sku, Accessory.name).where(Accessory.tenant_id == tenant_id)).all())
+    return names

@@ -1,0 +1,35 @@
+"""All hub tables; importing this package registers them on ``Base.metadata``."""
+
+from sync.hub.models.base import Base
+from sync.hub.models.catalog import Accessory, AccessoryCategory, DiscountCode, OcsProduct
+from sync.hub.models.compliance import AgeVerificationLog, AuditLog, CashSession
+from sync.hub.models.inventory import (
+    BatchTracking,
+    InventoryShelfAssignment,
+    OcsInventory,
+    OcsInventoryTransaction,
+    OversellEvent,
+    ShelfLocation,
+)
+from sync.hub.models.purchasing import ProvincialSupplier, PurchaseOrder, PurchaseOrderItem
+from sync.hub.models.sales import (
+    Order,
+    OrderItem,
+    OrderItemLot,
+    OrderRefund,
+    OrderRefundItem,
+    OrderStatusHistory,
+    PaymentTransaction,
+)
+from sync.hub.models.staff import RolePermission, User
+from sync.hub.models.sync_tables import ApiToken, PairingCode, StoreFeed, SyncChange, SyncClient, SyncMutation, Terminal
+from sync.hub.models.tenancy import ProvinceTerritory, Store, TaxRate, Tenant
+
+__all__ = [
+    "Accessory", "AccessoryCategory", "AgeVerificationLog", "ApiToken", "AuditLog", "Base", "BatchTracking",
+    "CashSession", "DiscountCode", "InventoryShelfAssignment", "OcsInventory", "OcsInventoryTransaction",
+    "OcsProduct", "Order", "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem", "OrderStatusHistory",
+    "OversellEvent", "PairingCode", "PaymentTransaction", "ProvinceTerritory", "ProvincialSupplier",
+    "PurchaseOrder", "PurchaseOrderItem", "RolePermission", "ShelfLocation", "Store", "StoreFeed", "SyncChange",
+    "SyncClient", "SyncMutation", "TaxRate", "Tenant", "Terminal", "User",
+]

@@ -1,0 +1,96 @@
+"""The tenant's OCS cannabis catalog, accessories and discount codes."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from sync.hub.models.base import HUB_ONLY, Base, IdMixin, ReplicatedMixin
+from sync.hub.models.types import Cents, ExactDecimal
+
+
+class OcsProduct(IdMixin, ReplicatedMixin, Base):
+    __tablename__ = "ocs_product_catalog"
+    __table_args__ = (UniqueConstraint("tenant_id", "ocs_variant_number"),)
+
+    tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenants.id"), info=HUB_ONLY)
+    ocs_variant_number: Mapped[str] = mapped_column(String(40))
+    ocs_product_name: Mapped[str] = mapped_column(String(200))
+    product_name: Mapped[str] = mapped_column(String(200), index=True)
+    brand_name: Mapped[str] = mapped_column(String(120), index=True)
+    category: Mapped[str] = mapped_column(String(60))
+    subcategory: Mapped[str | None] = mapped_column(String(60))
+    plant_type: Mapped[str | None] = mapped_column(String(20))
+    product_form: Mapped[str] = mapped_column(String(20))
+    net_content: Mapped[Decimal] = mapped_column(ExactDecimal())
+    unit_of_measure: Mapped[str] = mapped_column(String(8))
+    pieces: Mapped[int | None]
+    thc_min: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    thc_max: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    cbd_min: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    cbd_max: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    total_mg: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    volume_ml: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    terpene_profile: Mapped[str | None] = mapped_column(String(200))
+    each_gtin: Mapped[str | None] = mapped_column(String(14))
+    case_gtin: Mapped[str | None] = mapped_column(String(14))
+    case_quantity: Mapped[int] = mapped_column(default=1)
+    # The terminal derives the Schedule 3 equivalent itself; the hub keeps one only when it was given one.
+    dried_equivalent_g: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    price_per_unit: Mapped[Decimal] = mapped_column(Cents())
+    msrp_price: Mapped[Decimal | None] = mapped_column(Cents())
+    price_version: Mapped[int] = mapped_column(default=1)
+    description: Mapped[str | None] = mapped_column(String(2000))
+    image_url: Mapped[str | None] = mapped_column(String(300))
+    is_active: Mapped[bool] = mapped_column(default=True)
+
+
+class AccessoryCategory(IdMixin, ReplicatedMixin, Base):
+    __tablename__ = "accessory_categories"
+
+    tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenants.id"), info=HUB_ONLY)
+    name: Mapped[str] = mapped_column(String(80))
+    description: Mapped[str | None] = mapped_column(String(300))
+    parent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("accessory_categories.id"))
+    sort_order: Mapped[int] = mapped_column(default=0)
+    is_active: Mapped[bool] = mapped_column(default=True)
+
+
+class Accessory(IdMixin, ReplicatedMixin, Base):
+    __tablename__ = "accessories_catalog"
+    __table_args__ = (UniqueConstraint("tenant_id", "sku"),)
+
+    tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenants.id"), info=HUB_ONLY)
+    sku: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    category_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("accessory_categories.id"))
+    brand: Mapped[str | None] = mapped_column(String(120))
+    description: Mapped[str | None] = mapped_column(String(2000))
+    unit_cost: Mapped[Decimal] = mapped_column(Cents())
+    retail_price: Mapped[Decimal] = mapped_column(Cents())
+    barcode: Mapped[str | None] = mapped_column(String(14))
+    price_version: Mapped[int] = mapped_column(default=1)
+    image_url: Mapped[str | None] = mapped_column(String(300))
+    is_active: Mapped[bool] = mapped_column(default=True)
+
+
+class DiscountCode(IdMixin, ReplicatedMixin, Base):
+    __tablename__ = "discount_codes"
+    __table_args__ = (UniqueConstraint("tenant_id", "code"),)
+
+    tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenants.id"), info=HUB_ONLY)
+    store_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("stores.id"))  # None: every store
+    code: Mapped[str] = mapped_column(String(40))
+    description: Mapped[str | None] = mapped_column(String(300))
+    discount_type: Mapped[str] = mapped_column(String(12))  # percentage, fixed
+    discount_value: Mapped[Decimal] = mapped_column(ExactDecimal())
+    minimum_purchase: Mapped[Decimal | None] = mapped_column(Cents())
+    usage_limit: Mapped[int | None]
+    usage_count: Mapped[int] = mapped_column(default=0)
+    valid_from: Mapped[datetime]
+    valid_until: Mapped[datetime | None]
+    is_active: Mapped[bool] = mapped_column(default=True)

@@ -1,0 +1,71 @@
+"""Age checks, the audit trail and closed shifts, as terminals report them."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from sync.hub.models.base import Base, IdMixin
+from sync.hub.models.types import Cents, utcnow
+
+
+class AgeVerificationLog(IdMixin, Base):
+    __tablename__ = "age_verification_logs"
+
+    store_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stores.id"), index=True)
+    sale_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    staff_id: Mapped[uuid.UUID | None]
+    method: Mapped[str] = mapped_column(String(16))
+    result: Mapped[str] = mapped_column(String(8))
+    customer_age: Mapped[int | None]
+    min_age: Mapped[int]
+    jurisdiction: Mapped[str | None] = mapped_column(String(8))
+    id_number_hash: Mapped[str | None] = mapped_column(String(64))
+    failure_reason: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AuditLog(IdMixin, Base):
+    """Each terminal's hash chain, kept as it came; ``chain_ok`` says whether it linked to the entry before."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (UniqueConstraint("terminal_id", "seq"),)
+
+    terminal_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("terminals.id"))
+    seq: Mapped[int]
+    store_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stores.id"), index=True)
+    staff_id: Mapped[uuid.UUID | None]
+    approved_by: Mapped[uuid.UUID | None]
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    entity_type: Mapped[str | None] = mapped_column(String(40))
+    entity_id: Mapped[str | None] = mapped_column(String(64))
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64))
+    chain_ok: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CashSession(IdMixin, Base):
+    __tablename__ = "cash_sessions"
+
+    store_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stores.id"), index=True)
+    terminal_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("terminals.id"))
+    terminal_no: Mapped[int | None]
+    status: Mapped[str] = mapped_column(String(8), default="closed")
+    opened_by: Mapped[uuid.UUID | None]
+    opened_at: Mapped[datetime | None]
+    opening_float: Mapped[Decimal] = mapped_column(Cents(), default=Decimal(0))
+    opening_counts: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    closed_by: Mapped[uuid.UUID | None]
+    closed_at: Mapped[datetime | None]
+    expected_cash: Mapped[Decimal | None] = mapped_column(Cents())
+    counted_cash: Mapped[Decimal | None] = mapped_column(Cents())
+    variance: Mapped[Decimal | None] = mapped_column(Cents())
+    closing_counts: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    variance_approved_by: Mapped[uuid.UUID | None]

@@ -1,0 +1,68 @@
+"""Purchase orders (with ASN shipment fields) and the provincial suppliers they come from."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from sync.hub.models.base import Base, IdMixin, ReplicatedMixin
+from sync.hub.models.types import Cents
+
+
+class ProvincialSupplier(IdMixin, ReplicatedMixin, Base):
+    __tablename__ = "provincial_suppliers"
+
+    name: Mapped[str] = mapped_column(String(120))
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    contact_name: Mapped[str | None] = mapped_column(String(120))
+    contact_email: Mapped[str | None] = mapped_column(String(120))
+    contact_phone: Mapped[str | None] = mapped_column(String(40))
+    address: Mapped[str | None] = mapped_column(String(300))
+    province: Mapped[str] = mapped_column(String(2))
+    license_number: Mapped[str | None] = mapped_column(String(40))
+    is_active: Mapped[bool] = mapped_column(default=True)
+    payment_terms: Mapped[str | None] = mapped_column(String(60))
+    notes: Mapped[str | None] = mapped_column(String(300))
+
+
+class PurchaseOrder(IdMixin, ReplicatedMixin, Base):
+    __tablename__ = "purchase_orders"
+
+    po_number: Mapped[str] = mapped_column(String(40), unique=True)
+    supplier_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("provincial_suppliers.id"))
+    store_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stores.id"), index=True)
+    tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenants.id"))
+    order_date: Mapped[datetime]
+    expected_date: Mapped[date | None]
+    received_date: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending, shipped, received, cancelled
+    total_amount: Mapped[Decimal] = mapped_column(Cents(), default=Decimal(0))
+    notes: Mapped[str | None] = mapped_column(String(300))
+    created_by: Mapped[uuid.UUID | None]
+    shipment_id: Mapped[str | None] = mapped_column(String(40))
+    container_id: Mapped[str | None] = mapped_column(String(40))
+    vendor: Mapped[str | None] = mapped_column(String(120))
+    ocs_order_number: Mapped[str | None] = mapped_column(String(40))
+
+    items: Mapped[list[PurchaseOrderItem]] = relationship(order_by="PurchaseOrderItem.sku")
+
+
+class PurchaseOrderItem(IdMixin, ReplicatedMixin, Base):
+    __tablename__ = "purchase_order_items"
+
+    purchase_order_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("purchase_orders.id"), index=True)
+    sku: Mapped[str] = mapped_column(String(40))
+    product_name: Mapped[str] = mapped_column(String(200))
+    quantity_ordered: Mapped[int]
+    quantity_received: Mapped[int] = mapped_column(default=0)
+    unit_cost: Mapped[Decimal] = mapped_column(Cents())
+    total_cost: Mapped[Decimal] = mapped_column(Cents())
+    batch_lot: Mapped[str | None] = mapped_column(String(40))
+    gtin: Mapped[str | None] = mapped_column(String(14))
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    received_date: Mapped[datetime | None]
+    notes: Mapped[str | None] = mapped_column(String(300))

@@ -1,0 +1,91 @@
+"""`pos-hub seed-demo`: the demo tenant from the shared generator, with its opening stock in the ledger."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass
+from datetime import date
+
+from argon2 import PasswordHasher
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync.demo_tenant import generate_demo_tenant
+from sync.hub.database import Database
+from sync.hub.feed import ENTITY_OF, ensure_feed, record_put
+from sync.hub.models import BatchTracking, OcsInventory, OcsInventoryTransaction, Store, Tenant
+from sync.hub.models.base import Base
+
+# Tables the hub scopes by tenant where the terminal's replica (one tenant only) does not.
+TENANT_SCOPED = {"users", "role_permissions", "accessory_categories", "accessories_catalog", "ocs_product_catalog"}
+
+
+@dataclass(frozen=True)
+class SeedResult:
+    tenant_code: str
+    store_code: str
+    created: bool
+    pins: dict[str, str]
+    row_counts: dict[str, int]
+
+
+def hash_pin(pin: str, pepper: str = "") -> str:
+    """The terminal's scheme (argon2 over an HMAC of the PIN); the hub has no terminal's pepper, so none."""
+    return PasswordHasher().hash(hmac.new(pepper.encode(), pin.encode(), hashlib.sha256).hexdigest())
+
+
+def _model_by_table() -> dict[str, type[Base]]:
+    return {mapper.class_.__tablename__: mapper.class_ for mapper in Base.registry.mappers}
+
+
+def seed_demo(db: Database, *, products: int = 2000, seed: int = 7, today: date | None = None) -> SeedResult:
+    tenant = generate_demo_tenant(products=products, seed=seed, today=today)
+    with db.write() as session:
+        if session.scalar(select(Tenant.id).where(Tenant.code == tenant.tenant_code)) is not None:
+            return SeedResult(tenant.tenant_code, tenant.store_code, False, {}, {})
+        models = _model_by_table()
+        tenant_id = tenant.rows["tenants"][0]["id"]
+        for table, rows in tenant.rows.items():
+            model = models[table]
+            for row in rows:
+                values = dict(row)
+                if "metadata" in values and table == "batch_tracking":
+                    values["metadata_"] = values.pop("metadata")
+                if table in TENANT_SCOPED:
+                    values["tenant_id"] = tenant_id
+                if table == "users":
+                    values["pin_hash"] = hash_pin(tenant.pins[values["staff_code"]])
+                obj = model(**values)
+                session.add(obj)
+                if model in ENTITY_OF and table != "purchase_orders":
+                    record_put(session, obj)
+            session.flush()
+            if table == "stores":
+                for store in rows:
+                    ensure_feed(session, store["id"])
+        _open_ledger(session)
+        for order in session.scalars(select(models["purchase_orders"])):
+            record_put(session, order)
+    return SeedResult(tenant.tenant_code, tenant.store_code, True, dict(tenant.pins), tenant.row_counts())
+
+
+def _open_ledger(session: Session) -> None:
+    """Opening balances per lot, and per SKU for stock no lot accounts for, so on-hand is the ledger's sum."""
+    lots: dict[tuple, int] = {}
+    for lot in session.scalars(select(BatchTracking)):
+        if lot.quantity_remaining:
+            session.add(_opening(lot.store_id, lot.sku, lot.batch_lot, lot.quantity_remaining))
+        lots[(lot.store_id, lot.sku)] = lots.get((lot.store_id, lot.sku), 0) + lot.quantity_remaining
+    for level in session.scalars(select(OcsInventory)):
+        rest = level.quantity_on_hand - lots.get((level.store_id, level.sku), 0)
+        if rest:
+            session.add(_opening(level.store_id, level.sku, None, rest))
+
+
+def _opening(store_id, sku: str, batch_lot: str | None, quantity: int) -> OcsInventoryTransaction:
+    return OcsInventoryTransaction(store_id=store_id, sku=sku, batch_lot=batch_lot, transaction_type="opening",
+                                   quantity=quantity, reference_type="opening", reference_id=None)
+
+
+__all__ = ["SeedResult", "Store", "hash_pin", "seed_demo"]

@@ -1,0 +1,119 @@
+"""Tenant isolation: a token of store A / tenant A gets 403 on every path aimed at store B or tenant B."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from sync.hub.models import Accessory, OcsProduct, PaymentTransaction, Store
+from sync.hub.purchasing import LineIn, create_purchase_order
+from tests.sync.hub.helpers import push, sales
+
+PUBLIC = {"/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc", "/healthz", "/sync/v1/pair"}
+# Lists scoped by the token alone: nothing of tenant B can be named in them, so B must simply not show.
+TOKEN_SCOPED_LISTS = {"/api/v1/tenants", "/api/v1/stores", "/api/v1/products/cannabis", "/api/v1/products/accessories"}
+# (creating a store always creates it in the token's tenant: there is no way to aim it at tenant B)
+
+
+def all_routes(app):
+    """(method, path) of every route, including those of included routers."""
+    found = []
+
+    def walk(routes):
+        for route in routes:
+            inner = getattr(route, "original_router", None)
+            if inner is not None:
+                walk(inner.routes)
+            elif getattr(route, "methods", None):
+                found.extend((method, route.path) for method in sorted(route.methods - {"HEAD"}))
+
+    walk(app.routes)
+    return found
+
+
+@pytest.fixture
+def tenant_b(hub_app, client, world):
+    """Records of store B1 / tenant B for the paths to name: a PO, an order, a payment, an accessory, a SKU."""
+    b1 = world.terminals["B1"]
+    assert push(client, b1, sales(b1, 1)).status_code == 200
+    db = hub_app.state.db
+    with db.write() as session:
+        store = session.get(Store, b1.store_id)
+        po = create_purchase_order(session, store, po_number=f"PO-{uuid.uuid4().hex[:8]}",
+                                   lines=[LineIn("SKU-1", "Flower", 2, Decimal("10.00"))])
+        accessory = Accessory(tenant_id=b1.tenant_id, sku="ACC-B", name="B papers", unit_cost=Decimal(1),
+                              retail_price=Decimal(2))
+        session.add(accessory)
+        session.add(OcsProduct(
+            tenant_id=b1.tenant_id, ocs_variant_number=f"B-ONLY-{uuid.uuid4().hex[:6]}", ocs_product_name="B",
+            product_name="B", brand_name="B", category="Flower", product_form="dried_flower",
+            net_content=Decimal(1), unit_of_measure="g", price_per_unit=Decimal(1)))
+        session.flush()
+        payment = session.scalar(select(PaymentTransaction).where(PaymentTransaction.store_id == b1.store_id))
+        b_sku = session.scalar(select(OcsProduct.ocs_variant_number).where(
+            OcsProduct.tenant_id == b1.tenant_id, OcsProduct.ocs_variant_number.like("B-ONLY-%")))
+        return {
+            "store_id": b1.store_id, "tenant_id": b1.tenant_id, "po_id": po.id, "order_id": payment.order_id,
+            "transaction_id": payment.id, "accessory_id": accessory.id, "sku": b_sku,
+        }
+
+
+BODIES = {
+    "/api/v1/stores": {"store_code": f"X{uuid.uuid4().hex[:8]}", "name": "X", "province_code": "ON"},
+    "/api/v1/inventory/adjust": {"sku": "SKU-1", "quantity_delta": 1, "reason": "count"},
+    "/api/v1/purchase-orders": {"po_number": "PO-X", "lines": [{"sku": "SKU-1", "quantity_ordered": 1,
+                                                                 "unit_cost_cents": 100}]},
+}
+
+
+def _request(client, method, path, ids, headers, client_id):
+    url = re.sub(r"\{(\w+)\}", lambda m: str(ids[m.group(1)]), path)
+    params = {"store_id": str(ids["store_id"])}
+    if path.startswith("/sync/v1/"):
+        body = {"client_id": str(client_id), "schema_version": 1, "mutations": []}
+        if path.endswith("/pull"):
+            body = {"client_id": str(client_id), "cursor": None, "limit": 10}
+        return client.request(method, url, json=body, headers=headers)
+    return client.request(method, url, params=params, json=BODIES.get(path), headers=headers)
+
+
+def test_every_route_refuses_store_b_and_tenant_b(client, hub_app, world, tenant_b):
+    a1 = world.terminals["A1"]
+    routes = [r for r in all_routes(hub_app) if r[1] not in PUBLIC]
+    assert len(routes) >= 25
+    checked = 0
+    for method, path in routes:
+        for who, headers in (("terminal A1", a1.headers), ("admin A", world.admin("A"))):
+            response = _request(client, method, path, tenant_b, headers, world.terminals["B1"].client_id)
+            if path in TOKEN_SCOPED_LISTS:
+                expected = {403} if who == "terminal A1" else {200, 201}
+                assert response.status_code in expected, f"{who} {method} {path}: {response.text}"
+                assert str(tenant_b["tenant_id"]) not in response.text
+                assert str(tenant_b["store_id"]) not in response.text
+                continue
+            assert response.status_code == 403, f"{who} {method} {path}: {response.status_code} {response.text}"
+            assert response.json()["detail"]
+            checked += 1
+    assert checked >= 40
+
+
+def test_a_terminal_cannot_use_another_stores_client_of_the_same_tenant(client, world):
+    a1, a2 = world.terminals["A1"], world.terminals["A2"]
+    body = {"client_id": str(a2.client_id), "schema_version": 1, "mutations": []}
+    assert client.post("/sync/v1/push", json=body, headers=a1.headers).status_code == 403
+    body = {"client_id": str(a2.client_id), "cursor": None, "limit": 5}
+    assert client.post("/sync/v1/pull", json=body, headers=a1.headers).status_code == 403
+
+
+def test_an_admin_token_cannot_push_or_pull(client, world):
+    body = {"client_id": str(world.terminals["A1"].client_id), "cursor": None, "limit": 5}
+    assert client.post("/sync/v1/pull", json=body, headers=world.admin("A")).status_code == 403
+
+
+def test_no_token_or_a_wrong_token_gets_401(client, world):
+    assert client.get("/api/v1/stores").status_code == 401
+    assert client.get("/api/v1/stores", headers={"Authorization": "Bearer nope"}).status_code == 401

@@ -1,0 +1,170 @@
+"""Pull (DESIGN §4): ordered pages, LMID in the same snapshot, no change missed, reset on unknown cursors."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from sqlalchemy import select
+
+from sync.hub.feed import compact_tombstones, record_delete, record_put
+from sync.hub.models import OcsProduct, User
+from tests.sync.hub.helpers import pull, pull_all, push, sales
+
+
+def test_a_first_pull_is_a_snapshot_of_the_store(client, world):
+    terminal = world.terminals["A1"]
+    changes, _cursor = pull_all(client, terminal, limit=2)
+    entities = {c["entity"] for c in changes}
+    assert {"store", "tax_rate", "staff_user", "product", "inventory_level", "batch"} <= entities
+    staff = next(c for c in changes if c["entity"] == "staff_user")
+    assert staff["data"]["pin_hash"] and "tenant_id" not in staff["data"]
+    versions = [c["version"] for c in changes]
+    assert versions == sorted(versions)
+    assert all(c["data"]["id"] == c["id"] for c in changes if c["op"] == "put")
+
+
+def test_pages_follow_each_other_and_carry_the_lmid(client, world):
+    terminal = world.terminals["A1"]
+    _changes, cursor = pull_all(client, terminal)
+    assert push(client, terminal, sales(terminal, 2)).status_code == 200
+    body = pull(client, terminal, cursor).json()
+    assert body["last_mutation_id"] == 2 and not body["reset"]
+    levels = [c for c in body["changes"] if c["entity"] == "inventory_level"]
+    assert levels[-1]["data"]["quantity_on_hand"] == 3
+    assert pull(client, terminal, body["cursor"]).json()["changes"] == []
+
+
+def test_other_stores_changes_stay_out_of_the_feed(client, world):
+    a1, a2 = world.terminals["A1"], world.terminals["A2"]
+    _c, cursor = pull_all(client, a2)
+    assert push(client, a1, sales(a1, 1)).status_code == 200
+    assert pull(client, a2, cursor).json()["changes"] == []
+
+
+def test_an_unknown_or_foreign_cursor_gets_reset_and_a_full_snapshot(client, world):
+    terminal = world.terminals["A1"]
+    full, cursor = pull_all(client, terminal)
+    for bad in ("nonsense", "deadbeef:3", cursor.split(":")[0] + ":999999", world.terminals["B1"] and "x:1:a:b"):
+        body = pull(client, terminal, bad, limit=1000).json()
+        assert body["reset"] is True, bad
+        assert len(body["changes"]) == len(full)
+
+
+def test_a_compacted_cursor_gets_reset(client, world, hub_app):
+    terminal = world.terminals["A1"]
+    db = hub_app.state.db
+    _c, old_cursor = pull_all(client, terminal)
+    with db.write() as session:
+        user = session.scalar(select(User).where(User.store_id == terminal.store_id))
+        user.is_active = False
+        record_delete(session, user)
+    _c, cursor = pull_all(client, terminal, old_cursor)
+    with db.write() as session:
+        version = int(cursor.split(":")[1])
+        compact_tombstones(session, terminal.store_id, version)
+    assert pull(client, terminal, old_cursor).json()["reset"] is True
+    assert pull(client, terminal, cursor).json()["reset"] is False
+
+
+def test_a_pull_misses_nothing_while_writers_commit_out_of_order(client, world, hub_app):
+    """A slow writer holds its transaction open; a later one must wait for it, so no version is skipped."""
+    terminal = world.terminals["A1"]
+    db = hub_app.state.db
+    _c, cursor = pull_all(client, terminal)
+    slow_holding = threading.Event()
+    release_slow = threading.Event()
+    fast_done = threading.Event()
+
+    def slow_writer():
+        with db.write() as session:
+            product = session.get(OcsProduct, world.product_ids["A"])
+            product.product_name = "Renamed by the slow writer"
+            record_put(session, product)
+            from sync.hub.feed import lock_store
+
+            lock_store(session, terminal.store_id)
+            slow_holding.set()
+            release_slow.wait(10)
+
+    def fast_writer():
+        slow_holding.wait(10)
+        with db.write() as session:
+            user = session.scalar(select(User).where(User.store_id == terminal.store_id))
+            user.first_name = "Fast"
+            record_put(session, user)
+        fast_done.set()
+
+    threads = [threading.Thread(target=slow_writer), threading.Thread(target=fast_writer)]
+    for thread in threads:
+        thread.start()
+    assert slow_holding.wait(10)
+    time.sleep(0.3)
+    # While the slow transaction is open the fast one cannot take a version past it ...
+    assert not fast_done.is_set()
+    during = pull(client, terminal, cursor).json()
+    assert during["changes"] == []
+    cursor = during["cursor"]
+    release_slow.set()
+    for thread in threads:
+        thread.join(10)
+    # ... so a cursor taken before either commit still sees both changes afterwards.
+    changes, _cursor = pull_all(client, terminal, cursor)
+    seen = {(c["entity"], c["data"].get("product_name") or c["data"].get("first_name")) for c in changes}
+    assert ("product", "Renamed by the slow writer") in seen
+    assert ("staff_user", "Fast") in seen
+
+
+def test_many_parallel_writers_and_a_puller_agree(client, world, hub_app):
+    """Writers commit concurrently while a puller pages along; the puller ends with every final value."""
+    terminal = world.terminals["A1"]
+    db = hub_app.state.db
+    _c, cursor = pull_all(client, terminal)
+    names: dict[str, str] = {}
+    with db.read() as session:
+        user_id = session.scalar(select(User.id).where(User.store_id == terminal.store_id))
+
+    def writer(index: int):
+        for round_ in range(5):
+            with db.write() as session:
+                user = session.get(User, user_id)
+                user.last_name = f"w{index}-r{round_}"
+                record_put(session, user)
+
+    threads = [threading.Thread(target=writer, args=(i,)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    seen: dict[str, dict] = {}
+    while any(t.is_alive() for t in threads):
+        changes, cursor = pull_all(client, terminal, cursor)
+        seen.update({c["id"]: c["data"] for c in changes})
+    for thread in threads:
+        thread.join()
+    changes, cursor = pull_all(client, terminal, cursor)
+    seen.update({c["id"]: c["data"] for c in changes})
+    with db.read() as session:
+        names[str(user_id)] = session.get(User, user_id).last_name
+    assert seen[str(user_id)]["last_name"] == names[str(user_id)]
+
+
+def test_long_poll_wakes_when_the_store_moves(client, world):
+    a1, a2 = world.terminals["A1"], world.terminals["A2"]
+    _c, cursor = pull_all(client, a1)
+    started = time.monotonic()
+    timer = threading.Timer(0.4, lambda: push(client, a1, sales(a1, 1)))
+    timer.start()
+    body = pull(client, a1, cursor, wait_seconds=5).json()
+    timer.join()
+    assert body["changes"] and time.monotonic() - started < 4
+    _c, cursor2 = pull_all(client, a2)
+    started = time.monotonic()
+    assert pull(client, a2, cursor2, wait_seconds=0.5).json()["changes"] == []
+    assert time.monotonic() - started >= 0.5
+
+
+def test_small_pages_deliver_exactly_what_one_big_page_does(client, world):
+    terminal = world.terminals["A1"]
+    assert push(client, terminal, sales(terminal, 3)).status_code == 200
+    small, _ = pull_all(client, terminal, limit=1)
+    big, _ = pull_all(client, terminal, limit=1000)
+    assert [(c["entity"], c["id"], c["version"]) for c in small] == [(c["entity"], c["id"], c["version"]) for c in big]
