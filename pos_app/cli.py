@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pos_app.config import SettingsError, load_settings
+from pos_app.logging_setup import configure_logging
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,15 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=7)
     demo.add_argument("--terminal", type=int, default=1)
 
+    codes = commands.add_parser("codes", help="barcode and ID tools")
+    _add_data_dir(codes)
+    codes.add_argument("action", choices=["parse"], help="parse: read raw scan bytes on stdin, print one JSON object")
+
+    hw = commands.add_parser("hardware", help="check the configured scanner, printer, drawer and card terminal")
+    _add_data_dir(hw)
+    hw.add_argument("action", choices=["list", "test-print", "open-drawer", "pay-test"])
+    hw.add_argument("--amount", default="0.01", help="pay-test amount in dollars (charged, then voided)")
+
     db = commands.add_parser("db", help="database maintenance")
     _add_data_dir(db)
     db.add_argument("action", choices=["upgrade"])
@@ -50,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    logging.getLogger().addHandler(logging.NullHandler())  # no stderr fallback before the log file is set
     try:
         return COMMANDS[args.command](args)
     except SettingsError as error:
@@ -75,7 +86,10 @@ def _settings(args: argparse.Namespace, demo: bool = False):
         from pos_app.config import default_data_dir
 
         data_dir = default_data_dir() / DEMO_DIR_NAME.format(n=args.terminal)
-    return load_settings(data_dir)
+    settings = load_settings(data_dir)
+    # Tracebacks belong in the log file, never on a person's screen.
+    configure_logging(settings.log_dir)
+    return settings
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
@@ -155,7 +169,20 @@ def cmd_db(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"run": cmd_run, "screenshot": cmd_screenshot, "demo-data": cmd_demo_data, "db": cmd_db}
+def cmd_codes(args: argparse.Namespace) -> int:
+    from pos_app.hardware_commands import codes_parse
+
+    return codes_parse(_settings(args))
+
+
+def cmd_hardware(args: argparse.Namespace) -> int:
+    from pos_app.hardware_commands import hardware_command
+
+    return hardware_command(_settings(args), args.action, args.amount)
+
+
+COMMANDS = {"run": cmd_run, "screenshot": cmd_screenshot, "demo-data": cmd_demo_data, "db": cmd_db,
+            "codes": cmd_codes, "hardware": cmd_hardware}
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -27,7 +27,7 @@ def default_data_dir() -> Path:
 class HardwareSettings:
     scanner_url: str | None = None  # e.g. socket://127.0.0.1:9200, /dev/ttyACM0, loop://
     printer_url: str | None = None  # e.g. tcp://127.0.0.1:9100, file:///dev/usb/lp0
-    payment_url: str | None = None  # e.g. tcp://127.0.0.1:10009
+    payment_url: str | None = None  # e.g. socket://127.0.0.1:10009 or /dev/ttyUSB0
     id_reader_url: str | None = None
     paper_width_mm: int = 80
 

@@ -16,12 +16,16 @@ by a Qt event filter. Sketch of that filter (pos_app):
         if not char:
             return False                              # arrows, modifiers...: leave alone
         self._handle(self.detector.feed(char, self._elapsed.elapsed()), obj)
-        if self.detector.pending:                     # flush stale keys if nothing else comes
-            self._timer.start(self.detector.max_gap_ms + 1)
+        self._rearm()
         return True                                   # we consumed it; typing is replayed below
 
-    def _on_timer(self):                              # QTimer.singleShot-style, single shot
+    def _on_timer(self):                              # a single-shot QTimer
         self._handle(self.detector.poll(self._elapsed.elapsed()), QApplication.focusWidget())
+        self._rearm()                                 # timers may fire early: poll again if still pending
+
+    def _rearm(self):                                 # flush stale keys if nothing else comes
+        if self.detector.pending:
+            self._timer.start(int(self.detector.max_gap_ms) + 1)
 
     def _handle(self, result, widget):
         if result.kind is WedgeKind.SCAN:

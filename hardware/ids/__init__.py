@@ -1,0 +1,1 @@
+"""ID (PDF417) readers."""

@@ -1,0 +1,81 @@
+"""What a receipt says, independent of paper width and printer. pos_app maps its orders onto this.
+
+Money is in integer cents. Amounts that reduce the bill (discounts) are given as positive numbers and
+printed with a minus sign. Tax lines are one per component (GST, HST, PST, QST), each with its own label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    name: str
+    quantity: Decimal | int
+    unit_price_cents: int
+    line_total_cents: int
+    lots: tuple[str, ...] = ()  # every cannabis line carries its batch lot(s)
+
+
+@dataclass(frozen=True)
+class ReceiptDiscount:
+    label: str
+    amount_cents: int  # positive; printed as a reduction
+
+
+@dataclass(frozen=True)
+class ReceiptTax:
+    label: str  # e.g. "HST 13%"
+    amount_cents: int
+
+
+@dataclass(frozen=True)
+class ReceiptTender:
+    kind: str  # "cash", "card", "gift card"...
+    amount_cents: int
+    brand: str = ""  # cards only, e.g. "VISA"
+    last4: str = ""  # cards only; never more of the card number
+    auth_code: str = ""
+
+
+@dataclass(frozen=True)
+class ReceiptLabels:
+    """Every fixed word on the receipt, so a store can print them in French."""
+
+    licence: str = "Licence"
+    receipt: str = "Receipt"
+    served_by: str = "Served by"
+    lot: str = "Lot"
+    subtotal: str = "Subtotal"
+    total: str = "TOTAL"
+    cash_rounding: str = "Cash rounding"
+    change: str = "Change"
+    auth: str = "Auth"
+
+
+@dataclass(frozen=True)
+class ReceiptDocument:
+    store_name: str
+    store_address: tuple[str, ...]
+    licence_number: str
+    receipt_number: str  # e.g. "ON001-1-000042"
+    timestamp_text: str  # already formatted in the store's local time
+    staff_name: str
+    lines: tuple[ReceiptLine, ...]
+    subtotal_cents: int
+    total_cents: int
+    taxes: tuple[ReceiptTax, ...] = ()
+    discounts: tuple[ReceiptDiscount, ...] = ()
+    tenders: tuple[ReceiptTender, ...] = ()
+    change_cents: int = 0
+    cash_rounding_cents: int = 0  # negative when the cash total was rounded down
+    footer: tuple[str, ...] = ()
+    title: str = ""  # e.g. "REFUND", or "REPRINT" on a copy
+    labels: ReceiptLabels = field(default_factory=ReceiptLabels)
+
+
+def format_cents(cents: int) -> str:
+    sign = "-" if cents < 0 else ""
+    return f"{sign}${abs(cents) // 100:,}.{abs(cents) % 100:02d}"

@@ -1,0 +1,134 @@
+"""Lay a ReceiptDocument out in rows for a given paper width. Pure: no printer involved.
+
+80 mm paper holds 48 columns of font A, 58 mm holds 32. Double-width text takes two columns a character.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from hardware.codes.receipt_code import PREFIX as RECEIPT_PREFIX
+from hardware.errors import HardwareError
+from hardware.printers.document import ReceiptDocument, ReceiptLine, ReceiptTender, format_cents
+
+COLUMNS = {80: 48, 58: 32}
+Align = Literal["left", "center", "right"]
+
+
+@dataclass(frozen=True)
+class TextRow:
+    text: str
+    align: Align = "left"
+    bold: bool = False
+    double_width: bool = False
+    double_height: bool = False
+
+
+@dataclass(frozen=True)
+class CodeRow:
+    data: str
+    kind: Literal["qr", "code128"] = "qr"
+
+
+Row = TextRow | CodeRow
+
+
+def columns_for(paper_width_mm: int) -> int:
+    try:
+        return COLUMNS[paper_width_mm]
+    except KeyError:
+        raise HardwareError(
+            f"The paper width must be 80 or 58 mm, not {paper_width_mm}. Fix the printer settings."
+        ) from None
+
+
+def layout_receipt(
+    doc: ReceiptDocument, columns: int, code_kind: Literal["qr", "code128"] = "qr"
+) -> list[Row]:
+    labels = doc.labels
+    rule = TextRow("-" * columns)
+    rows: list[Row] = []
+    if doc.title:
+        rows.append(TextRow(doc.title, "center", bold=True, double_height=True))
+    for piece in textwrap.wrap(doc.store_name, columns // 2) or [""]:
+        rows.append(TextRow(piece, "center", bold=True, double_width=True, double_height=True))
+    rows += [TextRow(line, "center") for line in _wrap_all(doc.store_address, columns)]
+    rows += [TextRow(f"{labels.licence}: {doc.licence_number}", "center"), rule]
+    rows += [TextRow(f"{labels.receipt} {doc.receipt_number}")]
+    rows += [
+        TextRow(text)
+        for text in two_columns(doc.timestamp_text, f"{labels.served_by}: {doc.staff_name}", columns)
+    ]
+    rows.append(rule)
+    for line in doc.lines:
+        rows += _item_rows(line, columns, labels.lot)
+    rows.append(rule)
+    rows += _amount_rows(labels.subtotal, doc.subtotal_cents, columns)
+    for discount in doc.discounts:
+        rows += _amount_rows(discount.label, -abs(discount.amount_cents), columns)
+    for tax in doc.taxes:
+        rows += _amount_rows(tax.label, tax.amount_cents, columns)
+    rows += [
+        TextRow(text, bold=True, double_height=True)
+        for text in two_columns(labels.total, format_cents(doc.total_cents), columns)
+    ]
+    rows.append(rule)
+    for tender in doc.tenders:
+        rows += _amount_rows(_tender_label(tender, labels.auth), tender.amount_cents, columns)
+    if doc.cash_rounding_cents:
+        rows += _amount_rows(labels.cash_rounding, doc.cash_rounding_cents, columns)
+    if doc.change_cents:
+        rows += _amount_rows(labels.change, doc.change_cents, columns, bold=True)
+    if doc.footer:
+        rows.append(rule)
+        rows += [TextRow(line, "center") for line in _wrap_all(doc.footer, columns)]
+    rows.append(CodeRow(RECEIPT_PREFIX + doc.receipt_number, code_kind))
+    rows.append(TextRow(doc.receipt_number, "center"))
+    return rows
+
+
+def two_columns(left: str, right: str, columns: int) -> list[str]:
+    """`left` flush left and `right` flush right on one line, or `right` on a line of its own if too long."""
+    if len(left) + 1 + len(right) <= columns:
+        return [left + " " * (columns - len(left) - len(right)) + right]
+    wrapped = textwrap.wrap(left, columns) or [""]
+    last = wrapped[-1]
+    if len(last) + 1 + len(right) <= columns:
+        return wrapped[:-1] + [last + " " * (columns - len(last) - len(right)) + right]
+    return wrapped + [right.rjust(columns)]
+
+
+def _item_rows(line: ReceiptLine, columns: int, lot_label: str) -> list[Row]:
+    rows: list[Row] = [
+        TextRow(text) for text in two_columns(line.name, format_cents(line.line_total_cents), columns)
+    ]
+    if Decimal(line.quantity) != 1:
+        rows.append(TextRow(f"  {_quantity(line.quantity)} x {format_cents(line.unit_price_cents)}"))
+    if line.lots:
+        lots = f"  {lot_label}: {', '.join(line.lots)}"
+        rows += [TextRow(text) for text in textwrap.wrap(lots, columns, subsequent_indent="    ")]
+    return rows
+
+
+def _amount_rows(label: str, cents: int, columns: int, bold: bool = False) -> list[Row]:
+    return [TextRow(text, bold=bold) for text in two_columns(label, format_cents(cents), columns)]
+
+
+def _tender_label(tender: ReceiptTender, auth_label: str) -> str:
+    label = tender.kind.capitalize()
+    if tender.brand or tender.last4:
+        label = f"{tender.brand or label} ****{tender.last4}".strip()
+    if tender.auth_code:
+        label += f" {auth_label} {tender.auth_code}"
+    return label
+
+
+def _quantity(quantity: Decimal | int) -> str:
+    return format(Decimal(quantity).normalize(), "f")
+
+
+def _wrap_all(lines: tuple[str, ...], columns: int) -> list[str]:
+    return [piece for line in lines for piece in (textwrap.wrap(line, columns) or [""])]

@@ -1,0 +1,69 @@
+"""Card tenders through the ``PaymentTerminal`` port (DESIGN §5).
+
+``hardware.payments.take_payment`` writes the attempt to our journal before the request goes out and, on
+a timeout, asks the terminal about the same reference: a payment is never sent again under a new one, so a
+customer is never charged twice. An approval becomes a card tender on the open sale.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from hardware.payments.attempts import new_reference, take_payment
+from hardware.payments.messages import message_for
+from hardware.ports import PaymentKind, PaymentResult, PaymentStatus, PaymentTerminal
+from pos_app.domain.money import Money
+from pos_app.domain.tenders import CardApproval
+from pos_app.persistence.payment_attempts import SqlAttemptJournal
+from pos_app.services.errors import ServiceError
+from pos_app.services.selling import Clock, SaleService, utc_clock
+
+
+class CardNotApproved(ServiceError):
+    code = "card_not_approved"
+
+
+class CardOutcomeUnknown(ServiceError):
+    code = "card_outcome_unknown"
+
+    def __init__(self, reference: str) -> None:
+        super().__init__(
+            "The card terminal has not said whether the payment went through. Do not charge the card again: "
+            "check the terminal, then choose Check payment and we will ask it about this one."
+        )
+        self.reference = reference
+
+
+class CardPayments:
+    def __init__(self, session_factory: sessionmaker[Session], terminal: PaymentTerminal, *,
+                 clock: Clock = utc_clock) -> None:
+        self._session_factory = session_factory
+        self._terminal = terminal
+        self._clock = clock
+
+    def charge(self, sales: SaleService, amount: Money, reference: str | None = None) -> CardApproval:
+        """Charge ``amount`` for the open sale; the approval is added to it as a card tender."""
+        journal = SqlAttemptJournal(self._session_factory, sales.sale.sale_id, self._clock)
+        result = take_payment(journal, self._terminal, PaymentKind.SALE, amount.cents,
+                              reference or new_reference())
+        return self._to_tender(sales, result)
+
+    def check(self, sales: SaleService, reference: str) -> CardApproval:
+        """Ask the terminal again about a payment whose outcome was unknown."""
+        journal = SqlAttemptJournal(self._session_factory, sales.sale.sale_id, self._clock)
+        result = self._terminal.status(reference)
+        if result.status is PaymentStatus.NOT_FOUND:
+            # The request may still be on its way to the terminal; only start-up recovery may close it.
+            raise CardOutcomeUnknown(reference)
+        journal.mark_result(reference, result)
+        return self._to_tender(sales, result)
+
+    def _to_tender(self, sales: SaleService, result: PaymentResult) -> CardApproval:
+        if result.status is PaymentStatus.PENDING or not result.status.final:
+            raise CardOutcomeUnknown(result.reference)
+        if not result.status.charged:
+            raise CardNotApproved(result.message or message_for(result.status))
+        approval = CardApproval(amount=Money.from_cents(result.approved_cents), reference=result.reference,
+                                last4=result.last4, brand=result.brand, auth_code=result.auth_code)
+        sales.tender_card(approval)
+        return approval
