@@ -10,10 +10,10 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sync.column_types import utcnow
 from sync.hub.feed import lock_store, record_put
 from sync.hub.handlers.stock import Delta, apply_deltas
 from sync.hub.models import BatchTracking, PurchaseOrder, PurchaseOrderItem, Store
-from sync.hub.models.types import utcnow
 
 
 class PurchaseOrderError(Exception):

@@ -9,11 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from sync.column_types import utcnow
 from sync.hub.database import Database
 from sync.hub.feed import read_page
 from sync.hub.handlers import Context, Rejection, handle
 from sync.hub.models import PairingCode, Store, SyncClient, SyncMutation, Terminal
-from sync.hub.models.types import utcnow
 from sync.hub.tokens import Principal, digest, issue_token, normalize_code
 from sync.protocol import (
     Change,

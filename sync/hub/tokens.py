@@ -11,8 +11,8 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sync.column_types import utcnow
 from sync.hub.models import ApiToken, PairingCode, Store
-from sync.hub.models.types import utcnow
 
 PAIRING_CODE_TTL = timedelta(hours=24)
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread

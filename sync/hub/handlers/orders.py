@@ -9,6 +9,7 @@ from pydantic import Field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from sync.column_types import cents_to_dollars, utcnow
 from sync.hub.feed import lock_store
 from sync.hub.handlers.base import Context, MutationArgs, Rejection, parse_args, require_own_store
 from sync.hub.handlers.stock import Delta, DeltaArgs, apply_deltas
@@ -22,7 +23,6 @@ from sync.hub.models import (
     OrderStatusHistory,
     PaymentTransaction,
 )
-from sync.hub.models.types import cents_to_dollars, utcnow
 
 
 class Allocation(MutationArgs):

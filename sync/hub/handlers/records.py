@@ -10,10 +10,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sync.column_types import cents_to_dollars
 from sync.hub.feed import lock_store
 from sync.hub.handlers.base import Context, MutationArgs, Rejection, parse_args, require_own_store
 from sync.hub.models import AgeVerificationLog, AuditLog, CashSession
-from sync.hub.models.types import cents_to_dollars
 from sync.protocol import canonical_json
 
 GENESIS_HASH = "0" * 64

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, MetaData, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from sync.hub.models.types import UtcDateTime, utcnow
+from sync.column_types import UtcDateTime, utcnow
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

@@ -9,8 +9,8 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from sync.column_types import Cents, ExactDecimal
 from sync.hub.models.base import HUB_ONLY, Base, IdMixin, ReplicatedMixin
-from sync.hub.models.types import Cents, ExactDecimal
 
 
 class OcsProduct(IdMixin, ReplicatedMixin, Base):

@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from sync.column_types import Cents, utcnow
 from sync.hub.models.base import Base, IdMixin, ReplicatedMixin
-from sync.hub.models.types import Cents, utcnow
 
 
 class OcsInventory(IdMixin, ReplicatedMixin, Base):

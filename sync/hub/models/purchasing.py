@@ -9,8 +9,8 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from sync.column_types import Cents
 from sync.hub.models.base import Base, IdMixin, ReplicatedMixin
-from sync.hub.models.types import Cents
 
 
 class ProvincialSupplier(IdMixin, ReplicatedMixin, Base):

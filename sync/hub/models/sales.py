@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from sync.column_types import Cents, ExactDecimal, utcnow
 from sync.hub.models.base import Base, IdMixin, TimestampMixin
-from sync.hub.models.types import Cents, ExactDecimal, utcnow
 
 
 class Order(IdMixin, TimestampMixin, Base):

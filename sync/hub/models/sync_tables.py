@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import BigInteger, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from sync.column_types import utcnow
 from sync.hub.models.base import Base, IdMixin
-from sync.hub.models.types import utcnow
 
 
 class Terminal(IdMixin, Base):

@@ -1,4 +1,4 @@
-"""Column types of the hub, the same as the terminal replica's, so rows and feed data line up.
+"""Column types shared by the terminal replica and the hub, so rows and feed data line up on both sides.
 
 Money is integer cents in the database and ``Decimal`` dollars in Python; rates and grams are exact
 decimals stored as text (SQLite has no exact decimal type); timestamps are always timezone-aware UTC.
