@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -218,6 +219,11 @@ def test_printer_simulator_runs_as_a_program(tmp_path):
         port = int(process.stdout.readline().split("127.0.0.1:")[1].split(" ")[0])
         printer = EscposPrinter(f"tcp://127.0.0.1:{port}", timeout_s=2)
         printer.print_lines(["from another process"])
+        # The job is saved once the simulator has read the whole connection; wait for it before changing state.
+        saved = tmp_path / "job-0001.txt"
+        deadline = time.monotonic() + 10
+        while not saved.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
         process.stdin.write("status paper_end=1\n")
         process.stdin.flush()
         assert "paper_end=True" in process.stdout.readline()
