@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -38,5 +39,24 @@ def render_screen(terminal, *, mode: str, state: str, size: tuple[int, int], out
     window.close()
 
 
+def regenerate_readme_images(out_dir: Path) -> None:
+    """``make screenshots``: render the README's images from a fresh demo store in a temporary folder."""
+    import tempfile
+
+    from pos_app.bootstrap import open_terminal
+    from pos_app.config import load_settings
+    from pos_app.services.demo_data import install_demo_data
+
+    os.environ.setdefault("POS_APP_KEYRING", "file")  # a throwaway store must not leave secrets in the keyring
+    with tempfile.TemporaryDirectory() as folder:
+        terminal = open_terminal(load_settings(Path(folder)), log_to_file=False)
+        install_demo_data(terminal.session_factory, terminal.pin_pepper, products=500)
+        for state in STATES:
+            out = out_dir / f"register-{state}.png"
+            render_screen(terminal, mode="register", state=state, size=(1024, 768), out=out)
+            print(f"Wrote {out}")
+        terminal.close()
+
+
 if __name__ == "__main__":
-    print("Use 'pos-app screenshot --out PATH' to render a screen.", file=sys.stderr)
+    regenerate_readme_images(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
