@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
@@ -29,7 +29,6 @@ class Terminal:
     engine: Engine
     session_factory: sessionmaker[Session]
     secrets: SecretStore
-    _services: dict = field(default_factory=dict)
 
     @cached_property
     def context(self) -> TerminalContext:

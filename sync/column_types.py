@@ -6,10 +6,12 @@ decimals stored as text (SQLite has no exact decimal type); timestamps are alway
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import DateTime, Integer, String
+from sqlalchemy import JSON, DateTime, Integer, String, Uuid
 from sqlalchemy.types import TypeDecorator
 
 CENT = Decimal("0.01")
@@ -60,3 +62,20 @@ def utcnow() -> datetime:
 
 def cents_to_dollars(cents: int) -> Decimal:
     return (Decimal(cents) / 100).quantize(CENT)
+
+
+# Alembic needs named constraints to alter them (batch mode on SQLite); both databases name them alike.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+TYPE_ANNOTATION_MAP = {
+    uuid.UUID: Uuid(as_uuid=True),
+    datetime: UtcDateTime(),
+    dict[str, Any]: JSON(),
+    list[Any]: JSON(),
+}

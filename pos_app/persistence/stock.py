@@ -10,33 +10,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pos_app.domain.lots import Lot
-from pos_app.persistence.models import BatchTracking, OcsInventory, OcsInventoryTransaction
+from pos_app.persistence.models import BatchTracking, OcsInventoryTransaction
 from pos_app.persistence.sync_state import ensure_sync_state
 
 
 def _overlay_filter(session: Session):
     pulled_through = ensure_sync_state(session).pulled_through_mutation_id
     return OcsInventoryTransaction.mutation_id > pulled_through
-
-
-def available_by_sku(session: Session, store_id: uuid.UUID, skus: Iterable[str]) -> dict[str, int]:
-    skus = list(skus)
-    levels = dict(
-        session.execute(
-            select(OcsInventory.sku, OcsInventory.quantity_on_hand).where(
-                OcsInventory.store_id == store_id, OcsInventory.sku.in_(skus)
-            )
-        )
-    )
-    pending = session.execute(
-        select(OcsInventoryTransaction.sku, func.sum(OcsInventoryTransaction.quantity))
-        .where(OcsInventoryTransaction.store_id == store_id, OcsInventoryTransaction.sku.in_(skus),
-               _overlay_filter(session))
-        .group_by(OcsInventoryTransaction.sku)
-    )
-    for sku, delta in pending:
-        levels[sku] = levels.get(sku, 0) + int(delta)
-    return {sku: levels.get(sku, 0) for sku in skus}
 
 
 def sellable_lots(session: Session, store_id: uuid.UUID, skus: Iterable[str]) -> dict[str, list[Lot]]:
