@@ -10,15 +10,20 @@ from functools import cached_property
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from hardware.payments.driver import PosLinkTerminal
+from hardware.ports import PaymentTerminal
 from pos_app.config import Settings
 from pos_app.logging_setup import configure_logging
 from pos_app.persistence.database import make_engine, make_session_factory
 from pos_app.persistence.migrate import upgrade_to_head
-from pos_app.secrets import PIN_PEPPER, SecretStore
+from pos_app.secrets import ID_HASH_SALT, PIN_PEPPER, SecretStore
+from pos_app.services.age_checks import AgeCheckService
+from pos_app.services.catalog_queries import CatalogQueries
 from pos_app.services.refunds import RefundService
 from pos_app.services.selling import SaleService
 from pos_app.services.status import StatusService
 from pos_app.services.terminal import TerminalContext, load_terminal_context
+from pos_app.services.voids import VoidService
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +54,23 @@ class Terminal:
     @cached_property
     def status(self) -> StatusService:
         return StatusService(self.session_factory)
+
+    @cached_property
+    def catalog(self) -> CatalogQueries:
+        return CatalogQueries(self.session_factory, self.context.store_id)
+
+    @cached_property
+    def age_checks(self) -> AgeCheckService:
+        return AgeCheckService(self.session_factory, self.context, self.secrets.get_or_create(ID_HASH_SALT).encode())
+
+    @cached_property
+    def card_terminal(self) -> PaymentTerminal | None:
+        url = self.settings.hardware.payment_url
+        return PosLinkTerminal(url) if url else None
+
+    @cached_property
+    def voids(self) -> VoidService:
+        return VoidService(self.session_factory, self.card_terminal)
 
     def close(self) -> None:
         self.engine.dispose()

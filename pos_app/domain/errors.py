@@ -122,6 +122,15 @@ class EmptySale(DomainError):
         super().__init__("There is nothing to sell yet. Scan or add an item first.")
 
 
+class AgeNotVerified(DomainError):
+    code = "age_not_verified"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This sale has cannabis. Check the customer's age first: scan their ID, or confirm you checked it."
+        )
+
+
 class InsufficientTender(DomainError):
     code = "insufficient_tender"
 

@@ -177,4 +177,10 @@ def inventory_deltas(order: Order) -> list[InventoryDelta]:
     return deltas
 
 
-__all__ = ["InventoryDelta", "LotAllocation", "Order", "OrderLine", "complete_sale", "inventory_deltas"]
+def void_inventory_deltas(order: Order) -> list[InventoryDelta]:
+    """A void puts every unit back on the lot it left, so the stock is as if the sale never happened."""
+    return [replace(delta, quantity_delta=-delta.quantity_delta, reason="void") for delta in inventory_deltas(order)]
+
+
+__all__ = ["InventoryDelta", "LotAllocation", "Order", "OrderLine", "complete_sale", "inventory_deltas",
+           "void_inventory_deltas"]

@@ -11,12 +11,14 @@ from uuid import UUID
 
 from pos_app.domain.lots import InventoryDelta, LotAllocation
 from pos_app.domain.money import Money
-from pos_app.domain.order import Order, inventory_deltas
+from pos_app.domain.order import Order, inventory_deltas, void_inventory_deltas
 from pos_app.domain.refund import Refund, refund_inventory_deltas
 from pos_app.domain.tenders import CardTender, Tender
 
 ORDER_COMPLETED = "order.completed.v1"
 ORDER_REFUNDED = "order.refunded.v1"
+ORDER_VOIDED = "order.voided.v1"
+AGE_VERIFICATION_LOGGED = "age_verification.logged.v1"
 
 
 def _json_default(value: object) -> Any:
@@ -137,4 +139,14 @@ def order_refunded_args(refund: Refund, order: Order) -> dict[str, Any]:
             for line in refund.lines
         ],
         "inventory_deltas": [_delta(delta) for delta in refund_inventory_deltas(refund)],
+    }
+
+
+def order_voided_args(order: Order) -> dict[str, Any]:
+    """Args of `order.voided.v1`; who voided it, who approved and why are added by the caller."""
+    return {
+        "order_id": str(order.order_id),
+        "order_number": order.order_number,
+        "store_id": str(order.store_id),
+        "inventory_deltas": [_delta(delta) for delta in void_inventory_deltas(order)],
     }

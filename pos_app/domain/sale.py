@@ -11,6 +11,8 @@ from pos_app.domain.catalog import ProductInfo, ProductLookup
 from pos_app.domain.discounts import HUNDRED, CartDiscount, as_percent, check_discount_amount, discount_amount
 from pos_app.domain.equivalency import check_possession_limit
 from pos_app.domain.errors import (
+    AgeNotVerified,
+    EmptySale,
     InvalidDiscount,
     InvalidQuantity,
     Overtender,
@@ -118,6 +120,7 @@ class Sale:
         self._lines: list[SaleLine] = []
         self._cart_discount: CartDiscount | None = None
         self._tenders: list[Tender] = []
+        self._age_verified = False
 
     @property
     def lines(self) -> tuple[SaleLine, ...]:
@@ -138,6 +141,18 @@ class Sale:
     @property
     def has_cannabis(self) -> bool:
         return any(line.product.is_cannabis for line in self._lines)
+
+    @property
+    def age_verified(self) -> bool:
+        return self._age_verified
+
+    @property
+    def needs_age_check(self) -> bool:
+        return self.has_cannabis and not self._age_verified
+
+    def record_age_check(self, passed: bool) -> None:
+        """A failed check does not undo an earlier pass for the same customer; it simply is not one."""
+        self._age_verified = self._age_verified or passed
 
     @property
     def totals(self) -> SaleTotals:
@@ -236,7 +251,17 @@ class Sale:
     def payment_status(self) -> PaymentStatus:
         return payment_status(self.totals.total, self._tenders)
 
+    def check_ready_for_payment(self) -> None:
+        """Asked before any money is taken, including before a card terminal is asked to charge."""
+        if self.is_empty:
+            raise EmptySale()
+        if self.needs_age_check:
+            raise AgeNotVerified()
+        # Lines are checked as they are added; this is the last word should the rules have changed since.
+        check_possession_limit(self.totals.dried_equivalent_grams)
+
     def add_cash(self, tendered: Money) -> CashTender:
+        self.check_ready_for_payment()
         tender = CashTender(tendered)
         if self.payment_status().is_settled:
             raise Overtender("Nothing is left to pay on this sale.")
@@ -244,6 +269,7 @@ class Sale:
         return tender
 
     def add_card(self, approved: CardApproval) -> CardTender:
+        self.check_ready_for_payment()
         if approved.amount > self.payment_status().card_remaining:
             raise Overtender()
         tender = CardTender(approved)

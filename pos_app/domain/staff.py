@@ -19,3 +19,8 @@ DISCOUNT_CAP_PERCENT: dict[Role, Decimal] = {
 
 def discount_cap(role: Role | str) -> Decimal:
     return DISCOUNT_CAP_PERCENT[Role(role)]
+
+
+def can_supervise(role: Role | str) -> bool:
+    """Voids, refunds, no-sales and overrides need a manager or an admin."""
+    return Role(role) in (Role.MANAGER, Role.ADMIN)

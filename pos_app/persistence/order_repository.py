@@ -192,7 +192,8 @@ def _tenders(session: Session, order_id: uuid.UUID) -> tuple[Tender, ...]:
     tenders: list[Tender] = []
     for payment in session.scalars(
         select(PaymentTransaction)
-        .where(PaymentTransaction.order_id == order_id, PaymentTransaction.refund_id.is_(None))
+        .where(PaymentTransaction.order_id == order_id, PaymentTransaction.refund_id.is_(None),
+               PaymentTransaction.status == "captured")
         .order_by(PaymentTransaction.created_at)
     ):
         if payment.payment_method == "cash":
@@ -204,3 +205,31 @@ def _tenders(session: Session, order_id: uuid.UUID) -> tuple[Tender, ...]:
                 auth_code=payment.authorization_code or "",
             )))
     return tuple(tenders)
+
+
+def order_state(session: Session, order_id: uuid.UUID) -> tuple[str, uuid.UUID | None]:
+    """The order's status and the shift it was rung up in."""
+    row = session.get(OrderRow, order_id)
+    assert row is not None
+    return row.status, row.cash_session_id
+
+
+def save_void(session: Session, order: Order, *, staff_id: uuid.UUID, reason: str | None, now: datetime) -> None:
+    """Mark the order voided and add a negative payment row per payment, as the hub does with the mutation."""
+    row = session.get(OrderRow, order.order_id)
+    assert row is not None
+    row.status = "voided"
+    row.payment_status = "voided"
+    row.updated_at = now
+    captured = session.scalars(select(PaymentTransaction).where(
+        PaymentTransaction.order_id == order.order_id, PaymentTransaction.refund_id.is_(None),
+        PaymentTransaction.status == "captured"))
+    for payment in list(captured):
+        session.add(PaymentTransaction(
+            store_id=payment.store_id, order_id=order.order_id, transaction_id=payment.transaction_id,
+            provider=payment.provider, amount=-payment.amount, status="voided",
+            payment_method=payment.payment_method, card_last_four=payment.card_last_four,
+            card_brand=payment.card_brand, created_at=now, updated_at=now,
+        ))
+    session.add(OrderStatusHistory(order_id=order.order_id, status="voided", changed_by=staff_id, notes=reason,
+                                   created_at=now))

@@ -45,3 +45,16 @@ def sellable_lots(session: Session, store_id: uuid.UUID, skus: Iterable[str]) ->
             )
         )
     return dict(lots)
+
+
+def available_stock(session: Session, store_id: uuid.UUID, on_hand: dict[str, int]) -> dict[str, int]:
+    """Pulled on-hand levels less the local sales, refunds and voids the hub has not counted yet."""
+    if not on_hand:
+        return {}
+    pending = dict(session.execute(
+        select(OcsInventoryTransaction.sku, func.sum(OcsInventoryTransaction.quantity))
+        .where(OcsInventoryTransaction.store_id == store_id, OcsInventoryTransaction.sku.in_(list(on_hand)),
+               _overlay_filter(session))
+        .group_by(OcsInventoryTransaction.sku)
+    ).all())
+    return {sku: level + int(pending.get(sku) or 0) for sku, level in on_hand.items()}

@@ -7,6 +7,8 @@ customer is never charged twice. An approval becomes a card tender on the open s
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.payments.attempts import new_reference, take_payment
@@ -43,10 +45,26 @@ class CardPayments:
 
     def charge(self, sales: SaleService, amount: Money, reference: str | None = None) -> CardApproval:
         """Charge ``amount`` for the open sale; the approval is added to it as a card tender."""
+        self.charge_check(sales)
         journal = SqlAttemptJournal(self._session_factory, sales.sale.sale_id, self._clock)
         result = take_payment(journal, self._terminal, PaymentKind.SALE, amount.cents,
                               reference or new_reference())
         return self._to_tender(sales, result)
+
+    def charge_check(self, sales: SaleService) -> None:
+        """Refuse before the terminal is asked: a charge the sale then rejects would be money taken for nothing."""
+        sales.sale.check_ready_for_payment()
+
+    def refund_to_card(self, refund_id: uuid.UUID, amount: Money) -> CardApproval:
+        """Pay a refund back to a card through the terminal; the attempt is journalled under the refund's id."""
+        journal = SqlAttemptJournal(self._session_factory, refund_id, self._clock)
+        result = take_payment(journal, self._terminal, PaymentKind.REFUND, amount.cents, new_reference())
+        if result.status is PaymentStatus.PENDING or not result.status.final:
+            raise CardOutcomeUnknown(result.reference)
+        if not result.status.charged:
+            raise CardNotApproved(result.message or message_for(result.status))
+        return CardApproval(amount=Money.from_cents(result.approved_cents), reference=result.reference,
+                            last4=result.last4, brand=result.brand, auth_code=result.auth_code)
 
     def check(self, sales: SaleService, reference: str) -> CardApproval:
         """Ask the terminal again about a payment whose outcome was unknown."""

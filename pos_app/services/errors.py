@@ -28,3 +28,21 @@ class OrderNotFound(ServiceError):
     def __init__(self, number: str) -> None:
         super().__init__(f"No sale with receipt number {number} was made at this store. Check the number on the "
                          "receipt and try again.")
+
+
+class NotPermitted(ServiceError):
+    code = "not_permitted"
+
+
+class SaleInProgress(ServiceError):
+    code = "sale_in_progress"
+
+    def __init__(self) -> None:
+        super().__init__("A sale is in progress. Finish it or park it before bringing back a parked one.")
+
+
+class ParkedSaleGone(ServiceError):
+    code = "parked_sale_gone"
+
+    def __init__(self) -> None:
+        super().__init__("That parked sale was already brought back or removed. Refresh the list.")

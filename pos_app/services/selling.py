@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -18,21 +19,37 @@ from pos_app.domain.catalog import ProductLookup
 from pos_app.domain.money import Money
 from pos_app.domain.order import Order, complete_sale, inventory_deltas
 from pos_app.domain.outbox import order_completed_args
+from pos_app.domain.parking import park_snapshot, restore_snapshot
 from pos_app.domain.payment import PaymentStatus
 from pos_app.domain.sale import Sale, SaleLine, SaleTotals
 from pos_app.domain.staff import Role
 from pos_app.domain.tenders import CardApproval, CashTender
+from pos_app.persistence import parked_sales
 from pos_app.persistence.catalog_repository import SqlProductLookup
 from pos_app.persistence.order_repository import add_inventory_transactions, save_order
 from pos_app.persistence.outbox import enqueue_mutation
 from pos_app.persistence.stock import sellable_lots
 from pos_app.persistence.sync_state import take_receipt_seq
 from pos_app.persistence.unit_of_work import UnitOfWork
-from pos_app.services.errors import NoOpenSale
+from pos_app.services.errors import NoOpenSale, ParkedSaleGone, SaleInProgress
 from pos_app.services.staff import StaffMember
 from pos_app.services.terminal import TerminalContext
 
 Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class ParkedSaleInfo:
+    id: uuid.UUID
+    label: str
+    item_count: int
+    total: Money
+    parked_at: datetime
+
+
+def _parked_info(row) -> ParkedSaleInfo:
+    return ParkedSaleInfo(id=row.id, label=row.label, item_count=row.item_count,
+                          total=Money.from_cents(row.total_cents), parked_at=row.created_at)
 
 
 def utc_clock() -> datetime:
@@ -150,3 +167,44 @@ class SaleService:
 
     def cancel_sale(self) -> None:
         self._sale = None
+
+    # --- parking ---------------------------------------------------------------------------------------
+
+    def park(self, label: str = "") -> ParkedSaleInfo:
+        """Put the open sale aside (on disk) and start an empty one for the next customer."""
+        sale = self.sale
+        snapshot = park_snapshot(sale)
+        staff = self._staff
+        assert staff is not None
+        totals = sale.totals
+        label = label.strip()[:80] or f"{totals.item_count} items, {totals.total}"
+        uow = UnitOfWork(self._session_factory)
+        with uow as session:
+            row = parked_sales.park(session, terminal_no=self._context.terminal_no, staff_id=staff.id,
+                                    label=label, item_count=totals.item_count, total_cents=totals.total.cents,
+                                    snapshot=snapshot, now=self._clock())
+            info = _parked_info(row)
+            uow.commit()
+        self.start_sale(staff)
+        return info
+
+    def parked(self) -> list[ParkedSaleInfo]:
+        with self._session_factory() as session:
+            return [_parked_info(row) for row in parked_sales.parked_at(session, self._context.terminal_no)]
+
+    def resume(self, parked_id: uuid.UUID) -> list[str]:
+        """Bring a parked sale back as the open sale; returns SKUs that could not be brought back."""
+        if self.has_open_sale:
+            raise SaleInProgress()
+        staff = self._staff
+        assert staff is not None
+        uow = UnitOfWork(self._session_factory)
+        with uow as session:
+            row = parked_sales.take(session, parked_id)
+            if row is None:
+                raise ParkedSaleGone()
+            sale = Sale(tax_components=self._context.tax_components, role=staff.role)
+            missing = restore_snapshot(sale, row.snapshot, self._lookup)
+            uow.commit()
+        self._sale = sale
+        return missing

@@ -31,8 +31,10 @@ def cards(terminal, simulator):
 
 def _open_sale(terminal):
     sales = terminal.sales
-    sales.start_sale(staff(terminal, "1001"))
+    cashier = staff(terminal, "1001")
+    sales.start_sale(cashier)
     sales.scan(product_codes(terminal, "dried_flower")[0].each_gtin)
+    terminal.age_checks.attest(sales, cashier)
     return sales
 
 

@@ -27,9 +27,11 @@ WRITTEN_BY_A_SALE = (Order, OrderItem, OrderItemLot, PaymentTransaction, OcsInve
 
 def _sell(terminal, codes, cash="200.00"):
     sales = terminal.sales
-    sales.start_sale(staff(terminal, "1001"))
+    cashier = staff(terminal, "1001")
+    sales.start_sale(cashier)
     for code in codes:
         sales.scan(code)
+    terminal.age_checks.attest(sales, cashier)
     sales.tender_cash(Money.of(cash))
     return sales.complete()
 
@@ -52,10 +54,11 @@ def test_completing_a_sale_writes_order_lines_lots_payment_stock_and_outbox(term
         deltas = session.scalars(select(OcsInventoryTransaction)).all()
         assert sorted((d.sku, d.quantity) for d in deltas) == sorted(
             [(flower.ocs_variant_number, -1), (drink.ocs_variant_number, -2)])
-        outbox = session.scalars(select(SyncOutbox)).all()
-        assert [(o.mutation_id, o.name) for o in outbox] == [(1, "order.completed.v1")]
-        assert outbox[0].args["order_number"] == order.order_number
-        assert {d.mutation_id for d in deltas} == {1}
+        outbox = session.scalars(select(SyncOutbox).order_by(SyncOutbox.mutation_id)).all()
+        assert [(o.mutation_id, o.name) for o in outbox] == [(1, "age_verification.logged.v1"),
+                                                             (2, "order.completed.v1")]
+        assert outbox[1].args["order_number"] == order.order_number
+        assert {d.mutation_id for d in deltas} == {2}
 
 
 def test_two_sales_take_consecutive_mutation_ids(terminal):
@@ -63,9 +66,11 @@ def test_two_sales_take_consecutive_mutation_ids(terminal):
     first = _sell(terminal, [flower[0].each_gtin])
     second = _sell(terminal, [flower[1].each_gtin])
     with terminal.session_factory() as session:
-        rows = session.execute(select(SyncOutbox.mutation_id, SyncOutbox.args)).all()
-    assert [r.mutation_id for r in rows] == [1, 2]
-    assert [r.args["order_number"] for r in rows] == [first.order_number, second.order_number]
+        rows = session.execute(select(SyncOutbox.mutation_id, SyncOutbox.name, SyncOutbox.args)
+                               .order_by(SyncOutbox.mutation_id)).all()
+    assert [r.mutation_id for r in rows] == [1, 2, 3, 4], "one counter, no gaps, across every kind of mutation"
+    orders = [r for r in rows if r.name == "order.completed.v1"]
+    assert [r.args["order_number"] for r in orders] == [first.order_number, second.order_number]
     assert first.order_number.endswith("-000001") and second.order_number.endswith("-000002")
 
 
@@ -78,21 +83,24 @@ def test_a_failure_in_the_middle_of_completion_writes_nothing(terminal, monkeypa
     monkeypatch.setattr(selling, "enqueue_mutation", broken_enqueue)
     flower = product_codes(terminal, "dried_flower")[0]
     sales = terminal.sales
-    sales.start_sale(staff(terminal, "1001"))
+    cashier = staff(terminal, "1001")
+    sales.start_sale(cashier)
     sales.scan(flower.each_gtin)
+    terminal.age_checks.attest(sales, cashier)
     sales.tender_cash(Money.of("100"))
+    before = {model: count_rows(terminal, model) for model in WRITTEN_BY_A_SALE}  # the age check's row is there
     with pytest.raises(OSError):
         sales.complete()
 
     for model in WRITTEN_BY_A_SALE:
-        assert count_rows(terminal, model) == 0, f"{model.__tablename__} kept a half-written sale"
+        assert count_rows(terminal, model) == before[model], f"{model.__tablename__} kept a half-written sale"
     assert sales.has_open_sale, "the cashier can try again: the sale is still open"
 
     monkeypatch.undo()
     order = sales.complete()
     assert order.order_number.endswith("-000001"), "the failed attempt used up no receipt number"
     with terminal.session_factory() as session:
-        assert session.scalars(select(SyncOutbox.mutation_id)).all() == [1]
+        assert session.scalars(select(SyncOutbox.mutation_id).order_by(SyncOutbox.mutation_id)).all() == [1, 2]
 
 
 def test_partial_then_full_refund_returns_exactly_what_was_charged(terminal):

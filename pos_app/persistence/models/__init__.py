@@ -10,6 +10,7 @@ from pos_app.persistence.models.inventory import (
     OcsInventoryTransaction,
     ShelfLocation,
 )
+from pos_app.persistence.models.parked import ParkedSale
 from pos_app.persistence.models.purchasing import ProvincialSupplier, PurchaseOrder, PurchaseOrderItem
 from pos_app.persistence.models.sales import (
     Order,
@@ -30,7 +31,8 @@ __all__ = [
     "Accessory", "AccessoryCategory", "AgeVerificationLog", "AuditLog", "Base", "BatchTracking",
     "CashMovement", "CashSession", "InventoryShelfAssignment", "OcsInventory", "OcsInventoryTransaction",
     "OcsProduct", "Order", "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem",
-    "OrderStatusHistory", "PaymentAttempt", "PaymentTransaction", "ProvinceTerritory", "ProvincialSupplier",
+    "OrderStatusHistory", "ParkedSale", "PaymentAttempt", "PaymentTransaction", "ProvinceTerritory",
+    "ProvincialSupplier",
     "PurchaseOrder", "PurchaseOrderItem", "RolePermission", "ShelfLocation", "Store", "SyncOutbox",
     "SyncState", "TaxRate", "Tenant", "User",
 ]

@@ -74,6 +74,7 @@ def paid_order(sale: Sale, lots: Mapping[str, list[Lot]] | None = None) -> Order
     """Pay the rest by card and complete the sale."""
     remaining = sale.payment_status().card_remaining
     if remaining:
+        sale.record_age_check(True)  # the customer's ID was checked
         sale.add_card(
             CardApproval(remaining, reference="ref-full", last4="4242", brand="VISA", auth_code="A1")
         )

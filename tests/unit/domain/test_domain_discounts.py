@@ -138,6 +138,7 @@ def test_removing_items_under_a_fixed_cart_discount_that_would_then_be_too_big_i
 def test_the_cart_cannot_change_once_a_card_has_paid_part_of_it():
     sale = Sale()
     line = sale.add(FIFTY)
+    sale.record_age_check(True)  # the customer's ID was checked
     sale.add_card(card("20.00"))
     with pytest.raises(SaleLocked):
         sale.remove_line(line.line_id)

@@ -79,6 +79,7 @@ def test_two_lines_of_one_sku_do_not_take_the_same_units_twice():
 def test_a_cannabis_item_with_only_recalled_lots_cannot_be_completed():
     sale = Sale()
     sale.add(FLOWER)
+    sale.record_age_check(True)  # the customer's ID was checked
     sale.add_card(card("24.99"))
     with pytest.raises(NoSellableLot):
         complete_sale(

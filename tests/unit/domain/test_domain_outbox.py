@@ -36,6 +36,7 @@ def completed_order():
     sale = Sale(tax_components=[HST])
     sale.add(product("FLOWER-35", "24.99"), 2)
     sale.add(accessory("LIGHTER", "2.99"))
+    sale.record_age_check(True)  # the customer's ID was checked
     sale.add_card(card("30.00", last4="1111"))
     sale.add_cash(Money.of("40.00"))
     return paid_order(sale)

@@ -34,6 +34,7 @@ def complete(sale: Sale):
 
 def test_cash_is_rounded_to_the_nickel_and_change_is_given():
     sale = sale_of_12_43()
+    sale.record_age_check(True)  # the customer's ID was checked
     sale.add_cash(Money.of("20.00"))
     status = sale.payment_status()
     assert status.is_settled
@@ -52,6 +53,7 @@ def test_exact_card_payment_is_not_rounded_and_gives_no_change():
     status_before = sale.payment_status()
     assert status_before.remaining == Money.of("12.43")
     assert status_before.cash_remaining == Money.of("12.45")
+    sale.record_age_check(True)  # the customer's ID was checked
     sale.add_card(card("12.43"))
     status = sale.payment_status()
     assert status.is_settled
@@ -62,6 +64,7 @@ def test_exact_card_payment_is_not_rounded_and_gives_no_change():
 
 def test_split_tender_rounds_only_the_cash_part():
     sale = sale_of_12_43()
+    sale.record_age_check(True)  # the customer's ID was checked
     sale.add_card(card("5.00"))
     assert sale.payment_status().cash_remaining == Money.of("7.45")  # 7.43 in cash rounds up
     sale.add_cash(Money.of("10.00"))
@@ -77,6 +80,7 @@ def test_split_tender_rounds_only_the_cash_part():
 
 def test_cash_first_then_card_for_the_exact_rest():
     sale = sale_of_12_43()
+    sale.record_age_check(True)  # the customer's ID was checked
     sale.add_cash(Money.of("10.00"))
     assert sale.payment_status().remaining == Money.of("2.45")
     assert sale.payment_status().card_remaining == Money.of("2.43")
@@ -88,6 +92,7 @@ def test_cash_first_then_card_for_the_exact_rest():
 def test_a_card_cannot_pay_more_than_the_balance():
     sale = sale_of_12_43()
     with pytest.raises(Overtender) as caught:
+        sale.record_age_check(True)  # the customer's ID was checked
         sale.add_card(card("12.44"))
     assert caught.value.message == "The card amount is more than the balance due."
     assert sale.tenders == ()
@@ -95,6 +100,7 @@ def test_a_card_cannot_pay_more_than_the_balance():
 
 def test_a_balance_of_two_cents_left_by_a_card_needs_no_cash():
     sale = sale_of_12_43()
+    sale.record_age_check(True)  # the customer's ID was checked
     sale.add_card(card("12.41"))
     status = sale.payment_status()
     assert status.is_settled
@@ -103,6 +109,7 @@ def test_a_balance_of_two_cents_left_by_a_card_needs_no_cash():
 
 def test_tendering_less_than_the_total_is_refused_with_what_is_still_owed():
     sale = sale_of_12_43()
+    sale.record_age_check(True)  # the customer's ID was checked
     sale.add_cash(Money.of("10.00"))
     with pytest.raises(InsufficientTender) as caught:
         complete(sale)
@@ -116,6 +123,7 @@ def test_an_empty_sale_cannot_be_completed():
 
 def test_no_more_cash_once_settled_and_tenders_can_be_removed():
     sale = sale_of_12_43()
+    sale.record_age_check(True)  # the customer's ID was checked
     tender = sale.add_cash(Money.of("5.00"))
     sale.add_cash(Money.of("10.00"))
     with pytest.raises(Overtender):

@@ -1,0 +1,68 @@
+"""A parked sale: the cart as plain data, put aside so the till can serve someone else, and restored later.
+
+Only items and discounts are kept. Payments are never parked (a sale with a payment on it must be finished or
+the payment taken off first), and the age check is done again when the customer comes back.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from pos_app.domain.catalog import ProductLookup
+from pos_app.domain.errors import DomainError
+from pos_app.domain.money import Money
+from pos_app.domain.sale import Sale
+
+
+class CannotPark(DomainError):
+    code = "cannot_park"
+
+
+def park_snapshot(sale: Sale) -> dict[str, Any]:
+    if sale.is_empty:
+        raise CannotPark("There is nothing to park: the cart is empty.")
+    if sale.tenders:
+        raise CannotPark("A payment is already on this sale. Finish the sale, or take the payment off, before "
+                         "parking it.")
+    cart = sale.cart_discount
+    return {
+        "lines": [
+            {
+                "sku": line.product.sku,
+                "quantity": line.quantity,
+                "discount_percent": None if line.discount_percent is None else str(line.discount_percent),
+                "discount_cents": line.discount.cents if line.discount_percent is None and line.discount else 0,
+                "discount_role": line.discount_role.value if line.discount_role else None,
+            }
+            for line in sale.lines
+        ],
+        "cart_discount": None if cart is None else {
+            "percent": None if cart.percent is None else str(cart.percent),
+            "amount_cents": cart.amount.cents if cart.amount is not None else None,
+            "role": cart.role.value,
+        },
+    }
+
+
+def restore_snapshot(sale: Sale, snapshot: dict[str, Any], lookup: ProductLookup) -> list[str]:
+    """Add the parked items to ``sale`` at today's prices; returns the SKUs that can no longer be sold."""
+    missing = []
+    for item in snapshot["lines"]:
+        match = lookup.find_by_code(item["sku"])
+        if match is None:
+            missing.append(item["sku"])
+            continue
+        line = sale.add(match.product, item["quantity"])
+        if item["discount_percent"] is not None:
+            sale.discount_line(line.line_id, percent=Decimal(item["discount_percent"]), role=item["discount_role"])
+        elif item["discount_cents"]:
+            sale.discount_line(line.line_id, amount=Money.from_cents(item["discount_cents"]),
+                               role=item["discount_role"])
+    cart = snapshot.get("cart_discount")
+    if cart and not sale.is_empty:
+        if cart["percent"] is not None:
+            sale.discount_cart(percent=Decimal(cart["percent"]), role=cart["role"])
+        else:
+            sale.discount_cart(amount=Money.from_cents(cart["amount_cents"]), role=cart["role"])
+    return missing

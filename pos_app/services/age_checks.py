@@ -1,0 +1,95 @@
+"""The age check before a cannabis sale is paid for (DESIGN §5): a scanned ID or the cashier's attestation.
+
+Every check, passed or failed, is logged to ``age_verification_logs`` and the outbox. The ID number is never
+kept: only a salted hash, so the same card can be recognised. A card whose date of birth cannot be read fails.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from hardware.codes.aamva import parse_id_payload
+from hardware.codes.errors import CodeParseError
+from hardware.codes.id_card import IdCard
+from pos_app.persistence.age_checks import log_age_check
+from pos_app.persistence.unit_of_work import UnitOfWork
+from pos_app.services.errors import ServiceError
+from pos_app.services.selling import Clock, SaleService, utc_clock
+from pos_app.services.staff import StaffMember
+from pos_app.services.terminal import TerminalContext
+
+
+class IdUnreadable(ServiceError):
+    code = "id_unreadable"
+
+
+@dataclass(frozen=True)
+class AgeCheckOutcome:
+    passed: bool
+    message: str
+    age: int | None = None
+
+
+class AgeCheckService:
+    def __init__(self, session_factory: sessionmaker[Session], context: TerminalContext, salt: bytes, *,
+                 clock: Clock = utc_clock) -> None:
+        self._session_factory = session_factory
+        self._context = context
+        self._salt = salt
+        self._clock = clock
+
+    @property
+    def min_age(self) -> int:
+        return self._context.min_age
+
+    def _today(self, now: datetime):
+        # Birthdays turn over at local midnight, not UTC's.
+        return now.astimezone().date()
+
+    def read_id(self, payload: str) -> IdCard:
+        """Parse the back of a licence or ID card; a sentence for the cashier when it cannot be read."""
+        try:
+            return parse_id_payload(payload, today=self._today(self._clock()), salt=self._salt)
+        except CodeParseError as error:
+            raise IdUnreadable(str(error)) from None
+
+    def check_id(self, sales: SaleService, card: IdCard, staff: StaffMember) -> AgeCheckOutcome:
+        if card.expired:
+            outcome = AgeCheckOutcome(False, f"This ID expired on {card.expiry:%Y-%m-%d}. Ask for a valid ID "
+                                             "before selling cannabis.", card.age)
+        elif card.age < self.min_age:
+            outcome = AgeCheckOutcome(False, f"The customer is {card.age}. The legal age in "
+                                             f"{self._context.province_code} is {self.min_age}: do not sell "
+                                             "cannabis to them.", card.age)
+        else:
+            outcome = AgeCheckOutcome(True, f"ID checked: the customer is {card.age}.", card.age)
+        self._record(sales, staff, "id_scan", outcome, jurisdiction=card.jurisdiction,
+                     id_number_hash=card.id_number_hash)
+        return outcome
+
+    def record_unreadable(self, sales: SaleService, staff: StaffMember, reason: str) -> AgeCheckOutcome:
+        outcome = AgeCheckOutcome(False, reason)
+        self._record(sales, staff, "id_scan", outcome)
+        return outcome
+
+    def attest(self, sales: SaleService, staff: StaffMember) -> AgeCheckOutcome:
+        """The cashier looked at the customer's ID and confirms they are of age."""
+        outcome = AgeCheckOutcome(True, f"{staff.name} confirmed the customer is {self.min_age} or older.")
+        self._record(sales, staff, "attestation", outcome)
+        return outcome
+
+    def _record(self, sales: SaleService, staff: StaffMember, method: str, outcome: AgeCheckOutcome, *,
+                jurisdiction: str | None = None, id_number_hash: str | None = None) -> None:
+        sale = sales.sale
+        now = self._clock()
+        uow = UnitOfWork(self._session_factory)
+        with uow as session:
+            log_age_check(session, store_id=self._context.store_id, sale_id=sale.sale_id, staff_id=staff.id,
+                          method=method, passed=outcome.passed, customer_age=outcome.age, min_age=self.min_age,
+                          jurisdiction=jurisdiction, id_number_hash=id_number_hash,
+                          failure_reason=None if outcome.passed else outcome.message[:200], now=now)
+            uow.commit()
+        sale.record_age_check(outcome.passed)
