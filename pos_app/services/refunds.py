@@ -38,6 +38,12 @@ class RefundService:
                 raise OrderNotFound(order_number)
             return order, order_repository.refunded_quantities(session, order.order_id)
 
+    def preview(self, order_number: str, quantities: Mapping[uuid.UUID, int], *,
+                restock: bool | Mapping[uuid.UUID, bool] = True) -> Refund:
+        """What a refund would pay back, checked by the same rules, with nothing written."""
+        order, done = self.find_order(order_number)
+        return plan_refund(order, quantities, done, refund_id=uuid.uuid4(), restock=restock)
+
     def refund(
         self,
         order_number: str,
@@ -49,6 +55,7 @@ class RefundService:
         restock: bool | Mapping[uuid.UUID, bool] = True,
         reason: str | None = None,
         card_approval: CardApproval | None = None,
+        refund_id: uuid.UUID | None = None,
     ) -> Refund:
         now = self._clock()
         uow = UnitOfWork(self._session_factory)
@@ -58,7 +65,7 @@ class RefundService:
             if order is None:
                 raise OrderNotFound(order_number)
             done = order_repository.refunded_quantities(session, order.order_id)
-            refund = plan_refund(order, quantities, done, refund_id=uuid.uuid4(), restock=restock)
+            refund = plan_refund(order, quantities, done, refund_id=refund_id or uuid.uuid4(), restock=restock)
             order_repository.save_refund(
                 session, refund, order, staff_id=staff.id, approved_by=approver.id if approver else None,
                 method=method, reason=reason, card_approval=card_approval, now=now,

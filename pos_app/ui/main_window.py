@@ -1,77 +1,91 @@
-"""The main window shell: header (store, mode, clock), the mode's screen, and the status bar."""
+"""The main window shell: header (store, mode, who, clock), sign-in or the register, and the status bar."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QTimer
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from pos_app.services.selling import SaleService
 from pos_app.services.staff import StaffMember
-from pos_app.services.status import StatusService, staff_display
-from pos_app.services.terminal import TerminalContext
-from pos_app.ui.register.sale_panel import SalePanel
+from pos_app.services.status import staff_display
+from pos_app.ui.device_events import DeviceEvents
+from pos_app.ui.register.login_screen import LoginScreen
+from pos_app.ui.register.register_screen import RegisterScreen
+from pos_app.ui.tasks import wait_for_background_work
 from pos_app.ui.wedge_filter import WedgeScanFilter
 
 MODE_TITLES = {"register": "Register", "kiosk": "Kiosk", "receiving": "Receiving"}
+STATUS_REFRESH_MS = 5_000
+PRINTER_CHECK_MS = 15_000
 
 
 class MainWindow(QMainWindow):
-    def __init__(
-        self,
-        context: TerminalContext,
-        sales: SaleService,
-        status: StatusService,
-        *,
-        mode: str = "register",
-        staff: StaffMember | None = None,
-    ) -> None:
+    def __init__(self, terminal, *, mode: str = "register", devices: DeviceEvents | None = None) -> None:
         super().__init__()
-        self._context = context
-        self._status = status
-        self._staff = staff
+        self.t = terminal
         self.mode = mode
+        context = terminal.context
         self.setWindowTitle(f"{context.store_name} — {MODE_TITLES.get(mode, mode)} {context.terminal_no}")
 
+        self.login = LoginScreen(terminal.login)
+        self.register = RegisterScreen(terminal)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.login)
+        self.stack.addWidget(self.register)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.addWidget(self._header())
-        if staff is not None:
-            sales.start_sale(staff)
-        self.sale_panel = SalePanel(sales, [c.code for c in context.tax_components])
-        body = QWidget()
-        body_layout = QVBoxLayout(body)
-        body_layout.addWidget(self.sale_panel)
-        layout.addWidget(body, 1)
+        layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.sale_panel = self.register.panel
 
-        self.staff_label = QLabel(staff_display(staff))
-        self.shift_label = QLabel("Shift: not open")
+        self.staff_label = QLabel()
+        self.shift_label = QLabel()
         self.sync_label = QLabel()
-        self.printer_label = QLabel("Printer: not set up")
-        self.payment_label = QLabel("Card terminal: not set up")
+        self.printer_label = QLabel()
+        self.payment_label = QLabel()
         for label in (self.staff_label, self.shift_label, self.sync_label, self.printer_label,
                       self.payment_label):
             self.statusBar().addWidget(label)
-        self.refresh_status()
-        self.sale_panel.sale_changed.connect(self.refresh_status)
 
-        # A wedge scanner types into whatever has focus; its bursts go to the sale instead.
+        self.login.signed_in.connect(self.show_register)
+        self.register.signed_out.connect(self.show_login)
+        self.register.status_changed.connect(self.refresh_status)
+        self.register.panel.sale_changed.connect(self.refresh_status)
+
+        # A wedge scanner types into whatever has focus; its bursts go to the register instead.
         self.wedge = WedgeScanFilter(parent=self)
         self.wedge.install(QApplication.instance())
-        self.wedge.scanned.connect(self.sale_panel.handle_scan)
+        self.wedge.scanned.connect(self.register.handle_scan)
+        self.devices = devices or DeviceEvents(getattr(terminal, "scanner", None), getattr(terminal, "id_reader", None))
+        self.devices.scanned.connect(self.register.handle_scan)
+        self.devices.id_read.connect(self.register.on_id_read)
+        self.devices.id_unreadable.connect(self.register.on_id_unreadable)
+        self.devices.device_problem.connect(lambda message: self.register.notify(message, kind="warning"))
+        self.devices.start()
 
-        self._clock_timer = QTimer(self, interval=30_000, timeout=self._tick)
-        self._clock_timer.start()
+        self._timers = [
+            QTimer(self, interval=30_000, timeout=self._tick),
+            QTimer(self, interval=STATUS_REFRESH_MS, timeout=self.refresh_status),
+            QTimer(self, interval=PRINTER_CHECK_MS, timeout=self.register.refresh_printer_state),
+        ]
+        for timer in self._timers:
+            timer.start()
+        self.register.refresh_printer_state()
+        self.show_login()
 
     def _header(self) -> QWidget:
         header = QWidget(objectName="HeaderBar")
         row = QHBoxLayout(header)
         row.setContentsMargins(16, 8, 16, 8)
-        row.addWidget(QLabel(self._context.store_name, objectName="StoreName"))
-        row.addWidget(QLabel(f"{MODE_TITLES.get(self.mode, self.mode)} · Terminal {self._context.terminal_no}",
+        row.addWidget(QLabel(self.t.context.store_name, objectName="StoreName"))
+        row.addWidget(QLabel(f"{MODE_TITLES.get(self.mode, self.mode)} · Terminal {self.t.context.terminal_no}",
                              objectName="ModeBadge"))
         row.addStretch(1)
+        self.header_staff = QLabel(objectName="HeaderStaff")
+        row.addWidget(self.header_staff)
+        row.addSpacing(16)
         self.clock_label = QLabel()
         row.addWidget(self.clock_label)
         self._tick()
@@ -80,5 +94,32 @@ class MainWindow(QMainWindow):
     def _tick(self) -> None:
         self.clock_label.setText(QDateTime.currentDateTime().toString("ddd d MMM yyyy  HH:mm"))
 
+    # --- screens -------------------------------------------------------------------------------------------
+
+    def show_login(self) -> None:
+        self.login.reload()
+        self.stack.setCurrentWidget(self.login)
+        self.refresh_status()
+
+    def show_register(self, staff: StaffMember) -> None:
+        self.stack.setCurrentWidget(self.register)
+        self.register.begin(staff)
+        self.refresh_status()
+
     def refresh_status(self) -> None:
-        self.sync_label.setText(self._status.sync_summary().label)
+        staff = self.register.staff if self.stack.currentWidget() is self.register else None
+        self.staff_label.setText(staff_display(staff))
+        self.header_staff.setText(staff.name if staff else "")
+        shift = self.register.shift
+        self.shift_label.setText(f"Shift: open since {shift.opened_at.astimezone():%H:%M}" if shift
+                                 else "Shift: not open")
+        self.sync_label.setText(self.t.status.sync_summary().label)
+        self.printer_label.setText(self.register.printer_state)
+        self.payment_label.setText(self.register.card_state)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        for timer in self._timers:
+            timer.stop()
+        self.devices.stop()
+        wait_for_background_work(10_000)
+        super().closeEvent(event)

@@ -1,4 +1,4 @@
-"""The register's selling area: scan field, cart, totals and the 30 g meter."""
+"""The register's selling area: scan-or-search field, notices, cart, totals and the 30 g meter."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QTableView,
     QVBoxLayout,
@@ -22,24 +21,27 @@ from PySide6.QtWidgets import (
 from pos_app.domain.equivalency import POSSESSION_LIMIT_GRAMS
 from pos_app.domain.errors import DomainError
 from pos_app.domain.formatting import format_number
+from pos_app.services.catalog_queries import CatalogQueries
 from pos_app.services.errors import ServiceError
 from pos_app.services.selling import SaleService
 from pos_app.ui.register.cart_model import CartModel
+from pos_app.ui.register.search_box import ScanSearchBox
+from pos_app.ui.widgets import NoticeBar
 
 
 class SalePanel(QWidget):
     sale_changed = Signal()
 
-    def __init__(self, sales: SaleService, tax_codes: list[str]) -> None:
+    def __init__(self, sales: SaleService, catalog: CatalogQueries, tax_codes: list[str]) -> None:
         super().__init__()
         self._sales = sales
         self.cart_model = CartModel()
+        self.can_sell = lambda: None  # returns a sentence when selling is not possible yet (no shift, ...)
 
-        self.scan_field = QLineEdit(placeholderText="Scan a barcode, or type a code and press Enter")
-        self.scan_field.setObjectName("ScanField")
-        self.scan_field.returnPressed.connect(self._on_code_entered)
-        self.error_banner = QLabel(objectName="ErrorBanner", wordWrap=True)
-        self.error_banner.hide()
+        self.search = ScanSearchBox(catalog)
+        self.scan_field = self.search.field
+        self.search.code_entered.connect(self.handle_scan)
+        self.notice = NoticeBar()
 
         self.cart_view = QTableView()
         self.cart_view.setModel(self.cart_model)
@@ -53,8 +55,8 @@ class SalePanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
         left = QVBoxLayout()
-        left.addWidget(self.scan_field)
-        left.addWidget(self.error_banner)
+        left.addWidget(self.search)
+        left.addWidget(self.notice)
         left.addWidget(self.cart_view, 1)
 
         layout = QHBoxLayout(self)
@@ -82,24 +84,29 @@ class SalePanel(QWidget):
         grid.setRowStretch(len(rows) + 3, 1)
         return panel
 
-    def _on_code_entered(self) -> None:
-        code = self.scan_field.text().strip()
-        self.scan_field.clear()
-        if code:
-            self.handle_scan(code)
-
     def handle_scan(self, code: str) -> None:
+        refusal = self.can_sell()
+        if refusal:
+            self.show_error(refusal)
+            return
         try:
             self._sales.scan(code)
         except (DomainError, ServiceError) as error:
             self.show_error(error.message)
             return
-        self.error_banner.hide()
+        if self.notice.property("kind") == "error":
+            self.notice.hide()
         self.refresh()
+        self.cart_view.selectRow(self.cart_model.rowCount() - 1)
 
     def show_error(self, message: str) -> None:
-        self.error_banner.setText(message)
-        self.error_banner.show()
+        self.notice.show_message(message, kind="error")
+
+    def selected_line(self):
+        rows = self.cart_view.selectionModel().selectedRows()
+        if rows:
+            return self.cart_model.line_at(rows[0].row())
+        return self.cart_model.line_at(self.cart_model.rowCount() - 1) if self.cart_model.rowCount() else None
 
     def refresh(self) -> None:
         if self._sales.has_open_sale:

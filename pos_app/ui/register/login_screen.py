@@ -1,0 +1,102 @@
+"""Sign-in: tap your name (or type your staff code), then your PIN. Quick to switch between cashiers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from pos_app.services.staff import StaffMember
+from pos_app.ui.tasks import message_of
+from pos_app.ui.widgets import PinPad, touch_button
+
+
+class LoginScreen(QWidget):
+    signed_in = Signal(object)  # StaffMember
+
+    def __init__(self, login) -> None:
+        super().__init__(objectName="LoginScreen")
+        self._login = login
+        self.title = QLabel("Sign in", objectName="ScreenTitle")
+        self.hint = QLabel("Tap your name, or type your staff code, then enter your PIN.", wordWrap=True)
+        self.code_field = QLineEdit(placeholderText="Staff code", objectName="StaffCodeField")
+        self.code_field.returnPressed.connect(lambda: self.pad.field.setFocus())
+        self.names = QGridLayout()
+        self.name_buttons: dict[str, QPushButton] = {}
+        self.pad = PinPad()
+        self.pad.submitted.connect(self._submit)
+        self.error_label = QLabel(objectName="DialogError", wordWrap=True)
+        self.error_label.hide()
+
+        left = QVBoxLayout()
+        left.addWidget(self.title)
+        left.addWidget(self.hint)
+        left.addLayout(self.names)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.code_field)
+        right.addWidget(self.pad)
+        right.addWidget(self.error_label)
+        right.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(32, 24, 32, 24)
+        row.addLayout(left, 3)
+        row.addSpacing(32)
+        row.addLayout(right, 2)
+        self.reload()
+
+    def reload(self) -> None:
+        """Refresh the name buttons (staff come from the hub and may change)."""
+        while self.names.count():
+            item = self.names.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.name_buttons.clear()
+        for index, member in enumerate(self._login.sign_in_choices()):
+            button = touch_button(f"{member.name}\n{member.role.value.title()}", name="NameButton")
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, m=member: self.choose(m))
+            self.names.addWidget(button, index // 3, index % 3)
+            self.name_buttons[member.staff_code] = button
+
+    def choose(self, member: StaffMember) -> None:
+        for code, button in self.name_buttons.items():
+            button.setChecked(code == member.staff_code)
+        self.code_field.setText(member.staff_code)
+        self.pad.field.setFocus()
+
+    def sign_in(self, staff_code: str, pin: str) -> None:
+        """What tapping a name and typing a PIN does."""
+        self.code_field.setText(staff_code)
+        self._submit(pin)
+
+    def reset(self) -> None:
+        self.code_field.clear()
+        self.pad.field.clear()
+        self.error_label.hide()
+        for button in self.name_buttons.values():
+            button.setChecked(False)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        (self.pad.field if self.code_field.text() else self.code_field).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _submit(self, pin: str) -> None:
+        code = self.code_field.text().strip()
+        if not code:
+            self._show_error("Tap your name or type your staff code first, then your PIN.")
+            return
+        try:
+            member = self._login.sign_in(code, pin)
+        except Exception as error:
+            self._show_error(message_of(error))
+            return
+        self.reset()
+        self.signed_in.emit(member)
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    @property
+    def error_text(self) -> str:
+        return self.error_label.text() if self.error_label.isVisible() else ""

@@ -1,0 +1,48 @@
+"""A manager's approval on the cashier's screen: code and PIN for one action, which is audited."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from pos_app.services.staff import StaffMember
+from pos_app.ui.register.dialogs import PosDialog
+from pos_app.ui.tasks import message_of
+from pos_app.ui.widgets import PinPad
+
+
+class OverrideDialog(PosDialog):
+    def __init__(self, parent: QWidget | None, login, *, action: str, reason: str,
+                 on_approved: Callable[[StaffMember], None]) -> None:
+        super().__init__(parent, "Manager approval")
+        self._login = login
+        self._action = action
+        self._on_approved = on_approved
+        self.body.addWidget(QLabel(reason, wordWrap=True, objectName="DialogLead"))
+        self.code_field = QLineEdit(placeholderText="Manager's staff code", objectName="StaffCodeField")
+        self.code_field.returnPressed.connect(lambda: self.pad.field.setFocus())
+        self.pad = PinPad()
+        self.pad.submitted.connect(self._verify)
+        self.body.addWidget(self.code_field)
+        self.body.addWidget(self.pad)
+        self.add_button("Cancel", self.reject)
+        self.code_field.setFocus()
+
+    def approve_with(self, staff_code: str, pin: str) -> None:
+        """What typing the code and PIN does; also how tests and scripted demos drive it."""
+        self.code_field.setText(staff_code)
+        self._verify(pin)
+
+    def _verify(self, pin: str) -> None:
+        code = self.code_field.text().strip()
+        if not code:
+            self.show_error("Type the manager's staff code first, then their PIN.")
+            return
+        try:
+            approver = self._login.verify_override(code, pin, action=self._action)
+        except Exception as error:  # a refused PIN or a cashier's code: say so and let them try again
+            self.show_error(message_of(error))
+            return
+        self.accept()
+        self._on_approved(approver)

@@ -1,0 +1,146 @@
+"""Refunds: find the sale by its receipt (scan or type), pick lines and quantities, cash or back to the card."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from hardware.codes.receipt_code import is_receipt_code, parse_receipt_code
+from pos_app.domain.tenders import CardTender
+from pos_app.services.refunds import RefundService
+from pos_app.ui.register.dialogs import PosDialog
+from pos_app.ui.tasks import message_of
+from pos_app.ui.widgets import touch_button
+
+COLUMNS = ("Item", "Sold", "Refunded", "Refund now", "Damaged (not restocked)")
+
+
+class RefundDialog(PosDialog):
+    def __init__(self, parent: QWidget | None, refunds: RefundService, *, card_enabled: bool,
+                 on_refund: Callable[[str, dict, dict, str], None]) -> None:
+        super().__init__(parent, "Refund", width=900)
+        self._refunds = refunds
+        self._card_enabled = card_enabled
+        self._on_refund = on_refund
+        self.order = None
+        self.number_field = QLineEdit(placeholderText="Scan the receipt's code, or type its number",
+                                      objectName="ReceiptField")
+        self.number_field.returnPressed.connect(self.find)
+        find = touch_button("Find sale")
+        find.clicked.connect(self.find)
+        top = QHBoxLayout()
+        top.addWidget(self.number_field, 1)
+        top.addWidget(find)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(44)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.cash_choice = QRadioButton("Cash")
+        self.card_choice = QRadioButton("Back to the original card")
+        self.cash_choice.setChecked(True)
+        self.card_choice.setEnabled(False)
+        methods = QHBoxLayout()
+        methods.addWidget(QLabel("Pay back by:"))
+        methods.addWidget(self.cash_choice)
+        methods.addWidget(self.card_choice)
+        methods.addStretch(1)
+        self.total_label = QLabel(objectName="DueValue", alignment=Qt.AlignmentFlag.AlignRight)
+        methods.addWidget(self.total_label)
+        self.body.addLayout(top)
+        self.body.addWidget(self.table, 1)
+        self.body.addLayout(methods)
+        self.add_button("Cancel", self.reject)
+        self.refund_button = self.add_button("Refund", self.confirm, primary=True)
+        self.refund_button.setEnabled(False)
+        self.cash_choice.toggled.connect(self._preview)
+        self.number_field.setFocus()
+
+    def handle_scan(self, text: str) -> None:
+        """A receipt scanned while the dialog is open fills in its number."""
+        self.number_field.setText(parse_receipt_code(text).text if is_receipt_code(text) else text)
+        self.find()
+
+    def find(self) -> None:
+        self.clear_error()
+        number = self.number_field.text().strip()
+        if is_receipt_code(number):
+            number = parse_receipt_code(number).text
+            self.number_field.setText(number)
+        if not number:
+            return
+        try:
+            self.order, done = self._refunds.find_order(number)
+        except Exception as error:
+            self.order = None
+            self.table.setRowCount(0)
+            self.refund_button.setEnabled(False)
+            self.show_error(message_of(error))
+            return
+        self.table.setRowCount(len(self.order.lines))
+        self.spins: list[QSpinBox] = []
+        self.damaged: list[QCheckBox] = []
+        for row, line in enumerate(self.order.lines):
+            left = line.quantity - done.get(line.line_id, 0)
+            self.table.setItem(row, 0, QTableWidgetItem(f"{line.name}  ({line.unit_price})"))
+            self.table.setItem(row, 1, QTableWidgetItem(str(line.quantity)))
+            self.table.setItem(row, 2, QTableWidgetItem(str(done.get(line.line_id, 0))))
+            spin = QSpinBox(maximum=left)
+            spin.setEnabled(left > 0)
+            spin.valueChanged.connect(self._preview)
+            damaged = QCheckBox()
+            self.table.setCellWidget(row, 3, spin)
+            self.table.setCellWidget(row, 4, damaged)
+            self.spins.append(spin)
+            self.damaged.append(damaged)
+        paid_by_card = any(isinstance(t, CardTender) for t in self.order.tenders)
+        self.card_choice.setEnabled(self._card_enabled and paid_by_card)
+        (self.card_choice if self.card_choice.isEnabled() else self.cash_choice).setChecked(True)
+        self._preview()
+
+    def set_quantity(self, row: int, quantity: int, *, damaged: bool = False) -> None:
+        self.spins[row].setValue(quantity)
+        self.damaged[row].setChecked(damaged)
+
+    def selection(self) -> tuple[dict, dict]:
+        assert self.order is not None
+        quantities, restock = {}, {}
+        for line, spin, damaged in zip(self.order.lines, self.spins, self.damaged, strict=True):
+            if spin.value():
+                quantities[line.line_id] = spin.value()
+                restock[line.line_id] = not damaged.isChecked()
+        return quantities, restock
+
+    def _preview(self) -> None:
+        if self.order is None:
+            return
+        quantities, restock = self.selection()
+        self.refund_button.setEnabled(bool(quantities))
+        if not quantities:
+            self.total_label.setText("")
+            return
+        try:
+            refund = self._refunds.preview(self.order.order_number, quantities, restock=restock)
+        except Exception as error:
+            self.show_error(message_of(error))
+            return
+        amount = refund.cash_total() if self.cash_choice.isChecked() else refund.total
+        self.total_label.setText(f"To pay back: {amount}")
+
+    def confirm(self) -> None:
+        quantities, restock = self.selection()
+        method = "cash" if self.cash_choice.isChecked() else "card"
+        self._on_refund(self.order.order_number, quantities, restock, method)

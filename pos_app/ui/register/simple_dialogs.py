@@ -1,0 +1,94 @@
+"""Small dialogs: parked sales, void a sale, and quantity."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QSpinBox, QWidget
+
+from pos_app.services.selling import ParkedSaleInfo
+from pos_app.ui.register.dialogs import PosDialog
+
+
+class ParkedSalesDialog(PosDialog):
+    """Park the open sale with a label, or bring a parked one back."""
+
+    def __init__(self, parent: QWidget | None, parked: list[ParkedSaleInfo], *, can_park: bool,
+                 on_park: Callable[[str], None], on_resume: Callable[[ParkedSaleInfo], None]) -> None:
+        super().__init__(parent, "Park or resume a sale")
+        self._on_park = on_park
+        self._on_resume = on_resume
+        self.label_field = QLineEdit(placeholderText="Label, e.g. the customer's name or jacket colour")
+        self.label_field.setEnabled(can_park)
+        self.list = QListWidget(objectName="ParkedList")
+        for info in parked:
+            item = QListWidgetItem(f"{info.label}   ·   {info.item_count} items   ·   {info.total}   ·   "
+                                   f"{info.parked_at.astimezone():%H:%M}")
+            item.setData(256, info)
+            self.list.addItem(item)
+        self.list.itemActivated.connect(lambda item: self._on_resume(item.data(256)))
+        self.body.addWidget(QLabel("Park the sale on screen:" if can_park else "The cart is empty."))
+        self.body.addWidget(self.label_field)
+        self.body.addWidget(QLabel(f"Parked sales ({len(parked)}):"))
+        self.body.addWidget(self.list, 1)
+        self.add_button("Cancel", self.reject)
+        self.resume_button = self.add_button("Resume selected", self.resume_selected)
+        self.resume_button.setEnabled(bool(parked))
+        self.park_button = self.add_button("Park this sale", lambda: self._on_park(self.label_field.text()),
+                                           primary=True)
+        self.park_button.setEnabled(can_park)
+        if parked:
+            self.list.setCurrentRow(0)
+
+    def resume_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self._on_resume(item.data(256))
+
+
+class VoidDialog(PosDialog):
+    """Void a completed sale of this shift: type or scan its receipt number."""
+
+    def __init__(self, parent: QWidget | None, *, on_void: Callable[[str], None],
+                 last_number: str | None = None) -> None:
+        super().__init__(parent, "Void a sale")
+        self._on_void = on_void
+        self.body.addWidget(QLabel("Only a sale of this shift can be voided; the money goes back the way it was "
+                                   "paid and the stock is put back. Older sales are refunded instead.",
+                                   wordWrap=True))
+        self.number_field = QLineEdit(last_number or "", placeholderText="Receipt number, e.g. ON001-1-000042",
+                                      objectName="ReceiptField")
+        self.reason_field = QLineEdit(placeholderText="Reason (optional)")
+        self.body.addWidget(self.number_field)
+        self.body.addWidget(self.reason_field)
+        self.add_button("Cancel", self.reject)
+        self.void_button = self.add_button("Void sale", self.confirm, primary=True)
+
+    def handle_scan(self, text: str) -> None:
+        from hardware.codes.receipt_code import is_receipt_code, parse_receipt_code
+
+        self.number_field.setText(parse_receipt_code(text).text if is_receipt_code(text) else text)
+
+    def confirm(self) -> None:
+        self.clear_error()
+        if not self.number_field.text().strip():
+            self.show_error("Type or scan the receipt number of the sale to void.")
+            return
+        self._on_void(self.number_field.text().strip())
+
+    @property
+    def reason(self) -> str | None:
+        return self.reason_field.text().strip() or None
+
+
+class QuantityDialog(PosDialog):
+    def __init__(self, parent: QWidget | None, name: str, quantity: int,
+                 on_set: Callable[[int], None]) -> None:
+        super().__init__(parent, f"Quantity: {name}")
+        self.spin = QSpinBox(minimum=1, maximum=999, objectName="QuantitySpin")
+        self.spin.setValue(quantity)
+        self.spin.selectAll()
+        self.body.addWidget(self.spin)
+        self.add_button("Cancel", self.reject)
+        self.add_button("Set quantity", lambda: on_set(self.spin.value()), primary=True)
+        self.spin.setFocus()

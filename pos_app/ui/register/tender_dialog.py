@@ -1,0 +1,166 @@
+"""Taking payment: cash with quick amounts and nickel rounding shown, card through the terminal, or both."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget
+
+from pos_app.domain.money import Money
+from pos_app.domain.tenders import CardTender
+from pos_app.services.selling import SaleService
+from pos_app.ui.register.dialogs import PosDialog
+from pos_app.ui.tasks import message_of
+from pos_app.ui.widgets import touch_button
+
+QUICK_CASH = ("5", "10", "20", "50", "100")
+
+
+class TenderDialog(PosDialog):
+    def __init__(self, parent: QWidget | None, sales: SaleService, *, card_enabled: bool,
+                 on_card: Callable[[Money], None], on_settled: Callable[[], None]) -> None:
+        super().__init__(parent, "Payment", width=820)
+        self._sales = sales
+        self._on_card = on_card
+        self._on_settled = on_settled
+
+        figures = QGridLayout()
+        self.figure_labels: dict[str, QLabel] = {}
+        names = ("Total", "Paid by card", "Cash given", "Left to pay", "Cash due (rounded to 5¢)", "Change due")
+        for row, name in enumerate(names):
+            value = QLabel(objectName="FigureValue", alignment=Qt.AlignmentFlag.AlignRight)
+            figures.addWidget(QLabel(name), row, 0)
+            figures.addWidget(value, row, 1)
+            self.figure_labels[name] = value
+        self.figure_labels["Left to pay"].setObjectName("DueValue")
+        self.rounding_note = QLabel(objectName="DialogLead", wordWrap=True)
+        figures.addWidget(self.rounding_note, len(names), 0, 1, 2)
+        self.payments = QListWidget(objectName="PaymentsList")
+        self.payments.setMaximumHeight(110)
+
+        cash_box = QVBoxLayout()
+        cash_box.addWidget(QLabel("Cash", objectName="SectionTitle"))
+        quick = QGridLayout()
+        self.exact_button = touch_button("Exact", primary=True)
+        self.exact_button.clicked.connect(self.pay_exact)
+        quick.addWidget(self.exact_button, 0, 0)
+        self.quick_buttons: dict[str, object] = {}
+        for index, amount in enumerate(QUICK_CASH, start=1):
+            button = touch_button(f"${amount}")
+            button.clicked.connect(lambda _=False, a=amount: self.pay_cash(Money.of(a)))
+            quick.addWidget(button, index // 3, index % 3)
+            self.quick_buttons[amount] = button
+        cash_box.addLayout(quick)
+        other = QHBoxLayout()
+        self.cash_field = QLineEdit(placeholderText="Other amount", objectName="AmountField")
+        self.cash_field.returnPressed.connect(self._pay_typed_cash)
+        add_cash = touch_button("Add cash")
+        add_cash.clicked.connect(self._pay_typed_cash)
+        other.addWidget(self.cash_field, 1)
+        other.addWidget(add_cash)
+        cash_box.addLayout(other)
+
+        card_box = QVBoxLayout()
+        card_box.addWidget(QLabel("Card", objectName="SectionTitle"))
+        self.card_field = QLineEdit(objectName="AmountField")
+        self.card_field.setToolTip("Lower this amount to split the payment between card and cash.")
+        self.card_button = touch_button("Pay by card  [F9]", primary=True)
+        self.card_button.clicked.connect(self.pay_card)
+        self.card_button.setEnabled(card_enabled)
+        if not card_enabled:
+            self.card_button.setToolTip("No card terminal is set up on this register.")
+        card_box.addWidget(QLabel("Amount on the card (lower it to split):"))
+        card_box.addWidget(self.card_field)
+        card_box.addWidget(self.card_button)
+        card_box.addStretch(1)
+
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addLayout(figures)
+        left.addWidget(QLabel("Payments taken"))
+        left.addWidget(self.payments)
+        columns.addLayout(left, 3)
+        columns.addLayout(cash_box, 3)
+        columns.addLayout(card_box, 2)
+        self.body.addLayout(columns)
+        self.remove_button = self.add_button("Remove cash payment", self.remove_last_cash)
+        self.add_button("Back to sale  [Esc]", self.reject)
+        QShortcut(QKeySequence(Qt.Key.Key_F9), self, activated=self.pay_card)
+        self.refresh()
+
+    # --- actions -----------------------------------------------------------------------------------------
+
+    def pay_exact(self) -> None:
+        self.pay_cash(self._sales.payment_status().cash_remaining)
+
+    def pay_cash(self, amount: Money) -> None:
+        self.clear_error()
+        try:
+            self._sales.tender_cash(amount)
+        except Exception as error:
+            self.show_error(message_of(error))
+            return
+        self.refresh()
+
+    def _pay_typed_cash(self) -> None:
+        text = self.cash_field.text().strip().lstrip("$")
+        if not text:
+            return
+        try:
+            amount = Money.of(text)
+        except Exception as error:
+            self.show_error(message_of(error))
+            return
+        self.cash_field.clear()
+        self.pay_cash(amount)
+
+    def pay_card(self) -> None:
+        if not self.card_button.isEnabled():
+            return
+        self.clear_error()
+        try:
+            amount = Money.of(self.card_field.text().strip().lstrip("$"))
+        except Exception as error:
+            self.show_error(message_of(error))
+            return
+        status = self._sales.payment_status()
+        if amount <= Money.zero() or amount > status.card_remaining:
+            self.show_error(f"The card amount must be more than $0.00 and at most {status.card_remaining}.")
+            return
+        self._on_card(amount)
+
+    def remove_last_cash(self) -> None:
+        cash = [t for t in self._sales.sale.tenders if not isinstance(t, CardTender)]
+        if cash:
+            self._sales.sale.remove_tender(cash[-1])
+            self.refresh()
+
+    # --- display -----------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        status = self._sales.payment_status()
+        values = {
+            "Total": status.total, "Paid by card": status.card_paid, "Cash given": status.cash_tendered,
+            "Left to pay": status.remaining, "Cash due (rounded to 5¢)": status.cash_remaining,
+            "Change due": status.change_due,
+        }
+        for name, amount in values.items():
+            self.figure_labels[name].setText(str(amount))
+        rounding = status.cash_rounding
+        self.rounding_note.setText(
+            f"Cash rounding: {'+' if rounding > Money.zero() else ''}{rounding} (Canada has no pennies)"
+            if rounding else "")
+        self.exact_button.setText(f"Exact  {status.cash_remaining}")
+        self.card_field.setText(str(status.card_remaining.amount))
+        self.payments.clear()
+        for tender in self._sales.sale.tenders:
+            if isinstance(tender, CardTender):
+                a = tender.approval
+                self.payments.addItem(f"Card {a.brand} ****{a.last4}  {a.amount}")
+            else:
+                self.payments.addItem(f"Cash  {tender.amount}")
+        self.remove_button.setEnabled(any(not isinstance(t, CardTender) for t in self._sales.sale.tenders))
+        if status.is_settled:
+            self._on_settled()
