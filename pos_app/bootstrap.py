@@ -10,13 +10,19 @@ from functools import cached_property
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from hardware.ports import PaymentTerminal
 from pos_app.config import Settings
 from pos_app.logging_setup import configure_logging
 from pos_app.persistence.database import make_engine, make_session_factory
 from pos_app.persistence.migrate import upgrade_to_head
 from pos_app.secrets import PIN_PEPPER, SecretStore
+from pos_app.services.card_payments import CardPayments
+from pos_app.services.devices import build_print_service, card_terminal
+from pos_app.services.login import LoginService
+from pos_app.services.printing import PrintService
 from pos_app.services.refunds import RefundService
 from pos_app.services.selling import SaleService
+from pos_app.services.shifts import ShiftService
 from pos_app.services.status import StatusService
 from pos_app.services.terminal import TerminalContext, load_terminal_context
 
@@ -50,7 +56,36 @@ class Terminal:
     def status(self) -> StatusService:
         return StatusService(self.session_factory)
 
+    @cached_property
+    def login(self) -> LoginService:
+        return LoginService(self.session_factory, self.context, self.pin_pepper)
+
+    @cached_property
+    def shifts(self) -> ShiftService:
+        return ShiftService(self.session_factory, self.context)
+
+    @cached_property
+    def printing(self) -> PrintService:
+        """Starts the print queue's thread when a printer is configured; ``close()`` stops it."""
+        return build_print_service(self.settings, self.context, self.session_factory)
+
+    @cached_property
+    def card_terminal(self) -> PaymentTerminal | None:
+        return card_terminal(self.settings)
+
+    @cached_property
+    def card_payments(self) -> CardPayments | None:
+        terminal = self.card_terminal
+        return CardPayments(self.session_factory, terminal) if terminal is not None else None
+
     def close(self) -> None:
+        # Only what was started: reading a cached property here would start it just to stop it.
+        started = vars(self)
+        if "printing" in started:
+            started["printing"].close()
+        close_link = getattr(started.get("card_terminal"), "close", None)
+        if close_link is not None:
+            close_link()
         self.engine.dispose()
 
 
