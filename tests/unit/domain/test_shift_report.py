@@ -86,7 +86,8 @@ def test_expected_cash_is_the_float_plus_cash_kept_less_cash_paid_back_and_taken
     paid_outs = sum_money(m.amount for m in moved if m.kind == "paid_out")
 
     assert report.expected_cash == Money.from_cents(opening) + kept - cash_back - drops - paid_outs
-    assert report.expected_cash == (report.opening_float + report.tenders["cash"] - report.refunds.get("cash", Money.zero())
+    cash_refunds = report.refunds.get("cash", Money.zero())
+    assert report.expected_cash == (report.opening_float + report.tenders["cash"] - cash_refunds
                                     - report.drops - report.paid_outs)
     # Every dollar taken is a sale: net sales plus tax plus rounding to the nickel.
     completed = [o for o, _ in sold if o.status != "voided"]
@@ -113,7 +114,8 @@ def test_a_worked_shift_reads_as_a_manager_would_add_it_up():
         OrderFacts("voided", Money.of("30.00"), Money.zero(), {"HST": Money.of("3.90")}, Money.of("33.90"),
                    Money.zero(), (PaymentFacts("cash", Money.of("33.90")),)),
     ]
-    back = [RefundFacts("cash", Money.of("11.30"), Money.of("0.01")), RefundFacts("card", Money.of("5.00"), Money.zero())]
+    back = [RefundFacts("cash", Money.of("11.30"), Money.of("0.01")),
+            RefundFacts("card", Money.of("5.00"), Money.zero())]
     moved = [MovementFacts("drop", Money.of("10.00")), MovementFacts("paid_out", Money.of("4.50"))]
     report = build_shift_report("Z", shift(), orders, back, moved, as_of=CLOSED,
                                 closing_counts={"100": 2, "10": 1, "5": 1, "1": 2, "0.25": 3})
