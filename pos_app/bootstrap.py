@@ -10,17 +10,23 @@ from functools import cached_property
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from hardware.payments.driver import PosLinkTerminal
+from hardware.ids.reader import SerialIdReader
 from hardware.ports import PaymentTerminal
+from hardware.scanners.serial_scanner import SerialScanner
 from pos_app.config import Settings
 from pos_app.logging_setup import configure_logging
 from pos_app.persistence.database import make_engine, make_session_factory
 from pos_app.persistence.migrate import upgrade_to_head
 from pos_app.secrets import ID_HASH_SALT, PIN_PEPPER, SecretStore
 from pos_app.services.age_checks import AgeCheckService
+from pos_app.services.card_payments import CardPayments
 from pos_app.services.catalog_queries import CatalogQueries
+from pos_app.services.devices import build_print_service, card_terminal
+from pos_app.services.login import LoginService
+from pos_app.services.printing import PrintService
 from pos_app.services.refunds import RefundService
 from pos_app.services.selling import SaleService
+from pos_app.services.shifts import ShiftService
 from pos_app.services.status import StatusService
 from pos_app.services.terminal import TerminalContext, load_terminal_context
 from pos_app.services.voids import VoidService
@@ -64,15 +70,49 @@ class Terminal:
         return AgeCheckService(self.session_factory, self.context, self.secrets.get_or_create(ID_HASH_SALT).encode())
 
     @cached_property
-    def card_terminal(self) -> PaymentTerminal | None:
-        url = self.settings.hardware.payment_url
-        return PosLinkTerminal(url) if url else None
-
-    @cached_property
     def voids(self) -> VoidService:
         return VoidService(self.session_factory, self.card_terminal)
 
+    @cached_property
+    def login(self) -> LoginService:
+        return LoginService(self.session_factory, self.context, self.pin_pepper)
+
+    @cached_property
+    def shifts(self) -> ShiftService:
+        return ShiftService(self.session_factory, self.context)
+
+    @cached_property
+    def printing(self) -> PrintService:
+        """Starts the print queue's thread when a printer is configured; ``close()`` stops it."""
+        return build_print_service(self.settings, self.context, self.session_factory)
+
+    @cached_property
+    def card_terminal(self) -> PaymentTerminal | None:
+        return card_terminal(self.settings)
+
+    @cached_property
+    def card_payments(self) -> CardPayments | None:
+        terminal = self.card_terminal
+        return CardPayments(self.session_factory, terminal) if terminal is not None else None
+
+    @cached_property
+    def scanner(self) -> SerialScanner | None:
+        url = self.settings.hardware.scanner_url
+        return SerialScanner(url) if url else None
+
+    @cached_property
+    def id_reader(self) -> SerialIdReader | None:
+        url = self.settings.hardware.id_reader_url
+        return SerialIdReader(url, salt=self.secrets.get_or_create(ID_HASH_SALT).encode()) if url else None
+
     def close(self) -> None:
+        # Only what was started: reading a cached property here would start it just to stop it.
+        started = vars(self)
+        if "printing" in started:
+            started["printing"].close()
+        close_link = getattr(started.get("card_terminal"), "close", None)
+        if close_link is not None:
+            close_link()
         self.engine.dispose()
 
 

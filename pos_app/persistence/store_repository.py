@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+import uuid
+from datetime import UTC, date, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.domain.tax import TaxComponent
-from pos_app.persistence.models import ProvinceTerritory, Store, TaxRate, User
+from pos_app.persistence.models import ProvinceTerritory, RolePermission, Store, TaxRate, User
 
 
 def the_store(session: Session) -> Store | None:
@@ -37,3 +39,29 @@ def staff_by_code(session: Session, staff_code: str) -> User | None:
 
 def active_staff(session: Session) -> list[User]:
     return list(session.scalars(select(User).where(User.is_active.is_(True)).order_by(User.staff_code)))
+
+
+def staff_by_id(session: Session, user_id: uuid.UUID) -> User | None:
+    return session.get(User, user_id)
+
+
+def store_zone(session: Session) -> tzinfo:
+    """The store's time zone, for times a person reads (receipts, lock messages); UTC if unknown."""
+    store = the_store(session)
+    try:
+        return ZoneInfo(store.timezone) if store is not None and store.timezone else UTC
+    except (ZoneInfoNotFoundError, ValueError):
+        return UTC
+
+
+def store_settings(session: Session) -> dict:
+    store = the_store(session)
+    return dict(store.settings) if store is not None else {}
+
+
+def permissions_by_role(session: Session) -> dict[str, set[str]]:
+    """What each role may do, as synced from the hub; empty until the first sync brings the table."""
+    table: dict[str, set[str]] = {}
+    for row in session.scalars(select(RolePermission)):
+        table.setdefault(row.role, set()).add(row.permission)
+    return table

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pos_app.domain.money import Money
+
 
 class ServiceError(Exception):
     code = "service_error"
@@ -30,6 +32,16 @@ class OrderNotFound(ServiceError):
                          "receipt and try again.")
 
 
+class SignInRefused(ServiceError):
+    code = "sign_in_refused"
+
+
+class OverrideRefused(SignInRefused):
+    """A manager override refused: a wrong PIN, a locked account, or someone who may not approve."""
+
+    code = "override_refused"
+
+
 class NotPermitted(ServiceError):
     code = "not_permitted"
 
@@ -46,3 +58,40 @@ class ParkedSaleGone(ServiceError):
 
     def __init__(self) -> None:
         super().__init__("That parked sale was already brought back or removed. Refresh the list.")
+
+
+class StaffNotFound(ServiceError):
+    code = "staff_not_found"
+
+    def __init__(self, staff_code: str) -> None:
+        super().__init__(f"No staff member has the code {staff_code}. Check the code and try again.")
+        self.staff_code = staff_code
+
+
+class ShiftAlreadyOpen(ServiceError):
+    code = "shift_already_open"
+
+
+class NoOpenShift(ServiceError):
+    code = "no_open_shift"
+
+    def __init__(self) -> None:
+        super().__init__("No shift is open on this till. Open a shift and count the float first.")
+
+
+class CashMovementRefused(ServiceError):
+    code = "cash_movement_refused"
+
+
+class VarianceNeedsManager(ServiceError):
+    code = "variance_needs_manager"
+
+    def __init__(self, variance: Money, limit: Money | None = None) -> None:
+        short_or_over = "short" if variance.is_negative() else "over"
+        allowed = f", more than the {limit} allowed" if limit is not None else ""
+        super().__init__(
+            f"The drawer is {abs(variance)} {short_or_over}{allowed}. A manager must approve closing the "
+            "shift: count the drawer again, or ask a manager to enter their PIN."
+        )
+        self.variance = variance
+        self.limit = limit

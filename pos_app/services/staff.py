@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 
 from pos_app.domain.staff import Role
-from pos_app.persistence.store_repository import active_staff, staff_by_code
+from pos_app.persistence.store_repository import active_staff, permissions_by_role, staff_by_code
 
 
 @dataclass(frozen=True)
@@ -31,3 +31,20 @@ def find_staff(session_factory, staff_code: str) -> StaffMember | None:
 def first_staff_with_role(session_factory, role: Role) -> StaffMember | None:
     with session_factory() as session:
         return next((staff_member_from(u) for u in active_staff(session) if u.role == role.value), None)
+
+
+MANAGER_ROLES = frozenset({Role.MANAGER, Role.ADMIN})
+
+
+def is_manager(member: StaffMember | None) -> bool:
+    """Managers and admins may approve what a cashier may not do alone."""
+    return member is not None and member.role in MANAGER_ROLES
+
+
+def has_permission(session_factory, member: StaffMember, permission: str) -> bool:
+    """From ``role_permissions`` once the hub has synced it; before that, what needs a manager needs one."""
+    with session_factory() as session:
+        table = permissions_by_role(session)
+    if not table:
+        return is_manager(member)
+    return permission in table.get(member.role.value, set())

@@ -1,0 +1,226 @@
+"""X and Z reports: what one shift sold, took in, paid back and should have left in the drawer. Pure.
+
+The report is built from plain facts (orders with their payments, refunds, drawer movements), so the same
+arithmetic serves the X report taken mid-shift and the Z report that closes it. The cash the drawer should
+hold is
+
+    expected_cash = opening_float + cash tenders − cash refunds − drops − paid-outs
+
+where the cash tenders are what stayed in the drawer (handed over less change, so rounding to the nickel is
+already in them) and cash refunds are what was handed back (also rounded).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+from uuid import UUID
+
+from pos_app.domain.cash_count import checked_counts, count_total
+from pos_app.domain.money import Money, sum_money
+
+VOIDED = "voided"
+CASH, CARD = "cash", "card"
+DROP, PAID_OUT = "drop", "paid_out"
+ReportKind = Literal["X", "Z"]
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftFacts:
+    shift_id: UUID
+    terminal_no: int
+    opened_at: datetime
+    opened_by: str  # the name printed on the report
+    opening_float: Money
+    closed_at: datetime | None = None
+    closed_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentFacts:
+    method: str  # cash, card
+    amount: Money  # cash: what stayed in the drawer (handed over less change); card: what was charged
+
+
+@dataclass(frozen=True, slots=True)
+class OrderFacts:
+    status: str  # completed, voided
+    subtotal: Money  # before discounts and tax
+    discount: Money
+    taxes: dict[str, Money]  # per component code
+    total: Money  # before cash rounding
+    cash_rounding: Money
+    payments: tuple[PaymentFacts, ...] = ()
+
+    @property
+    def amount_paid(self) -> Money:
+        return self.total + self.cash_rounding
+
+
+@dataclass(frozen=True, slots=True)
+class RefundFacts:
+    method: str  # cash, card
+    paid_back: Money  # what went back to the customer, after cash rounding
+    cash_rounding: Money  # paid_back − refund total
+
+
+@dataclass(frozen=True, slots=True)
+class MovementFacts:
+    kind: str  # drop, paid_out
+    amount: Money
+
+
+@dataclass(frozen=True)
+class ShiftReport:
+    kind: ReportKind
+    shift_id: UUID
+    terminal_no: int
+    opened_at: datetime
+    opened_by: str
+    as_of: datetime  # when an X was taken; when a Z closed the shift
+    closed_at: datetime | None
+    closed_by: str | None
+    sales_count: int
+    gross_sales: Money  # before discounts and tax
+    discounts: Money
+    net_sales: Money  # gross − discounts, before tax
+    taxes: dict[str, Money]
+    tenders: dict[str, Money]  # "cash" (net of change) and "card", always present
+    cash_rounding: Money  # what rounding to the nickel added to the drawer on sales, less on cash refunds
+    refunds: dict[str, Money]  # paid back, by method
+    refunds_count: int
+    voids_count: int
+    voids_total: Money
+    drops: Money
+    paid_outs: Money
+    opening_float: Money
+    expected_cash: Money
+    counted_cash: Money | None = None
+    variance: Money | None = None  # counted − expected: negative when the drawer is short
+    closing_counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total_taken(self) -> Money:
+        return sum_money(self.tenders.values())
+
+
+def variance_needs_approval(variance: Money, limit: Money) -> bool:
+    return abs(variance) > limit
+
+
+def _by_key(pairs: Iterable[tuple[str, Money]], always: Iterable[str] = ()) -> dict[str, Money]:
+    totals = {key: Money.zero() for key in always}
+    for key, amount in pairs:
+        totals[key] = totals.get(key, Money.zero()) + amount
+    return totals
+
+
+def build_shift_report(
+    kind: ReportKind,
+    shift: ShiftFacts,
+    orders: Iterable[OrderFacts],
+    refunds: Iterable[RefundFacts],
+    movements: Iterable[MovementFacts],
+    *,
+    as_of: datetime,
+    closing_counts: Mapping[str, int] | None = None,
+) -> ShiftReport:
+    orders, refunds, movements = list(orders), list(refunds), list(movements)
+    if kind == "Z" and closing_counts is None:
+        raise ValueError("A Z report needs the closing count of the drawer.")
+    # A voided sale gave its money back in full, so it counts under voids and nowhere else.
+    sold = [o for o in orders if o.status != VOIDED]
+    voided = [o for o in orders if o.status == VOIDED]
+    gross = sum_money(o.subtotal for o in sold)
+    discounts = sum_money(o.discount for o in sold)
+    tenders = _by_key(((p.method, p.amount) for o in sold for p in o.payments), always=(CASH, CARD))
+    refunded = _by_key((r.method, r.paid_back) for r in refunds)
+    drops = sum_money(m.amount for m in movements if m.kind == DROP)
+    paid_outs = sum_money(m.amount for m in movements if m.kind == PAID_OUT)
+    expected = shift.opening_float + tenders[CASH] - refunded.get(CASH, Money.zero()) - drops - paid_outs
+    counts = checked_counts(closing_counts) if closing_counts is not None else {}
+    counted = count_total(counts) if closing_counts is not None else None
+    return ShiftReport(
+        kind=kind,
+        shift_id=shift.shift_id,
+        terminal_no=shift.terminal_no,
+        opened_at=shift.opened_at,
+        opened_by=shift.opened_by,
+        as_of=as_of,
+        closed_at=as_of if kind == "Z" else None,
+        closed_by=shift.closed_by if kind == "Z" else None,
+        sales_count=len(sold),
+        gross_sales=gross,
+        discounts=discounts,
+        net_sales=gross - discounts,
+        taxes=_by_key((code, amount) for o in sold for code, amount in o.taxes.items()),
+        tenders=tenders,
+        cash_rounding=sum_money(o.cash_rounding for o in sold)
+        - sum_money(r.cash_rounding for r in refunds if r.method == CASH),
+        refunds=refunded,
+        refunds_count=len(refunds),
+        voids_count=len(voided),
+        voids_total=sum_money(o.amount_paid for o in voided),
+        drops=drops,
+        paid_outs=paid_outs,
+        opening_float=shift.opening_float,
+        expected_cash=expected,
+        counted_cash=counted,
+        variance=None if counted is None else counted - expected,
+        closing_counts=counts,
+    )
+
+
+def shift_closed_args(
+    report: ShiftReport,
+    *,
+    store_id: UUID,
+    opened_by: UUID,
+    closed_by: UUID,
+    opening_counts: Mapping[str, int],
+    variance_approved_by: UUID | None,
+) -> dict[str, Any]:
+    """Args of ``shift.closed.v1``: the closed cash session as the hub stores it, money in integer cents.
+
+    The report's totals ride along under ``totals``; the hub keeps the full args with the mutation.
+    """
+    if report.kind != "Z" or report.counted_cash is None or report.variance is None:
+        raise ValueError("Only a Z report closes a shift.")
+    return {
+        "cash_session_id": str(report.shift_id),
+        "store_id": str(store_id),
+        "terminal_no": report.terminal_no,
+        "opened_by": str(opened_by),
+        "opened_at": report.opened_at.isoformat(),
+        "opening_float_cents": report.opening_float.cents,
+        "opening_counts": dict(opening_counts),
+        "closed_by": str(closed_by),
+        "closed_at": report.as_of.isoformat(),
+        "expected_cash_cents": report.expected_cash.cents,
+        "counted_cash_cents": report.counted_cash.cents,
+        "variance_cents": report.variance.cents,
+        "closing_counts": dict(report.closing_counts),
+        "variance_approved_by": None if variance_approved_by is None else str(variance_approved_by),
+        "local_ts": report.as_of.isoformat(),
+        "totals": {
+            "sales_count": report.sales_count,
+            "gross_sales_cents": report.gross_sales.cents,
+            "discounts_cents": report.discounts.cents,
+            "net_sales_cents": report.net_sales.cents,
+            "taxes_cents": _cents(report.taxes),
+            "tenders_cents": _cents(report.tenders),
+            "cash_rounding_cents": report.cash_rounding.cents,
+            "refunds_cents": _cents(report.refunds),
+            "refunds_count": report.refunds_count,
+            "voids_count": report.voids_count,
+            "voids_total_cents": report.voids_total.cents,
+            "drops_cents": report.drops.cents,
+            "paid_outs_cents": report.paid_outs.cents,
+        },
+    }
+
+
+def _cents(amounts: Mapping[str, Money]) -> dict[str, int]:
+    return {key: amount.cents for key, amount in amounts.items()}

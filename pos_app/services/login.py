@@ -1,0 +1,173 @@
+"""Signing in at the PIN pad, manager overrides, and unlocking an account (DESIGN §5, Staff).
+
+Wrong PINs are counted in ``users.failed_login_attempts``; the fifth locks the account for a while
+(``locked_until``). Every success, refusal and lock goes to the audit trail, which never holds a PIN, nor the
+code typed for an unknown staff member (a PIN keyed into the wrong field must not end up stored).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from pos_app.persistence.audit import append_audit
+from pos_app.persistence.models import User
+from pos_app.persistence.store_repository import active_staff, staff_by_code, store_zone
+from pos_app.persistence.unit_of_work import UnitOfWork
+from pos_app.services.errors import NotPermitted, OverrideRefused, SignInRefused, StaffNotFound
+from pos_app.services.pins import pin_matches
+from pos_app.services.selling import Clock, utc_clock
+from pos_app.services.staff import StaffMember, is_manager, staff_member_from
+from pos_app.services.terminal import TerminalContext
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Check:
+    """The outcome of checking a staff code and PIN: the member, or why not (a sentence and a reason code)."""
+
+    member: StaffMember | None
+    refusal: str = ""
+    reason: str = ""
+
+
+class LoginService:
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        context: TerminalContext,
+        pepper: str,
+        *,
+        clock: Clock = utc_clock,
+        max_failures: int = 5,
+        lock_minutes: int = 15,
+    ) -> None:
+        self._session_factory = session_factory
+        self._context = context
+        self._pepper = pepper
+        self._clock = clock
+        self._max_failures = max_failures
+        self._lock = timedelta(minutes=lock_minutes)
+
+    def sign_in_choices(self) -> list[StaffMember]:
+        """Active staff for the PIN pad's name buttons, by name."""
+        with self._session_factory() as session:
+            members = [staff_member_from(user) for user in active_staff(session)]
+        return sorted(members, key=lambda m: (m.name.casefold(), m.staff_code))
+
+    def sign_in(self, staff_code: str, pin: str) -> StaffMember:
+        uow = UnitOfWork(self._session_factory)
+        with uow as session:
+            check = self._check(session, staff_code, pin, purpose={})
+            if check.member is not None:
+                user = staff_by_code(session, check.member.staff_code)
+                assert user is not None
+                user.last_login = self._clock()
+                self._audit(session, "staff.signed_in", check.member)
+            uow.commit()
+        if check.member is None:
+            raise SignInRefused(check.refusal)
+        log.info("Staff %s signed in", check.member.staff_code)
+        return check.member
+
+    def verify_override(self, staff_code: str, pin: str, *, action: str) -> StaffMember:
+        """A manager's or admin's PIN approving one action on someone else's screen."""
+        details = {"action": action}
+        uow = UnitOfWork(self._session_factory)
+        with uow as session:
+            check = self._check(session, staff_code, pin, purpose=details)
+            member = check.member
+            if member is not None and not is_manager(member):
+                check = _Check(None, f"{member.name} is a {member.role.value}; a manager or admin must approve this.",
+                               "not_a_manager")
+            if check.member is None:
+                self._audit(session, "override.refused", member, details={**details, "reason": check.reason})
+            else:
+                self._audit(session, "override.approved", member, approved_by=member, details=details)
+            uow.commit()
+        if check.member is None:
+            raise OverrideRefused(check.refusal)
+        return check.member
+
+    def sign_out(self, staff: StaffMember) -> None:
+        uow = UnitOfWork(self._session_factory)
+        with uow as session:
+            self._audit(session, "staff.signed_out", staff)
+            uow.commit()
+        log.info("Staff %s signed out", staff.staff_code)
+
+    def unlock(self, staff_code: str, *, by: StaffMember) -> None:
+        if not is_manager(by):
+            raise NotPermitted("Only a manager or admin can unlock an account. Ask a manager.")
+        uow = UnitOfWork(self._session_factory)
+        with uow as session:
+            user = staff_by_code(session, staff_code.strip())
+            if user is None:
+                raise StaffNotFound(staff_code.strip())
+            was_locked = user.locked_until is not None and user.locked_until > self._clock()
+            user.failed_login_attempts, user.locked_until = 0, None
+            self._audit(session, "staff.unlocked", by, entity_id=user.staff_code, approved_by=by,
+                        details={"was_locked": was_locked})
+            uow.commit()
+
+    # --- checking a code and PIN (inside the caller's transaction, so a failure is counted even if refused) ---
+
+    def _check(self, session: Session, staff_code: str, pin: str, *, purpose: dict[str, Any]) -> _Check:
+        code = (staff_code or "").strip()
+        user = staff_by_code(session, code) if code else None
+        if user is None or not user.is_active:
+            self._audit(session, "staff.sign_in_failed", None, entity_id=None,
+                        details={**purpose, "reason": "unknown_code" if user is None else "inactive"})
+            if user is None:
+                return _Check(None, f"No staff member has the code {code or '(none)'}.", "unknown_code")
+            return _Check(None, f"The account {code} is switched off. Ask a manager.", "inactive")
+        now = self._clock()
+        member = staff_member_from(user)
+        if user.locked_until is not None and user.locked_until > now:
+            self._audit(session, "staff.sign_in_failed", member, details={**purpose, "reason": "locked"})
+            return _Check(None, self._locked_sentence(session, user), "locked")
+        if user.locked_until is not None:  # the lock has run out: a fresh set of tries
+            user.failed_login_attempts, user.locked_until = 0, None
+        if not (pin or "").strip():
+            return _Check(None, "Enter your PIN, then press Enter.", "no_pin")
+        if pin_matches(user.pin_hash, pin, self._pepper):
+            user.failed_login_attempts = 0
+            return _Check(member)
+        return self._count_failure(session, user, member, now, purpose)
+
+    def _count_failure(self, session: Session, user: User, member: StaffMember, now: datetime,
+                       purpose: dict[str, Any]) -> _Check:
+        user.failed_login_attempts = (user.failed_login_attempts or 0) + 1
+        failures = user.failed_login_attempts
+        self._audit(session, "staff.sign_in_failed", member,
+                    details={**purpose, "reason": "wrong_pin", "failures": failures})
+        log.warning("Wrong PIN for staff %s (%d of %d)", user.staff_code, failures, self._max_failures)
+        if failures >= self._max_failures:
+            user.locked_until = now + self._lock
+            self._audit(session, "staff.locked", member,
+                        details={"failures": failures, "until": user.locked_until.isoformat()})
+            log.warning("Staff %s is locked until %s", user.staff_code, user.locked_until.isoformat())
+            return _Check(None, self._locked_sentence(session, user), "locked")
+        left = self._max_failures - failures
+        tries = "1 try" if left == 1 else f"{left} tries"
+        return _Check(None, f"That PIN is not right. {tries} left before this account locks.", "wrong_pin")
+
+    def _locked_sentence(self, session: Session, user: User) -> str:
+        assert user.locked_until is not None
+        unlocks = user.locked_until.astimezone(store_zone(session))
+        return (f"This account is locked after {self._max_failures} wrong PINs. It unlocks at {unlocks:%H:%M}, "
+                "or a manager can unlock it.")
+
+    def _audit(self, session: Session, action: str, member: StaffMember | None, *, entity_id: str | None = "",
+               approved_by: StaffMember | None = None, details: dict[str, Any] | None = None) -> None:
+        append_audit(
+            session, action, staff_id=member.id if member else None, store_id=self._context.store_id,
+            approved_by=approved_by.id if approved_by else None, entity_type="staff",
+            entity_id=(member.staff_code if member else None) if entity_id == "" else entity_id,
+            details=details,
+        )

@@ -1,0 +1,232 @@
+"""Printing receipts, refund slips and shift reports, reprinting, and opening the cash drawer.
+
+``PrintQueue.submit`` never blocks and never raises: a worker thread prints. The methods here then wait a
+short, bounded time (``wait_s``) for the first attempt, so the cashier hears at once when the paper is out,
+and otherwise return while the receipt is still on its way. A print failure never fails a sale: it comes
+back as ``PrintOutcome(ok=False, message)`` and the receipt is kept for Reprint. Printer status and the drawer
+kick talk to the device directly, on one worker thread, with the same bounded wait.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, replace
+from datetime import tzinfo
+from typing import TypeVar
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from hardware.ports import CashDrawer, PrinterStatus, ReceiptPrinter
+from hardware.printers.document import ReceiptDocument
+from hardware.printers.queue import JobState, PrintEvent, PrintQueue
+from pos_app.domain.order import Order
+from pos_app.domain.refund import Refund
+from pos_app.domain.shift_report import CASH, ShiftReport
+from pos_app.domain.tenders import CardApproval
+from pos_app.persistence.audit import append_audit
+from pos_app.persistence.unit_of_work import UnitOfWork
+from pos_app.services.errors import NotPermitted, NotSetUp
+from pos_app.services.receipts import document_for_report, receipt_for_order, receipt_for_refund
+from pos_app.services.staff import StaffMember, has_permission
+from pos_app.services.terminal import TerminalContext
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+NO_SALE = "no_sale"
+NO_SALE_PERMISSION = "drawer.no_sale"
+NOT_SET_UP = "No receipt printer is set up, so nothing was printed. Add printer_url to terminal.toml to print."
+_SETTLED = (JobState.PRINTED, JobState.RETRYING, JobState.FAILED)
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    ok: bool
+    message: str | None = None
+
+
+class PrintEvents:
+    """Print-queue events (reported on the queue's thread) passed on to whoever listens, e.g. the status bar."""
+
+    def __init__(self) -> None:
+        self._listeners: list[Callable[[PrintEvent], None]] = []
+        self._lock = threading.Lock()
+
+    def subscribe(self, listener: Callable[[PrintEvent], None]) -> None:
+        with self._lock:
+            self._listeners.append(listener)
+
+    def emit(self, event: PrintEvent) -> None:
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            listener(event)
+
+
+class PrintService:
+    def __init__(
+        self,
+        queue: PrintQueue | None,
+        context: TerminalContext,
+        *,
+        printer: ReceiptPrinter | None = None,
+        session_factory: sessionmaker[Session] | None = None,
+        zone: tzinfo | None = None,
+        events: PrintEvents | None = None,
+        wait_s: float = 1.5,
+    ) -> None:
+        self._queue = queue
+        self._context = context
+        self._printer = printer
+        self._session_factory = session_factory
+        self._zone = zone
+        self._events = events or PrintEvents()
+        self._wait_s = wait_s
+        self._device_thread: ThreadPoolExecutor | None = None
+        self._last_job: int | None = None
+        self._last_document: ReceiptDocument | None = None
+
+    # --- printing --------------------------------------------------------------------------------------
+
+    def print_sale(self, order: Order, staff_name: str, *, open_drawer: bool) -> PrintOutcome:
+        document = receipt_for_order(order, self._context, staff_name=staff_name, zone=self._zone)
+        return self._print(document, "receipt", open_drawer=open_drawer)
+
+    def print_refund(self, refund: Refund, order: Order, staff_name: str, *, open_drawer: bool,
+                     method: str = CASH, card: CardApproval | None = None) -> PrintOutcome:
+        document = receipt_for_refund(refund, order, self._context, staff_name=staff_name, method=method, card=card,
+                                      zone=self._zone)
+        return self._print(document, "refund slip", open_drawer=open_drawer)
+
+    def print_report(self, report: ShiftReport) -> PrintOutcome:
+        return self._print(document_for_report(report, self._context, zone=self._zone), "report")
+
+    def reprint_last(self) -> PrintOutcome:
+        if self._queue is None:
+            return PrintOutcome(False, NOT_SET_UP)
+        if self._last_job is None or self._last_document is None:
+            return PrintOutcome(False, "Nothing has been printed yet, so there is nothing to reprint.")
+        job = self._job(self._last_job)
+        if job is None:  # printed long enough ago that the queue let it go: print a marked copy
+            return self._print(replace(self._last_document, title="REPRINT"), "copy")
+        if job.state not in (JobState.FAILED, JobState.PRINTED):
+            return PrintOutcome(True, "That receipt is still being printed. It comes out as soon as the printer "
+                                      "is ready.")
+        self._queue.reprint(job.job_id)
+        return self._outcome(job.job_id, "copy")
+
+    def subscribe(self, listener: Callable[[PrintEvent], None]) -> None:
+        """Be told of every change to a print job (called on the print queue's thread)."""
+        self._events.subscribe(listener)
+
+    # --- the cash drawer -------------------------------------------------------------------------------
+
+    def open_drawer(self, staff: StaffMember, *, reason: str = NO_SALE,
+                    approver: StaffMember | None = None) -> PrintOutcome:
+        if self._session_factory is None:
+            raise NotSetUp("The drawer cannot be opened from this screen because the opening cannot be recorded.")
+        approved_by = None
+        if reason == NO_SALE and not has_permission(self._session_factory, staff, NO_SALE_PERMISSION):
+            if approver is None or not has_permission(self._session_factory, approver, NO_SALE_PERMISSION):
+                raise NotPermitted("Opening the drawer without a sale needs a manager. Ask a manager to approve "
+                                   "it with their PIN.")
+            approved_by = approver
+        drawer = self._printer
+        if not isinstance(drawer, CashDrawer):
+            return PrintOutcome(False, "No receipt printer is set up, and the cash drawer opens through it. "
+                                       "Open the drawer with its key.")
+        try:
+            self._on_device(drawer.open_drawer)
+        except Exception as error:  # a stuck drawer must not stop the till
+            log.warning("The cash drawer did not open: %s", error)
+            return PrintOutcome(False, f"The cash drawer did not open: {_reason(error)}. Open it with its key.")
+        uow = UnitOfWork(self._session_factory)
+        with uow as session:
+            append_audit(session, "drawer.opened", staff_id=staff.id, store_id=self._context.store_id,
+                         approved_by=approved_by.id if approved_by else None, details={"reason": reason})
+            uow.commit()
+        return PrintOutcome(True, None)
+
+    # --- status ----------------------------------------------------------------------------------------
+
+    def printer_status_label(self) -> str:
+        if self._printer is None:
+            return "Printer: not set up"
+        try:
+            label = _status_label(self._on_device(self._printer.status))
+        except FutureTimeout:
+            label = "Printer: not answering"
+        except Exception as error:
+            log.info("Printer status not available: %s", error)
+            label = "Printer: not connected"
+        failed = len(self._queue.jobs(JobState.FAILED)) if self._queue is not None else 0
+        return f"{label} · {failed} to reprint" if failed else label
+
+    def close(self) -> None:
+        if self._queue is not None:
+            self._queue.stop()
+        if self._device_thread is not None:
+            self._device_thread.shutdown(wait=False, cancel_futures=True)
+            self._device_thread = None
+
+    # --- internals -------------------------------------------------------------------------------------
+
+    def _print(self, document: ReceiptDocument, what: str, *, open_drawer: bool = False) -> PrintOutcome:
+        if self._queue is None:
+            return PrintOutcome(False, NOT_SET_UP)
+        job_id = self._queue.submit(document, open_drawer=open_drawer)
+        self._last_document = document
+        if not job_id:
+            self._last_job = None
+            return PrintOutcome(False, f"The {what} could not be sent to the printer. Restart the till, then "
+                                       "reprint it.")
+        self._last_job = job_id
+        return self._outcome(job_id, what)
+
+    def _outcome(self, job_id: int, what: str) -> PrintOutcome:
+        """Wait (bounded) for the job's first attempt; a job still going when time is up is left to the queue."""
+        deadline = time.monotonic() + self._wait_s
+        while True:
+            job = self._job(job_id)
+            if job is None or job.state is JobState.PRINTED:
+                return PrintOutcome(True, None)
+            if job.state in _SETTLED:
+                return PrintOutcome(False, f"The {what} did not print: {_reason(job.last_error)}. Fix it, then "
+                                           "press Reprint.")
+            if time.monotonic() >= deadline:
+                return PrintOutcome(True, f"The {what} is still printing. If it does not come out, press Reprint.")
+            time.sleep(0.02)
+
+    def _job(self, job_id: int):
+        assert self._queue is not None
+        return next((job for job in self._queue.jobs() if job.job_id == job_id), None)
+
+    def _on_device(self, call: Callable[[], T]) -> T:
+        # One worker, so a printer that hangs holds up only the next device call, never the caller.
+        if self._device_thread is None:
+            self._device_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="printer device")
+        return self._device_thread.submit(call).result(timeout=self._wait_s)
+
+
+def _reason(error: object) -> str:
+    """'The printer is out of paper. Load a new roll.' → 'the printer is out of paper'."""
+    text = str(error).strip()  # a timeout has no text of its own
+    first = text.split(". ")[0].rstrip(".") if text else "the printer did not answer in time"
+    return first[:1].lower() + first[1:]
+
+
+def _status_label(status: PrinterStatus) -> str:
+    if status.paper_end:
+        return "Printer: paper out"
+    if status.cover_open:
+        return "Printer: cover open"
+    if status.offline:
+        return "Printer: offline"
+    if status.paper_near_end:
+        return "Printer: paper low"
+    return "Printer: ready"
