@@ -33,7 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     shot = commands.add_parser("screenshot", help="render a screen to a PNG file, without a display")
     _add_data_dir(shot)
     shot.add_argument("--mode", choices=["register", "kiosk", "receiving"], default="register")
-    shot.add_argument("--state", default="cart", help="what the screen shows: idle or cart")
+    shot.add_argument("--state", default="cart",
+                      help="what the screen shows: login, idle, cart, tender, card-wait, refund, shift-close or "
+                           "z-report")
     shot.add_argument("--size", default="1024x768", help="window size, e.g. 1024x768 or 1920x1080")
     shot.add_argument("--out", type=Path, required=True)
 
@@ -127,13 +129,10 @@ def _open_demo_ready(args: argparse.Namespace, demo: bool):
     return terminal
 
 
-def _window(terminal, mode: str, signed_in: bool):
-    from pos_app.domain.staff import Role
-    from pos_app.services.staff import first_staff_with_role
+def _window(terminal, mode: str):
     from pos_app.ui.main_window import MainWindow
 
-    staff = first_staff_with_role(terminal.session_factory, Role.CASHIER) if signed_in else None
-    return MainWindow(terminal.context, terminal.sales, terminal.status, mode=mode, staff=staff)
+    return MainWindow(terminal, mode=mode)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -141,7 +140,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     terminal = _open_demo_ready(args, demo=args.demo)
     app = qt_application(terminal.settings.theme)
-    window = _window(terminal, args.mode or terminal.settings.mode, signed_in=args.demo)
+    window = _window(terminal, args.mode or terminal.settings.mode)
     window.resize(1280, 800)
     window.show()
     status = app.exec()

@@ -39,8 +39,12 @@ def terminal(demo_template, tmp_path):
     from pos_app.bootstrap import open_terminal
     from pos_app.config import load_settings
 
+    from pos_app.secrets import PIN_PEPPER, SecretStore
+
     folder = tmp_path / "terminal"
     shutil.copytree(demo_template, folder)
+    # Secrets are kept per data folder; the copy is the same terminal, so it gets the template's PIN pepper.
+    SecretStore(folder).set(PIN_PEPPER, SecretStore(demo_template).get(PIN_PEPPER))
     opened = open_terminal(load_settings(folder), log_to_file=False)
     yield opened
     opened.close()

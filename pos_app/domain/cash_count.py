@@ -69,3 +69,15 @@ def count_total(counts: Mapping[str, int]) -> Money:
     return sum_money(
         Money.from_cents(_BY_CODE[code].cents * count) for code, count in checked_counts(counts).items()
     )
+
+
+def counts_for(amount: Money) -> dict[str, int]:
+    """The fewest bills and coins that make up ``amount`` (a multiple of 5 cents), largest first."""
+    left, counts = amount.cents, {}
+    for denomination in DENOMINATIONS:
+        count, left = divmod(left, denomination.cents)
+        if count:
+            counts[denomination.code] = count
+    if left:
+        raise InvalidCashCount(f"{amount} cannot be made of Canadian bills and coins; cash is counted in nickels.")
+    return counts

@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self.payment_label = QLabel()
         for label in (self.staff_label, self.shift_label, self.sync_label, self.printer_label,
                       self.payment_label):
-            self.statusBar().addWidget(label)
+            self.statusBar().addWidget(label, 1)
 
         self.login.signed_in.connect(self.show_register)
         self.register.signed_out.connect(self.show_login)

@@ -1,4 +1,8 @@
-"""Rendering screens to PNG offscreen, for the README and for looking at a screen without a display."""
+"""Rendering screens to PNG offscreen, for the README and for looking at a screen without a display.
+
+Each state is staged from demo data the way a cashier would get there (sign in, open the shift, scan, pay),
+then the window and any dialog on top of it are painted into one image.
+"""
 
 from __future__ import annotations
 
@@ -6,41 +10,128 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QPainter
+
+from pos_app.domain.cash_count import counts_for
+from pos_app.domain.money import Money
 from pos_app.domain.staff import Role
-from pos_app.services.catalog_queries import CatalogQueries
 from pos_app.services.staff import first_staff_with_role
 from pos_app.ui.app import qt_application
+from pos_app.ui.device_events import DeviceEvents
 from pos_app.ui.main_window import MainWindow
+from pos_app.ui.register.card_wait import CardWaitDialog
+from pos_app.ui.tasks import wait_for_background_work
 
-STATES = ("idle", "cart")
+STATES = ("login", "idle", "cart", "tender", "card-wait", "refund", "shift-close", "z-report")
+README_STATES = STATES
+DEMO_FLOAT = {"20": 5, "10": 5, "5": 4, "2": 10, "1": 10, "0.25": 20}
+DEMO_FORMS = ("dried_flower", "edible", "beverage", "pre_roll")
 
 
 def _demo_codes(terminal, count: int = 4) -> list[str]:
     # A few in-stock products, scanned the way a cashier would: by their each GTIN.
-    forms = ("dried_flower", "edible", "beverage", "pre_roll")
-    return CatalogQueries(terminal.session_factory).in_stock_codes(count, forms)
+    return terminal.catalog.in_stock_codes(count, DEMO_FORMS)
+
+
+def _signed_in(window: MainWindow, terminal):
+    cashier = first_staff_with_role(terminal.session_factory, Role.CASHIER)
+    if terminal.shifts.current() is None:
+        terminal.shifts.open_shift(cashier, DEMO_FLOAT)
+    window.show_register(cashier)
+    return cashier
+
+
+def _with_cart(window: MainWindow, terminal) -> None:
+    _signed_in(window, terminal)
+    for code in _demo_codes(terminal):
+        window.register.handle_scan(code)
+
+
+def _paying(window: MainWindow, terminal) -> None:
+    _with_cart(window, terminal)
+    terminal.age_checks.attest(terminal.sales, window.register.staff)
+    window.register.pay()
+
+
+def _sold(window: MainWindow, terminal):
+    _paying(window, terminal)
+    window.register.dialog.pay_cash(Money.of("100"))
+    return window.register.last_order
+
+
+STAGES = {
+    "login": lambda window, terminal: None,
+    "idle": _signed_in,
+    "cart": _with_cart,
+    "tender": _paying,
+}
+
+
+def _stage(state: str, window: MainWindow, terminal) -> list:
+    """Bring the window to ``state``; returns the dialogs to draw over it, bottom first."""
+    register = window.register
+    if state in STAGES:
+        STAGES[state](window, terminal)
+        return [register.dialog] if register.dialog is not None else []
+    if state == "card-wait":
+        _paying(window, terminal)
+        tender = register.dialog
+        wait = CardWaitDialog(tender, terminal.sales.payment_status().card_remaining, on_cancel=lambda: None,
+                              on_check=lambda reference: None)
+        wait.show()
+        return [tender, wait]
+    order = _sold(window, terminal)
+    if state == "refund":
+        register.refund()
+        register.dialog.number_field.setText(order.order_number)
+        register.dialog.find()
+        register.dialog.set_quantity(0, 1)
+        return [register.dialog]
+    if state == "shift-close":
+        register.close_shift()
+        register.dialog.counter.set_counts({**DEMO_FLOAT, "50": 1, "20": 7})
+        return [register.dialog]
+    if state == "z-report":
+        expected = terminal.shifts.x_report().expected_cash
+        counts = counts_for(expected)
+        register.close_shift()
+        register.dialog.counter.set_counts(counts)
+        register.dialog.confirm()
+        return [register.dialog]
+    raise ValueError(f"Unknown state {state!r}; choose one of: {', '.join(STATES)}.")
 
 
 def render_screen(terminal, *, mode: str, state: str, size: tuple[int, int], out: Path) -> None:
     if state not in STATES:
         raise ValueError(f"Unknown state {state!r}; choose one of: {', '.join(STATES)}.")
     app = qt_application(terminal.settings.theme)
-    staff = first_staff_with_role(terminal.session_factory, Role.CASHIER)
-    window = MainWindow(terminal.context, terminal.sales, terminal.status, mode=mode, staff=staff)
+    window = MainWindow(terminal, mode=mode, devices=DeviceEvents())
     window.resize(*size)
     window.show()
-    if state == "cart":
-        for code in _demo_codes(terminal):
-            window.sale_panel.handle_scan(code)
     app.processEvents()
+    dialogs = _stage(state, window, terminal)
+    wait_for_background_work()
+    for _ in range(3):
+        app.processEvents()
+    image = window.grab()
+    painter = QPainter(image)
+    for dialog in dialogs:
+        dialog.adjustSize()
+        picture = dialog.grab()
+        painter.drawPixmap(QPoint((image.width() - picture.width()) // 2,
+                                  max((image.height() - picture.height()) // 2, 0)), picture)
+    painter.end()
     out.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(out)):
+    if not image.save(str(out)):
         raise OSError(f"Could not write {out}. Check that the folder is writable.")
+    for dialog in reversed(dialogs):
+        dialog.close()
     window.close()
 
 
 def regenerate_readme_images(out_dir: Path) -> None:
-    """``make screenshots``: render the README's images from a fresh demo store in a temporary folder."""
+    """``make screenshots``: render the README's images, each from a fresh demo store in a temporary folder."""
     import tempfile
 
     from pos_app.bootstrap import open_terminal
@@ -48,14 +139,14 @@ def regenerate_readme_images(out_dir: Path) -> None:
     from pos_app.services.demo_data import install_demo_data
 
     os.environ.setdefault("POS_APP_KEYRING", "file")  # a throwaway store must not leave secrets in the keyring
-    with tempfile.TemporaryDirectory() as folder:
-        terminal = open_terminal(load_settings(Path(folder)), log_to_file=False)
-        install_demo_data(terminal.session_factory, terminal.pin_pepper, products=500)
-        for state in STATES:
+    for state in README_STATES:
+        with tempfile.TemporaryDirectory() as folder:
+            terminal = open_terminal(load_settings(Path(folder)), log_to_file=False)
+            install_demo_data(terminal.session_factory, terminal.pin_pepper, products=300)
             out = out_dir / f"register-{state}.png"
             render_screen(terminal, mode="register", state=state, size=(1024, 768), out=out)
             print(f"Wrote {out}")
-        terminal.close()
+            terminal.close()
 
 
 if __name__ == "__main__":

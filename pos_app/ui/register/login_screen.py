@@ -49,6 +49,7 @@ class LoginScreen(QWidget):
         while self.names.count():
             item = self.names.takeAt(0)
             if item.widget():
+                item.widget().hide()  # gone from the screen now; deleted when the event loop gets to it
                 item.widget().deleteLater()
         self.name_buttons.clear()
         for index, member in enumerate(self._login.sign_in_choices()):

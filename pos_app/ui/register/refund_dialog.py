@@ -25,7 +25,7 @@ from pos_app.ui.register.dialogs import PosDialog
 from pos_app.ui.tasks import message_of
 from pos_app.ui.widgets import touch_button
 
-COLUMNS = ("Item", "Sold", "Refunded", "Refund now", "Damaged (not restocked)")
+COLUMNS = ("Item", "Sold", "Refunded", "Refund", "Damaged")
 
 
 class RefundDialog(PosDialog):
@@ -49,6 +49,9 @@ class RefundDialog(PosDialog):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(44)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COLUMNS)):
+            self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setToolTip("Tick Damaged for items that must not go back on the shelf.")
         self.cash_choice = QRadioButton("Cash")
         self.card_choice = QRadioButton("Back to the original card")
         self.cash_choice.setChecked(True)
@@ -99,6 +102,7 @@ class RefundDialog(PosDialog):
             self.table.setItem(row, 1, QTableWidgetItem(str(line.quantity)))
             self.table.setItem(row, 2, QTableWidgetItem(str(done.get(line.line_id, 0))))
             spin = QSpinBox(maximum=left)
+            spin.setMinimumWidth(90)
             spin.setEnabled(left > 0)
             spin.valueChanged.connect(self._preview)
             damaged = QCheckBox()

@@ -44,7 +44,7 @@ ACTIONS = (
     ("F8", "Park / resume", "park_or_resume"),
     ("F9", "Refund", "refund"),
     ("F10", "Void sale", "void_sale"),
-    ("F11", "Drawer & shift", "drawer_menu"),
+    ("F11", "Drawer && shift", "drawer_menu"),
     ("F12", "Pay", "pay"),
 )
 
@@ -80,8 +80,8 @@ class RegisterScreen(QWidget):
                       context=Qt.ShortcutContext.WindowShortcut)
         QShortcut(QKeySequence("Ctrl+R"), self, activated=self.reprint,
                   context=Qt.ShortcutContext.WindowShortcut)
-        self.legend = QLabel("  ·  ".join(f"{key} {label}" for key, label, _ in ACTIONS) + "  ·  Ctrl+R Reprint",
-                             objectName="KeyLegend", wordWrap=True)
+        self.legend = QLabel("Each button shows its key.  Ctrl+R reprints the last receipt.  Esc closes a dialog.",
+                             objectName="KeyLegend")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 4)
         layout.addWidget(self.panel, 1)
@@ -359,7 +359,7 @@ class RegisterScreen(QWidget):
 
     def _print(self, job, done_text: str) -> None:
         def finished(outcome) -> None:
-            self.printer_state = "Printer: ready" if outcome.ok else "Printer: problem"
+            self.refresh_printer_state()
             if not outcome.ok:
                 self.notify(f"{done_text} {outcome.message}", kind="warning", action="Reprint  Ctrl+R",
                             handler=self.reprint)

@@ -122,6 +122,9 @@ class SalePanel(QWidget):
             grams = totals.dried_equivalent_grams
         else:
             self.cart_model.set_lines(())
+            for label in self.value_labels.values():
+                label.setText("$0.00")
+            self.total_label.setText("$0.00")
             grams = Decimal(0)
         self.limit_meter.setValue(int(min(grams, POSSESSION_LIMIT_GRAMS) * 100))
         self.limit_meter.setFormat(f"{format_number(grams)} g of 30 g")

@@ -28,7 +28,7 @@ class TenderDialog(PosDialog):
 
         figures = QGridLayout()
         self.figure_labels: dict[str, QLabel] = {}
-        names = ("Total", "Paid by card", "Cash given", "Left to pay", "Cash due (rounded to 5¢)", "Change due")
+        names = ("Total", "Paid by card", "Cash given", "Left to pay", "Cash due (to 5¢)", "Change due")
         for row, name in enumerate(names):
             value = QLabel(objectName="FigureValue", alignment=Qt.AlignmentFlag.AlignRight)
             figures.addWidget(QLabel(name), row, 0)
@@ -45,12 +45,12 @@ class TenderDialog(PosDialog):
         quick = QGridLayout()
         self.exact_button = touch_button("Exact", primary=True)
         self.exact_button.clicked.connect(self.pay_exact)
-        quick.addWidget(self.exact_button, 0, 0)
+        quick.addWidget(self.exact_button, 0, 0, 1, 3)
         self.quick_buttons: dict[str, object] = {}
-        for index, amount in enumerate(QUICK_CASH, start=1):
-            button = touch_button(f"${amount}")
+        for index, amount in enumerate(QUICK_CASH):
+            button = touch_button(f"${amount}", name="CashButton")
             button.clicked.connect(lambda _=False, a=amount: self.pay_cash(Money.of(a)))
-            quick.addWidget(button, index // 3, index % 3)
+            quick.addWidget(button, 1 + index // 3, index % 3)
             self.quick_buttons[amount] = button
         cash_box.addLayout(quick)
         other = QHBoxLayout()
@@ -143,12 +143,13 @@ class TenderDialog(PosDialog):
         status = self._sales.payment_status()
         values = {
             "Total": status.total, "Paid by card": status.card_paid, "Cash given": status.cash_tendered,
-            "Left to pay": status.remaining, "Cash due (rounded to 5¢)": status.cash_remaining,
+            "Left to pay": status.remaining, "Cash due (to 5¢)": status.cash_remaining,
             "Change due": status.change_due,
         }
         for name, amount in values.items():
             self.figure_labels[name].setText(str(amount))
-        rounding = status.cash_rounding
+        # Before any cash is handed over, show what paying the rest in cash would round by.
+        rounding = status.cash_rounding if status.cash_tendered else status.cash_remaining - status.card_remaining
         self.rounding_note.setText(
             f"Cash rounding: {'+' if rounding > Money.zero() else ''}{rounding} (Canada has no pennies)"
             if rounding else "")
