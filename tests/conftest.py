@@ -38,7 +38,6 @@ def terminal(demo_template, tmp_path):
     """An open terminal on its own copy of the demo store."""
     from pos_app.bootstrap import open_terminal
     from pos_app.config import load_settings
-
     from pos_app.secrets import PIN_PEPPER, SecretStore
 
     folder = tmp_path / "terminal"
