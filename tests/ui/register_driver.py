@@ -32,10 +32,11 @@ def wired(terminal: Terminal, **hardware):
 
 
 class Cashier:
-    def __init__(self, qtbot, till, *, size=(1024, 768), devices: DeviceEvents | None = None) -> None:
+    def __init__(self, qtbot, till, *, size=(1024, 768), own_devices: bool = False) -> None:
+        """``own_devices``: start the terminal's configured scanner and ID reader; otherwise none."""
         self.qtbot = qtbot
         self.till = till
-        self.window = MainWindow(till, devices=devices or DeviceEvents())
+        self.window = MainWindow(till, devices=None if own_devices else DeviceEvents())
         qtbot.addWidget(self.window)
         self.window.resize(*size)
         self.window.show()
