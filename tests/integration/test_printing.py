@@ -27,9 +27,8 @@ def printer_sim(tmp_path):
 
 @pytest.fixture
 def till(terminal, printer_sim):
-    wired = terminal_with(terminal, printer_url=f"tcp://127.0.0.1:{printer_sim.port}")
-    yield wired
-    wired.close()
+    with terminal_with(terminal, printer_url=f"tcp://127.0.0.1:{printer_sim.port}") as wired:
+        yield wired
 
 
 def cash_sale(till, cashier):
@@ -110,12 +109,12 @@ def test_a_refund_slip_and_a_z_report_print_and_the_report_has_no_receipt_code(t
     assert all(len(line) <= 48 for line in text.splitlines())
 
 
-def test_paper_out_is_told_at_once_and_reprint_works_once_paper_is_loaded(terminal, printer_sim):
-    wired = terminal_with(terminal, printer_url=f"tcp://127.0.0.1:{printer_sim.port}")
-    printing = build_print_service(wired.settings, wired.context, wired.session_factory, retry_delays_s=())
+def test_paper_out_is_told_at_once_and_reprint_works_once_paper_is_loaded(till, printer_sim):
+    # No automatic retries: the receipt waits for Reprint.
+    printing = build_print_service(till.settings, till.context, till.session_factory, retry_delays_s=())
     try:
-        cashier = staff(terminal, "1001")
-        order = cash_sale(terminal, cashier)
+        cashier = staff(till, "1001")
+        order = cash_sale(till, cashier)
         printer_sim.set_status(paper_end=True)
         assert printing.printer_status_label() == "Printer: paper out"
 
@@ -165,14 +164,11 @@ def test_without_a_printer_nothing_prints_and_the_sale_goes_on(terminal):
 
 
 def test_an_unreachable_printer_is_told_in_a_sentence_within_the_wait(terminal):
-    wired = terminal_with(terminal, printer_url="tcp://127.0.0.1:9")  # the discard port: nothing listens
-    try:
+    with terminal_with(terminal, printer_url="tcp://127.0.0.1:9") as wired:  # the discard port: nothing listens
         cashier = staff(terminal, "1001")
         outcome = wired.printing.print_sale(cash_sale(terminal, cashier), cashier.name, open_drawer=False)
         assert not outcome.ok
         assert outcome.message.startswith("The receipt did not print: the receipt printer at tcp://127.0.0.1:9 "
                                           "cannot be reached")
         assert wired.printing.printer_status_label() == "Printer: not connected"
-    finally:
-        wired.close()
     assert not [t for t in threading.enumerate() if t.name == "print queue"], "close() stops the print queue"
