@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from hardware.simulators.printer import PrinterSimulator
 from pos_app.domain.money import Money
+from pos_app.domain.tenders import CardApproval
 from pos_app.persistence.models import AuditLog
 from pos_app.services.devices import build_print_service
 from pos_app.services.errors import NotPermitted
@@ -78,6 +79,23 @@ def test_a_cash_sale_receipt_prints_with_lots_tax_change_and_its_code(till, prin
         assert amount_on(text, "Cash rounding") == str(order.cash_rounding)
     assert receipt.parsed.qr_codes == [f"R:{order.order_number}"]
     assert receipt.printed and receipt.png_path is not None and receipt.png_path.exists()
+    assert receipt.png_path.with_suffix(".txt").read_text(encoding="utf-8") == text
+
+
+def test_a_card_receipt_shows_the_brand_last_four_and_auth_code_only(till, printer_sim):
+    cashier = staff(till, "1001")
+    sales = till.sales
+    sales.start_sale(cashier)
+    sales.scan(product_codes(till, "pre_roll")[0].each_gtin)
+    total = sales.totals().total
+    # What the card terminal's approval becomes on the sale (the terminal itself is tested with the shift).
+    sales.tender_card(CardApproval(total, "P0123456789ABCDEF", "4242", "VISA", "A1B2C3"))
+    order = sales.complete()
+    assert till.printing.print_sale(order, cashier.name, open_drawer=False).ok
+
+    (receipt,) = printed_text(printer_sim, 1)
+    assert amount_on(receipt.text, "VISA ****4242 Auth A1B2C3") == str(total)
+    assert "Change" not in receipt.text and "Cash rounding" not in receipt.text
 
 
 def test_a_refund_slip_and_a_z_report_print_and_the_report_has_no_receipt_code(till, printer_sim):
