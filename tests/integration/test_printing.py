@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
@@ -82,11 +83,12 @@ def test_a_cash_sale_receipt_prints_with_lots_tax_change_and_its_code(till, prin
     assert receipt.png_path.with_suffix(".txt").read_text(encoding="utf-8") == text
 
 
-def test_a_card_receipt_shows_the_brand_last_four_and_auth_code_only(till, printer_sim):
+def test_a_card_receipt_shows_the_discount_and_the_card_by_brand_last_four_and_auth_code(till, printer_sim):
     cashier = staff(till, "1001")
     sales = till.sales
     sales.start_sale(cashier)
-    sales.scan(product_codes(till, "pre_roll")[0].each_gtin)
+    line = sales.scan(product_codes(till, "pre_roll")[0].each_gtin)
+    sales.discount_line(line.line_id, percent=Decimal("10"))
     total = sales.totals().total
     # What the card terminal's approval becomes on the sale (the terminal itself is tested with the shift).
     sales.tender_card(CardApproval(total, "P0123456789ABCDEF", "4242", "VISA", "A1B2C3"))
@@ -94,6 +96,9 @@ def test_a_card_receipt_shows_the_brand_last_four_and_auth_code_only(till, print
     assert till.printing.print_sale(order, cashier.name, open_drawer=False).ok
 
     (receipt,) = printed_text(printer_sim, 1)
+    discount = order.lines[0].discount
+    assert discount and amount_on(receipt.text, f"Discount, {line.product.name}") == str(-discount)
+    assert amount_on(receipt.text, "Subtotal") == str(order.subtotal)
     assert amount_on(receipt.text, "VISA ****4242 Auth A1B2C3") == str(total)
     assert "Change" not in receipt.text and "Cash rounding" not in receipt.text
 
