@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import func, select, update
@@ -30,10 +32,15 @@ from tests.integration.helpers import product_codes, staff
 FLOAT = {"20": 5, "10": 5, "5": 4, "2": 10, "1": 7, "0.25": 12}  # $200.00
 
 
-def terminal_with(terminal: Terminal, **hardware) -> Terminal:
+@contextmanager
+def terminal_with(terminal: Terminal, **hardware) -> Iterator[Terminal]:
     """The same terminal (same database) with devices configured, as terminal.toml would configure them."""
     settings = dataclasses.replace(terminal.settings, hardware=HardwareSettings(**hardware))
-    return Terminal(settings, terminal.engine, terminal.session_factory, terminal.secrets)
+    wired = Terminal(settings, terminal.engine, terminal.session_factory, terminal.secrets)
+    try:
+        yield wired
+    finally:
+        wired.close()
 
 
 def counts_for(amount: Money) -> dict[str, int]:
@@ -55,9 +62,8 @@ def card_sim():
 
 @pytest.fixture
 def till(terminal, card_sim):
-    wired = terminal_with(terminal, payment_url=f"socket://127.0.0.1:{card_sim.port}")
-    yield wired
-    wired.close()
+    with terminal_with(terminal, payment_url=f"socket://127.0.0.1:{card_sim.port}") as wired:
+        yield wired
 
 
 def sell(till, cashier, form: str, *, cash: Money | None = None, card: bool = False, index: int = 0):

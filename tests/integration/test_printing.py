@@ -1,0 +1,197 @@
+"""Receipts, refund slips and Z reports printed to the printer simulator over TCP, read back as text."""
+
+from __future__ import annotations
+
+import threading
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from hardware.simulators.printer import PrinterSimulator
+from pos_app.domain.money import Money
+from pos_app.domain.tenders import CardApproval
+from pos_app.persistence.models import AuditLog
+from pos_app.services.devices import build_print_service
+from pos_app.services.errors import NotPermitted
+from pos_app.services.printing import PrintService
+from tests.integration.helpers import product_codes, staff
+from tests.integration.test_shifts import FLOAT, counts_for, terminal_with
+
+
+@pytest.fixture
+def printer_sim(tmp_path):
+    sim = PrinterSimulator(port=0, save_dir=tmp_path / "receipts")
+    sim.start()
+    yield sim
+    sim.stop()
+
+
+@pytest.fixture
+def till(terminal, printer_sim):
+    with terminal_with(terminal, printer_url=f"tcp://127.0.0.1:{printer_sim.port}") as wired:
+        yield wired
+
+
+def cash_sale(till, cashier):
+    """Two lines of dried flower, paid with $20 more than the cash due."""
+    sales = till.sales
+    sales.start_sale(cashier)
+    for product in product_codes(till, "dried_flower", 2):
+        sales.scan(product.each_gtin)
+    sales.tender_cash(sales.payment_status().cash_remaining + Money.of("20.00"))
+    return sales.complete()
+
+
+def printed_text(sim: PrinterSimulator, count: int) -> list:
+    """The jobs that put something on paper (a drawer kick alone is a job without text)."""
+    jobs = sim.wait_for_jobs(count)
+    assert len(jobs) >= count, f"expected {count} printer jobs, got {len(jobs)}"
+    return [job for job in jobs if job.text.strip()]
+
+
+def amount_on(text: str, label: str) -> str:
+    line = next(line for line in text.splitlines() if line.startswith(label))
+    return line.split()[-1]
+
+
+def test_a_cash_sale_receipt_prints_with_lots_tax_change_and_its_code(till, printer_sim):
+    cashier = staff(till, "1001")
+    order = cash_sale(till, cashier)
+    outcome = till.printing.print_sale(order, cashier.name, open_drawer=True)
+    assert outcome.ok and outcome.message is None
+
+    jobs = printer_sim.wait_for_jobs(2)
+    assert sum(job.parsed.drawer_pulses for job in jobs) == 1
+    (receipt,) = [job for job in jobs if job.text.strip()]
+    text = receipt.text
+    context = till.context
+    for expected in (context.store_name, f"Licence: {context.license_number}", f"Receipt {order.order_number}",
+                     "Served by: Maya Tremblay", "Thank you for shopping at Greenleaf!"):
+        assert expected in text
+    for line in order.lines:
+        assert line.allocations and f"Lot: {line.allocations[0].batch_lot}" in text
+    assert amount_on(text, "Subtotal") == str(order.subtotal)
+    assert amount_on(text, "HST 13%") == str(order.tax_components["HST"])
+    assert amount_on(text, "TOTAL") == str(order.total_amount)
+    assert amount_on(text, "Cash") == str(order.cash_tendered)
+    assert amount_on(text, "Change") == str(order.change_due) == "$20.00"
+    if order.cash_rounding:
+        assert amount_on(text, "Cash rounding") == str(order.cash_rounding)
+    assert receipt.parsed.qr_codes == [f"R:{order.order_number}"]
+    assert receipt.printed and receipt.png_path is not None and receipt.png_path.exists()
+    assert receipt.png_path.with_suffix(".txt").read_text(encoding="utf-8") == text
+
+
+def test_a_card_receipt_shows_the_discount_and_the_card_by_brand_last_four_and_auth_code(till, printer_sim):
+    cashier = staff(till, "1001")
+    sales = till.sales
+    sales.start_sale(cashier)
+    line = sales.scan(product_codes(till, "pre_roll")[0].each_gtin)
+    sales.discount_line(line.line_id, percent=Decimal("10"))
+    total = sales.totals().total
+    # What the card terminal's approval becomes on the sale (the terminal itself is tested with the shift).
+    sales.tender_card(CardApproval(total, "P0123456789ABCDEF", "4242", "VISA", "A1B2C3"))
+    order = sales.complete()
+    assert till.printing.print_sale(order, cashier.name, open_drawer=False).ok
+
+    (receipt,) = printed_text(printer_sim, 1)
+    discount = order.lines[0].discount
+    assert discount and amount_on(receipt.text, f"Discount, {line.product.name}") == str(-discount)
+    assert amount_on(receipt.text, "Subtotal") == str(order.subtotal)
+    assert amount_on(receipt.text, "VISA ****4242 Auth A1B2C3") == str(total)
+    assert "Change" not in receipt.text and "Cash rounding" not in receipt.text
+
+
+def test_a_refund_slip_and_a_z_report_print_and_the_report_has_no_receipt_code(till, printer_sim):
+    cashier, manager = staff(till, "1001"), staff(till, "2001")
+    shift = till.shifts.open_shift(cashier, FLOAT)
+    till.sales.cash_session_id = shift.id
+    order = cash_sale(till, cashier)
+    refund = till.refunds.refund(order.order_number, {order.lines[0].line_id: 1}, staff=manager, method="cash")
+    z = till.shifts.close_shift(cashier, counts_for(Money.of("200.00") + order.amount_paid - refund.cash_total()))
+
+    assert till.printing.print_refund(refund, order, manager.name, open_drawer=False).ok
+    assert till.printing.print_report(z).ok
+    slip, report = printed_text(printer_sim, 2)
+
+    assert "REFUND" in slip.text and f"Receipt {order.order_number}" in slip.text
+    assert amount_on(slip.text, "TOTAL") == str(refund.total)
+    assert amount_on(slip.text, "Cash refund") == str(refund.cash_total())
+    assert slip.parsed.qr_codes == [f"R:{order.order_number}"]
+
+    text = report.text
+    assert "Z REPORT" in text and "Z report, terminal 1" in text
+    assert amount_on(text, "Gross sales") == str(z.gross_sales)
+    assert amount_on(text, "Net sales") == str(z.net_sales)
+    assert amount_on(text, "Cash refunds") == str(-refund.cash_total())
+    assert amount_on(text, "Expected cash") == str(z.expected_cash)
+    assert amount_on(text, "Counted cash") == str(z.counted_cash)
+    assert amount_on(text, "Variance") == "$0.00"
+    assert report.parsed.qr_codes == [] and report.parsed.barcodes == []
+    assert all(len(line) <= 48 for line in text.splitlines())
+
+
+def test_paper_out_is_told_at_once_and_reprint_works_once_paper_is_loaded(till, printer_sim):
+    # No automatic retries: the receipt waits for Reprint.
+    printing = build_print_service(till.settings, till.context, till.session_factory, retry_delays_s=())
+    try:
+        cashier = staff(till, "1001")
+        order = cash_sale(till, cashier)
+        printer_sim.set_status(paper_end=True)
+        assert printing.printer_status_label() == "Printer: paper out"
+
+        outcome = printing.print_sale(order, cashier.name, open_drawer=False)
+        assert not outcome.ok
+        assert outcome.message == ("The receipt did not print: the printer is out of paper. "
+                                   "Fix it, then press Reprint.")
+        assert printing.printer_status_label() == "Printer: paper out · 1 to reprint"
+        assert not any(job.printed and job.text.strip() for job in printer_sim.jobs)
+
+        printer_sim.set_status(paper_end=False)
+        assert printing.reprint_last().ok
+        (receipt,) = [job for job in printer_sim.wait_for_jobs(1) if job.printed and job.text.strip()]
+        assert f"Receipt {order.order_number}" in receipt.text
+        assert printing.printer_status_label() == "Printer: ready"
+    finally:
+        printing.close()
+
+
+def test_a_no_sale_needs_a_manager_and_is_audited(till, printer_sim):
+    cashier, manager = staff(till, "1001"), staff(till, "2001")
+    with pytest.raises(NotPermitted) as refused:
+        till.printing.open_drawer(cashier)
+    assert "needs a manager" in refused.value.message
+
+    assert till.printing.open_drawer(cashier, approver=manager).ok
+    assert till.printing.open_drawer(manager).ok
+    jobs = printer_sim.wait_for_jobs(2)
+    assert sum(job.parsed.drawer_pulses for job in jobs) == 2
+    with till.session_factory() as session:
+        opened = session.scalars(select(AuditLog).where(AuditLog.action == "drawer.opened")).all()
+    assert [(e.staff_id, e.approved_by, e.details) for e in opened] == [
+        (cashier.id, manager.id, {"reason": "no_sale"}),
+        (manager.id, None, {"reason": "no_sale"}),
+    ]
+
+
+def test_without_a_printer_nothing_prints_and_the_sale_goes_on(terminal):
+    printing = PrintService(None, terminal.context)
+    cashier = staff(terminal, "1001")
+    order = cash_sale(terminal, cashier)
+    outcome = printing.print_sale(order, cashier.name, open_drawer=True)
+    assert not outcome.ok and "No receipt printer is set up" in outcome.message
+    assert printing.printer_status_label() == "Printer: not set up"
+    assert terminal.printing.printer_status_label() == "Printer: not set up"
+    assert terminal.card_terminal is None and terminal.card_payments is None
+
+
+def test_an_unreachable_printer_is_told_in_a_sentence_within_the_wait(terminal):
+    with terminal_with(terminal, printer_url="tcp://127.0.0.1:9") as wired:  # the discard port: nothing listens
+        cashier = staff(terminal, "1001")
+        outcome = wired.printing.print_sale(cash_sale(terminal, cashier), cashier.name, open_drawer=False)
+        assert not outcome.ok
+        assert outcome.message.startswith("The receipt did not print: the receipt printer at tcp://127.0.0.1:9 "
+                                          "cannot be reached")
+        assert wired.printing.printer_status_label() == "Printer: not connected"
+    assert not [t for t in threading.enumerate() if t.name == "print queue"], "close() stops the print queue"
