@@ -121,5 +121,6 @@ class MainWindow(QMainWindow):
         for timer in self._timers:
             timer.stop()
         self.devices.stop()
+        self.wedge.uninstall(QApplication.instance())  # a closed window must not keep eating keystrokes
         wait_for_background_work(10_000)
         super().closeEvent(event)

@@ -32,6 +32,9 @@ class WedgeScanFilter(QObject):
     def install(self, app: QApplication) -> None:
         app.installEventFilter(self)
 
+    def uninstall(self, app: QApplication) -> None:
+        app.removeEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if self._replaying or event.type() != QEvent.Type.KeyPress or not watched.isWidgetType():
             return False

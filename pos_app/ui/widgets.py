@@ -22,8 +22,13 @@ from pos_app.domain.cash_count import DENOMINATIONS, count_total
 from pos_app.domain.money import Money
 
 
+TOUCH_HEIGHT = 52  # a fingertip, even without the stylesheet
+TOUCH_WIDTH = 80
+
+
 def touch_button(text: str, *, primary: bool = False, name: str | None = None) -> QPushButton:
     button = QPushButton(text)
+    button.setMinimumSize(TOUCH_WIDTH, TOUCH_HEIGHT)
     if primary:
         button.setObjectName("PrimaryButton")
     elif name:

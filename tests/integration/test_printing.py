@@ -39,6 +39,7 @@ def cash_sale(till, cashier):
     sales.start_sale(cashier)
     for product in product_codes(till, "dried_flower", 2):
         sales.scan(product.each_gtin)
+    till.age_checks.attest(sales, cashier)
     sales.tender_cash(sales.payment_status().cash_remaining + Money.of("20.00"))
     return sales.complete()
 
@@ -90,6 +91,7 @@ def test_a_card_receipt_shows_the_discount_and_the_card_by_brand_last_four_and_a
     line = sales.scan(product_codes(till, "pre_roll")[0].each_gtin)
     sales.discount_line(line.line_id, percent=Decimal("10"))
     total = sales.totals().total
+    till.age_checks.attest(sales, cashier)
     # What the card terminal's approval becomes on the sale (the terminal itself is tested with the shift).
     sales.tender_card(CardApproval(total, "P0123456789ABCDEF", "4242", "VISA", "A1B2C3"))
     order = sales.complete()

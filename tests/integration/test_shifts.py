@@ -70,6 +70,7 @@ def sell(till, cashier, form: str, *, cash: Money | None = None, card: bool = Fa
     sales = till.sales
     sales.start_sale(cashier)
     sales.scan(product_codes(till, form, index + 1)[index].each_gtin)
+    till.age_checks.attest(sales, cashier)
     if card:
         till.card_payments.charge(sales, sales.totals().total)
     if cash is not None:

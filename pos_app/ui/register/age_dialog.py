@@ -29,7 +29,7 @@ class AgeCheckDialog(PosDialog):
 
     def show_outcome(self, passed: bool, message: str) -> None:
         self.passed = passed
-        self.result_label.setProperty("passed", passed)
+        self.result_label.setProperty("passed", "true" if passed else "false")  # strings: QSS matches them
         self.result_label.style().polish(self.result_label)
         self.result_label.setText(message)
         self.result_label.show()

@@ -67,7 +67,7 @@ class CloseShiftDialog(PosDialog):
         self.counted_label.setText(str(counted))
         self.variance_label.setText(("+" if variance > Money.zero() else "") + str(variance))
         over = abs(variance) > self._limit
-        self.variance_label.setProperty("over", over)
+        self.variance_label.setProperty("over", "true" if over else "false")  # strings: QSS matches them
         self.variance_label.style().polish(self.variance_label)
         self.note.setText(f"The variance is over the store's limit of {self._limit}: a manager must approve it."
                           if over else "")
