@@ -14,7 +14,6 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPainter
 
 from pos_app.domain.cash_count import counts_for
-from pos_app.domain.money import Money
 from pos_app.domain.staff import Role
 from pos_app.services.staff import first_staff_with_role
 from pos_app.ui.app import qt_application
@@ -56,7 +55,7 @@ def _paying(window: MainWindow, terminal) -> None:
 
 def _sold(window: MainWindow, terminal):
     _paying(window, terminal)
-    window.register.dialog.pay_cash(Money.of("100"))
+    window.register.dialog.pay_exact()
     return window.register.last_order
 
 

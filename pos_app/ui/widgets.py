@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from pos_app.domain.cash_count import DENOMINATIONS, count_total
 from pos_app.domain.money import Money
 
-
 TOUCH_HEIGHT = 52  # a fingertip, even without the stylesheet
 TOUCH_WIDTH = 80
 

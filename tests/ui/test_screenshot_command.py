@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QImage
 
 from pos_app.cli import main
+from pos_app.ui.screenshots import STATES
 
 
 def test_screenshot_writes_a_png_of_the_requested_size(terminal, tmp_path, capsys):
@@ -31,3 +33,20 @@ def test_demo_data_prints_pins_and_is_the_same_for_the_same_seed(tmp_path, capsy
         outputs.append(capsys.readouterr().out.replace(str(tmp_path / name), "<dir>"))
     assert outputs[0] == outputs[1]
     assert "cashier" in outputs[0] and "manager" in outputs[0] and "admin" in outputs[0]
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_every_register_state_renders(terminal, tmp_path, capsys, state):
+    out = tmp_path / f"{state}.png"
+    terminal.close()
+    status = main(["screenshot", "--state", state, "--data-dir", str(terminal.settings.data_dir),
+                   "--size", "1024x768", "--out", str(out)])
+    assert status == 0, capsys.readouterr().err
+    assert QImage(str(out)).width() == 1024
+
+
+def test_an_unknown_state_is_a_sentence(terminal, tmp_path, capsys):
+    terminal.close()
+    status = main(["screenshot", "--state", "lunch", "--data-dir", str(terminal.settings.data_dir),
+                   "--out", str(tmp_path / "x.png")])
+    assert status == 1 and "choose one of" in capsys.readouterr().err
