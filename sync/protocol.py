@@ -132,6 +132,7 @@ class PullResponse(_Strict):
     changes: list[Change]
     has_more: bool
     reset: bool
+    remaining: int = Field(default=0, description="Changes left after this page, for a progress bar.")
 
 
 class ErrorBody(BaseModel):

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from sync.hub.models import (
@@ -282,6 +282,18 @@ class Page:
     cursor: str
     has_more: bool
     reset: bool
+    remaining: int = 0
+
+
+def _after(position: Position):
+    after = SyncChange.version > position.version
+    if not position.complete:
+        after = after | (
+            (SyncChange.version == position.version)
+            & ((SyncChange.entity > position.entity)
+               | ((SyncChange.entity == position.entity) & (SyncChange.entity_id > position.entity_id)))
+        )
+    return after
 
 
 def read_page(session: Session, store_id: uuid.UUID, cursor: str | None, limit: int) -> Page:
@@ -292,15 +304,8 @@ def read_page(session: Session, store_id: uuid.UUID, cursor: str | None, limit: 
     reset = position is None
     if position is None:
         position = Position(0)
-    after = SyncChange.version > position.version
-    if not position.complete:
-        after = after | (
-            (SyncChange.version == position.version)
-            & ((SyncChange.entity > position.entity)
-               | ((SyncChange.entity == position.entity) & (SyncChange.entity_id > position.entity_id)))
-        )
     rows = list(session.scalars(
-        select(SyncChange).where(SyncChange.store_id == store_id, after)
+        select(SyncChange).where(SyncChange.store_id == store_id, _after(position))
         .order_by(SyncChange.version, SyncChange.entity, SyncChange.entity_id).limit(limit + 1)
     ))
     has_more = len(rows) > limit
@@ -310,7 +315,10 @@ def read_page(session: Session, store_id: uuid.UUID, cursor: str | None, limit: 
     last = page[-1]
     mid_version = has_more and rows[limit].version == last.version
     end = Position(last.version, last.entity, last.entity_id) if mid_version else Position(last.version)
-    return Page(page, encode_cursor(feed.epoch, end), has_more, reset)
+    # How much is left after this page, so a terminal catching up can show a real progress bar.
+    remaining = session.scalar(select(func.count()).select_from(SyncChange).where(
+        SyncChange.store_id == store_id, _after(end))) if has_more else 0
+    return Page(page, encode_cursor(feed.epoch, end), has_more, reset, int(remaining))
 
 
 def compact_tombstones(session: Session, store_id: uuid.UUID, through_version: int) -> int:

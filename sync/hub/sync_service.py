@@ -189,7 +189,7 @@ def pull(db: Database, principal: Principal, request: PullRequest) -> PullRespon
         changes = [Change(entity=c.entity, id=c.entity_id, op=c.op, version=c.version, data=c.data)
                    for c in page.changes]
     return PullResponse(cursor=page.cursor, last_mutation_id=lmid, changes=changes, has_more=page.has_more,
-                        reset=page.reset)
+                        reset=page.reset, remaining=page.remaining)
 
 
 def current_version(db: Database, store_id: uuid.UUID) -> int:
