@@ -18,6 +18,7 @@ from pos_app.secrets import PIN_PEPPER, SecretStore
 from pos_app.services.refunds import RefundService
 from pos_app.services.selling import SaleService
 from pos_app.services.status import StatusService
+from pos_app.services.sync_service import SyncService
 from pos_app.services.terminal import TerminalContext, load_terminal_context
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,10 @@ class Terminal:
     @cached_property
     def status(self) -> StatusService:
         return StatusService(self.session_factory)
+
+    @cached_property
+    def sync(self) -> SyncService:
+        return SyncService(self.engine, self.session_factory, self.secrets)
 
     def close(self) -> None:
         self.engine.dispose()
