@@ -27,7 +27,7 @@ from sync.client.errors import SyncError
 from sync.client.pairing import pair as pair_with_hub
 from sync.client.puller import PullReport
 from sync.client.runner import SyncRunner
-from sync.client.transport import HubClient
+from sync.client.transport import DEFAULT_TIMEOUT, HubClient
 
 HUB_TOKEN = "hub-token"
 
@@ -109,7 +109,7 @@ def _clean_hub_url(hub_url: str) -> str:
 
 class SyncService:
     def __init__(self, engine: Engine, session_factory: sessionmaker[Session], secrets: SecretStore, *,
-                 hub_timeout: float = 15.0, page_size: int | None = None) -> None:
+                 hub_timeout: float = DEFAULT_TIMEOUT, page_size: int | None = None) -> None:
         self._db_engine = engine
         self._session_factory = session_factory
         self._secrets = secrets

@@ -26,7 +26,7 @@ from sync.protocol import (
     PushResponse,
 )
 
-DEFAULT_TIMEOUT = 15.0
+DEFAULT_TIMEOUT = 30.0  # a batch of 100 sales can take the hub seconds under load
 Answer = TypeVar("Answer", bound=BaseModel)
 
 

@@ -77,7 +77,7 @@ def till_template(hub, tmp_path_factory):
 def make_till(hub, till_template, tmp_path):
     opened = []
 
-    def make(url: str, *, hub_timeout: float = 3.0, page_size: int | None = None):
+    def make(url: str, *, hub_timeout: float = 30.0, page_size: int | None = None):
         number = next(_terminal_numbers)
         folder = copy_as_new_terminal(till_template, tmp_path / f"terminal-{number}")
         till = open_till(folder, hub_timeout=hub_timeout, page_size=page_size)

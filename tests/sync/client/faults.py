@@ -64,7 +64,7 @@ class FaultProxy:
             self._drop_answers = count
 
     def cut_answers(self, count: int = 1, after_bytes: int = 40) -> None:
-        """The next `count` answers stop after `after_bytes` bytes, mid-headers or mid-body."""
+        """The next `count` answers stop after `after_bytes` bytes (negative: all but the last few)."""
         with self._lock:
             self._cut_answers, self._cut_after = count, after_bytes
 

@@ -68,7 +68,7 @@ class Till:
         self.terminal.close()
 
 
-def open_till(folder: Path, *, hub_timeout: float = 3.0, page_size: int | None = None) -> Till:
+def open_till(folder: Path, *, hub_timeout: float = 30.0, page_size: int | None = None) -> Till:
     terminal = open_terminal(load_settings(folder), log_to_file=False)
     return Till(terminal, SyncService(terminal.engine, terminal.session_factory, terminal.secrets,
                                       hub_timeout=hub_timeout, page_size=page_size))
