@@ -56,7 +56,7 @@ class Puller:
             report.pages += 1
             report.changes += len(page.changes)
             report.reset = report.reset or page.reset
-            if progress is not None:
+            if progress is not None and page.changes:
                 progress(report.changes, report.changes + page.remaining)
             if not page.has_more:
                 return report
