@@ -28,6 +28,7 @@ from pos_app.services.refunds import RefundService
 from pos_app.services.selling import SaleService
 from pos_app.services.shifts import ShiftService
 from pos_app.services.status import StatusService
+from pos_app.services.sync_service import SyncService
 from pos_app.services.terminal import TerminalContext, load_terminal_context
 from pos_app.services.voids import VoidService
 
@@ -104,6 +105,10 @@ class Terminal:
     def id_reader(self) -> SerialIdReader | None:
         url = self.settings.hardware.id_reader_url
         return SerialIdReader(url, salt=self.secrets.get_or_create(ID_HASH_SALT).encode()) if url else None
+
+    @cached_property
+    def sync(self) -> SyncService:
+        return SyncService(self.engine, self.session_factory, self.secrets)
 
     def close(self) -> None:
         # Only what was started: reading a cached property here would start it just to stop it.

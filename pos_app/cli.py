@@ -56,8 +56,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     db = commands.add_parser("db", help="database maintenance")
     _add_data_dir(db)
-    db.add_argument("action", choices=["upgrade"])
+    db.add_argument("action", choices=["upgrade", "reset"])
+    db.add_argument("--yes", action="store_true", help="reset: confirm that the database is to be deleted")
+    _add_sync_parser(commands)
     return parser
+
+
+def _add_sync_parser(commands) -> None:
+    sync = commands.add_parser("sync", help="pair with the hub and sync with it")
+    actions = sync.add_subparsers(dest="action", required=True, metavar="ACTION")
+    pair = actions.add_parser("pair", help="pair this terminal with its store on the hub, then fetch the store")
+    pair.add_argument("--hub", required=True, help="the hub's address, e.g. http://192.168.1.10:8700")
+    pair.add_argument("--code", required=True, help="the one-time code from `pos-hub pairing-code`")
+    pair.add_argument("--name", help="this terminal's name on the hub (default: host name and number)")
+    pair.add_argument("--terminal-no", type=int, help="this terminal's number on receipts")
+    _add_data_dir(pair)
+    for name, help_ in (("status", "paired?, hub, client id, pending, rejected, last good sync"),
+                        ("once", "send and fetch until caught up, with progress"),
+                        ("unpair", "forget the hub (refused while changes are unsent)")):
+        _add_data_dir(actions.add_parser(name, help=help_))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -162,6 +179,10 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 def cmd_db(args: argparse.Namespace) -> int:
     from pos_app.bootstrap import open_terminal
 
+    if args.action == "reset":
+        from pos_app.sync_commands import db_reset
+
+        return db_reset(_settings(args), args.yes)
     terminal = open_terminal(_settings(args))
     print(f"The database at {terminal.settings.db_path} is up to date.")
     terminal.close()
@@ -180,8 +201,14 @@ def cmd_hardware(args: argparse.Namespace) -> int:
     return hardware_command(_settings(args), args.action, args.amount)
 
 
+def cmd_sync(args: argparse.Namespace) -> int:
+    from pos_app.sync_commands import sync_command
+
+    return sync_command(_settings(args), args)
+
+
 COMMANDS = {"run": cmd_run, "screenshot": cmd_screenshot, "demo-data": cmd_demo_data, "db": cmd_db,
-            "codes": cmd_codes, "hardware": cmd_hardware}
+            "codes": cmd_codes, "hardware": cmd_hardware, "sync": cmd_sync}
 
 if __name__ == "__main__":
     raise SystemExit(main())

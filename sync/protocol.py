@@ -60,6 +60,9 @@ class PairResponse(_Strict):
     tenant_id: uuid.UUID
     store_id: uuid.UUID
     token: str
+    # The tenant's PIN pepper: staff PIN hashes made on the hub use it, so the terminal keeps it (in its
+    # keyring, never in its database) to check PINs offline. A secret, like the token.
+    pin_pepper: str | None = None
 
 
 class Mutation(_Strict):
@@ -129,6 +132,7 @@ class PullResponse(_Strict):
     changes: list[Change]
     has_more: bool
     reset: bool
+    remaining: int = Field(default=0, description="Changes left after this page, for a progress bar.")
 
 
 class ErrorBody(BaseModel):
@@ -140,11 +144,16 @@ class ProblemBody(BaseModel):
 
     detail: str | list[dict[str, Any]]
     message: str | None = None
+    code: str | None = Field(default=None, description="Machine-readable reason, e.g. restored_database.")
+
+
+RESTORED_DATABASE = "restored_database"
+"""422 code of a push whose ids the hub already holds with other content: take a new client id."""
 
 
 ENTITIES = (
     "store", "tax_rate", "staff_user", "role_permission", "product", "accessory", "inventory_level", "batch",
-    "shelf_location", "purchase_order", "discount_code",
+    "shelf_location", "purchase_order", "discount_code", "province", "tenant", "accessory_category", "supplier",
 )
 
 MUTATION_NAMES = (

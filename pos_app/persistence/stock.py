@@ -10,13 +10,36 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pos_app.domain.lots import Lot
-from pos_app.persistence.models import BatchTracking, OcsInventoryTransaction
+from pos_app.persistence.models import BatchTracking, OcsInventory, OcsInventoryTransaction
 from pos_app.persistence.sync_state import ensure_sync_state
 
 
 def _overlay_filter(session: Session):
-    pulled_through = ensure_sync_state(session).pulled_through_mutation_id
-    return OcsInventoryTransaction.mutation_id > pulled_through
+    # Deltas whose mutation the last caught-up pull's LMID covers are in the pulled levels already.
+    state = ensure_sync_state(session)
+    return OcsInventoryTransaction.mutation_id > state.mutation_id_base + state.pulled_through_mutation_id
+
+
+def pending_deltas(session: Session, store_id: uuid.UUID, skus: Iterable[str] | None = None) -> dict[str, int]:
+    """Local stock deltas per SKU that the pulled levels do not include yet."""
+    query = (select(OcsInventoryTransaction.sku, func.sum(OcsInventoryTransaction.quantity))
+             .where(OcsInventoryTransaction.store_id == store_id, _overlay_filter(session))
+             .group_by(OcsInventoryTransaction.sku))
+    if skus is not None:
+        query = query.where(OcsInventoryTransaction.sku.in_(list(skus)))
+    return {sku: int(delta) for sku, delta in session.execute(query)}
+
+
+def available_on_hand(session: Session, store_id: uuid.UUID, skus: Iterable[str] | None = None) -> dict[str, int]:
+    """On hand as this till should count it: the hub's pulled level plus local deltas it has not counted."""
+    skus = None if skus is None else list(skus)
+    query = select(OcsInventory.sku, OcsInventory.quantity_on_hand).where(OcsInventory.store_id == store_id)
+    if skus is not None:
+        query = query.where(OcsInventory.sku.in_(skus))
+    levels = {sku: int(quantity) for sku, quantity in session.execute(query)}
+    for sku, delta in pending_deltas(session, store_id, skus).items():
+        levels[sku] = levels.get(sku, 0) + delta
+    return levels
 
 
 def sellable_lots(session: Session, store_id: uuid.UUID, skus: Iterable[str]) -> dict[str, list[Lot]]:

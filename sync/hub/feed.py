@@ -15,15 +15,18 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from sync.hub.models import (
     Accessory,
+    AccessoryCategory,
     BatchTracking,
     DiscountCode,
     OcsInventory,
     OcsProduct,
+    ProvinceTerritory,
+    ProvincialSupplier,
     PurchaseOrder,
     RolePermission,
     ShelfLocation,
@@ -31,6 +34,7 @@ from sync.hub.models import (
     StoreFeed,
     SyncChange,
     TaxRate,
+    Tenant,
     User,
 )
 from sync.hub.models.base import Base
@@ -39,6 +43,10 @@ ENTITY_OF = {
     Store: "store", TaxRate: "tax_rate", User: "staff_user", RolePermission: "role_permission",
     OcsProduct: "product", Accessory: "accessory", OcsInventory: "inventory_level", BatchTracking: "batch",
     ShelfLocation: "shelf_location", PurchaseOrder: "purchase_order", DiscountCode: "discount_code",
+    # Parents the replica's foreign keys point at: a store's province (its tax rates refer to it too), its
+    # tenant, the accessories' categories and the suppliers named on lots and purchase orders.
+    ProvinceTerritory: "province", Tenant: "tenant", AccessoryCategory: "accessory_category",
+    ProvincialSupplier: "supplier",
 }
 _PENDING = "feed_pending"
 _CHUNK = 500
@@ -104,6 +112,12 @@ def stores_for(session: Session, obj: Base) -> tuple[uuid.UUID, ...]:
     """Which stores' feeds carry this row."""
     if isinstance(obj, Store):
         return (obj.id,)
+    if isinstance(obj, Tenant):
+        return _tenant_stores(session, obj.id)
+    if isinstance(obj, ProvinceTerritory):
+        return tuple(session.scalars(select(Store.id).where(Store.province_territory_id == obj.id)))
+    if isinstance(obj, ProvincialSupplier):  # suppliers are shared by every tenant
+        return tuple(session.scalars(select(Store.id)))
     if isinstance(obj, TaxRate):
         return tuple(session.scalars(select(Store.id).where(Store.province_territory_id == obj.province_territory_id)))
     if isinstance(obj, User | DiscountCode) and obj.store_id is not None:
@@ -143,6 +157,10 @@ def feed_new_store(session: Session, store: Store) -> None:
     """A new store's feed starts with the shared rows that already apply to it (taxes, catalog, roles)."""
     session.flush()
     shared = [
+        *session.scalars(select(Tenant).where(Tenant.id == store.tenant_id)),
+        *session.scalars(select(ProvinceTerritory).where(ProvinceTerritory.id == store.province_territory_id)),
+        *session.scalars(select(ProvincialSupplier)),
+        *session.scalars(select(AccessoryCategory).where(AccessoryCategory.tenant_id == store.tenant_id)),
         *session.scalars(select(TaxRate).where(TaxRate.province_territory_id == store.province_territory_id)),
         *session.scalars(select(RolePermission).where(RolePermission.tenant_id == store.tenant_id)),
         *session.scalars(select(OcsProduct).where(OcsProduct.tenant_id == store.tenant_id)),
@@ -264,6 +282,18 @@ class Page:
     cursor: str
     has_more: bool
     reset: bool
+    remaining: int = 0
+
+
+def _after(position: Position):
+    after = SyncChange.version > position.version
+    if not position.complete:
+        after = after | (
+            (SyncChange.version == position.version)
+            & ((SyncChange.entity > position.entity)
+               | ((SyncChange.entity == position.entity) & (SyncChange.entity_id > position.entity_id)))
+        )
+    return after
 
 
 def read_page(session: Session, store_id: uuid.UUID, cursor: str | None, limit: int) -> Page:
@@ -274,15 +304,8 @@ def read_page(session: Session, store_id: uuid.UUID, cursor: str | None, limit: 
     reset = position is None
     if position is None:
         position = Position(0)
-    after = SyncChange.version > position.version
-    if not position.complete:
-        after = after | (
-            (SyncChange.version == position.version)
-            & ((SyncChange.entity > position.entity)
-               | ((SyncChange.entity == position.entity) & (SyncChange.entity_id > position.entity_id)))
-        )
     rows = list(session.scalars(
-        select(SyncChange).where(SyncChange.store_id == store_id, after)
+        select(SyncChange).where(SyncChange.store_id == store_id, _after(position))
         .order_by(SyncChange.version, SyncChange.entity, SyncChange.entity_id).limit(limit + 1)
     ))
     has_more = len(rows) > limit
@@ -292,7 +315,10 @@ def read_page(session: Session, store_id: uuid.UUID, cursor: str | None, limit: 
     last = page[-1]
     mid_version = has_more and rows[limit].version == last.version
     end = Position(last.version, last.entity, last.entity_id) if mid_version else Position(last.version)
-    return Page(page, encode_cursor(feed.epoch, end), has_more, reset)
+    # How much is left after this page, so a terminal catching up can show a real progress bar.
+    remaining = session.scalar(select(func.count()).select_from(SyncChange).where(
+        SyncChange.store_id == store_id, _after(end))) if has_more else 0
+    return Page(page, encode_cursor(feed.epoch, end), has_more, reset, int(remaining))
 
 
 def compact_tombstones(session: Session, store_id: uuid.UUID, through_version: int) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import secrets
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,8 +31,9 @@ class SeedResult:
     row_counts: dict[str, int]
 
 
-def hash_pin(pin: str, pepper: str = "") -> str:
-    """The terminal's scheme (argon2 over an HMAC of the PIN); the hub has no terminal's pepper, so none."""
+def hash_pin(pin: str, pepper: str) -> str:
+    """The terminal's scheme (argon2 over an HMAC of the PIN) with the tenant's pepper, which paired
+    terminals receive, so they check these hashes offline."""
     return PasswordHasher().hash(hmac.new(pepper.encode(), pin.encode(), hashlib.sha256).hexdigest())
 
 
@@ -46,6 +48,7 @@ def seed_demo(db: Database, *, products: int = 2000, seed: int = 7, today: date 
             return SeedResult(tenant.tenant_code, tenant.store_code, False, {}, {})
         models = _model_by_table()
         tenant_id = tenant.rows["tenants"][0]["id"]
+        pepper = secrets.token_hex(32)
         for table, rows in tenant.rows.items():
             model = models[table]
             for row in rows:
@@ -54,8 +57,10 @@ def seed_demo(db: Database, *, products: int = 2000, seed: int = 7, today: date 
                     values["metadata_"] = values.pop("metadata")
                 if table in TENANT_SCOPED:
                     values["tenant_id"] = tenant_id
+                if table == "tenants":
+                    values["pin_pepper"] = pepper
                 if table == "users":
-                    values["pin_hash"] = hash_pin(tenant.pins[values["staff_code"]])
+                    values["pin_hash"] = hash_pin(tenant.pins[values["staff_code"]], pepper)
                 obj = model(**values)
                 session.add(obj)
                 if model in ENTITY_OF and table != "purchase_orders":

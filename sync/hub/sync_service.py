@@ -13,8 +13,8 @@ from sync.column_types import utcnow
 from sync.hub.database import Database
 from sync.hub.feed import read_page
 from sync.hub.handlers import Context, Rejection, handle
-from sync.hub.models import PairingCode, Store, SyncClient, SyncMutation, Terminal
-from sync.hub.tokens import Principal, digest, issue_token, normalize_code
+from sync.hub.models import PairingCode, Store, SyncClient, SyncMutation, Tenant, Terminal
+from sync.hub.tokens import Principal, digest, issue_token, normalize_code, tenant_pin_pepper
 from sync.protocol import (
     Change,
     Mutation,
@@ -77,7 +77,9 @@ def pair(db: Database, request: PairRequest) -> PairResponse:
             client.terminal_id = terminal.id  # re-pairing the same database keeps its LMID
         token = issue_token(session, kind="terminal", tenant_id=store.tenant_id, store_id=store.id,
                             terminal_id=terminal.id)
-        return PairResponse(terminal_id=terminal.id, tenant_id=store.tenant_id, store_id=store.id, token=token)
+        pepper = tenant_pin_pepper(session.get_one(Tenant, store.tenant_id))
+        return PairResponse(terminal_id=terminal.id, tenant_id=store.tenant_id, store_id=store.id, token=token,
+                            pin_pepper=pepper)
 
 
 def _check_store_active(session: Session, principal: Principal) -> None:
@@ -187,7 +189,7 @@ def pull(db: Database, principal: Principal, request: PullRequest) -> PullRespon
         changes = [Change(entity=c.entity, id=c.entity_id, op=c.op, version=c.version, data=c.data)
                    for c in page.changes]
     return PullResponse(cursor=page.cursor, last_mutation_id=lmid, changes=changes, has_more=page.has_more,
-                        reset=page.reset)
+                        reset=page.reset, remaining=page.remaining)
 
 
 def current_version(db: Database, store_id: uuid.UUID) -> int:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.column_types import utcnow
-from sync.hub.models import ApiToken, PairingCode, Store
+from sync.hub.models import ApiToken, PairingCode, Store, Tenant
 
 PAIRING_CODE_TTL = timedelta(hours=24)
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
@@ -57,3 +57,10 @@ def issue_pairing_code(session: Session, store: Store) -> str:
 
 def normalize_code(code: str) -> str:
     return code.replace("-", "").replace(" ", "").upper()
+
+
+def tenant_pin_pepper(tenant: Tenant) -> str:
+    """The tenant's PIN pepper, made on first use; PIN hashes on the hub and on its terminals use it."""
+    if tenant.pin_pepper is None:
+        tenant.pin_pepper = secrets.token_hex(32)
+    return tenant.pin_pepper

@@ -26,7 +26,7 @@ class SyncOutbox(Base):
     name: Mapped[str] = mapped_column(String(60))  # e.g. order.completed.v1
     args: Mapped[dict[str, Any]]
     hash: Mapped[str] = mapped_column(String(64))  # sha256 of the canonical JSON of args
-    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending, applied, rejected
+    status: Mapped[str] = mapped_column(String(12), default="pending", index=True)  # pending, applied, rejected
     result_code: Mapped[str | None] = mapped_column(String(40))
     result_message: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -55,3 +55,9 @@ class SyncState(Base):
     hub_url: Mapped[str | None] = mapped_column(String(300))
     last_push_at: Mapped[datetime | None]
     last_pull_at: Mapped[datetime | None]
+    # Wire id = local mutation id - base. A new client id (after a restored database) restarts the hub's
+    # count at 1 for the unsent rows without renumbering them here.
+    mutation_id_base: Mapped[int] = mapped_column(default=0, server_default="0")
+    last_good_sync_at: Mapped[datetime | None]  # the last pull that caught up with the hub
+    alert: Mapped[str | None] = mapped_column(String(500))  # for the manager, until acknowledged
+    alert_at: Mapped[datetime | None]

@@ -14,6 +14,7 @@ from sync.hub.api.deps import get_db, terminal_principal
 from sync.hub.database import Database
 from sync.hub.tokens import Principal
 from sync.protocol import (
+    RESTORED_DATABASE,
     ErrorBody,
     GapError,
     PairRequest,
@@ -56,9 +57,9 @@ def push(request: PushRequest, principal: Principal = Depends(terminal_principal
             "detail": f"Mutations must follow the hub's last one; send from id {gap.expected_id}.",
             "expected_id": gap.expected_id})
     except sync_service.HashMismatch as error:
-        raise HTTPException(422, (
+        return JSONResponse(status_code=422, content={"code": RESTORED_DATABASE, "detail": (
             f"Mutation {error.mutation_id} was already applied with different content: this terminal's database "
-            "was restored or copied. Take a new client id and alert a manager.")) from None
+            "was restored or copied. Take a new client id and alert a manager.")})
 
 
 @router.post("/pull", response_model=PullResponse, responses=ERRORS)

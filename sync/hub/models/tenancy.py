@@ -11,7 +11,7 @@ from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sync.column_types import ExactDecimal
-from sync.hub.models.base import Base, IdMixin, ReplicatedMixin
+from sync.hub.models.base import HUB_ONLY, Base, IdMixin, ReplicatedMixin
 
 
 class Tenant(IdMixin, ReplicatedMixin, Base):
@@ -20,6 +20,9 @@ class Tenant(IdMixin, ReplicatedMixin, Base):
     code: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(120))
     currency: Mapped[str] = mapped_column(String(3), default="CAD")
+    # Staff PIN hashes are peppered with this; a terminal gets it at pairing and keeps it in its keyring,
+    # so it never travels in the change feed or sits in a terminal's database next to the hashes.
+    pin_pepper: Mapped[str | None] = mapped_column(String(64), info=HUB_ONLY)
 
 
 class ProvinceTerritory(IdMixin, ReplicatedMixin, Base):

@@ -155,14 +155,45 @@ def test_a_terminal_pairs_with_the_seeded_demo_store_and_pulls_it(seeded):
             assert paired.status_code == 200, paired.text
             headers = {"Authorization": f"Bearer {paired.json()['token']}"}
             body = {"client_id": "00000000-0000-4000-8000-0000000000aa", "cursor": None, "limit": 1000}
-            entities = set()
+            changes = []
             while True:
                 page = client.post("/sync/v1/pull", json=body, headers=headers).json()
-                entities |= {c["entity"] for c in page["changes"]}
+                changes += page["changes"]
                 body["cursor"] = page["cursor"]
                 if not page["has_more"]:
                     break
     finally:
         app.state.db.dispose()
+    entities = {c["entity"] for c in changes}
     assert {"store", "tax_rate", "staff_user", "role_permission", "product", "accessory", "inventory_level",
-            "batch", "shelf_location", "purchase_order"} <= entities
+            "batch", "shelf_location", "purchase_order", "province", "tenant", "accessory_category",
+            "supplier"} <= entities
+    _assert_parents_are_in_the_feed(changes)
+    _assert_pins_check_with_the_paired_pepper(changes, paired.json()["pin_pepper"])
+
+
+def _assert_parents_are_in_the_feed(changes):
+    """Every foreign key of a fed row names a row the feed also carries, so the replica keeps its keys."""
+    ids = {(c["entity"], c["id"]) for c in changes}
+    for change in changes:
+        data = change["data"]
+        for column, entity in (("province_territory_id", "province"), ("tenant_id", "tenant"),
+                               ("category_id", "accessory_category"), ("supplier_id", "supplier")):
+            if data.get(column) is not None:
+                assert (entity, data[column]) in ids, f"{change['entity']}.{column} points outside the feed"
+    tenant = next(c for c in changes if c["entity"] == "tenant")
+    assert "pin_pepper" not in tenant["data"], "the PIN pepper must never travel in the feed"
+
+
+def _assert_pins_check_with_the_paired_pepper(changes, pepper):
+    import hashlib
+    import hmac
+
+    from argon2 import PasswordHasher
+
+    from sync.demo_tenant import generate_demo_tenant
+
+    pins = generate_demo_tenant(products=40, seed=7).pins
+    staff = next(c["data"] for c in changes if c["entity"] == "staff_user")
+    peppered = hmac.new(pepper.encode(), pins[staff["staff_code"]].encode(), hashlib.sha256).hexdigest()
+    assert PasswordHasher().verify(staff["pin_hash"], peppered)

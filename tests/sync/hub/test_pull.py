@@ -168,3 +168,13 @@ def test_small_pages_deliver_exactly_what_one_big_page_does(client, world):
     small, _ = pull_all(client, terminal, limit=1)
     big, _ = pull_all(client, terminal, limit=1000)
     assert [(c["entity"], c["id"], c["version"]) for c in small] == [(c["entity"], c["id"], c["version"]) for c in big]
+
+
+def test_each_page_says_how_much_is_left(client, world):
+    terminal = world.terminals["A1"]
+    first = pull(client, terminal, limit=2).json()
+    assert first["has_more"] and first["remaining"] > 0
+    total = len(first["changes"]) + first["remaining"]
+    rest, _cursor = pull_all(client, terminal, first["cursor"], limit=2)
+    assert len(first["changes"]) + len(rest) == total
+    assert pull(client, terminal, _cursor).json()["remaining"] == 0

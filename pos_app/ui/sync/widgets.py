@@ -1,0 +1,125 @@
+"""The status-bar label and the sync panel: online or not, what waits, the last good sync, and for
+managers the mutations the hub rejected, with its reasons."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.services.sync_service import SyncOverview, SyncService
+
+
+def _when(moment: datetime | None) -> str:
+    return "never" if moment is None else moment.astimezone().strftime("%H:%M:%S")
+
+
+def connection_text(overview: SyncOverview) -> str:
+    if not overview.paired:
+        return "not paired"
+    if overview.needs_pairing:
+        return "needs pairing again"
+    return {True: "online", False: "offline", None: "connecting…"}[overview.online]
+
+
+def label_text(overview: SyncOverview) -> str:
+    if not overview.paired:
+        return "Sync: not paired" + (f" · {overview.pending} waiting" if overview.pending else "")
+    parts = [f"Sync: {connection_text(overview)}"]
+    parts.append(f"{overview.pending} waiting" if overview.pending else "up to date")
+    parts.append(f"last {_when(overview.last_good_sync)}")
+    if overview.rejected:
+        parts.append(f"{overview.rejected} rejected")
+    return " · ".join(parts)
+
+
+class SyncStatusLabel(QLabel):
+    """For the status bar; connect a worker's ``status_changed`` to ``show_overview``."""
+
+    def show_overview(self, overview: SyncOverview) -> None:
+        self.setText(label_text(overview))
+        self.setToolTip(overview.alert or overview.last_error or "")
+        self.setProperty("alert", bool(overview.alert or overview.needs_pairing))
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+
+class SyncPanel(QDialog):
+    """What a person needs about sync; ``sync_requested`` asks the worker for a sync now."""
+
+    sync_requested = Signal()
+
+    def __init__(self, service: SyncService, *, show_rejected: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Sync")
+        self._service = service
+        self._show_rejected = show_rejected
+        form = QFormLayout()
+        self.connection = QLabel()
+        self.pending = QLabel()
+        self.last_sync = QLabel()
+        self.hub = QLabel()
+        self.message = QLabel(wordWrap=True)
+        for title, widget in (("Hub", self.hub), ("Connection", self.connection), ("Waiting to send", self.pending),
+                              ("Last good sync", self.last_sync)):
+            form.addRow(title, widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        self.alert = QLabel(wordWrap=True, objectName="SyncAlert")
+        self.dismiss = QPushButton("Dismiss alert", clicked=self._dismiss_alert)
+        layout.addWidget(self.alert)
+        layout.addWidget(self.dismiss)
+        self.rejected = QTableWidget(0, 3)
+        self.rejected.setHorizontalHeaderLabels(["#", "What", "Why the hub refused it"])
+        self.rejected.setVisible(show_rejected)
+        layout.addWidget(self.rejected)
+        self.sync_now = QPushButton("Sync now", clicked=self._ask_for_sync)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, rejected=self.reject)
+        buttons.addButton(self.sync_now, QDialogButtonBox.ButtonRole.ActionRole)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.show_overview(service.overview())
+
+    def show_overview(self, overview: SyncOverview) -> None:
+        self.hub.setText(overview.hub_url or "not paired")
+        self.connection.setText(connection_text(overview))
+        self.pending.setText(str(overview.pending))
+        self.last_sync.setText(_when(overview.last_good_sync))
+        self.alert.setText(overview.alert or "")
+        self.alert.setVisible(bool(overview.alert))
+        self.dismiss.setVisible(bool(overview.alert))
+        self.sync_now.setEnabled(overview.paired)
+        if self._show_rejected:
+            self._fill_rejected()
+
+    def show_result(self, ok: bool, message: str) -> None:
+        self.sync_now.setEnabled(True)
+        self.message.setText(message if ok else f"Sync did not finish: {message}")
+
+    def _fill_rejected(self) -> None:
+        rows = self._service.rejected()
+        self.rejected.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            for column, text in enumerate((str(row.mutation_id), row.name, f"{row.code}: {row.message}")):
+                self.rejected.setItem(index, column, QTableWidgetItem(text))
+        self.rejected.resizeColumnsToContents()
+
+    def _ask_for_sync(self) -> None:
+        self.sync_now.setEnabled(False)
+        self.message.setText("Syncing…")
+        self.sync_requested.emit()
+
+    def _dismiss_alert(self) -> None:
+        self._service.acknowledge_alert()
+        self.show_overview(self._service.overview())

@@ -1,0 +1,85 @@
+"""Terminals for sync tests: a real terminal folder (SQLite, keyring file) paired with a real hub."""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select, update
+
+from pos_app.bootstrap import Terminal, open_terminal
+from pos_app.config import load_settings
+from pos_app.domain.money import Money
+from pos_app.domain.order import Order
+from pos_app.persistence.models import OcsInventory, OcsProduct, SyncOutbox, SyncState
+from pos_app.persistence.stock import available_on_hand
+from pos_app.services.selling import SaleService
+from pos_app.services.staff import find_staff
+from pos_app.services.sync_service import SyncService
+
+CASHIER = "1001"
+
+
+@dataclass
+class Till:
+    terminal: Terminal
+    sync: SyncService
+
+    @property
+    def folder(self) -> Path:
+        return self.terminal.settings.data_dir
+
+    def sell(self, code: str, quantity: int = 1) -> Order:
+        sales = SaleService(self.terminal.session_factory, self.terminal.context)
+        sales.start_sale(find_staff(self.terminal.session_factory, CASHIER))
+        for _ in range(quantity):
+            sales.scan(code)
+        sales.tender_cash(Money.of(sales.totals().total.amount + 100))
+        return sales.complete()
+
+    def products(self, count: int, *, min_stock: int = 1) -> list[tuple[str, str]]:
+        """(each GTIN, SKU) of products with at least `min_stock` on hand, in a stable order."""
+        with self.terminal.session_factory() as session:
+            rows = session.execute(
+                select(OcsProduct.each_gtin, OcsProduct.ocs_variant_number)
+                .join(OcsInventory, OcsInventory.sku == OcsProduct.ocs_variant_number)
+                .where(OcsInventory.quantity_on_hand >= min_stock, OcsProduct.is_active.is_(True),
+                       OcsProduct.product_form == "dried_flower")
+                .order_by(OcsProduct.ocs_variant_number).limit(count)).all()
+        assert len(rows) == count
+        return [tuple(row) for row in rows]
+
+    def stock(self, sku: str) -> int:
+        with self.terminal.session_factory() as session:
+            return available_on_hand(session, self.terminal.context.store_id, [sku]).get(sku, 0)
+
+    def outbox(self) -> list[SyncOutbox]:
+        with self.terminal.session_factory() as session:
+            return list(session.scalars(select(SyncOutbox).order_by(SyncOutbox.mutation_id)))
+
+    def count(self, model) -> int:
+        with self.terminal.session_factory() as session:
+            return session.scalar(select(func.count()).select_from(model))
+
+    def close(self) -> None:
+        self.sync.close()
+        self.terminal.close()
+
+
+def open_till(folder: Path, *, hub_timeout: float = 30.0, page_size: int | None = None) -> Till:
+    terminal = open_terminal(load_settings(folder), log_to_file=False)
+    return Till(terminal, SyncService(terminal.engine, terminal.session_factory, terminal.secrets,
+                                      hub_timeout=hub_timeout, page_size=page_size))
+
+
+def copy_as_new_terminal(template: Path, folder: Path) -> Path:
+    """A copy of a bootstrapped terminal that is a different terminal: its own client id, no token."""
+    shutil.copytree(template, folder, ignore=shutil.ignore_patterns("keyring.cfg", "logs", "backups"))
+    terminal = open_terminal(load_settings(folder), log_to_file=False)
+    with terminal.session_factory() as session:
+        session.execute(update(SyncState).values(client_id=uuid.uuid4(), hub_url=None, terminal_id=None))
+        session.commit()
+    terminal.close()
+    return folder
