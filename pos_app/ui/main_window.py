@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QTimer
+from PySide6.QtCore import QDateTime, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from pos_app.domain.staff import can_supervise
 from pos_app.services.staff import StaffMember
 from pos_app.services.status import staff_display
 from pos_app.ui.device_events import DeviceEvents
 from pos_app.ui.register.login_screen import LoginScreen
 from pos_app.ui.register.register_screen import RegisterScreen
+from pos_app.ui.sync.bootstrap_dialog import BootstrapDialog
+from pos_app.ui.sync.widgets import SyncPanel, SyncStatusLabel
+from pos_app.ui.sync.worker import start_sync_thread, stop_sync_thread
 from pos_app.ui.tasks import wait_for_background_work
 from pos_app.ui.wedge_filter import WedgeScanFilter
+from pos_app.ui.widgets import touch_button
 
 MODE_TITLES = {"register": "Register", "kiosk": "Kiosk", "receiving": "Receiving"}
 STATUS_REFRESH_MS = 5_000
@@ -19,6 +24,8 @@ PRINTER_CHECK_MS = 15_000
 
 
 class MainWindow(QMainWindow):
+    sync_now_requested = Signal()  # queued to the sync worker's thread
+
     def __init__(self, terminal, *, mode: str = "register", devices: DeviceEvents | None = None) -> None:
         super().__init__()
         self.t = terminal
@@ -42,12 +49,18 @@ class MainWindow(QMainWindow):
 
         self.staff_label = QLabel()
         self.shift_label = QLabel()
-        self.sync_label = QLabel()
+        self.sync_label = SyncStatusLabel()
         self.printer_label = QLabel()
         self.payment_label = QLabel()
         for label in (self.staff_label, self.shift_label, self.sync_label, self.printer_label,
                       self.payment_label):
             self.statusBar().addWidget(label, 1)
+        self.sync_button = touch_button("Sync", name="StatusButton")
+        self.sync_button.setToolTip("Sync status, Sync now, and (for managers) what the hub refused")
+        self.sync_button.clicked.connect(self.open_sync_panel)
+        self.statusBar().addPermanentWidget(self.sync_button)
+        self.sync_thread = self.sync_worker = None
+        self._start_sync()
 
         self.login.signed_in.connect(self.show_register)
         self.register.signed_out.connect(self.show_login)
@@ -113,11 +126,44 @@ class MainWindow(QMainWindow):
         shift = self.register.shift
         self.shift_label.setText(f"Shift: open since {shift.opened_at.astimezone():%H:%M}" if shift
                                  else "Shift: not open")
-        self.sync_label.setText(self.t.status.sync_summary().label)
+        if self.sync_worker is None:  # a paired terminal's worker keeps the label up to date itself
+            self.sync_label.setText(self.t.status.sync_summary().label)
         self.printer_label.setText(self.register.printer_state)
         self.payment_label.setText(self.register.card_state)
 
+    # --- sync -----------------------------------------------------------------------------------------------
+
+    def _start_sync(self) -> None:
+        """Paired terminals sync in the background; before their first snapshot, they fetch it with progress."""
+        service = getattr(self.t, "sync", None)
+        if service is None or not service.overview().paired:
+            return
+        self.sync_thread, self.sync_worker = start_sync_thread(service)
+        self.sync_worker.status_changed.connect(self.sync_label.show_overview)
+        self.sync_worker.alert.connect(lambda message: self.register.notify(message, kind="warning"))
+        self.sync_now_requested.connect(self.sync_worker.sync_now)
+        if service.overview().last_good_sync is None:
+            self.bootstrap = BootstrapDialog(self.sync_worker, self)
+            self.bootstrap.open()
+            self.bootstrap.start()
+
+    def open_sync_panel(self) -> None:
+        service = getattr(self.t, "sync", None)
+        if service is None:
+            return
+        staff = self.register.staff
+        panel = SyncPanel(service, show_rejected=staff is not None and can_supervise(staff.role), parent=self)
+        panel.sync_requested.connect(self.sync_now_requested)
+        if self.sync_worker is not None:
+            self.sync_worker.status_changed.connect(panel.show_overview)
+            self.sync_worker.sync_finished.connect(panel.show_result)
+        panel.open()
+        self.sync_panel = panel
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.sync_worker is not None:
+            stop_sync_thread(self.sync_thread, self.sync_worker)
+            self.sync_worker = None
         for timer in self._timers:
             timer.stop()
         self.devices.stop()

@@ -50,7 +50,8 @@ class SyncStatusLabel(QLabel):
     def show_overview(self, overview: SyncOverview) -> None:
         self.setText(label_text(overview))
         self.setToolTip(overview.alert or overview.last_error or "")
-        self.setProperty("alert", bool(overview.alert or overview.needs_pairing))
+        # QSS matches strings, so the flag is one
+        self.setProperty("alert", "true" if overview.alert or overview.needs_pairing else "false")
         self.style().unpolish(self)
         self.style().polish(self)
 
