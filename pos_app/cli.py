@@ -99,13 +99,16 @@ def _fail(message: str, status: int = 1) -> int:
     return status
 
 
-def _settings(args: argparse.Namespace, demo: bool = False):
-    data_dir = args.data_dir
-    if data_dir is None and demo:
+def _data_dir(args: argparse.Namespace, demo: bool) -> Path | None:
+    if args.data_dir is None and demo:
         from pos_app.config import default_data_dir
 
-        data_dir = default_data_dir() / DEMO_DIR_NAME.format(n=args.terminal)
-    settings = load_settings(data_dir)
+        return default_data_dir() / DEMO_DIR_NAME.format(n=args.terminal)
+    return args.data_dir
+
+
+def _settings(args: argparse.Namespace, demo: bool = False):
+    settings = load_settings(_data_dir(args, demo))
     # Tracebacks belong in the log file, never on a person's screen.
     configure_logging(settings.log_dir)
     return settings
@@ -134,15 +137,23 @@ def _print_demo_summary(summary, data_dir: Path) -> None:
 
 def _open_demo_ready(args: argparse.Namespace, demo: bool):
     from pos_app.bootstrap import open_terminal
-    from pos_app.services.demo_data import install_demo_data
-    from pos_app.services.status import StatusService
 
-    terminal = open_terminal(_settings(args, demo=demo))
-    if demo and StatusService(terminal.session_factory).product_count() == 0:
-        print("Setting up the demo store (first run)…")
-        summary = install_demo_data(terminal.session_factory, terminal.pin_pepper, terminal_no=args.terminal,
-                                    progress=print)
-        _print_demo_summary(summary, terminal.settings.data_dir)
+    if demo:
+        return _open_demo_terminal(args)
+    return open_terminal(_settings(args))
+
+
+def _open_demo_terminal(args: argparse.Namespace):
+    """The demo: hub, simulators and a paired, bootstrapped terminal that syncs while its window is open."""
+    import atexit
+
+    from pos_app.bootstrap import open_terminal
+    from pos_app.demo_stack import join_demo_stack, start_demo_stack
+
+    stack = start_demo_stack(load_settings(_data_dir(args, demo=True)).data_dir)
+    atexit.register(stack.close)
+    terminal = open_terminal(_settings(args, demo=True))
+    join_demo_stack(stack, terminal, args.terminal)
     return terminal
 
 

@@ -55,6 +55,6 @@ def test_ids_in_a_batch_must_follow_each_other():
 
 
 def test_a_pull_response_round_trips():
-    body = {"cursor": "ab:3", "last_mutation_id": 7, "has_more": False, "reset": False,
+    body = {"cursor": "ab:3", "last_mutation_id": 7, "has_more": False, "reset": False, "remaining": 0,
             "changes": [{"entity": "product", "id": "x", "op": "delete", "version": 3, "data": None}]}
     assert PullResponse.model_validate(body).model_dump() == body
