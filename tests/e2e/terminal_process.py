@@ -43,10 +43,11 @@ class Markers:
         say(f"ALERT {message}")
 
 
-def _sell_one(sales: SaleService, staff, codes: list[str], rng: random.Random):
+def _sell_one(sales: SaleService, age_checks, staff, codes: list[str], rng: random.Random):
     sales.start_sale(staff)
     for _ in range(rng.randint(1, 2)):
         sales.scan(rng.choice(codes))
+    age_checks.attest(sales, staff)  # the cashier checked the customer's ID, as the law asks
     sales.tender_cash(Money.of(sales.totals().total.amount + 20))
     return sales.complete()
 
@@ -73,7 +74,7 @@ def run(args: argparse.Namespace) -> None:
     sold = []
     for number in range(args.sales):
         say(f"BEGIN {number}")
-        order = _sell_one(sales, staff, codes, rng)
+        order = _sell_one(sales, terminal.age_checks, staff, codes, rng)
         say(f"DONE {order.order_number}")
         sold.append(order)
         if args.refund_share and rng.random() < args.refund_share:

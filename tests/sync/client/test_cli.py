@@ -31,17 +31,18 @@ def test_pair_bootstrap_sell_sync_and_the_guards_on_unsent_work(hub, proxy, tmp_
     code, _sku = till.products(1)[0]
     order = till.sell(code)
     assert order.order_number.startswith("ON001-91-")
-    assert StatusService(till.terminal.session_factory).sync_summary().label == "Sync: 1 waiting"
+    # One sale is two changes for the hub: the age check and the order.
+    assert StatusService(till.terminal.session_factory).sync_summary().label == "Sync: 2 waiting"
     till.close()
 
     for argv in (("sync", "unpair"), ("db", "reset", "--yes")):
         status, _out, err = run(capsys, *argv, "--data-dir", str(folder))
         assert status == 1
-        assert "1 change has not reached the hub yet" in err and "Traceback" not in err
+        assert "2 changes have not reached the hub yet" in err and "Traceback" not in err
 
     status, out, err = run(capsys, "sync", "once", "--data-dir", str(folder))
     assert status == 0, err
-    assert "Sent 1 (0 rejected)" in out and "0 still pending" in out
+    assert "Sent 2 (0 rejected)" in out and "0 still pending" in out
     status, out, _err = run(capsys, "sync", "status", "--data-dir", str(folder))
     assert "Paired:          yes" in out and f"Hub:             {proxy.url}" in out
     assert "Pending:         0" in out and "Last good sync:  never" not in out

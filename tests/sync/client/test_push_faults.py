@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from pos_app.services.sync_service import SyncFailed
 from sync.client.errors import HubUnreachable
 from sync.hub.models import Order, SyncClient
+from tests.sync.client.tills import PER_SALE
 
 
 def hub_orders(hub, numbers) -> dict[str, int]:
@@ -30,10 +31,10 @@ def test_a_sale_reaches_the_hub_and_comes_back_in_the_stock(hub, proxy, make_til
     order = till.sell(code)
     assert till.stock(sku) == before - 1, "the overlay counts the unsent sale"
     report = till.sync.sync_once()
-    assert report.pushed.acknowledged == 1
+    assert report.pushed.acknowledged == PER_SALE
     assert hub_orders(hub, [order.order_number]) == {order.order_number: 1}
     assert till.stock(sku) == before - 1, "the pulled level includes the sale, and the overlay no longer does"
-    assert [row.status for row in till.outbox()] == ["applied"]
+    assert [row.status for row in till.outbox()] == ["applied"] * PER_SALE
 
 
 def test_an_answer_lost_after_the_hub_committed_is_resent_with_the_same_ids(hub, proxy, make_till):
@@ -43,11 +44,12 @@ def test_an_answer_lost_after_the_hub_committed_is_resent_with_the_same_ids(hub,
     proxy.drop_answers(1)
     with pytest.raises(HubUnreachable):
         till.sync.engine.push()
-    assert hub_lmid(hub, till) == 3, "the hub applied the batch whose answer was lost"
-    assert [row.status for row in till.outbox()] == ["pending"] * 3, "nothing is acked without the hub's word"
+    sent = 3 * PER_SALE
+    assert hub_lmid(hub, till) == sent, "the hub applied the batch whose answer was lost"
+    assert [row.status for row in till.outbox()] == ["pending"] * sent, "nothing is acked without the hub's word"
     till.sync.engine.push()
-    assert [row.status for row in till.outbox()] == ["applied"] * 3
-    assert [row.mutation_id for row in till.outbox()] == [1, 2, 3]
+    assert [row.status for row in till.outbox()] == ["applied"] * sent
+    assert [row.mutation_id for row in till.outbox()] == list(range(1, sent + 1))
     assert hub_orders(hub, [o.order_number for o in orders]) == {o.order_number: 1 for o in orders}
 
 
@@ -61,7 +63,7 @@ def test_an_answer_cut_in_the_middle_is_an_unknown_outcome_too(hub, proxy, make_
             till.sync.engine.push()
     till.sync.engine.push()
     assert hub_orders(hub, [o.order_number for o in orders]) == {o.order_number: 1 for o in orders}
-    assert [row.status for row in till.outbox()] == ["applied"] * 2
+    assert [row.status for row in till.outbox()] == ["applied"] * 2 * PER_SALE
 
 
 def test_a_timeout_resends_the_same_ids_and_the_hub_keeps_one_copy(hub, proxy, make_till):
@@ -85,7 +87,7 @@ def test_the_hub_down_during_a_push_keeps_everything_and_the_runner_catches_up(h
     with pytest.raises(SyncFailed, match="cannot be reached"):
         till.sync.sync_once()
     assert till.sync.overview().online is False
-    assert till.sync.overview().pending == 5
+    assert till.sync.overview().pending == 5 * PER_SALE
     runner = till.sync.runner(push_interval=0.1, long_poll=1.0, backoff_cap=0.3)
     runner.start()
     try:

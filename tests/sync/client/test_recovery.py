@@ -13,7 +13,7 @@ from pos_app.persistence.outbox import enqueue_mutation
 from pos_app.persistence.unit_of_work import UnitOfWork
 from sync.client.errors import NeedsPairing
 from tests.sync.client.hub_side import hub_on_hand, lmid, order_counts, restore_to_lmid, revoke_tokens
-from tests.sync.client.tills import open_till
+from tests.sync.client.tills import PER_SALE, open_till
 
 
 def _once_each(orders) -> dict[str, int]:
@@ -26,13 +26,13 @@ def test_a_409_gap_resends_from_the_id_the_hub_expects(hub, proxy, make_till):
     orders = [till.sell(code) for _ in range(5)]
     till.sync.sync_once()
     client_id = till.sync.overview().client_id
-    restore_to_lmid(hub, client_id, keep_through=2)  # the hub lost mutations 3..5 it had confirmed
+    restore_to_lmid(hub, client_id, keep_through=2)  # the hub lost mutations 3..10 it had confirmed
     orders.append(till.sell(code))
     report = till.sync.engine.push()
-    assert lmid(hub, client_id) == 6
+    assert lmid(hub, client_id) == 6 * PER_SALE
     assert report.acknowledged >= 1
     assert order_counts(hub, [o.order_number for o in orders]) == _once_each(orders)
-    assert [row.status for row in till.outbox()] == ["applied"] * 6
+    assert [row.status for row in till.outbox()] == ["applied"] * 6 * PER_SALE
     till.sync.engine.pull()
     assert till.stock(sku) == hub_on_hand(hub, till.terminal.context.store_id, sku)
 
@@ -64,7 +64,7 @@ def test_a_restored_terminal_database_takes_a_new_client_id_and_raises_an_alert(
         assert overview.client_id != old_client
         assert overview.alert and "restored or copied" in overview.alert
         assert overview.pending == 0
-        assert lmid(hub, overview.client_id) == 1, "the unsent sale went as the new client's first mutation"
+        assert lmid(hub, overview.client_id) == PER_SALE, "the unsent sale went as the new client's first changes"
         everything = first + lost_locally + [after]
         assert order_counts(hub, [o.order_number for o in everything]) == _once_each(everything)
         assert restored.stock(sku) == hub_on_hand(hub, restored.terminal.context.store_id, sku)
@@ -84,9 +84,9 @@ def test_a_poison_mutation_is_kept_for_the_manager_and_does_not_block_the_queue(
         uow.commit()
     after = till.sell(code)
     till.sync.sync_once()
-    assert [row.status for row in till.outbox()] == ["applied", "rejected", "applied"]
+    assert [row.status for row in till.outbox()] == ["applied"] * PER_SALE + ["rejected"] + ["applied"] * PER_SALE
     [rejected] = till.sync.rejected()
-    assert rejected.mutation_id == 2 and rejected.code == "invalid_args"
+    assert rejected.mutation_id == PER_SALE + 1 and rejected.code == "invalid_args"
     assert "not valid" in rejected.message
     assert till.sync.overview().pending == 0 and till.sync.overview().rejected == 1
     assert order_counts(hub, [before.order_number, after.order_number]) == _once_each([before, after])
@@ -111,7 +111,7 @@ class _RevokeAfterFirstBatch:
 def test_a_token_revoked_mid_push_stops_cleanly_and_pairing_again_finishes_the_job(hub, proxy, make_till):
     till = make_till(proxy.url)
     code, _sku = till.products(1)[0]
-    orders = [till.sell(code) for _ in range(250)]
+    orders = [till.sell(code) for _ in range(250 // PER_SALE)]  # 250 changes: 100 go before the revocation
     with till.terminal.session_factory() as session:
         terminal_id = session.execute(text("SELECT terminal_id FROM sync_state")).scalar_one()
     till.sync.listeners.add(_RevokeAfterFirstBatch(hub, terminal_id))

@@ -9,7 +9,7 @@ from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.ui.sync.bootstrap_dialog import BootstrapDialog
 from pos_app.ui.sync.widgets import SyncPanel, SyncStatusLabel
 from pos_app.ui.sync.worker import start_sync_thread, stop_sync_thread
-from tests.sync.client.tills import open_till
+from tests.sync.client.tills import PER_SALE, open_till
 
 
 @pytest.fixture
@@ -35,7 +35,8 @@ def test_the_status_label_follows_sales_and_syncs_from_its_worker(qtbot, hub, pr
     worker = worker_for(till)
     worker.status_changed.connect(label.show_overview)
     till.sell(code)
-    qtbot.waitUntil(lambda: "offline" in label.text() and "1 waiting" in label.text(), timeout=10_000)
+    waiting = f"{PER_SALE} waiting"  # the age check and the order
+    qtbot.waitUntil(lambda: "offline" in label.text() and waiting in label.text(), timeout=10_000)
     proxy.up()
     qtbot.waitUntil(lambda: "online" in label.text() and "up to date" in label.text(), timeout=15_000)
     assert "last " in label.text() and "never" not in label.text()

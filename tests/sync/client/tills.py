@@ -22,6 +22,10 @@ from pos_app.services.sync_service import SyncService
 CASHIER = "1001"
 
 
+# Each cannabis sale gives the hub two changes: the customer's age check, then the order.
+PER_SALE = 2
+
+
 @dataclass
 class Till:
     terminal: Terminal
@@ -33,9 +37,11 @@ class Till:
 
     def sell(self, code: str, quantity: int = 1) -> Order:
         sales = SaleService(self.terminal.session_factory, self.terminal.context)
-        sales.start_sale(find_staff(self.terminal.session_factory, CASHIER))
+        cashier = find_staff(self.terminal.session_factory, CASHIER)
+        sales.start_sale(cashier)
         for _ in range(quantity):
             sales.scan(code)
+        self.terminal.age_checks.attest(sales, cashier)  # the cashier checked the customer's ID
         sales.tender_cash(Money.of(sales.totals().total.amount + 100))
         return sales.complete()
 
