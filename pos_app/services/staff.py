@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from pos_app.domain.staff import Role
+from pos_app.domain.staff import Role, can_supervise
 from pos_app.persistence.store_repository import active_staff, permissions_by_role, staff_by_code
 
 
@@ -33,12 +33,11 @@ def first_staff_with_role(session_factory, role: Role) -> StaffMember | None:
         return next((staff_member_from(u) for u in active_staff(session) if u.role == role.value), None)
 
 
-MANAGER_ROLES = frozenset({Role.MANAGER, Role.ADMIN})
 
 
 def is_manager(member: StaffMember | None) -> bool:
     """Managers and admins may approve what a cashier may not do alone."""
-    return member is not None and member.role in MANAGER_ROLES
+    return member is not None and can_supervise(member.role)
 
 
 def has_permission(session_factory, member: StaffMember, permission: str) -> bool:

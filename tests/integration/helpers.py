@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from sqlalchemy import func, select
 
+from pos_app.bootstrap import Terminal
+from pos_app.config import HardwareSettings
 from pos_app.persistence.models import OcsInventory, OcsProduct
 from pos_app.services.staff import StaffMember, find_staff
 
@@ -28,3 +34,14 @@ def product_codes(terminal, form: str, count: int = 1, *, in_stock: bool = True)
 def count_rows(terminal, model) -> int:
     with terminal.session_factory() as session:
         return session.scalar(select(func.count()).select_from(model))
+
+
+@contextmanager
+def terminal_with(terminal: Terminal, **hardware) -> Iterator[Terminal]:
+    """The same terminal (same database) with devices configured, as terminal.toml would configure them."""
+    settings = dataclasses.replace(terminal.settings, hardware=HardwareSettings(**hardware))
+    wired = Terminal(settings, terminal.engine, terminal.session_factory, terminal.secrets)
+    try:
+        yield wired
+    finally:
+        wired.close()

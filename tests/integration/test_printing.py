@@ -9,14 +9,15 @@ import pytest
 from sqlalchemy import select
 
 from hardware.simulators.printer import PrinterSimulator
+from pos_app.domain.cash_count import counts_for
 from pos_app.domain.money import Money
 from pos_app.domain.tenders import CardApproval
 from pos_app.persistence.models import AuditLog
 from pos_app.services.devices import build_print_service
 from pos_app.services.errors import NotPermitted
 from pos_app.services.printing import PrintService
-from tests.integration.helpers import product_codes, staff
-from tests.integration.test_shifts import FLOAT, counts_for, terminal_with
+from tests.integration.helpers import product_codes, staff, terminal_with
+from tests.integration.test_shifts import FLOAT
 
 
 @pytest.fixture

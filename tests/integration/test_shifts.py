@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import func, select, update
 
 from hardware.simulators.payment_terminal import PaymentTerminalSimulator
-from pos_app.bootstrap import Terminal
-from pos_app.config import HardwareSettings
-from pos_app.domain.cash_count import DENOMINATIONS
+from pos_app.domain.cash_count import counts_for
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Money
 from pos_app.persistence.models import (
@@ -27,29 +22,9 @@ from pos_app.persistence.models import (
 )
 from pos_app.services.errors import CashMovementRefused, NoOpenShift, ShiftAlreadyOpen, VarianceNeedsManager
 from sync.hub.handlers.records import ShiftClosed
-from tests.integration.helpers import product_codes, staff
+from tests.integration.helpers import product_codes, staff, terminal_with
 
 FLOAT = {"20": 5, "10": 5, "5": 4, "2": 10, "1": 7, "0.25": 12}  # $200.00
-
-
-@contextmanager
-def terminal_with(terminal: Terminal, **hardware) -> Iterator[Terminal]:
-    """The same terminal (same database) with devices configured, as terminal.toml would configure them."""
-    settings = dataclasses.replace(terminal.settings, hardware=HardwareSettings(**hardware))
-    wired = Terminal(settings, terminal.engine, terminal.session_factory, terminal.secrets)
-    try:
-        yield wired
-    finally:
-        wired.close()
-
-
-def counts_for(amount: Money) -> dict[str, int]:
-    """The fewest bills and coins making up `amount` (a multiple of 5 cents)."""
-    left, counts = amount.cents, {}
-    for denomination in DENOMINATIONS:
-        counts[denomination.code], left = divmod(left, denomination.cents)
-    assert left == 0, f"{amount} cannot be counted in nickels"
-    return counts
 
 
 @pytest.fixture

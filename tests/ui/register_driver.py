@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import dataclasses
 from contextlib import contextmanager
 
 from PySide6.QtCore import Qt
 
 from pos_app.bootstrap import Terminal
-from pos_app.config import HardwareSettings
 from pos_app.ui.device_events import DeviceEvents
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.register.age_dialog import AgeCheckDialog
 from pos_app.ui.register.override import OverrideDialog
 from pos_app.ui.tasks import wait_for_background_work
+from tests.integration.helpers import terminal_with
 
 HUMAN_KEY_MS = 70  # slower than the wedge detector's scan gap
 DAY_FLOAT = {"20": 5, "10": 5, "5": 4, "2": 10, "1": 10, "0.25": 20}  # $205.00
@@ -21,14 +20,12 @@ DAY_FLOAT = {"20": 5, "10": 5, "5": 4, "2": 10, "1": 10, "0.25": 20}  # $205.00
 
 @contextmanager
 def wired(terminal: Terminal, **hardware):
-    """The same store database with devices configured, as terminal.toml would configure them."""
-    settings = dataclasses.replace(terminal.settings, hardware=HardwareSettings(**hardware))
-    till = Terminal(settings, terminal.engine, terminal.session_factory, terminal.secrets)
-    try:
-        yield till
-    finally:
-        wait_for_background_work()
-        till.close()
+    """``terminal_with``, letting the screens' background work finish before the devices close."""
+    with terminal_with(terminal, **hardware) as till:
+        try:
+            yield till
+        finally:
+            wait_for_background_work()
 
 
 class Cashier:
