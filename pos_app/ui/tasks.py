@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -23,22 +24,30 @@ class _Relay(QObject):
     done = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, on_done: Callable[[Any], None], on_failed: Callable[[Exception], None]) -> None:
+    def __init__(self, on_done: Callable[[Any], None], on_failed: Callable[[Exception], None],
+                 owner: QObject | None) -> None:
         super().__init__()
+        self._owner = owner
         self._on_done = on_done
         self._on_failed = on_failed
         self.done.connect(self._deliver_result)
         self.failed.connect(self._deliver_error)
 
+    def _owner_gone(self) -> bool:
+        # The screen that asked may have been closed and deleted while the work ran: then nobody is told.
+        return self._owner is not None and not shiboken6.isValid(self._owner)
+
     @Slot(object)
     def _deliver_result(self, result: Any) -> None:
         _live.discard(self)
-        self._on_done(result)
+        if not self._owner_gone():
+            self._on_done(result)
 
     @Slot(object)
     def _deliver_error(self, error: Exception) -> None:
         _live.discard(self)
-        self._on_failed(error)
+        if not self._owner_gone():
+            self._on_failed(error)
 
 
 class _Job(QRunnable):
@@ -59,8 +68,9 @@ class _Job(QRunnable):
 
 
 def run_in_background(work: Callable[[], Any], on_done: Callable[[Any], None],
-                      on_failed: Callable[[Exception], None]) -> None:
-    relay = _Relay(on_done, on_failed)
+                      on_failed: Callable[[Exception], None], *, owner: QObject | None = None) -> None:
+    """``owner``: the widget the answer is for; if it is deleted by then, the answer is dropped."""
+    relay = _Relay(on_done, on_failed, owner)
     _live.add(relay)
     QThreadPool.globalInstance().start(_Job(work, relay))
 

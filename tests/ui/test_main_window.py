@@ -71,8 +71,19 @@ def test_search_as_you_type_lists_matches_with_stock_and_enter_adds_the_first(ca
     assert word[:4].lower() in (first.name + first.brand).lower()
     assert search.hits_model.index(0, 3).data() == str(first.on_hand)
     cashier.qtbot.keyClick(search.field, Qt.Key.Key_Return)
+    cashier.qtbot.waitUntil(lambda: cashier.register.panel.cart_model.rowCount() == 1, timeout=2000)
     assert cashier.till.sales.sale.lines[0].product.sku == first.sku
     assert not search.hits_view.isVisible()
+
+
+def test_enter_straight_after_typing_a_name_adds_the_first_match_once_it_arrives(cashier, terminal):
+    flower = product_codes(terminal, "dried_flower")[0]
+    search = cashier.register.panel.search
+    cashier.type(search.field, flower.product_name)
+    cashier.qtbot.keyClick(search.field, Qt.Key.Key_Return)  # before the search has answered
+    cashier.qtbot.waitUntil(lambda: cashier.register.panel.cart_model.rowCount() == 1, timeout=2000)
+    assert cashier.till.sales.sale.lines[0].product.name == flower.product_name
+    assert search.field.text() == ""
 
 
 def test_a_wedge_scan_reaches_the_sale_even_when_focus_is_elsewhere(cashier, terminal):

@@ -313,10 +313,12 @@ class RegisterScreen(QWidget):
         terminal = self.t.card_terminal
 
         def check(reference: str) -> None:
-            run_in_background(lambda: cards.check(sales, reference), approved, failed)
+            run_in_background(lambda: cards.check(sales, reference), approved, failed, owner=self)
 
-        wait = CardWaitDialog(tender, amount, on_cancel=lambda: run_in_background(terminal.cancel, _ignore, _ignore),
-                              on_check=check)
+        def cancel() -> None:
+            run_in_background(terminal.cancel, _ignore, _ignore, owner=self)
+
+        wait = CardWaitDialog(tender, amount, on_cancel=cancel, on_check=check)
 
         def approved(_approval) -> None:
             self.card_state = "Card terminal: ready"
@@ -335,7 +337,7 @@ class RegisterScreen(QWidget):
 
         self.card_wait = wait
         wait.open()
-        run_in_background(lambda: cards.charge(sales, amount), approved, failed)
+        run_in_background(lambda: cards.charge(sales, amount), approved, failed, owner=self)
 
     def _complete_sale(self, tender: TenderDialog) -> None:
         sales = self.t.sales
@@ -369,7 +371,7 @@ class RegisterScreen(QWidget):
             self.notify(f"{done_text} The receipt did not print: {message_of(error)}", kind="warning",
                         action="Reprint  Ctrl+R", handler=self.reprint)
 
-        run_in_background(job, finished, crashed)
+        run_in_background(job, finished, crashed, owner=self)
 
     def reprint(self) -> None:
         self._print(self.t.printing.reprint_last, "Reprint:")
@@ -379,7 +381,7 @@ class RegisterScreen(QWidget):
             self.printer_state = label
             self.status_changed.emit()
 
-        run_in_background(self.t.printing.printer_status_label, shown, _ignore)
+        run_in_background(self.t.printing.printer_status_label, shown, _ignore, owner=self)
 
     # --- refunds and voids ---------------------------------------------------------------------------------
 
@@ -422,8 +424,12 @@ class RegisterScreen(QWidget):
             return
         dialog.refund_button.setEnabled(False)
         dialog.show_error("Follow the card terminal: the refund is on its way to the customer's card…")
-        run_in_background(lambda: self.t.card_payments.refund_to_card(refund_id, amount), record,
-                          lambda error: (dialog.refund_button.setEnabled(True), dialog.show_error(message_of(error))))
+        def refused(error: Exception) -> None:
+            dialog.refund_button.setEnabled(True)
+            dialog.show_error(message_of(error))
+
+        run_in_background(lambda: self.t.card_payments.refund_to_card(refund_id, amount), record, refused,
+                          owner=self)
 
     def void_sale(self) -> None:
         if self.t.sales.has_open_sale:
@@ -452,7 +458,8 @@ class RegisterScreen(QWidget):
             dialog.show_error(message_of(error))
 
         run_in_background(lambda: self.t.voids.void(number, staff=self.staff, approver=approver,
-                                                    current_shift_id=shift_id, reason=dialog.reason), done, failed)
+                                                    current_shift_id=shift_id, reason=dialog.reason),
+                          done, failed, owner=self)
 
     # --- drawer and shift ----------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from pos_app.services.catalog_queries import CatalogQueries, ProductHit
+from pos_app.ui.tasks import run_in_background
 
 HIT_COLUMNS = ("Product", "Brand", "Price", "In stock")
 SEARCH_DELAY_MS = 120  # wait for a pause in typing, so a fast typist is not slowed by searches
@@ -68,6 +69,9 @@ class ScanSearchBox(QWidget):
         self.hits_view.clicked.connect(lambda index: self.pick(index.row()))
         self.hits_view.hide()
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS, timeout=self.search_now)
+        self._asked = 0  # the latest search sent; older answers are dropped when they arrive
+        self._answered = 0
+        self._pick_when_found = False  # Enter pressed on a name before its matches came back
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field)
@@ -80,13 +84,35 @@ class ScanSearchBox(QWidget):
             self.close_hits()
 
     def search_now(self) -> None:
+        """Searching a large catalog takes tens of milliseconds, so it runs off the GUI thread."""
         text = self.field.text().strip()
-        hits = self._catalog.search(text, 30) if len(text) >= 2 else []
+        self._asked += 1
+        asked = self._asked
+        if len(text) < 2:
+            self._show_hits(asked, [])
+            return
+        run_in_background(lambda: self._catalog.search(text, 30), lambda hits: self._show_hits(asked, hits),
+                          lambda _error: self._show_hits(asked, []), owner=self)
+
+    @property
+    def searching(self) -> bool:
+        return self._timer.isActive() or self._asked != self._answered
+
+    def _show_hits(self, asked: int, hits: list[ProductHit]) -> None:
+        self._answered = max(self._answered, asked)
+        if asked != self._asked:
+            return  # the cashier has typed on since; a newer answer is on its way
         self.hits_model.set_hits(hits)
         self.hits_view.setVisible(bool(hits))
         if hits:
             self.hits_view.selectRow(0)
             self.hits_view.setMaximumHeight(min(6, len(hits)) * 40 + 36)
+        if self._pick_when_found:
+            self._pick_when_found = False
+            if hits:
+                self.pick(0)
+            else:  # nothing matches: treat it as a code, which gets the usual plain sentence
+                self._enter_as_code(self.field.text().strip())
 
     def pick(self, row: int) -> None:
         hit = self.hits_model.hits[row]
@@ -96,6 +122,9 @@ class ScanSearchBox(QWidget):
 
     def close_hits(self) -> None:
         self._timer.stop()
+        self._asked += 1  # answers still on their way are for text that is gone
+        self._answered = self._asked
+        self._pick_when_found = False
         self.hits_model.set_hits([])
         self.hits_view.hide()
 
@@ -103,12 +132,19 @@ class ScanSearchBox(QWidget):
         text = self.field.text().strip()
         if not text:
             return
-        if self.hits_view.isVisible() and not text.isdigit():
+        if not text.isdigit() and self.hits_view.isVisible() and not self.searching:
             self.pick(max(self.hits_view.currentIndex().row(), 0))
             return
+        if not text.isdigit() and self.searching:
+            self._pick_when_found = True  # add the first match as soon as the search answers
+            return
+        self._enter_as_code(text)
+
+    def _enter_as_code(self, text: str) -> None:
         self.field.clear()
         self.close_hits()
-        self.code_entered.emit(text)
+        if text:
+            self.code_entered.emit(text)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         # Up and Down move through the matches while the cursor stays in the field.
