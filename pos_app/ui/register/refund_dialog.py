@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from hardware.codes.receipt_code import is_receipt_code, parse_receipt_code
+from pos_app.domain.refund import plan_refund
 from pos_app.domain.tenders import CardTender
 from pos_app.services.refunds import RefundService
 from pos_app.ui.register.dialogs import PosDialog
@@ -36,6 +37,7 @@ class RefundDialog(PosDialog):
         self._card_enabled = card_enabled
         self._on_refund = on_refund
         self.order = None
+        self._done: dict = {}
         self.number_field = QLineEdit(placeholderText="Scan the receipt's code, or type its number",
                                       objectName="ReceiptField")
         self.number_field.returnPressed.connect(self.find)
@@ -87,6 +89,7 @@ class RefundDialog(PosDialog):
             return
         try:
             self.order, done = self._refunds.find_order(number)
+            self._done = done
         except Exception as error:
             self.order = None
             self.table.setRowCount(0)
@@ -136,8 +139,9 @@ class RefundDialog(PosDialog):
         if not quantities:
             self.total_label.setText("")
             return
-        try:
-            refund = self._refunds.preview(self.order.order_number, quantities, restock=restock)
+        self.clear_error()
+        try:  # the same rules as the refund itself, on the order already loaded: no reading per click
+            refund = plan_refund(self.order, quantities, self._done, restock=restock)
         except Exception as error:
             self.show_error(message_of(error))
             return
