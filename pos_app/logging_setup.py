@@ -19,3 +19,5 @@ def configure_logging(log_dir: Path, *, verbose: bool = False) -> None:
     handler._pos_app = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    # httpx logs every request at INFO; a syncing terminal would fill its log with them.
+    logging.getLogger("httpx").setLevel(logging.DEBUG if verbose else logging.WARNING)

@@ -87,10 +87,11 @@ class DenominationCounter(QWidget):
 
     changed = Signal()
 
-    def __init__(self, counts: Mapping[str, int] | None = None) -> None:
+    def __init__(self, counts: Mapping[str, int] | None = None, *, show_total: bool = True) -> None:
         super().__init__()
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(20)  # keeps a subtotal apart from the next column's label
         self.spins: dict[str, QSpinBox] = {}
         self._subtotals: dict[str, QLabel] = {}
         for row, denomination in enumerate(DENOMINATIONS):
@@ -98,15 +99,16 @@ class DenominationCounter(QWidget):
             spin.setValue((counts or {}).get(denomination.code, 0))
             spin.setAccessibleName(f"Number of {denomination.label}")
             spin.valueChanged.connect(self._recount)
-            subtotal = QLabel(alignment=Qt.AlignmentFlag.AlignRight)
+            subtotal = QLabel(alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(QLabel(denomination.label), row // 2, (row % 2) * 3)
             grid.addWidget(spin, row // 2, (row % 2) * 3 + 1)
             grid.addWidget(subtotal, row // 2, (row % 2) * 3 + 2)
             self.spins[denomination.code] = spin
             self._subtotals[denomination.code] = subtotal
         self.total_label = QLabel(objectName="CountTotal", alignment=Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(QLabel("Counted"), len(DENOMINATIONS) // 2 + 1, 0)
-        grid.addWidget(self.total_label, len(DENOMINATIONS) // 2 + 1, 1, 1, 5)
+        if show_total:  # a dialog that shows its own figures (expected, counted, variance) hides this one
+            grid.addWidget(QLabel("Counted"), len(DENOMINATIONS) // 2 + 1, 0)
+            grid.addWidget(self.total_label, len(DENOMINATIONS) // 2 + 1, 1, 1, 5)
         self._recount()
 
     def counts(self) -> dict[str, int]:

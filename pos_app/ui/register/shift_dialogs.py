@@ -42,7 +42,7 @@ class CloseShiftDialog(PosDialog):
         self._expected = expected
         self._limit = limit
         self._on_close = on_close
-        self.counter = DenominationCounter()
+        self.counter = DenominationCounter(show_total=False)
         self.counter.changed.connect(self._update)
         figures = QGridLayout()
         self.expected_label = QLabel(str(expected), objectName="FigureValue", alignment=Qt.AlignmentFlag.AlignRight)
