@@ -10,14 +10,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pos_app.domain.lots import Lot
-from pos_app.persistence.models import BatchTracking, OcsInventory, OcsInventoryTransaction
-from pos_app.persistence.sync_state import ensure_sync_state
+from pos_app.persistence.models import BatchTracking, OcsInventory, OcsInventoryTransaction, SyncState
 
 
 def _overlay_filter(session: Session):
-    # Deltas whose mutation the last caught-up pull's LMID covers are in the pulled levels already.
-    state = ensure_sync_state(session)
-    return OcsInventoryTransaction.mutation_id > state.mutation_id_base + state.pulled_through_mutation_id
+    # Deltas whose mutation the last caught-up pull's LMID covers are in the pulled levels already. The
+    # threshold is read by the same statement (no missing row: nothing is pulled yet, so every delta counts).
+    pulled_through = func.coalesce(
+        select(SyncState.mutation_id_base + SyncState.pulled_through_mutation_id)
+        .where(SyncState.id == 1).scalar_subquery(), 0)
+    return OcsInventoryTransaction.mutation_id > pulled_through
 
 
 def pending_deltas(session: Session, store_id: uuid.UUID, skus: Iterable[str] | None = None) -> dict[str, int]:
@@ -43,30 +45,29 @@ def available_on_hand(session: Session, store_id: uuid.UUID, skus: Iterable[str]
 
 
 def sellable_lots(session: Session, store_id: uuid.UUID, skus: Iterable[str]) -> dict[str, list[Lot]]:
+    """Every lot of these SKUs with its pulled quantity less the local deltas not counted yet, in one query."""
     skus = list(skus)
-    pending: dict[tuple[str, str], int] = defaultdict(int)
-    for sku, lot, delta in session.execute(
+    if not skus:
+        return {}
+    pending = (
         select(OcsInventoryTransaction.sku, OcsInventoryTransaction.batch_lot,
-               func.sum(OcsInventoryTransaction.quantity))
+               func.sum(OcsInventoryTransaction.quantity).label("delta"))
         .where(OcsInventoryTransaction.store_id == store_id, OcsInventoryTransaction.sku.in_(skus),
                OcsInventoryTransaction.batch_lot.is_not(None), _overlay_filter(session))
         .group_by(OcsInventoryTransaction.sku, OcsInventoryTransaction.batch_lot)
-    ):
-        pending[(sku, lot)] = int(delta)
+        .subquery()
+    )
+    rows = session.execute(
+        select(BatchTracking.sku, BatchTracking.batch_lot, BatchTracking.quantity_remaining,
+               func.coalesce(pending.c.delta, 0), BatchTracking.received_date, BatchTracking.expiry_date,
+               BatchTracking.is_recalled)
+        .outerjoin(pending, (pending.c.sku == BatchTracking.sku) & (pending.c.batch_lot == BatchTracking.batch_lot))
+        .where(BatchTracking.store_id == store_id, BatchTracking.sku.in_(skus))
+    )
     lots: dict[str, list[Lot]] = defaultdict(list)
-    for batch in session.scalars(
-        select(BatchTracking).where(BatchTracking.store_id == store_id, BatchTracking.sku.in_(skus))
-    ):
-        lots[batch.sku].append(
-            Lot(
-                batch_lot=batch.batch_lot,
-                sku=batch.sku,
-                quantity_remaining=batch.quantity_remaining + pending[(batch.sku, batch.batch_lot)],
-                received_date=batch.received_date,
-                expiry_date=batch.expiry_date,
-                recalled=batch.is_recalled,
-            )
-        )
+    for sku, batch_lot, remaining, delta, received, expiry, recalled in rows:
+        lots[sku].append(Lot(batch_lot=batch_lot, sku=sku, quantity_remaining=remaining + int(delta),
+                             received_date=received, expiry_date=expiry, recalled=recalled))
     return dict(lots)
 
 
