@@ -6,26 +6,46 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from pos_app.domain.lots import Lot
 from pos_app.persistence.models import BatchTracking, OcsInventory, OcsInventoryTransaction, SyncState
 
+# Deltas whose mutation the last caught-up pull's LMID covers are in the pulled levels already. The
+# threshold is read by the same statement (no row yet: nothing is pulled, so every delta counts).
+_NOT_YET_PULLED = OcsInventoryTransaction.mutation_id > func.coalesce(
+    select(SyncState.mutation_id_base + SyncState.pulled_through_mutation_id)
+    .where(SyncState.id == 1).scalar_subquery(), 0)
 
-def _overlay_filter(session: Session):
-    # Deltas whose mutation the last caught-up pull's LMID covers are in the pulled levels already. The
-    # threshold is read by the same statement (no missing row: nothing is pulled yet, so every delta counts).
-    pulled_through = func.coalesce(
-        select(SyncState.mutation_id_base + SyncState.pulled_through_mutation_id)
-        .where(SyncState.id == 1).scalar_subquery(), 0)
-    return OcsInventoryTransaction.mutation_id > pulled_through
+
+def _sellable_lots_query():
+    # Built once with bound parameters: the checkout runs it on every sale.
+    store_id, skus = bindparam("store_id"), bindparam("skus", expanding=True)
+    pending = (
+        select(OcsInventoryTransaction.sku, OcsInventoryTransaction.batch_lot,
+               func.sum(OcsInventoryTransaction.quantity).label("delta"))
+        .where(OcsInventoryTransaction.store_id == store_id, OcsInventoryTransaction.sku.in_(skus),
+               OcsInventoryTransaction.batch_lot.is_not(None), _NOT_YET_PULLED)
+        .group_by(OcsInventoryTransaction.sku, OcsInventoryTransaction.batch_lot)
+        .subquery()
+    )
+    return (
+        select(BatchTracking.sku, BatchTracking.batch_lot, BatchTracking.quantity_remaining,
+               func.coalesce(pending.c.delta, 0), BatchTracking.received_date, BatchTracking.expiry_date,
+               BatchTracking.is_recalled)
+        .outerjoin(pending, (pending.c.sku == BatchTracking.sku) & (pending.c.batch_lot == BatchTracking.batch_lot))
+        .where(BatchTracking.store_id == store_id, BatchTracking.sku.in_(skus))
+    )
+
+
+_SELLABLE_LOTS = _sellable_lots_query()
 
 
 def pending_deltas(session: Session, store_id: uuid.UUID, skus: Iterable[str] | None = None) -> dict[str, int]:
     """Local stock deltas per SKU that the pulled levels do not include yet."""
     query = (select(OcsInventoryTransaction.sku, func.sum(OcsInventoryTransaction.quantity))
-             .where(OcsInventoryTransaction.store_id == store_id, _overlay_filter(session))
+             .where(OcsInventoryTransaction.store_id == store_id, _NOT_YET_PULLED)
              .group_by(OcsInventoryTransaction.sku))
     if skus is not None:
         query = query.where(OcsInventoryTransaction.sku.in_(list(skus)))
@@ -49,21 +69,7 @@ def sellable_lots(session: Session, store_id: uuid.UUID, skus: Iterable[str]) ->
     skus = list(skus)
     if not skus:
         return {}
-    pending = (
-        select(OcsInventoryTransaction.sku, OcsInventoryTransaction.batch_lot,
-               func.sum(OcsInventoryTransaction.quantity).label("delta"))
-        .where(OcsInventoryTransaction.store_id == store_id, OcsInventoryTransaction.sku.in_(skus),
-               OcsInventoryTransaction.batch_lot.is_not(None), _overlay_filter(session))
-        .group_by(OcsInventoryTransaction.sku, OcsInventoryTransaction.batch_lot)
-        .subquery()
-    )
-    rows = session.execute(
-        select(BatchTracking.sku, BatchTracking.batch_lot, BatchTracking.quantity_remaining,
-               func.coalesce(pending.c.delta, 0), BatchTracking.received_date, BatchTracking.expiry_date,
-               BatchTracking.is_recalled)
-        .outerjoin(pending, (pending.c.sku == BatchTracking.sku) & (pending.c.batch_lot == BatchTracking.batch_lot))
-        .where(BatchTracking.store_id == store_id, BatchTracking.sku.in_(skus))
-    )
+    rows = session.execute(_SELLABLE_LOTS, {"store_id": store_id, "skus": skus})
     lots: dict[str, list[Lot]] = defaultdict(list)
     for sku, batch_lot, remaining, delta, received, expiry, recalled in rows:
         lots[sku].append(Lot(batch_lot=batch_lot, sku=sku, quantity_remaining=remaining + int(delta),
@@ -78,7 +84,7 @@ def available_stock(session: Session, store_id: uuid.UUID, on_hand: dict[str, in
     pending = dict(session.execute(
         select(OcsInventoryTransaction.sku, func.sum(OcsInventoryTransaction.quantity))
         .where(OcsInventoryTransaction.store_id == store_id, OcsInventoryTransaction.sku.in_(list(on_hand)),
-               _overlay_filter(session))
+               _NOT_YET_PULLED)
         .group_by(OcsInventoryTransaction.sku)
     ).all())
     return {sku: level + int(pending.get(sku) or 0) for sku, level in on_hand.items()}

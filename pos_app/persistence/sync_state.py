@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from functools import cache
 
-from sqlalchemy import update
+from sqlalchemy import Update, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -21,16 +22,20 @@ def ensure_sync_state(session: Session) -> SyncState:
     return state
 
 
+@cache
+def _bump(column: str) -> Update:
+    # Built once per counter: a checkout takes two of these, and building the expression costs more than running it.
+    table = SyncState.__table__
+    return update(table).where(table.c.id == 1).values({column: table.c[column] + 1}).returning(table.c[column])
+
+
 def take_counter(session: Session, column: str) -> int:
     """Bump one ``next_*`` counter and return the value it held, in one statement of the caller's transaction.
 
     A single ``UPDATE ... RETURNING`` on the table (not the mapped class) neither reads the row first nor
     autoflushes whatever the caller has pending, which is most of what a checkout used to spend here.
     """
-    table = SyncState.__table__
-    bumped = session.execute(
-        update(table).where(table.c.id == 1).values({column: table.c[column] + 1}).returning(table.c[column])
-    ).scalar_one_or_none()
+    bumped = session.execute(_bump(column)).scalar_one_or_none()
     if bumped is None:  # a brand-new file has no row yet
         ensure_sync_state(session)
         return take_counter(session, column)
