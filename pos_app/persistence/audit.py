@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from pos_app.domain.audit_chain import GENESIS_HASH, entry_hash, first_broken_link
 from pos_app.persistence.models import AuditLog
 from pos_app.persistence.outbox import enqueue_mutation
-from pos_app.persistence.sync_state import ensure_sync_state
+from pos_app.persistence.sync_state import take_counter
 from pos_app.persistence.types import utcnow
 
 
@@ -40,9 +40,7 @@ def append_audit(
     entity_id: str | None = None,
     details: dict[str, Any] | None = None,
 ) -> AuditLog:
-    state = ensure_sync_state(session)
-    seq = state.next_audit_seq
-    state.next_audit_seq = seq + 1
+    seq = take_counter(session, "next_audit_seq")
     previous = session.scalar(select(AuditLog.entry_hash).order_by(AuditLog.seq.desc()).limit(1))
     entry = AuditLog(
         id=uuid.uuid4(), seq=seq, store_id=store_id, staff_id=staff_id, approved_by=approved_by,

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from pos_app.domain.lots import InventoryDelta, LotAllocation
@@ -42,44 +42,50 @@ def payment_method_of(tenders: Sequence[Tender]) -> str:
     return kinds.pop() if len(kinds) == 1 else "split"
 
 
-def _payment_rows(order: Order, now: datetime) -> list[PaymentTransaction]:
+def _payment_rows(order: Order, now: datetime) -> list[dict]:
     rows = []
     change_left = order.change_due
     # Change comes out of the last cash handed over, so each cash row's amount is what stayed in the drawer.
     for tender in reversed(order.tenders):
+        row = dict(id=uuid.uuid4(), store_id=order.store_id, order_id=order.order_id, refund_id=None,
+                   status="captured", created_at=now, updated_at=now, transaction_id=None, tendered_amount=None,
+                   card_last_four=None, card_brand=None, authorization_code=None)
         if isinstance(tender, CardTender):
             approval = tender.approval
-            rows.append(PaymentTransaction(
-                store_id=order.store_id, order_id=order.order_id, transaction_id=approval.reference,
-                provider=CARD_PROVIDER, amount=approval.amount.amount, status="captured",
-                payment_method="card", card_last_four=approval.last4, card_brand=approval.brand,
-                authorization_code=approval.auth_code, created_at=now, updated_at=now,
-            ))
+            row.update(transaction_id=approval.reference, provider=CARD_PROVIDER, amount=approval.amount.amount,
+                       payment_method="card", card_last_four=approval.last4, card_brand=approval.brand,
+                       authorization_code=approval.auth_code)
         else:
             kept = tender.amount - change_left if change_left <= tender.amount else Money.zero()
             change_left = change_left - (tender.amount - kept)
-            rows.append(PaymentTransaction(
-                store_id=order.store_id, order_id=order.order_id, provider="cash", amount=kept.amount,
-                tendered_amount=tender.amount.amount, status="captured", payment_method="cash",
-                created_at=now, updated_at=now,
-            ))
+            row.update(provider="cash", amount=kept.amount, tendered_amount=tender.amount.amount,
+                       payment_method="cash")
+        rows.append(row)
     return list(reversed(rows))
+
+
+def _insert(session: Session, model: type, rows: list[dict]) -> None:
+    # Core executemany on the table: one statement per table, no ORM objects to track and flush. Every row of
+    # one call has the same keys, and omitted columns take their defaults, as an ORM insert would give them.
+    if rows:
+        session.execute(insert(model.__table__), rows)
 
 
 def add_inventory_transactions(
     session: Session, deltas: Sequence[InventoryDelta], *, store_id: uuid.UUID, reference_type: str,
     reference_id: uuid.UUID, staff_id: uuid.UUID | None, mutation_id: int, now: datetime,
 ) -> None:
-    for delta in deltas:
-        session.add(OcsInventoryTransaction(
-            store_id=store_id, sku=delta.sku, batch_lot=delta.batch_lot, transaction_type=delta.reason,
-            quantity=delta.quantity_delta, reference_type=reference_type, reference_id=reference_id,
-            line_id=delta.line_id, staff_id=staff_id, mutation_id=mutation_id, created_at=now,
-        ))
+    _insert(session, OcsInventoryTransaction, [
+        dict(store_id=store_id, sku=delta.sku, batch_lot=delta.batch_lot, transaction_type=delta.reason,
+             quantity=delta.quantity_delta, reference_type=reference_type, reference_id=reference_id,
+             line_id=delta.line_id, staff_id=staff_id, mutation_id=mutation_id, created_at=now)
+        for delta in deltas
+    ])
 
 
 def save_order(session: Session, order: Order, *, cash_session_id: uuid.UUID | None, now: datetime) -> None:
-    row = OrderRow(
+    # Parents first: foreign keys are checked as each statement runs.
+    _insert(session, OrderRow, [dict(
         id=order.order_id, order_number=order.order_number, store_id=order.store_id, staff_id=order.staff_id,
         cash_session_id=cash_session_id, status="completed", order_type="in-store",
         subtotal=order.subtotal.amount, discount_amount=order.discount_amount.amount,
@@ -88,22 +94,25 @@ def save_order(session: Session, order: Order, *, cash_session_id: uuid.UUID | N
         tax_breakdown=_cents(order.tax_components), dried_equivalent_g=order.dried_equivalent_grams,
         payment_status="paid", payment_method=payment_method_of(order.tenders),
         created_at=now, updated_at=now, completed_at=now,
-    )
-    for line_no, line in enumerate(order.lines, start=1):
-        item = OrderItem(
-            id=line.line_id, line_no=line_no, sku=line.sku, product_name=line.name, quantity=line.quantity,
-            unit_price=line.unit_price.amount, price_version=line.price_version,
+    )])
+    _insert(session, OrderItem, [
+        dict(
+            id=line.line_id, order_id=order.order_id, line_no=line_no, sku=line.sku, product_name=line.name,
+            quantity=line.quantity, unit_price=line.unit_price.amount, price_version=line.price_version,
             discount_amount=line.discount.amount, taxable_amount=line.taxable_amount.amount,
             tax_amount=line.tax_total.amount, tax_breakdown=_cents(line.taxes),
             line_total=line.line_total.amount, is_cannabis=line.is_cannabis,
             dried_equivalent_g=line.dried_equivalent,
         )
-        item.lots = [OrderItemLot(batch_lot=a.batch_lot, quantity=a.quantity) for a in line.allocations]
-        row.items.append(item)
-    session.add(row)
-    session.add_all(_payment_rows(order, now))
-    session.add(OrderStatusHistory(order_id=order.order_id, status="completed", changed_by=order.staff_id,
-                                   created_at=now))
+        for line_no, line in enumerate(order.lines, start=1)
+    ])
+    _insert(session, OrderItemLot, [
+        dict(order_item_id=line.line_id, batch_lot=allocation.batch_lot, quantity=allocation.quantity)
+        for line in order.lines for allocation in line.allocations
+    ])
+    _insert(session, PaymentTransaction, _payment_rows(order, now))
+    _insert(session, OrderStatusHistory, [dict(order_id=order.order_id, status="completed",
+                                               changed_by=order.staff_id, notes=None, created_at=now)])
 
 
 def save_refund(

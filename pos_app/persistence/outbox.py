@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.domain.outbox import canonical_json, mutation_hash
-from pos_app.persistence.models import SyncOutbox, SyncState
-from pos_app.persistence.sync_state import ensure_sync_state
+from pos_app.persistence.models import SyncOutbox
+from pos_app.persistence.sync_state import ensure_sync_state, take_counter
 from pos_app.persistence.types import utcnow
 from pos_app.persistence.unit_of_work import UnitOfWork
 from sync.client.ports import LocalState
@@ -24,24 +24,16 @@ from sync.protocol import Mutation, MutationResult
 
 def take_mutation_id(session: Session) -> int:
     """Bump the counter row and return the id it held; gap-free because it shares the caller's transaction."""
-    ensure_sync_state(session)
-    taken = session.execute(
-        update(SyncState)
-        .where(SyncState.id == 1)
-        .values(next_mutation_id=SyncState.next_mutation_id + 1)
-        .returning(SyncState.next_mutation_id - 1)
-    ).scalar_one()
-    return int(taken)
+    return take_counter(session, "next_mutation_id")
 
 
 def enqueue_mutation(session: Session, name: str, args: dict[str, Any]) -> int:
     # Round-trip through canonical JSON so the stored args are exactly what the hash covers.
     canonical = canonical_json(args)
     mutation_id = take_mutation_id(session)
-    session.add(
-        SyncOutbox(mutation_id=mutation_id, name=name, args=json.loads(canonical), hash=mutation_hash(args))
-    )
-    session.flush()
+    # A Core insert: the row is written now, in order, without an ORM object or a flush of the session.
+    session.execute(insert(SyncOutbox.__table__).values(
+        mutation_id=mutation_id, name=name, args=json.loads(canonical), hash=mutation_hash(args)))
     return mutation_id
 
 

@@ -6,24 +6,46 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from pos_app.domain.lots import Lot
-from pos_app.persistence.models import BatchTracking, OcsInventory, OcsInventoryTransaction
-from pos_app.persistence.sync_state import ensure_sync_state
+from pos_app.persistence.models import BatchTracking, OcsInventory, OcsInventoryTransaction, SyncState
+
+# Deltas whose mutation the last caught-up pull's LMID covers are in the pulled levels already. The
+# threshold is read by the same statement (no row yet: nothing is pulled, so every delta counts).
+_NOT_YET_PULLED = OcsInventoryTransaction.mutation_id > func.coalesce(
+    select(SyncState.mutation_id_base + SyncState.pulled_through_mutation_id)
+    .where(SyncState.id == 1).scalar_subquery(), 0)
 
 
-def _overlay_filter(session: Session):
-    # Deltas whose mutation the last caught-up pull's LMID covers are in the pulled levels already.
-    state = ensure_sync_state(session)
-    return OcsInventoryTransaction.mutation_id > state.mutation_id_base + state.pulled_through_mutation_id
+def _sellable_lots_query():
+    # Built once with bound parameters: the checkout runs it on every sale.
+    store_id, skus = bindparam("store_id"), bindparam("skus", expanding=True)
+    pending = (
+        select(OcsInventoryTransaction.sku, OcsInventoryTransaction.batch_lot,
+               func.sum(OcsInventoryTransaction.quantity).label("delta"))
+        .where(OcsInventoryTransaction.store_id == store_id, OcsInventoryTransaction.sku.in_(skus),
+               OcsInventoryTransaction.batch_lot.is_not(None), _NOT_YET_PULLED)
+        .group_by(OcsInventoryTransaction.sku, OcsInventoryTransaction.batch_lot)
+        .subquery()
+    )
+    return (
+        select(BatchTracking.sku, BatchTracking.batch_lot, BatchTracking.quantity_remaining,
+               func.coalesce(pending.c.delta, 0), BatchTracking.received_date, BatchTracking.expiry_date,
+               BatchTracking.is_recalled)
+        .outerjoin(pending, (pending.c.sku == BatchTracking.sku) & (pending.c.batch_lot == BatchTracking.batch_lot))
+        .where(BatchTracking.store_id == store_id, BatchTracking.sku.in_(skus))
+    )
+
+
+_SELLABLE_LOTS = _sellable_lots_query()
 
 
 def pending_deltas(session: Session, store_id: uuid.UUID, skus: Iterable[str] | None = None) -> dict[str, int]:
     """Local stock deltas per SKU that the pulled levels do not include yet."""
     query = (select(OcsInventoryTransaction.sku, func.sum(OcsInventoryTransaction.quantity))
-             .where(OcsInventoryTransaction.store_id == store_id, _overlay_filter(session))
+             .where(OcsInventoryTransaction.store_id == store_id, _NOT_YET_PULLED)
              .group_by(OcsInventoryTransaction.sku))
     if skus is not None:
         query = query.where(OcsInventoryTransaction.sku.in_(list(skus)))
@@ -43,30 +65,15 @@ def available_on_hand(session: Session, store_id: uuid.UUID, skus: Iterable[str]
 
 
 def sellable_lots(session: Session, store_id: uuid.UUID, skus: Iterable[str]) -> dict[str, list[Lot]]:
+    """Every lot of these SKUs with its pulled quantity less the local deltas not counted yet, in one query."""
     skus = list(skus)
-    pending: dict[tuple[str, str], int] = defaultdict(int)
-    for sku, lot, delta in session.execute(
-        select(OcsInventoryTransaction.sku, OcsInventoryTransaction.batch_lot,
-               func.sum(OcsInventoryTransaction.quantity))
-        .where(OcsInventoryTransaction.store_id == store_id, OcsInventoryTransaction.sku.in_(skus),
-               OcsInventoryTransaction.batch_lot.is_not(None), _overlay_filter(session))
-        .group_by(OcsInventoryTransaction.sku, OcsInventoryTransaction.batch_lot)
-    ):
-        pending[(sku, lot)] = int(delta)
+    if not skus:
+        return {}
+    rows = session.execute(_SELLABLE_LOTS, {"store_id": store_id, "skus": skus})
     lots: dict[str, list[Lot]] = defaultdict(list)
-    for batch in session.scalars(
-        select(BatchTracking).where(BatchTracking.store_id == store_id, BatchTracking.sku.in_(skus))
-    ):
-        lots[batch.sku].append(
-            Lot(
-                batch_lot=batch.batch_lot,
-                sku=batch.sku,
-                quantity_remaining=batch.quantity_remaining + pending[(batch.sku, batch.batch_lot)],
-                received_date=batch.received_date,
-                expiry_date=batch.expiry_date,
-                recalled=batch.is_recalled,
-            )
-        )
+    for sku, batch_lot, remaining, delta, received, expiry, recalled in rows:
+        lots[sku].append(Lot(batch_lot=batch_lot, sku=sku, quantity_remaining=remaining + int(delta),
+                             received_date=received, expiry_date=expiry, recalled=recalled))
     return dict(lots)
 
 
@@ -77,7 +84,7 @@ def available_stock(session: Session, store_id: uuid.UUID, on_hand: dict[str, in
     pending = dict(session.execute(
         select(OcsInventoryTransaction.sku, func.sum(OcsInventoryTransaction.quantity))
         .where(OcsInventoryTransaction.store_id == store_id, OcsInventoryTransaction.sku.in_(list(on_hand)),
-               _overlay_filter(session))
+               _NOT_YET_PULLED)
         .group_by(OcsInventoryTransaction.sku)
     ).all())
     return {sku: level + int(pending.get(sku) or 0) for sku, level in on_hand.items()}
