@@ -11,9 +11,7 @@ from pos_app.services.status import staff_display
 from pos_app.ui.device_events import DeviceEvents
 from pos_app.ui.register.login_screen import LoginScreen
 from pos_app.ui.register.register_screen import RegisterScreen
-from pos_app.ui.sync.bootstrap_dialog import BootstrapDialog
 from pos_app.ui.sync.widgets import SyncPanel, SyncStatusLabel
-from pos_app.ui.sync.worker import start_sync_thread, stop_sync_thread
 from pos_app.ui.tasks import wait_for_background_work
 from pos_app.ui.wedge_filter import WedgeScanFilter
 from pos_app.ui.widgets import touch_button
@@ -60,7 +58,9 @@ class MainWindow(QMainWindow):
         self.sync_button.clicked.connect(self.open_sync_panel)
         self.statusBar().addPermanentWidget(self.sync_button)
         self.sync_thread = self.sync_worker = None
-        self._start_sync()
+        self._closed = False
+        # Sync starts once the window is up: the register must be ready to scan without waiting for it.
+        QTimer.singleShot(0, self, self._start_sync)
 
         self.login.signed_in.connect(self.show_register)
         self.register.signed_out.connect(self.show_login)
@@ -135,6 +135,11 @@ class MainWindow(QMainWindow):
 
     def _start_sync(self) -> None:
         """Paired terminals sync in the background; before their first snapshot, they fetch it with progress."""
+        if self._closed:
+            return
+        from pos_app.ui.sync.bootstrap_dialog import BootstrapDialog
+        from pos_app.ui.sync.worker import start_sync_thread
+
         service = getattr(self.t, "sync", None)
         if service is None or not service.overview().paired:
             return
@@ -161,7 +166,10 @@ class MainWindow(QMainWindow):
         self.sync_panel = panel
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._closed = True
         if self.sync_worker is not None:
+            from pos_app.ui.sync.worker import stop_sync_thread
+
             stop_sync_thread(self.sync_thread, self.sync_worker)
             self.sync_worker = None
         for timer in self._timers:
