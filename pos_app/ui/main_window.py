@@ -58,9 +58,7 @@ class MainWindow(QMainWindow):
         self.sync_button.clicked.connect(self.open_sync_panel)
         self.statusBar().addPermanentWidget(self.sync_button)
         self.sync_thread = self.sync_worker = None
-        self._closed = False
-        # Sync starts once the window is up: the register must be ready to scan without waiting for it.
-        QTimer.singleShot(0, self, self._start_sync)
+        self._closed = self._painted = False  # sync starts after the first paint (see paintEvent)
 
         self.login.signed_in.connect(self.show_register)
         self.register.signed_out.connect(self.show_login)
@@ -164,6 +162,13 @@ class MainWindow(QMainWindow):
             self.sync_worker.sync_finished.connect(panel.show_result)
         panel.open()
         self.sync_panel = panel
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if not self._painted:
+            # The register is on screen and ready to scan before sync (threads, the first-sync dialog) starts.
+            self._painted = True
+            QTimer.singleShot(0, self, self._start_sync)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self._closed = True
