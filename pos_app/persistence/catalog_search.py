@@ -1,7 +1,8 @@
 """Search as you type over the replica's catalog: every word must match the name, the brand or the SKU.
 
-Hits come in tiers: the exact SKU, then names that start with the first word, then brands, then SKUs that
-start with it, then every other match, each tier in name order. Cannabis products come before accessories.
+Hits come in tiers: the exact SKU, then names that start with the first word (in name order), then brands
+(in brand, then name order), then SKUs that start with it, then every other match (in name order).
+Cannabis products come before accessories.
 A GTIN (8 to 14 digits) is an exact match on each, case or accessory barcode. Wildcards a person types
 (% and _) are matched literally.
 
@@ -19,7 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import and_, func, literal_column, or_, select, text
+from sqlalchemy import and_, func, literal_column, or_, select
+from sqlalchemy import text as raw_sql
 from sqlalchemy.orm import Session
 
 from pos_app.persistence.catalog_repository import normalise_gtin
@@ -158,16 +160,16 @@ def _select(source: str, where: list[str], order: str) -> str:
 
 def _ranked_rowids(session: Session, catalog: _Catalog, words: list[str], limit: int) -> list[int]:
     def count(match: str) -> int:
-        return session.execute(text(f"SELECT count(*) FROM (SELECT 1 FROM {catalog.search} WHERE {catalog.search} "
+        return session.execute(raw_sql(f"SELECT count(*) FROM (SELECT 1 FROM {catalog.search} WHERE {catalog.search} "
                                     f"MATCH :match LIMIT {FEW_MATCHES})"), {"match": match}).scalar_one()
 
     query = _SearchSql(catalog, words, count)
-    rows = session.execute(text(query.prefix_sql()), {**query.params, "n": limit}).all()
+    rows = session.execute(raw_sql(query.prefix_sql()), {**query.params, "n": limit}).all()
     ranked = list(dict.fromkeys(rowid for _tier, rowid in sorted(rows, key=lambda row: row[0])))  # stable sort
     if len(ranked) < limit:
         substrings = query.substring_sql()
         if substrings is not None:
-            ranked = list(dict.fromkeys([*ranked, *session.execute(text(substrings),
+            ranked = list(dict.fromkeys([*ranked, *session.execute(raw_sql(substrings),
                                                                    {**query.params, "n": limit}).scalars()]))
     return ranked[:limit]
 
@@ -196,32 +198,30 @@ def _accessories(store_id: uuid.UUID):
     )
 
 
-def _rows(session: Session, query, rowid, rowids: list[int] | None, is_cannabis: bool) -> list[SearchRow]:
+def _rows(session: Session, query, is_cannabis: bool, rowids: list[int] | None = None) -> list[SearchRow]:
+    """The rows of ``query`` (rowid first); with ``rowids``, only those, in that order."""
     if rowids is not None:
         if not rowids:
             return []
-        query = query.where(rowid.in_(rowids))
+        query = query.where(query.selected_columns[0].in_(rowids))
     found = {row[0]: SearchRow(row[1], row[2], row[3], Decimal(row[4]), row[5], is_cannabis, row[6])
              for row in session.execute(query)}
     return list(found.values()) if rowids is None else [found[r] for r in rowids if r in found]
 
 
-def search_catalog(session: Session, store_id: uuid.UUID, text_: str, limit: int) -> list[SearchRow]:
-    words = text_.split()
+def search_catalog(session: Session, store_id: uuid.UUID, text: str, limit: int) -> list[SearchRow]:
+    words = text.split()
     if not words or limit <= 0:
         return []
     gtin = normalise_gtin(words[0]) if len(words) == 1 else None
     cannabis, accessories = _cannabis(store_id), _accessories(store_id)
     if gtin is not None:
-        rows = _rows(session, cannabis.where(or_(OcsProduct.each_gtin == gtin, OcsProduct.case_gtin == gtin))
-                     .limit(limit), None, None, True)
-        rows += _rows(session, accessories.where(Accessory.barcode == gtin).limit(limit - len(rows)), None, None,
-                      False)
+        codes = or_(OcsProduct.each_gtin == gtin, OcsProduct.case_gtin == gtin)
+        rows = _rows(session, cannabis.where(codes).limit(limit), True)
+        rows += _rows(session, accessories.where(Accessory.barcode == gtin).limit(limit - len(rows)), False)
     else:
-        rows = _rows(session, cannabis, literal_column("ocs_product_catalog.rowid"),
-                     _ranked_rowids(session, PRODUCTS, words, limit), True)
+        rows = _rows(session, cannabis, True, _ranked_rowids(session, PRODUCTS, words, limit))
         if len(rows) < limit:
-            rows += _rows(session, accessories, literal_column("accessories_catalog.rowid"),
-                          _ranked_rowids(session, ACCESSORIES, words, limit - len(rows)), False)
+            rows += _rows(session, accessories, False, _ranked_rowids(session, ACCESSORIES, words, limit - len(rows)))
     levels = available_stock(session, store_id, {row.sku: row.on_hand for row in rows})
     return [SearchRow(**{**row.__dict__, "on_hand": levels[row.sku]}) for row in rows][:limit]
