@@ -18,7 +18,7 @@ from pos_app.persistence.migrate import upgrade_to_head
 from pos_app.secrets import ID_HASH_SALT, PIN_PEPPER, SecretStore
 
 # Each service is imported where it is first built, not here: a till shows its window before it needs the
-# printer (python-escpos), sync (httpx, pydantic models) or the ID reader, and those imports cost seconds.
+# printer (python-escpos), sync (httpx) or the ID reader, and importing them all took about a second.
 if TYPE_CHECKING:
     from hardware.ids.reader import SerialIdReader
     from hardware.ports import PaymentTerminal
