@@ -6,31 +6,35 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from hardware.ids.reader import SerialIdReader
-from hardware.ports import PaymentTerminal
-from hardware.scanners.serial_scanner import SerialScanner
 from pos_app.config import Settings
 from pos_app.logging_setup import configure_logging
 from pos_app.persistence.database import make_engine, make_session_factory
 from pos_app.persistence.migrate import upgrade_to_head
 from pos_app.secrets import ID_HASH_SALT, PIN_PEPPER, SecretStore
-from pos_app.services.age_checks import AgeCheckService
-from pos_app.services.card_payments import CardPayments
-from pos_app.services.catalog_queries import CatalogQueries
-from pos_app.services.devices import build_print_service, card_terminal
-from pos_app.services.login import LoginService
-from pos_app.services.printing import PrintService
-from pos_app.services.refunds import RefundService
-from pos_app.services.selling import SaleService
-from pos_app.services.shifts import ShiftService
-from pos_app.services.status import StatusService
-from pos_app.services.sync_service import SyncService
-from pos_app.services.terminal import TerminalContext, load_terminal_context
-from pos_app.services.voids import VoidService
+
+# Each service is imported where it is first built, not here: a till shows its window before it needs the
+# printer (python-escpos), sync (httpx) or the ID reader, and importing them all took about a second.
+if TYPE_CHECKING:
+    from hardware.ids.reader import SerialIdReader
+    from hardware.ports import PaymentTerminal
+    from hardware.scanners.serial_scanner import SerialScanner
+    from pos_app.services.age_checks import AgeCheckService
+    from pos_app.services.card_payments import CardPayments
+    from pos_app.services.catalog_queries import CatalogQueries
+    from pos_app.services.login import LoginService
+    from pos_app.services.printing import PrintService
+    from pos_app.services.refunds import RefundService
+    from pos_app.services.selling import SaleService
+    from pos_app.services.shifts import ShiftService
+    from pos_app.services.status import StatusService
+    from pos_app.services.sync_service import SyncService
+    from pos_app.services.terminal import TerminalContext
+    from pos_app.services.voids import VoidService
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +48,8 @@ class Terminal:
 
     @cached_property
     def context(self) -> TerminalContext:
+        from pos_app.services.terminal import load_terminal_context
+
         return load_terminal_context(self.session_factory, date.today())
 
     @property
@@ -52,62 +58,96 @@ class Terminal:
 
     @cached_property
     def sales(self) -> SaleService:
+        from pos_app.services.selling import SaleService
+
         return SaleService(self.session_factory, self.context)
 
     @cached_property
     def refunds(self) -> RefundService:
+        from pos_app.services.refunds import RefundService
+
         return RefundService(self.session_factory)
 
     @cached_property
     def status(self) -> StatusService:
+        from pos_app.services.status import StatusService
+
         return StatusService(self.session_factory)
 
     @cached_property
     def catalog(self) -> CatalogQueries:
+        from pos_app.services.catalog_queries import CatalogQueries
+
         return CatalogQueries(self.session_factory, self.context.store_id)
 
     @cached_property
     def age_checks(self) -> AgeCheckService:
+        from pos_app.services.age_checks import AgeCheckService
+
         return AgeCheckService(self.session_factory, self.context, self.secrets.get_or_create(ID_HASH_SALT).encode())
 
     @cached_property
     def voids(self) -> VoidService:
+        from pos_app.services.voids import VoidService
+
         return VoidService(self.session_factory, self.card_terminal)
 
     @cached_property
     def login(self) -> LoginService:
+        from pos_app.services.login import LoginService
+
         return LoginService(self.session_factory, self.context, self.pin_pepper)
 
     @cached_property
     def shifts(self) -> ShiftService:
+        from pos_app.services.shifts import ShiftService
+
         return ShiftService(self.session_factory, self.context)
 
     @cached_property
     def printing(self) -> PrintService:
         """Starts the print queue's thread when a printer is configured; ``close()`` stops it."""
+        from pos_app.services.devices import build_print_service
+
         return build_print_service(self.settings, self.context, self.session_factory)
 
     @cached_property
     def card_terminal(self) -> PaymentTerminal | None:
+        from pos_app.services.devices import card_terminal
+
         return card_terminal(self.settings)
 
     @cached_property
     def card_payments(self) -> CardPayments | None:
         terminal = self.card_terminal
-        return CardPayments(self.session_factory, terminal) if terminal is not None else None
+        if terminal is None:
+            return None
+        from pos_app.services.card_payments import CardPayments
+
+        return CardPayments(self.session_factory, terminal)
 
     @cached_property
     def scanner(self) -> SerialScanner | None:
         url = self.settings.hardware.scanner_url
-        return SerialScanner(url) if url else None
+        if not url:
+            return None
+        from hardware.scanners.serial_scanner import SerialScanner
+
+        return SerialScanner(url)
 
     @cached_property
     def id_reader(self) -> SerialIdReader | None:
         url = self.settings.hardware.id_reader_url
-        return SerialIdReader(url, salt=self.secrets.get_or_create(ID_HASH_SALT).encode()) if url else None
+        if not url:
+            return None
+        from hardware.ids.reader import SerialIdReader
+
+        return SerialIdReader(url, salt=self.secrets.get_or_create(ID_HASH_SALT).encode())
 
     @cached_property
     def sync(self) -> SyncService:
+        from pos_app.services.sync_service import SyncService
+
         return SyncService(self.engine, self.session_factory, self.secrets)
 
     def close(self) -> None:

@@ -12,21 +12,35 @@ from __future__ import annotations
 import socket
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Literal
+from functools import cache
+from typing import TYPE_CHECKING, Literal
 
 import serial
-from escpos.escpos import Escpos
-from escpos.exceptions import Error as EscposError
 
 from hardware.errors import DeviceUnavailable, HardwareError
 from hardware.ports import PrinterStatus
 from hardware.printers import renderer
-from hardware.printers.devices import open_printer_device
 from hardware.printers.document import ReceiptDocument
 from hardware.printers.layout import TextRow, columns_for, layout_receipt
 from hardware.printers.status import StatusDecodeError, decode_status, status_request
 
-_IO_ERRORS = (OSError, socket.timeout, serial.SerialException, EscposError)
+if TYPE_CHECKING:
+    from escpos.escpos import Escpos
+
+
+# python-escpos takes ~0.5 s to import (it loads its printer profiles, PIL and barcode libraries), so it is
+# imported when a printer is first used, not when the till starts.
+@cache
+def _io_errors() -> tuple[type[BaseException], ...]:
+    from escpos.exceptions import Error as EscposError
+
+    return (OSError, socket.timeout, serial.SerialException, EscposError)
+
+
+def _open_device(url: str, timeout_s: float) -> Escpos:
+    from hardware.printers.devices import open_printer_device
+
+    return open_printer_device(url, timeout_s=timeout_s)
 
 
 class PrinterNotReady(HardwareError):
@@ -59,7 +73,7 @@ class EscposPrinter:
         self.columns = columns_for(paper_width)
         self.code_page = code_page
         self.receipt_code = receipt_code
-        self._device_factory = device_factory or (lambda: open_printer_device(url, timeout_s=timeout_s))
+        self._device_factory = device_factory or (lambda: _open_device(url, timeout_s))
 
     def print_receipt(self, document: ReceiptDocument, *, open_drawer: bool = False) -> None:
         rows = layout_receipt(document, self.columns, self.receipt_code)
@@ -114,7 +128,7 @@ class EscposPrinter:
                 replies[n] = device.query_status(status_request(n))
             except NotImplementedError:
                 return None
-            except _IO_ERRORS:
+            except _io_errors():
                 break
             if not replies[n]:
                 break
@@ -131,13 +145,13 @@ class EscposPrinter:
         device = self._device_factory()
         try:
             device.open()
-        except _IO_ERRORS as exc:
+        except _io_errors() as exc:
             raise DeviceUnavailable(
                 f"The receipt printer at {self.url} cannot be reached. Check that it is on and connected."
             ) from exc
         try:
             yield device
-        except _IO_ERRORS as exc:
+        except _io_errors() as exc:
             raise HardwareError(
                 f"The receipt printer at {self.url} stopped responding. Check it, then reprint the receipt."
             ) from exc

@@ -6,9 +6,12 @@ the Canadian-French page), so accents print the same on every printer. Character
 
 from __future__ import annotations
 
-from escpos.escpos import Escpos
+from typing import TYPE_CHECKING
 
 from hardware.printers.layout import CodeRow, Row, TextRow
+
+if TYPE_CHECKING:  # python-escpos takes ~0.5 s to import; a till that starts should not wait for it
+    from escpos.escpos import Escpos
 
 CODE_PAGES = ("CP858", "CP863")
 DRAWER_PIN = 2

@@ -1,24 +1,48 @@
-"""Bring the replica's schema to head at start, after copying the file to ``backups/`` (DESIGN §3)."""
+"""Bring the replica's schema to head at start, after copying the file to ``backups/`` (DESIGN §3).
+
+Alembic takes ~0.4 s to import and read its scripts, so a start whose database is already at head (nearly
+every start) never loads it: the stored revision is read with one SELECT and compared with the head found by
+reading the migration scripts' ``revision``/``down_revision`` lines as text. Anything else, a database that
+is new, behind, or unknown, goes through Alembic as before.
+"""
 
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations" / "terminal"
+_REVISION_LINE = re.compile(r"""^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(?:'([^']*)'|"([^"]*)"|None)\s*$""",
+                            re.MULTILINE)
+
+
+class DatabaseTooNew(Exception):
+    """The database was written by a newer version of the program, or by another program."""
+
+    def __init__(self, revision: str, head: str | None) -> None:
+        self.message = (
+            f"This terminal's database is at schema revision {revision}, which this version of the program "
+            f"does not know (it knows up to {head}). Install the newer version that wrote it, or restore a "
+            "copy from the backups folder."
+        )
+        super().__init__(self.message)
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
@@ -26,12 +50,38 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def head_revision(engine: Engine) -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
+
+
+def scripted_head() -> str | None:
+    """The head of the migration scripts, read as text; None when they are not one plain chain."""
+    parents: dict[str, str | None] = {}
+    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = {m.group(1): m.group(2) or m.group(3) for m in _REVISION_LINE.finditer(script.read_text())}
+        if "revision" not in found or "down_revision" not in found:
+            return None
+        parents[found["revision"]] = found["down_revision"]
+    heads = set(parents) - set(parents.values())
+    return heads.pop() if len(heads) == 1 else None
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The revision the database says it is at; None for a new file (or several rows, which Alembic sorts out)."""
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    except OperationalError:  # no alembic_version table: a new database
+        return None
+    return rows[0] if len(rows) == 1 else None
 
 
 def backup_database(db_path: Path, label: str) -> Path:
@@ -48,15 +98,36 @@ def backup_database(db_path: Path, label: str) -> Path:
 
 
 def upgrade_to_head(engine: Engine, db_path: Path) -> Path | None:
-    """Upgrade if needed; returns the backup made, or None when the file was new or already current."""
-    current = current_revision(engine)
-    if current == head_revision(engine):
+    """Upgrade if needed; returns the backup made, or None when the file was new or already current.
+
+    Raises DatabaseTooNew, before anything is written, for a revision the scripts do not know.
+    """
+    current = stored_revision(engine)
+    if current is not None and current == scripted_head():
         return None
+    return _upgrade_with_alembic(engine, db_path)
+
+
+def _upgrade_with_alembic(engine: Engine, db_path: Path) -> Path | None:
+    from alembic import command
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    config = alembic_config(engine)
+    scripts = ScriptDirectory.from_config(config)
+    head = scripts.get_current_head()
+    current = current_revision(engine)
+    if current == head:
+        return None
+    if current is not None:
+        try:
+            scripts.get_revision(current)
+        except CommandError:
+            raise DatabaseTooNew(current, head) from None
     backup = None
     if db_path.exists() and current is not None:
-        backup = backup_database(db_path, f"before-{head_revision(engine)}")
+        backup = backup_database(db_path, f"before-{head}")
         log.info("Backed up the database to %s before upgrading from %s", backup, current)
-    config = alembic_config(engine)
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

@@ -11,9 +11,7 @@ from pos_app.services.status import staff_display
 from pos_app.ui.device_events import DeviceEvents
 from pos_app.ui.register.login_screen import LoginScreen
 from pos_app.ui.register.register_screen import RegisterScreen
-from pos_app.ui.sync.bootstrap_dialog import BootstrapDialog
 from pos_app.ui.sync.widgets import SyncPanel, SyncStatusLabel
-from pos_app.ui.sync.worker import start_sync_thread, stop_sync_thread
 from pos_app.ui.tasks import wait_for_background_work
 from pos_app.ui.wedge_filter import WedgeScanFilter
 from pos_app.ui.widgets import touch_button
@@ -60,7 +58,7 @@ class MainWindow(QMainWindow):
         self.sync_button.clicked.connect(self.open_sync_panel)
         self.statusBar().addPermanentWidget(self.sync_button)
         self.sync_thread = self.sync_worker = None
-        self._start_sync()
+        self._closed = self._painted = False  # sync starts after the first paint (see paintEvent)
 
         self.login.signed_in.connect(self.show_register)
         self.register.signed_out.connect(self.show_login)
@@ -135,6 +133,11 @@ class MainWindow(QMainWindow):
 
     def _start_sync(self) -> None:
         """Paired terminals sync in the background; before their first snapshot, they fetch it with progress."""
+        if self._closed:
+            return
+        from pos_app.ui.sync.bootstrap_dialog import BootstrapDialog
+        from pos_app.ui.sync.worker import start_sync_thread
+
         service = getattr(self.t, "sync", None)
         if service is None or not service.overview().paired:
             return
@@ -160,8 +163,18 @@ class MainWindow(QMainWindow):
         panel.open()
         self.sync_panel = panel
 
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if not self._painted:
+            # The register is on screen and ready to scan before sync (threads, the first-sync dialog) starts.
+            self._painted = True
+            QTimer.singleShot(0, self, self._start_sync)
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._closed = True
         if self.sync_worker is not None:
+            from pos_app.ui.sync.worker import stop_sync_thread
+
             stop_sync_thread(self.sync_thread, self.sync_worker)
             self.sync_worker = None
         for timer in self._timers:
