@@ -17,7 +17,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from sync.hub.database import dialect_insert
@@ -98,9 +98,8 @@ class _Pending:
     op: str
     obj: Base | None
     store_ids: tuple[uuid.UUID, ...]
-    # A row written with Core has no ORM object: its data (read back by RETURNING) and its table stand in.
+    # A row written with Core has no ORM object: its data (read back by RETURNING) stands in.
     data: dict[str, Any] | None = None
-    table: Table | None = None
 
 
 def _pending(session: Session) -> dict[tuple[str, str], _Pending]:
@@ -142,14 +141,15 @@ def record_put(session: Session, obj: Base) -> None:
 
 
 def record_put_row(session: Session, model: type[Base], row: Any) -> None:
-    """Feed a row of a store-scoped table that was written with Core (``row`` as read back by RETURNING)."""
+    """Feed a row of a store-scoped table that was written with Core (``row`` as read back by RETURNING),
+    with its ``version`` column set already to the version `lock_store` took for its store."""
     table = model.__table__
     values = row._mapping
     data = {column.name: json_value(values[column]) for column in table.columns if not column.info.get("hub_only")}
     entity = ENTITY_OF[model]
     entity_id = str(values[table.c.id])
     _pending(session)[(entity, entity_id)] = _Pending(entity, entity_id, "put", None, (values[table.c.store_id],),
-                                                      data, table)
+                                                      data)
 
 
 def record_delete(session: Session, obj: Base) -> None:
@@ -262,19 +262,12 @@ def _replace_changes(session: Session, store_id: uuid.UUID, rows: list[dict[str,
 
 def _stamp_row_versions(pending: dict, versions: dict[uuid.UUID, int], session: Session) -> None:
     # A row fed to several stores keeps the highest version; the feed rows carry each store's own.
-    core_rows: dict[Table, list[dict[str, Any]]] = {}
     for change in pending.values():
         if change.obj is not None and hasattr(change.obj, "version"):
             stores = [versions[s] for s in change.store_ids or stores_for(session, change.obj) if s in versions]
             if stores:
                 change.obj.version = max(change.obj.version or 0, *stores)
-        elif change.table is not None and change.store_ids[0] in versions:
-            core_rows.setdefault(change.table, []).append(
-                {"row_id": uuid.UUID(change.entity_id), "row_version": versions[change.store_ids[0]]})
     session.flush()
-    for table, rows in core_rows.items():
-        session.execute(update(table).where(table.c.id == bindparam("row_id"))
-                        .values(version=bindparam("row_version")), rows)
 
 
 # -- reading ---------------------------------------------------------------------------------------------------

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 
 from sqlalchemy import insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from sync.column_types import utcnow
 from sync.hub.database import Database, WriteConflict
 from sync.hub.feed import read_page, savepoint
 from sync.hub.handlers import Context, Rejection, handle
+from sync.hub.handlers.rows import RowsClashed, gathered_rows, write_gathered
 from sync.hub.handlers.stock import deferred_levels, deferred_mark, drop_deferred_since
 from sync.hub.models import PairingCode, Store, SyncClient, SyncMutation, Tenant, Terminal
 from sync.hub.tokens import Principal, digest, issue_token, normalize_code, tenant_pin_pepper
@@ -157,7 +158,19 @@ def _mutation_savepoint(session: Session) -> Iterator[None]:
         raise
 
 
-def _apply(session: Session, ctx: Context, mutation: Mutation) -> Rejection | None:
+class _NeedsCare(Exception):
+    """The quick run of a batch met a rejection or a clash: run it again one savepoint per mutation."""
+
+
+def _apply_quickly(session: Session, ctx: Context, mutation: Mutation) -> None:
+    # No savepoint: any rejection or error drops the whole quick run, so nothing of it can stay half done.
+    try:
+        handle(session, ctx, mutation.name, mutation.args)
+    except (Rejection, IntegrityError, DataError, RowsClashed) as error:
+        raise _NeedsCare from error
+
+
+def _apply_carefully(session: Session, ctx: Context, mutation: Mutation) -> Rejection | None:
     try:
         with _mutation_savepoint(session):
             handle(session, ctx, mutation.name, mutation.args)
@@ -165,12 +178,15 @@ def _apply(session: Session, ctx: Context, mutation: Mutation) -> Rejection | No
         return rejection
     except IntegrityError:
         return Rejection("conflict", "The mutation clashes with a record the hub already has.")
+    except DataError:
+        return Rejection("invalid_args", "A value of the mutation does not fit the hub's records (too long or "
+                                         "out of range).")
     return None
 
 
-def _push_batch(db: Database, principal: Principal, request: PushRequest) -> PushResponse:
+def _push_batch(db: Database, principal: Principal, request: PushRequest, *, careful: bool) -> PushResponse:
     results: list[MutationResult] = []
-    with db.write() as session, deferred_levels(session):
+    with db.write() as session, deferred_levels(session), (nullcontext() if careful else gathered_rows(session)):
         _check_store_active(session, principal)
         client = _client_for_push(session, principal, request.client_id)
         lmid = client.last_mutation_id
@@ -184,7 +200,7 @@ def _push_batch(db: Database, principal: Principal, request: PushRequest) -> Pus
             if mutation.id > lmid + 1:
                 raise GapDetected(lmid + 1)  # ids in a batch follow each other: only the first can leave a gap
             ctx = Context(principal.tenant_id, client.store_id, client.terminal_id, client.client_id, mutation.id)
-            rejection = _apply(session, ctx, mutation)
+            rejection = _apply_carefully(session, ctx, mutation) if careful else _apply_quickly(session, ctx, mutation)
             status = "applied" if rejection is None else "rejected"
             code = None if rejection is None else rejection.code
             message = None if rejection is None else rejection.message
@@ -194,6 +210,8 @@ def _push_batch(db: Database, principal: Principal, request: PushRequest) -> Pus
                             "received_at": now})
             results.append(MutationResult(id=mutation.id, status=status, code=code, message=message))
             lmid = mutation.id
+        if not careful:
+            _write_quick_rows(session)
         if records:
             session.execute(insert(SyncMutation.__table__), records)
             client.last_mutation_id = lmid
@@ -201,16 +219,32 @@ def _push_batch(db: Database, principal: Principal, request: PushRequest) -> Pus
     return PushResponse(last_mutation_id=lmid, results=results)
 
 
+def _write_quick_rows(session: Session) -> None:
+    try:
+        write_gathered(session)
+    except (IntegrityError, DataError, RowsClashed) as error:
+        raise _NeedsCare from error
+
+
 def push(db: Database, principal: Principal, request: PushRequest) -> PushResponse:
-    """Apply a batch in one transaction, each mutation in its own savepoint: a rejection rolls back its own
-    effects only and is recorded with the rest, so a batch of N costs one commit. If the transaction fails
-    as a whole nothing of it is recorded, and the terminal sends the same ids again."""
-    for _attempt in range(_CONFLICT_RETRIES):
+    """Apply a batch in one transaction, so a batch of N costs one commit; if it fails as a whole nothing of
+    it is recorded, and the terminal sends the same ids again.
+
+    The quick run gathers the rows of all mutations and writes them table by table. When a mutation is
+    rejected or clashes, the batch runs again carefully: each mutation in its own savepoint, so a rejection
+    rolls back its own effects only and is recorded with the rest.
+    """
+    careful = False
+    for _attempt in range(_CONFLICT_RETRIES + 1):
         try:
-            return _push_batch(db, principal, request)
+            return _push_batch(db, principal, request, careful=careful)
+        except _NeedsCare:
+            careful = True
         except WriteConflict:
-            continue  # PostgreSQL broke a deadlock with another writer by aborting this batch; run it again
-    return _push_batch(db, principal, request)
+            if _attempt == _CONFLICT_RETRIES:
+                raise
+            # PostgreSQL broke a deadlock with another writer by aborting this batch; run it again.
+    return _push_batch(db, principal, request, careful=True)
 
 
 def pull(db: Database, principal: Principal, request: PullRequest) -> PullResponse:

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
-from sqlalchemy.orm import Session
-
-from sync.hub.database import dialect_insert
 
 Args = TypeVar("Args", bound=BaseModel)
 
@@ -44,22 +41,6 @@ def parse_args(model: type[Args], args: dict) -> Args:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "args"
         raise Rejection("invalid_args", f"The mutation's {where} is not valid: {first['msg']}.") from None
-
-
-ID = ["id"]
-
-
-def insert_new(session: Session, model: type, values: dict[str, Any], key: list[str] | None = ID) -> bool:
-    """Insert one row unless its `key` (default: its id; None: any unique key) is taken: False then, with
-    nothing to roll back. A clash on another unique key still raises.
-
-    One round trip instead of a look-up before the insert; the key's index decides, even against a
-    concurrent insert of the same key.
-    """
-    table = model.__table__
-    statement = dialect_insert(session, table).values(values).on_conflict_do_nothing(
-        index_elements=key).returning(table.c.id)
-    return session.execute(statement).first() is not None
 
 
 def require_own_store(ctx: Context, store_id: uuid.UUID | None) -> None:

@@ -6,11 +6,12 @@ import uuid
 from decimal import Decimal
 
 from pydantic import Field
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync.column_types import cents_to_dollars, utcnow
-from sync.hub.handlers.base import Context, MutationArgs, Rejection, insert_new, parse_args, require_own_store
+from sync.hub.handlers.base import Context, MutationArgs, Rejection, parse_args, require_own_store
+from sync.hub.handlers.rows import add_rows, insert_new, write_gathered
 from sync.hub.handlers.stock import Delta, DeltaArgs, apply_deltas
 from sync.hub.models import (
     OcsInventoryTransaction,
@@ -108,7 +109,7 @@ def order_completed(session: Session, ctx: Context, raw: dict) -> None:
         if session.scalar(select(Order.id).where(Order.id == args.order_id)) is not None:
             raise Rejection("duplicate_order", f"Order {args.order_number} is already on the hub.")
         raise Rejection("duplicate_order_number", f"Another order already has the number {args.order_number}.")
-    session.execute(insert(_ITEMS), [dict(
+    add_rows(session, _ITEMS, [dict(
         id=line.line_id, order_id=args.order_id, line_no=line_no, sku=line.sku, product_name=line.name,
         quantity=line.quantity, unit_price=cents_to_dollars(line.unit_price_cents),
         price_version=line.price_version, discount_amount=cents_to_dollars(line.discount_cents),
@@ -119,12 +120,9 @@ def order_completed(session: Session, ctx: Context, raw: dict) -> None:
     ) for line_no, line in enumerate(args.lines, start=1)])
     lots = [{"id": uuid.uuid4(), "order_item_id": line.line_id, "batch_lot": allocation.batch_lot,
              "quantity": allocation.quantity} for line in args.lines for allocation in line.allocations]
-    if lots:
-        session.execute(insert(_ITEM_LOTS), lots)
-    payments = _tender_payments(ctx, args, now)
-    if payments:
-        session.execute(insert(_PAYMENTS), payments)
-    session.execute(insert(_HISTORY), [{"id": uuid.uuid4(), "order_id": args.order_id, "status": "completed",
+    add_rows(session, _ITEM_LOTS, lots)
+    add_rows(session, _PAYMENTS, _tender_payments(ctx, args, now))
+    add_rows(session, _HISTORY, [{"id": uuid.uuid4(), "order_id": args.order_id, "status": "completed",
                                         "changed_by": args.staff_id, "notes": None, "created_at": now}])
     apply_deltas(session, ctx.store_id, [d.to_delta() for d in args.inventory_deltas], transaction_type="sale",
                  reference_type="order", reference_id=args.order_id, staff_id=args.staff_id)
@@ -181,6 +179,7 @@ class OrderRefunded(MutationArgs):
 def _order_in_store(session: Session, ctx: Context, order_id: uuid.UUID) -> Order:
     """The order, row-locked until commit: a refund or void reads its state before it writes, and only the
     writers of this one order need to wait for each other (the first one wins)."""
+    write_gathered(session)  # the order, its lines and payments may be among this batch's rows
     order = session.scalar(select(Order).where(Order.id == order_id).with_for_update()
                            .execution_options(populate_existing=True))
     if order is None or order.store_id != ctx.store_id:

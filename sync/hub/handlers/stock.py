@@ -17,12 +17,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, case, func, insert, select, tuple_, update
+from sqlalchemy import Integer, String, Table, and_, case, column, func, insert, select, tuple_, update, values
 from sqlalchemy.orm import Session
 
 from sync.column_types import utcnow
 from sync.hub.feed import lock_store, record_put, record_put_row
 from sync.hub.handlers.base import Context, MutationArgs, Rejection, parse_args, require_own_store
+from sync.hub.handlers.rows import add_rows, write_gathered
 from sync.hub.models import BatchTracking, OcsInventory, OcsInventoryTransaction, OversellEvent
 
 _DEFERRED = "stock_deferred_moves"
@@ -72,7 +73,7 @@ def apply_deltas(
     if not deltas:
         return []
     now = utcnow()
-    session.execute(insert(_LEDGER), [
+    add_rows(session, _LEDGER, [
         {"id": uuid.uuid4(), "store_id": store_id, "sku": d.sku, "batch_lot": d.batch_lot,
          "transaction_type": transaction_type, "quantity": d.quantity, "reference_type": reference_type,
          "reference_id": reference_id, "line_id": d.line_id, "reason_code": d.reason, "staff_id": staff_id,
@@ -118,11 +119,12 @@ def _pending_quantity(session: Session, store_id: uuid.UUID, sku: str, batch_lot
 def _move_levels(session: Session, moves: list[_Move]) -> list[OversellEvent]:
     oversells = []
     for store_id in sorted({m.store_id for m in moves}, key=str):
-        lock_store(session, store_id)
+        # The version is taken now, so the rows carry it at once (publish_pending takes the same one).
+        version = lock_store(session, store_id)
         store_moves = [m for m in moves if m.store_id == store_id]
-        levels = _move_store_levels(session, store_id, store_moves)
+        levels = _move_store_levels(session, store_id, store_moves, version)
         oversells += _oversells(session, store_id, store_moves, levels)
-        _move_store_lots(session, store_id, store_moves)
+        _move_store_lots(session, store_id, store_moves, version)
     return oversells
 
 
@@ -136,29 +138,45 @@ def _totals(moves: list[_Move], key) -> dict:
     return totals
 
 
-def _move_store_levels(session: Session, store_id: uuid.UUID, moves: list[_Move]) -> dict[str, int]:
-    """Move each SKU's level by its total in one UPDATE (rows in SKU order), add the missing ones; new levels."""
+def _by_key(session: Session, table: Table, store_id: uuid.UUID, totals: dict, keys: list[str]):
+    """The matching rows joined to each row's delta: a VALUES list on PostgreSQL (index look-ups), a CASE on
+    SQLite (which cannot name a VALUES list's columns; its writers are serialized anyway)."""
+    columns = [table.c[key] for key in keys]
+    if session.get_bind().dialect.name == "postgresql":
+        moves = values(*[column(key, String) for key in keys], column("delta", Integer), name="moves").data(
+            [(*(k if isinstance(k, tuple) else (k,)), quantity) for k, quantity in sorted(totals.items())])
+        match = and_(table.c.store_id == store_id, *[c == moves.c[key] for c, key in zip(columns, keys, strict=True)])
+        return match, moves.c.delta
+    if len(keys) == 1:
+        return and_(table.c.store_id == store_id, columns[0].in_(sorted(totals))), case(totals, value=columns[0])
+    delta = case(*[(and_(*[c == v for c, v in zip(columns, k, strict=True)]), quantity)
+                   for k, quantity in totals.items()])
+    return and_(table.c.store_id == store_id, tuple_(*columns).in_(sorted(totals))), delta
+
+
+def _move_store_levels(session: Session, store_id: uuid.UUID, moves: list[_Move], version: int) -> dict[str, int]:
+    """Move each SKU's level by its total in one UPDATE, add the missing ones; returns the new levels."""
     totals = _totals(moves, lambda d: d.sku)
-    restocked = max((m.restocked for m in moves if m.restocked is not None), default=None)
-    restocked_skus = {d.sku for m in moves if m.restocked is not None for d in m.deltas}
-    skus = sorted(totals)
-    delta = case(totals, value=_LEVELS.c.sku, else_=0)
-    values = {"quantity_on_hand": _LEVELS.c.quantity_on_hand + delta,
-              "quantity_available": _LEVELS.c.quantity_on_hand + delta - func.coalesce(_LEVELS.c.quantity_reserved, 0),
-              "updated_at": utcnow()}
-    if restocked is not None:
-        values["last_restock_date"] = case({sku: restocked for sku in restocked_skus}, value=_LEVELS.c.sku,
-                                           else_=_LEVELS.c.last_restock_date)
-    rows = session.execute(update(_LEVELS).where(_LEVELS.c.store_id == store_id, _LEVELS.c.sku.in_(skus))
-                           .values(values).returning(*_LEVELS.c)).all()
+    restocked = [m for m in moves if m.restocked is not None]
+    if restocked:  # receipts only, never a sale
+        session.execute(update(_LEVELS).where(
+            _LEVELS.c.store_id == store_id, _LEVELS.c.sku.in_({d.sku for m in restocked for d in m.deltas}))
+            .values(last_restock_date=max(m.restocked for m in restocked)))
+    match, delta = _by_key(session, _LEVELS, store_id, totals, ["sku"])
+    rows = session.execute(update(_LEVELS).where(match).values(
+        quantity_on_hand=_LEVELS.c.quantity_on_hand + delta,
+        quantity_available=_LEVELS.c.quantity_on_hand + delta - func.coalesce(_LEVELS.c.quantity_reserved, 0),
+        updated_at=utcnow(), version=version).returning(*_LEVELS.c)).all()
     found = {row.sku for row in rows}
-    missing = [sku for sku in skus if sku not in found]
+    missing = [sku for sku in sorted(totals) if sku not in found]
     if missing:
         now = utcnow()
+        when = max((m.restocked for m in restocked), default=None)
+        restocked_skus = {d.sku for m in restocked for d in m.deltas}
         rows += session.execute(insert(_LEVELS).returning(*_LEVELS.c, sort_by_parameter_order=True), [
             {"id": uuid.uuid4(), "store_id": store_id, "sku": sku, "quantity_on_hand": totals[sku],
-             "quantity_available": totals[sku], "quantity_reserved": 0, "version": 0, "created_at": now,
-             "updated_at": now, "last_restock_date": restocked if sku in restocked_skus else None}
+             "quantity_available": totals[sku], "quantity_reserved": 0, "version": version, "created_at": now,
+             "updated_at": now, "last_restock_date": when if sku in restocked_skus else None}
             for sku in missing
         ]).all()
     _forget_loaded(session, OcsInventory, rows)
@@ -167,17 +185,15 @@ def _move_store_levels(session: Session, store_id: uuid.UUID, moves: list[_Move]
     return {row.sku: row.quantity_on_hand for row in rows}
 
 
-def _move_store_lots(session: Session, store_id: uuid.UUID, moves: list[_Move]) -> None:
+def _move_store_lots(session: Session, store_id: uuid.UUID, moves: list[_Move], version: int) -> None:
     """Lots the hub tracks move like levels; a lot it does not track stays in the ledger only."""
     totals = _totals(moves, lambda d: (d.sku, d.batch_lot) if d.batch_lot else None)
     if not totals:
         return
-    delta = case(*[(and_(_LOTS.c.sku == sku, _LOTS.c.batch_lot == lot), quantity)
-                   for (sku, lot), quantity in totals.items()], else_=0)
-    rows = session.execute(
-        update(_LOTS).where(_LOTS.c.store_id == store_id, tuple_(_LOTS.c.sku, _LOTS.c.batch_lot).in_(sorted(totals)))
-        .values(quantity_remaining=_LOTS.c.quantity_remaining + delta, updated_at=utcnow())
-        .returning(*_LOTS.c)).all()
+    match, delta = _by_key(session, _LOTS, store_id, totals, ["sku", "batch_lot"])
+    rows = session.execute(update(_LOTS).where(match).values(
+        quantity_remaining=_LOTS.c.quantity_remaining + delta, updated_at=utcnow(), version=version,
+    ).returning(*_LOTS.c)).all()
     _forget_loaded(session, BatchTracking, rows)
     for row in rows:
         record_put_row(session, BatchTracking, row)
@@ -274,6 +290,7 @@ def inventory_adjusted(session: Session, ctx: Context, raw: dict) -> None:
         raise Rejection("reason_required", "A stock adjustment needs a reason code.")
     if (args.quantity_delta is None) == (args.counted_quantity is None):
         raise Rejection("invalid_args", "A stock adjustment needs either quantity_delta or counted_quantity.")
+    write_gathered(session)  # this batch's ledger rows are read below
     exists = session.scalar(select(OcsInventoryTransaction.id).where(
         OcsInventoryTransaction.reference_id == args.adjustment_id).limit(1))
     if exists is not None:
