@@ -15,7 +15,7 @@ from sync.column_types import utcnow
 from sync.hub.database import Database, WriteConflict
 from sync.hub.feed import read_page, savepoint
 from sync.hub.handlers import Context, Rejection, handle
-from sync.hub.handlers.rows import RowsClashed, gathered_rows, write_gathered
+from sync.hub.handlers.rows import gathered_rows, write_gathered
 from sync.hub.handlers.stock import deferred_levels, deferred_mark, drop_deferred_since
 from sync.hub.models import PairingCode, Store, SyncClient, SyncMutation, Tenant, Terminal
 from sync.hub.tokens import Principal, digest, issue_token, normalize_code, tenant_pin_pepper
@@ -166,7 +166,7 @@ def _apply_quickly(session: Session, ctx: Context, mutation: Mutation) -> None:
     # No savepoint: any rejection or error drops the whole quick run, so nothing of it can stay half done.
     try:
         handle(session, ctx, mutation.name, mutation.args)
-    except (Rejection, IntegrityError, DataError, RowsClashed) as error:
+    except (Rejection, IntegrityError, DataError) as error:
         raise _NeedsCare from error
 
 
@@ -222,7 +222,7 @@ def _push_batch(db: Database, principal: Principal, request: PushRequest, *, car
 def _write_quick_rows(session: Session) -> None:
     try:
         write_gathered(session)
-    except (IntegrityError, DataError, RowsClashed) as error:
+    except (IntegrityError, DataError) as error:
         raise _NeedsCare from error
 
 

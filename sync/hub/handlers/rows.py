@@ -3,8 +3,8 @@
 A sale writes five or six tables; one INSERT per table per mutation made a batch of 50 sales cost some 300
 round trips. Inside `gathered_rows` the handlers' rows wait, and go in table by table (parents first) when
 the batch ends. A row whose key may already be on the hub (`insert_new`) is taken to be new; if the key was
-taken after all, `RowsClashed` is raised and the batch is run again mutation by mutation, where the clash
-becomes the mutation's rejection. Outside a batch (admin API, the careful run) rows go in at once.
+taken after all, the INSERT raises IntegrityError and the batch is run again mutation by mutation, where the
+clash becomes the mutation's rejection. Outside a batch (admin API, the careful run) rows go in at once.
 
 A handler that reads rows a mutation may have written (the ledger, payments) calls `write_gathered` first.
 """
@@ -26,16 +26,12 @@ _ORDER = {table: position for position, table in enumerate(Base.metadata.sorted_
 ID = ["id"]
 
 
-class RowsClashed(Exception):
-    """A gathered row's key was on the hub already: the batch must be run again one mutation at a time."""
-
-
 class _Gathered:
     def __init__(self) -> None:
-        self.rows: dict[tuple[Table, bool], list[dict[str, Any]]] = {}
+        self.rows: dict[Table, list[dict[str, Any]]] = {}
 
-    def add(self, table: Table, rows: list[dict[str, Any]], must_be_new: bool) -> None:
-        self.rows.setdefault((table, must_be_new), []).extend(rows)
+    def add(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        self.rows.setdefault(table, []).extend(rows)
 
 
 def add_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -44,7 +40,7 @@ def add_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None
         return
     gathered = session.info.get(_GATHERED)
     if gathered is not None:
-        gathered.add(table, rows, False)
+        gathered.add(table, rows)
     else:
         session.execute(insert(table), rows)
 
@@ -54,12 +50,12 @@ def insert_new(session: Session, model: type[Base], values: dict[str, Any], key:
     nothing to roll back. A clash on another unique key still raises.
 
     One round trip instead of a look-up before the insert; the key's index decides, even against a
-    concurrent insert of the same key. Inside a batch the row is taken to be new (see `RowsClashed`).
+    concurrent insert of the same key. Inside a batch the row is taken to be new (see above).
     """
     table = model.__table__
     gathered = session.info.get(_GATHERED)
     if gathered is not None:
-        gathered.add(table, [values], True)
+        gathered.add(table, [values])
         return True
     statement = dialect_insert(session, table).values(values).on_conflict_do_nothing(
         index_elements=key).returning(table.c.id)
@@ -72,13 +68,8 @@ def write_gathered(session: Session) -> None:
     if gathered is None or not gathered.rows:
         return
     batches, gathered.rows = gathered.rows, {}
-    for (table, must_be_new), rows in sorted(batches.items(), key=lambda item: (_ORDER[item[0][0]], item[0][1])):
-        if not must_be_new:
-            session.execute(insert(table), rows)
-            continue
-        statement = dialect_insert(session, table).on_conflict_do_nothing().returning(table.c.id)
-        if len(session.execute(statement, rows).all()) != len(rows):
-            raise RowsClashed(table.name)
+    for table in sorted(batches, key=_ORDER.__getitem__):
+        session.execute(insert(table), batches[table])  # one pipelined executemany per table
 
 
 @contextmanager

@@ -17,7 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Integer, String, Table, and_, case, column, func, insert, select, tuple_, update, values
+from sqlalchemy import Integer, String, Table, and_, bindparam, case, func, insert, select, tuple_, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from sync.column_types import utcnow
@@ -139,12 +140,16 @@ def _totals(moves: list[_Move], key) -> dict:
 
 
 def _by_key(session: Session, table: Table, store_id: uuid.UUID, totals: dict, keys: list[str]):
-    """The matching rows joined to each row's delta: a VALUES list on PostgreSQL (index look-ups), a CASE on
-    SQLite (which cannot name a VALUES list's columns; its writers are serialized anyway)."""
+    """The matching rows joined to each row's delta: arrays unnested on PostgreSQL (index look-ups, and the
+    same statement text whatever the count, so it is parsed and planned once), a CASE on SQLite (which has
+    no arrays; its writers are serialized anyway)."""
     columns = [table.c[key] for key in keys]
     if session.get_bind().dialect.name == "postgresql":
-        moves = values(*[column(key, String) for key in keys], column("delta", Integer), name="moves").data(
-            [(*(k if isinstance(k, tuple) else (k,)), quantity) for k, quantity in sorted(totals.items())])
+        ordered = sorted(totals.items())
+        arrays = [bindparam(key, [k[i] if isinstance(k, tuple) else k for k, _ in ordered], type_=ARRAY(String))
+                  for i, key in enumerate(keys)]
+        arrays.append(bindparam("delta", [quantity for _, quantity in ordered], type_=ARRAY(Integer)))
+        moves = func.unnest(*arrays).table_valued(*keys, "delta").render_derived(name="moves")
         match = and_(table.c.store_id == store_id, *[c == moves.c[key] for c, key in zip(columns, keys, strict=True)])
         return match, moves.c.delta
     if len(keys) == 1:
