@@ -13,16 +13,33 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Table, create_engine, event
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.dml import Insert
 
 WRITE_OPTION = "hub_write"
 
 
 class DatabaseUnavailable(Exception):
     """The database could not be reached or stayed locked: a temporary failure, retry later."""
+
+
+class WriteConflict(DatabaseUnavailable):
+    """PostgreSQL broke a deadlock or a serialization clash by aborting this transaction: running it again works."""
+
+
+# SQLSTATEs of an aborted transaction that is safe to run again from the start.
+_RETRYABLE = {"40001", "40P01"}
+
+
+def dialect_insert(session: Session, table: Table) -> Insert:
+    """An INSERT with the dialect's ON CONFLICT clauses (PostgreSQL and SQLite spell them alike)."""
+    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    return insert(table)
 
 
 def normalize_url(url: str) -> str:
@@ -111,6 +128,8 @@ def translate_outage() -> Iterator[None]:
     try:
         yield
     except DBAPIError as error:
+        if getattr(error.orig, "sqlstate", None) in _RETRYABLE:
+            raise WriteConflict(str(error.orig).strip().splitlines()[0]) from error
         if is_outage(error):
             raise DatabaseUnavailable(str(error.orig).strip().splitlines()[0] if error.orig else str(error)) from error
         raise

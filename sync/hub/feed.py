@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from sync.hub.database import dialect_insert
 from sync.hub.models import (
     Accessory,
     AccessoryCategory,
@@ -95,6 +98,8 @@ class _Pending:
     op: str
     obj: Base | None
     store_ids: tuple[uuid.UUID, ...]
+    # A row written with Core has no ORM object: its data (read back by RETURNING) stands in.
+    data: dict[str, Any] | None = None
 
 
 def _pending(session: Session) -> dict[tuple[str, str], _Pending]:
@@ -135,6 +140,18 @@ def record_put(session: Session, obj: Base) -> None:
     _pending(session)[(entity, str(obj.id))] = _Pending(entity, str(obj.id), "put", obj, ())
 
 
+def record_put_row(session: Session, model: type[Base], row: Any) -> None:
+    """Feed a row of a store-scoped table that was written with Core (``row`` as read back by RETURNING),
+    with its ``version`` column set already to the version `lock_store` took for its store."""
+    table = model.__table__
+    values = row._mapping
+    data = {column.name: json_value(values[column]) for column in table.columns if not column.info.get("hub_only")}
+    entity = ENTITY_OF[model]
+    entity_id = str(values[table.c.id])
+    _pending(session)[(entity, entity_id)] = _Pending(entity, entity_id, "put", None, (values[table.c.store_id],),
+                                                      data)
+
+
 def record_delete(session: Session, obj: Base) -> None:
     entity = ENTITY_OF[type(obj)]
     stores = stores_for(session, obj)
@@ -151,6 +168,23 @@ def lock_store(session: Session, store_id: uuid.UUID) -> int:
     if store_id not in taken:
         taken[store_id] = bump_version(session, store_id)
     return taken[store_id]
+
+
+@contextmanager
+def savepoint(session: Session) -> Iterator[None]:
+    """A SAVEPOINT whose rollback also forgets the feed versions and changes taken inside it.
+
+    A version taken inside it was rolled back with it (and its row lock let go), so it must be taken again.
+    """
+    versions = dict(session.info.get("feed_versions", {}))
+    pending = dict(_pending(session))
+    try:
+        with session.begin_nested():
+            yield
+    except BaseException:
+        session.info["feed_versions"] = versions
+        session.info[_PENDING] = pending
+        raise
 
 
 def feed_new_store(session: Session, store: Store) -> None:
@@ -197,7 +231,7 @@ def publish_pending(session: Session) -> dict[uuid.UUID, int]:
     by_store: dict[uuid.UUID, list[dict[str, Any]]] = {}
     for change in pending.values():
         stores = change.store_ids or stores_for(session, change.obj)
-        data = None if change.obj is None else row_data(change.obj)
+        data = change.data if change.obj is None else row_data(change.obj)
         for store_id in stores:
             by_store.setdefault(store_id, []).append(
                 {"store_id": store_id, "entity": change.entity, "entity_id": change.entity_id, "op": change.op,
@@ -217,17 +251,13 @@ def publish_pending(session: Session) -> dict[uuid.UUID, int]:
 
 
 def _replace_changes(session: Session, store_id: uuid.UUID, rows: list[dict[str, Any]]) -> None:
-    by_entity: dict[str, list[str]] = {}
-    for row in rows:
-        by_entity.setdefault(row["entity"], []).append(row["entity_id"])
-    for entity, ids in by_entity.items():
-        for start in range(0, len(ids), _CHUNK):
-            session.execute(
-                delete(SyncChange).where(SyncChange.store_id == store_id, SyncChange.entity == entity,
-                                         SyncChange.entity_id.in_(ids[start:start + _CHUNK]))
-            )
+    # One row per entity: a newer change overwrites the older one in place (an upsert, not delete + insert).
+    upsert = dialect_insert(session, SyncChange.__table__)
+    upsert = upsert.on_conflict_do_update(
+        index_elements=["store_id", "entity", "entity_id"],
+        set_={"version": upsert.excluded.version, "op": upsert.excluded.op, "data": upsert.excluded.data})
     for start in range(0, len(rows), _CHUNK):
-        session.execute(insert(SyncChange), rows[start:start + _CHUNK])
+        session.execute(upsert, rows[start:start + _CHUNK])
 
 
 def _stamp_row_versions(pending: dict, versions: dict[uuid.UUID, int], session: Session) -> None:

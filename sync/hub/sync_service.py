@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import insert, select
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from sync.column_types import utcnow
-from sync.hub.database import Database
-from sync.hub.feed import read_page
+from sync.hub.database import Database, WriteConflict
+from sync.hub.feed import read_page, savepoint
 from sync.hub.handlers import Context, Rejection, handle
+from sync.hub.handlers.rows import gathered_rows, write_gathered
+from sync.hub.handlers.stock import deferred_levels, deferred_mark, drop_deferred_since
 from sync.hub.models import PairingCode, Store, SyncClient, SyncMutation, Tenant, Terminal
 from sync.hub.tokens import Principal, digest, issue_token, normalize_code, tenant_pin_pepper
 from sync.protocol import (
@@ -26,6 +30,8 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
 )
+
+_CONFLICT_RETRIES = 2
 
 
 class Forbidden(Exception):
@@ -96,31 +102,42 @@ def _check_client_scope(client: SyncClient, principal: Principal) -> None:
         raise Forbidden("This client id belongs to another terminal, store or tenant.")
 
 
-def ensure_client(db: Database, principal: Principal, client_id: uuid.UUID) -> None:
-    """Find the client, or register a new client id for the token's terminal (after a DB restore, say)."""
-    for _attempt in range(2):
+def _client_for_push(session: Session, principal: Principal, client_id: uuid.UUID) -> SyncClient:
+    """The client row, locked until commit (pushes of one client run one at a time); registered when new
+    (a terminal after a DB restore, say)."""
+    client = _lock_client(session, client_id)
+    if client is None:
         try:
-            with db.write() as session:
-                _check_store_active(session, principal)
-                client = session.get(SyncClient, client_id)
-                if client is not None:
-                    _check_client_scope(client, principal)
-                    return
+            with session.begin_nested():
                 session.add(SyncClient(client_id=client_id, tenant_id=principal.tenant_id,
-                                       store_id=principal.store_id, terminal_id=principal.terminal_id))
-            return
+                                       store_id=principal.store_id, terminal_id=principal.terminal_id,
+                                       last_mutation_id=0))
         except IntegrityError:
-            continue  # another push registered it at the same moment; look again
+            pass  # another push registered it at the same moment; its row is read below
+        client = _lock_client(session, client_id)
+    _check_client_scope(client, principal)
+    return client
 
 
-def _lock_client(session: Session, client_id: uuid.UUID) -> SyncClient:
+def _lock_client(session: Session, client_id: uuid.UUID) -> SyncClient | None:
+    # populate_existing: after waiting for the lock, the row is read again rather than taken from the session.
     return session.execute(
         select(SyncClient).where(SyncClient.client_id == client_id).with_for_update()
-    ).scalar_one()
+        .execution_options(populate_existing=True)
+    ).scalar_one_or_none()
 
 
-def _previous_result(session: Session, client_id: uuid.UUID, mutation: Mutation) -> MutationResult:
-    prior = session.get(SyncMutation, (client_id, mutation.id))
+def _previous_results(session: Session, client_id: uuid.UUID, mutations: list[Mutation], lmid: int):
+    """The recorded outcome of each mutation of the batch the hub already has, in one query."""
+    ids = [m.id for m in mutations if m.id <= lmid]
+    if not ids:
+        return {}
+    rows = session.scalars(select(SyncMutation).where(SyncMutation.client_id == client_id,
+                                                      SyncMutation.mutation_id.in_(ids)))
+    return {row.mutation_id: row for row in rows}
+
+
+def _previous_result(prior: SyncMutation | None, mutation: Mutation) -> MutationResult:
     if prior is not None and prior.hash != mutation.hash:
         raise HashMismatch(mutation.id)
     # Past the retention window only the LMID is left; a resend of a purged id is still a resend.
@@ -129,52 +146,105 @@ def _previous_result(session: Session, client_id: uuid.UUID, mutation: Mutation)
     return MutationResult(id=mutation.id, status="already_applied", code=code, message=message)
 
 
-def _record(session: Session, client: SyncClient, mutation: Mutation, status: str, code=None, message=None):
-    client.last_mutation_id = mutation.id
-    client.last_push_at = utcnow()
-    session.add(SyncMutation(client_id=client.client_id, mutation_id=mutation.id, store_id=client.store_id,
-                             name=mutation.name, hash=mutation.hash, args=mutation.args, status=status, code=code,
-                             message=message))
-
-
-def apply_mutation(db: Database, principal: Principal, client_id: uuid.UUID, mutation: Mutation) -> MutationResult:
+@contextmanager
+def _mutation_savepoint(session: Session) -> Iterator[None]:
+    """One mutation's effects: rolled back alone (stock moves and feed versions included) when it fails."""
+    mark = deferred_mark(session)
     try:
-        with db.write() as session:
-            client = _lock_client(session, client_id)
-            if mutation.id <= client.last_mutation_id:
-                return _previous_result(session, client_id, mutation)
-            if mutation.id > client.last_mutation_id + 1:
-                raise GapDetected(client.last_mutation_id + 1)
-            ctx = Context(principal.tenant_id, client.store_id, client.terminal_id, client_id, mutation.id)
-            try:
-                with session.begin_nested():
-                    handle(session, ctx, mutation.name, mutation.args)
-            except IntegrityError as error:
-                raise Rejection("conflict", "The mutation clashes with a record the hub already has.") from error
-            _record(session, client, mutation, "applied")
-        return MutationResult(id=mutation.id, status="applied")
+        with savepoint(session):
+            yield
+    except BaseException:
+        drop_deferred_since(session, mark)
+        raise
+
+
+class _NeedsCare(Exception):
+    """The quick run of a batch met a rejection or a clash: run it again one savepoint per mutation."""
+
+
+def _apply_quickly(session: Session, ctx: Context, mutation: Mutation) -> None:
+    # No savepoint: any rejection or error drops the whole quick run, so nothing of it can stay half done.
+    try:
+        handle(session, ctx, mutation.name, mutation.args)
+    except (Rejection, IntegrityError, DataError) as error:
+        raise _NeedsCare from error
+
+
+def _apply_carefully(session: Session, ctx: Context, mutation: Mutation) -> Rejection | None:
+    try:
+        with _mutation_savepoint(session):
+            handle(session, ctx, mutation.name, mutation.args)
     except Rejection as rejection:
-        return _record_rejection(db, client_id, mutation, rejection)
+        return rejection
+    except IntegrityError:
+        return Rejection("conflict", "The mutation clashes with a record the hub already has.")
+    except DataError:
+        return Rejection("invalid_args", "A value of the mutation does not fit the hub's records (too long or "
+                                         "out of range).")
+    return None
 
 
-def _record_rejection(db: Database, client_id: uuid.UUID, mutation: Mutation, rejection: Rejection):
-    # The effects were rolled back with their transaction; the LMID moves on in a new one.
-    with db.write() as session:
-        client = _lock_client(session, client_id)
-        if mutation.id <= client.last_mutation_id:
-            return _previous_result(session, client_id, mutation)
-        if mutation.id > client.last_mutation_id + 1:
-            raise GapDetected(client.last_mutation_id + 1)
-        _record(session, client, mutation, "rejected", rejection.code, rejection.message[:500])
-    return MutationResult(id=mutation.id, status="rejected", code=rejection.code, message=rejection.message)
+def _push_batch(db: Database, principal: Principal, request: PushRequest, *, careful: bool) -> PushResponse:
+    results: list[MutationResult] = []
+    with db.write() as session, deferred_levels(session), (nullcontext() if careful else gathered_rows(session)):
+        _check_store_active(session, principal)
+        client = _client_for_push(session, principal, request.client_id)
+        lmid = client.last_mutation_id
+        priors = _previous_results(session, client.client_id, request.mutations, lmid)
+        records = []
+        now = utcnow()
+        for mutation in request.mutations:
+            if mutation.id <= lmid:
+                results.append(_previous_result(priors.get(mutation.id), mutation))
+                continue
+            if mutation.id > lmid + 1:
+                raise GapDetected(lmid + 1)  # ids in a batch follow each other: only the first can leave a gap
+            ctx = Context(principal.tenant_id, client.store_id, client.terminal_id, client.client_id, mutation.id)
+            rejection = _apply_carefully(session, ctx, mutation) if careful else _apply_quickly(session, ctx, mutation)
+            status = "applied" if rejection is None else "rejected"
+            code = None if rejection is None else rejection.code
+            message = None if rejection is None else rejection.message
+            records.append({"client_id": client.client_id, "mutation_id": mutation.id, "store_id": client.store_id,
+                            "name": mutation.name, "hash": mutation.hash, "args": mutation.args, "status": status,
+                            "code": code, "message": None if message is None else message[:500],
+                            "received_at": now})
+            results.append(MutationResult(id=mutation.id, status=status, code=code, message=message))
+            lmid = mutation.id
+        if not careful:
+            _write_quick_rows(session)
+        if records:
+            session.execute(insert(SyncMutation.__table__), records)
+            client.last_mutation_id = lmid
+            client.last_push_at = now
+    return PushResponse(last_mutation_id=lmid, results=results)
+
+
+def _write_quick_rows(session: Session) -> None:
+    try:
+        write_gathered(session)
+    except (IntegrityError, DataError) as error:
+        raise _NeedsCare from error
 
 
 def push(db: Database, principal: Principal, request: PushRequest) -> PushResponse:
-    ensure_client(db, principal, request.client_id)
-    results = [apply_mutation(db, principal, request.client_id, m) for m in request.mutations]
-    with db.read() as session:
-        lmid = session.get(SyncClient, request.client_id).last_mutation_id
-    return PushResponse(last_mutation_id=lmid, results=results)
+    """Apply a batch in one transaction, so a batch of N costs one commit; if it fails as a whole nothing of
+    it is recorded, and the terminal sends the same ids again.
+
+    The quick run gathers the rows of all mutations and writes them table by table. When a mutation is
+    rejected or clashes, the batch runs again carefully: each mutation in its own savepoint, so a rejection
+    rolls back its own effects only and is recorded with the rest.
+    """
+    careful = False
+    for _attempt in range(_CONFLICT_RETRIES + 1):
+        try:
+            return _push_batch(db, principal, request, careful=careful)
+        except _NeedsCare:
+            careful = True
+        except WriteConflict:
+            if _attempt == _CONFLICT_RETRIES:
+                raise
+            # PostgreSQL broke a deadlock with another writer by aborting this batch; run it again.
+    return _push_batch(db, principal, request, careful=True)
 
 
 def pull(db: Database, principal: Principal, request: PullRequest) -> PullResponse:

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync.column_types import cents_to_dollars, utcnow
-from sync.hub.feed import lock_store
 from sync.hub.handlers.base import Context, MutationArgs, Rejection, parse_args, require_own_store
+from sync.hub.handlers.rows import add_rows, insert_new, write_gathered
 from sync.hub.handlers.stock import Delta, DeltaArgs, apply_deltas
 from sync.hub.models import (
     OcsInventoryTransaction,
@@ -23,6 +23,11 @@ from sync.hub.models import (
     OrderStatusHistory,
     PaymentTransaction,
 )
+
+_ITEMS = OrderItem.__table__
+_ITEM_LOTS = OrderItemLot.__table__
+_PAYMENTS = PaymentTransaction.__table__
+_HISTORY = OrderStatusHistory.__table__
 
 
 class Allocation(MutationArgs):
@@ -86,45 +91,45 @@ def _payment_method(tenders: list[TenderArgs]) -> str | None:
 
 
 def order_completed(session: Session, ctx: Context, raw: dict) -> None:
+    # Rows go in with Core, one INSERT per table (lines, lots, payments all at once): a sale is insert-only.
     args = parse_args(OrderCompleted, raw)
     require_own_store(ctx, args.store_id)
-    lock_store(session, ctx.store_id)
-    if session.get(Order, args.order_id) is not None:
-        raise Rejection("duplicate_order", f"Order {args.order_number} is already on the hub.")
-    if session.scalar(select(Order.id).where(Order.order_number == args.order_number)) is not None:
-        raise Rejection("duplicate_order_number", f"Another order already has the number {args.order_number}.")
-    order = Order(
+    now = utcnow()
+    added = insert_new(session, Order, dict(
         id=args.order_id, order_number=args.order_number, store_id=ctx.store_id, terminal_id=ctx.terminal_id,
         staff_id=args.staff_id, cash_session_id=args.cash_session_id, sale_id=args.sale_id, status="completed",
         subtotal=cents_to_dollars(args.subtotal_cents), discount_amount=cents_to_dollars(args.discount_amount_cents),
         tax_amount=cents_to_dollars(args.tax_amount_cents), total_amount=cents_to_dollars(args.total_amount_cents),
         cash_rounding=cents_to_dollars(args.cash_rounding_cents), change_due=cents_to_dollars(args.change_due_cents),
         tax_breakdown=args.tax_components_cents, dried_equivalent_g=args.dried_equivalent_grams,
-        payment_method=_payment_method(args.tenders), local_ts=args.local_ts, completed_at=utcnow(),
-    )
-    session.add(order)
-    session.flush()
-    for line_no, line in enumerate(args.lines, start=1):
-        session.add(OrderItem(
-            id=line.line_id, order_id=order.id, line_no=line_no, sku=line.sku, product_name=line.name,
-            quantity=line.quantity, unit_price=cents_to_dollars(line.unit_price_cents),
-            price_version=line.price_version, discount_amount=cents_to_dollars(line.discount_cents),
-            taxable_amount=cents_to_dollars(line.taxable_amount_cents),
-            tax_amount=cents_to_dollars(sum(line.taxes_cents.values())), tax_breakdown=line.taxes_cents,
-            line_total=cents_to_dollars(line.line_total_cents), is_cannabis=line.is_cannabis,
-            dried_equivalent_g=line.dried_equivalent_grams,
-        ))
-        session.flush()
-        for allocation in line.allocations:
-            session.add(OrderItemLot(order_item_id=line.line_id, batch_lot=allocation.batch_lot,
-                                     quantity=allocation.quantity))
-    _add_tender_payments(session, ctx, order, args)
-    _history(session, order, "completed", args.staff_id)
+        payment_method=_payment_method(args.tenders), local_ts=args.local_ts, completed_at=now, created_at=now,
+        updated_at=now,
+    ), key=None)
+    if not added:
+        if session.scalar(select(Order.id).where(Order.id == args.order_id)) is not None:
+            raise Rejection("duplicate_order", f"Order {args.order_number} is already on the hub.")
+        raise Rejection("duplicate_order_number", f"Another order already has the number {args.order_number}.")
+    add_rows(session, _ITEMS, [dict(
+        id=line.line_id, order_id=args.order_id, line_no=line_no, sku=line.sku, product_name=line.name,
+        quantity=line.quantity, unit_price=cents_to_dollars(line.unit_price_cents),
+        price_version=line.price_version, discount_amount=cents_to_dollars(line.discount_cents),
+        taxable_amount=cents_to_dollars(line.taxable_amount_cents),
+        tax_amount=cents_to_dollars(sum(line.taxes_cents.values())), tax_breakdown=line.taxes_cents,
+        line_total=cents_to_dollars(line.line_total_cents), is_cannabis=line.is_cannabis,
+        dried_equivalent_g=line.dried_equivalent_grams,
+    ) for line_no, line in enumerate(args.lines, start=1)])
+    lots = [{"id": uuid.uuid4(), "order_item_id": line.line_id, "batch_lot": allocation.batch_lot,
+             "quantity": allocation.quantity} for line in args.lines for allocation in line.allocations]
+    add_rows(session, _ITEM_LOTS, lots)
+    add_rows(session, _PAYMENTS, _tender_payments(ctx, args, now))
+    add_rows(session, _HISTORY, [{"id": uuid.uuid4(), "order_id": args.order_id, "status": "completed",
+                                        "changed_by": args.staff_id, "notes": None, "created_at": now}])
     apply_deltas(session, ctx.store_id, [d.to_delta() for d in args.inventory_deltas], transaction_type="sale",
-                 reference_type="order", reference_id=order.id, staff_id=args.staff_id)
+                 reference_type="order", reference_id=args.order_id, staff_id=args.staff_id)
 
 
-def _add_tender_payments(session: Session, ctx: Context, order: Order, args: OrderCompleted) -> None:
+def _tender_payments(ctx: Context, args: OrderCompleted, now) -> list[dict]:
+    payments = []
     change_left = args.change_due_cents
     for tender in reversed(args.tenders):
         kept = tender.amount_cents
@@ -132,13 +137,15 @@ def _add_tender_payments(session: Session, ctx: Context, order: Order, args: Ord
         if tender.method == "cash":
             tendered, kept = tender.amount_cents, tender.amount_cents - change_left
             change_left = 0
-        session.add(PaymentTransaction(
-            store_id=ctx.store_id, order_id=order.id, transaction_id=tender.reference,
-            provider="cash" if tender.method == "cash" else "card_terminal", amount=cents_to_dollars(kept),
-            status="captured", payment_method=tender.method, card_last_four=tender.last4,
-            card_brand=tender.brand, authorization_code=tender.auth_code,
-            tendered_amount=None if tendered is None else cents_to_dollars(tendered),
+        payments.append(dict(
+            id=uuid.uuid4(), store_id=ctx.store_id, order_id=args.order_id, refund_id=None,
+            transaction_id=tender.reference, provider="cash" if tender.method == "cash" else "card_terminal",
+            amount=cents_to_dollars(kept), currency="CAD", status="captured", payment_method=tender.method,
+            card_last_four=tender.last4, card_brand=tender.brand, authorization_code=tender.auth_code,
+            tendered_amount=None if tendered is None else cents_to_dollars(tendered), refund_amount=None,
+            created_at=now, updated_at=now,
         ))
+    return payments
 
 
 class RefundLine(MutationArgs):
@@ -170,7 +177,11 @@ class OrderRefunded(MutationArgs):
 
 
 def _order_in_store(session: Session, ctx: Context, order_id: uuid.UUID) -> Order:
-    order = session.get(Order, order_id)
+    """The order, row-locked until commit: a refund or void reads its state before it writes, and only the
+    writers of this one order need to wait for each other (the first one wins)."""
+    write_gathered(session)  # the order, its lines and payments may be among this batch's rows
+    order = session.scalar(select(Order).where(Order.id == order_id).with_for_update()
+                           .execution_options(populate_existing=True))
     if order is None or order.store_id != ctx.store_id:
         raise Rejection("unknown_order", "The hub has no such order in this store.")
     return order
@@ -188,7 +199,6 @@ def _refunded_quantities(session: Session, order_id: uuid.UUID) -> dict[uuid.UUI
 def order_refunded(session: Session, ctx: Context, raw: dict) -> None:
     args = parse_args(OrderRefunded, raw)
     require_own_store(ctx, args.store_id)
-    lock_store(session, ctx.store_id)
     order = _order_in_store(session, ctx, args.order_id)
     if order.status == "voided":
         raise Rejection("order_voided", f"Order {order.order_number} was voided; it cannot be refunded.")
@@ -241,7 +251,6 @@ class OrderVoided(MutationArgs):
 def order_voided(session: Session, ctx: Context, raw: dict) -> None:
     args = parse_args(OrderVoided, raw)
     require_own_store(ctx, args.store_id)
-    lock_store(session, ctx.store_id)
     order = _order_in_store(session, ctx, args.order_id)
     if order.status == "voided":
         raise Rejection("order_already_voided", f"Order {order.order_number} was already voided.")

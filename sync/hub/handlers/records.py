@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.column_types import cents_to_dollars
-from sync.hub.feed import lock_store
 from sync.hub.handlers.base import Context, MutationArgs, Rejection, parse_args, require_own_store
+from sync.hub.handlers.rows import insert_new
 from sync.hub.models import AgeVerificationLog, AuditLog, CashSession
 from sync.protocol import canonical_json
 
@@ -43,10 +43,7 @@ class ShiftClosed(MutationArgs):
 def shift_closed(session: Session, ctx: Context, raw: dict) -> None:
     args = parse_args(ShiftClosed, raw)
     require_own_store(ctx, args.store_id)
-    lock_store(session, ctx.store_id)
-    if session.get(CashSession, args.cash_session_id) is not None:
-        raise Rejection("shift_already_closed", "This shift was already closed on the hub.")
-    session.add(CashSession(
+    closed = insert_new(session, CashSession, dict(
         id=args.cash_session_id, store_id=ctx.store_id, terminal_id=ctx.terminal_id, terminal_no=args.terminal_no,
         status="closed", opened_by=args.opened_by, opened_at=args.opened_at,
         opening_float=cents_to_dollars(args.opening_float_cents), opening_counts=args.opening_counts,
@@ -54,6 +51,8 @@ def shift_closed(session: Session, ctx: Context, raw: dict) -> None:
         counted_cash=_dollars(args.counted_cash_cents), variance=_dollars(args.variance_cents),
         closing_counts=args.closing_counts, variance_approved_by=args.variance_approved_by,
     ))
+    if not closed:
+        raise Rejection("shift_already_closed", "This shift was already closed on the hub.")
 
 
 class AgeVerificationLogged(MutationArgs):
@@ -74,12 +73,12 @@ class AgeVerificationLogged(MutationArgs):
 def age_verification_logged(session: Session, ctx: Context, raw: dict) -> None:
     args = parse_args(AgeVerificationLogged, raw)
     require_own_store(ctx, args.store_id)
-    lock_store(session, ctx.store_id)
-    if session.get(AgeVerificationLog, args.id) is not None:
-        raise Rejection("duplicate_record", "This age check is already on the hub.")
     values = args.model_dump(exclude={"store_id", "created_at"})
-    session.add(AgeVerificationLog(store_id=ctx.store_id, **values,
-                                   **({"created_at": args.created_at} if args.created_at else {})))
+    values["store_id"] = ctx.store_id
+    if args.created_at:
+        values["created_at"] = args.created_at
+    if not insert_new(session, AgeVerificationLog, values):
+        raise Rejection("duplicate_record", "This age check is already on the hub.")
 
 
 class AuditLogged(MutationArgs):
@@ -103,19 +102,28 @@ _CHAINED = ("id", "seq", "action", "staff_id", "approved_by", "entity_type", "en
 def audit_logged(session: Session, ctx: Context, raw: dict) -> None:
     args = parse_args(AuditLogged, raw)
     require_own_store(ctx, args.store_id)
-    lock_store(session, ctx.store_id)
-    if session.get(AuditLog, args.id) is not None:
-        raise Rejection("duplicate_record", "This audit entry is already on the hub.")
     # The terminal hashed these fields in this exact form (ids and times as the strings it sent).
     fields = {key: raw.get(key) for key in _CHAINED}
     recomputed = hashlib.sha256((args.prev_hash + canonical_json(fields)).encode()).hexdigest()
-    previous = session.scalar(select(AuditLog.entry_hash).where(
-        AuditLog.terminal_id == ctx.terminal_id, AuditLog.seq == args.seq - 1))
-    expected_prev = GENESIS_HASH if args.seq == 1 else previous
+    expected_prev = GENESIS_HASH if args.seq == 1 else _entry_hash(session, ctx.terminal_id, args.seq - 1)
     chain_ok = recomputed == args.entry_hash and (expected_prev is None or expected_prev == args.prev_hash)
-    session.add(AuditLog(
+    added = insert_new(session, AuditLog, dict(
         id=args.id, terminal_id=ctx.terminal_id, seq=args.seq, store_id=ctx.store_id, staff_id=args.staff_id,
         approved_by=args.approved_by, action=args.action, entity_type=args.entity_type, entity_id=args.entity_id,
         details=args.details, prev_hash=args.prev_hash, entry_hash=args.entry_hash, chain_ok=chain_ok,
         created_at=datetime.fromisoformat(args.created_at),
     ))
+    if not added:
+        raise Rejection("duplicate_record", "This audit entry is already on the hub.")
+    # The next entry of a batch links to this one: remember it rather than read it back.
+    session.info.setdefault(_LAST_ENTRY, {})[ctx.terminal_id] = (args.seq, args.entry_hash)
+
+
+_LAST_ENTRY = "audit_last_entry"
+
+
+def _entry_hash(session: Session, terminal_id: uuid.UUID, seq: int) -> str | None:
+    last = session.info.get(_LAST_ENTRY, {}).get(terminal_id)
+    if last is not None and last[0] == seq:
+        return last[1]
+    return session.scalar(select(AuditLog.entry_hash).where(AuditLog.terminal_id == terminal_id, AuditLog.seq == seq))
