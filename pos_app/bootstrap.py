@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.config import Settings
 from pos_app.logging_setup import configure_logging
-from pos_app.persistence.database import make_engine, make_session_factory
+from pos_app.persistence.database import WalCheckpointer, make_engine, make_session_factory
 from pos_app.persistence.migrate import upgrade_to_head
 from pos_app.secrets import ID_HASH_SALT, PIN_PEPPER, SecretStore
 
@@ -45,6 +45,7 @@ class Terminal:
     engine: Engine
     session_factory: sessionmaker[Session]
     secrets: SecretStore
+    checkpointer: WalCheckpointer | None = None
 
     @cached_property
     def context(self) -> TerminalContext:
@@ -159,14 +160,18 @@ class Terminal:
         if close_link is not None:
             close_link()
         self.engine.dispose()
+        if self.checkpointer is not None:
+            self.checkpointer.stop()
 
 
 def open_terminal(settings: Settings, *, log_to_file: bool = True) -> Terminal:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     if log_to_file:
         configure_logging(settings.log_dir)
-    engine = make_engine(settings.db_path)
+    engine = make_engine(settings.db_path, background_checkpoints=True)
     backup = upgrade_to_head(engine, settings.db_path)
     if backup is not None:
         log.info("Database upgraded; the copy from before is %s", backup)
-    return Terminal(settings, engine, make_session_factory(engine), SecretStore(settings.data_dir))
+    checkpointer = WalCheckpointer(settings.db_path)
+    checkpointer.start()
+    return Terminal(settings, engine, make_session_factory(engine), SecretStore(settings.data_dir), checkpointer)
