@@ -46,7 +46,8 @@ def median(values: list[float]) -> float:
 def run(size, progress):
     folder = terminal_copy(size, "startup", progress)
     app_script, floor_script = HERE / "coldstart_app.py", HERE / "coldstart_floor.py"
-    timed_start(app_script, str(folder))  # warm-up: the first start also upgrades and warms the page cache
+    if size.repeats > 1:  # warm-up: the first start on a fresh copy also warms the page cache
+        timed_start(app_script, str(folder))
     timed_start(floor_script)
     starts, floors, rss = [], [], []
     for attempt in range(size.cold_starts):

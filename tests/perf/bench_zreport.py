@@ -13,8 +13,6 @@ from tests.perf.metrics import Metric, at_most
 from tests.perf.stats import now
 from tests.perf.terminal_env import cashier, open_bench_terminal
 
-REPEATS = 3
-
 
 def one_close(terminal, size, attempt: int, progress) -> float:
     from pos_app.domain.staff import Role
@@ -24,8 +22,9 @@ def one_close(terminal, size, attempt: int, progress) -> float:
     manager = first_staff_with_role(terminal.session_factory, Role.MANAGER)
     shift = terminal.shifts.open_shift(staff, FLOAT)
     end = datetime.now(UTC)
-    orders = insert_orders(terminal.settings.db_path, lines=size.z_orders * 8, max_orders=size.z_orders, seed=100 + attempt,
-                           number_prefix=f"ON001-1-Z{attempt}-", start=end - timedelta(hours=8), end=end,
+    orders = insert_orders(terminal.settings.db_path, lines=size.z_orders * 8, max_orders=size.z_orders,
+                           seed=100 + attempt, number_prefix=f"ON001-1-Z{attempt}-",
+                           start=end - timedelta(hours=8), end=end,
                            cash_session_id=shift.id, progress=lambda _m: None)
     progress(f"shift {attempt + 1} holds {orders:,} orders; closing it")
     started = now()
@@ -39,11 +38,11 @@ def one_close(terminal, size, attempt: int, progress) -> float:
 def run(size, progress):
     terminal = open_bench_terminal(size, "z_report", progress)
     try:
-        samples = [one_close(terminal, size, attempt, progress) for attempt in range(REPEATS)]
+        samples = [one_close(terminal, size, attempt, progress) for attempt in range(size.repeats)]
     finally:
         terminal.close()
     best, worst = min(samples), max(samples)
     how = (f"ShiftService.close_shift on a shift of {size.z_orders:,} bulk-inserted orders (with payments) on top "
-           f"of the history; median of {REPEATS} shifts (best {best:.2f} s, worst {worst:.2f} s)")
+           f"of the history; median of {size.repeats} shift(s) (best {best:.2f} s, worst {worst:.2f} s)")
     value = sorted(samples)[len(samples) // 2]
     return [at_most(Metric("Z report", value, "s", how=how), 1)], []

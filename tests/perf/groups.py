@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 import time
 import traceback
@@ -49,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", choices=["quick", "full"], default="quick")
     parser.add_argument("--result", type=Path, required=True)
     args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a group never opens a real window
+    os.environ["POS_APP_KEYRING"] = "file"  # nor touches the desktop's keyring
     module = importlib.import_module(GROUPS[args.group][0])
     started = time.monotonic()
     status = 0

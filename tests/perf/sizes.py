@@ -27,14 +27,16 @@ class Size:
     backlog: int
     z_orders: int
     floor_samples: int
+    time_budget_s: int  # a push loop stops after this long, whatever is left (load tests are bounded)
+    repeats: int  # of the slow, one-shot measures (Z report, bootstrap); the median is reported
 
 
 FULL = Size(name="full", products=100_000, history_lines=1_000_000, scans=2_000, searches=200, checkouts=300,
             cold_starts=3, ingest_orders=10_000, ingest_terminals=10, push_samples=200, propagation_samples=20,
-            backlog=10_000, z_orders=10_000, floor_samples=2_000)
-QUICK = Size(name="quick", products=10_000, history_lines=100_000, scans=300, searches=40, checkouts=60,
-             cold_starts=1, ingest_orders=2_000, ingest_terminals=10, push_samples=40, propagation_samples=5,
-             backlog=1_000, z_orders=10_000, floor_samples=300)
+            backlog=10_000, z_orders=10_000, floor_samples=2_000, time_budget_s=120, repeats=3)
+QUICK = Size(name="quick", products=10_000, history_lines=100_000, scans=300, searches=30, checkouts=40,
+             cold_starts=1, ingest_orders=2_000, ingest_terminals=10, push_samples=30, propagation_samples=5,
+             backlog=1_000, z_orders=2_000, floor_samples=300, time_budget_s=15, repeats=1)
 
 
 def size_named(name: str) -> Size:
