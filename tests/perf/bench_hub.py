@@ -41,14 +41,14 @@ def pair_clients(hub: HubProcess, count: int) -> list[tuple[uuid.UUID, str]]:
         client.close()
 
 
-def push_bodies(client_id: uuid.UUID, rows: list[dict]) -> list[bytes]:
+def push_bodies(client_id: uuid.UUID, rows: list[dict], batch_size: int = BATCH) -> list[bytes]:
     """The push requests a terminal's pusher sends, serialised up front so the clients cost the hub little CPU."""
     from sync.protocol import PROTOCOL_VERSION, Mutation, PushRequest
 
     bodies = []
-    for start in range(0, len(rows), BATCH):
+    for start in range(0, len(rows), batch_size):
         batch = [Mutation(id=r["mutation_id"], name=r["name"], args=r["args"], hash=r["hash"])
-                 for r in rows[start:start + BATCH]]
+                 for r in rows[start:start + batch_size]]
         bodies.append(PushRequest(client_id=client_id, schema_version=PROTOCOL_VERSION,
                                   mutations=batch).model_dump_json().encode())
     return bodies
@@ -81,7 +81,7 @@ def ingest(hub: HubProcess, templates, size, progress) -> tuple[float, Counter, 
     work = []
     for number, (client_id, token) in enumerate(clients):
         rows = mutations(sales_for(templates, terminal_no=20 + number, count=per_terminal))
-        work.append((token, push_bodies(client_id, rows)))
+        work.append((token, push_bodies(client_id, rows, size.ingest_batch)))
     statuses: Counter = Counter()
     errors: list[str] = []
     lock = threading.Lock()
@@ -167,7 +167,7 @@ def run(size, progress):
                         f"{size.time_budget_s} s budget; the rate is over those")
     how = (f"{orders:,} of {offered:,} sales (bounded by {size.time_budget_s} s; {orders * PER_SALE:,} mutations: "
            f"age check, then order) pushed by {size.ingest_terminals} threads, each a paired client with its own "
-           f"token, in batches of {BATCH} to "
+           f"token, in batches of {size.ingest_batch} to "
            f"`pos-hub serve` (uvicorn, PostgreSQL); results {dict(statuses)}; floor: raw psycopg executemany of "
            "the orders, items, payments and stock deltas, 50 orders a transaction")
     metric = Metric("hub ingest", rate, "orders/min", floor=floor_rate, how=how,

@@ -116,6 +116,8 @@ def hub_template(size: Size, progress: Callable[[str], None] = print) -> str:
     for stale in pg.databases_like(f"{HUB_PREFIX}{size.name}_"):
         pg.drop_database(stale)
     building = f"{name}_building"
+    if _wait_for_other_build(name, building, progress):
+        return name
     pg.drop_database(building)  # left by a build that was killed
     with pg.admin_connection() as conn:
         conn.execute(f'CREATE DATABASE "{building}"')
@@ -127,6 +129,15 @@ def hub_template(size: Size, progress: Callable[[str], None] = print) -> str:
         pg.drop_database(building)
         raise
     return name
+
+
+def _wait_for_other_build(name: str, building: str, progress: Callable[[str], None], timeout: float = 3600) -> bool:
+    """True once another process's build of the same template has finished; False if none is under way."""
+    deadline = time.monotonic() + timeout
+    while pg.database_exists(building) and pg.connections_to(building) and time.monotonic() < deadline:
+        progress(f"  waiting for another process that is seeding {name}…")
+        time.sleep(30)
+    return pg.database_exists(name)
 
 
 def _seed_hub(url: str, size: Size, progress: Callable[[str], None]) -> None:

@@ -46,3 +46,8 @@ def databases_like(prefix: str) -> list[str]:
     with admin_connection() as conn:
         rows = conn.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", (prefix + "%",)).fetchall()
     return [row[0] for row in rows]
+
+
+def connections_to(name: str) -> int:
+    with admin_connection() as conn:
+        return conn.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = %s", (name,)).fetchone()[0]

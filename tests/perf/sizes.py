@@ -22,6 +22,7 @@ class Size:
     cold_starts: int
     ingest_orders: int
     ingest_terminals: int
+    ingest_batch: int  # mutations per push; the pusher sends 100, a quick run fewer so it ends in time
     push_samples: int
     propagation_samples: int
     backlog: int
@@ -32,11 +33,12 @@ class Size:
 
 
 FULL = Size(name="full", products=100_000, history_lines=1_000_000, scans=2_000, searches=200, checkouts=300,
-            cold_starts=3, ingest_orders=10_000, ingest_terminals=10, push_samples=200, propagation_samples=20,
+            cold_starts=3, ingest_orders=10_000, ingest_terminals=10, ingest_batch=100,
+            push_samples=200, propagation_samples=20,
             backlog=10_000, z_orders=10_000, floor_samples=2_000, time_budget_s=120, repeats=3)
-QUICK = Size(name="quick", products=10_000, history_lines=100_000, scans=300, searches=30, checkouts=40,
-             cold_starts=1, ingest_orders=2_000, ingest_terminals=10, push_samples=30, propagation_samples=5,
-             backlog=1_000, z_orders=2_000, floor_samples=300, time_budget_s=15, repeats=1)
+QUICK = Size(name="quick", products=10_000, history_lines=100_000, scans=300, searches=20, checkouts=30,
+             cold_starts=1, ingest_orders=2_000, ingest_terminals=10, ingest_batch=20, push_samples=15,
+             propagation_samples=3, backlog=1_000, z_orders=2_000, floor_samples=300, time_budget_s=12, repeats=1)
 
 
 def size_named(name: str) -> Size:
