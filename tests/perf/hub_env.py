@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -27,13 +28,15 @@ def free_port() -> int:
 class HubProcess:
     """`pos-hub serve` in its own process on a throw-away copy of the template; `close()` drops the copy."""
 
-    def __init__(self, size: Size, progress: Callable[[str], None]) -> None:
+    def __init__(self, size: Size, progress: Callable[[str], None], *, profile_to: str | None = None) -> None:
         self.database = pg.clone_database(hub_template(size, progress), prefix="bench_run")
         self.db_url = pg.url_of(self.database)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        # Under pyinstrument (tests.perf.profile) the server writes its profile when it is stopped.
+        wrapper = ["-m", "pyinstrument", "-r", "html", "-o", profile_to] if profile_to else []
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "sync.hub.cli", "serve", "--db", self.db_url, "--host", "127.0.0.1",
+            [sys.executable, *wrapper, "-m", "sync.hub.cli", "serve", "--db", self.db_url, "--host", "127.0.0.1",
              "--port", str(self.port), "--log-level", "warning"],
             cwd=ROOT, env={**os.environ}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         self._wait_healthy()
@@ -67,9 +70,9 @@ class HubProcess:
 
     def close(self) -> None:
         if self.process.poll() is None:
-            self.process.terminate()
+            self.process.send_signal(signal.SIGINT)  # uvicorn shuts down cleanly, and a profile gets written
             try:
-                self.process.wait(10)
+                self.process.wait(30)
             except subprocess.TimeoutExpired:
                 self.process.kill()
         pg.drop_database(self.database)

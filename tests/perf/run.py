@@ -27,6 +27,18 @@ RESULTS_DIR = BENCH_DIR / "results"
 TIMEOUT_S = {"quick": 300, "full": 2400}
 
 
+def drop_stale_databases() -> None:
+    """Hub copies left by a group that was killed (a time-out): nobody is connected to them any more."""
+    from tests.perf import pg
+
+    try:
+        for name in pg.databases_like("bench_run_"):
+            if not pg.connections_to(name):
+                pg.drop_database(name)
+    except Exception as error:  # PostgreSQL down: the hub groups will say so in their rows
+        print(f"(could not tidy PostgreSQL: {type(error).__name__})", flush=True)
+
+
 def result_path(size: str, group: str) -> Path:
     return RESULTS_DIR / size / f"{group}.json"
 
@@ -83,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown group(s) {', '.join(unknown)}; choose from {', '.join(GROUPS)}")
     machine = machine_note()
+    drop_stale_databases()
     started = time.monotonic()
     if not args.report_only:
         for group in chosen:
