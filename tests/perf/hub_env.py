@@ -34,7 +34,7 @@ class HubProcess:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         # Under pyinstrument (tests.perf.profile) the server writes its profile when it is stopped.
-        wrapper = ["-m", "pyinstrument", "-r", "html", "-o", profile_to] if profile_to else []
+        wrapper = ["-m", "pyinstrument", "-r", "session", "-o", profile_to] if profile_to else []
         self.process = subprocess.Popen(
             [sys.executable, *wrapper, "-m", "sync.hub.cli", "serve", "--db", self.db_url, "--host", "127.0.0.1",
              "--port", str(self.port), "--log-level", "warning"],

@@ -89,6 +89,16 @@ def cold_start(size: Size) -> None:
     print((PROFILES / "cold-start.txt").read_text()[:6000])
 
 
+def _render_hub_side(target: str) -> None:
+    """The server's own profile, saved as a pyinstrument session when it stopped, as HTML and text."""
+    session = PROFILES / f"{target}-hub.pyisession"
+    for renderer, suffix in (("html", "html"), ("text", "txt")):
+        subprocess.run([sys.executable, "-m", "pyinstrument", f"--load={session}", "-r", renderer, "-o",
+                        str(PROFILES / f"{target}-hub.{suffix}")], check=True)
+    print(f"The hub's side: {PROFILES / target}-hub.html and .txt")
+    print((PROFILES / f"{target}-hub.txt").read_text()[:6000])
+
+
 def hub_push(size: Size) -> None:
     from tests.perf import bench_hub
     from tests.perf.hub_env import HubProcess
@@ -98,9 +108,9 @@ def hub_push(size: Size) -> None:
     terminal = open_bench_terminal(size, "profile_templates", progress)
     templates = make_templates(terminal, 10, scan_codes(terminal.settings.db_path, 20, seed=5))
     terminal.close()
-    with HubProcess(size, progress, profile_to=str(PROFILES / "hub-push-hub.html")) as hub:
+    with HubProcess(size, progress, profile_to=str(PROFILES / "hub-push-hub.pyisession")) as hub:
         _profiled("hub-push", lambda: bench_hub.ingest(hub, templates, size, progress))
-    print(f"The hub's side: {PROFILES / 'hub-push-hub.html'}")
+    _render_hub_side("hub-push")
 
 
 def bootstrap(size: Size) -> None:
@@ -108,9 +118,9 @@ def bootstrap(size: Size) -> None:
     from tests.perf.datagen import WORK_DIR
     from tests.perf.hub_env import HubProcess
 
-    with HubProcess(size, progress, profile_to=str(PROFILES / "bootstrap-hub.html")) as hub:
+    with HubProcess(size, progress, profile_to=str(PROFILES / "bootstrap-hub.pyisession")) as hub:
         _profiled("bootstrap", lambda: bench_sync.bootstrap(hub, WORK_DIR / "profile_bootstrap", progress)[1].close())
-    print(f"The hub's side: {PROFILES / 'bootstrap-hub.html'}")
+    _render_hub_side("bootstrap")
 
 
 TARGETS = {"hub-push": hub_push, "checkout": checkout, "scan": scan, "search": search, "cold-start": cold_start,
