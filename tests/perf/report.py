@@ -37,7 +37,7 @@ def verdict(metric: Metric) -> str:
 def table(metrics: Sequence[Metric]) -> str:
     lines = ["| metric | value | floor | ratio | target | met or missed |", "|---|---|---|---|---|---|"]
     for m in metrics:
-        ratio = "—" if m.ratio is None else f"{m.ratio:.2f}×"
+        ratio = "—" if m.ratio is None else f"{m.ratio:.2f}×" if m.ratio >= 0.01 else f"{m.ratio:.2g}×"
         value = "—" if m.error else fmt_number(m.value, m.unit)
         lines.append(f"| {m.metric} | {value} | {fmt_number(m.floor, m.unit)} | {ratio} | {m.target or '—'} "
                      f"| {verdict(m)} |")

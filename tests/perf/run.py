@@ -94,7 +94,13 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [g for g in chosen if g not in GROUPS]
     if unknown:
         parser.error(f"unknown group(s) {', '.join(unknown)}; choose from {', '.join(GROUPS)}")
-    machine = machine_note()
+    machine_file = RESULTS_DIR / size / "machine.json"
+    if args.report_only and machine_file.exists():  # the machine as it was when the figures were measured
+        machine = json.loads(machine_file.read_text())
+    else:
+        machine = machine_note()
+        machine_file.parent.mkdir(parents=True, exist_ok=True)
+        machine_file.write_text(json.dumps(machine, indent=2))
     drop_stale_databases()
     started = time.monotonic()
     if not args.report_only:
