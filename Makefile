@@ -26,7 +26,7 @@ lint: $(STAMP)
 	$(VENV)/bin/lint-imports
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m tests.perf.run $(if $(QUICK),--quick,)
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.perf.run $(if $(QUICK),--quick,) $(BENCH_ARGS)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pos_app.ui.screenshots docs/screenshots
