@@ -8,14 +8,15 @@ be taken after v has committed, so a puller that has seen v never misses a chang
 
 from __future__ import annotations
 
+import json
 import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Text, cast, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from sync.hub.models import (
@@ -276,13 +277,41 @@ def decode_cursor(cursor: str, feed: StoreFeed) -> Position | None:
     return position
 
 
+class FeedRow(NamedTuple):
+    """One change as the feed query returns it, its data still the JSON text the database holds."""
+
+    entity: str
+    entity_id: str
+    op: str
+    version: int
+    data_json: str | None
+
+
 @dataclass
 class Page:
-    changes: list[SyncChange]
+    changes: list[FeedRow]
     cursor: str
     has_more: bool
     reset: bool
     remaining: int = 0
+    last_mutation_id: int = 0  # the pulling client's, read in the same snapshot as the changes
+
+    def wire_json(self) -> bytes:
+        """The pull answer (``sync.protocol.PullResponse``) as JSON text, written straight from the feed rows.
+
+        A first sync reads 100,000 changes: parsing each row's data and building a model per change only
+        to write the same JSON again cost the hub most of its time. The client validates the answer.
+        """
+        changes = ",".join(
+            f'{{"entity":{_text(row.entity)},"id":{_text(row.entity_id)},"op":{_text(row.op)},'
+            f'"version":{int(row.version)},"data":{row.data_json or "null"}}}'
+            for row in self.changes)
+        head = json.dumps({"cursor": self.cursor, "last_mutation_id": self.last_mutation_id,
+                           "has_more": self.has_more, "reset": self.reset, "remaining": self.remaining})
+        return f'{head[:-1]},"changes":[{changes}]}}'.encode()
+
+
+_text = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _after(position: Position):
@@ -296,6 +325,10 @@ def _after(position: Position):
     return after
 
 
+_FEED_COLUMNS = (SyncChange.entity, SyncChange.entity_id, SyncChange.op, SyncChange.version,
+                 cast(SyncChange.data, Text))  # the JSON as stored: no parse here, no dump again on the wire
+
+
 def read_page(session: Session, store_id: uuid.UUID, cursor: str | None, limit: int) -> Page:
     feed = session.get(StoreFeed, store_id)
     if feed is None:
@@ -304,10 +337,10 @@ def read_page(session: Session, store_id: uuid.UUID, cursor: str | None, limit: 
     reset = position is None
     if position is None:
         position = Position(0)
-    rows = list(session.scalars(
-        select(SyncChange).where(SyncChange.store_id == store_id, _after(position))
+    rows = [FeedRow(*row) for row in session.execute(
+        select(*_FEED_COLUMNS).where(SyncChange.store_id == store_id, _after(position))
         .order_by(SyncChange.version, SyncChange.entity, SyncChange.entity_id).limit(limit + 1)
-    ))
+    )]
     has_more = len(rows) > limit
     page = rows[:limit]
     if not page:
