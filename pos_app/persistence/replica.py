@@ -15,7 +15,6 @@ import uuid
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
-from itertools import groupby
 from typing import Any
 
 from sqlalchemy import Date, Engine, Table, Uuid, delete, insert, select, update
@@ -53,15 +52,31 @@ def _converter(column) -> Callable[[Any], Any] | None:
     return None
 
 
-def _row(table: Table, data: dict[str, Any]) -> dict[str, Any]:
-    row = {}
-    for column in table.columns:
-        if column.name not in data:
-            continue
-        value = data[column.name]
-        convert = _converter(column)
-        row[column.name] = value if value is None or convert is None else convert(value)
-    return _derived(table.name, row)
+class _TableRows:
+    """Hub JSON rows to one table's rows, with each column's converter worked out once, not once per value."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self._columns = [(column.name, _converter(column)) for column in table.columns]
+        # OR REPLACE also clears a row that clashes on another unique key (a SKU re-keyed on the hub), which
+        # an ON CONFLICT (id) upsert would refuse.
+        self._statement = insert(table).prefix_with("OR REPLACE")
+
+    def row(self, data: dict[str, Any]) -> dict[str, Any]:
+        row = {}
+        for name, convert in self._columns:
+            if name in data:
+                value = data[name]
+                row[name] = value if value is None or convert is None else convert(value)
+        return _derived(self.table.name, row)
+
+    def insert_all(self, conn: Connection, rows: Iterable[dict[str, Any]]) -> None:
+        """One executemany per set of keys (the hub sends one set per entity, so usually one in all)."""
+        by_keys: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for row in rows:
+            by_keys.setdefault(tuple(row), []).append(row)
+        for group in by_keys.values():
+            conn.execute(self._statement, group)
 
 
 def _derived(table: str, row: dict[str, Any]) -> dict[str, Any]:
@@ -74,18 +89,13 @@ def _derived(table: str, row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _insert_all(conn: Connection, table: Table, rows: Iterable[dict[str, Any]]) -> None:
-    # OR REPLACE also clears a row that clashes on another unique key (a SKU re-keyed on the hub).
-    rows = list(rows)
-    for _keys, group in groupby(sorted(rows, key=sorted), key=sorted):
-        conn.execute(insert(table).prefix_with("OR REPLACE"), list(group))
-
-
 class SqlReplica:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._tables = Base.metadata.tables
         self._state = SyncState.__table__
+        self._rows = {name: _TableRows(self._tables[name])
+                      for name in (*ENTITY_TABLES.values(), "purchase_order_items")}
 
     def position(self) -> PullPosition:
         with self._engine.connect() as conn:
@@ -138,12 +148,13 @@ class SqlReplica:
     def _put(self, conn: Connection, table: Table, changes: list[Change]) -> None:
         if not changes:
             return
-        _insert_all(conn, table, (_row(table, c.data) for c in changes))
+        rows = self._rows[table.name]
+        rows.insert_all(conn, (rows.row(c.data) for c in changes))
         if table.name == "purchase_orders":
-            items = self._tables["purchase_order_items"]
+            items = self._rows["purchase_order_items"]
             ids = [uuid.UUID(c.id) for c in changes]
-            conn.execute(delete(items).where(items.c.purchase_order_id.in_(ids)))
-            _insert_all(conn, items, (_row(items, line) for c in changes for line in c.data.get("lines", [])))
+            conn.execute(delete(items.table).where(items.table.c.purchase_order_id.in_(ids)))
+            items.insert_all(conn, (items.row(line) for c in changes for line in c.data.get("lines", [])))
 
     def _delete(self, conn: Connection, table: Table, ids: list[uuid.UUID]) -> None:
         if not ids:
