@@ -16,7 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from sqlalchemy import Text, cast, delete, func, insert, select, update
+from sqlalchemy import BigInteger, String, Text, cast, delete, func, insert, literal, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from sync.hub.models import (
@@ -256,15 +256,40 @@ class Position:
         return self.entity == ""
 
 
-def encode_cursor(epoch: str, position: Position) -> str:
-    if position.complete:
-        return f"{epoch}:{position.version}"
-    return f"{epoch}:{position.version}:{position.entity}:{position.entity_id}"
+@dataclass(frozen=True)
+class Tally:
+    """How many changes were left after a catch-up cursor, counted when the feed stood at `feed_version`.
+
+    A catch-up cursor carries it so the next page's `remaining` is a subtraction, not a count over the rest
+    of the feed (which, page after page, made a first sync quadratic). Only progress bars read it.
+    """
+
+    remaining: int
+    feed_version: int
+
+
+_TALLY = "|"  # neither epochs, versions, entity names nor ids hold it
+
+
+def encode_cursor(epoch: str, position: Position, tally: Tally | None = None) -> str:
+    cursor = f"{epoch}:{position.version}"
+    if not position.complete:
+        cursor += f":{position.entity}:{position.entity_id}"
+    if tally is not None:
+        cursor += f"{_TALLY}{tally.remaining}{_TALLY}{tally.feed_version}"
+    return cursor
+
+
+def decode_tally(cursor: str) -> Tally | None:
+    parts = cursor.split(_TALLY)
+    if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit():
+        return None
+    return Tally(int(parts[1]), int(parts[2]))
 
 
 def decode_cursor(cursor: str, feed: StoreFeed) -> Position | None:
     """The position a cursor stands for, or None when it is unknown, from another epoch or compacted away."""
-    parts = cursor.split(":", 3)
+    parts = cursor.split(_TALLY, 1)[0].split(":", 3)
     if len(parts) not in (2, 4) or parts[0] != feed.epoch or not parts[1].isdigit():
         return None
     position = Position(int(parts[1]), *parts[2:4]) if len(parts) == 4 else Position(int(parts[1]))
@@ -315,14 +340,13 @@ _text = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _after(position: Position):
-    after = SyncChange.version > position.version
-    if not position.complete:
-        after = after | (
-            (SyncChange.version == position.version)
-            & ((SyncChange.entity > position.entity)
-               | ((SyncChange.entity == position.entity) & (SyncChange.entity_id > position.entity_id)))
-        )
-    return after
+    if position.complete:
+        return SyncChange.version > position.version
+    # One row-value comparison, so the (store_id, version, entity, entity_id) index seeks straight to the
+    # position; spelt out with OR it became a filter over every row before it, page after page.
+    return tuple_(SyncChange.version, SyncChange.entity, SyncChange.entity_id) > tuple_(
+        literal(position.version, BigInteger), literal(position.entity, String),
+        literal(position.entity_id, String))
 
 
 _FEED_COLUMNS = (SyncChange.entity, SyncChange.entity_id, SyncChange.op, SyncChange.version,
@@ -348,10 +372,30 @@ def read_page(session: Session, store_id: uuid.UUID, cursor: str | None, limit: 
     last = page[-1]
     mid_version = has_more and rows[limit].version == last.version
     end = Position(last.version, last.entity, last.entity_id) if mid_version else Position(last.version)
+    if not has_more:
+        return Page(page, encode_cursor(feed.epoch, end), False, reset)
     # How much is left after this page, so a terminal catching up can show a real progress bar.
-    remaining = session.scalar(select(func.count()).select_from(SyncChange).where(
-        SyncChange.store_id == store_id, _after(end))) if has_more else 0
-    return Page(page, encode_cursor(feed.epoch, end), has_more, reset, int(remaining))
+    tally = None if reset or cursor is None else decode_tally(cursor)
+    remaining = _remaining(session, store_id, feed, end, page, tally)
+    return Page(page, encode_cursor(feed.epoch, end, Tally(remaining, feed.version)), True, reset, remaining)
+
+
+def _remaining(session: Session, store_id: uuid.UUID, feed: StoreFeed, end: Position, page: list[FeedRow],
+               tally: Tally | None) -> int:
+    """Changes after `end`: counted once per catch-up, then carried forward by the cursor's tally."""
+    def count(*where) -> int:
+        return int(session.scalar(select(func.count()).select_from(SyncChange).where(
+            SyncChange.store_id == store_id, *where)))
+
+    if tally is None or tally.feed_version > feed.version:
+        return count(_after(end))
+    old_rows = sum(1 for row in page if row.version <= tally.feed_version)
+    left = max(tally.remaining - old_rows, 0)
+    if feed.version > tally.feed_version:
+        # Writes since the tally sit at the end of the feed; the older rows they replaced may have been
+        # counted already, so this can run a little high until the catch-up ends (then it is 0).
+        left += count(SyncChange.version > tally.feed_version, _after(end))
+    return left
 
 
 def compact_tombstones(session: Session, store_id: uuid.UUID, through_version: int) -> int:
