@@ -1,15 +1,20 @@
-"""Loading many replica rows at once (demo data, a first snapshot), with Core inserts for speed."""
+"""Loading many replica rows at once (demo data, a first snapshot), without the ORM, for speed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime
 from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Column, Date, Table, Uuid, func, select
+from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
 
 from pos_app.persistence.models import Base, Store
+from pos_app.persistence.types import UtcDateTime
 
 
 def insert_rows(session: Session, rows_by_table: Mapping[str, Iterable[dict[str, Any]]]) -> dict[str, int]:
@@ -27,3 +32,132 @@ def insert_rows(session: Session, rows_by_table: Mapping[str, Iterable[dict[str,
 
 def has_store(session: Session) -> bool:
     return bool(session.scalar(select(func.count()).select_from(Store)))
+
+
+# -- hub rows, straight from the wire ---------------------------------------------------------------------------
+
+Convert = Callable[[Any], Any]
+_SAMPLE_UUID = "0f8fad5b-d9cb-469f-a165-70867728950e"
+_SAMPLE_TIMES = ("2026-11-21T07:06:24.123456+00:00", "2026-11-21T07:06:24+00:00", "2026-11-21T02:06:24-05:00")
+
+
+def _parser(column: Column) -> Convert | None:
+    """From the JSON value the hub sends to the Python value the column's type takes."""
+    kind = column.type
+    if isinstance(kind, Uuid):
+        return uuid.UUID
+    if isinstance(kind, UtcDateTime):
+        return datetime.fromisoformat
+    if isinstance(kind, Date):
+        return date.fromisoformat
+    return None
+
+
+def _uuid_hex(value: str) -> str:
+    text = value.replace("-", "")
+    return text if len(text) == 32 and text.islower() else uuid.UUID(value).hex
+
+
+def _utc_text(value: str) -> str | None:
+    # The hub writes aware UTC times with microseconds; anything else takes the long way.
+    return f"{value[:10]} {value[11:26]}" if len(value) == 32 and value.endswith("+00:00") else None
+
+
+def _storage(column: Column, dialect: Dialect) -> Convert | None:
+    """From the wire's JSON value to what the database stores, worked out once per column.
+
+    The general way is SQLAlchemy's own: parse, then the type's bind processor. UUIDs and UTC times (most
+    of a catalog's values) have a string shortcut, used only if it gives exactly what the general way does.
+    """
+    parse, bind = _parser(column), column.type._cached_bind_processor(dialect)
+    if parse is None and bind is None:
+        return None
+    if parse is None:
+        general = bind
+    elif bind is None:
+        general = parse
+    else:
+        def general(value: Any) -> Any:
+            return bind(parse(value))
+    if isinstance(column.type, Uuid) and general(_SAMPLE_UUID) == _uuid_hex(_SAMPLE_UUID):
+        return _uuid_hex
+    if isinstance(column.type, UtcDateTime) and all(
+            (_utc_text(sample) or general(sample)) == general(sample) for sample in _SAMPLE_TIMES):
+        return lambda value: _utc_text(value) or general(value)
+    return general
+
+
+def _default(column: Column, dialect: Dialect) -> Callable[[], Any] | None:
+    """A column's Python-side default as stored, for a row the hub sent without it."""
+    default = column.default
+    if default is None or not (default.is_scalar or default.is_callable):
+        return None
+    bind = column.type._cached_bind_processor(dialect) or (lambda value: value)
+    if default.is_scalar:
+        return lambda: bind(default.arg)
+    return lambda: bind(default.arg(None))
+
+
+class TableLoader:
+    """Writes the hub's JSON rows into one replica table with one executemany per page.
+
+    Each column's conversion is built once, straight from JSON to the stored value, so a first sync of
+    hundreds of thousands of rows does not pay for a parsed object and a bind processor per value. `INSERT
+    OR REPLACE` also clears a row that clashes on another unique key (a SKU re-keyed on the hub), which an
+    `ON CONFLICT (id)` upsert would refuse.
+    """
+
+    def __init__(self, table: Table, dialect: Dialect) -> None:
+        self.table = table
+        self._dialect = dialect
+        self._columns = [(column.name, _storage(column, dialect)) for column in table.columns]
+        self._defaults = {column.name: made for column in table.columns
+                          if (made := _default(column, dialect)) is not None}
+        self._sql: dict[tuple[str, ...], str] = {}
+        # The usual row names every column: its values come out in one C call, and only the columns that
+        # need a conversion are touched one by one.
+        self._all_names = tuple(name for name, _convert in self._columns)
+        self._pick = itemgetter(*self._all_names)
+        self._conversions = [(i, convert) for i, (_name, convert) in enumerate(self._columns) if convert]
+
+    def insert_all(self, conn: Connection, rows: Iterable[dict[str, Any]]) -> int:
+        """Insert or replace rows given as the hub's JSON values; returns how many."""
+        by_keys: dict[tuple[str, ...], list[tuple]] = {}
+        whole = by_keys.setdefault(self._all_names, [])
+        count = 0
+        for data in rows:
+            count += 1
+            try:
+                values = list(self._pick(data))
+            except KeyError:
+                keys, values = self._partial(data)
+                by_keys.setdefault(keys, []).append(values)
+                continue
+            for i, convert in self._conversions:
+                if values[i] is not None:
+                    values[i] = convert(values[i])
+            whole.append(tuple(values))
+        for keys, group in by_keys.items():
+            if group:
+                conn.exec_driver_sql(self._statement(keys), group)
+        return count
+
+    def _partial(self, data: dict[str, Any]) -> tuple[tuple[str, ...], tuple]:
+        """A row without some columns: those with a default get it, the others are left to the table."""
+        keys, values = [], []
+        for name, convert in self._columns:
+            if name in data:
+                value = data[name]
+                keys.append(name)
+                values.append(value if value is None or convert is None else convert(value))
+            elif name in self._defaults:
+                keys.append(name)
+                values.append(self._defaults[name]())
+        return tuple(keys), tuple(values)
+
+    def _statement(self, keys: tuple[str, ...]) -> str:
+        if keys not in self._sql:
+            quote = self._dialect.identifier_preparer.quote
+            self._sql[keys] = (f"INSERT OR REPLACE INTO {quote(self.table.name)} "
+                               f"({', '.join(quote(k) for k in keys)}) VALUES ({', '.join('?' * len(keys))})")
+        return self._sql[keys]
