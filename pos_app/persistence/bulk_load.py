@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
 
 from pos_app.persistence.models import Base, Store
-from pos_app.persistence.types import UtcDateTime
+from pos_app.persistence.types import Cents, UtcDateTime
 
 
 def insert_rows(session: Session, rows_by_table: Mapping[str, Iterable[dict[str, Any]]]) -> dict[str, int]:
@@ -53,7 +53,7 @@ def _parser(column: Column) -> Convert | None:
     return None
 
 
-def _uuid_hex(value: str) -> str:
+def _uuid_hex(value: str) -> str:  # never None: its own fallback
     text = value.replace("-", "")
     return text if len(text) == 32 and text.islower() else uuid.UUID(value).hex
 
@@ -63,11 +63,38 @@ def _utc_text(value: str) -> str | None:
     return f"{value[:10]} {value[11:26]}" if len(value) == 32 and value.endswith("+00:00") else None
 
 
+def _cents_text(value: Any) -> int | None:
+    # Money comes as "12.34": its cents are its digits. Any other form takes the long way.
+    if type(value) is str and len(value) > 3 and value[-3] == ".":
+        return int(value[:-3] + value[-2:])
+    return None
+
+
+def _date_text(value: Any) -> str | None:
+    return value if type(value) is str and len(value) == 10 else None
+
+
+# (type, shortcut, samples): a shortcut is used for a column only if it matches the general way on every sample.
+_SHORTCUTS = (
+    (Uuid, _uuid_hex, (_SAMPLE_UUID,)),
+    (UtcDateTime, _utc_text, _SAMPLE_TIMES),
+    (Cents, _cents_text, ("12.34", "0.05", "-3.10", "7", "1.005")),
+    (Date, _date_text, ("2026-11-21", "2027-01-02")),
+)
+
+
+def _with_shortcut(shortcut: Callable[[Any], Any], general: Convert) -> Convert:
+    def convert(value: Any) -> Any:
+        quick = shortcut(value)
+        return general(value) if quick is None else quick
+    return convert
+
+
 def _storage(column: Column, dialect: Dialect) -> Convert | None:
     """From the wire's JSON value to what the database stores, worked out once per column.
 
-    The general way is SQLAlchemy's own: parse, then the type's bind processor. UUIDs and UTC times (most
-    of a catalog's values) have a string shortcut, used only if it gives exactly what the general way does.
+    The general way is SQLAlchemy's own: parse, then the type's bind processor. UUIDs, UTC times, money and
+    dates (most of a catalog's values) have a string shortcut, used only if it gives what the general way does.
     """
     parse, bind = _parser(column), column.type._cached_bind_processor(dialect)
     if parse is None and bind is None:
@@ -79,11 +106,10 @@ def _storage(column: Column, dialect: Dialect) -> Convert | None:
     else:
         def general(value: Any) -> Any:
             return bind(parse(value))
-    if isinstance(column.type, Uuid) and general(_SAMPLE_UUID) == _uuid_hex(_SAMPLE_UUID):
-        return _uuid_hex
-    if isinstance(column.type, UtcDateTime) and all(
-            (_utc_text(sample) or general(sample)) == general(sample) for sample in _SAMPLE_TIMES):
-        return lambda value: _utc_text(value) or general(value)
+    for kind, shortcut, samples in _SHORTCUTS:
+        if isinstance(column.type, kind) and all(
+                shortcut(sample) in (None, general(sample)) for sample in samples):
+            return shortcut if kind is Uuid else _with_shortcut(shortcut, general)
     return general
 
 

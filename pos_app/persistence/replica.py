@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import uuid
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Engine, Table, delete, select, update
@@ -38,9 +39,17 @@ ENTITY_TABLES = {
 }
 CATCH_UP_CHECKPOINT_PAGES = 262_144  # 1 GiB of WAL at SQLite's 4 KiB pages: more than a catch-up writes
 DEFAULT_CHECKPOINT_PAGES = 1000  # SQLite's own
+CATCH_UP_CACHE = -131_072  # KiB: 128 MiB
+DEFAULT_CACHE = -2000  # SQLite's own
 ANALYSIS_ROWS = 1000
 # Tables of hub rows only; a reset empties them (children first).
 REPLICATED_TABLES = ("purchase_order_items", *reversed(ENTITY_TABLES.values()))
+
+
+@lru_cache(maxsize=4096)
+def _dried_equivalent(form: str, net_content: str | int | float, pieces: int | None) -> Decimal:
+    # A catalog has a few hundred distinct (form, size) pairs for its 100,000 products.
+    return dried_equivalent_per_unit(ProductForm(form), Decimal(net_content), pieces)
 
 
 def _derived(table: str, data: dict[str, Any]) -> dict[str, Any]:
@@ -49,12 +58,20 @@ def _derived(table: str, data: dict[str, Any]) -> dict[str, Any]:
     Works on the hub's JSON values, and copies a row only when it changes one (the page keeps its own).
     """
     if table == "ocs_product_catalog" and data.get("dried_equivalent_g") is None:
-        return {**data, "dried_equivalent_g": dried_equivalent_per_unit(
-            ProductForm(data["product_form"]), Decimal(data["net_content"]), data.get("pieces"))}
+        return {**data, "dried_equivalent_g": _dried_equivalent(
+            data["product_form"], data["net_content"], data.get("pieces"))}
     if table == "accessories_catalog" and data.get("barcode"):
         barcode = normalise_gtin(data["barcode"]) or data["barcode"]
         return data if barcode == data["barcode"] else {**data, "barcode": barcode}
     return data
+
+
+def _bulk_mode(driver, on: bool) -> None:
+    """While catching up, the WAL is folded into the database once at the end instead of every 4 MB (a first
+    sync's random index inserts otherwise rewrite the same pages at every checkpoint), and a bigger page
+    cache keeps the indexes' pages between pages. Each page still commits, and syncs, with its cursor."""
+    driver.execute(f"PRAGMA wal_autocheckpoint={CATCH_UP_CHECKPOINT_PAGES if on else DEFAULT_CHECKPOINT_PAGES}")
+    driver.execute(f"PRAGMA cache_size={CATCH_UP_CACHE if on else DEFAULT_CACHE}")
 
 
 def _settle(driver) -> None:
@@ -63,6 +80,7 @@ def _settle(driver) -> None:
     Without statistics SQLite guesses, and for a 100,000-row catalog its guesses pick poor indexes for the
     search and stock queries. A sampled ANALYZE (analysis_limit) takes milliseconds, not seconds.
     """
+    _bulk_mode(driver, False)
     driver.execute("PRAGMA wal_checkpoint(PASSIVE)")
     driver.execute(f"PRAGMA analysis_limit={ANALYSIS_ROWS}")
     driver.execute("ANALYZE")
@@ -87,11 +105,7 @@ class SqlReplica:
         with self._engine.connect() as conn:
             driver = conn.connection.driver_connection
             driver.execute("PRAGMA foreign_keys=OFF")  # outside any transaction, or SQLite ignores it
-            # While catching up, the WAL is folded into the database once at the end instead of every 4 MB:
-            # a first sync's random index inserts otherwise rewrite the same pages at every checkpoint.
-            # Each page still commits (and syncs) with its cursor.
-            checkpoint_every = CATCH_UP_CHECKPOINT_PAGES if page.has_more else DEFAULT_CHECKPOINT_PAGES
-            driver.execute(f"PRAGMA wal_autocheckpoint={checkpoint_every}")
+            _bulk_mode(driver, page.has_more or self._catching_up)
             try:
                 conn.execution_options(**WRITE_TRANSACTION)
                 with conn.begin():
