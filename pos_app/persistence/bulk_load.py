@@ -37,6 +37,7 @@ def has_store(session: Session) -> bool:
 # -- hub rows, straight from the wire ---------------------------------------------------------------------------
 
 Convert = Callable[[Any], Any]
+Rows = dict[tuple[str, ...], list[tuple]]  # stored values by the columns they fill
 _SAMPLE_UUID = "0f8fad5b-d9cb-469f-a165-70867728950e"
 _SAMPLE_TIMES = ("2026-11-21T07:06:24.123456+00:00", "2026-11-21T07:06:24+00:00", "2026-11-21T02:06:24-05:00")
 
@@ -146,27 +147,28 @@ class TableLoader:
         self._pick = itemgetter(*self._all_names)
         self._conversions = [(i, convert) for i, (_name, convert) in enumerate(self._columns) if convert]
 
-    def insert_all(self, conn: Connection, rows: Iterable[dict[str, Any]]) -> int:
-        """Insert or replace rows given as the hub's JSON values; returns how many."""
-        by_keys: dict[tuple[str, ...], list[tuple]] = {}
+    def rows(self, rows: Iterable[dict[str, Any]]) -> Rows:
+        """The hub's JSON rows as stored values, grouped by key set; no database needed (any thread)."""
+        by_keys: Rows = {}
         whole = by_keys.setdefault(self._all_names, [])
-        count = 0
         for data in rows:
-            count += 1
             try:
                 values = list(self._pick(data))
             except KeyError:
-                keys, values = self._partial(data)
-                by_keys.setdefault(keys, []).append(values)
+                keys, partial = self._partial(data)
+                by_keys.setdefault(keys, []).append(partial)
                 continue
             for i, convert in self._conversions:
                 if values[i] is not None:
                     values[i] = convert(values[i])
             whole.append(tuple(values))
-        for keys, group in by_keys.items():
+        return by_keys
+
+    def write(self, conn: Connection, rows: Rows) -> None:
+        """Insert or replace rows made by `rows`, one executemany per key set."""
+        for keys, group in rows.items():
             if group:
                 conn.exec_driver_sql(self._statement(keys), group)
-        return count
 
     def _partial(self, data: dict[str, Any]) -> tuple[tuple[str, ...], tuple]:
         """A row without some columns: those with a default get it, the others are left to the table."""

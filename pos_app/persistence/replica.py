@@ -11,7 +11,9 @@ connection. A first pull or a ``reset`` replaces the hub's rows wholesale; the o
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -20,7 +22,7 @@ from sqlalchemy import Engine, Table, delete, select, update
 from sqlalchemy.engine import Connection
 
 from pos_app.domain.equivalency import ProductForm, dried_equivalent_per_unit
-from pos_app.persistence.bulk_load import TableLoader
+from pos_app.persistence.bulk_load import Rows, TableLoader
 from pos_app.persistence.catalog_repository import normalise_gtin
 from pos_app.persistence.database import WRITE_TRANSACTION
 from pos_app.persistence.models import Base, SyncState
@@ -42,6 +44,7 @@ DEFAULT_CHECKPOINT_PAGES = 1000  # SQLite's own
 CATCH_UP_CACHE = -131_072  # KiB: 128 MiB
 DEFAULT_CACHE = -2000  # SQLite's own
 ANALYSIS_ROWS = 1000
+MAX_PREPARED = 4
 # Tables of hub rows only; a reset empties them (children first).
 REPLICATED_TABLES = ("purchase_order_items", *reversed(ENTITY_TABLES.values()))
 
@@ -86,12 +89,25 @@ def _settle(driver) -> None:
     driver.execute("ANALYZE")
 
 
+@dataclass
+class _Step:
+    """One entity's part of a page, converted and ready to write."""
+
+    table: Table
+    puts: Rows
+    deletes: list[uuid.UUID]
+    orders: list[uuid.UUID] = field(default_factory=list)  # purchase orders whose lines are replaced
+    lines: Rows = field(default_factory=dict)
+
+
 class SqlReplica:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._tables = Base.metadata.tables
         self._state = SyncState.__table__
         self._catching_up = False
+        self._prepared: dict[int, tuple[PullResponse, list[_Step]]] = {}
+        self._prepared_lock = threading.Lock()
         self._loaders = {name: TableLoader(self._tables[name], engine.dialect)
                          for name in (*ENTITY_TABLES.values(), "purchase_order_items")}
 
@@ -126,7 +142,7 @@ class SqlReplica:
         if page.reset or position.cursor is None:
             for name in REPLICATED_TABLES:
                 conn.execute(delete(self._tables[name]))
-        self._apply_changes(conn, page.changes)
+        self._write(conn, self._prepared_steps(page))
         values: dict[str, Any] = {"pull_cursor": page.cursor, "last_pull_at": utcnow()}
         if not page.has_more:
             # Only a caught-up pull has every level the LMID accounts for; in mid-catch-up the overlay waits.
@@ -134,31 +150,53 @@ class SqlReplica:
         conn.execute(update(self._state).values(**values))
         return True
 
-    def _apply_changes(self, conn: Connection, changes: list[Change]) -> None:
+    def prepare(self, page: PullResponse) -> None:
+        """Convert a page's rows ahead of `apply_page`, on whichever thread fetched it.
+
+        Conversion is pure Python, the writes mostly SQLite (which lets go of the GIL), so a page prepared
+        while the one before is written makes a first sync nearly twice as fast on two cores.
+        """
+        steps = self._steps(page.changes)
+        with self._prepared_lock:
+            self._prepared[id(page)] = (page, steps)
+            while len(self._prepared) > MAX_PREPARED:  # pages fetched but never applied
+                self._prepared.pop(next(iter(self._prepared)))
+
+    def _prepared_steps(self, page: PullResponse) -> list[_Step]:
+        with self._prepared_lock:
+            prepared = self._prepared.pop(id(page), None)
+        return prepared[1] if prepared is not None and prepared[0] is page else self._steps(page.changes)
+
+    def _steps(self, changes: list[Change]) -> list[_Step]:
         # Within a page only the latest change of an entity counts (the feed keeps one per entity anyway).
         latest = {(c.entity, c.id): c for c in changes}
         by_entity: dict[str, list[Change]] = {}
         for change in latest.values():
             by_entity.setdefault(change.entity, []).append(change)
+        steps = []
         for entity, group in by_entity.items():
             name = ENTITY_TABLES.get(entity)
             if name is None:
                 log.debug("The terminal keeps no %s rows; %d change(s) skipped", entity, len(group))
                 continue
-            table = self._tables[name]
             puts = [c for c in group if c.op == "put" and c.data is not None]
-            self._put(conn, table, puts)
-            self._delete(conn, table, [uuid.UUID(c.id) for c in group if c.op == "delete"])
+            step = _Step(self._tables[name], self._loaders[name].rows(_derived(name, c.data) for c in puts),
+                         [uuid.UUID(c.id) for c in group if c.op == "delete"])
+            if name == "purchase_orders" and puts:
+                step.orders = [uuid.UUID(c.id) for c in puts]
+                step.lines = self._loaders["purchase_order_items"].rows(
+                    line for c in puts for line in c.data.get("lines", []))
+            steps.append(step)
+        return steps
 
-    def _put(self, conn: Connection, table: Table, changes: list[Change]) -> None:
-        if not changes:
-            return
-        self._loaders[table.name].insert_all(conn, (_derived(table.name, c.data) for c in changes))
-        if table.name == "purchase_orders":
-            items = self._tables["purchase_order_items"]
-            ids = [uuid.UUID(c.id) for c in changes]
-            conn.execute(delete(items).where(items.c.purchase_order_id.in_(ids)))
-            self._loaders[items.name].insert_all(conn, (line for c in changes for line in c.data.get("lines", [])))
+    def _write(self, conn: Connection, steps: list[_Step]) -> None:
+        for step in steps:
+            self._loaders[step.table.name].write(conn, step.puts)
+            if step.orders:
+                items = self._tables["purchase_order_items"]
+                conn.execute(delete(items).where(items.c.purchase_order_id.in_(step.orders)))
+                self._loaders[items.name].write(conn, step.lines)
+            self._delete(conn, step.table, step.deletes)
 
     def _delete(self, conn: Connection, table: Table, ids: list[uuid.UUID]) -> None:
         if not ids:

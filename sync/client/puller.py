@@ -23,6 +23,9 @@ from sync.protocol import MAX_PULL_LIMIT, PullRequest, PullResponse
 PAGE_SIZE = MAX_PULL_LIMIT  # big pages: a first sync of 100,000 rows is 100 round trips, not 200
 MAX_DROPPED_PAGES = 20
 Progress = Callable[[int, int], None]
+# Optional work on a fetched page before it is applied (the replica converting its rows), done on the
+# prefetching thread so it overlaps the writing of the page before.
+Prepare = Callable[[PullResponse], None]
 
 
 @dataclass
@@ -33,10 +36,12 @@ class PullReport:
 
 
 class Puller:
-    def __init__(self, hub: HubClient, replica: ReplicaStore, *, page_size: int = PAGE_SIZE) -> None:
+    def __init__(self, hub: HubClient, replica: ReplicaStore, *, page_size: int = PAGE_SIZE,
+                 prepare: Prepare | None = None) -> None:
         self._hub = hub
         self._replica = replica
         self._page_size = page_size
+        self._prepare = prepare
 
     def _fetch(self, position: PullPosition, wait_seconds: float = 0.0) -> PullResponse:
         return self._hub.pull(PullRequest(client_id=position.client_id, cursor=position.cursor,
@@ -85,7 +90,13 @@ class Puller:
         if not page.has_more:
             return None
         following = PullPosition(position.client_id, page.cursor)
-        return following, prefetcher.submit(self._fetch, following)
+        return following, prefetcher.submit(self._fetch_prepared, following)
+
+    def _fetch_prepared(self, position: PullPosition) -> PullResponse:
+        page = self._fetch(position)
+        if self._prepare is not None:
+            self._prepare(page)
+        return page
 
 
 
