@@ -97,7 +97,7 @@ def _storage(column: Column, dialect: Dialect) -> Convert | None:
     The general way is SQLAlchemy's own: parse, then the type's bind processor. UUIDs, UTC times, money and
     dates (most of a catalog's values) have a string shortcut, used only if it gives what the general way does.
     """
-    parse, bind = _parser(column), column.type._cached_bind_processor(dialect)
+    parse, bind = _parser(column), column.type.dialect_impl(dialect).bind_processor(dialect)
     if parse is None and bind is None:
         return None
     if parse is None:
@@ -119,7 +119,7 @@ def _default(column: Column, dialect: Dialect) -> Callable[[], Any] | None:
     default = column.default
     if default is None or not (default.is_scalar or default.is_callable):
         return None
-    bind = column.type._cached_bind_processor(dialect) or (lambda value: value)
+    bind = column.type.dialect_impl(dialect).bind_processor(dialect) or (lambda value: value)
     if default.is_scalar:
         return lambda: bind(default.arg)
     return lambda: bind(default.arg(None))
