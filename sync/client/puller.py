@@ -99,7 +99,6 @@ class Puller:
         return page
 
 
-
 def _abandon(upcoming: tuple[PullPosition, Future[PullResponse]] | None) -> None:
     # A page fetched on top of a position that did not come about is useless; one already in flight is
     # left to finish (the executor waits for it) and its answer, or its error, is dropped.
