@@ -29,6 +29,27 @@ def _set_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+SQLITE_AUTOCHECKPOINT_PAGES = 1000  # SQLite's own default
+_background: dict[str, WalCheckpointer] = {}  # database file -> its running checkpointer
+
+
+def _file_key(db_path: Path | str) -> str:
+    return str(Path(db_path).resolve())
+
+
+def autocheckpoint_pages(engine: Engine) -> int:
+    """The ``wal_autocheckpoint`` this engine's connections run with outside a bulk load."""
+    return 0 if _file_key(engine.url.database) in _background else SQLITE_AUTOCHECKPOINT_PAGES
+
+
+def hold_background_checkpoints(engine: Engine, held: bool) -> None:
+    """A bulk load folds the log in once at its end; a checkpoint every second would rewrite the same index
+    pages over and over meanwhile."""
+    checkpointer = _background.get(_file_key(engine.url.database))
+    if checkpointer is not None:
+        checkpointer.held = held
+
+
 def _no_autocheckpoint(dbapi_connection, _record) -> None:
     dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
 
@@ -73,11 +94,15 @@ class WalCheckpointer:
         self._interval = interval
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="wal-checkpointer", daemon=True)
+        self.held = False
 
     def start(self) -> None:
+        _background[_file_key(self._db_path)] = self
         self._thread.start()
 
     def stop(self) -> None:
+        if _background.get(_file_key(self._db_path)) is self:
+            del _background[_file_key(self._db_path)]
         if not self._thread.is_alive():
             return
         self._stop.set()
@@ -88,7 +113,8 @@ class WalCheckpointer:
         try:
             connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             while not self._stop.wait(self._interval):
-                self._checkpoint(connection, "PASSIVE")
+                if not self.held:
+                    self._checkpoint(connection, "PASSIVE")
             self._checkpoint(connection, "TRUNCATE")
         finally:
             connection.close()

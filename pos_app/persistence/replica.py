@@ -11,21 +11,22 @@ connection. A first pull or a ``reset`` replaces the hub's rows wholesale; the o
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
-from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import groupby
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Date, Engine, Table, Uuid, delete, insert, select, update
+from sqlalchemy import Engine, Table, delete, select, update
 from sqlalchemy.engine import Connection
 
 from pos_app.domain.equivalency import ProductForm, dried_equivalent_per_unit
+from pos_app.persistence.bulk_load import Rows, TableLoader
 from pos_app.persistence.catalog_repository import normalise_gtin
-from pos_app.persistence.database import WRITE_TRANSACTION
+from pos_app.persistence.database import WRITE_TRANSACTION, autocheckpoint_pages, hold_background_checkpoints
 from pos_app.persistence.models import Base, SyncState
-from pos_app.persistence.types import UtcDateTime, utcnow
+from pos_app.persistence.types import utcnow
 from sync.client.ports import PullPosition
 from sync.protocol import Change, PullResponse
 
@@ -38,47 +39,65 @@ ENTITY_TABLES = {
     "shelf_location": "shelf_locations", "purchase_order": "purchase_orders", "inventory_level": "ocs_inventory",
     "batch": "batch_tracking",
 }
+CATCH_UP_CHECKPOINT_PAGES = 262_144  # 1 GiB of WAL at SQLite's 4 KiB pages: more than a catch-up writes
+CATCH_UP_CACHE = -131_072  # KiB: 128 MiB
+DEFAULT_CACHE = -2000  # SQLite's own
+ANALYSIS_ROWS = 1000
+MAX_PREPARED = 4
 # Tables of hub rows only; a reset empties them (children first).
 REPLICATED_TABLES = ("purchase_order_items", *reversed(ENTITY_TABLES.values()))
 
 
-def _converter(column) -> Callable[[Any], Any] | None:
-    kind = column.type
-    if isinstance(kind, Uuid):
-        return uuid.UUID
-    if isinstance(kind, UtcDateTime):
-        return datetime.fromisoformat
-    if isinstance(kind, Date):
-        return date.fromisoformat
-    return None
+@lru_cache(maxsize=4096)
+def _dried_equivalent(form: str, net_content: str | int | float, pieces: int | None) -> Decimal:
+    # A catalog has a few hundred distinct (form, size) pairs for its 100,000 products.
+    return dried_equivalent_per_unit(ProductForm(form), Decimal(net_content), pieces)
 
 
-def _row(table: Table, data: dict[str, Any]) -> dict[str, Any]:
-    row = {}
-    for column in table.columns:
-        if column.name not in data:
-            continue
-        value = data[column.name]
-        convert = _converter(column)
-        row[column.name] = value if value is None or convert is None else convert(value)
-    return _derived(table.name, row)
+def _derived(table: str, data: dict[str, Any]) -> dict[str, Any]:
+    """What the terminal works out itself: Schedule 3 equivalents and GTIN-14 barcodes.
+
+    Works on the hub's JSON values, and copies a row only when it changes one (the page keeps its own).
+    """
+    if table == "ocs_product_catalog" and data.get("dried_equivalent_g") is None:
+        return {**data, "dried_equivalent_g": _dried_equivalent(
+            data["product_form"], data["net_content"], data.get("pieces"))}
+    if table == "accessories_catalog" and data.get("barcode"):
+        barcode = normalise_gtin(data["barcode"]) or data["barcode"]
+        return data if barcode == data["barcode"] else {**data, "barcode": barcode}
+    return data
 
 
-def _derived(table: str, row: dict[str, Any]) -> dict[str, Any]:
-    """What the terminal works out itself: Schedule 3 equivalents and GTIN-14 barcodes."""
-    if table == "ocs_product_catalog" and row.get("dried_equivalent_g") is None:
-        row["dried_equivalent_g"] = dried_equivalent_per_unit(
-            ProductForm(row["product_form"]), Decimal(row["net_content"]), row.get("pieces"))
-    if table == "accessories_catalog" and row.get("barcode"):
-        row["barcode"] = normalise_gtin(row["barcode"]) or row["barcode"]
-    return row
+def _bulk_mode(engine: Engine, driver, on: bool) -> None:
+    """While catching up, the WAL is folded into the database once at the end instead of every 4 MB (a first
+    sync's random index inserts otherwise rewrite the same pages at every checkpoint), and a bigger page
+    cache keeps the indexes' pages between pages. Each page still commits, and syncs, with its cursor."""
+    hold_background_checkpoints(engine, on)
+    driver.execute(f"PRAGMA wal_autocheckpoint={CATCH_UP_CHECKPOINT_PAGES if on else autocheckpoint_pages(engine)}")
+    driver.execute(f"PRAGMA cache_size={CATCH_UP_CACHE if on else DEFAULT_CACHE}")
 
 
-def _insert_all(conn: Connection, table: Table, rows: Iterable[dict[str, Any]]) -> None:
-    # OR REPLACE also clears a row that clashes on another unique key (a SKU re-keyed on the hub).
-    rows = list(rows)
-    for _keys, group in groupby(sorted(rows, key=sorted), key=sorted):
-        conn.execute(insert(table).prefix_with("OR REPLACE"), list(group))
+def _settle(engine: Engine, driver) -> None:
+    """After a catch-up: fold the WAL into the database, and give the planner statistics for the new rows.
+
+    Without statistics SQLite guesses, and for a 100,000-row catalog its guesses pick poor indexes for the
+    search and stock queries. A sampled ANALYZE (analysis_limit) takes milliseconds, not seconds.
+    """
+    _bulk_mode(engine, driver, False)
+    driver.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    driver.execute(f"PRAGMA analysis_limit={ANALYSIS_ROWS}")
+    driver.execute("ANALYZE")
+
+
+@dataclass
+class _Step:
+    """One entity's part of a page, converted and ready to write."""
+
+    table: Table
+    puts: Rows
+    deletes: list[uuid.UUID]
+    orders: list[uuid.UUID] = field(default_factory=list)  # purchase orders whose lines are replaced
+    lines: Rows = field(default_factory=dict)
 
 
 class SqlReplica:
@@ -86,6 +105,11 @@ class SqlReplica:
         self._engine = engine
         self._tables = Base.metadata.tables
         self._state = SyncState.__table__
+        self._catching_up = False
+        self._prepared: dict[int, tuple[PullResponse, list[_Step]]] = {}
+        self._prepared_lock = threading.Lock()
+        self._loaders = {name: TableLoader(self._tables[name], engine.dialect)
+                         for name in (*ENTITY_TABLES.values(), "purchase_order_items")}
 
     def position(self) -> PullPosition:
         with self._engine.connect() as conn:
@@ -97,12 +121,19 @@ class SqlReplica:
         with self._engine.connect() as conn:
             driver = conn.connection.driver_connection
             driver.execute("PRAGMA foreign_keys=OFF")  # outside any transaction, or SQLite ignores it
+            _bulk_mode(self._engine, driver, page.has_more or self._catching_up)
             try:
                 conn.execution_options(**WRITE_TRANSACTION)
                 with conn.begin():
-                    return self._apply(conn, position, page)
+                    applied = self._apply(conn, position, page)
             finally:
                 driver.execute("PRAGMA foreign_keys=ON")
+            if applied and page.has_more:
+                self._catching_up = True
+            elif applied and self._catching_up:
+                self._catching_up = False
+                _settle(self._engine, driver)
+            return applied
 
     def _apply(self, conn: Connection, position: PullPosition, page: PullResponse) -> bool:
         state = conn.execute(select(self._state)).one()
@@ -111,7 +142,7 @@ class SqlReplica:
         if page.reset or position.cursor is None:
             for name in REPLICATED_TABLES:
                 conn.execute(delete(self._tables[name]))
-        self._apply_changes(conn, page.changes)
+        self._write(conn, self._prepared_steps(page))
         values: dict[str, Any] = {"pull_cursor": page.cursor, "last_pull_at": utcnow()}
         if not page.has_more:
             # Only a caught-up pull has every level the LMID accounts for; in mid-catch-up the overlay waits.
@@ -119,31 +150,53 @@ class SqlReplica:
         conn.execute(update(self._state).values(**values))
         return True
 
-    def _apply_changes(self, conn: Connection, changes: list[Change]) -> None:
+    def prepare(self, page: PullResponse) -> None:
+        """Convert a page's rows ahead of `apply_page`, on whichever thread fetched it.
+
+        Conversion is pure Python, the writes mostly SQLite (which lets go of the GIL), so a page prepared
+        while the one before is written makes a first sync nearly twice as fast on two cores.
+        """
+        steps = self._steps(page.changes)
+        with self._prepared_lock:
+            self._prepared[id(page)] = (page, steps)
+            while len(self._prepared) > MAX_PREPARED:  # pages fetched but never applied
+                self._prepared.pop(next(iter(self._prepared)))
+
+    def _prepared_steps(self, page: PullResponse) -> list[_Step]:
+        with self._prepared_lock:
+            prepared = self._prepared.pop(id(page), None)
+        return prepared[1] if prepared is not None and prepared[0] is page else self._steps(page.changes)
+
+    def _steps(self, changes: list[Change]) -> list[_Step]:
         # Within a page only the latest change of an entity counts (the feed keeps one per entity anyway).
         latest = {(c.entity, c.id): c for c in changes}
         by_entity: dict[str, list[Change]] = {}
         for change in latest.values():
             by_entity.setdefault(change.entity, []).append(change)
+        steps = []
         for entity, group in by_entity.items():
             name = ENTITY_TABLES.get(entity)
             if name is None:
                 log.debug("The terminal keeps no %s rows; %d change(s) skipped", entity, len(group))
                 continue
-            table = self._tables[name]
             puts = [c for c in group if c.op == "put" and c.data is not None]
-            self._put(conn, table, puts)
-            self._delete(conn, table, [uuid.UUID(c.id) for c in group if c.op == "delete"])
+            step = _Step(self._tables[name], self._loaders[name].rows(_derived(name, c.data) for c in puts),
+                         [uuid.UUID(c.id) for c in group if c.op == "delete"])
+            if name == "purchase_orders" and puts:
+                step.orders = [uuid.UUID(c.id) for c in puts]
+                step.lines = self._loaders["purchase_order_items"].rows(
+                    line for c in puts for line in c.data.get("lines", []))
+            steps.append(step)
+        return steps
 
-    def _put(self, conn: Connection, table: Table, changes: list[Change]) -> None:
-        if not changes:
-            return
-        _insert_all(conn, table, (_row(table, c.data) for c in changes))
-        if table.name == "purchase_orders":
-            items = self._tables["purchase_order_items"]
-            ids = [uuid.UUID(c.id) for c in changes]
-            conn.execute(delete(items).where(items.c.purchase_order_id.in_(ids)))
-            _insert_all(conn, items, (_row(items, line) for c in changes for line in c.data.get("lines", [])))
+    def _write(self, conn: Connection, steps: list[_Step]) -> None:
+        for step in steps:
+            self._loaders[step.table.name].write(conn, step.puts)
+            if step.orders:
+                items = self._tables["purchase_order_items"]
+                conn.execute(delete(items).where(items.c.purchase_order_id.in_(step.orders)))
+                self._loaders[items.name].write(conn, step.lines)
+            self._delete(conn, step.table, step.deletes)
 
     def _delete(self, conn: Connection, table: Table, ids: list[uuid.UUID]) -> None:
         if not ids:

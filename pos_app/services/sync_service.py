@@ -203,7 +203,7 @@ class SyncService:
                                     "--code CODE` with a code from the hub (`pos-hub pairing-code`).")
                 hub = HubClient(hub_url, lambda: self._secrets.get(HUB_TOKEN), timeout=self._hub_timeout)
                 self._engine = SyncEngine(hub, self.outbox, self.replica, listener=self.listeners,
-                                          page_size=self._page_size)
+                                          page_size=self._page_size, prepare_page=self.replica.prepare)
             return self._engine
 
     def runner(self, **options) -> SyncRunner:

@@ -10,7 +10,7 @@ from typing import Protocol, TypeVar
 
 from sync.client.errors import HubBusy, HubUnreachable, NeedsPairing, SyncError
 from sync.client.ports import OutboxStore, ReplicaStore
-from sync.client.puller import Puller, PullReport
+from sync.client.puller import Prepare, Puller, PullReport
 from sync.client.pusher import Pusher, PushReport
 from sync.client.transport import HubClient
 
@@ -55,12 +55,13 @@ class SyncReport:
 
 class SyncEngine:
     def __init__(self, hub: HubClient, outbox: OutboxStore, replica: ReplicaStore, *,
-                 listener: SyncListener | None = None, page_size: int | None = None) -> None:
+                 listener: SyncListener | None = None, page_size: int | None = None,
+                 prepare_page: Prepare | None = None) -> None:
         self.hub = hub
         self._outbox = outbox
         self.listener: SyncListener = listener or _Silent()
         self.pusher = Pusher(hub, outbox, on_alert=lambda message: self.listener.alert(message))
-        self.puller = Puller(hub, replica, **({"page_size": page_size} if page_size else {}))
+        self.puller = Puller(hub, replica, prepare=prepare_page, **({"page_size": page_size} if page_size else {}))
         self._lock = threading.Lock()
         self._online: bool | None = None
         self._needs_pairing = False

@@ -3,21 +3,29 @@
 A page is applied only on top of the position it was asked from; if a second puller or a client id
 renewal got there first, the page is dropped and asked for again. ``reset: true`` brings a full snapshot;
 the applier replaces the hub's rows and keeps the outbox.
+
+Catching up is a pipeline of two: while one page is applied (on the caller's thread, in feed order), a
+helper thread already fetches the next one with the cursor the hub just gave. The cursor is saved only
+with its applied page, so a crash loses at most the page in hand and the one in flight, and re-asks them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from sync.client.errors import SyncError
-from sync.client.ports import ReplicaStore
+from sync.client.ports import PullPosition, ReplicaStore
 from sync.client.transport import HubClient
-from sync.protocol import PullRequest, PullResponse
+from sync.protocol import MAX_PULL_LIMIT, PullRequest, PullResponse
 
-PAGE_SIZE = 500
+PAGE_SIZE = MAX_PULL_LIMIT  # big pages: a first sync of 100,000 rows is 100 round trips, not 200
 MAX_DROPPED_PAGES = 20
 Progress = Callable[[int, int], None]
+# Optional work on a fetched page before it is applied (the replica converting its rows), done on the
+# prefetching thread so it overlaps the writing of the page before.
+Prepare = Callable[[PullResponse], None]
 
 
 @dataclass
@@ -28,35 +36,71 @@ class PullReport:
 
 
 class Puller:
-    def __init__(self, hub: HubClient, replica: ReplicaStore, *, page_size: int = PAGE_SIZE) -> None:
+    def __init__(self, hub: HubClient, replica: ReplicaStore, *, page_size: int = PAGE_SIZE,
+                 prepare: Prepare | None = None) -> None:
         self._hub = hub
         self._replica = replica
         self._page_size = page_size
+        self._prepare = prepare
+
+    def _fetch(self, position: PullPosition, wait_seconds: float = 0.0) -> PullResponse:
+        return self._hub.pull(PullRequest(client_id=position.client_id, cursor=position.cursor,
+                                          limit=self._page_size, wait_seconds=wait_seconds))
 
     def pull_page(self, wait_seconds: float = 0.0) -> PullResponse | None:
         """Ask for the next page and apply it; None when it could not be applied (someone moved on)."""
         position = self._replica.position()
-        page = self._hub.pull(PullRequest(client_id=position.client_id, cursor=position.cursor,
-                                          limit=self._page_size, wait_seconds=wait_seconds))
+        page = self._fetch(position, wait_seconds)
         return page if self._replica.apply_page(position, page) else None
 
     def pull_until_caught_up(self, progress: Progress | None = None, *, wait_seconds: float = 0.0) -> PullReport:
         """Pages until the hub has nothing more. Only the first request may long-poll."""
         report = PullReport()
-        wait = wait_seconds
         dropped = 0
-        while True:
-            page = self.pull_page(wait)
-            wait = 0.0
-            if page is None:
-                dropped += 1
-                if dropped > MAX_DROPPED_PAGES:
-                    raise SyncError("The terminal's sync position keeps moving under the puller; try again.")
-                continue
-            report.pages += 1
-            report.changes += len(page.changes)
-            report.reset = report.reset or page.reset
-            if progress is not None and page.changes:
-                progress(report.changes, report.changes + page.remaining)
-            if not page.has_more:
-                return report
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-prefetch") as prefetcher:
+            position = self._replica.position()
+            page = self._fetch(position, wait_seconds)
+            while True:
+                upcoming = self._prefetch(prefetcher, position, page)
+                try:
+                    applied = self._replica.apply_page(position, page)
+                except BaseException:
+                    _abandon(upcoming)
+                    raise
+                if not applied:
+                    _abandon(upcoming)
+                    dropped += 1
+                    if dropped > MAX_DROPPED_PAGES:
+                        raise SyncError("The terminal's sync position keeps moving under the puller; try again.")
+                    position = self._replica.position()
+                    page = self._fetch(position)
+                    continue
+                report.pages += 1
+                report.changes += len(page.changes)
+                report.reset = report.reset or page.reset
+                if progress is not None and page.changes:
+                    progress(report.changes, report.changes + page.remaining)
+                if upcoming is None:
+                    return report
+                position, page = upcoming[0], upcoming[1].result()
+
+    def _prefetch(self, prefetcher: ThreadPoolExecutor, position: PullPosition,
+                  page: PullResponse) -> tuple[PullPosition, Future[PullResponse]] | None:
+        """The next page's position and a future of it, or None when this page is the last one."""
+        if not page.has_more:
+            return None
+        following = PullPosition(position.client_id, page.cursor)
+        return following, prefetcher.submit(self._fetch_prepared, following)
+
+    def _fetch_prepared(self, position: PullPosition) -> PullResponse:
+        page = self._fetch(position)
+        if self._prepare is not None:
+            self._prepare(page)
+        return page
+
+
+def _abandon(upcoming: tuple[PullPosition, Future[PullResponse]] | None) -> None:
+    # A page fetched on top of a position that did not come about is useless; one already in flight is
+    # left to finish (the executor waits for it) and its answer, or its error, is dropped.
+    if upcoming is not None:
+        upcoming[1].cancel()

@@ -13,20 +13,18 @@ from sqlalchemy.orm import Session
 
 from sync.column_types import utcnow
 from sync.hub.database import Database, WriteConflict
-from sync.hub.feed import read_page, savepoint
+from sync.hub.feed import Page, read_page, savepoint
 from sync.hub.handlers import Context, Rejection, handle
 from sync.hub.handlers.rows import gathered_rows, write_gathered
 from sync.hub.handlers.stock import deferred_levels, deferred_mark, drop_deferred_since
 from sync.hub.models import PairingCode, Store, SyncClient, SyncMutation, Tenant, Terminal
 from sync.hub.tokens import Principal, digest, issue_token, normalize_code, tenant_pin_pepper
 from sync.protocol import (
-    Change,
     Mutation,
     MutationResult,
     PairRequest,
     PairResponse,
     PullRequest,
-    PullResponse,
     PushRequest,
     PushResponse,
 )
@@ -247,19 +245,17 @@ def push(db: Database, principal: Principal, request: PushRequest) -> PushRespon
     return _push_batch(db, principal, request, careful=True)
 
 
-def pull(db: Database, principal: Principal, request: PullRequest) -> PullResponse:
+def pull(db: Database, principal: Principal, request: PullRequest) -> Page:
+    """The next page of the store's feed with the client's LMID; `Page.wire_json` is the pull answer."""
     with db.read() as session:
         _check_store_active(session, principal)
         client = session.get(SyncClient, request.client_id)
         if client is not None:
             _check_client_scope(client, principal)
-        # Read in the same snapshot as the changes: the LMID says which of the terminal's own deltas they hold.
-        lmid = 0 if client is None else client.last_mutation_id
         page = read_page(session, principal.store_id, request.cursor, request.limit)
-        changes = [Change(entity=c.entity, id=c.entity_id, op=c.op, version=c.version, data=c.data)
-                   for c in page.changes]
-    return PullResponse(cursor=page.cursor, last_mutation_id=lmid, changes=changes, has_more=page.has_more,
-                        reset=page.reset, remaining=page.remaining)
+        # Read in the same snapshot as the changes: the LMID says which of the terminal's own deltas they hold.
+        page.last_mutation_id = 0 if client is None else client.last_mutation_id
+    return page
 
 
 def current_version(db: Database, store_id: uuid.UUID) -> int:

@@ -7,7 +7,7 @@ import time
 
 from fastapi import APIRouter, Depends, HTTPException
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from sync.hub import sync_service
 from sync.hub.api.deps import get_db, terminal_principal
@@ -64,14 +64,15 @@ def push(request: PushRequest, principal: Principal = Depends(terminal_principal
 
 @router.post("/pull", response_model=PullResponse, responses=ERRORS)
 async def pull(request: PullRequest, principal: Principal = Depends(terminal_principal),
-               db: Database = Depends(get_db)) -> PullResponse:
+               db: Database = Depends(get_db)) -> Response:
     try:
-        response = await run_in_threadpool(sync_service.pull, db, principal, request)
+        page = await run_in_threadpool(sync_service.pull, db, principal, request)
         deadline = time.monotonic() + request.wait_seconds
-        while not response.changes and not response.has_more and time.monotonic() < deadline:
+        while not page.changes and not page.has_more and time.monotonic() < deadline:
             await _wait_for_change(db, principal, deadline)
-            response = await run_in_threadpool(sync_service.pull, db, principal, request)
-        return response
+            page = await run_in_threadpool(sync_service.pull, db, principal, request)
+        # Written from the feed rows, not through a model per change: a PullResponse on the wire all the same.
+        return Response(page.wire_json(), media_type="application/json")
     except sync_service.Forbidden as error:
         raise HTTPException(403, str(error)) from None
 

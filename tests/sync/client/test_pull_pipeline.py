@@ -1,0 +1,91 @@
+"""The puller's pipeline: the next page is fetched (and prepared) while one is applied, in order, and a
+page that cannot be applied, or fails, never lets a later one in."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+
+import pytest
+
+from sync.client.ports import PullPosition
+from sync.client.puller import Puller
+from sync.protocol import Change, PullRequest, PullResponse
+
+
+def _page(number: int, last: int) -> PullResponse:
+    change = Change(entity="product", id=str(uuid.UUID(int=number)), op="put", version=1, data={"n": number})
+    return PullResponse(cursor=f"c{number}", last_mutation_id=0, changes=[change], has_more=number < last,
+                        reset=False, remaining=last - number)
+
+
+class FakeHub:
+    """Answers page n+1 to cursor c<n>; records the requests and the threads that made them."""
+
+    def __init__(self, last: int) -> None:
+        self.last = last
+        self.requests: list[PullRequest] = []
+        self.threads: set[str] = set()
+
+    def pull(self, request: PullRequest) -> PullResponse:
+        self.requests.append(request)
+        self.threads.add(threading.current_thread().name)
+        number = 1 if request.cursor is None else int(request.cursor[1:]) + 1
+        return _page(number, self.last)
+
+
+class FakeReplica:
+    def __init__(self, *, refuse_once_at: str | None = None, fail_at: str | None = None) -> None:
+        self.client_id = uuid.uuid4()
+        self.cursor: str | None = None
+        self.applied: list[str] = []
+        self.refuse_once_at, self.fail_at = refuse_once_at, fail_at
+
+    def position(self) -> PullPosition:
+        return PullPosition(self.client_id, self.cursor)
+
+    def apply_page(self, position: PullPosition, page: PullResponse) -> bool:
+        assert position.cursor == self.cursor, "a page is applied only on top of the position it was asked from"
+        if page.cursor == self.fail_at:
+            raise RuntimeError("power cut")
+        if page.cursor == self.refuse_once_at:
+            self.refuse_once_at = None
+            return False
+        self.applied.append(page.cursor)
+        self.cursor = page.cursor
+        return True
+
+
+def test_pages_arrive_in_order_the_next_one_fetched_and_prepared_on_the_prefetching_thread():
+    hub, replica, prepared = FakeHub(last=5), FakeReplica(), []
+    progress = []
+    puller = Puller(hub, replica, page_size=1000, prepare=lambda page: prepared.append(page.cursor))
+    report = puller.pull_until_caught_up(lambda done, total: progress.append((done, total)))
+    assert replica.applied == ["c1", "c2", "c3", "c4", "c5"]
+    assert (report.pages, report.changes) == (5, 5)
+    assert prepared == ["c2", "c3", "c4", "c5"], "every page but the first is prepared ahead"
+    assert all(request.limit == 1000 for request in hub.requests)
+    assert any(name.startswith("sync-prefetch") for name in hub.threads)
+    assert progress == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)], "done and total from each page's remaining"
+
+
+def test_a_page_that_cannot_be_applied_drops_the_prefetched_one_and_asks_again():
+    hub, replica = FakeHub(last=4), FakeReplica(refuse_once_at="c2")
+    report = Puller(hub, replica).pull_until_caught_up()
+    assert replica.applied == ["c1", "c2", "c3", "c4"]
+    assert report.pages == 4
+    asked = [request.cursor for request in hub.requests]
+    assert asked.count("c1") == 2, "c2 was asked for again from the position that stood"
+
+
+def test_a_failed_apply_stops_the_pull_and_keeps_the_position_of_the_last_page_applied():
+    hub, replica = FakeHub(last=6), FakeReplica(fail_at="c3")
+    with pytest.raises(RuntimeError, match="power cut"):
+        Puller(hub, replica).pull_until_caught_up()
+    assert replica.applied == ["c1", "c2"]
+    assert replica.cursor == "c2", "the page in hand, and the one fetched ahead, are asked for again next time"
+    hub.requests.clear()
+    replica.fail_at = None
+    Puller(hub, replica).pull_until_caught_up()
+    assert replica.applied == ["c1", "c2", "c3", "c4", "c5", "c6"]
+    assert hub.requests[0].cursor == "c2"
