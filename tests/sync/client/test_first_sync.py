@@ -6,12 +6,14 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
+import pytest
 from sqlalchemy import Date, Uuid, create_engine, insert, text
+from sqlalchemy.exc import IntegrityError
 
 from pos_app.persistence.bulk_load import TableLoader
 from pos_app.persistence.catalog_repository import SqlProductLookup
 from pos_app.persistence.models import Base
-from pos_app.persistence.replica import ENTITY_TABLES, _derived
+from pos_app.persistence.replica import ENTITY_TABLES, SqlReplica, _derived
 from pos_app.persistence.types import UtcDateTime
 from sync.protocol import PullRequest
 from tests.sync.client.tills import open_till
@@ -72,9 +74,34 @@ def test_a_first_sync_in_many_pages_leaves_statistics_and_the_tills_own_settings
             assert till.terminal.checkpointer is not None and not till.terminal.checkpointer.held
             assert conn.execute(text("PRAGMA cache_size")).scalar() == -2000
             assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+            assert conn.execute(text("PRAGMA synchronous")).scalar() == 2, "FULL again, for the sales"
             conn.rollback()
         code, _sku = till.products(1)[0]
         lookup = SqlProductLookup(till.terminal.session_factory, till.terminal.context.store_id)
         assert lookup.find_by_code(code) is not None, "it can sell"
+    finally:
+        till.close()
+
+
+def test_a_catch_up_that_fails_gives_the_log_back_to_the_checkpointer(hub, tmp_path):
+    till = open_till(tmp_path / "fresh", page_size=100)
+    try:
+        till.sync.pair(hub.url, hub.pairing_code(), terminal_no=503)
+        replica = SqlReplica(till.terminal.engine)
+        position = replica.position()
+        first = till.sync.engine.hub.pull(PullRequest(client_id=position.client_id, cursor=position.cursor,
+                                                       limit=100))
+        assert first.has_more
+        assert replica.apply_page(position, first)
+        assert till.terminal.checkpointer.held, "a first sync folds the log in at its end"
+        put = next(change for change in first.changes if change.op == "put")
+        # A row the database refuses (its required columns missing) fails the page as a whole.
+        broken = first.model_copy(update={"changes": [put.model_copy(update={"data": {"id": put.data["id"]}})]})
+        with pytest.raises(IntegrityError):
+            replica.apply_page(replica.position(), broken)
+        assert not till.terminal.checkpointer.held
+        with till.terminal.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA synchronous")).scalar() == 2
+            conn.rollback()
     finally:
         till.close()
