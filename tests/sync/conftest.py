@@ -13,10 +13,6 @@ import uuid
 import pytest
 
 
-def pytest_configure(config):
-    # Starlette's TestClient still runs on httpx and says so on import; the hub's tests use it knowingly.
-    config.addinivalue_line("filterwarnings", "ignore:Using `httpx` with `starlette.testclient`")
-
 PG_PORT = int(os.environ.get("HUB_TEST_PG_PORT", "5432"))
 
 
