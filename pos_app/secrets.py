@@ -32,8 +32,8 @@ class SecretStore:
     def __init__(self, data_dir: Path, *, force_file: bool = False) -> None:
         # POS_APP_KEYRING=file keeps tests and demos out of the desktop's real keyring.
         force_file = force_file or os.environ.get("POS_APP_KEYRING") == "file"
-        backend = keyring.get_keyring()
-        if force_file or not _os_keyring_usable(backend):
+        backend = None if force_file else keyring.get_keyring()  # finding the OS keyring takes a while
+        if backend is None or not _os_keyring_usable(backend):
             from keyrings.alt.file import PlaintextKeyring
 
             backend = PlaintextKeyring()

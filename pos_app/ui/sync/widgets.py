@@ -4,6 +4,7 @@ managers the mutations the hub rejected, with its reasons."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -18,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.services.sync_service import SyncOverview, SyncService
+if TYPE_CHECKING:  # the sync client (httpx) loads when sync starts, after the window is up
+    from pos_app.services.sync_service import SyncOverview, SyncService
 
 
 def _when(moment: datetime | None) -> str:
