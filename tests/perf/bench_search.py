@@ -1,7 +1,7 @@
 """Search as you type: CatalogQueries.search(text, 30), as the register's search box calls it.
 
 Queries come from the catalog itself: name and brand prefixes (3 and 5 letters), substrings from inside
-names and brands, and exact GTINs. There is no floor: the issue sets an absolute budget of one frame.
+names and brands, and exact GTINs. There is no floor: the target is an absolute budget of one frame.
 """
 
 from __future__ import annotations

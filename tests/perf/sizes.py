@@ -1,4 +1,4 @@
-"""How big a run is: the issue's full sizes, and a quick set that finishes in under two minutes warm."""
+"""How big a run is: the full sizes the targets are set for, and a quick set that finishes in under two minutes warm."""
 
 from __future__ import annotations
 
