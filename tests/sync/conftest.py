@@ -12,7 +12,6 @@ import uuid
 
 import pytest
 
-
 PG_PORT = int(os.environ.get("HUB_TEST_PG_PORT", "5432"))
 
 
