@@ -2,7 +2,8 @@
 
 Card payments are reversed at the card terminal first; only when every reversal is confirmed are the order's
 status, its negative payment rows, the stock put back, the audit entry and the ``order.voided.v1`` outbox row
-written, in one SQLite transaction. A reversal the terminal refuses leaves the sale as it was.
+written, in one SQLite transaction. A reversal the terminal refuses leaves the sale not voided; a card reversed
+before it stays reversed, and the message says so.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import uuid
 from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.ports import PaymentStatus, PaymentTerminal
+from pos_app.domain.money import Money
 from pos_app.domain.order import Order, void_inventory_deltas
 from pos_app.domain.outbox import ORDER_VOIDED, order_voided_args
 from pos_app.domain.staff import can_supervise
@@ -85,10 +87,22 @@ class VoidService:
         if cards and self._card_terminal is None:
             raise VoidRefused("This sale was paid by card, and no card terminal is set up here. Void it on a "
                               "register with a card terminal.")
+        reversed_amounts: list[Money] = []
         for approval in cards:
             assert self._card_terminal is not None
             result = self._card_terminal.void(approval.reference)
             if result.status is not PaymentStatus.VOIDED:
                 detail = result.message or result.status.value
-                raise VoidRefused(f"The card terminal did not reverse the card payment of {approval.amount} "
-                                  f"({detail}). Nothing was voided; check the terminal and try again.")
+                raise VoidRefused(_refusal(approval.amount, detail, reversed_amounts))
+            reversed_amounts.append(approval.amount)
+
+
+def _refusal(amount: Money, detail: str, reversed_amounts: list[Money]) -> str:
+    refused = f"The card terminal did not reverse the card payment of {amount} ({detail})."
+    if not reversed_amounts:
+        return f"{refused} Nothing was voided; check the terminal and try again."
+    # Asking the terminal again to reverse a payment it already reversed answers "voided" and moves no money.
+    done = ", ".join(str(a) for a in reversed_amounts)
+    return (f"{refused} The card payment of {done} was reversed, so the sale is only partly undone and is not "
+            "voided yet. Check the terminal and void the sale again; a payment already reversed is not reversed "
+            "twice.")
