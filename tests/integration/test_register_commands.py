@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from hardware.payments.driver import PosLinkTerminal
-from hardware.simulators.payment_terminal import PaymentTerminalSimulator
 from pos_app.domain.errors import AgeNotVerified
 from pos_app.domain.money import Money
 from pos_app.persistence.models import AgeVerificationLog, AuditLog, OcsInventoryTransaction, SyncOutbox
@@ -132,65 +130,52 @@ def test_a_sale_of_another_shift_cannot_be_voided(terminal, cashier, manager):
                             current_shift_id=_open_shift_row(terminal, cashier))
 
 
-def test_voiding_a_card_sale_reverses_the_charge_at_the_terminal(terminal, cashier, manager):
-    simulator = PaymentTerminalSimulator(port=0, customer_timeout_s=2.0)
-    simulator.start()
-    port = PosLinkTerminal(f"socket://127.0.0.1:{simulator.port}", response_timeout_s=2.0)
-    try:
-        shift = _open_shift_row(terminal, cashier)
-        sales = _cart(terminal, cashier)
-        sales.cash_session_id = shift
-        terminal.age_checks.attest(sales, cashier)
-        CardPayments(terminal.session_factory, port).charge(sales, sales.sale.totals.total)
-        order = sales.complete()
-        assert simulator.captured_cents() == order.total_amount.cents
+def test_voiding_a_card_sale_reverses_the_charge_at_the_terminal(terminal, cashier, manager, card_simulator,
+                                                                 card_port):
+    shift = _open_shift_row(terminal, cashier)
+    sales = _cart(terminal, cashier)
+    sales.cash_session_id = shift
+    terminal.age_checks.attest(sales, cashier)
+    CardPayments(terminal.session_factory, card_port).charge(sales, sales.sale.totals.total)
+    order = sales.complete()
+    assert card_simulator.captured_cents() == order.total_amount.cents
 
-        VoidService(terminal.session_factory, port).void(order.order_number, staff=manager, approver=None,
-                                                         current_shift_id=shift)
-        assert simulator.captured_cents() == 0, "the card charge was reversed"
-    finally:
-        port.close()
-        simulator.stop()
+    VoidService(terminal.session_factory, card_port).void(order.order_number, staff=manager, approver=None,
+                                                     current_shift_id=shift)
+    assert card_simulator.captured_cents() == 0, "the card charge was reversed"
 
 
 def test_a_split_card_sale_whose_second_reversal_is_refused_says_what_was_reversed_and_can_be_voided_again(
-        terminal, cashier, manager):
-    simulator = PaymentTerminalSimulator(port=0, customer_timeout_s=2.0)
-    simulator.start()
-    port = PosLinkTerminal(f"socket://127.0.0.1:{simulator.port}", response_timeout_s=2.0)
-    try:
-        shift = _open_shift_row(terminal, cashier)
-        sales = _cart(terminal, cashier)
-        sales.cash_session_id = shift
-        terminal.age_checks.attest(sales, cashier)
-        payments = CardPayments(terminal.session_factory, port)
-        payments.charge(sales, Money.of("10.00"))
-        payments.charge(sales, sales.sale.totals.total - Money.of("10.00"))
-        order = sales.complete()
-        second = order.tenders[-1].approval
-        # The simulator has no scripted refusal for a reversal; a terminal that no longer knows the payment
-        # (replaced, or reset) answers "not found", which is what taking it out of the journal gives.
-        lost = simulator.journal.pop(second.reference)
-        voids = VoidService(terminal.session_factory, port)
+        terminal, cashier, manager, card_simulator, card_port):
+    shift = _open_shift_row(terminal, cashier)
+    sales = _cart(terminal, cashier)
+    sales.cash_session_id = shift
+    terminal.age_checks.attest(sales, cashier)
+    payments = CardPayments(terminal.session_factory, card_port)
+    payments.charge(sales, Money.of("10.00"))
+    payments.charge(sales, sales.sale.totals.total - Money.of("10.00"))
+    order = sales.complete()
+    second = order.tenders[-1].approval
+    # The simulator has no scripted refusal for a reversal; a terminal that no longer knows the payment
+    # (replaced, or reset) answers "not found", which is what taking it out of the journal gives.
+    lost = card_simulator.journal.pop(second.reference)
+    voids = VoidService(terminal.session_factory, card_port)
 
-        with pytest.raises(VoidRefused) as refused:
-            voids.void(order.order_number, staff=manager, approver=None, current_shift_id=shift)
-        assert f"card payment of {second.amount}" in refused.value.message
-        assert "$10.00 was reversed" in refused.value.message and "not voided yet" in refused.value.message
-        assert simulator.captured_cents() == 0, "the first card is reversed; the second is unknown to the terminal"
-        with terminal.session_factory() as session:
-            assert session.get(OrderRow, order.order_id).status == "completed"
-
-        simulator.journal[second.reference] = lost  # the terminal finds it again
+    with pytest.raises(VoidRefused) as refused:
         voids.void(order.order_number, staff=manager, approver=None, current_shift_id=shift)
-        assert simulator.captured_cents() == 0
-        assert simulator.journal[second.reference].status.value == "voided"
-        with terminal.session_factory() as session:
-            assert session.get(OrderRow, order.order_id).status == "voided"
-        assert len(_outbox(terminal, "order.voided.v1")) == 1
-    finally:
-        port.close()
-        simulator.stop()
+    assert f"card payment of {second.amount}" in refused.value.message
+    assert "$10.00 was reversed" in refused.value.message and "not voided yet" in refused.value.message
+    assert card_simulator.captured_cents() == 0, "the first card is reversed; the second is unknown to the terminal"
+    with terminal.session_factory() as session:
+        assert session.get(OrderRow, order.order_id).status == "completed"
+
+    card_simulator.journal[second.reference] = lost  # the terminal finds it again
+    voids.void(order.order_number, staff=manager, approver=None, current_shift_id=shift)
+    assert card_simulator.captured_cents() == 0
+    assert card_simulator.journal[second.reference].status.value == "voided"
+    with terminal.session_factory() as session:
+        assert session.get(OrderRow, order.order_id).status == "voided"
+    assert len(_outbox(terminal, "order.voided.v1")) == 1
 
 
 # --- parked sales -------------------------------------------------------------------------------------------

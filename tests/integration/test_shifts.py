@@ -7,7 +7,6 @@ import uuid
 import pytest
 from sqlalchemy import func, select, update
 
-from hardware.simulators.payment_terminal import PaymentTerminalSimulator
 from pos_app.domain.cash_count import counts_for
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Money
@@ -28,16 +27,8 @@ FLOAT = {"20": 5, "10": 5, "5": 4, "2": 10, "1": 7, "0.25": 12}  # $200.00
 
 
 @pytest.fixture
-def card_sim():
-    sim = PaymentTerminalSimulator(port=0, customer_timeout_s=2.0)
-    sim.start()
-    yield sim
-    sim.stop()
-
-
-@pytest.fixture
-def till(terminal, card_sim):
-    with terminal_with(terminal, payment_url=f"socket://127.0.0.1:{card_sim.port}") as wired:
+def till(terminal, card_simulator):
+    with terminal_with(terminal, payment_url=f"socket://127.0.0.1:{card_simulator.port}") as wired:
         yield wired
 
 
@@ -80,7 +71,7 @@ def tender_sums(till, shift_id: uuid.UUID) -> dict[str, Money]:
     return {method: Money.of(total) for method, total in rows}
 
 
-def test_a_shift_from_float_to_z_report(till, card_sim):
+def test_a_shift_from_float_to_z_report(till, card_simulator):
     cashier, manager = staff(till, "1001"), staff(till, "2001")
     shifts = till.shifts
     assert shifts.current() is None
@@ -105,7 +96,7 @@ def test_a_shift_from_float_to_z_report(till, card_sim):
     assert x.kind == "X" and x.counted_cash is None
     assert (x.sales_count, x.voids_count, x.refunds_count) == (2, 1, 1)
     assert x.tenders == {"cash": cash_sale.amount_paid, "card": card_sale.card_paid}
-    assert card_sim.captured_cents() == card_sale.total_amount.cents
+    assert card_simulator.captured_cents() == card_sale.total_amount.cents
     assert x.tenders == tender_sums(till, opened.id)
     assert x.voids_total == voided.amount_paid
     assert x.refunds == {"cash": refund.cash_total()}
