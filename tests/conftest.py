@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from hardware.simulators.payment_terminal import PaymentTerminalSimulator
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["POS_APP_KEYRING"] = "file"  # never touch the desktop's real keyring from a test
 
@@ -47,3 +49,12 @@ def terminal(demo_template, tmp_path):
     opened = open_terminal(load_settings(folder), log_to_file=False)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def card_simulator():
+    """The card terminal simulator on a real socket (port chosen by the OS)."""
+    sim = PaymentTerminalSimulator(port=0, customer_timeout_s=2.0)
+    sim.start()
+    yield sim
+    sim.stop()

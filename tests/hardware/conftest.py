@@ -7,7 +7,6 @@ import time
 
 import pytest
 
-from hardware.simulators.payment_terminal import PaymentTerminalSimulator
 from hardware.simulators.printer import PrinterSimulator
 from hardware.simulators.scanner import ScannerSimulator
 
@@ -28,14 +27,6 @@ def no_leaked_threads():
 @pytest.fixture
 def printer_sim(tmp_path):
     sim = PrinterSimulator(port=0, save_dir=tmp_path / "receipts")
-    sim.start()
-    yield sim
-    sim.stop()
-
-
-@pytest.fixture
-def terminal_sim():
-    sim = PaymentTerminalSimulator(port=0, customer_timeout_s=2.0)
     sim.start()
     yield sim
     sim.stop()

@@ -24,11 +24,11 @@ from hardware.ports import PaymentStatus
 
 
 @pytest.fixture
-def config(printer_sim, terminal_sim, scanner_sim):
+def config(printer_sim, card_simulator, scanner_sim):
     return DeviceConfig(
         scanner_url=f"socket://127.0.0.1:{scanner_sim.port}",
         printer_url=f"tcp://127.0.0.1:{printer_sim.port}",
-        payment_url=f"socket://127.0.0.1:{terminal_sim.port}",
+        payment_url=f"socket://127.0.0.1:{card_simulator.port}",
         id_reader_url=None,
         paper_width=80,
     )
@@ -75,20 +75,20 @@ def test_test_print_on_a_printer_with_its_cover_open(config, printer_sim):
     assert not result.ok and result.message == "The printer cover is open. Close it."
 
 
-def test_pay_test_charges_one_cent_and_reverses_it(config, terminal_sim, tmp_path):
+def test_pay_test_charges_one_cent_and_reverses_it(config, card_simulator, tmp_path):
     journal = SqliteAttemptJournal(tmp_path / "a.db")
     result = pay_test(config, amount_cents=parse_amount("0.01"), journal=journal, response_timeout_s=2)
     assert result.ok, result.message
     assert "$0.01" in result.message and "reversed" in result.message
-    assert terminal_sim.captured_cents() == 0
+    assert card_simulator.captured_cents() == 0
     assert journal.pending() == []
-    (txn,) = terminal_sim.journal.values()
+    (txn,) = card_simulator.journal.values()
     assert txn.status is PaymentStatus.VOIDED
     journal.close()
 
 
-def test_pay_test_that_is_declined(config, terminal_sim):
-    terminal_sim.script("decline")
+def test_pay_test_that_is_declined(config, card_simulator):
+    card_simulator.script("decline")
     result = pay_test(config, amount_cents=1, response_timeout_s=2)
     assert not result.ok and "declined" in result.message
 

@@ -1,19 +1,10 @@
-"""The card terminal simulator, over a real socket, for the integration tests that take cards."""
+"""The card terminal driver connected to the simulator, for the integration tests that take cards."""
 
 from __future__ import annotations
 
 import pytest
 
 from hardware.payments.driver import PosLinkTerminal
-from hardware.simulators.payment_terminal import PaymentTerminalSimulator
-
-
-@pytest.fixture
-def card_simulator():
-    sim = PaymentTerminalSimulator(port=0, customer_timeout_s=2.0)
-    sim.start()
-    yield sim
-    sim.stop()
 
 
 @pytest.fixture

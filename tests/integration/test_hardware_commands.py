@@ -7,7 +7,6 @@ import json
 
 import pytest
 
-from hardware.simulators.payment_terminal import PaymentTerminalSimulator
 from hardware.simulators.printer import PrinterSimulator
 from pos_app.cli import main
 
@@ -15,14 +14,6 @@ from pos_app.cli import main
 @pytest.fixture
 def printer_sim():
     sim = PrinterSimulator(port=0)
-    sim.start()
-    yield sim
-    sim.stop()
-
-
-@pytest.fixture
-def payment_sim():
-    sim = PaymentTerminalSimulator(port=0, customer_timeout_s=2.0)
     sim.start()
     yield sim
     sim.stop()
@@ -48,13 +39,13 @@ def test_codes_parse_refuses_a_bad_check_digit_with_status_2_and_a_sentence(monk
     assert set(parsed) == {"error"} and parsed["error"].endswith(".")
 
 
-def test_test_print_and_pay_test_reach_the_simulators(monkeypatch, capsys, tmp_path, printer_sim, payment_sim):
+def test_test_print_and_pay_test_reach_the_simulators(monkeypatch, capsys, tmp_path, printer_sim, card_simulator):
     monkeypatch.setenv("POS_APP_PRINTER_URL", f"tcp://127.0.0.1:{printer_sim.port}")
-    monkeypatch.setenv("POS_APP_PAYMENT_URL", f"socket://127.0.0.1:{payment_sim.port}")
+    monkeypatch.setenv("POS_APP_PAYMENT_URL", f"socket://127.0.0.1:{card_simulator.port}")
     assert main(["hardware", "test-print", "--data-dir", str(tmp_path)]) == 0
     jobs = printer_sim.wait_for_jobs(1)
     assert "Test page" in jobs[0].text
 
     assert main(["hardware", "pay-test", "--amount", "0.01", "--data-dir", str(tmp_path)]) == 0
-    assert payment_sim.captured_cents() == 0, "the test charge was voided"
+    assert card_simulator.captured_cents() == 0, "the test charge was voided"
     assert "0.01" in capsys.readouterr().out

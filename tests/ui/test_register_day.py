@@ -13,7 +13,6 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from hardware.simulators.payment_terminal import PaymentTerminalSimulator
 from hardware.simulators.printer import PrinterSimulator
 from pos_app.domain.cash_count import counts_for
 from pos_app.domain.money import Money
@@ -37,17 +36,9 @@ def printer(tmp_path):
 
 
 @pytest.fixture
-def card_terminal():
-    sim = PaymentTerminalSimulator(port=0, customer_timeout_s=2.0)
-    sim.start()
-    yield sim
-    sim.stop()
-
-
-@pytest.fixture
-def till(terminal, printer, card_terminal):
+def till(terminal, printer, card_simulator):
     with wired(terminal, printer_url=f"tcp://127.0.0.1:{printer.port}",
-               payment_url=f"socket://127.0.0.1:{card_terminal.port}") as till:
+               payment_url=f"socket://127.0.0.1:{card_simulator.port}") as till:
         yield till
 
 
@@ -76,7 +67,7 @@ def _card(cashier: Cashier, tender: TenderDialog) -> CardWaitDialog:
     return cashier.register.card_wait
 
 
-def test_a_whole_day_at_the_counter(qtbot, terminal, till, printer, card_terminal):
+def test_a_whole_day_at_the_counter(qtbot, terminal, till, printer, card_simulator):
     cashier = Cashier(qtbot, till)
     cashier.sign_in("1001")
     opening = cashier.wait_for_dialog(OpenShiftDialog)
@@ -102,7 +93,7 @@ def test_a_whole_day_at_the_counter(qtbot, terminal, till, printer, card_termina
     assert f"Change due: {sale1.change_due}" in cashier.notice
 
     # Sale 2: the card is declined, then approved.
-    card_terminal.script("decline", "approve")
+    card_simulator.script("decline", "approve")
     cashier.scan(product_codes(terminal, "edible")[0].each_gtin)
     tender = _pay(cashier)
     wait = _card(cashier, tender)
@@ -140,7 +131,7 @@ def test_a_whole_day_at_the_counter(qtbot, terminal, till, printer, card_termina
     assert not refund.error_text
 
     # Void sale 2 (card): the charge is reversed at the terminal.
-    charged_before = card_terminal.captured_cents()
+    charged_before = card_simulator.captured_cents()
     cashier.key(Qt.Key.Key_F10)
     void = cashier.wait_for_dialog(VoidDialog)
     void.number_field.setText(sale2.order_number)
@@ -148,7 +139,7 @@ def test_a_whole_day_at_the_counter(qtbot, terminal, till, printer, card_termina
     cashier.approve("2001")
     qtbot.waitUntil(lambda: "voided" in cashier.notice or bool(void.error_text), timeout=5000)
     assert not void.error_text
-    assert card_terminal.captured_cents() == charged_before - sale2.total_amount.cents
+    assert card_simulator.captured_cents() == charged_before - sale2.total_amount.cents
 
     # Close the shift with the drawer counted exactly.
     expected = till.shifts.x_report().expected_cash
