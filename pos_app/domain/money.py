@@ -8,9 +8,12 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from typing import ClassVar
 
+from babel.numbers import NumberFormatError, format_currency, parse_decimal
+
 from pos_app.domain.errors import InvalidAmount
 
 CENT = Decimal("0.01")
+DEFAULT_LOCALE = "en_CA"
 
 
 def _to_decimal(value: object) -> Decimal:
@@ -93,9 +96,21 @@ class Money:
     def __bool__(self) -> bool:
         return not self.amount.is_zero()
 
+    def format(self, locale: str = DEFAULT_LOCALE) -> str:
+        """The amount as a person reads it: `$1,234.56` in English, `1 234,56 $` in French (Babel's CLDR data)."""
+        return format_currency(self.amount, self.CURRENCY, locale=locale)
+
+    @classmethod
+    def parse(cls, text: str, locale: str = DEFAULT_LOCALE) -> Money:
+        """What a person typed (`12.34`, `$1,234.56`, `1 234,56 $` in French) as Money; InvalidAmount if it is not one."""
+        cleaned = str(text).strip().replace("$", "").replace("CAD", "").strip()
+        try:
+            return cls(parse_decimal(cleaned, locale=locale, strict=False))
+        except (NumberFormatError, ValueError):
+            raise InvalidAmount(text) from None
+
     def __str__(self) -> str:
-        sign = "-" if self.amount < 0 else ""
-        return f"{sign}${abs(self.amount):.2f}"
+        return self.format()
 
 
 def sum_money(amounts: Iterable[Money]) -> Money:
