@@ -6,25 +6,12 @@ Floor: plain sqlite3 inserting one row and committing, with the same pragmas, in
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from tests.perf.metrics import Metric, ratio_at_most
 from tests.perf.stats import ms_since, now, p50, p99
-from tests.perf.terminal_env import bare_connection, cashier, open_bench_terminal, scan_codes
+from tests.perf.terminal_env import bare_connection, cashier, open_bench_terminal, ring_up, scan_codes
 
 LINES = 3
 FLOAT = {"20": 5, "5": 4, "1": 10}
-
-
-def ring_up(terminal, staff, codes) -> None:
-    from pos_app.domain.money import Money
-
-    sales = terminal.sales
-    sales.start_sale(staff)
-    for code in codes:
-        sales.scan(code)
-    terminal.age_checks.attest(sales, staff)  # the cashier checked the customer's ID: cannabis needs it
-    sales.tender_cash(Money.of(sales.totals().total.amount + Decimal(20)))
 
 
 def timed_checkouts(terminal, count: int, progress) -> list[float]:

@@ -20,7 +20,7 @@ from tests.perf.hub_env import HubProcess
 from tests.perf.metrics import Metric, at_most
 from tests.perf.sale_factory import PER_SALE, make_templates, mutations, sales_for
 from tests.perf.stats import ms_since, now, p50, p95
-from tests.perf.terminal_env import scan_codes
+from tests.perf.terminal_env import cashier, on_bench_clock, ring_up, scan_codes, sellable_items
 
 
 def bootstrap(hub: HubProcess, folder, progress) -> tuple[float, object]:
@@ -31,19 +31,14 @@ def bootstrap(hub: HubProcess, folder, progress) -> tuple[float, object]:
     till = open_till(folder, hub_timeout=120)
     till.sync.pair(hub.url, hub.pairing_code(), terminal_no=30)
     report = till.sync.bootstrap()
-    code = till.products(1)[0][0]
-    till.terminal.sales.start_sale(_cashier(till))
+    on_bench_clock(till.terminal)
+    code = sellable_items(till.terminal.settings.db_path)[0][0]
+    till.terminal.sales.start_sale(cashier(till.terminal))
     till.terminal.sales.scan(code)
     seconds = now() - started
     till.terminal.sales.cancel_sale()
     progress(f"bootstrap: {seconds:.1f} s ({report})")
     return seconds, till
-
-
-def _cashier(till):
-    from pos_app.services.staff import find_staff
-
-    return find_staff(till.terminal.session_factory, "1001")
 
 
 def paired_copy(hub: HubProcess, template, name: str, number: int):
@@ -55,14 +50,21 @@ def paired_copy(hub: HubProcess, template, name: str, number: int):
     till = open_till(folder, hub_timeout=120)
     till.sync.pair(hub.url, hub.pairing_code(), terminal_no=number)
     till.sync.bootstrap()
+    on_bench_clock(till.terminal)
     return till
+
+
+def sell(till, code: str) -> None:
+    """One sale of one unit on the data's day, as the register rings it up."""
+    ring_up(till.terminal, cashier(till.terminal), [code])
+    till.terminal.sales.complete()
 
 
 def push_latency(till, codes, samples: int, progress) -> tuple[list[float], int]:
     rejected = 0
     latencies = []
     for index in range(samples):
-        till.sell(codes[index % len(codes)])
+        sell(till, codes[index % len(codes)])
         started = now()
         report = till.sync.engine.push()
         latencies.append(ms_since(started))
@@ -80,7 +82,7 @@ def propagation(seller, watcher, codes, samples: int, budget_s: float, progress)
         for index in range(samples):
             sku = codes[index % len(codes)][1]
             before = watcher.stock(sku)
-            seller.sell(codes[index % len(codes)][0])
+            sell(seller, codes[index % len(codes)][0])
             started = now()
             seller.sync.engine.push()
             deadline = started + budget_s
@@ -142,7 +144,7 @@ def run(size, progress):
             watcher = paired_copy(hub, WORK_DIR / "sync_fresh", "sync_b", 32)
             drainer = paired_copy(hub, WORK_DIR / "sync_fresh", "sync_c", 33)
             tills += [seller, watcher, drainer]
-            codes = seller.products(20, min_stock=50)
+            codes = sellable_items(seller.terminal.settings.db_path, min_on_hand=50)[:20]
             latencies, rejected = push_latency(seller, [c for c, _ in codes], size.push_samples, progress)
             delays = propagation(seller, watcher, codes, size.propagation_samples, 30, progress)
             drain_s, drained, drain_rejected = backlog_drain(drainer, templates, size.backlog,

@@ -5,9 +5,10 @@ The shift's orders go in by bulk insert (they are the setup, not the measure); t
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from tests.perf.bench_checkout import FLOAT
+from tests.perf.clock import BENCH_CLOCK
 from tests.perf.history import insert_orders
 from tests.perf.metrics import Metric, at_most
 from tests.perf.stats import now
@@ -21,7 +22,7 @@ def one_close(terminal, size, attempt: int, progress) -> float:
     staff = cashier(terminal)
     manager = first_staff_with_role(terminal.session_factory, Role.MANAGER)
     shift = terminal.shifts.open_shift(staff, FLOAT)
-    end = datetime.now(UTC)
+    end = BENCH_CLOCK()  # the shift's sales are on the data's day, like the terminal's
     orders = insert_orders(terminal.settings.db_path, lines=size.z_orders * 8, max_orders=size.z_orders,
                            seed=100 + attempt, number_prefix=f"ON001-1-Z{attempt}-",
                            start=end - timedelta(hours=8), end=end,

@@ -28,19 +28,13 @@ def make_templates(terminal, count: int, codes: list[str], lines: int = 2) -> li
     """Ring up `count` real sales (not pushed anywhere) and keep their outbox rows as templates."""
     from sqlalchemy import delete, select
 
-    from pos_app.domain.money import Money
     from pos_app.persistence.models import SyncOutbox
-    from tests.perf.terminal_env import cashier
+    from tests.perf.terminal_env import cashier, ring_up
 
     staff = cashier(terminal)
-    sales = terminal.sales
     for index in range(count):
-        sales.start_sale(staff)
-        for code in codes[index * lines:(index + 1) * lines]:
-            sales.scan(code)
-        terminal.age_checks.attest(sales, staff)
-        sales.tender_cash(Money.of(sales.totals().total.amount + 20))
-        sales.complete()
+        ring_up(terminal, staff, codes[index * lines:(index + 1) * lines])
+        terminal.sales.complete()
     with terminal.session_factory() as session:
         rows = list(session.scalars(select(SyncOutbox).order_by(SyncOutbox.mutation_id)))
         session.execute(delete(SyncOutbox))

@@ -1,6 +1,6 @@
 """The benchmark report writer (table, ratios, met or missed, JSON keys) and the data generator at toy size.
 
-Benchmarks themselves are never run by pytest: their figures are reported, not asserted.
+Benchmark figures are never asserted by pytest: they are reported.
 """
 
 from __future__ import annotations
