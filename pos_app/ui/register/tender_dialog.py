@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QList
 from pos_app.domain.money import Money
 from pos_app.domain.tenders import CardTender
 from pos_app.services.selling import SaleService
+from pos_app.ui.common.widgets import touch_button
 from pos_app.ui.register.dialogs import PosDialog
 from pos_app.ui.tasks import message_of
-from pos_app.ui.widgets import touch_button
 
 QUICK_CASH = ("5", "10", "20", "50", "100")
 
