@@ -100,7 +100,7 @@ class CashMovementDialog(PosDialog):
 
     def confirm(self) -> None:
         try:
-            amount = Money.of(self.amount.text().strip().lstrip("$") or "x")
+            amount = Money.parse(self.amount.text())
         except Exception as error:
             self.show_error(message_of(error))
             return
