@@ -65,8 +65,9 @@ def test_search_as_you_type_lists_matches_with_stock_and_enter_adds_the_first(ca
     flower = product_codes(terminal, "dried_flower")[0]
     word = flower.product_name.split()[0]
     search = cashier.register.panel.search
-    cashier.type(search.field, word[:4])
-    cashier.qtbot.waitUntil(search.hits_view.isVisible, timeout=2000)
+    with cashier.qtbot.waitSignal(search.hits_shown, timeout=2000, check_params_cb=lambda count: count > 0):
+        cashier.type(search.field, word[:4])
+    assert search.hits_view.isVisible()
     first = search.hits_model.hits[0]
     assert word[:4].lower() in (first.name + first.brand).lower()
     assert search.hits_model.index(0, 3).data() == str(first.on_hand)
