@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from pos_app.services.login import LoginService
     from pos_app.services.printing import PrintService
     from pos_app.services.refunds import RefundService
+    from pos_app.services.scanning import ScanReader
     from pos_app.services.selling import SaleService
     from pos_app.services.shifts import ShiftService
     from pos_app.services.status import StatusService
@@ -86,6 +87,12 @@ class Terminal:
         from pos_app.services.age_checks import AgeCheckService
 
         return AgeCheckService(self.session_factory, self.context, self.secrets.get_or_create(ID_HASH_SALT).encode())
+
+    @cached_property
+    def scans(self) -> ScanReader:
+        from pos_app.services.scanning import ScanReader
+
+        return ScanReader(self.secrets.get_or_create(ID_HASH_SALT).encode())
 
     @cached_property
     def voids(self) -> VoidService:

@@ -46,6 +46,20 @@ def normalize_gtin(digits: str) -> str:
         raise Gs1ParseError(_check_digit_sentence(str(exc))) from None
 
 
+def gtin14_or_none(text: str) -> str | None:
+    """The GTIN-14 of ``text`` when it is a GTIN-8, -12, -13 or -14 with a correct check digit, else None.
+
+    For code that must also accept other codes (a SKU typed into a search box, a store's own barcode).
+    """
+    text = text.strip()
+    if not text.isascii() or not text.isdigit() or len(text) not in (8, 12, 13, 14):
+        return None
+    try:
+        return normalize_gtin(text)
+    except Gs1ParseError:
+        return None
+
+
 def normalize_sscc(digits: str) -> str:
     """An 18-digit SSCC with a correct check digit."""
     if len(digits) != 18 or not digits.isascii() or not digits.isdigit():

@@ -57,5 +57,17 @@ class ScanFramer:
             frame = frame.rstrip(b"\r\n")
         if not frame:
             return None
-        symbology, data = split_symbology(frame)
-        return ScanEvent(raw=frame, symbology=symbology, data=data)
+        return scan_event(frame)
+
+
+def scan_event(raw: bytes) -> ScanEvent:
+    """One scan's bytes, without prefix and suffix, as a ScanEvent with its AIM id split off."""
+    symbology, data = split_symbology(raw)
+    return ScanEvent(raw=raw, symbology=symbology, data=data)
+
+
+def typed_scan_event(text: str) -> ScanEvent:
+    """A scan that arrived as key presses (a keyboard wedge). Each character is one latin-1 byte, as a serial
+    scanner's would be (`ScanEvent.text` decodes the same way); a character outside latin-1 cannot come from a
+    barcode and becomes `?`."""
+    return scan_event(text.encode("latin-1", errors="replace"))

@@ -152,5 +152,16 @@ class NoSellableLot(DomainError):
         self.sku = sku
 
 
+class LotNotSellable(DomainError):
+    """A scanned label names a lot that must not be sold: recalled, expired, or not in this store's records."""
+
+    code = "lot_not_sellable"
+
+    def __init__(self, message: str, *, sku: str, batch_lot: str) -> None:
+        super().__init__(message)
+        self.sku = sku
+        self.batch_lot = batch_lot
+
+
 class InvalidRefund(DomainError):
     code = "invalid_refund"

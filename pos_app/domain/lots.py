@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from pos_app.domain.errors import NoSellableLot
+from pos_app.domain.errors import LotNotSellable, NoSellableLot
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,16 +43,43 @@ def _fefo_then_fifo(lot: Lot) -> tuple[bool, date, date, str]:
     return (lot.expiry_date is None, lot.expiry_date or date.max, lot.received_date, lot.batch_lot)
 
 
-def allocate_lots(sku: str, quantity: int, lots: Iterable[Lot], today: date) -> list[LotAllocation]:
-    """Take `quantity` units of `sku` from its sellable lots.
+def check_scanned_lot(name: str, sku: str, batch_lot: str, lots: Iterable[Lot], today: date, *,
+                      label_expiry: date | None = None) -> Lot:
+    """The lot a scanned label names, if it may be sold today; LotNotSellable with a sentence if not.
+
+    The label's own expiry counts too: a lot on record without an expiry date is still out of date when its
+    label says so.
+    """
+    lot = next((lot for lot in lots if lot.sku == sku and lot.batch_lot == batch_lot), None)
+    if lot is None:
+        raise LotNotSellable(f"Lot {batch_lot} of {name} is not in this store's stock records, so it cannot be sold. "
+                             "Set the item aside and tell a manager.", sku=sku, batch_lot=batch_lot)
+    if lot.recalled:
+        raise LotNotSellable(f"Lot {batch_lot} of {name} is recalled. Do not sell it: set it aside and tell a "
+                             "manager.", sku=sku, batch_lot=batch_lot)
+    expiry = min((d for d in (lot.expiry_date, label_expiry) if d is not None), default=None)
+    if expiry is not None and expiry < today:
+        raise LotNotSellable(f"Lot {batch_lot} of {name} expired on {expiry:%Y-%m-%d}. Do not sell it: take it off "
+                             "the shelf and tell a manager.", sku=sku, batch_lot=batch_lot)
+    return lot
+
+
+def allocate_lots(sku: str, quantity: int, lots: Iterable[Lot], today: date, *,
+                  pinned: str | None = None) -> list[LotAllocation]:
+    """Take `quantity` units of `sku` from its sellable lots, or only from the `pinned` lot a label named.
 
     When stock on record runs short the rest still comes from the last lot used (or the best sellable lot
     if none shows stock): the sale happened, and the oversell is reported elsewhere.
     """
     if quantity < 1:
         raise ValueError("Allocate at least one unit.")
-    sellable = (lot for lot in lots if lot.sku == sku and lot.is_sellable_on(today))
+    sellable = (lot for lot in lots
+                if lot.sku == sku and lot.is_sellable_on(today) and pinned in (None, lot.batch_lot))
     usable = sorted(sellable, key=_fefo_then_fifo)
+    if not usable and pinned is not None:
+        raise LotNotSellable(f"Lot {pinned} of SKU {sku} can no longer be sold: it was recalled or has expired "
+                             "since it was scanned. Remove the item from the sale and tell a manager.",
+                             sku=sku, batch_lot=pinned)
     if not usable:
         raise NoSellableLot(sku)
 

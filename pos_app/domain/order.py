@@ -127,12 +127,12 @@ class _LotLedger:
         self._lots_by_sku = lots_by_sku
         self._taken: defaultdict[tuple[str, str], int] = defaultdict(int)
 
-    def allocate(self, sku: str, quantity: int, today: date) -> tuple[LotAllocation, ...]:
+    def allocate(self, sku: str, quantity: int, today: date, pinned: str | None) -> tuple[LotAllocation, ...]:
         lots = [
             replace(lot, quantity_remaining=lot.quantity_remaining - self._taken[(sku, lot.batch_lot)])
             for lot in self._lots_by_sku.get(sku, ())
         ]
-        allocations = allocate_lots(sku, quantity, lots, today)
+        allocations = allocate_lots(sku, quantity, lots, today, pinned=pinned)
         for allocation in allocations:
             self._taken[(sku, allocation.batch_lot)] += allocation.quantity
         return tuple(allocations)
@@ -159,7 +159,8 @@ def _order_lines(
                 line_total=taxable + sum_money(taxes.values()),
                 price_version=product.price_version,
                 is_cannabis=product.is_cannabis,
-                allocations=ledger.allocate(product.sku, line.quantity, today) if product.is_cannabis else (),
+                allocations=(ledger.allocate(product.sku, line.quantity, today, line.lot)
+                             if product.is_cannabis else ()),
                 dried_equivalent=line.dried_equivalent,
             )
         )

@@ -34,6 +34,7 @@ def park_snapshot(sale: Sale) -> dict[str, Any]:
                 "discount_percent": None if line.discount_percent is None else str(line.discount_percent),
                 "discount_cents": line.discount.cents if line.discount_percent is None and line.discount else 0,
                 "discount_role": line.discount_role.value if line.discount_role else None,
+                "lot": line.lot,
             }
             for line in sale.lines
         ],
@@ -53,7 +54,7 @@ def restore_snapshot(sale: Sale, snapshot: dict[str, Any], lookup: ProductLookup
         if match is None:
             missing.append(item["sku"])
             continue
-        line = sale.add(match.product, item["quantity"])
+        line = sale.add(match.product, item["quantity"], lot=item.get("lot"))  # parked before lots: none
         if item["discount_percent"] is not None:
             sale.discount_line(line.line_id, percent=Decimal(item["discount_percent"]), role=item["discount_role"])
         elif item["discount_cents"]:

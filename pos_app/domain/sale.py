@@ -44,6 +44,7 @@ class SaleLine:
     discount: Money = Money.zero()
     discount_percent: Decimal | None = None  # kept so the discount follows quantity changes
     discount_role: Role | None = None  # who approved the discount
+    lot: str | None = None  # the batch lot a scanned label named: the sale takes its units from that lot only
 
     @property
     def gross(self) -> Money:
@@ -172,12 +173,13 @@ class Sale:
             raise UnknownCode(code)
         return self.add(match.product, match.units)
 
-    def add(self, product: ProductInfo, quantity: int = 1) -> SaleLine:
+    def add(self, product: ProductInfo, quantity: int = 1, *, lot: str | None = None) -> SaleLine:
         check_quantity(quantity)
         self._ensure_no_card_payment()
-        same = next((ln for ln in self._lines if ln.product == product and not ln.has_discount), None)
+        same = next((ln for ln in self._lines if ln.product == product and ln.lot == lot and not ln.has_discount),
+                    None)
         if same is None:
-            added = SaleLine(line_id=uuid4(), product=product, quantity=quantity)
+            added = SaleLine(line_id=uuid4(), product=product, quantity=quantity, lot=lot)
             self._commit([*self._lines, added], self._cart_discount)
             return added
         merged = replace(same, quantity=check_quantity(same.quantity + quantity))

@@ -8,17 +8,11 @@ from decimal import Decimal
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from hardware.codes.gs1 import gtin14_or_none
 from pos_app.domain.catalog import CodeMatch, ProductInfo
 from pos_app.domain.equivalency import ProductForm
 from pos_app.domain.money import Money
 from pos_app.persistence.models import Accessory, OcsInventory, OcsProduct
-
-GTIN_LENGTHS = (8, 12, 13, 14)
-
-
-def normalise_gtin(code: str) -> str | None:
-    """GTIN-8/12/13/14 all compare as GTIN-14, the form the catalog stores."""
-    return code.zfill(14) if code.isdigit() and len(code) in GTIN_LENGTHS else None
 
 
 def _store_price(session: Session, store_id: uuid.UUID, sku: str, catalog_price: Decimal) -> Decimal:
@@ -65,7 +59,7 @@ def find_by_code(session: Session, store_id: uuid.UUID, code: str) -> CodeMatch 
     code = code.strip()
     if not code:
         return None
-    gtin = normalise_gtin(code)
+    gtin = gtin14_or_none(code)  # GTIN-8/12/13/14 all compare as GTIN-14, the form the catalog stores
     if gtin is not None:
         product = session.scalar(
             select(OcsProduct).where(or_(OcsProduct.each_gtin == gtin, OcsProduct.case_gtin == gtin))

@@ -3,7 +3,8 @@
 Hits come in tiers: the exact SKU, then names that start with the first word (in name order), then brands
 (in brand, then name order), then SKUs that start with it, then every other match (in name order).
 Cannabis products come before accessories.
-A GTIN (8 to 14 digits) is an exact match on each, case or accessory barcode. Wildcards a person types
+A GTIN (8, 12, 13 or 14 digits, check digit right) is an exact match on each, case or accessory barcode, compared
+as a GTIN-14 (`hardware.codes.gs1`, the one GTIN rule). Wildcards a person types
 (% and _) are matched literally.
 
 Speed on a 100,000-product catalog comes from the schema of migration 0004: an FTS5 trigram table per
@@ -24,7 +25,7 @@ from sqlalchemy import and_, func, literal_column, or_, select
 from sqlalchemy import text as raw_sql
 from sqlalchemy.orm import Session
 
-from pos_app.persistence.catalog_repository import normalise_gtin
+from hardware.codes.gs1 import gtin14_or_none
 from pos_app.persistence.models import Accessory, OcsInventory, OcsProduct
 from pos_app.persistence.stock import available_stock
 
@@ -213,7 +214,7 @@ def search_catalog(session: Session, store_id: uuid.UUID, text: str, limit: int)
     words = text.split()
     if not words or limit <= 0:
         return []
-    gtin = normalise_gtin(words[0]) if len(words) == 1 else None
+    gtin = gtin14_or_none(words[0]) if len(words) == 1 else None
     cannabis, accessories = _cannabis(store_id), _accessories(store_id)
     if gtin is not None:
         codes = or_(OcsProduct.each_gtin == gtin, OcsProduct.case_gtin == gtin)

@@ -21,9 +21,9 @@ from typing import Any
 from sqlalchemy import Engine, Table, delete, select, update
 from sqlalchemy.engine import Connection
 
+from hardware.codes.gs1 import gtin14_or_none
 from pos_app.domain.equivalency import ProductForm, dried_equivalent_per_unit
 from pos_app.persistence.bulk_load import Rows, TableLoader
-from pos_app.persistence.catalog_repository import normalise_gtin
 from pos_app.persistence.database import WRITE_TRANSACTION, autocheckpoint_pages, hold_background_checkpoints
 from pos_app.persistence.models import Base, SyncState
 from pos_app.persistence.types import utcnow
@@ -63,7 +63,7 @@ def _derived(table: str, data: dict[str, Any]) -> dict[str, Any]:
         return {**data, "dried_equivalent_g": _dried_equivalent(
             data["product_form"], data["net_content"], data.get("pieces"))}
     if table == "accessories_catalog" and data.get("barcode"):
-        barcode = normalise_gtin(data["barcode"]) or data["barcode"]
+        barcode = gtin14_or_none(data["barcode"]) or data["barcode"]
         return data if barcode == data["barcode"] else {**data, "barcode": barcode}
     return data
 

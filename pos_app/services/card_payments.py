@@ -76,6 +76,10 @@ class CardPayments:
         journal.mark_result(reference, result)
         return self._to_tender(sales, result)
 
+    def cancel(self) -> None:
+        """Ask the terminal to stop waiting for a card (the customer changed their mind)."""
+        self._terminal.cancel()
+
     def _to_tender(self, sales: SaleService, result: PaymentResult) -> CardApproval:
         if result.status is PaymentStatus.PENDING or not result.status.final:
             raise CardOutcomeUnknown(result.reference)

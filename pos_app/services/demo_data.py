@@ -12,9 +12,9 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from hardware.codes.gs1 import gtin14_or_none
 from pos_app.domain.equivalency import ProductForm, dried_equivalent_per_unit
 from pos_app.persistence.bulk_load import has_store, insert_rows
-from pos_app.persistence.catalog_repository import normalise_gtin
 from pos_app.persistence.sync_state import ensure_sync_state
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.errors import ServiceError
@@ -52,7 +52,7 @@ def _with_derived_fields(rows: dict[str, list[dict]], pepper: str, pins: dict[st
         )
     for accessory in rows.get("accessories_catalog", []):
         if accessory.get("barcode"):
-            accessory["barcode"] = normalise_gtin(accessory["barcode"]) or accessory["barcode"]
+            accessory["barcode"] = gtin14_or_none(accessory["barcode"]) or accessory["barcode"]
     for user in rows.get("users", []):
         user["pin_hash"] = hash_pin(pins[user["staff_code"]], pepper)
     return rows

@@ -10,12 +10,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.domain.catalog import ProductLookup
+from pos_app.domain.errors import UnknownCode
+from pos_app.domain.lots import check_scanned_lot
 from pos_app.domain.money import Money
 from pos_app.domain.order import Order, complete_sale, inventory_deltas
 from pos_app.domain.outbox import order_completed_args
@@ -106,7 +108,21 @@ class SaleService:
     # --- items and discounts (the domain refuses bad input before anything changes) ---------------------
 
     def scan(self, code: str) -> SaleLine:
+        """A typed code: a GTIN (any length, read as GTIN-14), an OCS variant number or an accessory SKU."""
         return self._ensure_sale().scan(code, self._lookup)
+
+    def scan_item(self, gtin: str, *, lot: str | None = None, label_expiry: date | None = None) -> SaleLine:
+        """A scanned product barcode. A lot on a GS1 label pins the line to that lot, if it may be sold today."""
+        match = self._lookup.find_by_code(gtin)
+        if match is None:
+            raise UnknownCode(gtin)
+        product = match.product
+        if lot is None or not product.is_cannabis:  # accessories are not tracked by lot
+            return self._ensure_sale().add(product, match.units)
+        with self._session_factory() as session:
+            lots = sellable_lots(session, self._context.store_id, [product.sku]).get(product.sku, [])
+        check_scanned_lot(product.name, product.sku, lot, lots, self._clock().date(), label_expiry=label_expiry)
+        return self._ensure_sale().add(product, match.units, lot=lot)
 
     def set_quantity(self, line_id: uuid.UUID, quantity: int) -> SaleLine:
         return self.sale.set_quantity(line_id, quantity)

@@ -8,13 +8,14 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QS
 from pos_app.domain.staff import can_supervise
 from pos_app.services.staff import StaffMember
 from pos_app.services.status import staff_display
+from pos_app.ui.common.widgets import touch_button
 from pos_app.ui.device_events import DeviceEvents
 from pos_app.ui.register.login_screen import LoginScreen
 from pos_app.ui.register.register_screen import RegisterScreen
 from pos_app.ui.sync.widgets import SyncPanel, SyncStatusLabel
 from pos_app.ui.tasks import wait_for_background_work
+from pos_app.ui.terminal_services import TerminalServices
 from pos_app.ui.wedge_filter import WedgeScanFilter
-from pos_app.ui.widgets import touch_button
 
 MODE_TITLES = {"register": "Register", "kiosk": "Kiosk", "receiving": "Receiving"}
 STATUS_REFRESH_MS = 5_000
@@ -24,7 +25,8 @@ PRINTER_CHECK_MS = 15_000
 class MainWindow(QMainWindow):
     sync_now_requested = Signal()  # queued to the sync worker's thread
 
-    def __init__(self, terminal, *, mode: str = "register", devices: DeviceEvents | None = None) -> None:
+    def __init__(self, terminal: TerminalServices, *, mode: str = "register",
+                 devices: DeviceEvents | None = None) -> None:
         super().__init__()
         self.t = terminal
         self.mode = mode
@@ -69,7 +71,7 @@ class MainWindow(QMainWindow):
         self.wedge = WedgeScanFilter(parent=self)
         self.wedge.install(QApplication.instance())
         self.wedge.scanned.connect(self.register.handle_scan)
-        self.devices = devices or DeviceEvents(getattr(terminal, "scanner", None), getattr(terminal, "id_reader", None))
+        self.devices = devices or DeviceEvents(terminal.scanner, terminal.id_reader)
         self.devices.scanned.connect(self.register.handle_scan)
         self.devices.id_read.connect(self.register.on_id_read)
         self.devices.id_unreadable.connect(self.register.on_id_unreadable)
@@ -138,8 +140,8 @@ class MainWindow(QMainWindow):
         from pos_app.ui.sync.bootstrap_dialog import BootstrapDialog
         from pos_app.ui.sync.worker import start_sync_thread
 
-        service = getattr(self.t, "sync", None)
-        if service is None or not service.overview().paired:
+        service = self.t.sync
+        if not service.overview().paired:
             return
         self.sync_thread, self.sync_worker = start_sync_thread(service)
         self.sync_worker.status_changed.connect(self.sync_label.show_overview)
@@ -151,9 +153,7 @@ class MainWindow(QMainWindow):
             self.bootstrap.start()
 
     def open_sync_panel(self) -> None:
-        service = getattr(self.t, "sync", None)
-        if service is None:
-            return
+        service = self.t.sync
         staff = self.register.staff
         panel = SyncPanel(service, show_rejected=staff is not None and can_supervise(staff.role), parent=self)
         panel.sync_requested.connect(self.sync_now_requested)

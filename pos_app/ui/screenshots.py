@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPainter
 
+from hardware.scanners.framing import typed_scan_event
 from pos_app.domain.cash_count import counts_for
 from pos_app.domain.staff import Role
 from pos_app.services.staff import first_staff_with_role
@@ -44,13 +45,13 @@ def _signed_in(window: MainWindow, terminal):
 def _with_cart(window: MainWindow, terminal) -> None:
     _signed_in(window, terminal)
     for code in _demo_codes(terminal):
-        window.register.handle_scan(code)
+        window.register.handle_scan(typed_scan_event(code))
 
 
 def _paying(window: MainWindow, terminal) -> None:
     _with_cart(window, terminal)
     terminal.age_checks.attest(terminal.sales, window.register.staff)
-    window.register.pay()
+    window.register.checkout.pay()
 
 
 def _sold(window: MainWindow, terminal):
@@ -82,19 +83,19 @@ def _stage(state: str, window: MainWindow, terminal) -> list:
         return [tender, wait]
     order = _sold(window, terminal)
     if state == "refund":
-        register.refund()
+        register.refunds.refund()
         register.dialog.number_field.setText(order.order_number)
         register.dialog.find()
         register.dialog.set_quantity(0, 1)
         return [register.dialog]
     if state == "shift-close":
-        register.close_shift()
+        register.shifts.close_shift()
         register.dialog.counter.set_counts({**DEMO_FLOAT, "50": 1, "20": 7})
         return [register.dialog]
     if state == "z-report":
         expected = terminal.shifts.x_report().expected_cash
         counts = counts_for(expected)
-        register.close_shift()
+        register.shifts.close_shift()
         register.dialog.counter.set_counts(counts)
         register.dialog.confirm()
         return [register.dialog]

@@ -1,5 +1,8 @@
 """Routes keyboard-wedge scans to the scan handler, whatever has focus, and leaves typing alone.
 
+A wedge's scan becomes the same ``ScanEvent`` a serial scanner sends (its AIM id, if the scanner is set to
+send one, split off), so both reach one scan path.
+
 The pure ``WedgeDetector`` decides from key timings; this filter feeds it every key press in the
 application, emits ``scanned`` for a burst that is a scan, and re-delivers a person's keys, in order, to
 the widget they were typed into (at most ``max_gap_ms`` later, which nobody notices).
@@ -11,6 +14,7 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+from hardware.scanners.framing import typed_scan_event
 from hardware.scanners.wedge import WedgeDetector, WedgeKind, WedgeResult
 
 _TERMINATOR_KEYS = {Qt.Key.Key_Return: "\r", Qt.Key.Key_Enter: "\r", Qt.Key.Key_Tab: "\t"}
@@ -18,7 +22,7 @@ _KEY_FOR_CHAR = {"\r": Qt.Key.Key_Return, "\n": Qt.Key.Key_Return, "\t": Qt.Key.
 
 
 class WedgeScanFilter(QObject):
-    scanned = Signal(str)
+    scanned = Signal(object)  # hardware.ports.ScanEvent, as a serial scanner would send it
 
     def __init__(self, detector: WedgeDetector | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -57,7 +61,7 @@ class WedgeScanFilter(QObject):
 
     def _handle(self, result: WedgeResult) -> None:
         if result.kind is WedgeKind.SCAN:
-            self.scanned.emit(result.text)
+            self.scanned.emit(typed_scan_event(result.text))
         elif result.kind is WedgeKind.TYPING:
             self._replay(result.text)
 

@@ -169,3 +169,14 @@ def test_upgrading_a_database_with_products_to_0004_indexes_them(terminal):
     assert _index_is_whole(terminal)
     product = product_codes(terminal, "dried_flower")[0]
     assert product.ocs_variant_number in {h.sku for h in terminal.catalog.search(product.product_name, EVERYTHING)}
+
+
+def test_every_barcode_in_the_demo_store_is_a_gtin_14_by_the_one_gtin_rule(terminal):
+    """The demo generator makes its own check digits; biip (hardware.codes.gs1) must agree with every one."""
+    from hardware.codes.gs1 import gtin14_or_none
+
+    with terminal.session_factory() as session:
+        codes = [code for row in session.execute(select(OcsProduct.each_gtin, OcsProduct.case_gtin)) for code in row
+                 if code]
+        codes += [code for code in session.scalars(select(Accessory.barcode)) if code and code.isdigit()]
+    assert codes and [code for code in codes if gtin14_or_none(code) != code] == []

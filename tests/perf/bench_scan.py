@@ -36,7 +36,7 @@ def timed_scans(terminal, codes, progress) -> tuple[list[float], int]:
             panel.refresh()
             app.processEvents()
         started = now()
-        panel.handle_scan(code)
+        panel.add_code(code)
         app.processEvents()  # the line is on screen once the view has repainted
         samples.append(ms_since(started))
         if panel.notice.isVisible() and panel.notice.property("kind") == "error":
@@ -68,7 +68,7 @@ def run(size, progress):
         floor = floor_lookups(terminal.settings.db_path, codes)
     finally:
         terminal.close()
-    how = (f"{len(samples):,} scans of random in-stock GTINs through the register's SalePanel.handle_scan "
+    how = (f"{len(samples):,} scans of random in-stock GTINs through the register's SalePanel.add_code "
            f"(SaleService.scan, cart model reset, repaint via processEvents), a new sale every {LINES_PER_SALE}; "
            f"floor: plain sqlite3 SELECT by each_gtin (unique index) on the same file")
     problems = [f"scan: {refused} of {len(samples)} scans were refused by the register"] if refused else []

@@ -47,7 +47,11 @@ class Cashier:
         return self.register.dialog
 
     def wait_for_dialog(self, kind, timeout: int = 5000):
-        self.qtbot.waitUntil(lambda: isinstance(self.register.dialog, kind), timeout=timeout)
+        if not isinstance(self.register.dialog, kind):
+            with self.qtbot.waitSignal(self.register.dialog_shown, timeout=timeout,
+                                       check_params_cb=lambda dialog: isinstance(dialog, kind)):
+                pass
+        assert isinstance(self.register.dialog, kind)
         return self.register.dialog
 
     def click(self, button) -> None:

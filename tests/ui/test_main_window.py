@@ -65,13 +65,15 @@ def test_search_as_you_type_lists_matches_with_stock_and_enter_adds_the_first(ca
     flower = product_codes(terminal, "dried_flower")[0]
     word = flower.product_name.split()[0]
     search = cashier.register.panel.search
-    cashier.type(search.field, word[:4])
-    cashier.qtbot.waitUntil(search.hits_view.isVisible, timeout=2000)
+    with cashier.qtbot.waitSignal(search.hits_shown, timeout=2000, check_params_cb=lambda count: count > 0):
+        cashier.type(search.field, word[:4])
+    assert search.hits_view.isVisible()
     first = search.hits_model.hits[0]
     assert word[:4].lower() in (first.name + first.brand).lower()
     assert search.hits_model.index(0, 3).data() == str(first.on_hand)
-    cashier.qtbot.keyClick(search.field, Qt.Key.Key_Return)
-    cashier.qtbot.waitUntil(lambda: cashier.register.panel.cart_model.rowCount() == 1, timeout=2000)
+    with cashier.qtbot.waitSignal(cashier.register.panel.item_added, timeout=2000):
+        cashier.qtbot.keyClick(search.field, Qt.Key.Key_Return)
+    assert cashier.register.panel.cart_model.rowCount() == 1
     assert cashier.till.sales.sale.lines[0].product.sku == first.sku
     assert not search.hits_view.isVisible()
 
@@ -80,8 +82,9 @@ def test_enter_straight_after_typing_a_name_adds_the_first_match_once_it_arrives
     flower = product_codes(terminal, "dried_flower")[0]
     search = cashier.register.panel.search
     cashier.type(search.field, flower.product_name)
-    cashier.qtbot.keyClick(search.field, Qt.Key.Key_Return)  # before the search has answered
-    cashier.qtbot.waitUntil(lambda: cashier.register.panel.cart_model.rowCount() == 1, timeout=2000)
+    with cashier.qtbot.waitSignal(cashier.register.panel.item_added, timeout=2000):
+        cashier.qtbot.keyClick(search.field, Qt.Key.Key_Return)  # before the search has answered
+    assert cashier.register.panel.cart_model.rowCount() == 1
     assert cashier.till.sales.sale.lines[0].product.name == flower.product_name
     assert search.field.text() == ""
 
@@ -90,9 +93,10 @@ def test_a_wedge_scan_reaches_the_sale_even_when_focus_is_elsewhere(cashier, ter
     flower = product_codes(terminal, "dried_flower")[0]
     window = cashier.window
     window.staff_label.setFocus()  # not the scan field
-    cashier.qtbot.keyClicks(window.staff_label, flower.each_gtin, delay=2)
-    cashier.qtbot.keyClick(window.staff_label, Qt.Key.Key_Return, delay=2)
-    cashier.qtbot.waitUntil(lambda: cashier.register.panel.cart_model.rowCount() == 1, timeout=1000)
+    with cashier.qtbot.waitSignal(cashier.register.panel.item_added, timeout=1000):
+        cashier.qtbot.keyClicks(window.staff_label, flower.each_gtin, delay=2)
+        cashier.qtbot.keyClick(window.staff_label, Qt.Key.Key_Return, delay=2)
+    assert cashier.register.panel.cart_model.rowCount() == 1
     assert cashier.register.panel.scan_field.text() == ""
 
 

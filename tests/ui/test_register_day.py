@@ -62,9 +62,9 @@ def _pay(cashier: Cashier) -> TenderDialog:
 
 
 def _card(cashier: Cashier, tender: TenderDialog) -> CardWaitDialog:
-    cashier.click(tender.card_button)
-    cashier.qtbot.waitUntil(lambda: getattr(cashier.register, "card_wait", None) is not None, timeout=2000)
-    return cashier.register.card_wait
+    with cashier.qtbot.waitSignal(cashier.register.checkout.card_wait_opened, timeout=2000) as opened:
+        cashier.click(tender.card_button)
+    return opened.args[0]
 
 
 def test_a_whole_day_at_the_counter(qtbot, terminal, till, printer, card_simulator):
@@ -72,8 +72,9 @@ def test_a_whole_day_at_the_counter(qtbot, terminal, till, printer, card_simulat
     cashier.sign_in("1001")
     opening = cashier.wait_for_dialog(OpenShiftDialog)
     opening.counter.set_counts(DAY_FLOAT)
-    cashier.click(opening.buttons.itemAt(1).widget())
-    qtbot.waitUntil(lambda: cashier.register.shift is not None)
+    with qtbot.waitSignal(cashier.register.shifts.shift_opened):
+        cashier.click(opening.buttons.itemAt(1).widget())
+    assert cashier.register.shift is not None
     assert cashier.window.shift_label.text().startswith("Shift: open")
 
     # Sale 1: cash, and the total rounds to the nickel.
@@ -82,11 +83,12 @@ def test_a_whole_day_at_the_counter(qtbot, terminal, till, printer, card_simulat
     tender = _pay(cashier)
     assert tender.rounding_note.text().startswith("Cash rounding")
     due = till.sales.payment_status().cash_remaining
-    for note in ("100", "50", "50"):  # the customer hands over bills until it is enough
-        if not till.sales.has_open_sale or till.sales.payment_status().is_settled:
-            break
-        cashier.click(tender.quick_buttons[note])
-    qtbot.waitUntil(lambda: cashier.dialog is None or bool(tender.error_text))
+    with qtbot.waitSignal(cashier.register.checkout.completed):
+        for note in ("100", "50", "50"):  # the customer hands over bills until it is enough
+            if not till.sales.has_open_sale or till.sales.payment_status().is_settled:
+                break
+            cashier.click(tender.quick_buttons[note])
+    assert cashier.dialog is None
     assert not tender.error_text
     sale1 = cashier.register.last_order
     assert sale1.cash_rounding != Money.zero() and sale1.total_amount + sale1.cash_rounding == due
@@ -96,13 +98,14 @@ def test_a_whole_day_at_the_counter(qtbot, terminal, till, printer, card_simulat
     card_simulator.script("decline", "approve")
     cashier.scan(product_codes(terminal, "edible")[0].each_gtin)
     tender = _pay(cashier)
-    wait = _card(cashier, tender)
-    qtbot.waitUntil(lambda: wait.state == "refused", timeout=5000)
+    with qtbot.waitSignal(cashier.register.checkout.card_failed, timeout=5000):
+        wait = _card(cashier, tender)
+    assert wait.state == "refused"
     assert "declined" in wait.message.text().lower()
     cashier.click(wait.close_button)
-    cashier.register.card_wait = None
-    _card(cashier, tender)
-    qtbot.waitUntil(lambda: cashier.dialog is None, timeout=5000)
+    with qtbot.waitSignal(cashier.register.checkout.completed, timeout=5000):
+        _card(cashier, tender)
+    assert cashier.dialog is None
     sale2 = cashier.register.last_order
     assert sale2.card_paid == sale2.total_amount
 
@@ -111,11 +114,12 @@ def test_a_whole_day_at_the_counter(qtbot, terminal, till, printer, card_simulat
     cashier.scan(product_codes(terminal, "pre_roll")[0].each_gtin)
     tender = _pay(cashier)
     tender.card_field.setText("10.00")
-    cashier.register.card_wait = None
-    _card(cashier, tender)
-    qtbot.waitUntil(lambda: tender.figure_labels["Paid by card"].text() == "$10.00", timeout=5000)
-    cashier.click(tender.exact_button)
-    qtbot.waitUntil(lambda: cashier.dialog is None)
+    with qtbot.waitSignal(cashier.register.checkout.card_approved, timeout=5000):
+        _card(cashier, tender)
+    assert tender.figure_labels["Paid by card"].text() == "$10.00"
+    with qtbot.waitSignal(cashier.register.checkout.completed):
+        cashier.click(tender.exact_button)
+    assert cashier.dialog is None
     sale3 = cashier.register.last_order
     assert sale3.card_paid == Money.of("10.00") and sale3.cash_tendered > Money.zero()
 
@@ -126,8 +130,9 @@ def test_a_whole_day_at_the_counter(qtbot, terminal, till, printer, card_simulat
     qtbot.keyClick(refund.number_field, Qt.Key.Key_Return)
     refund.set_quantity(0, 1)
     cashier.click(refund.refund_button)
-    cashier.approve("2001")
-    qtbot.waitUntil(lambda: "Refunded" in cashier.notice or bool(refund.error_text), timeout=5000)
+    with qtbot.waitSignal(cashier.register.refunds.refunded, timeout=5000):
+        cashier.approve("2001")
+    assert "Refunded" in cashier.notice
     assert not refund.error_text
 
     # Void sale 2 (card): the charge is reversed at the terminal.
@@ -136,8 +141,9 @@ def test_a_whole_day_at_the_counter(qtbot, terminal, till, printer, card_simulat
     void = cashier.wait_for_dialog(VoidDialog)
     void.number_field.setText(sale2.order_number)
     cashier.click(void.void_button)
-    cashier.approve("2001")
-    qtbot.waitUntil(lambda: "voided" in cashier.notice or bool(void.error_text), timeout=5000)
+    with qtbot.waitSignal(cashier.register.refunds.voided, timeout=5000):
+        cashier.approve("2001")
+    assert "voided" in cashier.notice
     assert not void.error_text
     assert card_simulator.captured_cents() == charged_before - sale2.total_amount.cents
 
@@ -183,5 +189,6 @@ def test_a_whole_day_at_the_counter(qtbot, terminal, till, printer, card_simulat
     z_text = next(t for t in texts if "Z report" in t)
     assert str(report.expected_cash) in z_text and str(report.tenders["card"]) in z_text
 
-    cashier.click(z.buttons.itemAt(z.buttons.count() - 1).widget())
-    qtbot.waitUntil(lambda: cashier.window.stack.currentWidget() is cashier.window.login)
+    with qtbot.waitSignal(cashier.register.signed_out):
+        cashier.click(z.buttons.itemAt(z.buttons.count() - 1).widget())
+    assert cashier.window.stack.currentWidget() is cashier.window.login

@@ -29,8 +29,9 @@ def _open(cashier: Cashier) -> None:
     cashier.sign_in("1001")
     opening = cashier.wait_for_dialog(OpenShiftDialog)
     opening.counter.set_counts(DAY_FLOAT)
-    opening.confirm()
-    cashier.qtbot.waitUntil(lambda: cashier.register.shift is not None)
+    with cashier.qtbot.waitSignal(cashier.register.shifts.shift_opened):
+        opening.confirm()
+    assert cashier.register.shift is not None
 
 
 @pytest.fixture
@@ -64,8 +65,9 @@ def test_cannabis_goes_to_the_age_check_before_any_payment(cashier, terminal):
     cashier.scan(_flower(terminal, "3.5").each_gtin)
     cashier.click(cashier.button("F12"))
     age = cashier.wait_for_dialog(AgeCheckDialog)
-    age.reject()
-    cashier.qtbot.waitUntil(lambda: cashier.dialog is None)
+    with cashier.qtbot.waitSignal(cashier.register.dialog_closed):
+        age.reject()
+    assert cashier.dialog is None
     assert not isinstance(cashier.dialog, TenderDialog)
     with pytest.raises(AgeNotVerified):
         cashier.till.sales.tender_cash(Money.of("100"))
@@ -82,8 +84,9 @@ def test_a_minors_id_scanned_on_the_id_reader_is_refused_and_logged(qtbot, termi
             cashier.scan(_flower(terminal, "3.5").each_gtin)
             cashier.click(cashier.button("F12"))
             age = cashier.wait_for_dialog(AgeCheckDialog)
-            reader.send(ontario_licence(years_ago(17)).encode("latin-1"))
-            qtbot.waitUntil(lambda: age.result_label.isVisible(), timeout=5000)
+            with qtbot.waitSignal(cashier.register.checkout.age_checked, timeout=5000):
+                reader.send(ontario_licence(years_ago(17)).encode("latin-1"))
+            assert age.result_label.isVisible()
             assert "17" in age.result_label.text() and "do not sell" in age.result_label.text().lower()
             assert age.isVisible() and not age.passed
             with till.session_factory() as session:
@@ -139,8 +142,9 @@ def test_the_screen_keeps_turning_while_the_card_terminal_is_slow(qtbot, termina
             heartbeat = QTimer(interval=20, timeout=lambda: ticks.append(time.monotonic()))
             heartbeat.start()
             started = time.monotonic()
-            cashier.click(tender.card_button)
-            qtbot.waitUntil(lambda: cashier.dialog is None, timeout=10_000)
+            with qtbot.waitSignal(cashier.register.checkout.completed, timeout=10_000):
+                cashier.click(tender.card_button)
+            assert cashier.dialog is None
             heartbeat.stop()
             took = time.monotonic() - started
             assert took >= 1.4, "the simulator was slow, as scripted"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from hardware.ports import ScanEvent
 from pos_app.ui.wedge_filter import WedgeScanFilter
 
 
@@ -15,7 +16,7 @@ def _setup(qtbot):
     search.setFocus()
     wedge = WedgeScanFilter()
     wedge.install(QApplication.instance())
-    scans: list[str] = []
+    scans: list[ScanEvent] = []
     wedge.scanned.connect(scans.append)
     return search, wedge, scans
 
@@ -27,9 +28,11 @@ def _teardown(wedge):
 def test_a_burst_at_scanner_speed_is_a_scan_and_never_lands_in_the_search_field(qtbot):
     search, wedge, scans = _setup(qtbot)
     try:
-        qtbot.keyClicks(search, "0628176123456", delay=5)
-        qtbot.keyClick(search, Qt.Key.Key_Return, delay=5)
-        qtbot.waitUntil(lambda: scans == ["0628176123456"], timeout=1000)
+        with qtbot.waitSignal(wedge.scanned, timeout=1000):
+            qtbot.keyClicks(search, "0628176123456", delay=5)
+            qtbot.keyClick(search, Qt.Key.Key_Return, delay=5)
+        assert [scan.text for scan in scans] == ["0628176123456"]
+        assert scans[0] == ScanEvent(raw=b"0628176123456", symbology=None, data=b"0628176123456")
         assert search.text() == ""
     finally:
         _teardown(wedge)
@@ -44,5 +47,17 @@ def test_human_typing_100_ms_apart_goes_to_the_field_and_is_not_a_scan(qtbot):
         qtbot.wait(100)
         assert scans == []
         assert search.text() == "blue dream"
+    finally:
+        _teardown(wedge)
+
+
+def test_a_wedge_scan_keeps_the_scanners_aim_symbology(qtbot):
+    search, wedge, scans = _setup(qtbot)
+    try:
+        with qtbot.waitSignal(wedge.scanned, timeout=1000) as scanned:
+            qtbot.keyClicks(search, "]C10109501101530003", delay=5)
+            qtbot.keyClick(search, Qt.Key.Key_Return, delay=5)
+        assert scanned.args[0].symbology == "]C1" and scanned.args[0].text == "0109501101530003"
+        assert search.text() == ""
     finally:
         _teardown(wedge)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from pos_app.ui.widgets import touch_button
+from pos_app.ui.common.widgets import touch_button
 
 
 class PosDialog(QDialog):

@@ -42,12 +42,12 @@ class DiscountDialog(PosDialog):
 
     def apply(self) -> None:
         self.clear_error()
-        text = self.value_field.text().strip().rstrip("%").lstrip("$")
+        text = self.value_field.text().strip()
         try:
             if self.percent_choice.isChecked():
-                self._on_apply(Decimal(text), None)
+                self._on_apply(Decimal(text.rstrip("%").strip()), None)
             else:
-                self._on_apply(None, Money.of(text))
+                self._on_apply(None, Money.parse(text))
         except InvalidOperation:
             self.show_error(f"{text!r} is not a number. Type it like 10 or 2.50.")
         except Exception as error:

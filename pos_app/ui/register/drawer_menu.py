@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout
+from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from pos_app.ui.common.widgets import touch_button
 from pos_app.ui.register.dialogs import PosDialog
-from pos_app.ui.widgets import touch_button
+
+if TYPE_CHECKING:
+    from pos_app.ui.register.shift_flow import ShiftFlow
 
 
 class DrawerMenu(PosDialog):
-    def __init__(self, register, *, shift_open: bool) -> None:
-        super().__init__(register, "Drawer and shift")
+    def __init__(self, parent: QWidget, shift: ShiftFlow, *, shift_open: bool) -> None:
+        super().__init__(parent, "Drawer and shift")
         grid = QGridLayout()
         entries = [
-            ("Open shift", register.open_shift, not shift_open),
-            ("X report", register.x_report, shift_open),
-            ("Cash drop / paid-out", register.cash_movement, shift_open),
-            ("No sale (open drawer)", register.no_sale, shift_open),
-            ("Reprint last receipt", register.reprint, True),
-            ("Close shift", register.close_shift, shift_open),
+            ("Open shift", shift.open_shift, not shift_open),
+            ("X report", shift.x_report, shift_open),
+            ("Cash drop / paid-out", shift.cash_movement, shift_open),
+            ("No sale (open drawer)", shift.no_sale, shift_open),
+            ("Reprint last receipt", shift.reprint, True),
+            ("Close shift", shift.close_shift, shift_open),
         ]
         self.entry_buttons = {}
         for index, (label, action, enabled) in enumerate(entries):

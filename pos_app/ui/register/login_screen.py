@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from pos_app.services.staff import StaffMember
+from pos_app.ui.common.widgets import PinPad, touch_button
 from pos_app.ui.tasks import message_of
-from pos_app.ui.widgets import PinPad, touch_button
 
 
 class LoginScreen(QWidget):

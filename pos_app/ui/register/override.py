@@ -7,9 +7,9 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from pos_app.services.staff import StaffMember
+from pos_app.ui.common.widgets import PinPad
 from pos_app.ui.register.dialogs import PosDialog
 from pos_app.ui.tasks import message_of
-from pos_app.ui.widgets import PinPad
 
 
 class OverrideDialog(PosDialog):

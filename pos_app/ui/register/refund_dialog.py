@@ -22,9 +22,9 @@ from hardware.codes.receipt_code import is_receipt_code, parse_receipt_code
 from pos_app.domain.refund import plan_refund
 from pos_app.domain.tenders import CardTender
 from pos_app.services.refunds import RefundService
+from pos_app.ui.common.widgets import touch_button
 from pos_app.ui.register.dialogs import PosDialog
 from pos_app.ui.tasks import message_of
-from pos_app.ui.widgets import touch_button
 
 COLUMNS = ("Item", "Sold", "Refunded", "Refund", "Damaged")
 
@@ -73,11 +73,6 @@ class RefundDialog(PosDialog):
         self.refund_button.setEnabled(False)
         self.cash_choice.toggled.connect(self._preview)
         self.number_field.setFocus()
-
-    def handle_scan(self, text: str) -> None:
-        """A receipt scanned while the dialog is open fills in its number."""
-        self.number_field.setText(parse_receipt_code(text).text if is_receipt_code(text) else text)
-        self.find()
 
     def find(self) -> None:
         self.clear_error()

@@ -1,36 +1,31 @@
-"""The register's selling area: scan-or-search field, notices, cart, totals and the 30 g meter."""
+"""The register's selling area: scan-or-search field, notices, cart, and the totals with the 30 g meter."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QProgressBar,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from pos_app.domain.equivalency import POSSESSION_LIMIT_GRAMS
-from pos_app.domain.errors import DomainError
-from pos_app.domain.formatting import format_number
+from pos_app.domain.errors import DomainError, UnknownCode
 from pos_app.services.catalog_queries import CatalogQueries
 from pos_app.services.errors import ServiceError
+from pos_app.services.scanning import ProductScan
 from pos_app.services.selling import SaleService
-from pos_app.ui.register.cart_model import CartModel
+from pos_app.ui.common.cart_model import CartModel
+from pos_app.ui.common.totals import TotalsPanel
+from pos_app.ui.common.widgets import NoticeBar
 from pos_app.ui.register.search_box import ScanSearchBox
-from pos_app.ui.widgets import NoticeBar
 
 
 class SalePanel(QWidget):
     sale_changed = Signal()
+    item_added = Signal()  # a scan or a typed code put an item in the cart
 
     def __init__(self, sales: SaleService, catalog: CatalogQueries, tax_codes: list[str]) -> None:
         super().__init__()
@@ -40,7 +35,7 @@ class SalePanel(QWidget):
 
         self.search = ScanSearchBox(catalog)
         self.scan_field = self.search.field
-        self.search.code_entered.connect(self.handle_scan)
+        self.search.code_entered.connect(self.add_code)
         self.notice = NoticeBar()
 
         self.cart_view = QTableView()
@@ -61,36 +56,37 @@ class SalePanel(QWidget):
 
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
-        layout.addWidget(self._totals_panel(tax_codes), 1)
+        self.totals = TotalsPanel(tax_codes)
+        self.value_labels = self.totals.value_labels
+        self.total_label = self.totals.total_label
+        self.limit_meter = self.totals.limit_meter
+        layout.addWidget(self.totals, 1)
         self.refresh()
 
-    def _totals_panel(self, tax_codes: list[str]) -> QFrame:
-        panel = QFrame(objectName="TotalsPanel")
-        grid = QGridLayout(panel)
-        self.value_labels: dict[str, QLabel] = {}
-        rows = ["Subtotal", "Discounts", *tax_codes]
-        for row, name in enumerate(rows):
-            grid.addWidget(QLabel(name), row, 0)
-            value = QLabel("$0.00", alignment=Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(value, row, 1)
-            self.value_labels[name] = value
-        self.total_label = QLabel("$0.00", objectName="TotalLabel", alignment=Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(QLabel("Total"), len(rows), 0)
-        grid.addWidget(self.total_label, len(rows), 1)
-        grid.addWidget(QLabel("Dried-cannabis equivalent (limit 30 g)"), len(rows) + 1, 0, 1, 2)
-        self.limit_meter = QProgressBar(maximum=int(POSSESSION_LIMIT_GRAMS * 100))
-        self.limit_meter.setFormat("0 g of 30 g")
-        grid.addWidget(self.limit_meter, len(rows) + 2, 0, 1, 2)
-        grid.setRowStretch(len(rows) + 3, 1)
-        return panel
+    def add_code(self, code: str, *, unreadable: str | None = None) -> None:
+        """A typed code, or a scan of no standard shape that may be the store's own SKU label; ``unreadable``
+        says why such a scan is not a standard code, for when it is no SKU either."""
+        try:
+            self._add(lambda: self._sales.scan(code))
+        except UnknownCode as unknown:
+            self.show_error(f"No product matches code {code}. {unreadable}" if unreadable else unknown.message)
 
-    def handle_scan(self, code: str) -> None:
+    def add_scanned(self, scan: ProductScan) -> None:
+        """A product barcode; a GS1 label's lot, once checked, decides which lot the sale takes."""
+        try:
+            self._add(lambda: self._sales.scan_item(scan.gtin, lot=scan.lot, label_expiry=scan.expiry))
+        except UnknownCode as unknown:
+            self.show_error(unknown.message)
+
+    def _add(self, add) -> None:
         refusal = self.can_sell()
         if refusal:
             self.show_error(refusal)
             return
         try:
-            self._sales.scan(code)
+            add()
+        except UnknownCode:
+            raise
         except (DomainError, ServiceError) as error:
             self.show_error(error.message)
             return
@@ -98,6 +94,7 @@ class SalePanel(QWidget):
             self.notice.hide()
         self.refresh()
         self.cart_view.selectRow(self.cart_model.rowCount() - 1)
+        self.item_added.emit()
 
     def show_error(self, message: str) -> None:
         self.notice.show_message(message, kind="error")
@@ -109,23 +106,7 @@ class SalePanel(QWidget):
         return self.cart_model.line_at(self.cart_model.rowCount() - 1) if self.cart_model.rowCount() else None
 
     def refresh(self) -> None:
-        if self._sales.has_open_sale:
-            sale = self._sales.sale
-            totals = sale.totals
-            self.cart_model.set_lines(sale.lines)
-            self.value_labels["Subtotal"].setText(str(totals.subtotal))
-            self.value_labels["Discounts"].setText(str(-totals.discounts) if totals.discounts else "$0.00")
-            for code, label in self.value_labels.items():
-                if code in totals.taxes.components:
-                    label.setText(str(totals.taxes.components[code]))
-            self.total_label.setText(str(totals.total))
-            grams = totals.dried_equivalent_grams
-        else:
-            self.cart_model.set_lines(())
-            for label in self.value_labels.values():
-                label.setText("$0.00")
-            self.total_label.setText("$0.00")
-            grams = Decimal(0)
-        self.limit_meter.setValue(int(min(grams, POSSESSION_LIMIT_GRAMS) * 100))
-        self.limit_meter.setFormat(f"{format_number(grams)} g of 30 g")
+        sale = self._sales.sale if self._sales.has_open_sale else None
+        self.cart_model.set_lines(sale.lines if sale is not None else ())
+        self.totals.show_totals(sale.totals if sale is not None else None)
         self.sale_changed.emit()

@@ -47,7 +47,8 @@ class HitsModel(QAbstractTableModel):
 
 
 class ScanSearchBox(QWidget):
-    code_entered = Signal(str)  # a code to add to the sale (scanned, typed, or a picked search hit's SKU)
+    code_entered = Signal(str)  # a code to add to the sale (typed, or a picked search hit's SKU)
+    hits_shown = Signal(int)  # a search answered for the text in the field: how many matches are listed
 
     def __init__(self, catalog: CatalogQueries) -> None:
         super().__init__()
@@ -107,6 +108,7 @@ class ScanSearchBox(QWidget):
         if hits:
             self.hits_view.selectRow(0)
             self.hits_view.setMaximumHeight(min(6, len(hits)) * 40 + 36)
+        self.hits_shown.emit(len(hits))
         if self._pick_when_found:
             self._pick_when_found = False
             if hits:

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QLine
 
 from pos_app.domain.money import Money
 from pos_app.services.receipts import report_rows
+from pos_app.ui.common.widgets import DenominationCounter
 from pos_app.ui.register.dialogs import PosDialog
 from pos_app.ui.tasks import message_of
-from pos_app.ui.widgets import DenominationCounter
 
 
 class OpenShiftDialog(PosDialog):
@@ -100,7 +100,7 @@ class CashMovementDialog(PosDialog):
 
     def confirm(self) -> None:
         try:
-            amount = Money.of(self.amount.text().strip().lstrip("$") or "x")
+            amount = Money.parse(self.amount.text())
         except Exception as error:
             self.show_error(message_of(error))
             return

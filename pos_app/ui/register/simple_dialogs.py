@@ -64,11 +64,6 @@ class VoidDialog(PosDialog):
         self.add_button("Cancel", self.reject)
         self.void_button = self.add_button("Void sale", self.confirm, primary=True)
 
-    def handle_scan(self, text: str) -> None:
-        from hardware.codes.receipt_code import is_receipt_code, parse_receipt_code
-
-        self.number_field.setText(parse_receipt_code(text).text if is_receipt_code(text) else text)
-
     def confirm(self) -> None:
         self.clear_error()
         if not self.number_field.text().strip():

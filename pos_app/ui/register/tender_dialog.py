@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QList
 from pos_app.domain.money import Money
 from pos_app.domain.tenders import CardTender
 from pos_app.services.selling import SaleService
+from pos_app.ui.common.widgets import touch_button
 from pos_app.ui.register.dialogs import PosDialog
 from pos_app.ui.tasks import message_of
-from pos_app.ui.widgets import touch_button
 
 QUICK_CASH = ("5", "10", "20", "50", "100")
 
@@ -105,11 +105,11 @@ class TenderDialog(PosDialog):
         self.refresh()
 
     def _pay_typed_cash(self) -> None:
-        text = self.cash_field.text().strip().lstrip("$")
+        text = self.cash_field.text().strip()
         if not text:
             return
         try:
-            amount = Money.of(text)
+            amount = Money.parse(text)
         except Exception as error:
             self.show_error(message_of(error))
             return
@@ -121,13 +121,13 @@ class TenderDialog(PosDialog):
             return
         self.clear_error()
         try:
-            amount = Money.of(self.card_field.text().strip().lstrip("$"))
+            amount = Money.parse(self.card_field.text())
         except Exception as error:
             self.show_error(message_of(error))
             return
         status = self._sales.payment_status()
         if amount <= Money.zero() or amount > status.card_remaining:
-            self.show_error(f"The card amount must be more than $0.00 and at most {status.card_remaining}.")
+            self.show_error(f"The card amount must be more than {Money.zero()} and at most {status.card_remaining}.")
             return
         self._on_card(amount)
 

@@ -1,4 +1,4 @@
-"""Small touch-first widgets shared by the register's screens: PIN pad, drawer count, notice bar."""
+"""Small touch-first widgets shared by every screen: touch buttons, the PIN pad, drawer count, notice bar."""
 
 from __future__ import annotations
 

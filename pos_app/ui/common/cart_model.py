@@ -45,7 +45,8 @@ class CartModel(QAbstractTableModel):
             return None
         if column == 0:
             brand = f"{line.product.brand} · " if line.product.brand else ""
-            return f"{brand}{line.product.name}"
+            lot = f"  (lot {line.lot})" if line.lot else ""  # a scanned label chose the lot
+            return f"{brand}{line.product.name}{lot}"
         if column == 1:
             return str(line.quantity)
         if column == 2:

@@ -1,0 +1,63 @@
+"""The sale's figures beside the cart: subtotal, discounts, each tax, the total, and the 30 g meter."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar
+
+from pos_app.domain.equivalency import POSSESSION_LIMIT_GRAMS
+from pos_app.domain.formatting import format_number
+from pos_app.domain.money import Money
+from pos_app.domain.sale import SaleTotals
+
+
+class LimitMeter(QProgressBar):
+    """How much of the 30 g public-possession limit (dried-cannabis equivalent) the cart holds."""
+
+    def __init__(self) -> None:
+        super().__init__(maximum=int(POSSESSION_LIMIT_GRAMS * 100))
+        self.show_grams(Decimal(0))
+
+    def show_grams(self, grams: Decimal) -> None:
+        self.setValue(int(min(grams, POSSESSION_LIMIT_GRAMS) * 100))
+        self.setFormat(f"{format_number(grams)} g of 30 g")
+
+
+class TotalsPanel(QFrame):
+    def __init__(self, tax_codes: list[str]) -> None:
+        super().__init__(objectName="TotalsPanel")
+        grid = QGridLayout(self)
+        self.value_labels: dict[str, QLabel] = {}
+        rows = ["Subtotal", "Discounts", *tax_codes]
+        for row, name in enumerate(rows):
+            grid.addWidget(QLabel(name), row, 0)
+            value = QLabel(Money.zero().format(), alignment=Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(value, row, 1)
+            self.value_labels[name] = value
+        self.total_label = QLabel(Money.zero().format(), objectName="TotalLabel",
+                                  alignment=Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(QLabel("Total"), len(rows), 0)
+        grid.addWidget(self.total_label, len(rows), 1)
+        grid.addWidget(QLabel("Dried-cannabis equivalent (limit 30 g)"), len(rows) + 1, 0, 1, 2)
+        self.limit_meter = LimitMeter()
+        grid.addWidget(self.limit_meter, len(rows) + 2, 0, 1, 2)
+        grid.setRowStretch(len(rows) + 3, 1)
+
+    def show_totals(self, totals: SaleTotals | None) -> None:
+        """The open sale's totals, or zeros when there is none."""
+        zero = Money.zero().format()
+        if totals is None:
+            for label in self.value_labels.values():
+                label.setText(zero)
+            self.total_label.setText(zero)
+            self.limit_meter.show_grams(Decimal(0))
+            return
+        self.value_labels["Subtotal"].setText(totals.subtotal.format())
+        self.value_labels["Discounts"].setText((-totals.discounts).format() if totals.discounts else zero)
+        for code, label in self.value_labels.items():
+            if code in totals.taxes.components:
+                label.setText(totals.taxes.components[code].format())
+        self.total_label.setText(totals.total.format())
+        self.limit_meter.show_grams(totals.dried_equivalent_grams)

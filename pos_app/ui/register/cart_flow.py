@@ -1,0 +1,122 @@
+"""Changing the cart: quantity (F3), remove (F4), item and cart discounts (F5, F6), park and resume (F8)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from pos_app.domain.errors import DiscountOverCap
+from pos_app.domain.money import Money
+from pos_app.services.staff import StaffMember
+from pos_app.ui.register.discount_dialog import DiscountDialog
+from pos_app.ui.register.override import OverrideDialog
+from pos_app.ui.register.simple_dialogs import ParkedSalesDialog, QuantityDialog
+from pos_app.ui.tasks import message_of
+
+if TYPE_CHECKING:
+    from pos_app.ui.register.register_screen import RegisterScreen
+
+
+class CartFlow(QObject):
+    def __init__(self, screen: RegisterScreen) -> None:
+        super().__init__(screen)
+        self.screen = screen
+        self.t = screen.t
+
+    def _line_or_notice(self):
+        line = self.screen.panel.selected_line() if self.t.sales.has_open_sale else None
+        if line is None:
+            self.screen.notify("Scan an item first, then choose it in the cart.", kind="info")
+        return line
+
+    def change_quantity(self) -> None:
+        line = self._line_or_notice()
+        if line is None:
+            return
+
+        def set_quantity(quantity: int) -> None:
+            try:
+                self.t.sales.set_quantity(line.line_id, quantity)
+            except Exception as error:
+                dialog.show_error(message_of(error))
+                return
+            dialog.accept()
+
+        dialog = QuantityDialog(self.screen, line.product.name, line.quantity, set_quantity)
+        self.screen.show_dialog(dialog)
+
+    def remove_line(self) -> None:
+        line = self._line_or_notice()
+        if line is None:
+            return
+        try:
+            self.t.sales.remove_line(line.line_id)
+        except Exception as error:
+            self.screen.notify(message_of(error))
+        self.screen.panel.refresh()
+
+    def discount_line(self) -> None:
+        line = self._line_or_notice()
+        if line is not None:
+            self._discount(f"{line.product.name}", lambda approver, percent, amount: self.t.sales.discount_line(
+                line.line_id, percent=percent, amount=amount, approver=approver))
+
+    def discount_cart(self) -> None:
+        if not self.t.sales.has_open_sale:
+            self.screen.notify("Scan items before giving a cart discount.", kind="info")
+            return
+        self._discount("whole cart", lambda approver, percent, amount: self.t.sales.discount_cart(
+            percent=percent, amount=amount, approver=approver))
+
+    def _discount(self, target: str, apply) -> None:
+        screen = self.screen
+
+        def attempt(percent: Decimal | None, amount: Money | None) -> None:
+            try:
+                apply(None, percent, amount)
+            except DiscountOverCap as over:
+                what = f"{percent}%" if percent is not None else str(amount)
+
+                def approved(approver: StaffMember) -> None:
+                    try:
+                        apply(approver, percent, amount)
+                    except Exception as error:  # over even the manager's cap
+                        screen.notify(message_of(error))
+                    screen.panel.refresh()
+
+                dialog.accept()
+                screen.show_dialog(OverrideDialog(screen, self.t.login, action=f"discount {what} on {target}",
+                                                  reason=over.message, on_approved=approved))
+                return
+            dialog.accept()
+
+        dialog = DiscountDialog(screen, target=target, on_apply=attempt)
+        screen.show_dialog(dialog)
+
+    def park_or_resume(self) -> None:
+        screen, sales = self.screen, self.t.sales
+
+        def park(label: str) -> None:
+            try:
+                info = sales.park(label)
+            except Exception as error:
+                dialog.show_error(message_of(error))
+                return
+            dialog.accept()
+            screen.notify(f"Parked: {info.label}. Resume it with F8.", kind="info")
+
+        def resume(info) -> None:
+            try:
+                missing = sales.resume(info.id)
+            except Exception as error:
+                dialog.show_error(message_of(error))
+                return
+            dialog.accept()
+            if missing:
+                screen.notify(f"These items can no longer be sold and were left out: {', '.join(missing)}.")
+
+        dialog = ParkedSalesDialog(screen, sales.parked(), can_park=sales.has_open_sale, on_park=park,
+                                   on_resume=resume)
+        screen.show_dialog(dialog)

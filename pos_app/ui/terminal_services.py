@@ -1,0 +1,77 @@
+"""What the screens may use of the terminal, and nothing else.
+
+``pos_app.bootstrap.Terminal`` (the composition root) provides it; a screen is given a ``TerminalServices`` and
+never the database, the settings or the secrets. Services are imported for typing only: a till shows its window
+before it loads the printer, sync or card code (see bootstrap).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from hardware.ports import IdReader, Scanner
+    from pos_app.services.age_checks import AgeCheckService
+    from pos_app.services.card_payments import CardPayments
+    from pos_app.services.catalog_queries import CatalogQueries
+    from pos_app.services.login import LoginService
+    from pos_app.services.printing import PrintService
+    from pos_app.services.refunds import RefundService
+    from pos_app.services.scanning import ScanReader
+    from pos_app.services.selling import SaleService
+    from pos_app.services.shifts import ShiftService
+    from pos_app.services.status import StatusService
+    from pos_app.services.sync_service import SyncService
+    from pos_app.services.terminal import TerminalContext
+    from pos_app.services.voids import VoidService
+
+
+class TerminalServices(Protocol):
+    @property
+    def context(self) -> TerminalContext: ...
+
+    @property
+    def login(self) -> LoginService: ...
+
+    @property
+    def sales(self) -> SaleService: ...
+
+    @property
+    def catalog(self) -> CatalogQueries: ...
+
+    @property
+    def scans(self) -> ScanReader: ...
+
+    @property
+    def age_checks(self) -> AgeCheckService: ...
+
+    @property
+    def card_payments(self) -> CardPayments | None:
+        """None when no card terminal is set up."""
+        ...
+
+    @property
+    def refunds(self) -> RefundService: ...
+
+    @property
+    def voids(self) -> VoidService: ...
+
+    @property
+    def shifts(self) -> ShiftService: ...
+
+    @property
+    def printing(self) -> PrintService: ...
+
+    @property
+    def status(self) -> StatusService: ...
+
+    @property
+    def sync(self) -> SyncService: ...
+
+    @property
+    def scanner(self) -> Scanner | None:
+        """A serial scanner, when one is set up; a keyboard-wedge scanner needs nothing here."""
+        ...
+
+    @property
+    def id_reader(self) -> IdReader | None: ...
