@@ -8,7 +8,8 @@ import time
 import pytest
 from sqlalchemy import select
 
-from sync.hub.feed import compact_tombstones, record_delete, record_put
+from sync.hub.feed.pages import compact_tombstones
+from sync.hub.feed.record import record_delete, record_put
 from sync.hub.models import OcsProduct, User
 from tests.sync.hub.helpers import pull, pull_all, push, sales
 
@@ -82,7 +83,7 @@ def test_a_pull_misses_nothing_while_writers_commit_out_of_order(client, world, 
             product = session.get(OcsProduct, world.product_ids["A"])
             product.product_name = "Renamed by the slow writer"
             record_put(session, product)
-            from sync.hub.feed import lock_store
+            from sync.hub.feed.record import lock_store
 
             lock_store(session, terminal.store_id)
             slow_holding.set()
@@ -227,7 +228,8 @@ def test_a_page_mid_version_is_found_by_an_index_seek(client, world, hub_app, ba
     """A snapshot is one version: a cursor inside it must seek, not filter every row before it."""
     from sqlalchemy import text
 
-    from sync.hub.feed import Position, _after
+    from sync.hub.feed.cursor import Position
+    from sync.hub.feed.pages import _after
     from sync.hub.models import SyncChange
 
     if backend != "postgres":
