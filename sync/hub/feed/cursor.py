@@ -64,10 +64,15 @@ def encode_cursor(epoch: str, position: Position, tally: Tally | None = None) ->
     return cursor
 
 
+def _number(text: str) -> bool:
+    # ASCII digits only: str.isdigit() also takes "²", which int() then refuses.
+    return text.isascii() and text.isdigit()
+
+
 def decode_tally(cursor: str) -> Tally | None:
     """The tally a catch-up cursor carries, or None when it has none (or a garbled one)."""
     parts = cursor.split(_TALLY)
-    if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit():
+    if len(parts) != 3 or not _number(parts[1]) or not _number(parts[2]):
         return None
     return Tally(int(parts[1]), int(parts[2]))
 
@@ -75,7 +80,7 @@ def decode_tally(cursor: str) -> Tally | None:
 def decode_cursor(cursor: str, feed: FeedMarks) -> Position | None:
     """The position a cursor stands for, or None when it is unknown, from another epoch or compacted away."""
     parts = cursor.split(_TALLY, 1)[0].split(":", 3)
-    if len(parts) not in (2, 4) or parts[0] != feed.epoch or not parts[1].isdigit():
+    if len(parts) not in (2, 4) or parts[0] != feed.epoch or not _number(parts[1]):
         return None
     position = Position(int(parts[1]), *parts[2:4]) if len(parts) == 4 else Position(int(parts[1]))
     if position.version > feed.version:

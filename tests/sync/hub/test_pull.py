@@ -213,6 +213,23 @@ def test_a_tampered_count_in_a_cursor_is_only_a_wrong_progress_bar(client, world
         assert body["changes"] == pull(client, terminal, first["cursor"], limit=2).json()["changes"]
 
 
+def test_a_cursor_forged_with_other_digits_is_reset_not_a_server_error(client, world):
+    """Python's isdigit() takes "²" and "١"; a cursor carrying them is unknown, and its tally only a count."""
+    terminal = world.terminals["A1"]
+    full, cursor = pull_all(client, terminal)
+    epoch = cursor.split(":")[0]
+    for bad in (f"{epoch}:\u00b2", f"{epoch}:\u0661"):
+        body = pull(client, terminal, bad, limit=1000).json()
+        assert body["reset"] is True, bad
+        assert len(body["changes"]) == len(full)
+    first = pull(client, terminal, limit=2).json()
+    base = first["cursor"].split("|")[0]
+    for tampered in (f"{base}|\u00b2|1", f"{base}|5|\u0669"):
+        body = pull(client, terminal, tampered, limit=2).json()
+        assert not body["reset"], tampered
+        assert body["changes"] == pull(client, terminal, first["cursor"], limit=2).json()["changes"]
+
+
 def test_the_pull_answer_is_a_valid_pull_response(client, world):
     from sync.protocol import PullResponse
 
