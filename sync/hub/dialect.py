@@ -1,4 +1,4 @@
-"""What PostgreSQL and SQLite spell alike but SQLAlchemy builds apart: the INSERT with ON CONFLICT clauses."""
+"""SQL that PostgreSQL and SQLite spell alike but SQLAlchemy builds per dialect: INSERT ... ON CONFLICT."""
 
 from __future__ import annotations
 
@@ -10,6 +10,6 @@ from sqlalchemy.sql.dml import Insert
 
 
 def dialect_insert(session: Session, table: Table) -> Insert:
-    """An INSERT with the dialect's ON CONFLICT clauses (PostgreSQL and SQLite spell them alike)."""
+    """An INSERT for the session's database, so `on_conflict_do_nothing`/`on_conflict_do_update` work on both."""
     insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     return insert(table)
