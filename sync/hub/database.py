@@ -13,13 +13,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, Table, create_engine, event
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.sql.dml import Insert
+
+from sync.hub.feed.record import publish_pending
 
 WRITE_OPTION = "hub_write"
 
@@ -34,12 +33,6 @@ class WriteConflict(DatabaseUnavailable):
 
 # SQLSTATEs of an aborted transaction that is safe to run again from the start.
 _RETRYABLE = {"40001", "40P01"}
-
-
-def dialect_insert(session: Session, table: Table) -> Insert:
-    """An INSERT with the dialect's ON CONFLICT clauses (PostgreSQL and SQLite spell them alike)."""
-    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    return insert(table)
 
 
 def normalize_url(url: str) -> str:
@@ -99,8 +92,6 @@ class Database:
 
         The store feed versions it took are published just before the commit, and listeners hear of them after.
         """
-        from sync.hub.feed import publish_pending
-
         with translate_outage(), self._writer.begin() as session:
             yield session
             versions = publish_pending(session)

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync.hub.feed import record_put
+from sync.hub.feed.record import record_put
 from sync.hub.models import Accessory, OcsProduct, ProvincialSupplier, PurchaseOrder, Store, Tenant
 from sync.hub.purchasing import LineIn, create_purchase_order
 

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.column_types import utcnow
-from sync.hub.feed import lock_store, record_put
-from sync.hub.handlers.stock import Delta, apply_deltas
+from sync.hub.feed.record import lock_store, record_put
+from sync.hub.inventory import Delta, apply_deltas
 from sync.hub.models import BatchTracking, PurchaseOrder, PurchaseOrderItem, Store
 
 

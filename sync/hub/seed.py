@@ -10,12 +10,13 @@ from datetime import date
 
 from argon2 import PasswordHasher
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from sync.demo_tenant import generate_demo_tenant
 from sync.hub.database import Database
-from sync.hub.feed import ENTITY_OF, ensure_feed, record_put
-from sync.hub.models import BatchTracking, OcsInventory, OcsInventoryTransaction, Store, Tenant
+from sync.hub.feed.entities import ENTITY_OF
+from sync.hub.feed.record import ensure_feed, record_put
+from sync.hub.inventory import open_ledger
+from sync.hub.models import Store, Tenant
 from sync.hub.models.base import Base
 
 # Tables the hub scopes by tenant where the terminal's replica (one tenant only) does not.
@@ -69,28 +70,10 @@ def seed_demo(db: Database, *, products: int = 2000, seed: int = 7, today: date 
             if table == "stores":
                 for store in rows:
                     ensure_feed(session, store["id"])
-        _open_ledger(session)
+        open_ledger(session)
         for order in session.scalars(select(models["purchase_orders"])):
             record_put(session, order)
     return SeedResult(tenant.tenant_code, tenant.store_code, True, dict(tenant.pins), tenant.row_counts())
-
-
-def _open_ledger(session: Session) -> None:
-    """Opening balances per lot, and per SKU for stock no lot accounts for, so on-hand is the ledger's sum."""
-    lots: dict[tuple, int] = {}
-    for lot in session.scalars(select(BatchTracking)):
-        if lot.quantity_remaining:
-            session.add(_opening(lot.store_id, lot.sku, lot.batch_lot, lot.quantity_remaining))
-        lots[(lot.store_id, lot.sku)] = lots.get((lot.store_id, lot.sku), 0) + lot.quantity_remaining
-    for level in session.scalars(select(OcsInventory)):
-        rest = level.quantity_on_hand - lots.get((level.store_id, level.sku), 0)
-        if rest:
-            session.add(_opening(level.store_id, level.sku, None, rest))
-
-
-def _opening(store_id, sku: str, batch_lot: str | None, quantity: int) -> OcsInventoryTransaction:
-    return OcsInventoryTransaction(store_id=store_id, sku=sku, batch_lot=batch_lot, transaction_type="opening",
-                                   quantity=quantity, reference_type="opening", reference_id=None)
 
 
 __all__ = ["SeedResult", "Store", "hash_pin", "seed_demo"]

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 
 from sqlalchemy import select
 
-from sync.hub.handlers.stock import on_hand
+from sync.hub.inventory import on_hand
 from sync.hub.models import OcsInventoryTransaction, Order, OversellEvent, SyncClient
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sync.hub.api.admin_common import RESPONSES, Page, Paging, owned, page_of, row_out, scoped_store
 from sync.hub.api.deps import admin_principal, get_db
 from sync.hub.database import Database
-from sync.hub.feed import ensure_feed, feed_new_store, record_put
+from sync.hub.feed.record import ensure_feed, feed_new_store, record_put
 from sync.hub.models import Accessory, OcsProduct, ProvinceTerritory, Store, Tenant
 from sync.hub.tokens import Principal
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from sync.hub.feed import json_value
+from sync.hub.feed.entities import json_value
 from sync.hub.models import Store
 from sync.hub.models.base import Base
 from sync.hub.tokens import Principal

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sync.hub.api.admin_common import RESPONSES, Page, Paging, owned, page_of, row_out, scoped_store, store_ids
 from sync.hub.api.deps import admin_principal, get_db
 from sync.hub.database import Database
-from sync.hub.handlers.stock import Delta, apply_deltas, on_hand
+from sync.hub.inventory import Delta, apply_deltas, on_hand
 from sync.hub.models import BatchTracking, OcsInventory, OversellEvent, PurchaseOrder, Store
 from sync.hub.purchasing import (
     LineIn,

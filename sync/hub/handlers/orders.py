@@ -10,11 +10,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync.column_types import cents_to_dollars, utcnow
+from sync.hub.batch_rows import add_rows, insert_new, write_gathered
 from sync.hub.handlers.base import Context, MutationArgs, Rejection, parse_args, require_own_store
-from sync.hub.handlers.rows import add_rows, insert_new, write_gathered
-from sync.hub.handlers.stock import Delta, DeltaArgs, apply_deltas
+from sync.hub.handlers.stock import DeltaArgs
+from sync.hub.inventory import apply_deltas, sale_reversal
 from sync.hub.models import (
-    OcsInventoryTransaction,
     Order,
     OrderItem,
     OrderItemLot,
@@ -259,9 +259,7 @@ def order_voided(session: Session, ctx: Context, raw: dict) -> None:
     if args.inventory_deltas is not None:
         deltas = [d.to_delta() for d in args.inventory_deltas]
     else:
-        sold = session.scalars(select(OcsInventoryTransaction).where(
-            OcsInventoryTransaction.reference_id == order.id, OcsInventoryTransaction.transaction_type == "sale"))
-        deltas = [Delta(t.sku, t.batch_lot, -t.quantity, t.line_id, "void") for t in sold]
+        deltas = sale_reversal(session, order.id, "void")
     order.status = "voided"
     order.payment_status = "voided"
     for payment in list(order_payments(session, order.id)):

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.column_types import cents_to_dollars
+from sync.hub.batch_rows import insert_new
 from sync.hub.handlers.base import Context, MutationArgs, Rejection, parse_args, require_own_store
-from sync.hub.handlers.rows import insert_new
 from sync.hub.models import AgeVerificationLog, AuditLog, CashSession
 from sync.protocol import canonical_json
 

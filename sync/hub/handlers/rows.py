@@ -1,83 +1,9 @@
-"""Insert-only rows of a push batch, gathered per table and written with one INSERT each before commit.
+"""The old home of the push batch's insert-only rows, now `sync.hub.batch_rows`.
 
-A sale writes five or six tables; one INSERT per table per mutation made a batch of 50 sales cost some 300
-round trips. Inside `gathered_rows` the handlers' rows wait, and go in table by table (parents first) when
-the batch ends. A row whose key may already be on the hub (`insert_new`) is taken to be new; if the key was
-taken after all, the INSERT raises IntegrityError and the batch is run again mutation by mutation, where the
-clash becomes the mutation's rejection. Outside a batch (admin API, the careful run) rows go in at once.
-
-A handler that reads rows a mutation may have written (the ledger, payments) calls `write_gathered` first.
+Only `sync.hub.sync_service` still imports them from here; delete this module once its import names
+`sync.hub.batch_rows`.
 """
 
-from __future__ import annotations
+from sync.hub.batch_rows import gathered_rows, write_gathered
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
-
-from sqlalchemy import Table, insert
-from sqlalchemy.orm import Session
-
-from sync.hub.database import dialect_insert
-from sync.hub.models.base import Base
-
-_GATHERED = "gathered_rows"
-_ORDER = {table: position for position, table in enumerate(Base.metadata.sorted_tables)}
-ID = ["id"]
-
-
-class _Gathered:
-    def __init__(self) -> None:
-        self.rows: dict[Table, list[dict[str, Any]]] = {}
-
-    def add(self, table: Table, rows: list[dict[str, Any]]) -> None:
-        self.rows.setdefault(table, []).extend(rows)
-
-
-def add_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert rows whose keys the hub makes (or that no resend can repeat without a clash meaning a bug)."""
-    if not rows:
-        return
-    gathered = session.info.get(_GATHERED)
-    if gathered is not None:
-        gathered.add(table, rows)
-    else:
-        session.execute(insert(table), rows)
-
-
-def insert_new(session: Session, model: type[Base], values: dict[str, Any], key: list[str] | None = ID) -> bool:
-    """Insert one row unless its `key` (default: its id; None: any unique key) is taken: False then, with
-    nothing to roll back. A clash on another unique key still raises.
-
-    One round trip instead of a look-up before the insert; the key's index decides, even against a
-    concurrent insert of the same key. Inside a batch the row is taken to be new (see above).
-    """
-    table = model.__table__
-    gathered = session.info.get(_GATHERED)
-    if gathered is not None:
-        gathered.add(table, [values])
-        return True
-    statement = dialect_insert(session, table).values(values).on_conflict_do_nothing(
-        index_elements=key).returning(table.c.id)
-    return session.execute(statement).first() is not None
-
-
-def write_gathered(session: Session) -> None:
-    """Write what the batch gathered so far, parents before children."""
-    gathered: _Gathered | None = session.info.get(_GATHERED)
-    if gathered is None or not gathered.rows:
-        return
-    batches, gathered.rows = gathered.rows, {}
-    for table in sorted(batches, key=_ORDER.__getitem__):
-        session.execute(insert(table), batches[table])  # one pipelined executemany per table
-
-
-@contextmanager
-def gathered_rows(session: Session) -> Iterator[None]:
-    """Gather the insert-only rows of the block and write them when it ends without error."""
-    session.info[_GATHERED] = _Gathered()
-    try:
-        yield
-        write_gathered(session)
-    finally:
-        session.info.pop(_GATHERED, None)
+__all__ = ["gathered_rows", "write_gathered"]

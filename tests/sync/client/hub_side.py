@@ -6,7 +6,7 @@ import uuid
 
 from sqlalchemy import delete, func, select, update
 
-from sync.hub.handlers.stock import on_hand, refresh_level, refresh_lot
+from sync.hub.inventory import on_hand, refresh_level, refresh_lot
 from sync.hub.models import (
     ApiToken,
     OcsInventoryTransaction,

@@ -8,7 +8,8 @@ import time
 import pytest
 from sqlalchemy import select
 
-from sync.hub.feed import compact_tombstones, record_delete, record_put
+from sync.hub.feed.pages import compact_tombstones
+from sync.hub.feed.record import record_delete, record_put
 from sync.hub.models import OcsProduct, User
 from tests.sync.hub.helpers import pull, pull_all, push, sales
 
@@ -82,7 +83,7 @@ def test_a_pull_misses_nothing_while_writers_commit_out_of_order(client, world, 
             product = session.get(OcsProduct, world.product_ids["A"])
             product.product_name = "Renamed by the slow writer"
             record_put(session, product)
-            from sync.hub.feed import lock_store
+            from sync.hub.feed.record import lock_store
 
             lock_store(session, terminal.store_id)
             slow_holding.set()
@@ -212,6 +213,23 @@ def test_a_tampered_count_in_a_cursor_is_only_a_wrong_progress_bar(client, world
         assert body["changes"] == pull(client, terminal, first["cursor"], limit=2).json()["changes"]
 
 
+def test_a_cursor_forged_with_other_digits_is_reset_not_a_server_error(client, world):
+    """Python's isdigit() takes "²" and "١"; a cursor carrying them is unknown, and its tally only a count."""
+    terminal = world.terminals["A1"]
+    full, cursor = pull_all(client, terminal)
+    epoch = cursor.split(":")[0]
+    for bad in (f"{epoch}:\u00b2", f"{epoch}:\u0661"):
+        body = pull(client, terminal, bad, limit=1000).json()
+        assert body["reset"] is True, bad
+        assert len(body["changes"]) == len(full)
+    first = pull(client, terminal, limit=2).json()
+    base = first["cursor"].split("|")[0]
+    for tampered in (f"{base}|\u00b2|1", f"{base}|5|\u0669"):
+        body = pull(client, terminal, tampered, limit=2).json()
+        assert not body["reset"], tampered
+        assert body["changes"] == pull(client, terminal, first["cursor"], limit=2).json()["changes"]
+
+
 def test_the_pull_answer_is_a_valid_pull_response(client, world):
     from sync.protocol import PullResponse
 
@@ -227,7 +245,8 @@ def test_a_page_mid_version_is_found_by_an_index_seek(client, world, hub_app, ba
     """A snapshot is one version: a cursor inside it must seek, not filter every row before it."""
     from sqlalchemy import text
 
-    from sync.hub.feed import Position, _after
+    from sync.hub.feed.cursor import Position
+    from sync.hub.feed.pages import _after
     from sync.hub.models import SyncChange
 
     if backend != "postgres":

@@ -6,7 +6,7 @@ import uuid
 
 from sqlalchemy import func, select
 
-from sync.hub.handlers.stock import on_hand
+from sync.hub.inventory import on_hand
 from sync.hub.models import BatchTracking, OcsInventory, Order, OversellEvent, SyncChange
 from tests.sync.hub.helpers import mutation, push, sale_args
 
