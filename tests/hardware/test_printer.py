@@ -154,6 +154,22 @@ def test_bad_printer_urls_are_refused_plainly(url):
         EscposPrinter(url).status()
 
 
+def test_a_simulator_saving_to_a_folder_numbers_on_from_an_earlier_run_and_keeps_its_receipts(tmp_path):
+    for run in ("first run", "second run"):
+        sim = PrinterSimulator(port=0, save_dir=tmp_path)
+        sim.start()
+        try:
+            printer_for(sim).print_lines([f"from the {run}"])
+            (job,) = sim.wait_for_jobs(1)
+        finally:
+            sim.stop()
+        assert job.png_path is not None and job.png_path.exists()
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        f"job-000{n}.{ext}" for n in (1, 2) for ext in ("bin", "png", "txt")]
+    assert "from the first run" in (tmp_path / "job-0001.txt").read_text(encoding="utf-8")
+    assert "from the second run" in (tmp_path / "job-0002.txt").read_text(encoding="utf-8")
+
+
 def test_simulator_renders_raster_images_and_skips_unknown_commands():
     device = Dummy()
     device.image(Image.new("1", (64, 16), 0))
