@@ -3,6 +3,8 @@
 The hub is a `pos-hub serve` child process on a fixed loopback port, with its SQLite file in the demo
 folder next to the terminals' folders; a second demo terminal finds it answering and reuses it (and the
 simulators, which answer on fixed ports too). Whoever started a part stops it when its window closes.
+The receipt printer simulator keeps every receipt as a PNG and a text file in ``demo-receipts`` there too,
+and every start ends by showing who can sign in, with their PINs (it is a demo).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import httpx
 from hardware.simulators.payment_terminal import PaymentTerminalSimulator
 from hardware.simulators.printer import PrinterSimulator
 from pos_app.bootstrap import Terminal
+from pos_app.services.demo_data import DEMO_SEED, demo_staff, sign_in_lines
 from pos_app.services.errors import ServiceError
 
 HUB_PORT = int(os.environ.get("POS_APP_DEMO_HUB_PORT", "8799"))
@@ -27,6 +30,7 @@ PRINTER_PORT = int(os.environ.get("POS_APP_DEMO_PRINTER_PORT", "9199"))
 PAYMENT_PORT = int(os.environ.get("POS_APP_DEMO_PAYMENT_PORT", "10099"))
 DEMO_PRODUCTS = int(os.environ.get("POS_APP_DEMO_PRODUCTS", "2000"))
 STORE_CODE = "ON001"
+RECEIPTS_DIR_NAME = "demo-receipts"
 HUB_START_SECONDS = 60
 
 
@@ -62,11 +66,12 @@ def _hub_command(*args: str) -> list[str]:
 
 def _seed_and_serve(hub_dir: Path, db_url: str, port: int, say) -> subprocess.Popen:
     hub_dir.mkdir(parents=True, exist_ok=True)
-    seeded = subprocess.run(_hub_command("seed-demo", "--db", db_url, "--products", str(DEMO_PRODUCTS)),
-                            capture_output=True, text=True)
+    seeded = subprocess.run(_hub_command("seed-demo", "--db", db_url, "--products", str(DEMO_PRODUCTS),
+                                         "--seed", str(DEMO_SEED)), capture_output=True, text=True)
     if seeded.returncode != 0:
         raise ServiceError(f"The demo hub could not be set up: {seeded.stderr.strip()}")
-    say(seeded.stdout.strip())
+    # The hub lists the PINs "once"; the demo shows them, with names, at every start instead.
+    say("\n".join(line for line in seeded.stdout.strip().splitlines() if not line.startswith("Staff PINs")))
     log = (hub_dir / "hub.log").open("a", encoding="utf-8")
     return subprocess.Popen(_hub_command("serve", "--db", db_url, "--port", str(port), "--log-level", "warning"),
                             stdout=log, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent)
@@ -96,8 +101,8 @@ def ensure_hub(hub_dir: Path, say=print) -> DemoStack:
     return DemoStack(url, db_url, process)
 
 
-def start_simulators(stack: DemoStack, say=print) -> None:
-    for name, simulator in (("receipt printer", PrinterSimulator(PRINTER_PORT)),
+def start_simulators(stack: DemoStack, receipts_dir: Path, say=print) -> None:
+    for name, simulator in (("receipt printer", PrinterSimulator(PRINTER_PORT, save_dir=receipts_dir)),
                             ("card terminal", PaymentTerminalSimulator(PAYMENT_PORT))):
         try:
             simulator.start()
@@ -105,6 +110,7 @@ def start_simulators(stack: DemoStack, say=print) -> None:
             continue  # another demo terminal runs it already; share it
         stack.simulators.append(simulator)
         say(f"The {name} simulator answers on 127.0.0.1:{simulator.port}.")
+    say(f"Printed receipts are kept as PNG and text files in {receipts_dir}")
 
 
 def write_demo_settings(data_dir: Path) -> None:
@@ -136,7 +142,7 @@ def start_demo_stack(data_dir: Path, say=print) -> DemoStack:
     """Everything a demo terminal needs before its database opens: hub, simulators, settings."""
     stack = ensure_hub(data_dir.parent / "demo-hub", say)
     try:
-        start_simulators(stack, say)
+        start_simulators(stack, data_dir.parent / RECEIPTS_DIR_NAME, say)
         write_demo_settings(data_dir)
     except Exception:
         stack.close()
@@ -164,3 +170,5 @@ def join_demo_stack(stack: DemoStack, terminal: Terminal, terminal_no: int, say=
             sync.listeners.remove(line)
     stack.runner = sync.runner()
     stack.runner.start()
+    for line in sign_in_lines(demo_staff(terminal.session_factory, terminal.pin_pepper)):
+        say(line)

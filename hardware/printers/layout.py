@@ -118,9 +118,11 @@ def _amount_rows(label: str, cents: int, columns: int, bold: bool = False) -> li
 
 
 def _tender_label(tender: ReceiptTender, auth_label: str) -> str:
+    """'VISA ****4242 Auth A1B2C3' for a card paying; a card refund keeps its kind: 'Card refund VISA ****4242'."""
     label = tender.kind.capitalize()
     if tender.brand or tender.last4:
-        label = f"{tender.brand or label} ****{tender.last4}".strip()
+        card = f"{tender.brand} ****{tender.last4}".strip()
+        label = card if tender.kind == "card" and tender.brand else f"{label} {card}"
     if tender.auth_code:
         label += f" {auth_label} {tender.auth_code}"
     return label

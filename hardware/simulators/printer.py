@@ -3,8 +3,10 @@ answers DLE EOT from its configured state, and can save each job to a folder.
 
     python -m hardware.simulators.printer --port 9100 --paper 80 --save-dir /tmp/receipts [--paper-end ...]
 
-Each connection is one job. While the simulator runs, type `status paper_end=1 cover_open=0` (any of
-paper_end, paper_near_end, cover_open, offline) to change what it answers, or `quit`.
+Each connection is one job, saved (with --save-dir) as job-NNNN.bin, .txt and .png; numbering goes on after
+the jobs a folder already holds, so an earlier run's receipts are kept. While the simulator runs, type
+`status paper_end=1 cover_open=0` (any of paper_end, paper_near_end, cover_open, offline) to change what it
+answers, or `quit`.
 In tests: `sim = PrinterSimulator(port=0); port = sim.start(); ...; sim.stop()`.
 """
 
@@ -58,6 +60,7 @@ class PrinterSimulator(TcpServer):
         self.answer_status = answer_status  # False: a printer that ignores DLE EOT
         self.drawer_high = False
         self.save_dir = save_dir
+        self._saved_before: int | None = None  # jobs already in save_dir when this run first saved
         self.jobs: list[PrinterJob] = []
         self._jobs_changed = threading.Condition()
 
@@ -98,7 +101,10 @@ class PrinterSimulator(TcpServer):
     def _save(self, job: PrinterJob) -> None:
         assert self.save_dir is not None
         self.save_dir.mkdir(parents=True, exist_ok=True)
-        stem = self.save_dir / f"job-{job.number:04d}"
+        if self._saved_before is None:
+            numbers = (path.stem.removeprefix("job-") for path in self.save_dir.glob("job-*.txt"))
+            self._saved_before = max((int(n) for n in numbers if n.isdigit()), default=0)
+        stem = self.save_dir / f"job-{self._saved_before + job.number:04d}"
         stem.with_suffix(".bin").write_bytes(job.raw)
         stem.with_suffix(".txt").write_text(job.text, encoding="utf-8")
         job.png_path = stem.with_suffix(".png")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from uuid import UUID, uuid4
 
 from pos_app.domain.cash_rounding import round_cash
@@ -11,6 +11,9 @@ from pos_app.domain.errors import InvalidRefund
 from pos_app.domain.lots import InventoryDelta, LotAllocation
 from pos_app.domain.money import Money, sum_money
 from pos_app.domain.order import Order, OrderLine
+from pos_app.domain.tenders import CardApproval
+
+CASH, CARD = "cash", "card"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,17 @@ class Refund:
     tax_components: dict[str, Money]
     tax_amount: Money
     total: Money
+    # How the money went back, once recorded: the slip, the screen and the database must all say the same.
+    method: str = CASH
+    card: CardApproval | None = None
+
+    def paid_back_by(self, method: str, card: CardApproval | None = None) -> Refund:
+        """This refund as paid back in cash, or to the card the terminal approved."""
+        return replace(self, method=method, card=card)
+
+    def paid_back(self) -> Money:
+        """What the customer gets: cash is rounded to the nickel, a card gets the exact total."""
+        return self.cash_total() if self.method == CASH else self.total
 
     def cash_total(self) -> Money:
         """What to hand back when the refund is paid in cash."""

@@ -1,6 +1,8 @@
 """``pos-app demo-data``: a whole Ontario demo store in the local replica, from the shared generator.
 
-The hub seeds the same tenant from the same generator, so a demo terminal and a demo hub agree.
+The hub seeds the same tenant from the same generator, so a demo terminal and a demo hub agree. The same
+seed always gives the same staff PINs, so the demo can show who signs in with what at every start without
+a PIN ever being kept anywhere.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from hardware.codes.gs1 import gtin14_or_none
 from pos_app.domain.equivalency import ProductForm, dried_equivalent_per_unit
 from pos_app.persistence.bulk_load import has_store, insert_rows
+from pos_app.persistence.store_repository import active_staff
 from pos_app.persistence.sync_state import ensure_sync_state
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.errors import ServiceError
-from pos_app.services.pins import hash_pin
+from pos_app.services.pins import hash_pin, pin_matches
 from sync.demo_tenant import generate_demo_tenant
 
 
@@ -39,6 +42,7 @@ class DemoSummary:
 
 
 MIN_PRODUCTS, MAX_PRODUCTS = 28, 1_000_000
+DEMO_SEED = 7  # what `pos-app demo-data` and `pos-hub seed-demo` use unless told otherwise
 
 
 class DemoDataExists(ServiceError):
@@ -63,7 +67,7 @@ def install_demo_data(
     pepper: str,
     *,
     products: int = 2000,
-    seed: int = 7,
+    seed: int = DEMO_SEED,
     today: date | None = None,
     terminal_no: int = 1,
     progress: Callable[[str], None] = lambda _message: None,
@@ -93,3 +97,19 @@ def install_demo_data(
         for u in rows["users"]
     ]
     return DemoSummary(store["store_code"], store["name"], counts, staff)
+
+
+def demo_staff(session_factory: sessionmaker[Session], pepper: str, *, seed: int = DEMO_SEED) -> list[StaffLogin]:
+    """The terminal's active staff whose PIN is the demo's for `seed`; anyone whose PIN was changed is left out,
+    so a PIN shown is always one that signs in."""
+    pins = generate_demo_tenant(products=MIN_PRODUCTS, seed=seed).pins  # the catalogue size never changes them
+    with session_factory() as session:
+        return [StaffLogin(user.staff_code, f"{user.first_name} {user.last_name}", user.role, pin)
+                for user in active_staff(session)
+                if (pin := pins.get(user.staff_code)) and pin_matches(user.pin_hash, pin, pepper)]
+
+
+def sign_in_lines(staff: list[StaffLogin]) -> list[str]:
+    """Who can sign in, for the console: role, name, staff code and PIN."""
+    return ["Staff sign-in (staff code / PIN):",
+            *(f"  {login.role:<8} {login.name:<24} {login.staff_code} / {login.pin}" for login in staff)]

@@ -26,8 +26,7 @@ from hardware.printers.document import ReceiptDocument
 from hardware.printers.queue import JobState, PrintEvent, PrintQueue
 from pos_app.domain.order import Order
 from pos_app.domain.refund import Refund
-from pos_app.domain.shift_report import CASH, ShiftReport
-from pos_app.domain.tenders import CardApproval
+from pos_app.domain.shift_report import ShiftReport
 from pos_app.persistence.audit import append_audit
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.errors import NotPermitted, NotSetUp
@@ -97,10 +96,9 @@ class PrintService:
         document = receipt_for_order(order, self._context, staff_name=staff_name, zone=self._zone)
         return self._print(document, "receipt", open_drawer=open_drawer)
 
-    def print_refund(self, refund: Refund, order: Order, staff_name: str, *, open_drawer: bool,
-                     method: str = CASH, card: CardApproval | None = None) -> PrintOutcome:
-        document = receipt_for_refund(refund, order, self._context, staff_name=staff_name, method=method, card=card,
-                                      zone=self._zone)
+    def print_refund(self, refund: Refund, order: Order, staff_name: str, *, open_drawer: bool) -> PrintOutcome:
+        """The slip for a recorded refund (``RefundService.refund``), which knows the tender it went back in."""
+        document = receipt_for_refund(refund, order, self._context, staff_name=staff_name, zone=self._zone)
         return self._print(document, "refund slip", open_drawer=open_drawer)
 
     def print_report(self, report: ShiftReport) -> PrintOutcome:

@@ -56,12 +56,13 @@ def receipt_for_order(order: Order, context: TerminalContext, *, staff_name: str
 
 
 def receipt_for_refund(refund: Refund, order: Order, context: TerminalContext, *, staff_name: str,
-                       method: str = CASH, card: CardApproval | None = None, printed_at: datetime | None = None,
-                       zone: tzinfo | None = None) -> ReceiptDocument:
-    """The slip for money given back; its receipt number (and code) is the original sale's."""
-    in_cash = method == CASH
-    paid_back = refund.cash_total() if in_cash else refund.total
-    tender = _card(card, "card refund") if card else ReceiptTender(f"{method} refund", paid_back.cents)
+                       printed_at: datetime | None = None, zone: tzinfo | None = None) -> ReceiptDocument:
+    """The slip for money given back, in the tender it went back in; its receipt number (and code) is the sale's."""
+    in_cash = refund.method == CASH
+    if refund.card is not None:
+        tender = _card(refund.card, "card refund")
+    else:
+        tender = ReceiptTender(f"{refund.method} refund", refund.paid_back().cents)
     return ReceiptDocument(
         **_header(context, order.order_number, printed_at, zone),
         staff_name=staff_name,

@@ -65,7 +65,8 @@ class RefundService:
             if order is None:
                 raise OrderNotFound(order_number)
             done = order_repository.refunded_quantities(session, order.order_id)
-            refund = plan_refund(order, quantities, done, refund_id=refund_id or uuid.uuid4(), restock=restock)
+            refund = plan_refund(order, quantities, done, refund_id=refund_id or uuid.uuid4(),
+                                 restock=restock).paid_back_by(method, card_approval)
             order_repository.save_refund(
                 session, refund, order, staff_id=staff.id, approved_by=approver.id if approver else None,
                 method=method, reason=reason, card_approval=card_approval, now=now,
@@ -73,7 +74,7 @@ class RefundService:
             args = order_refunded_args(refund, order)
             args.update(method=method, staff_id=str(staff.id), local_ts=now.isoformat(),
                         approved_by=str(approver.id) if approver else None,
-                        paid_back_cents=(refund.cash_total() if method == "cash" else refund.total).cents)
+                        paid_back_cents=refund.paid_back().cents)
             mutation_id = enqueue_mutation(session, "order.refunded.v1", args)
             order_repository.add_inventory_transactions(
                 session, refund_inventory_deltas(refund), store_id=order.store_id, reference_type="refund",

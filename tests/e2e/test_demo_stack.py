@@ -3,10 +3,12 @@ terminals pair and bootstrap, and the second sees the first one's sale without a
 
 from __future__ import annotations
 
+import re
 import socket
 import time
 
 import pytest
+from PIL import Image
 
 from pos_app import demo_stack
 from pos_app.bootstrap import open_terminal
@@ -42,7 +44,8 @@ def test_two_demo_terminals_share_one_hub_and_see_each_others_sales(demo_ports, 
         assert first.hub_process is not None and second.hub_process is None, "the second terminal reuses the hub"
         assert len(first.simulators) == 2 and second.simulators == []
         out = capsys.readouterr().out
-        assert "Staff PINs (shown once)" in out and "Paired demo terminal 2" in out
+        # Each terminal's start ends with who can sign in (the PINs are no longer shown only "once").
+        assert out.count("Staff sign-in (staff code / PIN):") == 2 and "Paired demo terminal 2" in out
         settings = load_settings(tmp_path / "demo-terminal-2")
         assert settings.hardware.printer_url == f"tcp://127.0.0.1:{demo_stack.PRINTER_PORT}"
 
@@ -61,3 +64,38 @@ def test_two_demo_terminals_share_one_hub_and_see_each_others_sales(demo_ports, 
         for terminal in opened:
             terminal.close()
     assert not hub_answers(stacks[0].hub_url), "closing the first terminal stops the hub it started"
+
+
+def test_every_demo_start_shows_its_staff_with_working_pins_and_keeps_each_receipt_as_png_and_text(demo_ports,
+                                                                                                   tmp_path, capsys):
+    folder = tmp_path / "demo-terminal-1"
+    receipts = tmp_path / demo_stack.RECEIPTS_DIR_NAME
+    printed = []
+    for _ in range(2):  # the first start seeds and pairs; the second finds everything made
+        stack = start_demo_stack(folder)
+        terminal = open_terminal(load_settings(folder), log_to_file=False)
+        try:
+            join_demo_stack(stack, terminal, 1)
+            said = capsys.readouterr().out
+            assert "shown once" not in said
+            assert f"Printed receipts are kept as PNG and text files in {receipts}" in said
+            shown = re.findall(r"^  (\w+) +(.+?) +(\d{4}) / (\d+)$", said, re.MULTILINE)
+            assert [(role, name) for role, name, _, _ in shown] == [
+                ("cashier", "Maya Tremblay"), ("manager", "Daniel Okafor"), ("admin", "Priya Sharma")], said
+            for _, name, code, pin in shown:
+                assert terminal.login.sign_in(code, pin).name == name
+
+            till = Till(terminal, terminal.sync)
+            order = till.sell(till.products(1)[0][0])
+            cashier = terminal.login.sign_in(*shown[0][2:])
+            assert terminal.printing.print_sale(order, cashier.name, open_drawer=False).ok
+            printed.append(order.order_number)
+        finally:
+            stack.close()
+            terminal.close()
+    # Each receipt is kept, the first run's too, as a picture and as the text the printer decoded.
+    for number, order_number in enumerate(printed, start=1):
+        text = (receipts / f"job-{number:04d}.txt").read_text(encoding="utf-8")
+        assert f"Receipt {order_number}" in text
+        with Image.open(receipts / f"job-{number:04d}.png") as image:
+            assert image.getbbox() is not None and image.height > 400

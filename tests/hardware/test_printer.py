@@ -16,7 +16,7 @@ from PIL import Image
 from hardware.errors import DeviceUnavailable, HardwareError
 from hardware.ports import CashDrawer, PrinterStatus, ReceiptPrinter
 from hardware.printers.adapter import EscposPrinter, PrinterNotReady
-from hardware.printers.document import ReceiptLine
+from hardware.printers.document import ReceiptLine, ReceiptTender
 from hardware.printers.layout import TextRow, layout_receipt, two_columns
 from hardware.printers.status import StatusDecodeError, decode_status, encode_status
 from hardware.simulators.escpos_parser import EscposParser
@@ -154,6 +154,22 @@ def test_bad_printer_urls_are_refused_plainly(url):
         EscposPrinter(url).status()
 
 
+def test_a_simulator_saving_to_a_folder_numbers_on_from_an_earlier_run_and_keeps_its_receipts(tmp_path):
+    for run in ("first run", "second run"):
+        sim = PrinterSimulator(port=0, save_dir=tmp_path)
+        sim.start()
+        try:
+            printer_for(sim).print_lines([f"from the {run}"])
+            (job,) = sim.wait_for_jobs(1)
+        finally:
+            sim.stop()
+        assert job.png_path is not None and job.png_path.exists()
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        f"job-000{n}.{ext}" for n in (1, 2) for ext in ("bin", "png", "txt")]
+    assert "from the first run" in (tmp_path / "job-0001.txt").read_text(encoding="utf-8")
+    assert "from the second run" in (tmp_path / "job-0002.txt").read_text(encoding="utf-8")
+
+
 def test_simulator_renders_raster_images_and_skips_unknown_commands():
     device = Dummy()
     device.image(Image.new("1", (64, 16), 0))
@@ -180,6 +196,19 @@ def test_layout_keeps_every_line_inside_the_paper():
         for row in rows:
             if isinstance(row, TextRow):
                 assert len(row.text) * (2 if row.double_width else 1) <= columns
+
+
+@pytest.mark.parametrize("tender, label", [
+    (ReceiptTender("card", 500, brand="VISA", last4="4242", auth_code="A1"), "VISA ****4242 Auth A1"),
+    (ReceiptTender("card", 500, last4="4242"), "Card ****4242"),
+    (ReceiptTender("card refund", 500, brand="VISA", last4="4242", auth_code="A1"),
+     "Card refund VISA ****4242 Auth A1"),
+    (ReceiptTender("cash refund", 500), "Cash refund"),
+])
+def test_a_tender_row_says_what_it_is_and_a_card_refund_says_refund(tender, label):
+    texts = [row.text for row in layout_receipt(sample_receipt(title="REFUND", tenders=(tender,)), 48)
+             if isinstance(row, TextRow)]
+    assert label + " " * (48 - len(label) - 5) + "$5.00" in texts
 
 
 def test_two_columns():

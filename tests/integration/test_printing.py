@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import uuid
 from decimal import Decimal
 
 import pytest
@@ -12,7 +13,7 @@ from hardware.simulators.printer import PrinterSimulator
 from pos_app.domain.cash_count import counts_for
 from pos_app.domain.money import Money
 from pos_app.domain.tenders import CardApproval
-from pos_app.persistence.models import AuditLog
+from pos_app.persistence.models import AuditLog, PaymentTransaction
 from pos_app.services.devices import build_print_service
 from pos_app.services.errors import NotPermitted
 from pos_app.services.printing import PrintService
@@ -31,6 +32,13 @@ def printer_sim(tmp_path):
 @pytest.fixture
 def till(terminal, printer_sim):
     with terminal_with(terminal, printer_url=f"tcp://127.0.0.1:{printer_sim.port}") as wired:
+        yield wired
+
+
+@pytest.fixture
+def card_till(terminal, printer_sim, card_simulator):
+    with terminal_with(terminal, printer_url=f"tcp://127.0.0.1:{printer_sim.port}",
+                       payment_url=f"socket://127.0.0.1:{card_simulator.port}") as wired:
         yield wired
 
 
@@ -133,6 +141,88 @@ def test_a_refund_slip_and_a_z_report_print_and_the_report_has_no_receipt_code(t
     assert amount_on(text, "Variance") == "$0.00"
     assert report.parsed.qr_codes == [] and report.parsed.barcodes == []
     assert all(len(line) <= 48 for line in text.splitlines())
+
+
+def split_sale(till, cashier, card_amount: Money):
+    """Two lines of dried flower: part on the card through the card terminal, the rest in cash."""
+    sales = till.sales
+    sales.start_sale(cashier)
+    for product in product_codes(till, "dried_flower", 2):
+        sales.scan(product.each_gtin)
+    till.age_checks.attest(sales, cashier)
+    if card_amount:
+        till.card_payments.charge(sales, card_amount)
+    if not sales.payment_status().is_settled:
+        sales.tender_cash(sales.payment_status().cash_remaining)
+    return sales.complete()
+
+
+def refund_to_card(till, order, line, manager):
+    """As the register does it: the card terminal pays the refund back, then the refund is recorded."""
+    refund_id = uuid.uuid4()
+    amount = till.refunds.preview(order.order_number, {line.line_id: 1}).total
+    approval = till.card_payments.refund_to_card(refund_id, amount)
+    refund = till.refunds.refund(order.order_number, {line.line_id: 1}, staff=manager, approver=manager,
+                                 method="card", card_approval=approval, refund_id=refund_id)
+    return refund, approval
+
+
+def print_slip(till, printer_sim, refund, order, manager, jobs_so_far: int) -> str:
+    # As the register prints it: the refund as recorded, and nothing else about how its money went back.
+    assert till.printing.print_refund(refund, order, manager.name, open_drawer=False).ok
+    return printed_text(printer_sim, jobs_so_far + 1)[-1].text
+
+
+def refunded_method(till, refund) -> str:
+    with till.session_factory() as session:
+        return session.scalars(select(PaymentTransaction.payment_method)
+                               .where(PaymentTransaction.refund_id == refund.refund_id)).one()
+
+
+def test_a_card_refund_slip_names_the_card_the_money_went_back_to(card_till, printer_sim, card_simulator):
+    cashier, manager = staff(card_till, "1001"), staff(card_till, "2001")
+    sale = card_till.sales
+    sale.start_sale(cashier)
+    sale.scan(product_codes(card_till, "dried_flower")[0].each_gtin)
+    card_till.age_checks.attest(sale, cashier)
+    card_till.card_payments.charge(sale, sale.payment_status().card_remaining)
+    order = sale.complete()
+    refund, approval = refund_to_card(card_till, order, order.lines[0], manager)
+    assert card_simulator.captured_cents() == 0 and refunded_method(card_till, refund) == "card"
+
+    text = print_slip(card_till, printer_sim, refund, order, manager, 0)
+    assert "REFUND" in text and f"Receipt {order.order_number}" in text
+    assert amount_on(text, f"Card refund {approval.brand} ****{approval.last4} Auth {approval.auth_code}") \
+        == str(refund.total)
+    assert "Cash" not in text
+
+
+def test_a_cash_refund_slip_says_cash_and_the_rounded_amount_handed_back(till, printer_sim):
+    cashier, manager = staff(till, "1001"), staff(till, "2001")
+    order = cash_sale(till, cashier)
+    refund = till.refunds.refund(order.order_number, {order.lines[1].line_id: 1}, staff=manager, method="cash")
+    assert refunded_method(till, refund) == "cash"
+
+    text = print_slip(till, printer_sim, refund, order, manager, 0)
+    assert amount_on(text, "Cash refund") == str(refund.cash_total())
+    assert "****" not in text and "Card" not in text
+
+
+def test_a_split_sale_refunded_part_to_the_card_and_part_in_cash_prints_each_tender(card_till, printer_sim):
+    cashier, manager = staff(card_till, "1001"), staff(card_till, "2001")
+    order = split_sale(card_till, cashier, Money.of("50.00"))
+    assert order.card_paid == Money.of("50.00") and order.cash_tendered
+    to_card, approval = refund_to_card(card_till, order, order.lines[0], manager)
+    in_cash = card_till.refunds.refund(order.order_number, {order.lines[1].line_id: 1}, staff=manager,
+                                       method="cash")
+
+    card_slip = print_slip(card_till, printer_sim, to_card, order, manager, 0)
+    cash_slip = print_slip(card_till, printer_sim, in_cash, order, manager, 1)
+    assert amount_on(card_slip, f"Card refund {approval.brand} ****{approval.last4}") == str(to_card.total)
+    assert "Cash" not in card_slip
+    assert amount_on(cash_slip, "Cash refund") == str(in_cash.cash_total())
+    assert "****" not in cash_slip
+    assert (refunded_method(card_till, to_card), refunded_method(card_till, in_cash)) == ("card", "cash")
 
 
 def test_paper_out_is_told_at_once_and_reprint_works_once_paper_is_loaded(till, printer_sim):
