@@ -34,8 +34,8 @@ from pos_app.persistence.models import CashSession
 from pos_app.persistence.outbox import enqueue_mutation
 from pos_app.persistence.store_repository import staff_by_id, store_settings, store_zone
 from pos_app.persistence.unit_of_work import UnitOfWork
+from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import CashMovementRefused, NoOpenShift, ShiftAlreadyOpen, VarianceNeedsManager
-from pos_app.services.selling import Clock, utc_clock
 from pos_app.services.staff import StaffMember, is_manager, staff_member_from
 from pos_app.services.terminal import TerminalContext
 
