@@ -102,7 +102,7 @@ class Money:
 
     @classmethod
     def parse(cls, text: str, locale: str = DEFAULT_LOCALE) -> Money:
-        """What a person typed (`12.34`, `$1,234.56`, `1 234,56 $` in French) as Money; InvalidAmount if it is not one."""
+        """What a person typed (`12.34`, `$1,234.56`, `1 234,56 $` in French) as Money, else InvalidAmount."""
         cleaned = str(text).strip().replace("$", "").replace("CAD", "").strip()
         try:
             return cls(parse_decimal(cleaned, locale=locale, strict=False))
