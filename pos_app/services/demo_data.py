@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from demo import generate_demo_tenant
 from pos_app.domain.equivalency import ProductForm, dried_equivalent_per_unit
 from pos_app.persistence.bulk_load import has_store, insert_rows
 from pos_app.persistence.catalog_repository import normalise_gtin
@@ -19,7 +20,6 @@ from pos_app.persistence.sync_state import ensure_sync_state
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.errors import ServiceError
 from pos_app.services.pins import hash_pin
-from sync.demo_tenant import generate_demo_tenant
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from argon2 import PasswordHasher
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync.demo_tenant import generate_demo_tenant
+from demo import generate_demo_tenant
 from sync.hub.database import Database
 from sync.hub.feed import ENTITY_OF, ensure_feed, record_put
 from sync.hub.models import BatchTracking, OcsInventory, OcsInventoryTransaction, Store, Tenant
