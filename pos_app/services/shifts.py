@@ -145,7 +145,8 @@ class ShiftService:
         if not isinstance(amount, Money):
             raise InvalidAmount(amount)
         if amount <= Money.zero():
-            raise CashMovementRefused(f"A {label} must be more than $0.00. Enter the amount taken from the drawer.")
+            raise CashMovementRefused(f"A {label} must be more than {Money.zero()}. "
+                                      "Enter the amount taken from the drawer.")
         reason = (reason or "").strip() or None
         if kind == PAID_OUT and reason is None:
             raise CashMovementRefused("Say what the paid-out is for (for example, \"window cleaner\"), then try again.")
