@@ -57,7 +57,6 @@ class Settings(BaseSettings):
     data_dir: Path
     mode: str = DEFAULT_MODE  # see pos_app.modes
     theme: str = "light"  # a QSS file in resources/themes
-    hub_url: str | None = None
     hardware: HardwareSettings = HardwareSettings()
 
     @property

@@ -32,31 +32,30 @@ def _refusal(folder) -> str:
 
 def test_without_a_file_every_setting_has_its_default(tmp_path):
     settings = load_settings(tmp_path)
-    assert (settings.data_dir, settings.mode, settings.theme, settings.hub_url) == (tmp_path.resolve(), "register",
-                                                                                    "light", None)
+    assert (settings.data_dir, settings.mode, settings.theme) == (tmp_path.resolve(), "register", "light")
     assert settings.hardware == HardwareSettings()
     assert settings.db_path == tmp_path.resolve() / "terminal.db"
     assert settings.log_dir == tmp_path.resolve() / "logs"
 
 
 def test_the_file_sets_typed_values_and_its_hardware_table(tmp_path):
-    settings = load_settings(_toml(tmp_path, 'hub_url = "http://hub.example:8700"\n[hardware]\n'
+    settings = load_settings(_toml(tmp_path, 'mode = "register"\ntheme = "light"\n[hardware]\n'
                                              'printer_url = "tcp://127.0.0.1:9100"\npaper_width_mm = 58\n'))
-    assert settings.hub_url == "http://hub.example:8700"
+    assert (settings.mode, settings.theme) == ("register", "light")
     assert settings.hardware.printer_url == "tcp://127.0.0.1:9100"
     assert settings.hardware.paper_width_mm == 58
     assert settings.hardware.payment_url is None
 
 
 def test_environment_variables_win_and_keep_their_flat_hardware_names(tmp_path, monkeypatch):
-    _toml(tmp_path, 'hub_url = "http://from-file:8700"\n[hardware]\nprinter_url = "tcp://from-file:9100"\n'
+    _toml(tmp_path, 'theme = "no-such-theme"\n[hardware]\nprinter_url = "tcp://from-file:9100"\n'
                     'paper_width_mm = 80\n')
-    monkeypatch.setenv("POS_APP_HUB_URL", "http://from-env:8700")
+    monkeypatch.setenv("POS_APP_THEME", "light")  # the file's theme would be refused: the environment's wins
     monkeypatch.setenv("POS_APP_PRINTER_URL", "tcp://from-env:9100")
     monkeypatch.setenv("POS_APP_PAPER_WIDTH_MM", "58")
     monkeypatch.setenv("POS_APP_PAYMENT_URL", "socket://127.0.0.1:10009")
     settings = load_settings(tmp_path)
-    assert settings.hub_url == "http://from-env:8700"
+    assert settings.theme == "light"
     assert settings.hardware.printer_url == "tcp://from-env:9100"
     assert settings.hardware.paper_width_mm == 58, "the environment's text becomes a number"
     assert settings.hardware.payment_url == "socket://127.0.0.1:10009"
@@ -105,3 +104,8 @@ def test_a_file_that_is_not_toml_is_refused_with_a_sentence(tmp_path):
 def test_text_where_a_table_belongs_is_refused(tmp_path):
     message = _refusal(_toml(tmp_path, 'hardware = "printer"\n'))
     assert "The setting hardware in" in message and "must be a table" in message
+
+
+def test_a_setting_the_terminal_does_not_have_is_left_alone(tmp_path):
+    # hub_url was never read (pairing keeps the hub's address); an old file that sets it still starts.
+    assert load_settings(_toml(tmp_path, 'hub_url = "http://hub.example:8700"\n')).mode == "register"
