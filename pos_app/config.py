@@ -87,9 +87,11 @@ class Settings(BaseSettings):
     def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings,
                                    file_secret_settings) -> tuple[PydanticBaseSettingsSource, ...]:
         # Earlier sources win: what the program passes, then the environment, then the data folder's file.
-        data_dir = Path(init_settings.init_kwargs["data_dir"])
-        toml = TomlConfigSettingsSource(settings_cls, toml_file=data_dir / SETTINGS_FILENAME)
-        return init_settings, env_settings, _FlatHardwareEnv(settings_cls), toml
+        sources = [init_settings, env_settings, _FlatHardwareEnv(settings_cls)]
+        data_dir = init_settings.init_kwargs.get("data_dir")
+        if data_dir is not None:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=Path(data_dir) / SETTINGS_FILENAME))
+        return tuple(sources)
 
 
 class _FlatHardwareEnv(PydanticBaseSettingsSource):
