@@ -1,21 +1,33 @@
 """Where the terminal keeps its files, and the settings an installer may change.
 
-Settings come from ``<data dir>/terminal.toml`` (all optional), then ``POS_APP_*`` environment
-variables. The data directory is the OS's per-user data folder unless ``--data-dir`` or
-``POS_APP_DATA_DIR`` says otherwise.
+Settings come from ``<data dir>/terminal.toml`` (all optional), then ``POS_APP_*`` environment variables, which win.
+Hardware settings sit in the file's ``[hardware]`` table but keep their flat names in the environment
+(``POS_APP_PRINTER_URL``, ``POS_APP_PAPER_WIDTH_MM``). The data directory is the OS's per-user data folder unless
+``--data-dir`` or ``POS_APP_DATA_DIR`` says otherwise. A bad value stops the start with a ``SettingsError``: one
+sentence saying which setting, where it came from, and what it may be.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_path
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+
+from pos_app.modes import DEFAULT_MODE, mode_refusal
 
 APP_NAME = "pos-app"
 SETTINGS_FILENAME = "terminal.toml"
+ENV_PREFIX = "POS_APP_"
+THEMES_DIR = Path(__file__).resolve().parents[1] / "resources" / "themes"
+
+
+class SettingsError(Exception):
+    pass
 
 
 def default_data_dir() -> Path:
@@ -23,8 +35,13 @@ def default_data_dir() -> Path:
     return Path(override) if override else user_data_path(APP_NAME, appauthor=False)
 
 
-@dataclass(frozen=True)
-class HardwareSettings:
+def themes() -> list[str]:
+    return sorted(path.stem for path in THEMES_DIR.glob("*.qss"))
+
+
+class HardwareSettings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
     scanner_url: str | None = None  # e.g. socket://127.0.0.1:9200, /dev/ttyACM0, loop://
     printer_url: str | None = None  # e.g. tcp://127.0.0.1:9100, file:///dev/usb/lp0
     payment_url: str | None = None  # e.g. socket://127.0.0.1:10009 or /dev/ttyUSB0
@@ -32,13 +49,15 @@ class HardwareSettings:
     paper_width_mm: int = 80
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(BaseSettings):
+    """The terminal's settings for one data folder: ``Settings(data_dir=...)`` reads its terminal.toml and env."""
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_ignore_empty=True, extra="ignore", frozen=True)
+
     data_dir: Path
-    mode: str = "register"  # register, kiosk, receiving
-    theme: str = "light"
-    hub_url: str | None = None
-    hardware: HardwareSettings = field(default_factory=HardwareSettings)
+    mode: str = DEFAULT_MODE  # see pos_app.modes
+    theme: str = "light"  # a QSS file in resources/themes
+    hardware: HardwareSettings = HardwareSettings()
 
     @property
     def db_path(self) -> Path:
@@ -48,34 +67,79 @@ class Settings:
     def log_dir(self) -> Path:
         return self.data_dir / "logs"
 
+    @field_validator("mode")
+    @classmethod
+    def _known_mode(cls, mode: str) -> str:
+        refusal = mode_refusal(mode)
+        if refusal:
+            raise ValueError(refusal)
+        return mode
 
-class SettingsError(Exception):
-    pass
+    @field_validator("theme")
+    @classmethod
+    def _known_theme(cls, theme: str) -> str:
+        if theme not in themes():
+            raise ValueError(f"There is no theme {theme!r}. The themes are the QSS files in {THEMES_DIR}: "
+                             f"{', '.join(themes())}.")
+        return theme
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings,
+                                   file_secret_settings) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Earlier sources win: what the program passes, then the environment, then the data folder's file.
+        sources = [init_settings, env_settings, _FlatHardwareEnv(settings_cls)]
+        data_dir = init_settings.init_kwargs.get("data_dir")
+        if data_dir is not None:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=Path(data_dir) / SETTINGS_FILENAME))
+        return tuple(sources)
+
+
+class _FlatHardwareEnv(PydanticBaseSettingsSource):
+    """``POS_APP_PRINTER_URL`` and friends fill the ``[hardware]`` table, as they always have."""
+
+    def get_field_value(self, field, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False  # everything is read at once in __call__
+
+    def __call__(self) -> dict[str, Any]:
+        found = {name: value for name in HardwareSettings.model_fields
+                 if (value := os.environ.get(env_name(name)))}
+        return {"hardware": found} if found else {}
+
+
+def env_name(field: str) -> str:
+    return ENV_PREFIX + field.upper()
 
 
 def load_settings(data_dir: Path | None = None) -> Settings:
     data_dir = (data_dir or default_data_dir()).expanduser().resolve()
-    raw: dict = {}
     path = data_dir / SETTINGS_FILENAME
-    if path.exists():
-        try:
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise SettingsError(
-                f"{path} is not valid TOML ({exc}). Fix or remove the file, then start again."
-            ) from None
-    hardware_raw = {k: v for k, v in raw.pop("hardware", {}).items() if k in _names(HardwareSettings)}
-    for name in _names(HardwareSettings):
-        env = os.environ.get(f"POS_APP_{name.upper()}")
-        if env:
-            hardware_raw[name] = int(env) if name == "paper_width_mm" else env
-    top = {k: v for k, v in raw.items() if k in _names(Settings) and k not in ("data_dir", "hardware")}
-    for name in ("mode", "theme", "hub_url"):
-        env = os.environ.get(f"POS_APP_{name.upper()}")
-        if env:
-            top[name] = env
-    return Settings(data_dir=data_dir, hardware=HardwareSettings(**hardware_raw), **top)
+    try:
+        return Settings(data_dir=data_dir)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise SettingsError(f"{path} is not valid TOML ({error}). Fix or remove the file, then start again.") from None
+    except ValidationError as error:
+        raise SettingsError(" ".join(_explain(problem, path) for problem in error.errors())
+                            + " Fix it, then start again.") from None
 
 
-def _names(cls) -> set[str]:
-    return {f.name for f in fields(cls)}
+_EXPECTED = {
+    "int_parsing": "a whole number", "int_type": "a whole number", "int_from_float": "a whole number",
+    "string_type": "text in quotes", "dict_type": "a table", "model_type": "a table",
+}
+
+
+def _explain(problem: dict[str, Any], path: Path) -> str:
+    """One sentence for one bad setting, naming where its value came from."""
+    loc = [str(part) for part in problem["loc"]]
+    name = loc[-1] if loc else "?"
+    if os.environ.get(env_name(name)):
+        where = f"The environment variable {env_name(name)}"
+    else:
+        table = f" in the [{loc[0]}] table" if len(loc) > 1 else ""
+        where = f"The setting {name}{table} in {path}"
+    if problem["type"] == "value_error":
+        return f"{where} is {problem['input']!r}. {problem['ctx']['error']}"
+    expected = _EXPECTED.get(problem["type"])
+    if expected:
+        return f"{where} is {problem['input']!r}, but it must be {expected}."
+    return f"{where} is {problem['input']!r}: {problem['msg']}."

@@ -152,7 +152,7 @@ def start_demo_stack(data_dir: Path, say=print) -> DemoStack:
 
 def join_demo_stack(stack: DemoStack, terminal: Terminal, terminal_no: int, say=print) -> None:
     """Pair the demo terminal (first run), bring its store over with progress, and keep it in sync."""
-    from pos_app.sync_commands import ProgressLine
+    from pos_app.cli.sync import ProgressLine
 
     sync = terminal.sync
     if not sync.overview().paired:

@@ -6,6 +6,7 @@ printed with a minus sign. Tax lines are one per component (GST, HST, PST, QST),
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -40,9 +41,15 @@ class ReceiptTender:
     auth_code: str = ""
 
 
+def format_cents(cents: int) -> str:
+    """Hardware's own plain rendering of an amount; pos_app passes its Money.format() as ``ReceiptLabels.money``."""
+    sign = "-" if cents < 0 else ""
+    return f"{sign}${abs(cents) // 100:,}.{abs(cents) % 100:02d}"
+
+
 @dataclass(frozen=True)
 class ReceiptLabels:
-    """Every fixed word on the receipt, so a store can print them in French."""
+    """Every fixed word on the receipt, and how amounts read, so a store can print them in French."""
 
     licence: str = "Licence"
     receipt: str = "Receipt"
@@ -53,6 +60,7 @@ class ReceiptLabels:
     cash_rounding: str = "Cash rounding"
     change: str = "Change"
     auth: str = "Auth"
+    money: Callable[[int], str] = format_cents  # cents -> text, e.g. "$1,234.56" or "1 234,56 $"
 
 
 @dataclass(frozen=True)
@@ -74,8 +82,3 @@ class ReceiptDocument:
     footer: tuple[str, ...] = ()
     title: str = ""  # e.g. "REFUND", or "REPRINT" on a copy
     labels: ReceiptLabels = field(default_factory=ReceiptLabels)
-
-
-def format_cents(cents: int) -> str:
-    sign = "-" if cents < 0 else ""
-    return f"{sign}${abs(cents) // 100:,}.{abs(cents) % 100:02d}"

@@ -12,7 +12,7 @@ from typing import Literal
 
 from hardware.codes.receipt_code import PREFIX as RECEIPT_PREFIX
 from hardware.errors import HardwareError
-from hardware.printers.document import ReceiptDocument, ReceiptLine, ReceiptTender, format_cents
+from hardware.printers.document import ReceiptDocument, ReceiptLabels, ReceiptLine, ReceiptTender
 
 COLUMNS = {80: 48, 58: 32}
 Align = Literal["left", "center", "right"]
@@ -64,24 +64,25 @@ def layout_receipt(
     ]
     rows.append(rule)
     for line in doc.lines:
-        rows += _item_rows(line, columns, labels.lot)
+        rows += _item_rows(line, columns, labels)
     rows.append(rule)
-    rows += _amount_rows(labels.subtotal, doc.subtotal_cents, columns)
+    amount = labels.money
+    rows += _amount_rows(labels.subtotal, amount(doc.subtotal_cents), columns)
     for discount in doc.discounts:
-        rows += _amount_rows(discount.label, -abs(discount.amount_cents), columns)
+        rows += _amount_rows(discount.label, amount(-abs(discount.amount_cents)), columns)
     for tax in doc.taxes:
-        rows += _amount_rows(tax.label, tax.amount_cents, columns)
+        rows += _amount_rows(tax.label, amount(tax.amount_cents), columns)
     rows += [
         TextRow(text, bold=True, double_height=True)
-        for text in two_columns(labels.total, format_cents(doc.total_cents), columns)
+        for text in two_columns(labels.total, amount(doc.total_cents), columns)
     ]
     rows.append(rule)
     for tender in doc.tenders:
-        rows += _amount_rows(_tender_label(tender, labels.auth), tender.amount_cents, columns)
+        rows += _amount_rows(_tender_label(tender, labels.auth), amount(tender.amount_cents), columns)
     if doc.cash_rounding_cents:
-        rows += _amount_rows(labels.cash_rounding, doc.cash_rounding_cents, columns)
+        rows += _amount_rows(labels.cash_rounding, amount(doc.cash_rounding_cents), columns)
     if doc.change_cents:
-        rows += _amount_rows(labels.change, doc.change_cents, columns, bold=True)
+        rows += _amount_rows(labels.change, amount(doc.change_cents), columns, bold=True)
     if doc.footer:
         rows.append(rule)
         rows += [TextRow(line, "center") for line in _wrap_all(doc.footer, columns)]
@@ -101,20 +102,20 @@ def two_columns(left: str, right: str, columns: int) -> list[str]:
     return wrapped + [right.rjust(columns)]
 
 
-def _item_rows(line: ReceiptLine, columns: int, lot_label: str) -> list[Row]:
+def _item_rows(line: ReceiptLine, columns: int, labels: ReceiptLabels) -> list[Row]:
     rows: list[Row] = [
-        TextRow(text) for text in two_columns(line.name, format_cents(line.line_total_cents), columns)
+        TextRow(text) for text in two_columns(line.name, labels.money(line.line_total_cents), columns)
     ]
     if Decimal(line.quantity) != 1:
-        rows.append(TextRow(f"  {_quantity(line.quantity)} x {format_cents(line.unit_price_cents)}"))
+        rows.append(TextRow(f"  {_quantity(line.quantity)} x {labels.money(line.unit_price_cents)}"))
     if line.lots:
-        lots = f"  {lot_label}: {', '.join(line.lots)}"
+        lots = f"  {labels.lot}: {', '.join(line.lots)}"
         rows += [TextRow(text) for text in textwrap.wrap(lots, columns, subsequent_indent="    ")]
     return rows
 
 
-def _amount_rows(label: str, cents: int, columns: int, bold: bool = False) -> list[Row]:
-    return [TextRow(text, bold=bold) for text in two_columns(label, format_cents(cents), columns)]
+def _amount_rows(label: str, amount: str, columns: int, bold: bool = False) -> list[Row]:
+    return [TextRow(text, bold=bold) for text in two_columns(label, amount, columns)]
 
 
 def _tender_label(tender: ReceiptTender, auth_label: str) -> str:

@@ -21,7 +21,7 @@ def as_percent(value: Decimal | int) -> Decimal:
 def check_discount_amount(amount: Money, base: Money, role: Role) -> None:
     """A discount amount must be 0..base, and no bigger a share of base than the role's cap."""
     if amount.is_negative():
-        raise InvalidDiscount("A discount cannot be negative. Enter $0.00 or more.")
+        raise InvalidDiscount(f"A discount cannot be negative. Enter {Money.zero()} or more.")
     if amount > base:
         raise InvalidDiscount(
             f"A discount of {amount} is more than the {base} it applies to. Enter a smaller discount."

@@ -8,8 +8,6 @@ from decimal import Decimal
 
 from pos_app.domain.money import Money, allocate, sum_money
 
-KNOWN_TAX_CODES = frozenset({"GST", "HST", "PST", "QST"})
-
 
 @dataclass(frozen=True, slots=True)
 class TaxComponent:

@@ -14,7 +14,7 @@ class CashTender:
 
     def __post_init__(self) -> None:
         if self.amount <= Money.zero():
-            raise InvalidTender("Cash received must be more than $0.00. Enter the amount the customer gave.")
+            raise InvalidTender(f"Cash received must be more than {Money.zero()}. Enter the amount the customer gave.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +31,7 @@ class CardApproval:
                 "A card approval must carry exactly the last 4 digits of the card, nothing more."
             )
         if self.amount <= Money.zero():
-            raise InvalidTender("A card approval must be for more than $0.00. Check the terminal's response.")
+            raise InvalidTender(f"A card approval must be for more than {Money.zero()}. Check the terminal's response.")
 
 
 @dataclass(frozen=True, slots=True)

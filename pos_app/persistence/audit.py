@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos_app.domain.audit_chain import GENESIS_HASH, entry_hash, first_broken_link
-from pos_app.persistence.models import AuditLog
+from pos_app.persistence.models import AuditLog, SyncState
 from pos_app.persistence.outbox import enqueue_mutation
 from pos_app.persistence.sync_state import take_counter
 from pos_app.persistence.types import utcnow
@@ -59,3 +61,33 @@ def verify_audit_chain(session: Session) -> int | None:
     entries = list(session.scalars(select(AuditLog).order_by(AuditLog.seq)))
     broken = first_broken_link((e.prev_hash, e.entry_hash, _chained_fields(e)) for e in entries)
     return None if broken is None else entries[broken].seq
+
+
+@dataclass(frozen=True)
+class AuditChainReport:
+    """What ``pos-app audit verify`` says: how many entries, and the first that breaks the chain, if any."""
+
+    entries: int
+    broken_seq: int | None = None
+    broken_action: str | None = None  # None when the broken entry is missing rather than changed
+    broken_at: datetime | None = None
+    missing_at_end: int = 0  # entries the audit counter handed out that are no longer there
+
+    @property
+    def intact(self) -> bool:
+        return self.broken_seq is None
+
+
+def audit_chain_report(session: Session) -> AuditChainReport:
+    entries = list(session.scalars(select(AuditLog).order_by(AuditLog.seq)))
+    broken = first_broken_link((e.prev_hash, e.entry_hash, _chained_fields(e)) for e in entries)
+    if broken is not None:
+        entry = entries[broken]
+        return AuditChainReport(len(entries), entry.seq, entry.action, entry.created_at)
+    # The chain cannot show entries cut off its end; the counter that numbered them can.
+    state = session.get(SyncState, 1)
+    handed_out = state.next_audit_seq - 1 if state is not None else 0
+    last = entries[-1].seq if entries else 0
+    if handed_out > last:
+        return AuditChainReport(len(entries), last + 1, missing_at_end=handed_out - last)
+    return AuditChainReport(len(entries))

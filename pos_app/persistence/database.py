@@ -10,7 +10,6 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-DB_FILENAME = "terminal.db"
 BUSY_TIMEOUT_MS = 5000
 BEGIN_MODE_OPTION = "sqlite_begin_mode"
 WRITE_TRANSACTION = {BEGIN_MODE_OPTION: "IMMEDIATE"}

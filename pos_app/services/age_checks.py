@@ -16,8 +16,9 @@ from hardware.codes.errors import CodeParseError
 from hardware.codes.id_card import IdCard
 from pos_app.persistence.age_checks import log_age_check
 from pos_app.persistence.unit_of_work import UnitOfWork
+from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import ServiceError
-from pos_app.services.selling import Clock, SaleService, utc_clock
+from pos_app.services.selling import SaleService
 from pos_app.services.staff import StaffMember
 from pos_app.services.terminal import TerminalContext
 

@@ -17,8 +17,9 @@ from hardware.ports import PaymentKind, PaymentResult, PaymentStatus, PaymentTer
 from pos_app.domain.money import Money
 from pos_app.domain.tenders import CardApproval
 from pos_app.persistence.payment_attempts import SqlAttemptJournal
+from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import ServiceError
-from pos_app.services.selling import Clock, SaleService, utc_clock
+from pos_app.services.selling import SaleService
 
 
 class CardNotApproved(ServiceError):

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from demo import generate_demo_tenant
 from hardware.codes.gs1 import gtin14_or_none
 from pos_app.domain.equivalency import ProductForm, dried_equivalent_per_unit
 from pos_app.persistence.bulk_load import has_store, insert_rows
@@ -22,7 +23,6 @@ from pos_app.persistence.sync_state import ensure_sync_state
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.errors import ServiceError
 from pos_app.services.pins import hash_pin, pin_matches
-from sync.demo_tenant import generate_demo_tenant
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,9 @@ from pos_app.persistence.audit import append_audit
 from pos_app.persistence.models import User
 from pos_app.persistence.store_repository import active_staff, staff_by_code, store_zone
 from pos_app.persistence.unit_of_work import UnitOfWork
+from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import NotPermitted, OverrideRefused, SignInRefused, StaffNotFound
 from pos_app.services.pins import pin_matches
-from pos_app.services.selling import Clock, utc_clock
 from pos_app.services.staff import StaffMember, is_manager, staff_member_from
 from pos_app.services.terminal import TerminalContext
 

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from decimal import Decimal
 
-from hardware.printers.document import ReceiptDiscount, ReceiptDocument, ReceiptLine, ReceiptTax, ReceiptTender
+from hardware.printers.document import (
+    ReceiptDiscount,
+    ReceiptDocument,
+    ReceiptLabels,
+    ReceiptLine,
+    ReceiptTax,
+    ReceiptTender,
+)
 from pos_app.domain.cash_count import DENOMINATIONS
 from pos_app.domain.formatting import format_number
 from pos_app.domain.money import Money
@@ -23,6 +30,14 @@ from pos_app.domain.tenders import CardApproval, CardTender
 from pos_app.services.terminal import TerminalContext
 
 Row = tuple[str, str]  # a label, and its value printed flush right ("" for a heading)
+
+
+def money_text(cents: int) -> str:
+    return Money.from_cents(cents).format()
+
+
+# Receipts read amounts the way every screen does, through Money.format().
+RECEIPT_LABELS = ReceiptLabels(money=money_text)
 
 
 @dataclass(frozen=True)
@@ -147,6 +162,7 @@ def _header(context: TerminalContext, number: str, printed_at: datetime | None, 
         receipt_number=number,
         timestamp_text=f"{_local(printed_at or datetime.now(UTC), zone):%Y-%m-%d %H:%M}",
         footer=(footer,) if isinstance(footer, str) and footer.strip() else (),
+        labels=RECEIPT_LABELS,
     )
 
 

@@ -19,8 +19,8 @@ from pos_app.persistence import order_repository
 from pos_app.persistence.audit import append_audit
 from pos_app.persistence.outbox import enqueue_mutation
 from pos_app.persistence.unit_of_work import UnitOfWork
+from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import OrderNotFound
-from pos_app.services.selling import Clock, utc_clock
 from pos_app.services.staff import StaffMember
 
 

@@ -8,9 +8,8 @@ SQLite transaction, so there is never a sale without its outbox row or the other
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -33,11 +32,10 @@ from pos_app.persistence.outbox import enqueue_mutation
 from pos_app.persistence.stock import sellable_lots
 from pos_app.persistence.sync_state import take_receipt_seq
 from pos_app.persistence.unit_of_work import UnitOfWork
+from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import NoOpenSale, ParkedSaleGone, SaleInProgress
 from pos_app.services.staff import StaffMember
 from pos_app.services.terminal import TerminalContext
-
-Clock = Callable[[], datetime]
 
 
 @dataclass(frozen=True)
@@ -52,10 +50,6 @@ class ParkedSaleInfo:
 def _parked_info(row) -> ParkedSaleInfo:
     return ParkedSaleInfo(id=row.id, label=row.label, item_count=row.item_count,
                           total=Money.from_cents(row.total_cents), parked_at=row.created_at)
-
-
-def utc_clock() -> datetime:
-    return datetime.now(UTC)
 
 
 class SaleService:

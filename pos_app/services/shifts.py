@@ -34,8 +34,8 @@ from pos_app.persistence.models import CashSession
 from pos_app.persistence.outbox import enqueue_mutation
 from pos_app.persistence.store_repository import staff_by_id, store_settings, store_zone
 from pos_app.persistence.unit_of_work import UnitOfWork
+from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import CashMovementRefused, NoOpenShift, ShiftAlreadyOpen, VarianceNeedsManager
-from pos_app.services.selling import Clock, utc_clock
 from pos_app.services.staff import StaffMember, is_manager, staff_member_from
 from pos_app.services.terminal import TerminalContext
 
@@ -145,7 +145,8 @@ class ShiftService:
         if not isinstance(amount, Money):
             raise InvalidAmount(amount)
         if amount <= Money.zero():
-            raise CashMovementRefused(f"A {label} must be more than $0.00. Enter the amount taken from the drawer.")
+            raise CashMovementRefused(f"A {label} must be more than {Money.zero()}. "
+                                      "Enter the amount taken from the drawer.")
         reason = (reason or "").strip() or None
         if kind == PAID_OUT and reason is None:
             raise CashMovementRefused("Say what the paid-out is for (for example, \"window cleaner\"), then try again.")

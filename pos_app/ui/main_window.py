@@ -6,6 +6,7 @@ from PySide6.QtCore import QDateTime, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from pos_app.domain.staff import can_supervise
+from pos_app.modes import MODE_TITLES
 from pos_app.services.staff import StaffMember
 from pos_app.services.status import staff_display
 from pos_app.ui.common.widgets import touch_button
@@ -17,7 +18,6 @@ from pos_app.ui.tasks import wait_for_background_work
 from pos_app.ui.terminal_services import TerminalServices
 from pos_app.ui.wedge_filter import WedgeScanFilter
 
-MODE_TITLES = {"register": "Register", "kiosk": "Kiosk", "receiving": "Receiving"}
 STATUS_REFRESH_MS = 5_000
 PRINTER_CHECK_MS = 15_000
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import QApplication
 
-THEMES_DIR = Path(__file__).resolve().parents[2] / "resources" / "themes"
+from pos_app.config import THEMES_DIR
 
 
 def apply_theme(app: QApplication, name: str = "light") -> None:

@@ -1,4 +1,5 @@
-"""The `pos-hub` command: serve, migrate, seed the demo tenant, import CSVs, and hand out codes and tokens.
+"""The `pos-hub` command: serve, migrate, seed the demo tenant, import CSVs, hand out codes and tokens, and
+check the audit chains terminals sent.
 
 Every failure a person can meet ends in one plain sentence on stderr and exit status 1, never a traceback.
 """
@@ -167,6 +168,32 @@ def cmd_import_asn(args) -> None:
     _import(args, lambda s: _store(s, args.store), import_asn, "purchase orders")
 
 
+def cmd_audit_verify(args) -> None:
+    """Re-hash every terminal's audit chain as the hub received it; a break makes the exit status 1."""
+    from sync.hub.audit_chain import verify_chains
+
+    db = _database(args, migrate=False)  # a check writes nothing, not even a schema upgrade
+    try:
+        with db.read() as session:
+            checks = verify_chains(session, _store(session, args.store).id if args.store else None)
+    finally:
+        db.dispose()
+    if not checks:
+        print("No audit entries have reached this hub" + (f" from store {args.store}." if args.store else "."))
+    for check in checks:
+        who = f"Store {check.store_code}, terminal {check.terminal_name!r}"
+        if check.intact:
+            print(f"{who}: {check.entries:,} entries, chain intact.")
+        elif check.broken_action is None:
+            print(f"{who}: the chain is broken at entry {check.broken_seq}: {check.problem}.", file=sys.stderr)
+        else:
+            print(f"{who}: the chain is broken at entry {check.broken_seq} ({check.broken_action}, "
+                  f"{check.broken_at:%Y-%m-%d %H:%M:%S} UTC): {check.problem}.", file=sys.stderr)
+    broken = sum(not check.intact for check in checks)
+    if broken:
+        raise CliError(f"{broken} of {len(checks)} audit chains are broken; the lines above say where.")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pos-hub", description="The central hub of the POS: sync and admin API.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -187,6 +214,14 @@ def build_parser() -> argparse.ArgumentParser:
     upgrade = db_commands.add_parser("upgrade", help="Bring the database to the newest schema.")
     upgrade.add_argument("--db", help="database URL")
     upgrade.set_defaults(handler=cmd_db_upgrade)
+
+    audit = commands.add_parser("audit", help="The terminals' audit trails as the hub received them.")
+    audit_commands = audit.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
+    verify = audit_commands.add_parser("verify", help="Re-hash each terminal's audit chain; exit status 1 if one "
+                                                      "is broken.")
+    verify.add_argument("--db", help="database URL")
+    verify.add_argument("--store", help="only this store's terminals, e.g. ON001")
+    verify.set_defaults(handler=cmd_audit_verify)
 
     seed = add("seed-demo", cmd_seed_demo, "Create the demo tenant and store (the same as `pos-app demo-data`).")
     seed.add_argument("--products", type=int, default=2000)

@@ -11,7 +11,7 @@ from datetime import date
 from argon2 import PasswordHasher
 from sqlalchemy import select
 
-from sync.demo_tenant import generate_demo_tenant
+from demo import generate_demo_tenant
 from sync.hub.database import Database
 from sync.hub.feed.entities import ENTITY_OF
 from sync.hub.feed.record import ensure_feed, record_put

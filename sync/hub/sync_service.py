@@ -36,10 +36,6 @@ class Forbidden(Exception):
     """The token's scope does not cover what was asked (another store, tenant or terminal)."""
 
 
-class NotFound(Exception):
-    pass
-
-
 class Conflict(Exception):
     pass
 
@@ -256,11 +252,3 @@ def pull(db: Database, principal: Principal, request: PullRequest) -> Page:
         # Read in the same snapshot as the changes: the LMID says which of the terminal's own deltas they hold.
         page.last_mutation_id = 0 if client is None else client.last_mutation_id
     return page
-
-
-def current_version(db: Database, store_id: uuid.UUID) -> int:
-    from sync.hub.models import StoreFeed
-
-    with db.read() as session:
-        feed = session.get(StoreFeed, store_id)
-        return 0 if feed is None else feed.version

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -39,7 +38,7 @@ def count_rows(terminal, model) -> int:
 @contextmanager
 def terminal_with(terminal: Terminal, **hardware) -> Iterator[Terminal]:
     """The same terminal (same database) with devices configured, as terminal.toml would configure them."""
-    settings = dataclasses.replace(terminal.settings, hardware=HardwareSettings(**hardware))
+    settings = terminal.settings.model_copy(update={"hardware": HardwareSettings(**hardware)})
     wired = Terminal(settings, terminal.engine, terminal.session_factory, terminal.secrets)
     try:
         yield wired

@@ -1,9 +1,11 @@
-"""The audit trail is a hash chain: an edited or removed entry is found, and each entry is queued for the hub."""
+"""The audit trail is a hash chain: an edited or removed entry is found (also by `pos-app audit verify`), and each
+entry is queued for the hub."""
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 
+from pos_app.cli import main
 from pos_app.persistence.audit import append_audit, verify_audit_chain
 from pos_app.persistence.models import AuditLog, SyncOutbox
 from pos_app.persistence.unit_of_work import UnitOfWork
@@ -41,3 +43,43 @@ def test_a_removed_entry_breaks_the_chain_after_the_gap(terminal):
         session.execute(delete(AuditLog).where(AuditLog.seq == 2))
         session.commit()
         assert verify_audit_chain(session) == 3
+
+
+def _verify(terminal, capsys) -> tuple[int, str, str]:
+    folder = terminal.settings.data_dir
+    terminal.close()
+    status = main(["audit", "verify", "--data-dir", str(folder)])
+    out = capsys.readouterr()
+    return status, out.out.strip(), out.err.strip()
+
+
+def test_audit_verify_counts_an_intact_trail(terminal, capsys):
+    with terminal.session_factory() as session:
+        before = session.scalar(select(func.count()).select_from(AuditLog))
+    _three_entries(terminal)
+    status, out, err = _verify(terminal, capsys)
+    assert (status, out, err) == (0, f"{before + 3} entries, chain intact.", "")
+
+
+def test_audit_verify_names_a_tampered_entry_and_fails(terminal, capsys):
+    _three_entries(terminal)
+    with terminal.session_factory() as session:
+        tampered = session.scalar(select(AuditLog).where(AuditLog.action == "drawer.no_sale"))
+        session.execute(update(AuditLog).where(AuditLog.id == tampered.id).values(details={"note": "nothing"}))
+        session.commit()
+        seq = tampered.seq
+    status, out, err = _verify(terminal, capsys)
+    assert status == 1 and out == ""
+    assert err.startswith(f"The audit trail is broken at entry {seq} (drawer.no_sale, ")
+    assert "that entry was changed, or one before it was removed" in err
+
+
+def test_audit_verify_finds_entries_cut_off_the_end(terminal, capsys):
+    _three_entries(terminal)
+    with terminal.session_factory() as session:
+        last = session.scalar(select(func.max(AuditLog.seq)))
+        session.execute(delete(AuditLog).where(AuditLog.seq >= last - 1))
+        session.commit()
+    status, _, err = _verify(terminal, capsys)
+    assert status == 1
+    assert f"its last 2 entries, from entry {last - 1}, are missing" in err

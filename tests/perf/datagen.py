@@ -39,13 +39,13 @@ def _source_hash(*paths: Path, size: str) -> str:
 
 
 def terminal_key(size: Size) -> str:
-    return _source_hash(ROOT / "tests/perf/history.py", ROOT / "sync/demo_tenant",
+    return _source_hash(ROOT / "tests/perf/history.py", ROOT / "demo",
                         ROOT / "pos_app/services/demo_data.py", ROOT / "migrations/terminal",
                         size=f"{size.products}/{size.history_lines}")
 
 
 def hub_key(size: Size) -> str:
-    return _source_hash(ROOT / "sync/demo_tenant", ROOT / "sync/hub/seed.py",
+    return _source_hash(ROOT / "demo", ROOT / "sync/hub/seed.py",
                         ROOT / "migrations/hub", size=str(size.products))
 
 

@@ -16,9 +16,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import JSON, Date, Uuid, create_engine, event, func, select
 
+from demo import TABLE_ORDER, DemoTenant, generate_demo_tenant, gtin_check_digit
 from pos_app.persistence.models import Base, OcsProduct
 from pos_app.persistence.types import Cents, ExactDecimal, UtcDateTime
-from sync.demo_tenant import TABLE_ORDER, DemoTenant, generate_demo_tenant, gtin_check_digit
 
 TODAY = date(2025, 6, 15)
 FORMS = {"dried_flower", "pre_roll", "vape", "extract", "edible", "beverage", "oil", "topical", "seed"}
@@ -312,7 +312,7 @@ def test_open_purchase_orders_from_the_ocs(tenant):
 
 def test_generator_needs_only_the_standard_library():
     code = (
-        "import sys, sync.demo_tenant as d; d.generate_demo_tenant(products=50); "
+        "import sys, demo as d; d.generate_demo_tenant(products=50); "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in {'pos_app', 'sqlalchemy', 'pydantic'}))"
     )
     root = Path(__file__).resolve().parents[2]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from datetime import datetime
 from typing import Any
@@ -11,12 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.column_types import cents_to_dollars
+from sync.hub.audit_chain import CHAINED_FIELDS, GENESIS_HASH, entry_hash
 from sync.hub.batch_rows import insert_new
 from sync.hub.handlers.base import Context, MutationArgs, Rejection, parse_args, require_own_store
 from sync.hub.models import AgeVerificationLog, AuditLog, CashSession
-from sync.protocol import canonical_json
-
-GENESIS_HASH = "0" * 64
 
 
 def _dollars(cents: int | None):
@@ -96,15 +93,12 @@ class AuditLogged(MutationArgs):
     entry_hash: str
 
 
-_CHAINED = ("id", "seq", "action", "staff_id", "approved_by", "entity_type", "entity_id", "details", "created_at")
-
-
 def audit_logged(session: Session, ctx: Context, raw: dict) -> None:
     args = parse_args(AuditLogged, raw)
     require_own_store(ctx, args.store_id)
     # The terminal hashed these fields in this exact form (ids and times as the strings it sent).
-    fields = {key: raw.get(key) for key in _CHAINED}
-    recomputed = hashlib.sha256((args.prev_hash + canonical_json(fields)).encode()).hexdigest()
+    fields = {key: raw.get(key) for key in CHAINED_FIELDS}
+    recomputed = entry_hash(args.prev_hash, fields)
     expected_prev = GENESIS_HASH if args.seq == 1 else _entry_hash(session, ctx.terminal_id, args.seq - 1)
     chain_ok = recomputed == args.entry_hash and (expected_prev is None or expected_prev == args.prev_hash)
     added = insert_new(session, AuditLog, dict(

@@ -191,7 +191,7 @@ def _assert_pins_check_with_the_paired_pepper(changes, pepper):
 
     from argon2 import PasswordHasher
 
-    from sync.demo_tenant import generate_demo_tenant
+    from demo import generate_demo_tenant
 
     pins = generate_demo_tenant(products=40, seed=7).pins
     staff = next(c["data"] for c in changes if c["entity"] == "staff_user")

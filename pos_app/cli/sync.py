@@ -1,18 +1,20 @@
-"""``pos-app sync pair|status|once|unpair`` and ``pos-app db reset``: sync from the command line.
+"""``pos-app sync pair|status|once|unpair``: pairing and syncing with the hub from the command line.
 
-Each prints plain sentences; failures reach ``pos_app.cli`` as ``ServiceError`` and end as one line on stderr.
+Each prints plain sentences; failures reach ``pos_app.cli.main`` as ``ServiceError`` and end as one line on stderr.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from pos_app.bootstrap import Terminal, open_terminal
-from pos_app.config import Settings
-from pos_app.persistence.migrate import backup_database
-from pos_app.services.errors import ServiceError
-from pos_app.services.sync_service import HUB_TOKEN, SyncOverview
+from pos_app.cli.common import add_data_dir, settings_for
+
+if TYPE_CHECKING:
+    from pos_app.bootstrap import Terminal
+    from pos_app.services.sync_service import SyncOverview
 
 PHASES = {"push": "Sending", "pull": "Receiving"}
 
@@ -102,27 +104,28 @@ def cmd_unpair(terminal: Terminal, _args) -> None:
 SYNC_ACTIONS = {"pair": cmd_pair, "status": cmd_status, "once": cmd_once, "unpair": cmd_unpair}
 
 
-def sync_command(settings: Settings, args) -> int:
-    terminal = open_terminal(settings)
+def add_commands(commands) -> None:
+    sync = commands.add_parser("sync", help="pair with the hub and sync with it")
+    actions = sync.add_subparsers(dest="action", required=True, metavar="ACTION")
+    pair = actions.add_parser("pair", help="pair this terminal with its store on the hub, then fetch the store")
+    pair.add_argument("--hub", required=True, help="the hub's address, e.g. http://192.168.1.10:8700")
+    pair.add_argument("--code", required=True, help="the one-time code from `pos-hub pairing-code`")
+    pair.add_argument("--name", help="this terminal's name on the hub (default: host name and number)")
+    pair.add_argument("--terminal-no", type=int, help="this terminal's number on receipts")
+    add_data_dir(pair)
+    for name, help_ in (("status", "paired?, hub, client id, pending, rejected, last good sync"),
+                        ("once", "send and fetch until caught up, with progress"),
+                        ("unpair", "forget the hub (refused while changes are unsent)")):
+        add_data_dir(actions.add_parser(name, help=help_))
+    sync.set_defaults(handler=cmd_sync)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from pos_app.bootstrap import open_terminal
+
+    terminal = open_terminal(settings_for(args))
     try:
         SYNC_ACTIONS[args.action](terminal, args)
     finally:
         terminal.close()
-    return 0
-
-
-def db_reset(settings: Settings, confirmed: bool) -> int:
-    terminal = open_terminal(settings)
-    try:
-        terminal.sync.refuse_if_unsent("reset its database")
-        if not confirmed:
-            raise ServiceError("Resetting deletes this terminal's database (a copy goes to backups/). "
-                               "Run `pos-app db reset --yes` to go ahead.")
-        backup = backup_database(settings.db_path, "before-reset")
-        terminal.secrets.delete(HUB_TOKEN)
-    finally:
-        terminal.close()
-    for suffix in ("", "-wal", "-shm"):
-        settings.db_path.with_name(settings.db_path.name + suffix).unlink(missing_ok=True)
-    print(f"The database was reset. The old one is kept at {backup}. Pair the terminal again to use it.")
     return 0

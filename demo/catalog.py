@@ -8,9 +8,9 @@ from decimal import Decimal
 from itertools import combinations
 from typing import Any
 
-from sync.demo_tenant import vocabulary as v
-from sync.demo_tenant.gs1 import case_gtin14, gtin14
-from sync.demo_tenant.values import between, cost_cents, money, new_id, pick, retail_cents, tenths
+from demo import vocabulary as v
+from demo.gs1 import case_gtin14, gtin14
+from demo.values import between, cost_cents, money, new_id, pick, retail_cents, tenths
 
 FORM_WEIGHTS = (
     ("dried_flower", 35), ("pre_roll", 20), ("vape", 12), ("edible", 10), ("beverage", 6), ("extract", 6),

@@ -6,10 +6,10 @@ import random
 from datetime import date, timedelta
 from typing import Any
 
-from sync.demo_tenant.catalog import StockItem
-from sync.demo_tenant.gs1 import sscc18
-from sync.demo_tenant.reference import STORE_CODE, StoreRefs
-from sync.demo_tenant.values import between, money, new_id, pick, utc_at
+from demo.catalog import StockItem
+from demo.gs1 import sscc18
+from demo.reference import STORE_CODE, StoreRefs
+from demo.values import between, money, new_id, pick, utc_at
 
 Rows = dict[str, list[dict[str, Any]]]
 

@@ -1,8 +1,9 @@
 """The demo tenant: one Ontario store with staff, a full OCS catalog, stock, lots and open purchase orders.
 
 Pure standard library, so the terminal (``pos-app demo-data``) and the hub (``pos-hub seed-demo``) build the
-very same tenant from it. ``generate_demo_tenant`` returns plain rows keyed by table and column names of the
-replica, in an order that satisfies the foreign keys; each caller inserts them with ``Table.insert()``.
+very same tenant from it; a package of its own, because both ends use it and ``sync`` never imports ``pos_app``.
+``generate_demo_tenant`` returns plain rows keyed by table and column names of the replica, in an order that
+satisfies the foreign keys; each caller inserts them with ``Table.insert()``.
 
 What the loader must still do:
 
@@ -28,11 +29,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sync.demo_tenant.catalog import FORMS, build_accessories, build_products
-from sync.demo_tenant.gs1 import gtin_check_digit
-from sync.demo_tenant.reference import STORE_CODE, TENANT_CODE, build_reference
-from sync.demo_tenant.stock import build_purchase_orders, build_shelves, build_stock
-from sync.demo_tenant.values import section_rng
+from demo.catalog import FORMS, build_accessories, build_products
+from demo.gs1 import gtin_check_digit
+from demo.reference import STORE_CODE, TENANT_CODE, build_reference
+from demo.stock import build_purchase_orders, build_shelves, build_stock
+from demo.values import section_rng
 
 TABLE_ORDER = (
     "tenants", "provinces_territories", "tax_rates", "stores", "users", "role_permissions",

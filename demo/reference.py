@@ -9,7 +9,7 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
-from sync.demo_tenant.values import new_id
+from demo.values import new_id
 
 TENANT_CODE = "GREENLEAF"
 TENANT_NAME = "Greenleaf Cannabis Co."

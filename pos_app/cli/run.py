@@ -1,0 +1,52 @@
+"""``pos-app run``: open the terminal window, on its own data folder or on the demo stack (``--demo``)."""
+
+from __future__ import annotations
+
+import argparse
+
+from pos_app.cli.common import add_data_dir, add_mode, checked_mode, data_dir, settings_for
+from pos_app.config import load_settings
+
+
+def add_commands(commands) -> None:
+    run = commands.add_parser("run", help="open the terminal window")
+    add_data_dir(run)
+    add_mode(run, default=None)
+    run.add_argument("--demo", action="store_true", help="use a demo store (made on first run)")
+    run.add_argument("--terminal", type=int, default=1, help="terminal number for --demo (default 1)")
+    run.set_defaults(handler=cmd_run)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    mode = checked_mode(args.mode) if args.mode else None  # before anything starts or is written
+    from pos_app.ui.app import qt_application
+    from pos_app.ui.main_window import MainWindow
+
+    terminal = _open_demo_terminal(args) if args.demo else open_terminal_for(args)
+    app = qt_application(terminal.settings.theme)
+    window = MainWindow(terminal, mode=mode or terminal.settings.mode)
+    window.resize(1280, 800)
+    window.show()
+    status = app.exec()
+    terminal.close()
+    return status
+
+
+def open_terminal_for(args: argparse.Namespace):
+    from pos_app.bootstrap import open_terminal
+
+    return open_terminal(settings_for(args))
+
+
+def _open_demo_terminal(args: argparse.Namespace):
+    """The demo: hub, simulators and a paired, bootstrapped terminal that syncs while its window is open."""
+    import atexit
+
+    from pos_app.bootstrap import open_terminal
+    from pos_app.demo_stack import join_demo_stack, start_demo_stack
+
+    stack = start_demo_stack(load_settings(data_dir(args, demo=True)).data_dir)
+    atexit.register(stack.close)
+    terminal = open_terminal(settings_for(args, demo=True))
+    join_demo_stack(stack, terminal, args.terminal)
+    return terminal

@@ -1,0 +1,34 @@
+"""``pos-app screenshot``: render a screen to a PNG file, without a display, from the terminal's own data."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from pos_app.cli.common import add_data_dir, add_mode, checked_mode
+from pos_app.cli.run import open_terminal_for
+from pos_app.modes import DEFAULT_MODE
+
+
+def add_commands(commands) -> None:
+    shot = commands.add_parser("screenshot", help="render a screen to a PNG file, without a display")
+    add_data_dir(shot)
+    add_mode(shot, default=DEFAULT_MODE)
+    shot.add_argument("--state", default="cart",
+                      help="what the screen shows: login, idle, cart, tender, card-wait, refund, shift-close or "
+                           "z-report")
+    shot.add_argument("--size", default="1024x768", help="window size, e.g. 1024x768 or 1920x1080")
+    shot.add_argument("--out", type=Path, required=True)
+    shot.set_defaults(handler=cmd_screenshot)
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from pos_app.ui.screenshots import render_screen
+
+    mode = checked_mode(args.mode)
+    terminal = open_terminal_for(args)
+    width, _, height = args.size.partition("x")
+    render_screen(terminal, mode=mode, state=args.state, size=(int(width), int(height)), out=args.out)
+    print(f"Wrote {args.out}")
+    terminal.close()
+    return 0
