@@ -23,9 +23,10 @@ from sqlalchemy.orm import Session
 
 from sync.column_types import utcnow
 from sync.hub.feed import lock_store, record_put, record_put_row
-from sync.hub.handlers.base import Context, MutationArgs, Rejection, parse_args, require_own_store
+from sync.hub.handlers.base import Context, Rejection, require_own_store
 from sync.hub.handlers.rows import add_rows, write_gathered
 from sync.hub.models import BatchTracking, OcsInventory, OcsInventoryTransaction, OversellEvent
+from sync.mutations import InventoryAdjustedV1
 
 _DEFERRED = "stock_deferred_moves"
 _LEDGER = OcsInventoryTransaction.__table__
@@ -266,30 +267,7 @@ def counted_on_hand(session: Session, store_id: uuid.UUID, sku: str, batch_lot: 
     return level + _pending_quantity(session, store_id, sku, batch_lot)
 
 
-class DeltaArgs(MutationArgs):
-    sku: str
-    batch_lot: str | None = None
-    quantity_delta: int
-    line_id: uuid.UUID | None = None
-    reason: str | None = None
-
-    def to_delta(self) -> Delta:
-        return Delta(self.sku, self.batch_lot, self.quantity_delta, self.line_id, self.reason)
-
-
-class InventoryAdjusted(MutationArgs):
-    adjustment_id: uuid.UUID
-    store_id: uuid.UUID | None = None
-    sku: str
-    batch_lot: str | None = None
-    quantity_delta: int | None = None
-    counted_quantity: int | None = None  # a count is an assertion; the hub turns it into the delta
-    reason: str
-    staff_id: uuid.UUID | None = None
-
-
-def inventory_adjusted(session: Session, ctx: Context, raw: dict) -> None:
-    args = parse_args(InventoryAdjusted, raw)
+def inventory_adjusted(session: Session, ctx: Context, args: InventoryAdjustedV1) -> None:
     require_own_store(ctx, args.store_id)
     if not args.reason.strip():
         raise Rejection("reason_required", "A stock adjustment needs a reason code.")

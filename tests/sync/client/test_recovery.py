@@ -9,8 +9,6 @@ import sqlite3
 import pytest
 from sqlalchemy import text
 
-from pos_app.persistence.outbox import enqueue_mutation
-from pos_app.persistence.unit_of_work import UnitOfWork
 from sync.client.errors import NeedsPairing
 from tests.sync.client.hub_side import hub_on_hand, lmid, order_counts, restore_to_lmid, revoke_tokens
 from tests.sync.client.tills import PER_SALE, open_till
@@ -78,10 +76,7 @@ def test_a_poison_mutation_is_kept_for_the_manager_and_does_not_block_the_queue(
     till = make_till(proxy.url)
     code, _sku = till.products(1)[0]
     before = till.sell(code)
-    uow = UnitOfWork(till.terminal.session_factory)
-    with uow as session:
-        enqueue_mutation(session, "order.completed.v1", {"order_id": "not-a-uuid", "lines": []})
-        uow.commit()
+    till.queue_raw("order.completed.v1", {"order_id": "not-a-uuid", "lines": []})
     after = till.sell(code)
     till.sync.sync_once()
     assert [row.status for row in till.outbox()] == ["applied"] * PER_SALE + ["rejected"] + ["applied"] * PER_SALE
