@@ -1,48 +1,23 @@
 """The wire protocol between terminals and the hub, version 1 (DESIGN §4).
 
-Both sides import these models, so a field renamed here is renamed everywhere. `canonical_json` and
-`mutation_hash` produce exactly the text and hash of ``pos_app.domain.outbox`` (copied, because ``sync``
-never imports ``pos_app``).
+Both sides import these models, so a field renamed here is renamed everywhere. The args of each mutation are
+a model of `MUTATIONS` (`sync.mutations`); their hash is `sync.canonical.mutation_hash`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import uuid
-from datetime import date, datetime
-from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from sync.canonical import mutation_hash
+from sync.mutations import MUTATIONS
 
 PROTOCOL_VERSION = 1
 MAX_BATCH = 100
 MAX_PULL_LIMIT = 1000
 MAX_WAIT_SECONDS = 30
-
-
-def _json_default(value: object) -> Any:
-    # A Money object (pos_app) exposes integer `cents`; anything else with `cents` is treated the same way.
-    cents = getattr(value, "cents", None)
-    if isinstance(cents, int) and not isinstance(value, int):
-        return cents
-    if isinstance(value, Decimal | uuid.UUID):
-        return str(value)
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} has no canonical JSON form.")
-
-
-def canonical_json(obj: object) -> str:
-    """One text per value, so equal args always hash the same on the terminal and the hub."""
-    return json.dumps(
-        obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_json_default, allow_nan=False
-    )
-
-
-def mutation_hash(args: object) -> str:
-    return hashlib.sha256(canonical_json(args).encode("utf-8")).hexdigest()
 
 
 class _Strict(BaseModel):
@@ -67,7 +42,8 @@ class PairResponse(_Strict):
 
 class Mutation(_Strict):
     id: int = Field(ge=1, description="Per-client mutation id, gap-free, starting at 1.")
-    name: str = Field(min_length=1, max_length=60, description="Versioned name, e.g. order.completed.v1.")
+    name: str = Field(min_length=1, max_length=60, description=(
+        "A versioned name of `sync.mutations.MUTATIONS`, or one only a newer hub knows (kept as deferred)."))
     args: dict[str, Any]
     hash: str = Field(pattern=r"^[0-9a-f]{64}$", description="sha256 of the canonical JSON of args.")
 
@@ -88,7 +64,9 @@ class PushRequest(_Strict):
         return self
 
 
-MutationStatus = Literal["applied", "already_applied", "rejected"]
+MutationStatus = Literal["applied", "already_applied", "rejected", "deferred"]
+"""`deferred`: the hub does not know the name yet; it keeps the mutation and applies it once it does, so for
+the terminal it is done."""
 
 
 class MutationResult(_Strict):
@@ -151,12 +129,8 @@ RESTORED_DATABASE = "restored_database"
 """422 code of a push whose ids the hub already holds with other content: take a new client id."""
 
 
-ENTITIES = (
-    "store", "tax_rate", "staff_user", "role_permission", "product", "accessory", "inventory_level", "batch",
-    "shelf_location", "purchase_order", "discount_code", "province", "tenant", "accessory_category", "supplier",
-)
-
-MUTATION_NAMES = (
-    "order.completed.v1", "order.refunded.v1", "order.voided.v1", "inventory.adjusted.v1", "shift.closed.v1",
-    "age_verification.logged.v1", "audit.logged.v1",
-)
+__all__ = [
+    "MAX_BATCH", "MAX_PULL_LIMIT", "MAX_WAIT_SECONDS", "MUTATIONS", "PROTOCOL_VERSION", "RESTORED_DATABASE", "Change",
+    "ErrorBody", "GapError", "Mutation", "MutationResult", "MutationStatus", "PairRequest", "PairResponse",
+    "ProblemBody", "PullRequest", "PullResponse", "PushRequest", "PushResponse",
+]

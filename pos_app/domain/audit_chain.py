@@ -1,18 +1,16 @@
-"""The audit trail is a hash chain: each entry's hash covers the previous hash, so gaps and edits show."""
+"""The audit trail is a hash chain: each entry's hash covers the previous hash, so gaps and edits show.
+
+The hash itself is `sync.canonical.entry_hash`, because the hub checks the same chain when the entries arrive.
+"""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from pos_app.domain.outbox import canonical_json
+from sync.canonical import GENESIS_HASH, entry_hash
 
-GENESIS_HASH = "0" * 64
-
-
-def entry_hash(prev_hash: str, fields: Mapping[str, Any]) -> str:
-    return hashlib.sha256((prev_hash + canonical_json(dict(fields))).encode()).hexdigest()
+__all__ = ["GENESIS_HASH", "entry_hash", "first_broken_link"]
 
 
 def first_broken_link(entries: Iterable[tuple[str, str, Mapping[str, Any]]]) -> int | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Literal
 from uuid import UUID
 
 from pos_app.domain.cash_count import checked_counts, count_total
@@ -175,56 +175,3 @@ def build_shift_report(
         variance=None if counted is None else counted - expected,
         closing_counts=counts,
     )
-
-
-def shift_closed_args(
-    report: ShiftReport,
-    *,
-    store_id: UUID,
-    opened_by: UUID,
-    closed_by: UUID,
-    opening_counts: Mapping[str, int],
-    variance_approved_by: UUID | None,
-) -> dict[str, Any]:
-    """Args of ``shift.closed.v1``: the closed cash session as the hub stores it, money in integer cents.
-
-    The report's totals ride along under ``totals``; the hub keeps the full args with the mutation.
-    """
-    if report.kind != "Z" or report.counted_cash is None or report.variance is None:
-        raise ValueError("Only a Z report closes a shift.")
-    return {
-        "cash_session_id": str(report.shift_id),
-        "store_id": str(store_id),
-        "terminal_no": report.terminal_no,
-        "opened_by": str(opened_by),
-        "opened_at": report.opened_at.isoformat(),
-        "opening_float_cents": report.opening_float.cents,
-        "opening_counts": dict(opening_counts),
-        "closed_by": str(closed_by),
-        "closed_at": report.as_of.isoformat(),
-        "expected_cash_cents": report.expected_cash.cents,
-        "counted_cash_cents": report.counted_cash.cents,
-        "variance_cents": report.variance.cents,
-        "closing_counts": dict(report.closing_counts),
-        "variance_approved_by": None if variance_approved_by is None else str(variance_approved_by),
-        "local_ts": report.as_of.isoformat(),
-        "totals": {
-            "sales_count": report.sales_count,
-            "gross_sales_cents": report.gross_sales.cents,
-            "discounts_cents": report.discounts.cents,
-            "net_sales_cents": report.net_sales.cents,
-            "taxes_cents": _cents(report.taxes),
-            "tenders_cents": _cents(report.tenders),
-            "cash_rounding_cents": report.cash_rounding.cents,
-            "refunds_cents": _cents(report.refunds),
-            "refunds_count": report.refunds_count,
-            "voids_count": report.voids_count,
-            "voids_total_cents": report.voids_total.cents,
-            "drops_cents": report.drops.cents,
-            "paid_outs_cents": report.paid_outs.cents,
-        },
-    }
-
-
-def _cents(amounts: Mapping[str, Money]) -> dict[str, int]:
-    return {key: amount.cents for key, amount in amounts.items()}

@@ -1,4 +1,4 @@
-"""Writing an age check: the log row and its ``age_verification.logged.v1`` outbox row, together."""
+"""Writing an age check's log row; the service queues its ``age_verification.logged.v1`` in the same transaction."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from pos_app.domain.outbox import AGE_VERIFICATION_LOGGED
 from pos_app.persistence.models import AgeVerificationLog
-from pos_app.persistence.outbox import enqueue_mutation
 
 
 def log_age_check(
@@ -23,10 +21,4 @@ def log_age_check(
         jurisdiction=jurisdiction, id_number_hash=id_number_hash, failure_reason=failure_reason, created_at=now,
     )
     session.add(row)
-    enqueue_mutation(session, AGE_VERIFICATION_LOGGED, {
-        "id": str(row.id), "store_id": str(store_id), "sale_id": str(sale_id), "staff_id": str(staff_id),
-        "method": method, "result": row.result, "customer_age": customer_age, "min_age": min_age,
-        "jurisdiction": jurisdiction, "id_number_hash": id_number_hash, "failure_reason": failure_reason,
-        "created_at": now.isoformat(),
-    })
     return row

@@ -1,7 +1,8 @@
-"""Appending to the chained ``audit_log``, inside the caller's transaction."""
+"""Appending to the chained ``audit_log``, inside the caller's transaction, with its ``audit.logged.v1``."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,6 +16,8 @@ from pos_app.persistence.models import AuditLog, SyncState
 from pos_app.persistence.outbox import enqueue_mutation
 from pos_app.persistence.sync_state import take_counter
 from pos_app.persistence.types import utcnow
+from sync.canonical import canonical_json
+from sync.mutations import AuditLoggedV1
 
 
 def _chained_fields(entry: AuditLog) -> dict[str, Any]:
@@ -51,9 +54,14 @@ def append_audit(
     )
     entry.entry_hash = entry_hash(entry.prev_hash, _chained_fields(entry))
     session.add(entry)
-    enqueue_mutation(session, "audit.logged.v1", {**_chained_fields(entry), "store_id": store_id,
-                                                  "prev_hash": entry.prev_hash, "entry_hash": entry.entry_hash})
+    enqueue_mutation(session, audit_logged(entry))
     return entry
+
+
+def audit_logged(entry: AuditLog) -> AuditLoggedV1:
+    """The entry as the hub re-checks its chain: every chained field in the exact text its hash covers."""
+    chained = json.loads(canonical_json(_chained_fields(entry)))
+    return AuditLoggedV1(**chained, store_id=entry.store_id, prev_hash=entry.prev_hash, entry_hash=entry.entry_hash)
 
 
 def verify_audit_chain(session: Session) -> int | None:

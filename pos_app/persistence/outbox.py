@@ -3,7 +3,6 @@ sync client's side of it (``SqlOutbox``): batches under wire ids, acks up to the
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,12 +12,13 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from pos_app.domain.outbox import canonical_json, mutation_hash
 from pos_app.persistence.models import SyncOutbox
 from pos_app.persistence.sync_state import ensure_sync_state, take_counter
 from pos_app.persistence.types import utcnow
 from pos_app.persistence.unit_of_work import UnitOfWork
+from sync.canonical import mutation_hash
 from sync.client.ports import LocalState
+from sync.mutations import MutationArgs, name_of
 from sync.protocol import Mutation, MutationResult
 
 
@@ -27,13 +27,13 @@ def take_mutation_id(session: Session) -> int:
     return take_counter(session, "next_mutation_id")
 
 
-def enqueue_mutation(session: Session, name: str, args: dict[str, Any]) -> int:
-    # Round-trip through canonical JSON so the stored args are exactly what the hash covers.
-    canonical = canonical_json(args)
+def enqueue_mutation(session: Session, mutation: MutationArgs) -> int:
+    """Queue one mutation under the name the registry gives its model; returns its mutation id."""
+    args = mutation.payload()  # plain JSON values: the stored args are exactly what the hash covers
     mutation_id = take_mutation_id(session)
     # A Core insert: the row is written now, in order, without an ORM object or a flush of the session.
     session.execute(insert(SyncOutbox.__table__).values(
-        mutation_id=mutation_id, name=name, args=json.loads(canonical), hash=mutation_hash(args)))
+        mutation_id=mutation_id, name=name_of(mutation), args=args, hash=mutation_hash(args)))
     return mutation_id
 
 
@@ -63,8 +63,11 @@ def rejected_mutations(session: Session, limit: int = 500) -> list[RejectedMutat
 
 
 def _was_rejected(result: MutationResult | None) -> bool:
-    # A resend of a rejected id comes back already_applied, with the rejection's code kept by the hub.
-    return result is not None and (result.status == "rejected" or bool(result.code))
+    # A resend of a rejected id comes back already_applied, with the rejection's code kept by the hub. A deferred
+    # one (a name the hub does not know yet) is kept there and applied later: for the terminal it is done.
+    if result is None or result.status == "deferred":
+        return False
+    return result.status == "rejected" or bool(result.code)
 
 
 class SqlOutbox:

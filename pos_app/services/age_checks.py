@@ -15,9 +15,11 @@ from hardware.codes.aamva import parse_id_payload
 from hardware.codes.errors import CodeParseError
 from hardware.codes.id_card import IdCard
 from pos_app.persistence.age_checks import log_age_check
+from pos_app.persistence.outbox import enqueue_mutation
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import ServiceError
+from pos_app.services.mutations import age_verification_logged
 from pos_app.services.selling import SaleService
 from pos_app.services.staff import StaffMember
 from pos_app.services.terminal import TerminalContext
@@ -88,9 +90,10 @@ class AgeCheckService:
         now = self._clock()
         uow = UnitOfWork(self._session_factory)
         with uow as session:
-            log_age_check(session, store_id=self._context.store_id, sale_id=sale.sale_id, staff_id=staff.id,
-                          method=method, passed=outcome.passed, customer_age=outcome.age, min_age=self.min_age,
-                          jurisdiction=jurisdiction, id_number_hash=id_number_hash,
-                          failure_reason=None if outcome.passed else outcome.message[:200], now=now)
+            row = log_age_check(session, store_id=self._context.store_id, sale_id=sale.sale_id, staff_id=staff.id,
+                                method=method, passed=outcome.passed, customer_age=outcome.age,
+                                min_age=self.min_age, jurisdiction=jurisdiction, id_number_hash=id_number_hash,
+                                failure_reason=None if outcome.passed else outcome.message[:200], now=now)
+            enqueue_mutation(session, age_verification_logged(row))
             uow.commit()
         sale.record_age_check(outcome.passed)

@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.domain.order import Order
-from pos_app.domain.outbox import order_refunded_args
 from pos_app.domain.refund import Refund, plan_refund, refund_inventory_deltas
 from pos_app.domain.tenders import CardApproval
 from pos_app.persistence import order_repository
@@ -21,6 +20,7 @@ from pos_app.persistence.outbox import enqueue_mutation
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import OrderNotFound
+from pos_app.services.mutations import order_refunded
 from pos_app.services.staff import StaffMember
 
 
@@ -71,11 +71,9 @@ class RefundService:
                 session, refund, order, staff_id=staff.id, approved_by=approver.id if approver else None,
                 method=method, reason=reason, card_approval=card_approval, now=now,
             )
-            args = order_refunded_args(refund, order)
-            args.update(method=method, staff_id=str(staff.id), local_ts=now.isoformat(),
-                        approved_by=str(approver.id) if approver else None,
-                        paid_back_cents=refund.paid_back().cents)
-            mutation_id = enqueue_mutation(session, "order.refunded.v1", args)
+            mutation_id = enqueue_mutation(session, order_refunded(
+                refund, order, method=method, staff_id=staff.id, approved_by=approver.id if approver else None,
+                paid_back=refund.paid_back(), now=now))
             order_repository.add_inventory_transactions(
                 session, refund_inventory_deltas(refund), store_id=order.store_id, reference_type="refund",
                 reference_id=refund.refund_id, staff_id=staff.id, mutation_id=mutation_id, now=now,

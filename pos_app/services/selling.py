@@ -19,7 +19,6 @@ from pos_app.domain.errors import UnknownCode
 from pos_app.domain.lots import check_scanned_lot
 from pos_app.domain.money import Money
 from pos_app.domain.order import Order, complete_sale, inventory_deltas
-from pos_app.domain.outbox import order_completed_args
 from pos_app.domain.parking import park_snapshot, restore_snapshot
 from pos_app.domain.payment import PaymentStatus
 from pos_app.domain.sale import Sale, SaleLine, SaleTotals
@@ -34,6 +33,7 @@ from pos_app.persistence.sync_state import take_receipt_seq
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import NoOpenSale, ParkedSaleGone, SaleInProgress
+from pos_app.services.mutations import order_completed
 from pos_app.services.staff import StaffMember
 from pos_app.services.terminal import TerminalContext
 
@@ -163,10 +163,8 @@ class SaleService:
                 store_id=self._context.store_id,
             )
             save_order(session, order, cash_session_id=self.cash_session_id, now=now)
-            args = order_completed_args(order)
-            args["local_ts"] = now.isoformat()
-            args["cash_session_id"] = str(self.cash_session_id) if self.cash_session_id else None
-            mutation_id = enqueue_mutation(session, "order.completed.v1", args)
+            mutation_id = enqueue_mutation(session, order_completed(order, cash_session_id=self.cash_session_id,
+                                                                    now=now))
             add_inventory_transactions(
                 session, inventory_deltas(order), store_id=order.store_id, reference_type="order",
                 reference_id=order.order_id, staff_id=staff.id, mutation_id=mutation_id, now=now,

@@ -25,7 +25,6 @@ from pos_app.domain.shift_report import (
     ShiftFacts,
     ShiftReport,
     build_shift_report,
-    shift_closed_args,
     variance_needs_approval,
 )
 from pos_app.persistence import shift_repository as shifts
@@ -36,6 +35,7 @@ from pos_app.persistence.store_repository import staff_by_id, store_settings, st
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import CashMovementRefused, NoOpenShift, ShiftAlreadyOpen, VarianceNeedsManager
+from pos_app.services.mutations import shift_closed
 from pos_app.services.staff import StaffMember, is_manager, staff_member_from
 from pos_app.services.terminal import TerminalContext
 
@@ -43,7 +43,6 @@ __all__ = ["ShiftInfo", "ShiftReport", "ShiftService", "VarianceNeedsManager"]
 
 log = logging.getLogger(__name__)
 
-SHIFT_CLOSED = "shift.closed.v1"
 DEFAULT_VARIANCE_LIMIT_CENTS = 500
 MAX_REASON = 200
 MOVEMENT_ACTIONS = {DROP: "shift.cash_drop", PAID_OUT: "shift.paid_out"}
@@ -130,7 +129,7 @@ class ShiftService:
                 "expected_cents": report.expected_cash.cents, "counted_cents": report.counted_cash.cents,
                 "variance_cents": report.variance.cents,
             }, approved_by=approved_by)
-            enqueue_mutation(session, SHIFT_CLOSED, shift_closed_args(
+            enqueue_mutation(session, shift_closed(
                 report, store_id=row.store_id, opened_by=row.opened_by, closed_by=staff.id,
                 opening_counts=row.opening_counts, variance_approved_by=approved_by.id if approved_by else None,
             ))

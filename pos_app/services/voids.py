@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from hardware.ports import PaymentStatus, PaymentTerminal
 from pos_app.domain.money import Money
 from pos_app.domain.order import Order, void_inventory_deltas
-from pos_app.domain.outbox import ORDER_VOIDED, order_voided_args
 from pos_app.domain.staff import can_supervise
 from pos_app.domain.tenders import CardTender
 from pos_app.persistence import order_repository
@@ -24,6 +23,7 @@ from pos_app.persistence.outbox import enqueue_mutation
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import NotPermitted, OrderNotFound, ServiceError
+from pos_app.services.mutations import order_voided
 from pos_app.services.staff import StaffMember
 
 
@@ -67,10 +67,8 @@ class VoidService:
         uow = UnitOfWork(self._session_factory)
         with uow as session:
             order_repository.save_void(session, order, staff_id=staff.id, reason=reason, now=now)
-            args = order_voided_args(order)
-            args.update(staff_id=str(staff.id), approved_by=str(approver.id) if approver else None, reason=reason,
-                        local_ts=now.isoformat())
-            mutation_id = enqueue_mutation(session, ORDER_VOIDED, args)
+            mutation_id = enqueue_mutation(session, order_voided(
+                order, staff_id=staff.id, approved_by=approver.id if approver else None, reason=reason, now=now))
             order_repository.add_inventory_transactions(
                 session, void_inventory_deltas(order), store_id=order.store_id, reference_type="order",
                 reference_id=order.order_id, staff_id=staff.id, mutation_id=mutation_id, now=now,

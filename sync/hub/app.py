@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import text
 
 from sync.hub.api import admin_catalog, admin_sales, admin_stock, sync_routes
-from sync.hub.database import Database
+from sync.hub.database import Database, DatabaseUnavailable
+from sync.hub.deferred import apply_deferred
 from sync.hub.errors import BodyLimit, install
 from sync.hub.notify import StoreVersions
 from sync.protocol import ErrorBody
@@ -16,7 +22,13 @@ def create_app(database_url: str, *, busy_timeout_ms: int = 15000) -> FastAPI:
     db = Database(database_url, busy_timeout_ms=busy_timeout_ms)
     db.notifier = StoreVersions()
     db.listeners.append(db.notifier.committed)
-    app = FastAPI(title="POS hub", version="1.0.0",
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await run_in_threadpool(_apply_deferred_at_start, db)
+        yield
+
+    app = FastAPI(title="POS hub", version="1.0.0", lifespan=lifespan,
                   description="Central service of the offline-first POS: sync protocol v1 and the admin API.")
     app.state.db = db
     install(app)
@@ -32,3 +44,12 @@ def create_app(database_url: str, *, busy_timeout_ms: int = 15000) -> FastAPI:
 
     app.add_middleware(BodyLimit)
     return app
+
+
+def _apply_deferred_at_start(db: Database) -> None:
+    """A hub upgraded since a terminal pushed names it did not know applies them now; an unreachable database
+    only postpones that to the next start or `pos-hub db maintain`."""
+    try:
+        apply_deferred(db)
+    except DatabaseUnavailable as error:
+        logging.getLogger(__name__).warning("Deferred mutations were not applied at start: %s", error)

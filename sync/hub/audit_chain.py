@@ -7,9 +7,8 @@ entry edited on the hub, an entry that never arrived, or one that did not link w
 
 from __future__ import annotations
 
-import hashlib
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
@@ -18,17 +17,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sync.canonical import GENESIS_HASH, entry_hash
 from sync.hub.models import AuditLog, Store, Terminal
-from sync.protocol import canonical_json
+from sync.mutations import AuditLoggedV1
 
-GENESIS_HASH = "0" * 64
-CHAINED_FIELDS = ("id", "seq", "action", "staff_id", "approved_by", "entity_type", "entity_id", "details",
-                  "created_at")
-
-
-def entry_hash(prev_hash: str, fields: Mapping[str, Any]) -> str:
-    """The terminal's rule: sha256 of the previous hash followed by the entry's canonical JSON."""
-    return hashlib.sha256((prev_hash + canonical_json(dict(fields))).encode()).hexdigest()
+CHAINED_FIELDS = AuditLoggedV1.CHAINED
 
 
 def stored_fields(row: AuditLog) -> dict[str, Any]:

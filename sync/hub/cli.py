@@ -73,6 +73,20 @@ def cmd_db_upgrade(args) -> None:
     print(f"The hub database is at revision {head_revision(_db_url(args))}.")
 
 
+def cmd_db_maintain(args) -> None:
+    from sync.hub.maintenance import KEEP_VERSIONS, maintain
+
+    db = _database(args)
+    try:
+        done = maintain(db, keep_versions=args.keep_versions or KEEP_VERSIONS)
+    finally:
+        db.dispose()
+    deferred = done.deferred
+    print(f"Deferred mutations: {deferred.applied} applied, {deferred.rejected} rejected, {deferred.waiting} still "
+          "waiting for a hub that knows them.")
+    print(f"Feed tombstones removed: {done.tombstones_removed}.")
+
+
 def cmd_seed_demo(args) -> None:
     from sync.hub.seed import seed_demo
 
@@ -194,6 +208,12 @@ def cmd_audit_verify(args) -> None:
         raise CliError(f"{broken} of {len(checks)} audit chains are broken; the lines above say where.")
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pos-hub", description="The central hub of the POS: sync and admin API.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -214,6 +234,13 @@ def build_parser() -> argparse.ArgumentParser:
     upgrade = db_commands.add_parser("upgrade", help="Bring the database to the newest schema.")
     upgrade.add_argument("--db", help="database URL")
     upgrade.set_defaults(handler=cmd_db_upgrade)
+    maintain = db_commands.add_parser(
+        "maintain", help="Apply deferred mutations the hub now knows, and drop old feed tombstones.")
+    maintain.add_argument("--db", help="database URL")
+    maintain.add_argument("--keep-versions", type=_positive, metavar="N",
+                          help="keep the tombstones of each store feed's newest N versions (default 100000); a "
+                               "terminal whose cursor is older gets a full snapshot")
+    maintain.set_defaults(handler=cmd_db_maintain)
 
     audit = commands.add_parser("audit", help="The terminals' audit trails as the hub received them.")
     audit_commands = audit.add_subparsers(dest="audit_command", required=True, metavar="ACTION")

@@ -12,11 +12,12 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from sync.column_types import utcnow
+from sync.hub.batch_rows import gathered_rows, write_gathered
 from sync.hub.database import Database, WriteConflict
-from sync.hub.feed import Page, read_page, savepoint
-from sync.hub.handlers import Context, Rejection, handle
-from sync.hub.handlers.rows import gathered_rows, write_gathered
-from sync.hub.handlers.stock import deferred_levels, deferred_mark, drop_deferred_since
+from sync.hub.feed.pages import Page, read_page
+from sync.hub.feed.record import savepoint
+from sync.hub.handlers import Context, Rejection, handle, knows
+from sync.hub.inventory import deferred_levels, deferred_mark, drop_deferred_since
 from sync.hub.models import PairingCode, Store, SyncClient, SyncMutation, Tenant, Terminal
 from sync.hub.tokens import Principal, digest, issue_token, normalize_code, tenant_pin_pepper
 from sync.protocol import (
@@ -164,10 +165,11 @@ def _apply_quickly(session: Session, ctx: Context, mutation: Mutation) -> None:
         raise _NeedsCare from error
 
 
-def _apply_carefully(session: Session, ctx: Context, mutation: Mutation) -> Rejection | None:
+def apply_carefully(session: Session, ctx: Context, name: str, args: dict) -> Rejection | None:
+    """Apply one mutation in its own savepoint: a rejection or a clash rolls back its effects alone."""
     try:
         with _mutation_savepoint(session):
-            handle(session, ctx, mutation.name, mutation.args)
+            handle(session, ctx, name, args)
     except Rejection as rejection:
         return rejection
     except IntegrityError:
@@ -194,10 +196,7 @@ def _push_batch(db: Database, principal: Principal, request: PushRequest, *, car
             if mutation.id > lmid + 1:
                 raise GapDetected(lmid + 1)  # ids in a batch follow each other: only the first can leave a gap
             ctx = Context(principal.tenant_id, client.store_id, client.terminal_id, client.client_id, mutation.id)
-            rejection = _apply_carefully(session, ctx, mutation) if careful else _apply_quickly(session, ctx, mutation)
-            status = "applied" if rejection is None else "rejected"
-            code = None if rejection is None else rejection.code
-            message = None if rejection is None else rejection.message
+            status, code, message = _outcome(session, ctx, mutation, careful)
             records.append({"client_id": client.client_id, "mutation_id": mutation.id, "store_id": client.store_id,
                             "name": mutation.name, "hash": mutation.hash, "args": mutation.args, "status": status,
                             "code": code, "message": None if message is None else message[:500],
@@ -211,6 +210,18 @@ def _push_batch(db: Database, principal: Principal, request: PushRequest, *, car
             client.last_mutation_id = lmid
             client.last_push_at = now
     return PushResponse(last_mutation_id=lmid, results=results)
+
+
+def _outcome(session: Session, ctx: Context, mutation: Mutation, careful: bool) -> tuple[str, str | None, str | None]:
+    if not knows(mutation.name):
+        # A newer terminal's mutation: kept with its args and hash, applied once this hub is upgraded.
+        return "deferred", None, (f"The hub does not know {mutation.name} yet. It is kept and will be applied once "
+                                  "the hub is upgraded.")
+    if not careful:
+        _apply_quickly(session, ctx, mutation)  # raises _NeedsCare on any rejection
+        return "applied", None, None
+    rejection = apply_carefully(session, ctx, mutation.name, mutation.args)
+    return ("applied", None, None) if rejection is None else ("rejected", rejection.code, rejection.message)
 
 
 def _write_quick_rows(session: Session) -> None:

@@ -76,7 +76,7 @@ def test_two_sales_take_consecutive_mutation_ids(terminal):
 
 def test_a_failure_in_the_middle_of_completion_writes_nothing(terminal, monkeypatch):
     # Fault injection, not a stand-in: the real write path runs up to the outbox row, then fails there.
-    def broken_enqueue(session, name, args):
+    def broken_enqueue(session, mutation):
         outbox_module.take_mutation_id(session)
         raise OSError("disk full")
 

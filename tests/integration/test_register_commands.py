@@ -12,8 +12,7 @@ from pos_app.persistence.models import Order as OrderRow
 from pos_app.services.card_payments import CardPayments
 from pos_app.services.errors import NotPermitted, ParkedSaleGone, SaleInProgress
 from pos_app.services.voids import VoidRefused, VoidService
-from sync.hub.handlers.orders import OrderVoided
-from sync.hub.handlers.records import AgeVerificationLogged
+from sync.mutations import AgeVerificationLoggedV1, OrderVoidedV1
 from tests.id_cards import ontario_licence, years_ago
 from tests.integration.helpers import product_codes, staff
 
@@ -55,7 +54,7 @@ def test_a_minors_licence_is_refused_logged_and_the_sale_still_cannot_be_paid(te
     assert (log.method, log.result, log.customer_age, log.min_age) == ("id_scan", "failed", 17, 19)
     assert log.id_number_hash and "D1234" not in log.id_number_hash
     [row] = _outbox(terminal, "age_verification.logged.v1")
-    assert AgeVerificationLogged.model_validate(row.args).result == "failed"
+    assert AgeVerificationLoggedV1.model_validate(row.args).result == "failed"
     assert "D1234" not in str(row.args), "the ID number never leaves the reader"
 
 
@@ -117,7 +116,7 @@ def test_a_manager_voids_a_cash_sale_of_this_shift_and_the_stock_comes_back(term
     assert sorted(stock) == [("sale", -1), ("void", 1)]
     assert audit.approved_by == manager.id
     [row] = _outbox(terminal, "order.voided.v1")
-    args = OrderVoided.model_validate(row.args)
+    args = OrderVoidedV1.model_validate(row.args)
     assert args.approved_by == manager.id and [d.quantity_delta for d in args.inventory_deltas] == [1]
     with pytest.raises(VoidRefused, match="already voided"):
         terminal.voids.void(order.order_number, staff=manager, approver=None, current_shift_id=shift)

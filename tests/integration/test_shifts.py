@@ -20,7 +20,7 @@ from pos_app.persistence.models import (
     SyncOutbox,
 )
 from pos_app.services.errors import CashMovementRefused, NoOpenShift, ShiftAlreadyOpen, VarianceNeedsManager
-from sync.hub.handlers.records import ShiftClosed
+from sync.mutations import ShiftClosedV1
 from tests.integration.helpers import product_codes, staff, terminal_with
 
 FLOAT = {"20": 5, "10": 5, "5": 4, "2": 10, "1": 7, "0.25": 12}  # $200.00
@@ -136,7 +136,7 @@ def test_a_shift_from_float_to_z_report(till, card_simulator):
     assert Money.of(row.counted_cash) == z.counted_cash and Money.of(row.variance) == Money.of("-50.00")
     assert closed_audit.approved_by == manager.id and closed_audit.details["variance_cents"] == -5000
     assert movements == ["drop", "paid_out"]
-    hub = ShiftClosed.model_validate(outbox.args)
+    hub = ShiftClosedV1.model_validate(outbox.args)
     assert (hub.cash_session_id, hub.closed_by, hub.variance_approved_by) == (opened.id, cashier.id, manager.id)
     assert (hub.opening_float_cents, hub.expected_cash_cents, hub.variance_cents) == (20000, expected.cents, -5000)
     assert hub.terminal_no == till.context.terminal_no and hub.store_id == till.context.store_id

@@ -65,7 +65,7 @@ def sales_for(templates: list[SaleTemplate], terminal_no: int, count: int, store
 
 def mutations(sales, first_id: int = 1) -> list[dict[str, Any]]:
     """Outbox-shaped rows (mutation_id, name, args, hash) for a run of sales, ids gap-free from first_id."""
-    from pos_app.domain.outbox import mutation_hash
+    from sync.canonical import mutation_hash
 
     rows = []
     next_id = first_id

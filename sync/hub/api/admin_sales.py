@@ -1,4 +1,4 @@
-"""Admin API: orders (list, get, status history), payment transactions, and rejected sync mutations."""
+"""Admin API: orders (list, get, status history), payment transactions, and rejected or deferred sync mutations."""
 
 from __future__ import annotations
 
@@ -85,3 +85,15 @@ def rejected_mutations(paging: Paging = Depends(), store_id: uuid.UUID | None = 
         query = select(SyncMutation).where(SyncMutation.store_id.in_(store_ids(session, principal, store_id)),
                                            SyncMutation.status == "rejected")
         return page_of(session, query.order_by(SyncMutation.received_at.desc(), SyncMutation.mutation_id), paging)
+
+
+@router.get("/sync/deferred", response_model=Page)
+def deferred_mutations(paging: Paging = Depends(), store_id: uuid.UUID | None = StoreFilter,
+                       principal: Principal = Admin, db: Database = Db):
+    """Mutations from terminals newer than this hub, kept with their args to be applied once it knows their names
+    (at start, or by `pos-hub db maintain`), oldest first."""
+    with db.read() as session:
+        query = select(SyncMutation).where(SyncMutation.store_id.in_(store_ids(session, principal, store_id)),
+                                           SyncMutation.status == "deferred")
+        return page_of(session, query.order_by(SyncMutation.received_at, SyncMutation.client_id,
+                                               SyncMutation.mutation_id), paging)

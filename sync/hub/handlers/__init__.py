@@ -1,34 +1,63 @@
-"""The hub's mutation handlers, by versioned name. An unknown name is rejected with `unknown_mutation`."""
+"""The hub's mutation handlers, one per model of the registry (`sync.mutations.MUTATIONS`).
+
+A name the hub has no handler for is not an error: the push keeps it as `deferred`, and `sync.hub.deferred`
+applies it once a hub that knows it runs.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy.orm import Session
 
-from sync.hub.handlers.base import Context, Rejection
+from sync.hub.handlers.base import Context, Rejection, parse_args
 from sync.hub.handlers.orders import order_completed, order_refunded, order_voided
 from sync.hub.handlers.records import age_verification_logged, audit_logged, shift_closed
 from sync.hub.handlers.stock import inventory_adjusted
+from sync.mutations import (
+    MUTATIONS,
+    AgeVerificationLoggedV1,
+    AuditLoggedV1,
+    InventoryAdjustedV1,
+    MutationArgs,
+    OrderCompletedV1,
+    OrderRefundedV1,
+    OrderVoidedV1,
+    ShiftClosedV1,
+)
 
-Handler = Callable[[Session, Context, dict], None]
+Handler = Callable[[Session, Context, Any], None]
 
-HANDLERS: dict[str, Handler] = {
-    "order.completed.v1": order_completed,
-    "order.refunded.v1": order_refunded,
-    "order.voided.v1": order_voided,
-    "inventory.adjusted.v1": inventory_adjusted,
-    "shift.closed.v1": shift_closed,
-    "age_verification.logged.v1": age_verification_logged,
-    "audit.logged.v1": audit_logged,
+HANDLERS: dict[type[MutationArgs], Handler] = {
+    OrderCompletedV1: order_completed,
+    OrderRefundedV1: order_refunded,
+    OrderVoidedV1: order_voided,
+    InventoryAdjustedV1: inventory_adjusted,
+    ShiftClosedV1: shift_closed,
+    AgeVerificationLoggedV1: age_verification_logged,
+    AuditLoggedV1: audit_logged,
 }
 
 
+def _handler(name: str) -> tuple[type[MutationArgs], Handler] | None:
+    model = MUTATIONS.get(name)
+    handler = None if model is None else HANDLERS.get(model)
+    return None if handler is None else (model, handler)
+
+
+def knows(name: str) -> bool:
+    """Whether this hub can apply the mutation now (a registered name with a handler)."""
+    return _handler(name) is not None
+
+
 def handle(session: Session, ctx: Context, name: str, args: dict) -> None:
-    handler = HANDLERS.get(name)
-    if handler is None:
-        raise Rejection("unknown_mutation", f"The hub does not know the mutation {name!r}.")
-    handler(session, ctx, args)
+    """Validate the args with the name's model and apply them; the caller checks `knows(name)` first."""
+    found = _handler(name)
+    if found is None:
+        raise LookupError(f"The hub has no handler for {name!r}; it should have been deferred.")
+    model, handler = found
+    handler(session, ctx, parse_args(model, args))
 
 
-__all__ = ["HANDLERS", "Context", "Rejection", "handle"]
+__all__ = ["HANDLERS", "Context", "Handler", "Rejection", "handle", "knows"]

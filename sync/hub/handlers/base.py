@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ValidationError
 
 Args = TypeVar("Args", bound=BaseModel)
 
@@ -29,12 +29,8 @@ class Rejection(Exception):
         self.message = message
 
 
-class MutationArgs(BaseModel):
-    # Terminals may send more than the hub reads; the full args stay in sync_mutations anyway.
-    model_config = ConfigDict(extra="ignore")
-
-
 def parse_args(model: type[Args], args: dict) -> Args:
+    """The args as the mutation's model (`sync.mutations`), or an `invalid_args` rejection naming the field."""
     try:
         return model.model_validate(args)
     except ValidationError as error:

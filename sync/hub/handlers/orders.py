@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import uuid
-from decimal import Decimal
+from collections.abc import Iterable
 
-from pydantic import Field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync.column_types import cents_to_dollars, utcnow
 from sync.hub.batch_rows import add_rows, insert_new, write_gathered
-from sync.hub.handlers.base import Context, MutationArgs, Rejection, parse_args, require_own_store
-from sync.hub.handlers.stock import DeltaArgs
-from sync.hub.inventory import apply_deltas, sale_reversal
+from sync.hub.handlers.base import Context, Rejection, require_own_store
+from sync.hub.inventory import Delta, apply_deltas, sale_reversal
 from sync.hub.models import (
     Order,
     OrderItem,
@@ -23,6 +21,7 @@ from sync.hub.models import (
     OrderStatusHistory,
     PaymentTransaction,
 )
+from sync.mutations import CardTender, CashTender, InventoryDelta, OrderCompletedV1, OrderRefundedV1, OrderVoidedV1
 
 _ITEMS = OrderItem.__table__
 _ITEM_LOTS = OrderItemLot.__table__
@@ -30,69 +29,21 @@ _PAYMENTS = PaymentTransaction.__table__
 _HISTORY = OrderStatusHistory.__table__
 
 
-class Allocation(MutationArgs):
-    batch_lot: str
-    quantity: int
-
-
-class SaleLine(MutationArgs):
-    line_id: uuid.UUID
-    sku: str
-    name: str
-    quantity: int = Field(gt=0)
-    unit_price_cents: int
-    discount_cents: int = 0
-    taxable_amount_cents: int
-    taxes_cents: dict[str, int] = {}
-    line_total_cents: int
-    price_version: int = 1
-    is_cannabis: bool
-    dried_equivalent_grams: Decimal = Decimal(0)
-    allocations: list[Allocation] = []
-
-
-class TenderArgs(MutationArgs):
-    method: str
-    amount_cents: int
-    reference: str | None = None
-    last4: str | None = None
-    brand: str | None = None
-    auth_code: str | None = None
-
-
-class OrderCompleted(MutationArgs):
-    order_id: uuid.UUID
-    sale_id: uuid.UUID | None = None
-    order_number: str = Field(min_length=1, max_length=40)
-    store_id: uuid.UUID
-    staff_id: uuid.UUID
-    subtotal_cents: int
-    discount_amount_cents: int = 0
-    tax_amount_cents: int
-    total_amount_cents: int
-    cash_rounding_cents: int = 0
-    change_due_cents: int = 0
-    tax_components_cents: dict[str, int] = {}
-    dried_equivalent_grams: Decimal = Decimal(0)
-    lines: list[SaleLine] = Field(min_length=1)
-    tenders: list[TenderArgs] = []
-    inventory_deltas: list[DeltaArgs] = []
-    local_ts: str | None = None
-    cash_session_id: uuid.UUID | None = None
-
-
 def _history(session: Session, order: Order, status: str, staff_id: uuid.UUID | None, notes: str | None = None):
     session.add(OrderStatusHistory(order_id=order.id, status=status, changed_by=staff_id, notes=notes))
 
 
-def _payment_method(tenders: list[TenderArgs]) -> str | None:
+def _deltas(deltas: Iterable[InventoryDelta]) -> list[Delta]:
+    return [Delta(d.sku, d.batch_lot, d.quantity_delta, d.line_id, d.reason) for d in deltas]
+
+
+def _payment_method(tenders: list[CashTender | CardTender]) -> str | None:
     methods = {t.method for t in tenders}
     return None if not methods else methods.pop() if len(methods) == 1 else "split"
 
 
-def order_completed(session: Session, ctx: Context, raw: dict) -> None:
+def order_completed(session: Session, ctx: Context, args: OrderCompletedV1) -> None:
     # Rows go in with Core, one INSERT per table (lines, lots, payments all at once): a sale is insert-only.
-    args = parse_args(OrderCompleted, raw)
     require_own_store(ctx, args.store_id)
     now = utcnow()
     added = insert_new(session, Order, dict(
@@ -101,9 +52,9 @@ def order_completed(session: Session, ctx: Context, raw: dict) -> None:
         subtotal=cents_to_dollars(args.subtotal_cents), discount_amount=cents_to_dollars(args.discount_amount_cents),
         tax_amount=cents_to_dollars(args.tax_amount_cents), total_amount=cents_to_dollars(args.total_amount_cents),
         cash_rounding=cents_to_dollars(args.cash_rounding_cents), change_due=cents_to_dollars(args.change_due_cents),
-        tax_breakdown=args.tax_components_cents, dried_equivalent_g=args.dried_equivalent_grams,
-        payment_method=_payment_method(args.tenders), local_ts=args.local_ts, completed_at=now, created_at=now,
-        updated_at=now,
+        tax_breakdown=args.tax_components_cents, tax_rates={code: str(rate) for code, rate in args.tax_rates.items()},
+        dried_equivalent_g=args.dried_equivalent_grams, payment_method=_payment_method(args.tenders),
+        local_ts=args.local_ts, completed_at=now, created_at=now, updated_at=now,
     ), key=None)
     if not added:
         if session.scalar(select(Order.id).where(Order.id == args.order_id)) is not None:
@@ -124,11 +75,11 @@ def order_completed(session: Session, ctx: Context, raw: dict) -> None:
     add_rows(session, _PAYMENTS, _tender_payments(ctx, args, now))
     add_rows(session, _HISTORY, [{"id": uuid.uuid4(), "order_id": args.order_id, "status": "completed",
                                         "changed_by": args.staff_id, "notes": None, "created_at": now}])
-    apply_deltas(session, ctx.store_id, [d.to_delta() for d in args.inventory_deltas], transaction_type="sale",
+    apply_deltas(session, ctx.store_id, _deltas(args.inventory_deltas), transaction_type="sale",
                  reference_type="order", reference_id=args.order_id, staff_id=args.staff_id)
 
 
-def _tender_payments(ctx: Context, args: OrderCompleted, now) -> list[dict]:
+def _tender_payments(ctx: Context, args: OrderCompletedV1, now) -> list[dict]:
     payments = []
     change_left = args.change_due_cents
     for tender in reversed(args.tenders):
@@ -137,43 +88,18 @@ def _tender_payments(ctx: Context, args: OrderCompleted, now) -> list[dict]:
         if tender.method == "cash":
             tendered, kept = tender.amount_cents, tender.amount_cents - change_left
             change_left = 0
+        reference, last4, brand, auth_code = (
+            (tender.reference, tender.last4, tender.brand, tender.auth_code) if isinstance(tender, CardTender)
+            else (None, None, None, None))
         payments.append(dict(
             id=uuid.uuid4(), store_id=ctx.store_id, order_id=args.order_id, refund_id=None,
-            transaction_id=tender.reference, provider="cash" if tender.method == "cash" else "card_terminal",
+            transaction_id=reference, provider="cash" if tender.method == "cash" else "card_terminal",
             amount=cents_to_dollars(kept), currency="CAD", status="captured", payment_method=tender.method,
-            card_last_four=tender.last4, card_brand=tender.brand, authorization_code=tender.auth_code,
+            card_last_four=last4, card_brand=brand, authorization_code=auth_code,
             tendered_amount=None if tendered is None else cents_to_dollars(tendered), refund_amount=None,
             created_at=now, updated_at=now,
         ))
     return payments
-
-
-class RefundLine(MutationArgs):
-    line_id: uuid.UUID
-    sku: str
-    quantity: int = Field(gt=0)
-    amount_cents: int
-    taxes_cents: dict[str, int] = {}
-    total_cents: int
-    restock: bool = True
-
-
-class OrderRefunded(MutationArgs):
-    refund_id: uuid.UUID
-    order_id: uuid.UUID
-    store_id: uuid.UUID | None = None
-    subtotal_cents: int
-    tax_amount_cents: int
-    total_cents: int
-    tax_components_cents: dict[str, int] = {}
-    lines: list[RefundLine] = Field(min_length=1)
-    inventory_deltas: list[DeltaArgs] = []
-    method: str
-    staff_id: uuid.UUID
-    approved_by: uuid.UUID | None = None
-    paid_back_cents: int | None = None
-    reason: str | None = None
-    local_ts: str | None = None
 
 
 def _order_in_store(session: Session, ctx: Context, order_id: uuid.UUID) -> Order:
@@ -196,8 +122,7 @@ def _refunded_quantities(session: Session, order_id: uuid.UUID) -> dict[uuid.UUI
     return {item_id: int(quantity) for item_id, quantity in rows}
 
 
-def order_refunded(session: Session, ctx: Context, raw: dict) -> None:
-    args = parse_args(OrderRefunded, raw)
+def order_refunded(session: Session, ctx: Context, args: OrderRefundedV1) -> None:
     require_own_store(ctx, args.store_id)
     order = _order_in_store(session, ctx, args.order_id)
     if order.status == "voided":
@@ -216,7 +141,7 @@ def order_refunded(session: Session, ctx: Context, raw: dict) -> None:
         id=args.refund_id, order_id=order.id, staff_id=args.staff_id, approved_by=args.approved_by,
         method=args.method, subtotal=cents_to_dollars(args.subtotal_cents),
         tax_amount=cents_to_dollars(args.tax_amount_cents), total_amount=cents_to_dollars(args.total_cents),
-        tax_breakdown=args.tax_components_cents, reason=args.reason, local_ts=args.local_ts,
+        tax_breakdown=args.tax_components_cents, local_ts=args.local_ts,
     )
     session.add(refund)
     session.flush()
@@ -234,22 +159,11 @@ def order_refunded(session: Session, ctx: Context, raw: dict) -> None:
     ))
     order.status = "refunded" if all(done.get(i, 0) >= q for i, q in sold.items()) else "partially_refunded"
     _history(session, order, order.status, args.staff_id, f"refund {refund.id}")
-    apply_deltas(session, ctx.store_id, [d.to_delta() for d in args.inventory_deltas], transaction_type="refund",
+    apply_deltas(session, ctx.store_id, _deltas(args.inventory_deltas), transaction_type="refund",
                  reference_type="refund", reference_id=refund.id, staff_id=args.staff_id)
 
 
-class OrderVoided(MutationArgs):
-    order_id: uuid.UUID
-    store_id: uuid.UUID | None = None
-    staff_id: uuid.UUID
-    approved_by: uuid.UUID | None = None
-    reason: str | None = None
-    local_ts: str | None = None
-    inventory_deltas: list[DeltaArgs] | None = None
-
-
-def order_voided(session: Session, ctx: Context, raw: dict) -> None:
-    args = parse_args(OrderVoided, raw)
+def order_voided(session: Session, ctx: Context, args: OrderVoidedV1) -> None:
     require_own_store(ctx, args.store_id)
     order = _order_in_store(session, ctx, args.order_id)
     if order.status == "voided":
@@ -257,7 +171,7 @@ def order_voided(session: Session, ctx: Context, raw: dict) -> None:
     if order.status != "completed":
         raise Rejection("order_refunded", f"Order {order.order_number} has refunds; it can no longer be voided.")
     if args.inventory_deltas is not None:
-        deltas = [d.to_delta() for d in args.inventory_deltas]
+        deltas = _deltas(args.inventory_deltas)
     else:
         deltas = sale_reversal(session, order.id, "void")
     order.status = "voided"

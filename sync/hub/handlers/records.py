@@ -4,41 +4,24 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sync.canonical import GENESIS_HASH, entry_hash
 from sync.column_types import cents_to_dollars
-from sync.hub.audit_chain import CHAINED_FIELDS, GENESIS_HASH, entry_hash
 from sync.hub.batch_rows import insert_new
-from sync.hub.handlers.base import Context, MutationArgs, Rejection, parse_args, require_own_store
+from sync.hub.handlers.base import Context, Rejection, require_own_store
 from sync.hub.models import AgeVerificationLog, AuditLog, CashSession
+from sync.mutations import AgeVerificationLoggedV1, AuditLoggedV1, ShiftClosedV1
 
 
 def _dollars(cents: int | None):
     return None if cents is None else cents_to_dollars(cents)
 
 
-class ShiftClosed(MutationArgs):
-    cash_session_id: uuid.UUID
-    store_id: uuid.UUID | None = None
-    terminal_no: int | None = None
-    opened_by: uuid.UUID | None = None
-    opened_at: datetime | None = None
-    opening_float_cents: int = 0
-    opening_counts: dict[str, Any] = {}
-    closed_by: uuid.UUID
-    closed_at: datetime
-    expected_cash_cents: int | None = None
-    counted_cash_cents: int | None = None
-    variance_cents: int | None = None
-    closing_counts: dict[str, Any] = {}
-    variance_approved_by: uuid.UUID | None = None
-
-
-def shift_closed(session: Session, ctx: Context, raw: dict) -> None:
-    args = parse_args(ShiftClosed, raw)
+def shift_closed(session: Session, ctx: Context, args: ShiftClosedV1) -> None:
+    # The Z report's `totals` stay with the mutation: the hub's own figures come from the orders.
     require_own_store(ctx, args.store_id)
     closed = insert_new(session, CashSession, dict(
         id=args.cash_session_id, store_id=ctx.store_id, terminal_id=ctx.terminal_id, terminal_no=args.terminal_no,
@@ -52,23 +35,7 @@ def shift_closed(session: Session, ctx: Context, raw: dict) -> None:
         raise Rejection("shift_already_closed", "This shift was already closed on the hub.")
 
 
-class AgeVerificationLogged(MutationArgs):
-    id: uuid.UUID
-    store_id: uuid.UUID | None = None
-    sale_id: uuid.UUID | None = None
-    staff_id: uuid.UUID | None = None
-    method: str
-    result: str
-    customer_age: int | None = None
-    min_age: int
-    jurisdiction: str | None = None
-    id_number_hash: str | None = None
-    failure_reason: str | None = None
-    created_at: datetime | None = None
-
-
-def age_verification_logged(session: Session, ctx: Context, raw: dict) -> None:
-    args = parse_args(AgeVerificationLogged, raw)
+def age_verification_logged(session: Session, ctx: Context, args: AgeVerificationLoggedV1) -> None:
     require_own_store(ctx, args.store_id)
     values = args.model_dump(exclude={"store_id", "created_at"})
     values["store_id"] = ctx.store_id
@@ -78,27 +45,10 @@ def age_verification_logged(session: Session, ctx: Context, raw: dict) -> None:
         raise Rejection("duplicate_record", "This age check is already on the hub.")
 
 
-class AuditLogged(MutationArgs):
-    id: uuid.UUID
-    seq: int
-    store_id: uuid.UUID | None = None
-    staff_id: uuid.UUID | None = None
-    approved_by: uuid.UUID | None = None
-    action: str
-    entity_type: str | None = None
-    entity_id: str | None = None
-    details: dict[str, Any] = {}
-    created_at: str
-    prev_hash: str
-    entry_hash: str
-
-
-def audit_logged(session: Session, ctx: Context, raw: dict) -> None:
-    args = parse_args(AuditLogged, raw)
+def audit_logged(session: Session, ctx: Context, args: AuditLoggedV1) -> None:
     require_own_store(ctx, args.store_id)
-    # The terminal hashed these fields in this exact form (ids and times as the strings it sent).
-    fields = {key: raw.get(key) for key in CHAINED_FIELDS}
-    recomputed = entry_hash(args.prev_hash, fields)
+    # The terminal hashed these fields in the form they travel (ids and times as the strings it sent).
+    recomputed = entry_hash(args.prev_hash, args.chained_fields())
     expected_prev = GENESIS_HASH if args.seq == 1 else _entry_hash(session, ctx.terminal_id, args.seq - 1)
     chain_ok = recomputed == args.entry_hash and (expected_prev is None or expected_prev == args.prev_hash)
     added = insert_new(session, AuditLog, dict(

@@ -2,48 +2,15 @@
 
 from __future__ import annotations
 
-import uuid
-
 from sqlalchemy.orm import Session
 
 from sync.hub.batch_rows import write_gathered
-from sync.hub.handlers.base import Context, MutationArgs, Rejection, parse_args, require_own_store
-from sync.hub.inventory import (
-    Delta,
-    adjustment_recorded,
-    apply_deltas,
-    count_difference,
-    # Still imported from here by sync.hub.sync_service; import them from sync.hub.inventory instead.
-    deferred_levels,  # noqa: F401
-    deferred_mark,  # noqa: F401
-    drop_deferred_since,  # noqa: F401
-)
+from sync.hub.handlers.base import Context, Rejection, require_own_store
+from sync.hub.inventory import Delta, adjustment_recorded, apply_deltas, count_difference
+from sync.mutations import InventoryAdjustedV1
 
 
-class DeltaArgs(MutationArgs):
-    sku: str
-    batch_lot: str | None = None
-    quantity_delta: int
-    line_id: uuid.UUID | None = None
-    reason: str | None = None
-
-    def to_delta(self) -> Delta:
-        return Delta(self.sku, self.batch_lot, self.quantity_delta, self.line_id, self.reason)
-
-
-class InventoryAdjusted(MutationArgs):
-    adjustment_id: uuid.UUID
-    store_id: uuid.UUID | None = None
-    sku: str
-    batch_lot: str | None = None
-    quantity_delta: int | None = None
-    counted_quantity: int | None = None  # a count is an assertion; the hub turns it into the delta
-    reason: str
-    staff_id: uuid.UUID | None = None
-
-
-def inventory_adjusted(session: Session, ctx: Context, raw: dict) -> None:
-    args = parse_args(InventoryAdjusted, raw)
+def inventory_adjusted(session: Session, ctx: Context, args: InventoryAdjustedV1) -> None:
     require_own_store(ctx, args.store_id)
     if not args.reason.strip():
         raise Rejection("reason_required", "A stock adjustment needs a reason code.")

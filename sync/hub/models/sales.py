@@ -32,6 +32,8 @@ class Order(IdMixin, TimestampMixin, Base):
     cash_rounding: Mapped[Decimal] = mapped_column(Cents(), default=Decimal(0))
     change_due: Mapped[Decimal] = mapped_column(Cents(), default=Decimal(0))
     tax_breakdown: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Each tax component's rate (decimal text) when the sale was rung up; None for orders pushed before it was kept.
+    tax_rates: Mapped[dict[str, Any] | None]
     dried_equivalent_g: Mapped[Decimal] = mapped_column(ExactDecimal(), default=Decimal(0))
     payment_status: Mapped[str] = mapped_column(String(16), default="paid")
     payment_method: Mapped[str | None] = mapped_column(String(16))

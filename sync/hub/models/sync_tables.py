@@ -62,7 +62,8 @@ class SyncClient(Base):
 
 
 class SyncMutation(Base):
-    """What happened to each pushed mutation, with its hash, so a resend is recognised."""
+    """What happened to each pushed mutation, with its hash, so a resend is recognised; a deferred one keeps its
+    args here until the hub can apply them."""
 
     __tablename__ = "sync_mutations"
 
@@ -72,7 +73,8 @@ class SyncMutation(Base):
     name: Mapped[str] = mapped_column(String(60))
     hash: Mapped[str] = mapped_column(String(64))
     args: Mapped[dict[str, Any]]
-    status: Mapped[str] = mapped_column(String(16))  # applied, rejected
+    # applied, rejected, or deferred: a name this hub does not know yet, applied once it does (sync.hub.deferred)
+    status: Mapped[str] = mapped_column(String(16), index=True)
     code: Mapped[str | None] = mapped_column(String(40))
     message: Mapped[str | None] = mapped_column(String(500))
     received_at: Mapped[datetime] = mapped_column(default=utcnow)

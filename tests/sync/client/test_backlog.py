@@ -8,9 +8,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, insert, select, update
 
-from pos_app.domain.audit_chain import GENESIS_HASH, entry_hash
-from pos_app.domain.outbox import canonical_json, mutation_hash
 from pos_app.persistence.models import SyncOutbox, SyncState
+from sync.canonical import GENESIS_HASH, canonical_json, entry_hash, mutation_hash
 from sync.hub.models import AuditLog
 from tests.sync.client.hub_side import lmid
 

@@ -9,9 +9,8 @@ import sqlite3
 import pytest
 from sqlalchemy import text
 
-from pos_app.persistence.outbox import enqueue_mutation
-from pos_app.persistence.unit_of_work import UnitOfWork
 from sync.client.errors import NeedsPairing
+from sync.hub.models import SyncMutation
 from tests.sync.client.hub_side import hub_on_hand, lmid, order_counts, restore_to_lmid, revoke_tokens
 from tests.sync.client.tills import PER_SALE, open_till
 
@@ -78,10 +77,7 @@ def test_a_poison_mutation_is_kept_for_the_manager_and_does_not_block_the_queue(
     till = make_till(proxy.url)
     code, _sku = till.products(1)[0]
     before = till.sell(code)
-    uow = UnitOfWork(till.terminal.session_factory)
-    with uow as session:
-        enqueue_mutation(session, "order.completed.v1", {"order_id": "not-a-uuid", "lines": []})
-        uow.commit()
+    till.queue_raw("order.completed.v1", {"order_id": "not-a-uuid", "lines": []})
     after = till.sell(code)
     till.sync.sync_once()
     assert [row.status for row in till.outbox()] == ["applied"] * PER_SALE + ["rejected"] + ["applied"] * PER_SALE
@@ -90,6 +86,22 @@ def test_a_poison_mutation_is_kept_for_the_manager_and_does_not_block_the_queue(
     assert "not valid" in rejected.message
     assert till.sync.overview().pending == 0 and till.sync.overview().rejected == 1
     assert order_counts(hub, [before.order_number, after.order_number]) == _once_each([before, after])
+
+
+def test_a_mutation_the_hub_does_not_know_yet_is_done_for_the_terminal_and_kept_by_the_hub(hub, proxy, make_till):
+    till = make_till(proxy.url)
+    code, _sku = till.products(1)[0]
+    newer = till.queue_raw("order.completed.v2", {"order_id": "from-a-newer-build", "promotions": ["SPRING10"]})
+    after = till.sell(code)
+    till.sync.sync_once()
+    assert [row.status for row in till.outbox()] == ["applied"] * (1 + PER_SALE)
+    assert till.sync.rejected() == [] and till.sync.overview().pending == 0
+    client_id = till.sync.overview().client_id
+    assert lmid(hub, client_id) == newer + PER_SALE
+    with hub.db.read() as session:
+        kept = session.get(SyncMutation, (client_id, newer))
+    assert (kept.status, kept.args["promotions"]) == ("deferred", ["SPRING10"])
+    assert order_counts(hub, [after.order_number]) == _once_each([after])
 
 
 class _RevokeAfterFirstBatch:

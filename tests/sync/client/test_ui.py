@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from pos_app.persistence.outbox import enqueue_mutation
-from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.ui.sync.bootstrap_dialog import BootstrapDialog
 from pos_app.ui.sync.widgets import SyncPanel, SyncStatusLabel
 from pos_app.ui.sync.worker import start_sync_thread, stop_sync_thread
@@ -44,10 +42,7 @@ def test_the_status_label_follows_sales_and_syncs_from_its_worker(qtbot, hub, pr
 
 def test_a_manager_sees_rejections_and_syncs_now_from_the_panel(qtbot, hub, proxy, make_till, worker_for):
     till = make_till(proxy.url)
-    uow = UnitOfWork(till.terminal.session_factory)
-    with uow as session:
-        enqueue_mutation(session, "inventory.adjusted.v1", {"adjustment_id": "x", "sku": "S", "reason": "count"})
-        uow.commit()
+    till.queue_raw("inventory.adjusted.v1", {"adjustment_id": "x", "sku": "S", "reason": "count"})
     proxy.down()  # nothing goes out until the manager presses the button
     worker = worker_for(till)
     panel = SyncPanel(till.sync, show_rejected=True)

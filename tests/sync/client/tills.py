@@ -7,17 +7,20 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 
 from pos_app.bootstrap import Terminal, open_terminal
 from pos_app.config import load_settings
 from pos_app.domain.money import Money
 from pos_app.domain.order import Order
 from pos_app.persistence.models import OcsInventory, OcsProduct, SyncOutbox, SyncState
+from pos_app.persistence.outbox import take_mutation_id
 from pos_app.persistence.stock import available_on_hand
+from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.selling import SaleService
 from pos_app.services.staff import find_staff
 from pos_app.services.sync_service import SyncService
+from sync.canonical import mutation_hash
 
 CASHIER = "1001"
 
@@ -64,6 +67,16 @@ class Till:
     def outbox(self) -> list[SyncOutbox]:
         with self.terminal.session_factory() as session:
             return list(session.scalars(select(SyncOutbox).order_by(SyncOutbox.mutation_id)))
+
+    def queue_raw(self, name: str, args: dict) -> int:
+        """An outbox row no model vouches for (an older build's, say), queued in order like any other."""
+        uow = UnitOfWork(self.terminal.session_factory)
+        with uow as session:
+            mutation_id = take_mutation_id(session)
+            session.execute(insert(SyncOutbox.__table__).values(mutation_id=mutation_id, name=name, args=args,
+                                                                hash=mutation_hash(args)))
+            uow.commit()
+        return mutation_id
 
     def count(self, model) -> int:
         with self.terminal.session_factory() as session:

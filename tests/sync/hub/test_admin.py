@@ -99,6 +99,7 @@ def test_orders_payments_refund_and_void_state_machine(client, world):
         ("applied", None), ("applied", None), ("rejected", "refund_exceeds_sale"), ("rejected", "order_refunded")]
     order = client.get(f"/api/v1/orders/{sale['order_id']}", headers=admin).json()
     assert order["status"] == "partially_refunded" and order["lines"][0]["quantity"] == 2
+    assert order["tax_rates"] == {"HST": "0.13"}, "the rates the sale was taxed at are kept with it"
     history = client.get(f"/api/v1/orders/{sale['order_id']}/status-history", headers=admin).json()
     assert [h["status"] for h in history] == ["completed", "partially_refunded"]
     payments = client.get("/api/v1/payments/transactions", headers=admin,

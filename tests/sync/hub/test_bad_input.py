@@ -68,13 +68,14 @@ def test_a_chunked_body_over_the_limit_gets_413(client, world, hub_app):
     assert response.status_code == 413
 
 
-def test_an_unknown_mutation_is_rejected_with_a_code(client, world, hub_app):
+def test_an_unknown_mutation_is_deferred_with_a_sentence(client, world, hub_app):
     terminal = world.terminals["A1"]
     body = {"client_id": str(terminal.client_id), "schema_version": 1,
             "mutations": [mutation(1, "drawer.exploded.v1", {"why": "?"})]}
-    result = client.post("/sync/v1/push", json=body, headers=terminal.headers).json()["results"][0]
-    assert (result["status"], result["code"]) == ("rejected", "unknown_mutation")
-    assert "drawer.exploded.v1" in result["message"]
+    response = client.post("/sync/v1/push", json=body, headers=terminal.headers).json()
+    result = response["results"][0]
+    assert (result["status"], result["code"]) == ("deferred", None)
+    assert "drawer.exploded.v1" in result["message"] and response["last_mutation_id"] == 1
 
 
 def test_a_bad_pairing_code_is_a_plain_400(client):

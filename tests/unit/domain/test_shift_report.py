@@ -17,10 +17,10 @@ from pos_app.domain.shift_report import (
     RefundFacts,
     ShiftFacts,
     build_shift_report,
-    shift_closed_args,
     variance_needs_approval,
 )
 from pos_app.domain.tenders import CardApproval, CardTender, CashTender
+from pos_app.services.mutations import shift_closed
 
 OPENED = datetime(2026, 11, 21, 14, 0, tzinfo=UTC)
 CLOSED = datetime(2026, 11, 21, 22, 0, tzinfo=UTC)
@@ -143,8 +143,8 @@ def test_an_x_report_has_no_count_and_a_z_report_needs_one():
     with pytest.raises(ValueError):
         build_shift_report("Z", shift(), [], [], [], as_of=CLOSED)
     with pytest.raises(ValueError):
-        shift_closed_args(report, store_id=uuid.uuid4(), opened_by=uuid.uuid4(), closed_by=uuid.uuid4(),
-                          opening_counts={}, variance_approved_by=None)
+        shift_closed(report, store_id=uuid.uuid4(), opened_by=uuid.uuid4(), closed_by=uuid.uuid4(),
+                     opening_counts={}, variance_approved_by=None)
 
 
 @pytest.mark.parametrize(("variance", "needs"), [("5.00", False), ("-5.00", False), ("5.01", True), ("-5.05", True)])

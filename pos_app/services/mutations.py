@@ -1,0 +1,136 @@
+"""The terminal's side of the mutation contract: each builder turns domain facts into one `sync.mutations` model.
+
+Every registered mutation has a builder here, except the audit entry's, which sits with the hash chain in
+``pos_app.persistence.audit`` because every service appends audit entries through it. The models' payloads are
+key for key what the dict builders sent before them, so hashes the hub already holds still match.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+
+from pos_app.domain.lots import InventoryDelta, LotAllocation
+from pos_app.domain.money import Money
+from pos_app.domain.order import Order, inventory_deltas, void_inventory_deltas
+from pos_app.domain.refund import Refund, refund_inventory_deltas
+from pos_app.domain.shift_report import ShiftReport
+from pos_app.domain.tenders import CardTender, Tender
+from pos_app.persistence.models import AgeVerificationLog
+from sync import mutations as wire
+
+
+def _cents(amounts: Mapping[str, Money]) -> dict[str, int]:
+    return {code: amount.cents for code, amount in amounts.items()}
+
+
+def _allocations(allocations: Iterable[LotAllocation]) -> list[wire.Allocation]:
+    return [wire.Allocation(batch_lot=a.batch_lot, quantity=a.quantity) for a in allocations]
+
+
+def _deltas(deltas: Iterable[InventoryDelta]) -> list[wire.InventoryDelta]:
+    return [wire.InventoryDelta(sku=d.sku, batch_lot=d.batch_lot, quantity_delta=d.quantity_delta, line_id=d.line_id,
+                                reason=d.reason) for d in deltas]
+
+
+def _tender(tender: Tender) -> wire.CashTender | wire.CardTender:
+    if isinstance(tender, CardTender):
+        approval = tender.approval
+        return wire.CardTender(method="card", amount_cents=approval.amount.cents, reference=approval.reference,
+                               last4=approval.last4, brand=approval.brand, auth_code=approval.auth_code)
+    return wire.CashTender(method="cash", amount_cents=tender.amount.cents)
+
+
+def order_completed(order: Order, *, cash_session_id: uuid.UUID | None, now: datetime) -> wire.OrderCompletedV1:
+    return wire.OrderCompletedV1(
+        order_id=order.order_id, sale_id=order.sale_id, order_number=order.order_number, store_id=order.store_id,
+        staff_id=order.staff_id, subtotal_cents=order.subtotal.cents,
+        discount_amount_cents=order.discount_amount.cents, tax_amount_cents=order.tax_amount.cents,
+        total_amount_cents=order.total_amount.cents, cash_rounding_cents=order.cash_rounding.cents,
+        change_due_cents=order.change_due.cents, tax_components_cents=_cents(order.tax_components),
+        tax_rates=dict(order.tax_rates), dried_equivalent_grams=order.dried_equivalent_grams,
+        lines=[wire.SaleLine(
+            line_id=line.line_id, sku=line.sku, name=line.name, quantity=line.quantity,
+            unit_price_cents=line.unit_price.cents, discount_cents=line.discount.cents,
+            taxable_amount_cents=line.taxable_amount.cents, taxes_cents=_cents(line.taxes),
+            line_total_cents=line.line_total.cents, price_version=line.price_version, is_cannabis=line.is_cannabis,
+            dried_equivalent_grams=line.dried_equivalent, allocations=_allocations(line.allocations),
+        ) for line in order.lines],
+        tenders=[_tender(tender) for tender in order.tenders],
+        inventory_deltas=_deltas(inventory_deltas(order)),
+        local_ts=now.isoformat(), cash_session_id=cash_session_id,
+    )
+
+
+def order_refunded(refund: Refund, order: Order, *, method: str, staff_id: uuid.UUID,
+                   approved_by: uuid.UUID | None, paid_back: Money, now: datetime) -> wire.OrderRefundedV1:
+    """`paid_back` is what went back to the customer: the cash total is rounded to the nickel, a card's is not."""
+    return wire.OrderRefundedV1(
+        refund_id=refund.refund_id, order_id=order.order_id, order_number=order.order_number,
+        store_id=order.store_id, subtotal_cents=refund.subtotal.cents, tax_amount_cents=refund.tax_amount.cents,
+        total_cents=refund.total.cents, tax_components_cents=_cents(refund.tax_components),
+        lines=[wire.RefundLine(
+            line_id=line.line_id, sku=line.sku, quantity=line.quantity, amount_cents=line.amount.cents,
+            taxes_cents=_cents(line.taxes), total_cents=line.total.cents, restock=line.restock,
+            allocations=_allocations(line.allocations),
+        ) for line in refund.lines],
+        inventory_deltas=_deltas(refund_inventory_deltas(refund)),
+        method=method, staff_id=staff_id, approved_by=approved_by, paid_back_cents=paid_back.cents,
+        local_ts=now.isoformat(),
+    )
+
+
+def order_voided(order: Order, *, staff_id: uuid.UUID, approved_by: uuid.UUID | None, reason: str | None,
+                 now: datetime) -> wire.OrderVoidedV1:
+    return wire.OrderVoidedV1(
+        order_id=order.order_id, order_number=order.order_number, store_id=order.store_id,
+        inventory_deltas=_deltas(void_inventory_deltas(order)), staff_id=staff_id, approved_by=approved_by,
+        reason=reason, local_ts=now.isoformat(),
+    )
+
+
+def shift_closed(report: ShiftReport, *, store_id: uuid.UUID, opened_by: uuid.UUID, closed_by: uuid.UUID,
+                 opening_counts: Mapping[str, int], variance_approved_by: uuid.UUID | None) -> wire.ShiftClosedV1:
+    """The closed cash session as the hub stores it, with the Z report's totals alongside."""
+    if report.kind != "Z" or report.counted_cash is None or report.variance is None:
+        raise ValueError("Only a Z report closes a shift.")
+    return wire.ShiftClosedV1(
+        cash_session_id=report.shift_id, store_id=store_id, terminal_no=report.terminal_no, opened_by=opened_by,
+        opened_at=report.opened_at, opening_float_cents=report.opening_float.cents,
+        opening_counts=dict(opening_counts), closed_by=closed_by, closed_at=report.as_of,
+        expected_cash_cents=report.expected_cash.cents, counted_cash_cents=report.counted_cash.cents,
+        variance_cents=report.variance.cents, closing_counts=dict(report.closing_counts),
+        variance_approved_by=variance_approved_by, local_ts=report.as_of.isoformat(),
+        totals=wire.ShiftTotals(
+            sales_count=report.sales_count, gross_sales_cents=report.gross_sales.cents,
+            discounts_cents=report.discounts.cents, net_sales_cents=report.net_sales.cents,
+            taxes_cents=_cents(report.taxes), tenders_cents=_cents(report.tenders),
+            cash_rounding_cents=report.cash_rounding.cents, refunds_cents=_cents(report.refunds),
+            refunds_count=report.refunds_count, voids_count=report.voids_count,
+            voids_total_cents=report.voids_total.cents, drops_cents=report.drops.cents,
+            paid_outs_cents=report.paid_outs.cents,
+        ),
+    )
+
+
+def age_verification_logged(log: AgeVerificationLog) -> wire.AgeVerificationLoggedV1:
+    """The age check's log row as it was written (only a salted hash of the ID number, never the number)."""
+    return wire.AgeVerificationLoggedV1(
+        id=log.id, store_id=log.store_id, sale_id=log.sale_id, staff_id=log.staff_id, method=log.method,
+        result=log.result, customer_age=log.customer_age, min_age=log.min_age, jurisdiction=log.jurisdiction,
+        id_number_hash=log.id_number_hash, failure_reason=log.failure_reason, created_at=log.created_at,
+    )
+
+
+def inventory_adjusted(
+    *, adjustment_id: uuid.UUID, store_id: uuid.UUID, sku: str, batch_lot: str | None, reason: str,
+    staff_id: uuid.UUID | None, quantity_delta: int | None = None, counted_quantity: int | None = None,
+) -> wire.InventoryAdjustedV1:
+    """A stock correction: give `quantity_delta`, or `counted_quantity` for the hub to turn into the delta.
+
+    No terminal command sends one yet (counting and receiving arrive with the back office)."""
+    return wire.InventoryAdjustedV1(
+        adjustment_id=adjustment_id, store_id=store_id, sku=sku, batch_lot=batch_lot,
+        quantity_delta=quantity_delta, counted_quantity=counted_quantity, reason=reason, staff_id=staff_id,
+    )

@@ -1,0 +1,39 @@
+"""`pos-hub db maintain`: apply the deferred mutations the hub now knows, and drop old tombstones from the feeds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from sync.hub.database import Database
+from sync.hub.deferred import DeferredRun, apply_deferred
+from sync.hub.feed.pages import compact_tombstones
+from sync.hub.models import StoreFeed
+
+KEEP_VERSIONS = 100_000
+"""Tombstones of the newest this many versions of a store's feed stay: a terminal whose cursor is older than
+that gets a reset and a full snapshot instead of the deletes it missed."""
+
+
+@dataclass(frozen=True)
+class Maintenance:
+    deferred: DeferredRun
+    tombstones_removed: int
+
+
+def compact_feeds(db: Database, keep_versions: int = KEEP_VERSIONS) -> int:
+    """Drop the tombstones older than the newest `keep_versions` of each store's feed; how many went."""
+    with db.read() as session:
+        feeds = session.execute(select(StoreFeed.store_id, StoreFeed.version, StoreFeed.compacted_through)).all()
+    removed = 0
+    for store_id, version, compacted_through in feeds:
+        through = version - keep_versions
+        if through > compacted_through:
+            with db.write() as session:
+                removed += compact_tombstones(session, store_id, through)
+    return removed
+
+
+def maintain(db: Database, keep_versions: int = KEEP_VERSIONS) -> Maintenance:
+    return Maintenance(apply_deferred(db), compact_feeds(db, keep_versions))

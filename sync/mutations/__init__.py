@@ -1,0 +1,48 @@
+"""Every mutation the terminal sends and the hub applies: one pydantic model per name and version.
+
+`MUTATIONS` is the one place a mutation's name is spelled. The terminal builds a model and enqueues it (the name
+comes from here); the hub validates the args with the same class before its handler sees them. A changed
+payload is a new version with a new model: the hub keeps applying the old one for rows already queued.
+"""
+
+from __future__ import annotations
+
+from sync.mutations.base import MutationArgs, WireModel
+from sync.mutations.orders import (
+    Allocation,
+    CardTender,
+    CashTender,
+    OrderCompletedV1,
+    OrderRefundedV1,
+    OrderVoidedV1,
+    RefundLine,
+    SaleLine,
+)
+from sync.mutations.records import AgeVerificationLoggedV1, AuditLoggedV1, ShiftClosedV1, ShiftTotals
+from sync.mutations.stock import InventoryAdjustedV1, InventoryDelta
+
+MUTATIONS: dict[str, type[MutationArgs]] = {
+    "order.completed.v1": OrderCompletedV1,
+    "order.refunded.v1": OrderRefundedV1,
+    "order.voided.v1": OrderVoidedV1,
+    "inventory.adjusted.v1": InventoryAdjustedV1,
+    "shift.closed.v1": ShiftClosedV1,
+    "age_verification.logged.v1": AgeVerificationLoggedV1,
+    "audit.logged.v1": AuditLoggedV1,
+}
+
+
+def name_of(args: MutationArgs | type[MutationArgs]) -> str:
+    """The registered name of a mutation model (or of its instance)."""
+    model = args if isinstance(args, type) else type(args)
+    for name, registered in MUTATIONS.items():
+        if registered is model:
+            return name
+    raise LookupError(f"{model.__name__} is not a registered mutation; add it to sync.mutations.MUTATIONS.")
+
+
+__all__ = [
+    "MUTATIONS", "AgeVerificationLoggedV1", "Allocation", "AuditLoggedV1", "CardTender", "CashTender",
+    "InventoryAdjustedV1", "InventoryDelta", "MutationArgs", "OrderCompletedV1", "OrderRefundedV1", "OrderVoidedV1",
+    "RefundLine", "SaleLine", "ShiftClosedV1", "ShiftTotals", "WireModel", "name_of",
+]
