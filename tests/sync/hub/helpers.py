@@ -9,12 +9,12 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from sync.canonical import mutation_hash
 from sync.hub.database import Database
 from sync.hub.feed.record import ensure_feed, feed_new_store, record_put
 from sync.hub.inventory import Delta, apply_deltas
 from sync.hub.models import BatchTracking, OcsProduct, ProvinceTerritory, Store, TaxRate, Tenant, User
 from sync.hub.tokens import issue_pairing_code, issue_token
-from sync.protocol import mutation_hash
 
 
 @dataclass

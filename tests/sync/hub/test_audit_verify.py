@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 from fastapi.testclient import TestClient
 from sqlalchemy import delete, update
 
+from sync.canonical import canonical_json
 from sync.hub.cli import main
 from sync.hub.models import AuditLog
-from sync.protocol import canonical_json
 from tests.sync.hub.helpers import Terminal, build_world, mutation, push
 
 ACTIONS = ("login", "drawer.no_sale", "override.approved")

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sync.hub.cli import main
 from sync.hub.handlers import HANDLERS
 from sync.hub.handlers.orders import order_completed
-from sync.hub.handlers.stock import on_hand
+from sync.hub.inventory import on_hand
 from sync.hub.models import Order, SyncClient, SyncMutation
 from sync.mutations import MUTATIONS, OrderCompletedV1
 from tests.sync.hub.helpers import mutation, push, sale_args
