@@ -26,7 +26,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     finally:
         terminal.close()
     if report.intact:
-        print(f"{report.entries:,} entries, chain intact.")
+        print(f"{report.entries:,} {'entry' if report.entries == 1 else 'entries'}, chain intact.")
         return 0
     if report.broken_action is None:
         print(f"The audit trail is broken: its last {report.missing_at_end:,} entries, from entry "

@@ -197,7 +197,7 @@ def cmd_audit_verify(args) -> None:
     for check in checks:
         who = f"Store {check.store_code}, terminal {check.terminal_name!r}"
         if check.intact:
-            print(f"{who}: {check.entries:,} entries, chain intact.")
+            print(f"{who}: {check.entries:,} {'entry' if check.entries == 1 else 'entries'}, chain intact.")
         elif check.broken_action is None:
             print(f"{who}: the chain is broken at entry {check.broken_seq}: {check.problem}.", file=sys.stderr)
         else:
