@@ -46,6 +46,17 @@ class Cashier:
     def dialog(self):
         return self.register.dialog
 
+    def start_the_day(self, pin: str = "1001") -> None:
+        """Sign in and open the shift on the usual float, as the first cashier of the day does."""
+        from pos_app.ui.register.shift_dialogs import OpenShiftDialog
+
+        self.sign_in(pin)
+        opening = self.wait_for_dialog(OpenShiftDialog)
+        opening.counter.set_counts(DAY_FLOAT)
+        with self.qtbot.waitSignal(self.register.shifts.shift_opened):
+            opening.confirm()
+        assert self.register.shift is not None
+
     def wait_for_dialog(self, kind, timeout: int = 5000):
         if not isinstance(self.register.dialog, kind):
             with self.qtbot.waitSignal(self.register.dialog_shown, timeout=timeout,

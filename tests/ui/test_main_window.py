@@ -5,20 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from pos_app.ui.register.shift_dialogs import OpenShiftDialog
 from tests.integration.helpers import product_codes
-from tests.ui.register_driver import DAY_FLOAT, Cashier, wired
-
-
-@pytest.fixture
-def cashier(qtbot, terminal):
-    with wired(terminal) as till:
-        person = Cashier(qtbot, till)
-        person.sign_in("1001")
-        opening = person.wait_for_dialog(OpenShiftDialog)
-        opening.counter.set_counts(DAY_FLOAT)
-        opening.confirm()
-        yield person
+from tests.ui.register_driver import Cashier, wired
 
 
 def test_the_window_opens_on_sign_in_and_a_wrong_pin_says_so(qtbot, terminal):

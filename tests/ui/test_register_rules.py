@@ -17,29 +17,11 @@ from pos_app.persistence.models import AgeVerificationLog, AuditLog
 from pos_app.ui.register.age_dialog import AgeCheckDialog
 from pos_app.ui.register.discount_dialog import DiscountDialog
 from pos_app.ui.register.override import OverrideDialog
-from pos_app.ui.register.shift_dialogs import OpenShiftDialog
 from pos_app.ui.register.simple_dialogs import QuantityDialog
 from pos_app.ui.register.tender_dialog import TenderDialog
 from tests.id_cards import ontario_licence, years_ago
 from tests.integration.helpers import product_codes
-from tests.ui.register_driver import DAY_FLOAT, Cashier, wired
-
-
-def _open(cashier: Cashier) -> None:
-    cashier.sign_in("1001")
-    opening = cashier.wait_for_dialog(OpenShiftDialog)
-    opening.counter.set_counts(DAY_FLOAT)
-    with cashier.qtbot.waitSignal(cashier.register.shifts.shift_opened):
-        opening.confirm()
-    assert cashier.register.shift is not None
-
-
-@pytest.fixture
-def cashier(qtbot, terminal):
-    with wired(terminal) as till:
-        person = Cashier(qtbot, till)
-        _open(person)
-        yield person
+from tests.ui.register_driver import Cashier, wired
 
 
 def _flower(terminal, grams: str):
@@ -79,7 +61,7 @@ def test_a_minors_id_scanned_on_the_id_reader_is_refused_and_logged(qtbot, termi
     try:
         with wired(terminal, id_reader_url=f"socket://127.0.0.1:{reader.port}") as till:
             cashier = Cashier(qtbot, till, own_devices=True)  # the terminal's own ID reader, over a socket
-            _open(cashier)
+            cashier.start_the_day()
             assert reader.wait_for_client(5)
             cashier.scan(_flower(terminal, "3.5").each_gtin)
             cashier.click(cashier.button("F12"))
@@ -134,7 +116,7 @@ def test_the_screen_keeps_turning_while_the_card_terminal_is_slow(qtbot, termina
     try:
         with wired(terminal, payment_url=f"socket://127.0.0.1:{simulator.port}") as till:
             cashier = Cashier(qtbot, till)
-            _open(cashier)
+            cashier.start_the_day()
             cashier.scan(_accessory(terminal))  # no cannabis, so no age check in the way
             cashier.click(cashier.button("F12"))
             tender = cashier.wait_for_dialog(TenderDialog)

@@ -5,26 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select, update
 
 from pos_app.persistence.models import BatchTracking
 from pos_app.ui.register.refund_dialog import RefundDialog
-from pos_app.ui.register.shift_dialogs import OpenShiftDialog
 from tests.integration.helpers import product_codes
-from tests.ui.register_driver import DAY_FLOAT, Cashier, wired
-
-
-@pytest.fixture
-def cashier(qtbot, terminal):
-    with wired(terminal) as till:
-        person = Cashier(qtbot, till)
-        person.sign_in("1001")
-        opening = person.wait_for_dialog(OpenShiftDialog)
-        opening.counter.set_counts(DAY_FLOAT)
-        opening.confirm()
-        yield person
 
 
 def _sellable_lot(terminal) -> tuple[str, BatchTracking]:
