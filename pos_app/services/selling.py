@@ -26,7 +26,7 @@ from pos_app.domain.parking import park_snapshot, restore_snapshot
 from pos_app.domain.payment import PaymentStatus
 from pos_app.domain.sale import Sale, SaleLine, SaleTotals
 from pos_app.domain.staff import Role
-from pos_app.domain.tenders import CardApproval, CashTender, Tender
+from pos_app.domain.tenders import CardApproval, CardTender, CashTender, Tender
 from pos_app.persistence import parked_sales
 from pos_app.persistence.catalog_repository import SqlProductLookup
 from pos_app.persistence.order_repository import add_inventory_transactions, save_order
@@ -84,6 +84,13 @@ class SaleService:
     @property
     def has_open_sale(self) -> bool:
         return self._sale is not None and not self._sale.is_empty
+
+    @property
+    def card_approvals(self) -> list[CardApproval]:
+        """The card money taken on the open sale so far."""
+        if self._sale is None:
+            return []
+        return [t.approval for t in self._sale.tenders if isinstance(t, CardTender)]
 
     def start_sale(self, staff: StaffMember) -> Sale:
         self._staff = staff
