@@ -19,6 +19,7 @@ from pos_app.domain.open_sale import RestoredSale, is_blank, open_sale_snapshot,
 from pos_app.domain.sale import Sale
 from pos_app.domain.tenders import CardApproval, CardTender, Tender
 from pos_app.persistence import open_sales
+from pos_app.persistence.database import FREQUENT_WRITE_TRANSACTION, WRITE_TRANSACTION
 from pos_app.persistence.models import PaymentAttempt
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.clock import Clock
@@ -42,7 +43,10 @@ class OpenSaleKeeper:
         snapshot = open_sale_snapshot(sale)
         if snapshot == self._saved:
             return
-        uow = UnitOfWork(self._session_factory)
+        # Items alone are written without waiting for the disk (see FREQUENT_WRITE_TRANSACTION), so a scan stays
+        # fast; once money is on the sale, every change waits until it is on the disk.
+        options = WRITE_TRANSACTION if sale.tenders else FREQUENT_WRITE_TRANSACTION
+        uow = UnitOfWork(self._session_factory, execution_options=options)
         with uow as session:
             self.save_in(session, sale, staff, snapshot)
             uow.commit()

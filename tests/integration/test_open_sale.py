@@ -54,6 +54,13 @@ def test_every_change_is_saved_and_completion_clears_it_with_the_order(terminal)
     assert order.order_id == saved.sale_id, "the order keeps the sale's id, the card journal's key"
 
 
+def test_a_cart_write_skips_the_wait_for_the_disk_but_every_connection_goes_back_to_full(terminal):
+    _ring_up(terminal)  # scans only: written without the fsync
+    assert _saved(terminal) is not None
+    with terminal.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2, "FULL for the next sale"
+
+
 def test_an_emptied_cart_parking_and_cancelling_leave_nothing_saved_and_a_resumed_sale_is_saved(terminal):
     sales, cashier = _ring_up(terminal)
     for line in sales.sale.lines:
