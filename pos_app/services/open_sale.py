@@ -11,6 +11,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.domain.catalog import ProductLookup
@@ -47,9 +48,14 @@ class OpenSaleKeeper:
         # fast; once money is on the sale, every change waits until it is on the disk.
         options = WRITE_TRANSACTION if sale.tenders else FREQUENT_WRITE_TRANSACTION
         uow = UnitOfWork(self._session_factory, execution_options=options)
-        with uow as session:
-            self.save_in(session, sale, staff, snapshot)
-            uow.commit()
+        try:
+            with uow as session:
+                self.save_in(session, sale, staff, snapshot)
+                uow.commit()
+        except SQLAlchemyError:
+            # The change itself stands (the card journal keeps card money on its own); the next change tries again.
+            log.exception("The sale in progress could not be saved; the next change will try again")
+            return
         self._saved = snapshot
 
     def save_in(self, session: Session, sale: Sale, staff: StaffMember,
