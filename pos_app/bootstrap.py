@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from hardware.scanners.serial_scanner import SerialScanner
     from pos_app.services.age_checks import AgeCheckService
     from pos_app.services.card_payments import CardPayments
+    from pos_app.services.card_recovery import CardRecovery
     from pos_app.services.catalog_queries import CatalogQueries
     from pos_app.services.login import LoginService
     from pos_app.services.printing import PrintService
@@ -133,6 +134,12 @@ class Terminal:
         from pos_app.services.card_payments import CardPayments
 
         return CardPayments(self.session_factory, terminal)
+
+    @cached_property
+    def card_recovery(self) -> CardRecovery:
+        from pos_app.services.card_recovery import CardRecovery
+
+        return CardRecovery(self.session_factory, self.card_terminal, self.context)
 
     @cached_property
     def scanner(self) -> SerialScanner | None:

@@ -6,6 +6,7 @@ the payment taken off first), and the age check is done again when the customer 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -25,6 +26,11 @@ def park_snapshot(sale: Sale) -> dict[str, Any]:
     if sale.tenders:
         raise CannotPark("A payment is already on this sale. Finish the sale, or take the payment off, before "
                          "parking it.")
+    return cart_snapshot(sale)
+
+
+def cart_snapshot(sale: Sale) -> dict[str, Any]:
+    """The sale's items, discounts and pinned lots as plain data (what a parked sale keeps)."""
     cart = sale.cart_discount
     return {
         "lines": [
@@ -46,15 +52,20 @@ def park_snapshot(sale: Sale) -> dict[str, Any]:
     }
 
 
-def restore_snapshot(sale: Sale, snapshot: dict[str, Any], lookup: ProductLookup) -> list[str]:
-    """Add the parked items to ``sale`` at today's prices; returns the SKUs that can no longer be sold."""
+def restore_snapshot(sale: Sale, snapshot: dict[str, Any], lookup: ProductLookup, *,
+                     saved_prices: bool = False) -> list[str]:
+    """Add the parked items to ``sale`` at today's prices (or, with ``saved_prices``, at the prices the snapshot
+    recorded); returns the SKUs that can no longer be sold."""
     missing = []
     for item in snapshot["lines"]:
         match = lookup.find_by_code(item["sku"])
         if match is None:
             missing.append(item["sku"])
             continue
-        line = sale.add(match.product, item["quantity"], lot=item.get("lot"))  # parked before lots: none
+        product = match.product
+        if saved_prices and item.get("unit_price_cents") is not None:
+            product = replace(product, unit_price=Money.from_cents(item["unit_price_cents"]))
+        line = sale.add(product, item["quantity"], lot=item.get("lot"))  # parked before lots: none
         if item["discount_percent"] is not None:
             sale.discount_line(line.line_id, percent=Decimal(item["discount_percent"]), role=item["discount_role"])
         elif item["discount_cents"]:

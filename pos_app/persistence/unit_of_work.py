@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from types import TracebackType
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -12,13 +13,16 @@ from pos_app.persistence.database import WRITE_TRANSACTION
 class UnitOfWork:
     """``with uow as session: ...; uow.commit()`` — leaving the block without commit rolls back."""
 
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    def __init__(self, session_factory: sessionmaker[Session], *,
+                 execution_options: dict[str, Any] = WRITE_TRANSACTION) -> None:
+        """``execution_options``: ``FREQUENT_WRITE_TRANSACTION`` for the few writes that may skip the fsync."""
         self._session_factory = session_factory
+        self._execution_options = execution_options
         self.session: Session | None = None
 
     def __enter__(self) -> Session:
         self.session = self._session_factory()
-        self.session.connection(execution_options=WRITE_TRANSACTION)
+        self.session.connection(execution_options=self._execution_options)
         return self.session
 
     def __exit__(

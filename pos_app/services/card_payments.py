@@ -12,10 +12,11 @@ import uuid
 from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.payments.attempts import new_reference, take_payment
+from hardware.payments.link import PaymentError
 from hardware.payments.messages import message_for
 from hardware.ports import PaymentKind, PaymentResult, PaymentStatus, PaymentTerminal
 from pos_app.domain.money import Money
-from pos_app.domain.tenders import CardApproval
+from pos_app.domain.tenders import CardApproval, CardTender
 from pos_app.persistence.payment_attempts import SqlAttemptJournal
 from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import ServiceError
@@ -24,6 +25,10 @@ from pos_app.services.selling import SaleService
 
 class CardNotApproved(ServiceError):
     code = "card_not_approved"
+
+
+class CardVoidRefused(ServiceError):
+    code = "card_void_refused"
 
 
 class CardOutcomeUnknown(ServiceError):
@@ -77,6 +82,25 @@ class CardPayments:
         journal.mark_result(reference, result)
         return self._to_tender(sales, result)
 
+    def void_card_tenders(self, sales: SaleService) -> list[CardApproval]:
+        """Reverse, at the terminal, every card payment on the open sale and take it off the sale (the customer
+        is not buying after all, or the register is closing). The sale stays open with its cart. A reversal the
+        terminal refuses stops here with a sentence; the cards reversed before it stay reversed."""
+        journal = SqlAttemptJournal(self._session_factory, sales.sale.sale_id, self._clock)
+        voided: list[CardApproval] = []
+        for tender in [t for t in sales.sale.tenders if isinstance(t, CardTender)]:
+            approval = tender.approval
+            try:
+                result = self._terminal.void(approval.reference)
+            except PaymentError as error:
+                raise CardVoidRefused(_void_refusal(approval, str(error), voided)) from None
+            if result.status is not PaymentStatus.VOIDED:
+                raise CardVoidRefused(_void_refusal(approval, result.message or message_for(result.status), voided))
+            journal.mark_result(approval.reference, result)
+            sales.remove_tender(tender)
+            voided.append(approval)
+        return voided
+
     def cancel(self) -> None:
         """Ask the terminal to stop waiting for a card (the customer changed their mind)."""
         self._terminal.cancel()
@@ -90,3 +114,12 @@ class CardPayments:
                                 last4=result.last4, brand=result.brand, auth_code=result.auth_code)
         sales.tender_card(approval)
         return approval
+
+
+def _void_refusal(approval: CardApproval, detail: str, voided: list[CardApproval]) -> str:
+    refused = (f"The card terminal did not reverse the card payment of {approval.amount} ({approval.brand} "
+               f"****{approval.last4}): {detail}")
+    if voided:
+        done = ", ".join(str(a.amount) for a in voided)
+        refused += f" The card payment of {done} was reversed and taken off the sale."
+    return f"{refused} Check the terminal, then try again, or finish the sale."

@@ -1,8 +1,9 @@
 """Sale commands: start, scan, quantities, discounts, tenders and completion (DESIGN §3, §5).
 
-The open sale lives in memory; nothing is written until it completes. Completion writes the order, its
-lines and lots, payments, stock deltas and the ``order.completed.v1`` outbox row in one
-SQLite transaction, so there is never a sale without its outbox row or the other way round.
+The open sale lives in memory and is saved at every change (``OpenSaleKeeper``, one row per till), so a closed
+window or a crash loses neither the cart nor the payments on it. Completion writes the order, its lines and lots,
+payments, stock deltas and the ``order.completed.v1`` outbox row, and clears the saved open sale, in one SQLite
+transaction, so there is never a sale without its outbox row or the other way round.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from pos_app.domain.catalog import ProductLookup
 from pos_app.domain.errors import UnknownCode
 from pos_app.domain.lots import check_scanned_lot
 from pos_app.domain.money import Money
+from pos_app.domain.open_sale import RestoredSale
 from pos_app.domain.order import Order, complete_sale, inventory_deltas
 from pos_app.domain.parking import park_snapshot, restore_snapshot
 from pos_app.domain.payment import PaymentStatus
 from pos_app.domain.sale import Sale, SaleLine, SaleTotals
 from pos_app.domain.staff import Role
-from pos_app.domain.tenders import CardApproval, CashTender
+from pos_app.domain.tenders import CardApproval, CardTender, CashTender, Tender
 from pos_app.persistence import parked_sales
 from pos_app.persistence.catalog_repository import SqlProductLookup
 from pos_app.persistence.order_repository import add_inventory_transactions, save_order
@@ -34,6 +36,7 @@ from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import NoOpenSale, ParkedSaleGone, SaleInProgress
 from pos_app.services.mutations import order_completed
+from pos_app.services.open_sale import OpenSaleKeeper
 from pos_app.services.staff import StaffMember
 from pos_app.services.terminal import TerminalContext
 
@@ -65,6 +68,7 @@ class SaleService:
         self._context = context
         self._lookup = lookup or SqlProductLookup(session_factory, context.store_id)
         self._clock = clock
+        self._keeper = OpenSaleKeeper(session_factory, context, self._lookup, clock)
         self._sale: Sale | None = None
         self._staff: StaffMember | None = None
         self.cash_session_id: uuid.UUID | None = None
@@ -81,10 +85,34 @@ class SaleService:
     def has_open_sale(self) -> bool:
         return self._sale is not None and not self._sale.is_empty
 
+    @property
+    def card_approvals(self) -> list[CardApproval]:
+        """The card money taken on the open sale so far."""
+        if self._sale is None:
+            return []
+        return [t.approval for t in self._sale.tenders if isinstance(t, CardTender)]
+
     def start_sale(self, staff: StaffMember) -> Sale:
         self._staff = staff
         self._sale = Sale(tax_components=self._context.tax_components, role=staff.role)
         return self._sale
+
+    def recover(self, staff: StaffMember) -> RestoredSale | None:
+        """Open the register on the sale this till left unfinished (window closed, crash, power cut), if any;
+        otherwise start a new one. The restored sale keeps its id, payments and pinned lots."""
+        restored = self._keeper.restore(staff)
+        if restored is None:
+            self.start_sale(staff)
+            return None
+        self._staff = staff
+        self._sale = restored.sale
+        return restored
+
+    def _saved(self, result=None):
+        """Every command that changes the sale ends here: the sale on disk follows the one on screen."""
+        if self._sale is not None and self._staff is not None:
+            self._keeper.save(self._sale, self._staff)
+        return result
 
     def _ensure_sale(self) -> Sale:
         if self._sale is None:
@@ -103,7 +131,7 @@ class SaleService:
 
     def scan(self, code: str) -> SaleLine:
         """A typed code: a GTIN (any length, read as GTIN-14), an OCS variant number or an accessory SKU."""
-        return self._ensure_sale().scan(code, self._lookup)
+        return self._saved(self._ensure_sale().scan(code, self._lookup))
 
     def scan_item(self, gtin: str, *, lot: str | None = None, label_expiry: date | None = None) -> SaleLine:
         """A scanned product barcode. A lot on a GS1 label pins the line to that lot, if it may be sold today."""
@@ -112,25 +140,27 @@ class SaleService:
             raise UnknownCode(gtin)
         product = match.product
         if lot is None or not product.is_cannabis:  # accessories are not tracked by lot
-            return self._ensure_sale().add(product, match.units)
+            return self._saved(self._ensure_sale().add(product, match.units))
         with self._session_factory() as session:
             lots = sellable_lots(session, self._context.store_id, [product.sku]).get(product.sku, [])
         check_scanned_lot(product.name, product.sku, lot, lots, self._clock().date(), label_expiry=label_expiry)
-        return self._ensure_sale().add(product, match.units, lot=lot)
+        return self._saved(self._ensure_sale().add(product, match.units, lot=lot))
 
     def set_quantity(self, line_id: uuid.UUID, quantity: int) -> SaleLine:
-        return self.sale.set_quantity(line_id, quantity)
+        return self._saved(self.sale.set_quantity(line_id, quantity))
 
     def remove_line(self, line_id: uuid.UUID) -> None:
         self.sale.remove_line(line_id)
+        self._saved()
 
     def discount_line(self, line_id: uuid.UUID, *, percent: Decimal | None = None,
                       amount: Money | None = None, approver: StaffMember | None = None) -> SaleLine:
-        return self.sale.discount_line(line_id, percent=percent, amount=amount, role=self._role(approver))
+        return self._saved(self.sale.discount_line(line_id, percent=percent, amount=amount,
+                                                   role=self._role(approver)))
 
     def discount_cart(self, *, percent: Decimal | None = None, amount: Money | None = None,
                       approver: StaffMember | None = None) -> Money:
-        return self.sale.discount_cart(percent=percent, amount=amount, role=self._role(approver))
+        return self._saved(self.sale.discount_cart(percent=percent, amount=amount, role=self._role(approver)))
 
     def _role(self, approver: StaffMember | None) -> Role | None:
         return approver.role if approver is not None else None
@@ -138,10 +168,16 @@ class SaleService:
     # --- tenders ---------------------------------------------------------------------------------------
 
     def tender_cash(self, tendered: Money) -> CashTender:
-        return self.sale.add_cash(tendered)
+        return self._saved(self.sale.add_cash(tendered))
 
     def tender_card(self, approval: CardApproval) -> None:
         self.sale.add_card(approval)
+        self._saved()
+
+    def remove_tender(self, tender: Tender) -> None:
+        """Take a payment off the sale: cash keyed by mistake, or a card payment the terminal reversed."""
+        self.sale.remove_tender(tender)
+        self._saved()
 
     # --- completion ------------------------------------------------------------------------------------
 
@@ -155,7 +191,7 @@ class SaleService:
             skus = {line.product.sku for line in sale.lines if line.product.is_cannabis}
             order = complete_sale(
                 sale,
-                order_id=uuid.uuid4(),
+                order_id=sale.sale_id,  # the card payment journal's key becomes the order's id
                 order_number=self._context.receipt_number(take_receipt_seq(session)),
                 lots_by_sku=sellable_lots(session, self._context.store_id, skus),
                 today=now.date(),
@@ -169,11 +205,17 @@ class SaleService:
                 session, inventory_deltas(order), store_id=order.store_id, reference_type="order",
                 reference_id=order.order_id, staff_id=staff.id, mutation_id=mutation_id, now=now,
             )
+            self._keeper.clear_in(session)
             uow.commit()
         self._sale = None
         return order
 
     def cancel_sale(self) -> None:
+        """Drop the open sale, on screen and on disk. Card payments on it must have been reversed first."""
+        uow = UnitOfWork(self._session_factory)
+        with uow as session:
+            self._keeper.clear_in(session)
+            uow.commit()
         self._sale = None
 
     # --- parking ---------------------------------------------------------------------------------------
@@ -192,6 +234,7 @@ class SaleService:
                                     label=label, item_count=totals.item_count, total_cents=totals.total.cents,
                                     snapshot=snapshot, now=self._clock())
             info = _parked_info(row)
+            self._keeper.clear_in(session)  # the cart moves to the parked sales, in one step
             uow.commit()
         self.start_sale(staff)
         return info
@@ -213,6 +256,7 @@ class SaleService:
                 raise ParkedSaleGone()
             sale = Sale(tax_components=self._context.tax_components, role=staff.role)
             missing = restore_snapshot(sale, row.snapshot, self._lookup)
+            self._keeper.save_in(session, sale, staff)  # from the parked sales to the open sale, in one step
             uow.commit()
         self._sale = sale
         return missing

@@ -171,6 +171,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._start_sync)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if not self._closed and not self.register.may_close(self.close):
+            event.ignore()  # card money on the open sale: the cashier chooses first (see RegisterScreen.may_close)
+            return
         self._closed = True
         if self.sync_worker is not None:
             from pos_app.ui.sync.worker import stop_sync_thread

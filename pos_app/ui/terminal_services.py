@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from hardware.ports import IdReader, Scanner
     from pos_app.services.age_checks import AgeCheckService
     from pos_app.services.card_payments import CardPayments
+    from pos_app.services.card_recovery import CardRecovery
     from pos_app.services.catalog_queries import CatalogQueries
     from pos_app.services.login import LoginService
     from pos_app.services.printing import PrintService
@@ -48,6 +49,11 @@ class TerminalServices(Protocol):
     @property
     def card_payments(self) -> CardPayments | None:
         """None when no card terminal is set up."""
+        ...
+
+    @property
+    def card_recovery(self) -> CardRecovery:
+        """Card payments a crash left unanswered or without a sale: settled, found and voided."""
         ...
 
     @property

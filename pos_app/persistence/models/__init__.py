@@ -10,6 +10,7 @@ from pos_app.persistence.models.inventory import (
     OcsInventoryTransaction,
     ShelfLocation,
 )
+from pos_app.persistence.models.open_sale import OpenSale
 from pos_app.persistence.models.parked import ParkedSale
 from pos_app.persistence.models.purchasing import ProvincialSupplier, PurchaseOrder, PurchaseOrderItem
 from pos_app.persistence.models.sales import (
@@ -30,7 +31,7 @@ from pos_app.persistence.models.sync import SyncOutbox, SyncState
 __all__ = [
     "Accessory", "AccessoryCategory", "AgeVerificationLog", "AuditLog", "Base", "BatchTracking",
     "CashMovement", "CashSession", "InventoryShelfAssignment", "OcsInventory", "OcsInventoryTransaction",
-    "OcsProduct", "Order", "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem",
+    "OcsProduct", "OpenSale", "Order", "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem",
     "OrderStatusHistory", "ParkedSale", "PaymentAttempt", "PaymentTransaction", "ProvinceTerritory",
     "ProvincialSupplier",
     "PurchaseOrder", "PurchaseOrderItem", "RolePermission", "ShelfLocation", "Store", "SyncOutbox",

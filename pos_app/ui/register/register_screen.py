@@ -23,6 +23,7 @@ from pos_app.ui.common.widgets import touch_button
 from pos_app.ui.register.age_dialog import AgeCheckDialog
 from pos_app.ui.register.cart_flow import CartFlow
 from pos_app.ui.register.checkout_flow import CheckoutFlow
+from pos_app.ui.register.open_sale_flow import OpenSaleFlow
 from pos_app.ui.register.override import OverrideDialog
 from pos_app.ui.register.refund_flow import RefundFlow
 from pos_app.ui.register.sale_panel import SalePanel
@@ -69,6 +70,7 @@ class RegisterScreen(QWidget):
         self._notice_action_handler = None
         self.cart, self.checkout = CartFlow(self), CheckoutFlow(self)
         self.refunds, self.shifts = RefundFlow(self), ShiftFlow(self)
+        self.open_sale = OpenSaleFlow(self)
         self.scans = ScanDispatcher(terminal.scans, self)
 
         grid = QGridLayout()
@@ -95,13 +97,18 @@ class RegisterScreen(QWidget):
 
     def begin(self, staff: StaffMember) -> None:
         self.staff = staff
-        self.t.sales.start_sale(staff)
+        restored = self.open_sale.resume(staff)  # the sale this till left unfinished, if any
         self.shift = self.t.shifts.current()
         self.t.sales.cash_session_id = self.shift.id if self.shift else None
         self.panel.refresh()
         self.panel.notice.hide()
+        if restored is not None:
+            self.notify(self.open_sale.restored_notice(restored), kind="info")
+        self.open_sale.check_unsettled()
         if self.shift is None:
             self.shifts.open_shift()
+        else:
+            self.open_sale.ask_about_cards(reason="recovered")
         self.panel.scan_field.setFocus()
         self.status_changed.emit()
 
@@ -113,6 +120,17 @@ class RegisterScreen(QWidget):
             self.t.login.sign_out(self.staff)
         self.staff = None
         self.signed_out.emit()
+
+    def may_close(self, close_again) -> bool:
+        """False while card money is on an unfinished sale: the cashier is asked to finish it or void the cards,
+        and ``close_again`` runs once they are voided. The cart itself is kept on disk for the next start."""
+        if self.staff is None:
+            return True
+        wait = self.checkout.card_wait
+        if wait is not None and wait.isVisible() and wait.state in ("waiting", "checking"):
+            self.notify("A card payment is in progress. Wait for the card terminal, then close the register.")
+            return False
+        return not self.open_sale.ask_about_cards(reason="closing", then_close=close_again)
 
     def focus_search(self) -> None:
         self.panel.scan_field.setFocus()

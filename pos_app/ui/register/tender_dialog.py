@@ -134,7 +134,7 @@ class TenderDialog(PosDialog):
     def remove_last_cash(self) -> None:
         cash = [t for t in self._sales.sale.tenders if not isinstance(t, CardTender)]
         if cash:
-            self._sales.sale.remove_tender(cash[-1])
+            self._sales.remove_tender(cash[-1])
             self.refresh()
 
     # --- display -----------------------------------------------------------------------------------------

@@ -1,0 +1,62 @@
+"""The saved open sale of each till, and what the card payment journal says about the money taken on sales."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from pos_app.persistence.models import OpenSale, PaymentAttempt, PaymentTransaction
+
+CHARGED = ("approved", "partial")
+
+
+def save(session: Session, *, terminal_no: int, sale_id: uuid.UUID, staff_id: uuid.UUID,
+         snapshot: dict[str, Any], now: datetime) -> None:
+    row = session.get(OpenSale, terminal_no)
+    if row is None:
+        session.add(OpenSale(terminal_no=terminal_no, sale_id=sale_id, staff_id=staff_id, snapshot=snapshot,
+                             updated_at=now))
+    else:
+        row.sale_id, row.staff_id, row.snapshot, row.updated_at = sale_id, staff_id, snapshot, now
+    session.flush()
+
+
+def clear(session: Session, terminal_no: int) -> None:
+    session.execute(delete(OpenSale).where(OpenSale.terminal_no == terminal_no))
+
+
+def load(session: Session, terminal_no: int) -> OpenSale | None:
+    return session.get(OpenSale, terminal_no)
+
+
+def charged_attempts(session: Session, sale_id: uuid.UUID) -> list[PaymentAttempt]:
+    """The card charges the journal says went through for this sale and were not reversed, oldest first."""
+    return list(session.scalars(
+        select(PaymentAttempt).where(PaymentAttempt.sale_id == sale_id, PaymentAttempt.kind == "sale",
+                                     PaymentAttempt.status.in_(CHARGED))
+        .order_by(PaymentAttempt.created_at)))
+
+
+def charges_without_sale(session: Session, open_sale_ids: list[uuid.UUID]) -> list[PaymentAttempt]:
+    """Approved card charges that no order was paid with and no open sale holds: money taken for nothing."""
+    paid_with = select(PaymentTransaction.transaction_id).where(PaymentTransaction.transaction_id.is_not(None),
+                                                                PaymentTransaction.refund_id.is_(None))
+    query = (select(PaymentAttempt)
+             .where(PaymentAttempt.kind == "sale", PaymentAttempt.status.in_(CHARGED),
+                    PaymentAttempt.reference.not_in(paid_with))
+             .order_by(PaymentAttempt.created_at))
+    if open_sale_ids:
+        query = query.where(PaymentAttempt.sale_id.not_in(open_sale_ids))
+    return list(session.scalars(query))
+
+
+def attempt_sale_id(session: Session, reference: str) -> uuid.UUID | None:
+    return session.scalar(select(PaymentAttempt.sale_id).where(PaymentAttempt.reference == reference))
+
+
+def open_sale_ids(session: Session) -> list[uuid.UUID]:
+    return list(session.scalars(select(OpenSale.sale_id)))
