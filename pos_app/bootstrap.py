@@ -165,6 +165,12 @@ class Terminal:
 
         return SyncService(self.engine, self.session_factory, self.secrets)
 
+    def __enter__(self) -> Terminal:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
     def close(self) -> None:
         # Only what was started: reading a cached property here would start it just to stop it.
         started = vars(self)

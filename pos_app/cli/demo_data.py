@@ -21,11 +21,10 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     from pos_app.bootstrap import open_terminal
     from pos_app.services.demo_data import install_demo_data
 
-    terminal = open_terminal(settings_for(args))
-    summary = install_demo_data(terminal.session_factory, terminal.pin_pepper, products=args.products,
-                                seed=args.seed, terminal_no=args.terminal, progress=print)
-    _print_demo_summary(summary, terminal.settings.data_dir)
-    terminal.close()
+    with open_terminal(settings_for(args)) as terminal:  # closed on a refusal too
+        summary = install_demo_data(terminal.session_factory, terminal.pin_pepper, products=args.products,
+                                    seed=args.seed, terminal_no=args.terminal, progress=print)
+        _print_demo_summary(summary, terminal.settings.data_dir)
     return 0
 
 

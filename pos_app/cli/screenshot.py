@@ -26,9 +26,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     from pos_app.ui.screenshots import render_screen
 
     mode = checked_mode(args.mode)
-    terminal = open_terminal_for(args)
-    width, _, height = args.size.partition("x")
-    render_screen(terminal, mode=mode, state=args.state, size=(int(width), int(height)), out=args.out)
+    with open_terminal_for(args) as terminal:  # closed on a refused state or size too
+        width, _, height = args.size.partition("x")
+        render_screen(terminal, mode=mode, state=args.state, size=(int(width), int(height)), out=args.out)
     print(f"Wrote {args.out}")
-    terminal.close()
     return 0
