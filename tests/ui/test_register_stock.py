@@ -146,7 +146,8 @@ def test_stock_gone_while_paying_leaves_no_half_finished_payment_screen(cashier,
         cashier.click(tender.exact_button)
     assert not tender.isVisible() and cashier.dialog is None
     assert "recalled" in (_marked(cashier, 0) or "")
-    assert flower.product_name in cashier.notice and "cash" in cashier.notice.lower()
+    assert flower.product_name in cashier.notice and "give the customer back" in cashier.notice.lower()
+    assert cashier.till.sales.sale.tenders == (), "the cash handed over comes off the sale, to be given back"
     assert count_rows(terminal, Order) == 0
 
 

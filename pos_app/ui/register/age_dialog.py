@@ -34,7 +34,7 @@ class AgeCheckDialog(PosDialog):
         self.override_button.hide()
         self.attest_button = self.add_button(f"I checked their ID: {min_age}+", self._attest)
         if refusal is not None:
-            self._show_refused(f"ID refused earlier in this sale: {refusal}")
+            self._show_refused(f"Refused earlier in this sale. {refusal}")
 
     def _attest(self) -> None:
         self._on_attest()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from pos_app.domain.errors import DomainError, UnsellableItem
-from pos_app.domain.money import Money
+from pos_app.domain.money import Money, sum_money
 from pos_app.domain.tenders import CardTender
 from pos_app.services.card_payments import CardOutcomeUnknown
 from pos_app.ui.register.age_dialog import AgeCheckDialog
@@ -87,8 +87,8 @@ class CheckoutFlow(QObject):
 
         dialog = OverrideDialog(screen, self.t.login, action="age check override",
                                 reason="An ID was refused in this sale. A manager who has checked the customer's "
-                                       "age may approve the sale: type why, then the manager's code and PIN.",
-                                ask_why="Why the sale may go on, e.g. a valid passport was checked",
+                                       "age can let it go on: the reason first, then the manager's code and PIN.",
+                                ask_why="Reason, e.g. valid passport checked",
                                 on_approved=approved)
         screen.show_dialog(dialog)
 
@@ -113,11 +113,17 @@ class CheckoutFlow(QObject):
 
     # --- payment -------------------------------------------------------------------------------------------
 
-    def _stock_covers_the_cart(self, *, after: str = "") -> bool:
-        """Check the cart's stock again; a line that can't be sold is marked and named, with what to do."""
+    def _stock_covers_the_cart(self, *, paying: bool = False) -> bool:
+        """Check the cart's stock again; a line that can't be sold is marked and named, with what to do.
+
+        ``paying``: the stock went while the customer was paying. The cash handed over comes off the sale, to be
+        given back, so the cart is an unpaid one again; a card payment is money moved, and stays on it.
+        """
+        sales = self.t.sales
         try:
-            self.t.sales.check_stock()
+            sales.check_stock()
         except UnsellableItem as unsellable:
+            after = _give_back_cash(sales.sale) if paying else ""
             self.screen.panel.refresh()
             self.screen.notify(f"{unsellable.message}{after}")
             return False
@@ -185,7 +191,7 @@ class CheckoutFlow(QObject):
             order = sales.complete()
         except Exception as error:
             # Stock recalled or gone since payment began: back to the cart with the line marked, money kept.
-            if not self._stock_covers_the_cart(after=" The sale is not complete: " + _money_kept(sales.sale.tenders)):
+            if not self._stock_covers_the_cart(paying=True):
                 tender.reject()
                 return
             tender.show_error(message_of(error))
@@ -233,10 +239,17 @@ class CheckoutFlow(QObject):
         run_in_background(self.t.printing.printer_status_label, shown, _ignore, owner=self)
 
 
-def _money_kept(tenders) -> str:
-    kinds = sorted({"card payment" if isinstance(t, CardTender) else "cash" for t in tenders})
-    taken = " and ".join(kinds) or "nothing"
-    return f"the {taken} taken stays on it, for when the item is off (F12 goes on)."
+def _give_back_cash(sale) -> str:
+    """Take the cash tenders off ``sale``; the sentence telling the cashier what to do with the money."""
+    cash = [t for t in sale.tenders if not isinstance(t, CardTender)]
+    for tender in cash:
+        sale.remove_tender(tender)
+    said = " The sale is not complete."
+    if cash:
+        said += f" Give the customer back the {sum_money(t.amount for t in cash)} cash they handed over."
+    if any(isinstance(t, CardTender) for t in sale.tenders):
+        said += " The card payment stays on the sale."
+    return said
 
 
 def _ignore(_value) -> None:
