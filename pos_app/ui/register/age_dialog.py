@@ -58,3 +58,4 @@ class AgeCheckDialog(PosDialog):
         self.result_label.style().polish(self.result_label)
         self.result_label.setText(message)
         self.result_label.show()
+        self.adjustSize()  # grow to the new sentences: a window manager does not do it for a dialog on screen

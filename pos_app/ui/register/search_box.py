@@ -4,6 +4,7 @@ each with its stock, and those that can't be sold marked."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from pos_app.services.catalog_queries import CatalogQueries, ProductHit
@@ -11,6 +12,7 @@ from pos_app.ui.tasks import run_in_background
 
 HIT_COLUMNS = ("Product", "Brand", "Price", "In stock")
 DISPLAY = Qt.ItemDataRole.DisplayRole
+GREYED, OUT_OF_STOCK = QBrush(QColor("#6b7280")), QBrush(QColor("#9b1c1c"))  # a brush: a bare colour is ignored
 SEARCH_DELAY_MS = 120  # wait for a pause in typing, so a fast typist is not slowed by searches
 
 
@@ -46,7 +48,7 @@ class HitsModel(QAbstractTableModel):
             return (hit.name, hit.brand, str(hit.price), str(hit.on_hand))[column] if role == DISPLAY else None
         # Nothing of it may be sold: say so on the row, so a cashier does not promise it to the customer.
         if role == Qt.ItemDataRole.ForegroundRole:
-            return Qt.GlobalColor.darkRed if column == 3 else Qt.GlobalColor.darkGray
+            return OUT_OF_STOCK if column == 3 else GREYED
         if role == Qt.ItemDataRole.ToolTipRole:
             return unsellable_sentence(hit)
         if role == DISPLAY:
