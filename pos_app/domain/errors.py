@@ -131,6 +131,29 @@ class AgeNotVerified(DomainError):
         )
 
 
+class AttestationAfterRefusal(DomainError):
+    """An ID was refused in this sale: a cashier's word cannot stand in for it, only a manager's override."""
+
+    code = "attestation_after_refusal"
+
+    def __init__(self, refusal: str) -> None:
+        super().__init__(
+            "An ID was refused in this sale, so the cashier's check by eye cannot pass it. Scan another valid ID, "
+            f"or ask a manager to approve with their PIN and a reason. (Refused: {refusal})"
+        )
+        self.refusal = refusal
+
+
+class UnsellableItem(DomainError):
+    """A line the stock cannot cover (nothing sellable on hand, expired or recalled lots, too few units)."""
+
+    code = "unsellable_item"
+
+    def __init__(self, message: str, *, line_id: UUID) -> None:
+        super().__init__(message)
+        self.line_id = line_id
+
+
 class InsufficientTender(DomainError):
     code = "insufficient_tender"
 

@@ -1,7 +1,8 @@
 """A parked sale: the cart as plain data, put aside so the till can serve someone else, and restored later.
 
 Only items and discounts are kept. Payments are never parked (a sale with a payment on it must be finished or
-the payment taken off first), and the age check is done again when the customer comes back.
+the payment taken off first), and the age check is done again when the customer comes back; an ID refused before
+parking stays refused, so parking is no way around it.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ def cart_snapshot(sale: Sale) -> dict[str, Any]:
             }
             for line in sale.lines
         ],
+        "age_refusal": sale.age.refusal if sale.age.refused else None,
         "cart_discount": None if cart is None else {
             "percent": None if cart.percent is None else str(cart.percent),
             "amount_cents": cart.amount.cents if cart.amount is not None else None,
@@ -71,6 +73,8 @@ def restore_snapshot(sale: Sale, snapshot: dict[str, Any], lookup: ProductLookup
         elif item["discount_cents"]:
             sale.discount_line(line.line_id, amount=Money.from_cents(item["discount_cents"]),
                                role=item["discount_role"])
+    if snapshot.get("age_refusal"):
+        sale.record_age_check(False, snapshot["age_refusal"])
     cart = snapshot.get("cart_discount")
     if cart and not sale.is_empty:
         if cart["percent"] is not None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from uuid import UUID, uuid4
 
+from pos_app.domain.age_gate import AgeGate
 from pos_app.domain.catalog import ProductInfo, ProductLookup
 from pos_app.domain.discounts import HUNDRED, CartDiscount, as_percent, check_discount_amount, discount_amount
 from pos_app.domain.equivalency import check_possession_limit
@@ -20,6 +21,7 @@ from pos_app.domain.errors import (
     UnknownCode,
     UnknownLine,
     UnknownTender,
+    UnsellableItem,
 )
 from pos_app.domain.money import Money, allocate, sum_money
 from pos_app.domain.payment import PaymentStatus, payment_status
@@ -121,7 +123,8 @@ class Sale:
         self._lines: list[SaleLine] = []
         self._cart_discount: CartDiscount | None = None
         self._tenders: list[Tender] = []
-        self._age_verified = False
+        self.age = AgeGate()
+        self._stock_problems: dict[UUID, str] = {}  # line id -> why the stock cannot cover that line
 
     @property
     def lines(self) -> tuple[SaleLine, ...]:
@@ -145,15 +148,33 @@ class Sale:
 
     @property
     def age_verified(self) -> bool:
-        return self._age_verified
+        return self.age.verified
 
     @property
     def needs_age_check(self) -> bool:
-        return self.has_cannabis and not self._age_verified
+        return self.has_cannabis and not self.age.verified
 
-    def record_age_check(self, passed: bool) -> None:
+    def record_age_check(self, passed: bool, refusal: str | None = None) -> None:
         """A failed check does not undo an earlier pass for the same customer; it simply is not one."""
-        self._age_verified = self._age_verified or passed
+        self.age.record(passed, refusal)
+
+    # --- stock: the service checks it as lines change and says here which lines it cannot cover ---------
+
+    @property
+    def stock_problems(self) -> dict[UUID, str]:
+        """Lines the stock cannot cover, with the sentence saying why and what to do."""
+        problems = self._stock_problems
+        return {ln.line_id: problems[ln.line_id] for ln in self._lines if ln.line_id in problems}
+
+    def set_stock_problems(self, skus: set[str], problems: dict[UUID, str]) -> None:
+        """The stock check's answer for every line of these SKUs: lines not in ``problems`` are fine."""
+        checked = {ln.line_id for ln in self._lines if ln.product.sku in skus}
+        kept = {line_id: why for line_id, why in self.stock_problems.items() if line_id not in checked}
+        self._stock_problems = {**kept, **{k: v for k, v in problems.items() if k in checked}}
+
+    def check_sellable(self) -> None:
+        for line_id, why in self.stock_problems.items():
+            raise UnsellableItem(why, line_id=line_id)
 
     @property
     def totals(self) -> SaleTotals:
@@ -257,6 +278,7 @@ class Sale:
         """Asked before any money is taken, including before a card terminal is asked to charge."""
         if self.is_empty:
             raise EmptySale()
+        self.check_sellable()
         if self.needs_age_check:
             raise AgeNotVerified()
         # Lines are checked as they are added; this is the last word should the rules have changed since.

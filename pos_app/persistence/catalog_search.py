@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import and_, func, literal_column, or_, select
@@ -26,8 +27,9 @@ from sqlalchemy import text as raw_sql
 from sqlalchemy.orm import Session
 
 from hardware.codes.gs1 import gtin14_or_none
+from pos_app.domain.stock_check import sellable_units
 from pos_app.persistence.models import Accessory, OcsInventory, OcsProduct
-from pos_app.persistence.stock import available_stock
+from pos_app.persistence.stock import available_stock, sellable_lots
 
 TRIGRAM = 3
 # Below this many substring matches, sorting them beats walking the whole name index in order.
@@ -44,7 +46,8 @@ class SearchRow:
     price: Decimal
     form: str
     is_cannabis: bool
-    on_hand: int
+    on_hand: int  # pulled level less the local deltas the hub has not counted yet (DESIGN §4, overlay)
+    sellable: int = 0  # of those, units in lots that may be sold today (cannabis); the level itself otherwise
 
 
 @dataclass(frozen=True)
@@ -210,7 +213,8 @@ def _rows(session: Session, query, is_cannabis: bool, rowids: list[int] | None =
     return list(found.values()) if rowids is None else [found[r] for r in rowids if r in found]
 
 
-def search_catalog(session: Session, store_id: uuid.UUID, text: str, limit: int) -> list[SearchRow]:
+def search_catalog(session: Session, store_id: uuid.UUID, text: str, limit: int, *, today: date) -> list[SearchRow]:
+    """Up to ``limit`` matches, each with its on-hand level and how many units of it may be sold ``today``."""
     words = text.split()
     if not words or limit <= 0:
         return []
@@ -224,5 +228,9 @@ def search_catalog(session: Session, store_id: uuid.UUID, text: str, limit: int)
         rows = _rows(session, cannabis, True, _ranked_rowids(session, PRODUCTS, words, limit))
         if len(rows) < limit:
             rows += _rows(session, accessories, False, _ranked_rowids(session, ACCESSORIES, words, limit - len(rows)))
+    rows = rows[:limit]
     levels = available_stock(session, store_id, {row.sku: row.on_hand for row in rows})
-    return [SearchRow(**{**row.__dict__, "on_hand": levels[row.sku]}) for row in rows][:limit]
+    lots = sellable_lots(session, store_id, [row.sku for row in rows if row.is_cannabis])
+    return [replace(row, on_hand=levels[row.sku],
+                    sellable=sellable_units(lots.get(row.sku, ()), today) if row.is_cannabis else levels[row.sku])
+            for row in rows]

@@ -42,6 +42,29 @@ def _sellable_lots_query():
 _SELLABLE_LOTS = _sellable_lots_query()
 
 
+def _on_hand_query():
+    # One statement for the stock check as an item goes into the cart: the level and its pending deltas,
+    # both read by (store_id, sku) indexes.
+    store_id, skus = bindparam("store_id"), bindparam("skus", expanding=True)
+    pending = (select(func.sum(OcsInventoryTransaction.quantity))
+               .where(OcsInventoryTransaction.store_id == store_id, OcsInventoryTransaction.sku == OcsInventory.sku,
+                      _NOT_YET_PULLED)
+               .correlate(OcsInventory).scalar_subquery())
+    return (select(OcsInventory.sku, OcsInventory.quantity_on_hand + func.coalesce(pending, 0))
+            .where(OcsInventory.store_id == store_id, OcsInventory.sku.in_(skus)))
+
+
+_ON_HAND = _on_hand_query()
+
+
+def on_hand_levels(session: Session, store_id: uuid.UUID, skus: Iterable[str]) -> dict[str, int]:
+    """On hand per SKU as this till counts it (pulled level plus pending local deltas), in one query."""
+    skus = list(skus)
+    if not skus:
+        return {}
+    return {sku: int(level) for sku, level in session.execute(_ON_HAND, {"store_id": store_id, "skus": skus})}
+
+
 def pending_deltas(session: Session, store_id: uuid.UUID, skus: Iterable[str] | None = None) -> dict[str, int]:
     """Local stock deltas per SKU that the pulled levels do not include yet."""
     query = (select(OcsInventoryTransaction.sku, func.sum(OcsInventoryTransaction.quantity))

@@ -2,10 +2,13 @@
 
 Every check, passed or failed, is logged to ``age_verification_logs`` and the outbox. The ID number is never
 kept: only a salted hash, so the same card can be recognised. A card whose date of birth cannot be read fails.
+An ID refused in a sale (expired, under age, unreadable) can't be attested past; a manager can override it with
+their PIN and a reason, which is audited.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,7 +17,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from hardware.codes.aamva import parse_id_payload
 from hardware.codes.errors import CodeParseError
 from hardware.codes.id_card import IdCard
+from pos_app.domain.staff import override_reason
 from pos_app.persistence.age_checks import log_age_check
+from pos_app.persistence.audit import append_audit
+from pos_app.persistence.models import AgeVerificationLog
 from pos_app.persistence.outbox import enqueue_mutation
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.clock import Clock, utc_clock
@@ -27,6 +33,13 @@ from pos_app.services.terminal import TerminalContext
 
 class IdUnreadable(ServiceError):
     code = "id_unreadable"
+
+
+class OverrideReasonMissing(ServiceError):
+    code = "override_reason_missing"
+
+    def __init__(self) -> None:
+        super().__init__("Type the reason for the override first, e.g. the other ID the manager checked.")
 
 
 @dataclass(frozen=True)
@@ -79,13 +92,36 @@ class AgeCheckService:
         return outcome
 
     def attest(self, sales: SaleService, staff: StaffMember) -> AgeCheckOutcome:
-        """The cashier looked at the customer's ID and confirms they are of age."""
+        """The cashier looked at the customer's ID and confirms they are of age; not after an ID was refused."""
+        sales.sale.age.check_attestation()
         outcome = AgeCheckOutcome(True, f"{staff.name} confirmed the customer is {self.min_age} or older.")
         self._record(sales, staff, "attestation", outcome)
         return outcome
 
+    def override(self, sales: SaleService, cashier: StaffMember, manager: StaffMember, reason: str) -> AgeCheckOutcome:
+        """A manager, whose PIN was checked (``LoginService.verify_override``), passes a sale whose ID was refused.
+
+        Logged as an age check by the manager (method ``manager_override``), and audited with the cashier, the
+        manager, the reason and the refusal it overrides, in the same transaction.
+        """
+        why = override_reason(reason)
+        if why is None:
+            raise OverrideReasonMissing()
+        refusal = sales.sale.age.refusal
+        outcome = AgeCheckOutcome(True, f"{manager.name} approved the sale after checking the customer's ID.")
+
+        def audit(session: Session, check: AgeVerificationLog) -> None:
+            append_audit(session, "age_check.overridden", staff_id=cashier.id, store_id=self._context.store_id,
+                         approved_by=manager.id, entity_type="sale", entity_id=str(check.sale_id),
+                         details={"reason": why, "age_check_id": str(check.id),
+                                  "refused": (refusal or "")[:200]})
+
+        self._record(sales, manager, "manager_override", outcome, also=audit)
+        return outcome
+
     def _record(self, sales: SaleService, staff: StaffMember, method: str, outcome: AgeCheckOutcome, *,
-                jurisdiction: str | None = None, id_number_hash: str | None = None) -> None:
+                jurisdiction: str | None = None, id_number_hash: str | None = None,
+                also: Callable[[Session, AgeVerificationLog], None] | None = None) -> None:
         sale = sales.sale
         now = self._clock()
         uow = UnitOfWork(self._session_factory)
@@ -95,5 +131,7 @@ class AgeCheckService:
                                 min_age=self.min_age, jurisdiction=jurisdiction, id_number_hash=id_number_hash,
                                 failure_reason=None if outcome.passed else outcome.message[:200], now=now)
             enqueue_mutation(session, age_verification_logged(row))
+            if also is not None:
+                also(session, row)
             uow.commit()
-        sale.record_age_check(outcome.passed)
+        sale.record_age_check(outcome.passed, None if outcome.passed else outcome.message)

@@ -12,6 +12,7 @@ from pos_app.domain.money import Money
 from pos_app.persistence.catalog_search import search_catalog
 from pos_app.persistence.models import OcsInventory, OcsProduct
 from pos_app.persistence.store_repository import the_store
+from pos_app.services.clock import Clock, utc_clock
 
 
 @dataclass(frozen=True)
@@ -23,12 +24,15 @@ class ProductHit:
     form: str
     is_cannabis: bool
     on_hand: int
+    sellable: int  # units that may be sold today: none means the item can't be sold (out of stock, expired, recalled)
 
 
 class CatalogQueries:
-    def __init__(self, session_factory: sessionmaker[Session], store_id: uuid.UUID | None = None) -> None:
+    def __init__(self, session_factory: sessionmaker[Session], store_id: uuid.UUID | None = None, *,
+                 clock: Clock = utc_clock) -> None:
         self._session_factory = session_factory
         self._store_id = store_id
+        self._clock = clock
 
     def _store(self, session: Session) -> uuid.UUID:
         if self._store_id is None:
@@ -40,9 +44,9 @@ class CatalogQueries:
     def search(self, text: str, limit: int = 50) -> list[ProductHit]:
         """Products whose name, brand or SKU holds every word typed, or whose GTIN is the one typed."""
         with self._session_factory() as session:
-            rows = search_catalog(session, self._store(session), text.strip(), limit)
+            rows = search_catalog(session, self._store(session), text.strip(), limit, today=self._clock().date())
         return [ProductHit(sku=r.sku, name=r.name, brand=r.brand, price=Money.of(r.price), form=r.form,
-                           is_cannabis=r.is_cannabis, on_hand=r.on_hand) for r in rows]
+                           is_cannabis=r.is_cannabis, on_hand=r.on_hand, sellable=r.sellable) for r in rows]
 
     def in_stock_codes(self, count: int, forms: tuple[str, ...]) -> list[str]:
         """Each-GTINs of in-stock products of the given forms, in a stable order."""

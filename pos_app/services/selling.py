@@ -4,6 +4,8 @@ The open sale lives in memory and is saved at every change (``OpenSaleKeeper``, 
 window or a crash loses neither the cart nor the payments on it. Completion writes the order, its lines and lots,
 payments, stock deltas and the ``order.completed.v1`` outbox row, and clears the saved open sale, in one SQLite
 transaction, so there is never a sale without its outbox row or the other way round.
+Stock is checked as lines change (one indexed query), and a line the stock cannot cover holds payment back until
+it is removed or lowered.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.domain.catalog import ProductLookup
 from pos_app.domain.errors import UnknownCode
-from pos_app.domain.lots import check_scanned_lot
+from pos_app.domain.lots import Lot, check_scanned_lot
 from pos_app.domain.money import Money
 from pos_app.domain.open_sale import RestoredSale
 from pos_app.domain.order import Order, complete_sale, inventory_deltas
@@ -25,12 +27,13 @@ from pos_app.domain.parking import park_snapshot, restore_snapshot
 from pos_app.domain.payment import PaymentStatus
 from pos_app.domain.sale import Sale, SaleLine, SaleTotals
 from pos_app.domain.staff import Role
+from pos_app.domain.stock_check import unsellable_lines
 from pos_app.domain.tenders import CardApproval, CardTender, CashTender, Tender
 from pos_app.persistence import parked_sales
 from pos_app.persistence.catalog_repository import SqlProductLookup
 from pos_app.persistence.order_repository import add_inventory_transactions, save_order
 from pos_app.persistence.outbox import enqueue_mutation
-from pos_app.persistence.stock import sellable_lots
+from pos_app.persistence.stock import on_hand_levels, sellable_lots
 from pos_app.persistence.sync_state import take_receipt_seq
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.clock import Clock, utc_clock
@@ -63,12 +66,16 @@ class SaleService:
         *,
         lookup: ProductLookup | None = None,
         clock: Clock = utc_clock,
+        stock_checks: bool = True,
     ) -> None:
+        """``stock_checks=False`` records sales as facts whatever the till's stock says, as a load generator
+        or an oversell test must; a till at the counter always checks."""
         self._session_factory = session_factory
         self._context = context
         self._lookup = lookup or SqlProductLookup(session_factory, context.store_id)
         self._clock = clock
         self._keeper = OpenSaleKeeper(session_factory, context, self._lookup, clock)
+        self._stock_checks = stock_checks
         self._sale: Sale | None = None
         self._staff: StaffMember | None = None
         self.cash_session_id: uuid.UUID | None = None
@@ -106,6 +113,7 @@ class SaleService:
             return None
         self._staff = staff
         self._sale = restored.sale
+        self._check_stock({line.product.sku for line in restored.sale.lines})  # stock may have moved meanwhile
         return restored
 
     def _saved(self, result=None):
@@ -131,7 +139,9 @@ class SaleService:
 
     def scan(self, code: str) -> SaleLine:
         """A typed code: a GTIN (any length, read as GTIN-14), an OCS variant number or an accessory SKU."""
-        return self._saved(self._ensure_sale().scan(code, self._lookup))
+        line = self._ensure_sale().scan(code, self._lookup)
+        self._check_stock({line.product.sku})
+        return self._saved(line)
 
     def scan_item(self, gtin: str, *, lot: str | None = None, label_expiry: date | None = None) -> SaleLine:
         """A scanned product barcode. A lot on a GS1 label pins the line to that lot, if it may be sold today."""
@@ -140,18 +150,55 @@ class SaleService:
             raise UnknownCode(gtin)
         product = match.product
         if lot is None or not product.is_cannabis:  # accessories are not tracked by lot
-            return self._saved(self._ensure_sale().add(product, match.units))
+            line = self._ensure_sale().add(product, match.units)
+            self._check_stock({product.sku})
+            return self._saved(line)
         with self._session_factory() as session:
             lots = sellable_lots(session, self._context.store_id, [product.sku]).get(product.sku, [])
         check_scanned_lot(product.name, product.sku, lot, lots, self._clock().date(), label_expiry=label_expiry)
-        return self._saved(self._ensure_sale().add(product, match.units, lot=lot))
+        line = self._ensure_sale().add(product, match.units, lot=lot)
+        self._check_stock({product.sku}, lots={product.sku: lots})  # the lots just read: no second query
+        return self._saved(line)
 
     def set_quantity(self, line_id: uuid.UUID, quantity: int) -> SaleLine:
-        return self._saved(self.sale.set_quantity(line_id, quantity))
+        line = self.sale.set_quantity(line_id, quantity)
+        self._check_stock({line.product.sku})
+        return self._saved(line)
 
     def remove_line(self, line_id: uuid.UUID) -> None:
-        self.sale.remove_line(line_id)
+        sale = self.sale
+        sku = sale.line(line_id).product.sku
+        sale.remove_line(line_id)
+        if sale.is_empty and not sale.tenders and self._staff is not None:
+            self.start_sale(self._staff)  # an emptied cart is over: the next item begins the next customer's sale
+        elif any(line.product.sku == sku for line in sale.lines):
+            self._check_stock({sku})
         self._saved()
+
+    # --- stock: checked as lines change, so a line that cannot be sold is marked at once -----------------
+
+    def check_stock(self) -> None:
+        """Check every line again (stock may have moved since it was added); UnsellableItem if one can't be sold."""
+        sale = self.sale
+        self._check_stock({line.product.sku for line in sale.lines})
+        sale.check_sellable()
+
+    def _check_stock(self, skus: set[str], *, lots: dict[str, list[Lot]] | None = None) -> None:
+        """One indexed query for the SKUs changed: their lots (cannabis) or their on-hand level (accessories)."""
+        sale = self.sale
+        if not self._stock_checks or not skus:
+            return
+        lines = [line for line in sale.lines if line.product.sku in skus]
+        cannabis = {line.product.sku for line in lines if line.product.is_cannabis}
+        others = skus - cannabis
+        if lots is None or set(lots) != cannabis or others:
+            with self._session_factory() as session:
+                store_id = self._context.store_id
+                lots = sellable_lots(session, store_id, cannabis) if cannabis else {}
+                levels = on_hand_levels(session, store_id, others) if others else {}
+        else:
+            levels = {}
+        sale.set_stock_problems(skus, unsellable_lines(lines, lots, levels, self._clock().date()))
 
     def discount_line(self, line_id: uuid.UUID, *, percent: Decimal | None = None,
                       amount: Money | None = None, approver: StaffMember | None = None) -> SaleLine:
@@ -259,4 +306,5 @@ class SaleService:
             self._keeper.save_in(session, sale, staff)  # from the parked sales to the open sale, in one step
             uow.commit()
         self._sale = sale
+        self._check_stock({line.product.sku for line in sale.lines})  # stock may have gone while it was parked
         return missing

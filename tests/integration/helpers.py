@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from pos_app.bootstrap import Terminal
 from pos_app.config import HardwareSettings
-from pos_app.persistence.models import OcsInventory, OcsProduct
+from pos_app.persistence.models import BatchTracking, OcsInventory, OcsProduct
 from pos_app.services.staff import StaffMember, find_staff
 
 
@@ -27,6 +28,21 @@ def product_codes(terminal, form: str, count: int = 1, *, in_stock: bool = True)
             query = query.where(OcsInventory.quantity_on_hand > 0)
         products = list(session.scalars(query.limit(count)))
     assert len(products) == count, f"the demo store has fewer than {count} {form} products in stock"
+    return products
+
+
+def sellable_products(terminal, form: str, count: int = 1, *, min_units: int = 2) -> list[OcsProduct]:
+    """Products with at least ``min_units`` in lots that may be sold today (not recalled, not expired)."""
+    today = date.today()
+    with terminal.session_factory() as session:
+        units = (select(BatchTracking.sku).where(BatchTracking.is_recalled.is_(False),
+                                                 or_(BatchTracking.expiry_date.is_(None),
+                                                     BatchTracking.expiry_date >= today))
+                 .group_by(BatchTracking.sku).having(func.sum(BatchTracking.quantity_remaining) >= min_units))
+        products = list(session.scalars(select(OcsProduct).where(OcsProduct.product_form == form,
+                                                                 OcsProduct.ocs_variant_number.in_(units))
+                                        .order_by(OcsProduct.ocs_variant_number).limit(count)))
+    assert len(products) == count, f"the demo store has fewer than {count} {form} products to sell today"
     return products
 
 

@@ -43,6 +43,7 @@ class CartFlow(QObject):
                 dialog.show_error(message_of(error))
                 return
             dialog.accept()
+            self.screen.panel.warn_unsellable(line.line_id)  # more than the stock holds: said at once
 
         dialog = QuantityDialog(self.screen, line.product.name, line.quantity, set_quantity)
         self.screen.show_dialog(dialog)
@@ -55,7 +56,9 @@ class CartFlow(QObject):
             self.t.sales.remove_line(line.line_id)
         except Exception as error:
             self.screen.notify(message_of(error))
+            return
         self.screen.panel.refresh()
+        self.screen.panel.warn_unsellable()  # the next line that can't be sold, if any; else the old error goes
 
     def discount_line(self) -> None:
         line = self._line_or_notice()
@@ -116,6 +119,8 @@ class CartFlow(QObject):
             dialog.accept()
             if missing:
                 screen.notify(f"These items can no longer be sold and were left out: {', '.join(missing)}.")
+            else:
+                screen.panel.warn_unsellable()  # stock may have gone while it was parked
 
         dialog = ParkedSalesDialog(screen, sales.parked(), can_park=sales.has_open_sale, on_park=park,
                                    on_resume=resume)

@@ -1,4 +1,7 @@
-"""Taking the money: the age check before it, cash and card tenders, completing the sale, and the printouts.
+"""Taking the money: the stock and age checks before it, cash and card tenders, completing the sale, printouts.
+
+Payment does not start while a line can't be sold (checked again on F12), nor while the age is unchecked; an ID
+refused in the sale leaves only another ID or a manager's override (PIN and reason).
 
 The card terminal and the printer are talked to in the background (``run_in_background``); the sale's own
 SQLite writes are local and short, so they run on the GUI thread.
@@ -10,11 +13,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from pos_app.domain.money import Money
+from pos_app.domain.errors import DomainError, UnsellableItem
+from pos_app.domain.money import Money, sum_money
 from pos_app.domain.tenders import CardTender
 from pos_app.services.card_payments import CardOutcomeUnknown
 from pos_app.ui.register.age_dialog import AgeCheckDialog
 from pos_app.ui.register.card_wait import CardWaitDialog
+from pos_app.ui.register.override import OverrideDialog
 from pos_app.ui.register.tender_dialog import TenderDialog
 from pos_app.ui.tasks import message_of, run_in_background
 
@@ -43,17 +48,48 @@ class CheckoutFlow(QObject):
         if not sales.has_open_sale or not sales.sale.has_cannabis:
             screen.notify("Only a sale with cannabis needs an age check.", kind="info")
             return
-        checks = self.t.age_checks
+        checks, age = self.t.age_checks, sales.sale.age
 
         def attest() -> None:
-            outcome = checks.attest(sales, screen.staff)
+            try:
+                outcome = checks.attest(sales, screen.staff)
+            except DomainError as refused:  # an ID was refused in this sale: the button is gone, but be sure
+                dialog.show_error(refused.message)
+                return
             dialog.show_outcome(True, outcome.message)
             self.age_checked.emit(True)
 
+        def override() -> None:
+            dialog.reject()
+            self._override_age(then)
+
         dialog = AgeCheckDialog(screen, min_age=checks.min_age, province=self.t.context.province_code,
-                                on_attest=attest)
+                                on_attest=attest, on_override=override,
+                                refusal=age.refusal if age.refused else None)
         if then is not None:
             dialog.accepted.connect(then)
+        screen.show_dialog(dialog)
+
+    def _override_age(self, then=None) -> None:
+        """A manager's PIN and reason pass a sale whose ID was refused; audited and logged as an age check."""
+        screen, sales = self.screen, self.t.sales
+
+        def approved(manager) -> None:
+            try:
+                outcome = self.t.age_checks.override(sales, screen.staff, manager, dialog.reason)
+            except Exception as error:
+                screen.notify(message_of(error))
+                return
+            self.age_checked.emit(True)
+            screen.notify(outcome.message, kind="success")
+            if then is not None:
+                then()
+
+        dialog = OverrideDialog(screen, self.t.login, action="age check override",
+                                reason="An ID was refused in this sale. A manager who has checked the customer's "
+                                       "age can let it go on: the reason first, then the manager's code and PIN.",
+                                ask_why="Reason, e.g. valid passport checked",
+                                on_approved=approved)
         screen.show_dialog(dialog)
 
     def id_read(self, card: IdCard) -> None:
@@ -77,10 +113,28 @@ class CheckoutFlow(QObject):
 
     # --- payment -------------------------------------------------------------------------------------------
 
+    def _stock_covers_the_cart(self, *, paying: bool = False) -> bool:
+        """Check the cart's stock again; a line that can't be sold is marked and named, with what to do.
+
+        ``paying``: the stock went while the customer was paying. The cash handed over comes off the sale, to be
+        given back, so the cart is an unpaid one again; a card payment is money moved, and stays on it.
+        """
+        sales = self.t.sales
+        try:
+            sales.check_stock()
+        except UnsellableItem as unsellable:
+            after = _give_back_cash(sales.sale) if paying else ""
+            self.screen.panel.refresh()
+            self.screen.notify(f"{unsellable.message}{after}")
+            return False
+        return True
+
     def pay(self) -> None:
         screen, sales = self.screen, self.t.sales
         if not sales.has_open_sale:
             screen.notify("There is nothing to pay for yet. Scan an item first.", kind="info")
+            return
+        if not self._stock_covers_the_cart():  # before the age check: no point checking an ID for it
             return
         if sales.sale.needs_age_check:
             self.check_age(then=self.pay)
@@ -93,7 +147,8 @@ class CheckoutFlow(QObject):
         dialog = TenderDialog(screen, sales, card_enabled=self.t.card_payments is not None,
                               on_card=lambda amount: self._charge_card(dialog, amount),
                               on_settled=lambda: self._complete_sale(dialog))
-        if sales.has_open_sale:  # building it may already have completed a sale paid in full earlier
+        # Building it may already have completed a sale paid in full earlier (or found its stock gone).
+        if sales.has_open_sale and not sales.sale.stock_problems:
             screen.show_dialog(dialog)
 
     def _charge_card(self, tender: TenderDialog, amount: Money) -> None:
@@ -135,6 +190,10 @@ class CheckoutFlow(QObject):
         try:
             order = sales.complete()
         except Exception as error:
+            # Stock recalled or gone since payment began: back to the cart with the line marked, money kept.
+            if not self._stock_covers_the_cart(paying=True):
+                tender.reject()
+                return
             tender.show_error(message_of(error))
             return
         tender.accept()
@@ -178,6 +237,19 @@ class CheckoutFlow(QObject):
             self.screen.status_changed.emit()
 
         run_in_background(self.t.printing.printer_status_label, shown, _ignore, owner=self)
+
+
+def _give_back_cash(sale) -> str:
+    """Take the cash tenders off ``sale``; the sentence telling the cashier what to do with the money."""
+    cash = [t for t in sale.tenders if not isinstance(t, CardTender)]
+    for tender in cash:
+        sale.remove_tender(tender)
+    said = " The sale is not complete."
+    if cash:
+        said += f" Give the customer back the {sum_money(t.amount for t in cash)} cash they handed over."
+    if any(isinstance(t, CardTender) for t in sale.tenders):
+        said += " The card payment stays on the sale."
+    return said
 
 
 def _ignore(_value) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -44,6 +44,7 @@ class SalePanel(QWidget):
         self.cart_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.cart_view.verticalHeader().hide()
         self.cart_view.verticalHeader().setDefaultSectionSize(44)
+        self.cart_view.clicked.connect(self._line_tapped)  # on a touch screen there is no tooltip to hover
         header = self.cart_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, 5):
@@ -84,17 +85,31 @@ class SalePanel(QWidget):
             self.show_error(refusal)
             return
         try:
-            add()
+            line = add()
         except UnknownCode:
             raise
         except (DomainError, ServiceError) as error:
             self.show_error(error.message)
             return
-        if self.notice.property("kind") == "error":
-            self.notice.hide()
         self.refresh()
         self.cart_view.selectRow(self.cart_model.rowCount() - 1)
+        self.warn_unsellable(line.line_id)
         self.item_added.emit()
+
+    def warn_unsellable(self, line_id=None) -> bool:
+        """Say at once why a line can't be sold (that line, or the first such); else clear an old error."""
+        problems = self._sales.sale.stock_problems if self._sales.has_open_sale else {}
+        why = problems.get(line_id) if line_id is not None else next(iter(problems.values()), None)
+        if why is not None:
+            self.show_error(why)
+        elif self.notice.property("kind") == "error":
+            self.notice.hide()
+        return why is not None
+
+    def _line_tapped(self, index) -> None:
+        why = self.cart_model.data(index, Qt.ItemDataRole.ToolTipRole)
+        if why:
+            self.show_error(why)
 
     def show_error(self, message: str) -> None:
         self.notice.show_message(message, kind="error")
@@ -107,6 +122,6 @@ class SalePanel(QWidget):
 
     def refresh(self) -> None:
         sale = self._sales.sale if self._sales.has_open_sale else None
-        self.cart_model.set_lines(sale.lines if sale is not None else ())
+        self.cart_model.set_lines(sale.lines if sale is not None else (), sale.stock_problems if sale else None)
         self.totals.show_totals(sale.totals if sale is not None else None)
         self.sale_changed.emit()

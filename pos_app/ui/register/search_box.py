@@ -1,14 +1,18 @@
-"""The scan-or-search field: a scan or a code + Enter adds the item; typing a name lists matches as you type."""
+"""The scan-or-search field: a scan or a code + Enter adds the item; typing a name lists matches as you type,
+each with its stock, and those that can't be sold marked."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from pos_app.services.catalog_queries import CatalogQueries, ProductHit
 from pos_app.ui.tasks import run_in_background
 
 HIT_COLUMNS = ("Product", "Brand", "Price", "In stock")
+DISPLAY = Qt.ItemDataRole.DisplayRole
+GREYED, OUT_OF_STOCK = QBrush(QColor("#6b7280")), QBrush(QColor("#9b1c1c"))  # a brush: a bare colour is ignored
 SEARCH_DELAY_MS = 120  # wait for a pause in typing, so a fast typist is not slowed by searches
 
 
@@ -37,13 +41,25 @@ class HitsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         hit = self.hits[index.row()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+        column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 3 and hit.on_hand <= 0:
-            return Qt.GlobalColor.darkRed
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (hit.name, hit.brand, str(hit.price), str(hit.on_hand))[index.column()]
+        if hit.sellable > 0:
+            return (hit.name, hit.brand, str(hit.price), str(hit.on_hand))[column] if role == DISPLAY else None
+        # Nothing of it may be sold: say so on the row, so a cashier does not promise it to the customer.
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return OUT_OF_STOCK if column == 3 else GREYED
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return unsellable_sentence(hit)
+        if role == DISPLAY:
+            stock = "Out of stock" if hit.on_hand <= 0 else f"{hit.on_hand}, none sellable"
+            return (hit.name, hit.brand, str(hit.price), stock)[column]
+        return None
+
+
+def unsellable_sentence(hit: ProductHit) -> str:
+    why = "nothing is in stock" if hit.on_hand <= 0 else "what is in stock is expired or recalled"
+    return f"{hit.name} can't be sold: {why}. If it is picked, the cart marks it and payment waits until it is removed."
 
 
 class ScanSearchBox(QWidget):

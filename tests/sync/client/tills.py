@@ -39,7 +39,8 @@ class Till:
         return self.terminal.settings.data_dir
 
     def sell(self, code: str, quantity: int = 1) -> Order:
-        sales = SaleService(self.terminal.session_factory, self.terminal.context)
+        # Sales as facts, past the till's own stock if need be: these tests drive the hub into oversells.
+        sales = SaleService(self.terminal.session_factory, self.terminal.context, stock_checks=False)
         cashier = find_staff(self.terminal.session_factory, CASHIER)
         sales.start_sale(cashier)
         for _ in range(quantity):
