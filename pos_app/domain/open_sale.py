@@ -60,7 +60,8 @@ def restore_open_sale(snapshot: dict[str, Any], lookup: ProductLookup, tenders: 
     restored = RestoredSale(sale)
     restored.missing = restore_snapshot(sale, snapshot, lookup, saved_prices=bool(tenders))
     # Money is taken only after the age check; the check itself was logged when it was made.
-    sale.record_age_check(bool(snapshot.get("age_verified")) or bool(tenders))
+    if snapshot.get("age_verified") or tenders:  # an unchecked sale stays unchecked, not refused
+        sale.record_age_check(True)
     for tender in tenders:
         try:
             if isinstance(tender, CardTender):

@@ -72,3 +72,17 @@ def test_an_empty_sale_with_no_money_is_blank():
     assert is_blank(sale)
     sale.add(GUMMIES)
     assert not is_blank(sale)
+
+
+def test_an_unchecked_cart_comes_back_unchecked_and_a_refused_id_stays_refused_after_a_restart():
+    unchecked = Sale(tax_components=[HST])
+    unchecked.add(FLOWER)
+    again = _restore(json.loads(json.dumps(open_sale_snapshot(unchecked))), _lookup()).sale
+    assert not again.age_verified and not again.age.refused, "a crash is no refusal"
+
+    refused = Sale(tax_components=[HST])
+    refused.add(FLOWER)
+    refused.record_age_check(False, "This ID has expired.")
+    again = _restore(json.loads(json.dumps(open_sale_snapshot(refused))), _lookup()).sale
+    assert again.age.refused and again.age.refusal == "This ID has expired.", \
+        "a restart must not open the way an attestation was refused"
