@@ -2,7 +2,8 @@
 
 A refused ID (expired, under age, unreadable) closes the easy way for the rest of the sale: the cashier's
 attestation no longer passes it. Another ID that scans and passes does, and so does a manager's override.
-A failed check never undoes an earlier pass for the same customer; it simply is not one.
+A failed check never undoes an earlier pass by an ID or a manager; it does undo a pass by attestation, since an
+ID that says otherwise outweighs a look at the customer.
 """
 
 from __future__ import annotations
@@ -18,12 +19,16 @@ REFUSED = "An ID was refused in this sale."
 class AgeGate:
     verified: bool = False
     refusal: str | None = None  # the sentence the last refused ID was refused with
+    attested_only: bool = False  # passed by the cashier's attestation and nothing stronger
 
-    def record(self, passed: bool, refusal: str | None = None) -> None:
+    def record(self, passed: bool, refusal: str | None = None, *, attested: bool = False) -> None:
         if passed:
+            self.attested_only = attested and (self.attested_only or not self.verified)
             self.verified = True
-        else:
-            self.refusal = refusal or REFUSED
+            return
+        self.refusal = refusal or REFUSED
+        if self.attested_only:  # an ID refused after "I checked their ID" takes that attestation back
+            self.verified = self.attested_only = False
 
     @property
     def refused(self) -> bool:

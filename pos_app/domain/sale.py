@@ -154,9 +154,9 @@ class Sale:
     def needs_age_check(self) -> bool:
         return self.has_cannabis and not self.age.verified
 
-    def record_age_check(self, passed: bool, refusal: str | None = None) -> None:
-        """A failed check does not undo an earlier pass for the same customer; it simply is not one."""
-        self.age.record(passed, refusal)
+    def record_age_check(self, passed: bool, refusal: str | None = None, *, attested: bool = False) -> None:
+        """A failed check does not undo an earlier pass by ID or manager; it undoes a pass by attestation."""
+        self.age.record(passed, refusal, attested=attested)
 
     # --- stock: the service checks it as lines change and says here which lines it cannot cover ---------
 

@@ -134,4 +134,5 @@ class AgeCheckService:
             if also is not None:
                 also(session, row)
             uow.commit()
-        sale.record_age_check(outcome.passed, None if outcome.passed else outcome.message)
+        sale.record_age_check(outcome.passed, None if outcome.passed else outcome.message,
+                              attested=method == "attestation")

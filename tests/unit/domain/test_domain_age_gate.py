@@ -66,3 +66,18 @@ def test_accessories_alone_need_no_age_check():
 def test_an_empty_sale_takes_no_money():
     with pytest.raises(EmptySale):
         Sale().add_cash(Money.of("5.00"))
+
+
+def test_an_id_refused_after_an_attestation_takes_the_attestation_back():
+    sale = Sale()
+    sale.add(FLOWER)
+    sale.record_age_check(True, attested=True)  # "I checked their ID: 19+"
+    assert not sale.needs_age_check
+    sale.record_age_check(False, "The customer is 17.")  # then their licence is scanned
+    assert sale.needs_age_check and sale.age.refused
+    with pytest.raises(AttestationAfterRefusal):
+        sale.age.check_attestation()
+    with pytest.raises(AgeNotVerified):
+        sale.add_cash(Money.of("30.00"))
+    sale.record_age_check(True)  # a manager's override, or another ID that passes
+    assert not sale.needs_age_check
