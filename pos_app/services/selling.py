@@ -18,7 +18,7 @@ from pos_app.domain.catalog import ProductLookup
 from pos_app.domain.errors import UnknownCode
 from pos_app.domain.lots import check_scanned_lot
 from pos_app.domain.money import Money
-from pos_app.domain.order import Order, complete_sale, inventory_deltas
+from pos_app.domain.order import Order, complete_sale, discounts_given, inventory_deltas
 from pos_app.domain.outbox import order_completed_args
 from pos_app.domain.parking import park_snapshot, restore_snapshot
 from pos_app.domain.payment import PaymentStatus
@@ -26,6 +26,7 @@ from pos_app.domain.sale import Sale, SaleLine, SaleTotals
 from pos_app.domain.staff import Role
 from pos_app.domain.tenders import CardApproval, CashTender
 from pos_app.persistence import parked_sales
+from pos_app.persistence.audit import append_audit
 from pos_app.persistence.catalog_repository import SqlProductLookup
 from pos_app.persistence.order_repository import add_inventory_transactions, save_order
 from pos_app.persistence.outbox import enqueue_mutation
@@ -124,13 +125,15 @@ class SaleService:
     def remove_line(self, line_id: uuid.UUID) -> None:
         self.sale.remove_line(line_id)
 
-    def discount_line(self, line_id: uuid.UUID, *, percent: Decimal | None = None,
-                      amount: Money | None = None, approver: StaffMember | None = None) -> SaleLine:
-        return self.sale.discount_line(line_id, percent=percent, amount=amount, role=self._role(approver))
+    def discount_line(self, line_id: uuid.UUID, *, percent: Decimal | None = None, amount: Money | None = None,
+                      approver: StaffMember | None = None, reason: str | None = None) -> SaleLine:
+        """``reason``: a DiscountReason code, kept on the order line and in the audit trail."""
+        return self.sale.discount_line(line_id, percent=percent, amount=amount, role=self._role(approver),
+                                       reason=reason)
 
     def discount_cart(self, *, percent: Decimal | None = None, amount: Money | None = None,
-                      approver: StaffMember | None = None) -> Money:
-        return self.sale.discount_cart(percent=percent, amount=amount, role=self._role(approver))
+                      approver: StaffMember | None = None, reason: str | None = None) -> Money:
+        return self.sale.discount_cart(percent=percent, amount=amount, role=self._role(approver), reason=reason)
 
     def _role(self, approver: StaffMember | None) -> Role | None:
         return approver.role if approver is not None else None
@@ -151,6 +154,7 @@ class SaleService:
         assert staff is not None
         now = self._clock()
         uow = UnitOfWork(self._session_factory)
+        discounts = discounts_given(sale)
         with uow as session:
             skus = {line.product.sku for line in sale.lines if line.product.is_cannabis}
             order = complete_sale(
@@ -171,6 +175,9 @@ class SaleService:
                 session, inventory_deltas(order), store_id=order.store_id, reference_type="order",
                 reference_id=order.order_id, staff_id=staff.id, mutation_id=mutation_id, now=now,
             )
+            if discounts:
+                append_audit(session, "order.discounted", staff_id=staff.id, store_id=order.store_id,
+                             entity_type="order", entity_id=order.order_number, details={"discounts": discounts})
             uow.commit()
         self._sale = None
         return order

@@ -100,6 +100,7 @@ class RegisterScreen(QWidget):
         self.t.sales.cash_session_id = self.shift.id if self.shift else None
         self.panel.refresh()
         self.panel.notice.hide()
+        self.panel.show_change(None)
         if self.shift is None:
             self.shifts.open_shift()
         self.panel.scan_field.setFocus()
