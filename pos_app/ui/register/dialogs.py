@@ -57,6 +57,10 @@ class PosDialog(QDialog):
         self.error_label.show()
         self.fit_contents()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.fit_contents()  # the first size does not count word-wrapped lines either
+
     def fit_contents(self) -> None:
         """Grow (never shrink) to what the layout needs now. The minimum size the layout sets does not count
         word-wrapped lines at this width, so an error of three lines would squeeze the fields without this."""

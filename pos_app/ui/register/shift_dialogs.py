@@ -83,6 +83,7 @@ class CloseShiftDialog(PosDialog):
         self.body.addWidget(self.lead)
         self.body.addWidget(self.counter)
         self.body.addWidget(self.summary)
+        self.body.addStretch(1)  # the summary is shorter than the count: spare room goes below it
         self.add_button("Cancel", self.reject)
         self.recount_button = self.add_button("Recount", self.recount)
         self.done_button = self.add_button("Done counting", self.review, primary=True)
