@@ -25,8 +25,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     terminal = _open_demo_terminal(args) if args.demo else open_terminal_for(args)
     app = qt_application(terminal.settings.theme)
     window = MainWindow(terminal, mode=mode or terminal.settings.mode)
-    window.resize(1280, 800)
-    window.show()
+    window.show_on_screen(1280, 800)
     status = app.exec()
     terminal.close()
     return status

@@ -12,3 +12,18 @@ def round_cash(amount: Money) -> Money:
 
 def rounding_difference(amount: Money) -> Money:
     return round_cash(amount) - amount
+
+
+BILLS_CENTS = (500, 1000, 2000, 5000, 10000)  # the Canadian bills a customer hands over
+
+
+def next_bills_up(due: Money, *, at_most: int = 4) -> list[Money]:
+    """What a customer is likely to hand over for ``due``: each bill's next multiple above it, smallest first.
+
+    $129.15 gives $130, $140, $150 and $200; the exact amount is offered on its own button.
+    """
+    cents = due.cents
+    if cents <= 0:
+        return []
+    amounts = sorted({(cents // bill + 1) * bill for bill in BILLS_CENTS})
+    return [Money.from_cents(amount) for amount in amounts[:at_most]]

@@ -54,6 +54,7 @@ class CartDiscount:
     role: Role
     percent: Decimal | None = None
     amount: Money | None = None
+    reason: str | None = None  # a DiscountReason code
 
     def amount_on(self, discountable: Money) -> Money:
         if self.percent is not None:

@@ -33,6 +33,7 @@ class OrderLine:
     is_cannabis: bool
     allocations: tuple[LotAllocation, ...] = ()
     dried_equivalent: Decimal = Decimal(0)
+    discount_reason: str | None = None  # why the line's own discount was given (a DiscountReason code)
 
     @property
     def gross(self) -> Money:
@@ -61,6 +62,7 @@ class Order:
     dried_equivalent_grams: Decimal
     tax_rates: dict[str, Decimal] = field(default_factory=dict)
     sale_id: UUID | None = None
+    cart_discount_reason: str | None = None  # why the cart discount was given (a DiscountReason code)
 
     @property
     def amount_paid(self) -> Money:
@@ -117,6 +119,7 @@ def complete_sale(
         dried_equivalent_grams=totals.dried_equivalent_grams,
         tax_rates={component.code: component.rate for component in sale.tax_components},
         sale_id=sale.sale_id,
+        cart_discount_reason=sale.cart_discount.reason if sale.cart_discount else None,
     )
 
 
@@ -162,9 +165,24 @@ def _order_lines(
                 allocations=(ledger.allocate(product.sku, line.quantity, today, line.lot)
                              if product.is_cannabis else ()),
                 dried_equivalent=line.dried_equivalent,
+                discount_reason=line.discount_reason,
             )
         )
     return tuple(order_lines)
+
+
+def discounts_given(sale: Sale) -> list[dict[str, object]]:
+    """Each discount on the sale, its amount and its reason code, for the audit trail: lines first, then the cart."""
+    given: list[dict[str, object]] = [
+        {"sku": line.product.sku, "line_id": str(line.line_id), "cents": line.discount.cents,
+         "reason": line.discount_reason}
+        for line in sale.lines if line.discount
+    ]
+    cart = sale.totals.cart_discount
+    if cart:
+        given.append({"sku": None, "line_id": None, "cents": cart.cents,
+                      "reason": sale.cart_discount.reason if sale.cart_discount else None})
+    return given
 
 
 def inventory_deltas(order: Order) -> list[InventoryDelta]:
@@ -183,5 +201,5 @@ def void_inventory_deltas(order: Order) -> list[InventoryDelta]:
     return [replace(delta, quantity_delta=-delta.quantity_delta, reason="void") for delta in inventory_deltas(order)]
 
 
-__all__ = ["InventoryDelta", "LotAllocation", "Order", "OrderLine", "complete_sale", "inventory_deltas",
-           "void_inventory_deltas"]
+__all__ = ["InventoryDelta", "LotAllocation", "Order", "OrderLine", "complete_sale", "discounts_given",
+           "inventory_deltas", "void_inventory_deltas"]

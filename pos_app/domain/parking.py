@@ -41,6 +41,7 @@ def cart_snapshot(sale: Sale) -> dict[str, Any]:
                 "discount_percent": None if line.discount_percent is None else str(line.discount_percent),
                 "discount_cents": line.discount.cents if line.discount_percent is None and line.discount else 0,
                 "discount_role": line.discount_role.value if line.discount_role else None,
+                "discount_reason": line.discount_reason,
                 "lot": line.lot,
             }
             for line in sale.lines
@@ -50,6 +51,7 @@ def cart_snapshot(sale: Sale) -> dict[str, Any]:
             "percent": None if cart.percent is None else str(cart.percent),
             "amount_cents": cart.amount.cents if cart.amount is not None else None,
             "role": cart.role.value,
+            "reason": cart.reason,
         },
     }
 
@@ -68,17 +70,20 @@ def restore_snapshot(sale: Sale, snapshot: dict[str, Any], lookup: ProductLookup
         if saved_prices and item.get("unit_price_cents") is not None:
             product = replace(product, unit_price=Money.from_cents(item["unit_price_cents"]))
         line = sale.add(product, item["quantity"], lot=item.get("lot"))  # parked before lots: none
+        reason = item.get("discount_reason")  # parked before reason codes: none
         if item["discount_percent"] is not None:
-            sale.discount_line(line.line_id, percent=Decimal(item["discount_percent"]), role=item["discount_role"])
+            sale.discount_line(line.line_id, percent=Decimal(item["discount_percent"]), role=item["discount_role"],
+                               reason=reason)
         elif item["discount_cents"]:
             sale.discount_line(line.line_id, amount=Money.from_cents(item["discount_cents"]),
-                               role=item["discount_role"])
+                               role=item["discount_role"], reason=reason)
     if snapshot.get("age_refusal"):
         sale.record_age_check(False, snapshot["age_refusal"])
     cart = snapshot.get("cart_discount")
     if cart and not sale.is_empty:
         if cart["percent"] is not None:
-            sale.discount_cart(percent=Decimal(cart["percent"]), role=cart["role"])
+            sale.discount_cart(percent=Decimal(cart["percent"]), role=cart["role"], reason=cart.get("reason"))
         else:
-            sale.discount_cart(amount=Money.from_cents(cart["amount_cents"]), role=cart["role"])
+            sale.discount_cart(amount=Money.from_cents(cart["amount_cents"]), role=cart["role"],
+                               reason=cart.get("reason"))
     return missing

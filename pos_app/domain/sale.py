@@ -25,6 +25,7 @@ from pos_app.domain.errors import (
 )
 from pos_app.domain.money import Money, allocate, sum_money
 from pos_app.domain.payment import PaymentStatus, payment_status
+from pos_app.domain.reason_codes import discount_reason
 from pos_app.domain.staff import Role
 from pos_app.domain.tax import TaxBreakdown, TaxComponent, compute_taxes
 from pos_app.domain.tenders import CardApproval, CardTender, CashTender, Tender
@@ -46,6 +47,7 @@ class SaleLine:
     discount: Money = Money.zero()
     discount_percent: Decimal | None = None  # kept so the discount follows quantity changes
     discount_role: Role | None = None  # who approved the discount
+    discount_reason: str | None = None  # a DiscountReason code, chosen by the cashier
     lot: str | None = None  # the batch lot a scanned label named: the sale takes its units from that lot only
 
     @property
@@ -233,25 +235,30 @@ class Sale:
         percent: Decimal | None = None,
         amount: Money | None = None,
         role: Role | None = None,
+        reason: str | None = None,
     ) -> SaleLine:
-        """Replace the line's discount; a zero discount removes it."""
+        """Replace the line's discount; a zero discount removes it. ``reason``: a DiscountReason code."""
         self._ensure_no_card_payment()
         approver = Role(role) if role is not None else self.role
+        code = None if reason is None else discount_reason(reason).value
         line = self.line(line_id)
         off = discount_amount(line.gross, percent, amount, approver)
         pct = None if percent is None else as_percent(percent)
         if off or pct:
-            updated = replace(line, discount=off, discount_percent=pct, discount_role=approver)
+            updated = replace(line, discount=off, discount_percent=pct, discount_role=approver, discount_reason=code)
         else:
-            updated = replace(line, discount=Money.zero(), discount_percent=None, discount_role=None)
+            updated = replace(line, discount=Money.zero(), discount_percent=None, discount_role=None,
+                              discount_reason=None)
         self._commit(self._replaced(updated), self._cart_discount)
         return updated
 
     def discount_cart(
-        self, *, percent: Decimal | None = None, amount: Money | None = None, role: Role | None = None
+        self, *, percent: Decimal | None = None, amount: Money | None = None, role: Role | None = None,
+        reason: str | None = None,
     ) -> Money:
         """Replace the cart discount and return its amount; a zero discount removes it."""
         self._ensure_no_card_payment()
+        code = None if reason is None else discount_reason(reason).value
         if self.is_empty:
             raise InvalidDiscount("Add items to the sale before giving a cart discount.")
         approver = Role(role) if role is not None else self.role
@@ -259,9 +266,9 @@ class Sale:
         off = discount_amount(discountable, percent, amount, approver)
         cart: CartDiscount | None = None
         if percent is not None and as_percent(percent):
-            cart = CartDiscount(role=approver, percent=as_percent(percent))
+            cart = CartDiscount(role=approver, percent=as_percent(percent), reason=code)
         elif amount:
-            cart = CartDiscount(role=approver, amount=amount)
+            cart = CartDiscount(role=approver, amount=amount, reason=code)
         self._commit(self._lines, cart)
         return off
 

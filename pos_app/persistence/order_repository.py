@@ -93,7 +93,7 @@ def save_order(session: Session, order: Order, *, cash_session_id: uuid.UUID | N
         cash_rounding=order.cash_rounding.amount, change_due=order.change_due.amount,
         tax_breakdown=_cents(order.tax_components), dried_equivalent_g=order.dried_equivalent_grams,
         payment_status="paid", payment_method=payment_method_of(order.tenders),
-        created_at=now, updated_at=now, completed_at=now,
+        discount_reason=order.cart_discount_reason, created_at=now, updated_at=now, completed_at=now,
     )])
     _insert(session, OrderItem, [
         dict(
@@ -102,7 +102,7 @@ def save_order(session: Session, order: Order, *, cash_session_id: uuid.UUID | N
             discount_amount=line.discount.amount, taxable_amount=line.taxable_amount.amount,
             tax_amount=line.tax_total.amount, tax_breakdown=_cents(line.taxes),
             line_total=line.line_total.amount, is_cannabis=line.is_cannabis,
-            dried_equivalent_g=line.dried_equivalent,
+            dried_equivalent_g=line.dried_equivalent, discount_reason=line.discount_reason,
         )
         for line_no, line in enumerate(order.lines, start=1)
     ])
@@ -118,13 +118,14 @@ def save_order(session: Session, order: Order, *, cash_session_id: uuid.UUID | N
 def save_refund(
     session: Session, refund: Refund, order: Order, *, staff_id: uuid.UUID, approved_by: uuid.UUID | None,
     method: str, reason: str | None, card_approval: CardApproval | None, now: datetime,
+    reason_code: str | None = None,
 ) -> None:
     paid_back = refund.cash_total() if method == "cash" else refund.total
     session.add(OrderRefund(
         id=refund.refund_id, order_id=order.order_id, staff_id=staff_id, approved_by=approved_by, method=method,
         subtotal=refund.subtotal.amount, tax_amount=refund.tax_amount.amount, total_amount=refund.total.amount,
         cash_rounding=(paid_back - refund.total).amount, tax_breakdown=_cents(refund.tax_components),
-        reason=reason, created_at=now,
+        reason=reason, reason_code=reason_code, created_at=now,
     ))
     session.flush()
     for line in refund.lines:
@@ -183,7 +184,7 @@ def load_order(session: Session, order_id: uuid.UUID) -> Order | None:
             line_total=Money.of(item.line_total), price_version=item.price_version,
             is_cannabis=item.is_cannabis,
             allocations=tuple(LotAllocation(lot.batch_lot, lot.quantity) for lot in item.lots),
-            dried_equivalent=item.dried_equivalent_g,
+            dried_equivalent=item.dried_equivalent_g, discount_reason=item.discount_reason,
         )
         for item in row.items
     )
@@ -193,7 +194,7 @@ def load_order(session: Session, order_id: uuid.UUID) -> Order | None:
         discount_amount=Money.of(row.discount_amount), tax_amount=Money.of(row.tax_amount),
         total_amount=Money.of(row.total_amount), cash_rounding=Money.of(row.cash_rounding),
         change_due=Money.of(row.change_due), tax_components=_money(row.tax_breakdown),
-        dried_equivalent_grams=Decimal(row.dried_equivalent_g),
+        dried_equivalent_grams=Decimal(row.dried_equivalent_g), cart_discount_reason=row.discount_reason,
     )
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.domain.order import Order
+from pos_app.domain.reason_codes import refund_reason
 from pos_app.domain.refund import Refund, plan_refund, refund_inventory_deltas
 from pos_app.domain.tenders import CardApproval
 from pos_app.persistence import order_repository
@@ -54,9 +55,12 @@ class RefundService:
         method: str = "cash",
         restock: bool | Mapping[uuid.UUID, bool] = True,
         reason: str | None = None,
+        reason_code: str | None = None,
         card_approval: CardApproval | None = None,
         refund_id: uuid.UUID | None = None,
     ) -> Refund:
+        """``reason_code``: why, from the fixed list (pos_app.domain.reason_codes); ``reason``: free text."""
+        code = None if reason_code is None else refund_reason(reason_code).value
         now = self._clock()
         uow = UnitOfWork(self._session_factory)
         with uow as session:
@@ -69,7 +73,7 @@ class RefundService:
                                  restock=restock).paid_back_by(method, card_approval)
             order_repository.save_refund(
                 session, refund, order, staff_id=staff.id, approved_by=approver.id if approver else None,
-                method=method, reason=reason, card_approval=card_approval, now=now,
+                method=method, reason=reason, reason_code=code, card_approval=card_approval, now=now,
             )
             mutation_id = enqueue_mutation(session, order_refunded(
                 refund, order, method=method, staff_id=staff.id, approved_by=approver.id if approver else None,
@@ -82,6 +86,6 @@ class RefundService:
                          approved_by=approver.id if approver else None, entity_type="order",
                          entity_id=order.order_number,
                          details={"refund_id": str(refund.refund_id), "total_cents": refund.total.cents,
-                                  "method": method})
+                                  "method": method, "reason": code})
             uow.commit()
         return refund

@@ -22,7 +22,7 @@ from pos_app.domain.errors import UnknownCode
 from pos_app.domain.lots import Lot, check_scanned_lot
 from pos_app.domain.money import Money
 from pos_app.domain.open_sale import RestoredSale
-from pos_app.domain.order import Order, complete_sale, inventory_deltas
+from pos_app.domain.order import Order, complete_sale, discounts_given, inventory_deltas
 from pos_app.domain.parking import park_snapshot, restore_snapshot
 from pos_app.domain.payment import PaymentStatus
 from pos_app.domain.sale import Sale, SaleLine, SaleTotals
@@ -30,6 +30,7 @@ from pos_app.domain.staff import Role
 from pos_app.domain.stock_check import unsellable_lines
 from pos_app.domain.tenders import CardApproval, CardTender, CashTender, Tender
 from pos_app.persistence import parked_sales
+from pos_app.persistence.audit import append_audit
 from pos_app.persistence.catalog_repository import SqlProductLookup
 from pos_app.persistence.order_repository import add_inventory_transactions, save_order
 from pos_app.persistence.outbox import enqueue_mutation
@@ -200,14 +201,16 @@ class SaleService:
             levels = {}
         sale.set_stock_problems(skus, unsellable_lines(lines, lots, levels, self._clock().date()))
 
-    def discount_line(self, line_id: uuid.UUID, *, percent: Decimal | None = None,
-                      amount: Money | None = None, approver: StaffMember | None = None) -> SaleLine:
+    def discount_line(self, line_id: uuid.UUID, *, percent: Decimal | None = None, amount: Money | None = None,
+                      approver: StaffMember | None = None, reason: str | None = None) -> SaleLine:
+        """``reason``: a DiscountReason code, kept on the order line and in the audit trail."""
         return self._saved(self.sale.discount_line(line_id, percent=percent, amount=amount,
-                                                   role=self._role(approver)))
+                                                   role=self._role(approver), reason=reason))
 
     def discount_cart(self, *, percent: Decimal | None = None, amount: Money | None = None,
-                      approver: StaffMember | None = None) -> Money:
-        return self._saved(self.sale.discount_cart(percent=percent, amount=amount, role=self._role(approver)))
+                      approver: StaffMember | None = None, reason: str | None = None) -> Money:
+        return self._saved(self.sale.discount_cart(percent=percent, amount=amount, role=self._role(approver),
+                                                   reason=reason))
 
     def _role(self, approver: StaffMember | None) -> Role | None:
         return approver.role if approver is not None else None
@@ -234,6 +237,7 @@ class SaleService:
         assert staff is not None
         now = self._clock()
         uow = UnitOfWork(self._session_factory)
+        discounts = discounts_given(sale)
         with uow as session:
             skus = {line.product.sku for line in sale.lines if line.product.is_cannabis}
             order = complete_sale(
@@ -253,6 +257,9 @@ class SaleService:
                 reference_id=order.order_id, staff_id=staff.id, mutation_id=mutation_id, now=now,
             )
             self._keeper.clear_in(session)
+            if discounts:
+                append_audit(session, "order.discounted", staff_id=staff.id, store_id=order.store_id,
+                             entity_type="order", entity_id=order.order_number, details={"discounts": discounts})
             uow.commit()
         self._sale = None
         return order

@@ -88,6 +88,17 @@ class MainWindow(QMainWindow):
         self.register.refresh_printer_state()
         self.show_login()
 
+    def show_on_screen(self, width: int = 1280, height: int = 800) -> None:
+        """At ``width`` x ``height`` when the screen has room for that and the window's title bar; otherwise
+        maximized to the screen's free area, so the status bar is never below its bottom edge (1280x800 with a
+        title bar does not fit a 1280x800 screen)."""
+        free = self.screen().availableGeometry()
+        if width >= free.width() or height >= free.height():
+            self.showMaximized()
+            return
+        self.resize(width, height)
+        self.show()
+
     def _header(self) -> QWidget:
         header = QWidget(objectName="HeaderBar")
         row = QHBoxLayout(header)

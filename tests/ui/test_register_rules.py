@@ -13,6 +13,7 @@ from hardware.simulators.payment_terminal import PaymentTerminalSimulator
 from hardware.simulators.scanner import ScannerSimulator
 from pos_app.domain.errors import AgeNotVerified
 from pos_app.domain.money import Money
+from pos_app.domain.reason_codes import DiscountReason
 from pos_app.persistence.models import AgeVerificationLog, AuditLog
 from pos_app.ui.register.age_dialog import AgeCheckDialog
 from pos_app.ui.register.discount_dialog import DiscountDialog
@@ -88,6 +89,7 @@ def test_a_discount_over_the_cap_needs_a_manager_pin_and_is_audited(cashier, ter
         cashier.click(cashier.button("F5"))
         discount = cashier.wait_for_dialog(DiscountDialog)
         discount.set_value(percent)
+        discount.reason.choose(DiscountReason.LOYALTY)
         discount.apply()
 
     ask_for("15")

@@ -35,6 +35,7 @@ class Order(IdMixin, TimestampMixin, Base):
     payment_status: Mapped[str] = mapped_column(String(16), default="paid")
     payment_method: Mapped[str | None] = mapped_column(String(16))  # cash, card, split
     notes: Mapped[str | None] = mapped_column(String(300))
+    discount_reason: Mapped[str | None] = mapped_column(String(30))  # the cart discount's reason code
     completed_at: Mapped[datetime | None]
 
     items: Mapped[list[OrderItem]] = relationship(
@@ -61,6 +62,7 @@ class OrderItem(Base):
     line_total: Mapped[Decimal] = mapped_column(Cents())
     is_cannabis: Mapped[bool]
     dried_equivalent_g: Mapped[Decimal] = mapped_column(ExactDecimal(), default=Decimal(0))
+    discount_reason: Mapped[str | None] = mapped_column(String(30))  # the line's own discount's reason code
 
     order: Mapped[Order] = relationship(back_populates="items")
     lots: Mapped[list[OrderItemLot]] = relationship(cascade="all, delete-orphan")
@@ -99,6 +101,7 @@ class OrderRefund(IdMixin, Base):
     cash_rounding: Mapped[Decimal] = mapped_column(Cents(), default=Decimal(0))
     tax_breakdown: Mapped[dict[str, Any]] = mapped_column(default=dict)
     reason: Mapped[str | None] = mapped_column(String(300))
+    reason_code: Mapped[str | None] = mapped_column(String(30))  # a RefundReason code, from a fixed list
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

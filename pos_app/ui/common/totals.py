@@ -1,11 +1,12 @@
-"""The sale's figures beside the cart: subtotal, discounts, each tax, the total, and the 30 g meter."""
+"""The sale's figures beside the cart: subtotal, discounts, each tax, the total, the 30 g meter, and after a cash
+sale the change due."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QVBoxLayout
 
 from pos_app.domain.equivalency import POSSESSION_LIMIT_GRAMS
 from pos_app.domain.formatting import format_number
@@ -43,7 +44,19 @@ class TotalsPanel(QFrame):
         grid.addWidget(QLabel("Dried-cannabis equivalent (limit 30 g)"), len(rows) + 1, 0, 1, 2)
         self.limit_meter = LimitMeter()
         grid.addWidget(self.limit_meter, len(rows) + 2, 0, 1, 2)
-        grid.setRowStretch(len(rows) + 3, 1)
+        self.change_panel = QFrame(objectName="ChangeDuePanel")
+        box = QVBoxLayout(self.change_panel)
+        box.addWidget(QLabel("Change due", objectName="ChangeDueCaption"))
+        self.change_label = QLabel(objectName="ChangeDueValue", alignment=Qt.AlignmentFlag.AlignRight)
+        box.addWidget(self.change_label)
+        self.change_panel.hide()
+        grid.addWidget(self.change_panel, len(rows) + 3, 0, 1, 2)
+        grid.setRowStretch(len(rows) + 4, 1)
+
+    def show_change(self, change: Money | None) -> None:
+        """The change to hand back after a cash sale, large; None takes it away."""
+        self.change_panel.setVisible(change is not None)
+        self.change_label.setText(change.format() if change is not None else "")
 
     def show_totals(self, totals: SaleTotals | None) -> None:
         """The open sale's totals, or zeros when there is none."""

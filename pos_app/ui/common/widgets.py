@@ -1,12 +1,15 @@
-"""Small touch-first widgets shared by every screen: touch buttons, the PIN pad, drawer count, notice bar."""
+"""Small touch-first widgets shared by every screen: touch buttons, the PIN and number pads, drawer count,
+notice bar."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -23,6 +26,7 @@ from pos_app.domain.money import Money
 
 TOUCH_HEIGHT = 52  # a fingertip, even without the stylesheet
 TOUCH_WIDTH = 80
+TOUCH_MINIMUM = 48  # nothing a cashier taps is shorter than this (the stylesheet says the same)
 
 
 def touch_button(text: str, *, primary: bool = False, name: str | None = None) -> QPushButton:
@@ -82,20 +86,67 @@ class PinPad(QWidget):
             self.submitted.emit(pin)
 
 
+class NumPad(QWidget):
+    """Digits by touch for a dialog's number fields: each key types into the field that last had focus.
+
+    The keys never take the focus, so a keyboard keeps working too. ``decimal`` gives a "." key (amounts of
+    money); whole numbers (quantities, counts) get "Clear" there instead.
+    """
+
+    def __init__(self, *fields: QLineEdit | QAbstractSpinBox, decimal: bool = False) -> None:
+        super().__init__(objectName="NumPad")
+        self.target: QLineEdit | QAbstractSpinBox | None = None
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "." if decimal else "Clear", "0", "⌫"]
+        self.buttons: dict[str, QPushButton] = {}
+        for index, key in enumerate(keys):
+            button = touch_button(key, name="PadKey")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, k=key: self.press(k))
+            grid.addWidget(button, index // 3, index % 3)
+            self.buttons[key] = button
+        for field in fields:
+            self.attach(field)
+
+    def attach(self, field: QLineEdit | QAbstractSpinBox) -> None:
+        if self.target is None:
+            self.target = field
+        field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FocusIn:
+            self.target = watched
+        return False
+
+    def press(self, key: str) -> None:
+        if self.target is None:
+            return
+        editor = self.target if isinstance(self.target, QLineEdit) else self.target.findChild(QLineEdit)
+        if key == "Clear":
+            editor.clear()
+        elif key == "⌫":
+            editor.backspace()
+        else:
+            editor.insert(key)
+        self.target.setFocus()
+
+
 class DenominationCounter(QWidget):
-    """One row per Canadian bill and coin: how many, and what they come to."""
+    """One row per Canadian bill and coin: how many, and what they come to; a number pad types the counts."""
 
     changed = Signal()
 
     def __init__(self, counts: Mapping[str, int] | None = None, *, show_total: bool = True) -> None:
         super().__init__()
-        grid = QGridLayout(self)
+        grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(20)  # keeps a subtotal apart from the next column's label
         self.spins: dict[str, QSpinBox] = {}
         self._subtotals: dict[str, QLabel] = {}
         for row, denomination in enumerate(DENOMINATIONS):
             spin = QSpinBox(objectName="CountSpin", maximum=10_000)
+            spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)  # too small to tap: the numpad types
             spin.setValue((counts or {}).get(denomination.code, 0))
             spin.setAccessibleName(f"Number of {denomination.label}")
             spin.valueChanged.connect(self._recount)
@@ -109,6 +160,12 @@ class DenominationCounter(QWidget):
         if show_total:  # a dialog that shows its own figures (expected, counted, variance) hides this one
             grid.addWidget(QLabel("Counted"), len(DENOMINATIONS) // 2 + 1, 0)
             grid.addWidget(self.total_label, len(DENOMINATIONS) // 2 + 1, 1, 1, 5)
+        self.numpad = NumPad(*self.spins.values())
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addLayout(grid, 1)
+        row.addSpacing(12)
+        row.addWidget(self.numpad, 0, Qt.AlignmentFlag.AlignTop)
         self._recount()
 
     def counts(self) -> dict[str, int]:
@@ -161,3 +218,21 @@ class NoticeBar(QFrame):
     @property
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""
+
+
+class ReasonChoice(QComboBox):
+    """One reason from a fixed list (pos_app.domain.reason_codes), none chosen until the cashier picks one."""
+
+    def __init__(self, labels: Mapping[str, str], *, prompt: str = "Choose a reason…") -> None:
+        super().__init__(objectName="ReasonChoice")
+        self.setMinimumHeight(TOUCH_MINIMUM)
+        self.addItem(prompt, None)
+        for code, label in labels.items():
+            self.addItem(label, str(code))
+
+    @property
+    def code(self) -> str | None:
+        return self.currentData()
+
+    def choose(self, code: str) -> None:
+        self.setCurrentIndex(self.findData(str(code)))

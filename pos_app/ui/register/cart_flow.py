@@ -63,28 +63,28 @@ class CartFlow(QObject):
     def discount_line(self) -> None:
         line = self._line_or_notice()
         if line is not None:
-            self._discount(f"{line.product.name}", lambda approver, percent, amount: self.t.sales.discount_line(
-                line.line_id, percent=percent, amount=amount, approver=approver))
+            self._discount(f"{line.product.name}", lambda approver, percent, amount, reason: self.t.sales.discount_line(
+                line.line_id, percent=percent, amount=amount, approver=approver, reason=reason))
 
     def discount_cart(self) -> None:
         if not self.t.sales.has_open_sale:
             self.screen.notify("Scan items before giving a cart discount.", kind="info")
             return
-        self._discount("whole cart", lambda approver, percent, amount: self.t.sales.discount_cart(
-            percent=percent, amount=amount, approver=approver))
+        self._discount("whole cart", lambda approver, percent, amount, reason: self.t.sales.discount_cart(
+            percent=percent, amount=amount, approver=approver, reason=reason))
 
     def _discount(self, target: str, apply) -> None:
         screen = self.screen
 
-        def attempt(percent: Decimal | None, amount: Money | None) -> None:
+        def attempt(percent: Decimal | None, amount: Money | None, reason: str | None) -> None:
             try:
-                apply(None, percent, amount)
+                apply(None, percent, amount, reason)
             except DiscountOverCap as over:
                 what = f"{percent}%" if percent is not None else str(amount)
 
                 def approved(approver: StaffMember) -> None:
                     try:
-                        apply(approver, percent, amount)
+                        apply(approver, percent, amount, reason)
                     except Exception as error:  # over even the manager's cap
                         screen.notify(message_of(error))
                     screen.panel.refresh()

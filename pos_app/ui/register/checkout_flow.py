@@ -203,6 +203,8 @@ class CheckoutFlow(QObject):
         took_cash = any(not isinstance(t, CardTender) for t in order.tenders)
         change = f" Change due: {order.change_due}." if order.change_due else ""
         screen.notify(f"Sale {order.order_number} complete.{change}", kind="success")
+        if took_cash:  # large, for the cashier counting it out, until the next scan
+            screen.panel.show_change(order.change_due)
         staff_name = screen.staff.name
         self.print_job(lambda: self.t.printing.print_sale(order, staff_name, open_drawer=took_cash),
                        f"Sale {order.order_number} complete.{change}")
@@ -211,8 +213,9 @@ class CheckoutFlow(QObject):
 
     # --- printing ------------------------------------------------------------------------------------------
 
-    def print_job(self, job, done_text: str) -> None:
-        """Print (or open the drawer) in the background; a failure becomes a notice with Reprint on it."""
+    def print_job(self, job, done_text: str, *, printed_text: str | None = None) -> None:
+        """Print (or open the drawer) in the background; a failure becomes a notice with Reprint on it, and
+        ``printed_text``, if given, is shown once it has printed."""
         screen = self.screen
 
         def finished(outcome) -> None:
@@ -220,6 +223,8 @@ class CheckoutFlow(QObject):
             if not outcome.ok:
                 screen.notify(f"{done_text} {outcome.message}", kind="warning", action="Reprint  Ctrl+R",
                               handler=self.reprint)
+            elif printed_text is not None:
+                screen.notify(outcome.message or printed_text, kind="success")
             screen.status_changed.emit()
 
         def crashed(error: Exception) -> None:
@@ -229,7 +234,8 @@ class CheckoutFlow(QObject):
         run_in_background(job, finished, crashed, owner=self)
 
     def reprint(self) -> None:
-        self.print_job(self.t.printing.reprint_last, "Reprint:")
+        self.screen.notify("Printing the last receipt again…", kind="info")
+        self.print_job(self.t.printing.reprint_last, "Reprint:", printed_text="The last receipt was printed again.")
 
     def refresh_printer_state(self) -> None:
         def shown(label: str) -> None:

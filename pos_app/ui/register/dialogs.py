@@ -1,13 +1,24 @@
 """The frame every register dialog shares: a title, a body, a plain-sentence error line and big buttons.
 
 Dialogs are opened with ``open()`` (window-modal, non-blocking), so scans, timers and background results
-keep flowing while one is up.
+keep flowing while one is up. A dialog grows to fit what it shows (an error line, a question), so its fields
+never shrink and no text is cut off.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QSizePolicy,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pos_app.ui.common.widgets import touch_button
 
@@ -17,14 +28,18 @@ class PosDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setModal(True)
-        self.setMinimumWidth(min(width, 980))
         self.title_label = QLabel(title, objectName="DialogTitle")
         self.body = QVBoxLayout()
         self.error_label = QLabel(objectName="DialogError", wordWrap=True)
         self.error_label.hide()
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
+        self.submit = None  # what Enter does, for a dialog whose main action is safe to repeat by key
         layout = QVBoxLayout(self)
+        # The layout sets the dialog's minimum size, and so grows it when an error or a question appears; an
+        # explicit minimum size on the dialog would switch that off and let the fields be squeezed instead.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        layout.addItem(QSpacerItem(min(width, 980) - 24, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum))
         layout.addWidget(self.title_label)
         layout.addLayout(self.body, 1)
         layout.addWidget(self.error_label)
@@ -40,6 +55,21 @@ class PosDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.show()
+        self.fit_contents()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.fit_contents()  # the first size does not count word-wrapped lines either
+
+    def fit_contents(self) -> None:
+        """Grow (never shrink) to what the layout needs now. The minimum size the layout sets does not count
+        word-wrapped lines at this width, so an error of three lines would squeeze the fields without this."""
+        layout = self.layout()
+        layout.activate()
+        needed = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
+                  else layout.totalMinimumSize().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def clear_error(self) -> None:
         self.error_label.hide()
@@ -49,8 +79,11 @@ class PosDialog(QDialog):
         return self.error_label.text() if self.error_label.isVisible() else ""
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        # Enter must not close a dialog behind the cashier's back; Escape cancels as people expect.
+        # Enter must not close a dialog behind the cashier's back: it runs the dialog's own ``submit`` if it has
+        # one (e.g. Set quantity), and nothing otherwise. Escape cancels as people expect.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()
+            if self.submit is not None:
+                self.submit()
             return
         super().keyPressEvent(event)

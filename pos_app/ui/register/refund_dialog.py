@@ -1,4 +1,5 @@
-"""Refunds: find the sale by its receipt (scan or type), pick lines and quantities, cash or back to the card."""
+"""Refunds: find the sale by its receipt (scan or type), pick lines and quantities and why, cash or back to the
+card."""
 
 from __future__ import annotations
 
@@ -19,10 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from hardware.codes.receipt_code import is_receipt_code, parse_receipt_code
+from pos_app.domain.reason_codes import REFUND_REASON_LABELS
 from pos_app.domain.refund import plan_refund
 from pos_app.domain.tenders import CardTender
 from pos_app.services.refunds import RefundService
-from pos_app.ui.common.widgets import touch_button
+from pos_app.ui.common.widgets import TOUCH_HEIGHT, ReasonChoice, touch_button
 from pos_app.ui.register.dialogs import PosDialog
 from pos_app.ui.tasks import message_of
 
@@ -31,7 +33,8 @@ COLUMNS = ("Item", "Sold", "Refunded", "Refund", "Damaged")
 
 class RefundDialog(PosDialog):
     def __init__(self, parent: QWidget | None, refunds: RefundService, *, card_enabled: bool,
-                 on_refund: Callable[[str, dict, dict, str], None]) -> None:
+                 on_refund: Callable[[str, dict, dict, str, str], None]) -> None:
+        """``on_refund(number, quantities, restock, method, reason_code)``."""
         super().__init__(parent, "Refund", width=900)
         self._refunds = refunds
         self._card_enabled = card_enabled
@@ -49,7 +52,7 @@ class RefundDialog(PosDialog):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(44)
+        self.table.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(COLUMNS)):
             self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -65,8 +68,10 @@ class RefundDialog(PosDialog):
         methods.addStretch(1)
         self.total_label = QLabel(objectName="DueValue", alignment=Qt.AlignmentFlag.AlignRight)
         methods.addWidget(self.total_label)
+        self.reason = ReasonChoice(REFUND_REASON_LABELS, prompt="Why is it coming back? Choose a reason…")
         self.body.addLayout(top)
         self.body.addWidget(self.table, 1)
+        self.body.addWidget(self.reason)
         self.body.addLayout(methods)
         self.add_button("Cancel", self.reject)
         self.refund_button = self.add_button("Refund", self.confirm, primary=True)
@@ -144,6 +149,9 @@ class RefundDialog(PosDialog):
         self.total_label.setText(f"To pay back: {amount}")
 
     def confirm(self) -> None:
+        if self.reason.code is None:
+            self.show_error("Choose why the items are coming back, then tap Refund.")
+            return
         quantities, restock = self.selection()
         method = "cash" if self.cash_choice.isChecked() else "card"
-        self._on_refund(self.order.order_number, quantities, restock, method)
+        self._on_refund(self.order.order_number, quantities, restock, method, self.reason.code)

@@ -59,14 +59,16 @@ class RefundFlow(QObject):
             dialog.number_field.setText(number)
             dialog.find()
 
-    def _refund(self, dialog: RefundDialog, approver, number: str, quantities, restock, method: str) -> None:
+    def _refund(self, dialog: RefundDialog, approver, number: str, quantities, restock, method: str,
+                reason: str) -> None:
         screen, refunds = self.screen, self.t.refunds
         refund_id = uuid.uuid4()
 
         def record(card_approval=None) -> None:
             try:
                 refund = refunds.refund(number, quantities, staff=screen.staff, approver=approver, method=method,
-                                        restock=restock, card_approval=card_approval, refund_id=refund_id)
+                                        restock=restock, reason_code=reason, card_approval=card_approval,
+                                        refund_id=refund_id)
             except Exception as error:  # the button stays off: a card refund already paid must not go twice
                 dialog.show_error(message_of(error))
                 self.failed.emit(message_of(error))
@@ -120,7 +122,8 @@ class RefundFlow(QObject):
 
         def done(order) -> None:
             dialog.accept()
-            screen.notify(f"Sale {number} is voided: {order.total_amount} goes back the way it was paid.",
+            # What the customer paid, cash rounding included: a $4.46 sale paid $4.45 in cash gets $4.45 back.
+            screen.notify(f"Sale {number} is voided: {order.amount_paid} goes back the way it was paid.",
                           kind="success")
             if any(not isinstance(t, CardTender) for t in order.tenders):
                 screen.checkout.print_job(

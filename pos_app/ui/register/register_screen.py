@@ -102,6 +102,7 @@ class RegisterScreen(QWidget):
         self.t.sales.cash_session_id = self.shift.id if self.shift else None
         self.panel.refresh()
         self.panel.notice.hide()
+        self.panel.show_change(None)
         if restored is not None:
             self.notify(self.open_sale.restored_notice(restored), kind="info")
         self.open_sale.check_unsettled()

@@ -13,13 +13,14 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.errors import DomainError, UnknownCode
+from pos_app.domain.money import Money
 from pos_app.services.catalog_queries import CatalogQueries
 from pos_app.services.errors import ServiceError
 from pos_app.services.scanning import ProductScan
 from pos_app.services.selling import SaleService
 from pos_app.ui.common.cart_model import CartModel
 from pos_app.ui.common.totals import TotalsPanel
-from pos_app.ui.common.widgets import NoticeBar
+from pos_app.ui.common.widgets import TOUCH_HEIGHT, NoticeBar
 from pos_app.ui.register.search_box import ScanSearchBox
 
 
@@ -43,7 +44,7 @@ class SalePanel(QWidget):
         self.cart_view.setAlternatingRowColors(True)
         self.cart_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.cart_view.verticalHeader().hide()
-        self.cart_view.verticalHeader().setDefaultSectionSize(44)
+        self.cart_view.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT)
         self.cart_view.clicked.connect(self._line_tapped)  # on a touch screen there is no tooltip to hover
         header = self.cart_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -80,6 +81,8 @@ class SalePanel(QWidget):
             self.show_error(unknown.message)
 
     def _add(self, add) -> None:
+        self.show_change(None)  # the last customer's change stays up until the next scan
+        fresh = not self._sales.has_open_sale
         refusal = self.can_sell()
         if refusal:
             self.show_error(refusal)
@@ -91,6 +94,8 @@ class SalePanel(QWidget):
         except (DomainError, ServiceError) as error:
             self.show_error(error.message)
             return
+        if fresh or self.notice.property("kind") == "error":  # a notice about an earlier sale goes with it
+            self.notice.hide()
         self.refresh()
         self.cart_view.selectRow(self.cart_model.rowCount() - 1)
         self.warn_unsellable(line.line_id)
@@ -113,6 +118,9 @@ class SalePanel(QWidget):
 
     def show_error(self, message: str) -> None:
         self.notice.show_message(message, kind="error")
+
+    def show_change(self, change: Money | None) -> None:
+        self.totals.show_change(change)
 
     def selected_line(self):
         rows = self.cart_view.selectionModel().selectedRows()

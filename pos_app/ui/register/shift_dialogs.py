@@ -9,23 +9,43 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QLine
 
 from pos_app.domain.money import Money
 from pos_app.services.receipts import report_rows
-from pos_app.ui.common.widgets import DenominationCounter
+from pos_app.ui.common.widgets import DenominationCounter, NumPad
 from pos_app.ui.register.dialogs import PosDialog
 from pos_app.ui.tasks import message_of
 
 
 class OpenShiftDialog(PosDialog):
-    """Count the float by denomination before the first sale."""
+    """Count the float by denomination before the first sale; an empty drawer is asked about, not assumed."""
 
     def __init__(self, parent: QWidget | None, on_count: Callable[[dict[str, int]], str | None]) -> None:
-        super().__init__(parent, "Open the shift: count the float", width=720)
+        super().__init__(parent, "Open the shift: count the float", width=900)
         self._on_count = on_count
         self.body.addWidget(QLabel("Count the cash in the drawer by bill and coin.", wordWrap=True))
         self.counter = DenominationCounter()
+        self.counter.changed.connect(self._recounted)
         self.body.addWidget(self.counter)
-        self.add_button("Open shift", self.confirm, primary=True)
+        self.question = QLabel(f"Open with no cash in the drawer? The float counted is {Money.zero()}.",
+                               objectName="Question", wordWrap=True)
+        self.question.hide()
+        self.body.addWidget(self.question)
+        self.open_button = self.add_button("Open shift", self.confirm, primary=True)
+
+    @property
+    def asking_about_empty_drawer(self) -> bool:
+        return self.question.isVisible()
+
+    def _recounted(self) -> None:
+        if self.asking_about_empty_drawer and self.counter.total():
+            self.question.hide()
+            self.open_button.setText("Open shift")
 
     def confirm(self) -> None:
+        self.clear_error()
+        if not self.counter.total() and not self.asking_about_empty_drawer:
+            self.question.show()
+            self.open_button.setText(f"Yes, open with {Money.zero()}")
+            self.fit_contents()
+            return
         error = self._on_count(self.counter.counts())
         if error:
             self.show_error(error)
@@ -34,31 +54,42 @@ class OpenShiftDialog(PosDialog):
 
 
 class CloseShiftDialog(PosDialog):
-    """Count the drawer; expected, counted and the variance update as the cashier counts."""
+    """A blind count: the cashier counts the drawer first; only then are the expected cash and the variance shown,
+    with Recount to go back and count again."""
 
     def __init__(self, parent: QWidget | None, *, expected: Money, limit: Money,
                  on_close: Callable[[dict[str, int]], None]) -> None:
-        super().__init__(parent, "Close the shift: count the drawer", width=760)
+        super().__init__(parent, "Close the shift: count the drawer", width=900)
         self._expected = expected
         self._limit = limit
         self._on_close = on_close
-        self.counter = DenominationCounter(show_total=False)
+        self.lead = QLabel("Count the cash in the drawer by bill and coin, then tap Done counting.",
+                           wordWrap=True, objectName="DialogLead")
+        self.counter = DenominationCounter()
         self.counter.changed.connect(self._update)
-        figures = QGridLayout()
+        self.summary = QWidget()
+        figures = QGridLayout(self.summary)
         self.expected_label = QLabel(str(expected), objectName="FigureValue", alignment=Qt.AlignmentFlag.AlignRight)
         self.counted_label = QLabel(objectName="FigureValue", alignment=Qt.AlignmentFlag.AlignRight)
         self.variance_label = QLabel(objectName="VarianceValue", alignment=Qt.AlignmentFlag.AlignRight)
-        for row, (name, label) in enumerate((("Expected in drawer", self.expected_label),
-                                             ("Counted", self.counted_label),
+        for row, (name, label) in enumerate((("Counted", self.counted_label),
+                                             ("Expected in drawer", self.expected_label),
                                              ("Variance", self.variance_label))):
             figures.addWidget(QLabel(name), row, 0)
             figures.addWidget(label, row, 1)
-        self.body.addWidget(self.counter)
-        self.body.addLayout(figures)
         self.note = QLabel(wordWrap=True, objectName="DialogLead")
-        self.body.addWidget(self.note)
+        figures.addWidget(self.note, 3, 0, 1, 2)
+        self.summary.hide()
+        self.body.addWidget(self.lead)
+        self.body.addWidget(self.counter)
+        self.body.addWidget(self.summary)
+        self.body.addStretch(1)  # the summary is shorter than the count: spare room goes below it
         self.add_button("Cancel", self.reject)
-        self.add_button("Close shift and print Z report", self.confirm, primary=True)
+        self.recount_button = self.add_button("Recount", self.recount)
+        self.done_button = self.add_button("Done counting", self.review, primary=True)
+        self.close_button = self.add_button("Close shift and print Z report", self.confirm, primary=True)
+        self.recount_button.hide()
+        self.close_button.hide()
         self._update()
 
     def _update(self) -> None:
@@ -71,6 +102,24 @@ class CloseShiftDialog(PosDialog):
         self.variance_label.style().polish(self.variance_label)
         self.note.setText(f"The variance is over the store's limit of {self._limit}: a manager must approve it."
                           if over else "")
+
+    def review(self) -> None:
+        """The count is in: now show what was expected and the variance."""
+        self._show_summary(True)
+
+    def recount(self) -> None:
+        self._show_summary(False)
+
+    def _show_summary(self, shown: bool) -> None:
+        self.clear_error()
+        self.counter.setVisible(not shown)
+        self.summary.setVisible(shown)
+        self.lead.setText("Check the figures, then close the shift." if shown
+                          else "Count the cash in the drawer by bill and coin, then tap Done counting.")
+        self.done_button.setVisible(not shown)
+        self.recount_button.setVisible(shown)
+        self.close_button.setVisible(shown)
+        self.fit_contents()
 
     def confirm(self) -> None:
         self.clear_error()
@@ -95,6 +144,9 @@ class CashMovementDialog(PosDialog):
         form.addRow("Amount", self.amount)
         form.addRow("Reason", self.reason)
         self.body.addLayout(form)
+        self.numpad = NumPad(self.amount, decimal=True)
+        self.body.addWidget(self.numpad, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.amount.setFocus()
         self.add_button("Cancel", self.reject)
         self.add_button("Save", self.confirm, primary=True)
 

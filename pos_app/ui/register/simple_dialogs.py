@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QWidget,
+)
 
 from pos_app.services.selling import ParkedSaleInfo
+from pos_app.ui.common.widgets import NumPad
 from pos_app.ui.register.dialogs import PosDialog
 
 
@@ -77,13 +86,19 @@ class VoidDialog(PosDialog):
 
 
 class QuantityDialog(PosDialog):
+    """Type the quantity (keyboard or number pad); Enter or Set quantity sets it."""
+
     def __init__(self, parent: QWidget | None, name: str, quantity: int,
                  on_set: Callable[[int], None]) -> None:
-        super().__init__(parent, f"Quantity: {name}")
+        super().__init__(parent, f"Quantity: {name}", width=420)
         self.spin = QSpinBox(minimum=1, maximum=999, objectName="QuantitySpin")
+        self.spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
         self.spin.setValue(quantity)
         self.spin.selectAll()
+        self.numpad = NumPad(self.spin)
         self.body.addWidget(self.spin)
+        self.body.addWidget(self.numpad)
         self.add_button("Cancel", self.reject)
-        self.add_button("Set quantity", lambda: on_set(self.spin.value()), primary=True)
+        self.set_button = self.add_button("Set quantity  [Enter]", lambda: on_set(self.spin.value()), primary=True)
+        self.submit = self.set_button.click
         self.spin.setFocus()

@@ -1,4 +1,4 @@
-"""Taking payment: cash with quick amounts and nickel rounding shown, card through the terminal, or both."""
+"""Taking payment: cash with the next bills up and nickel rounding shown, card through the terminal, or both."""
 
 from __future__ import annotations
 
@@ -6,16 +6,26 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from pos_app.domain.cash_rounding import next_bills_up
 from pos_app.domain.money import Money
 from pos_app.domain.tenders import CardTender
 from pos_app.services.selling import SaleService
-from pos_app.ui.common.widgets import touch_button
+from pos_app.ui.common.widgets import NumPad, touch_button
 from pos_app.ui.register.dialogs import PosDialog
 from pos_app.ui.tasks import message_of
 
-QUICK_CASH = ("5", "10", "20", "50", "100")
+QUICK_CASH_BUTTONS = 4  # the next bills up from what is due: $130, $140, $150, $200 for $129.15
 
 
 class TenderDialog(PosDialog):
@@ -45,13 +55,14 @@ class TenderDialog(PosDialog):
         quick = QGridLayout()
         self.exact_button = touch_button("Exact", primary=True)
         self.exact_button.clicked.connect(self.pay_exact)
-        quick.addWidget(self.exact_button, 0, 0, 1, 3)
-        self.quick_buttons: dict[str, object] = {}
-        for index, amount in enumerate(QUICK_CASH):
-            button = touch_button(f"${amount}", name="CashButton")
-            button.clicked.connect(lambda _=False, a=amount: self.pay_cash(Money.of(a)))
-            quick.addWidget(button, 1 + index // 3, index % 3)
-            self.quick_buttons[amount] = button
+        quick.addWidget(self.exact_button, 0, 0, 1, 2)
+        self._bill_buttons = []
+        for index in range(QUICK_CASH_BUTTONS):
+            button = touch_button("", name="CashButton")
+            button.clicked.connect(lambda _=False, b=button: self.pay_cash(b.property("amount")))
+            quick.addWidget(button, 1 + index // 2, index % 2)
+            self._bill_buttons.append(button)
+        self.quick_buttons: dict[str, QPushButton] = {}  # "130" -> the $130.00 button, smallest first
         cash_box.addLayout(quick)
         other = QHBoxLayout()
         self.cash_field = QLineEdit(placeholderText="Other amount", objectName="AmountField")
@@ -75,6 +86,8 @@ class TenderDialog(PosDialog):
         card_box.addWidget(self.card_field)
         card_box.addWidget(self.card_button)
         card_box.addStretch(1)
+        self.numpad = NumPad(self.cash_field, self.card_field, decimal=True)
+        cash_box.addWidget(self.numpad)
 
         columns = QHBoxLayout()
         left = QVBoxLayout()
@@ -154,6 +167,7 @@ class TenderDialog(PosDialog):
             f"Cash rounding: {'+' if rounding > Money.zero() else ''}{rounding} (Canada has no pennies)"
             if rounding else "")
         self.exact_button.setText(f"Exact  {status.cash_remaining}")
+        self._show_bills(next_bills_up(status.cash_remaining, at_most=QUICK_CASH_BUTTONS))
         self.card_field.setText(str(status.card_remaining.amount))
         self.payments.clear()
         for tender in self._sales.sale.tenders:
@@ -165,3 +179,13 @@ class TenderDialog(PosDialog):
         self.remove_button.setEnabled(any(not isinstance(t, CardTender) for t in self._sales.sale.tenders))
         if status.is_settled:
             self._on_settled()
+
+    def _show_bills(self, amounts: list[Money]) -> None:
+        self.quick_buttons = {}
+        for index, button in enumerate(self._bill_buttons):
+            amount = amounts[index] if index < len(amounts) else None
+            button.setVisible(amount is not None)
+            if amount is not None:
+                button.setProperty("amount", amount)
+                button.setText(amount.format())
+                self.quick_buttons[format(amount.amount.normalize(), "f")] = button

@@ -44,3 +44,13 @@ def test_every_cents_ending_follows_the_table(cents):
 @given(st.integers(min_value=-10_000_000, max_value=10_000_000))
 def test_negative_amounts_round_like_positive_ones(cents):
     assert round_cash(Money.from_cents(-cents)) == -round_cash(Money.from_cents(cents))
+
+
+def test_quick_cash_offers_the_next_bills_up_from_what_is_due():
+    from pos_app.domain.cash_rounding import next_bills_up
+
+    assert next_bills_up(Money.of("129.15")) == [Money.of(a) for a in ("130", "140", "150", "200")]
+    assert next_bills_up(Money.of("3.40")) == [Money.of(a) for a in ("5", "10", "20", "50")]
+    assert next_bills_up(Money.of("20.00")) == [Money.of(a) for a in ("25", "30", "40", "50")], "exact has its own"
+    assert next_bills_up(Money.of("55.85")) == [Money.of("60"), Money.of("100")]
+    assert next_bills_up(Money.zero()) == []
