@@ -12,7 +12,7 @@ from pos_app.persistence.audit import verify_audit_chain
 from pos_app.persistence.models import AgeVerificationLog, AuditLog, BatchTracking, OcsInventory, OcsProduct, SyncOutbox
 from pos_app.services.age_checks import OverrideReasonMissing
 from pos_app.services.selling import SaleService
-from sync.hub.handlers.records import AgeVerificationLogged
+from sync.mutations import AgeVerificationLoggedV1
 from tests.id_cards import ontario_licence, years_ago
 from tests.integration.helpers import count_rows, sellable_products, staff
 
@@ -59,7 +59,7 @@ def test_a_manager_override_needs_a_reason_and_is_logged_and_audited_together(te
     assert (audit.action, audit.staff_id, audit.approved_by) == ("age_check.overridden", cashier.id, manager.id)
     assert audit.entity_id == str(refused.sale.sale_id) and "17" in audit.details["refused"]
     # The hub takes the override as it takes any age check: the payload keeps its shape.
-    logged = AgeVerificationLogged.model_validate(outbox[-1].args)
+    logged = AgeVerificationLoggedV1.model_validate(outbox[-1].args)
     assert (logged.method, logged.result) == ("manager_override", "passed")
     assert set(outbox[-1].args) == set(outbox[0].args)
 
