@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         title bar does not fit a 1280x800 screen)."""
         free = self.screen().availableGeometry()
         if width >= free.width() or height >= free.height():
+            self.setGeometry(free)  # an X session with no window manager does not maximize: fill it ourselves
             self.showMaximized()
             return
         self.resize(width, height)
