@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from pos_app.domain.staff import can_supervise
@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
 
         self.staff_label = QLabel()
         self.shift_label = QLabel()
-        self.sync_label = SyncStatusLabel()
+        self.sync_label = SyncStatusLabel(terminal.store_clock)
         self.printer_label = QLabel()
         self.payment_label = QLabel()
         for label in (self.staff_label, self.shift_label, self.sync_label, self.printer_label,
@@ -99,13 +99,13 @@ class MainWindow(QMainWindow):
         self.header_staff = QLabel(objectName="HeaderStaff")
         row.addWidget(self.header_staff)
         row.addSpacing(16)
-        self.clock_label = QLabel()
+        self.clock_label = QLabel(objectName="HeaderClock")
         row.addWidget(self.clock_label)
         self._tick()
         return header
 
     def _tick(self) -> None:
-        self.clock_label.setText(QDateTime.currentDateTime().toString("ddd d MMM yyyy  HH:mm"))
+        self.clock_label.setText(self.t.store_clock.wall_text())  # the store's time, not the machine's zone
 
     # --- screens -------------------------------------------------------------------------------------------
 
@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         self.staff_label.setText(staff_display(staff))
         self.header_staff.setText(staff.name if staff else "")
         shift = self.register.shift
-        self.shift_label.setText(f"Shift: open since {shift.opened_at.astimezone():%H:%M}" if shift
+        self.shift_label.setText(f"Shift: open since {self.t.store_clock.time(shift.opened_at)}" if shift
                                  else "Shift: not open")
         if self.sync_worker is None:  # a paired terminal's worker keeps the label up to date itself
             self.sync_label.setText(self.t.status.sync_summary().label)
@@ -155,7 +155,8 @@ class MainWindow(QMainWindow):
     def open_sync_panel(self) -> None:
         service = self.t.sync
         staff = self.register.staff
-        panel = SyncPanel(service, show_rejected=staff is not None and can_supervise(staff.role), parent=self)
+        panel = SyncPanel(service, clock=self.t.store_clock, show_rejected=staff is not None and
+                          can_supervise(staff.role), parent=self)
         panel.sync_requested.connect(self.sync_now_requested)
         if self.sync_worker is not None:
             self.sync_worker.status_changed.connect(panel.show_overview)

@@ -118,5 +118,5 @@ class CartFlow(QObject):
                 screen.notify(f"These items can no longer be sold and were left out: {', '.join(missing)}.")
 
         dialog = ParkedSalesDialog(screen, sales.parked(), can_park=sales.has_open_sale, on_park=park,
-                                   on_resume=resume)
+                                   on_resume=resume, clock=self.t.store_clock)
         screen.show_dialog(dialog)
