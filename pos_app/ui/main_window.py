@@ -11,6 +11,7 @@ from pos_app.services.staff import StaffMember
 from pos_app.services.status import staff_display
 from pos_app.ui.common.widgets import touch_button
 from pos_app.ui.device_events import DeviceEvents
+from pos_app.ui.focus_return import FocusReturn
 from pos_app.ui.register.login_screen import LoginScreen
 from pos_app.ui.register.register_screen import RegisterScreen
 from pos_app.ui.sync.widgets import SyncPanel, SyncStatusLabel
@@ -61,6 +62,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_button)
         self.sync_thread = self.sync_worker = None
         self._closed = self._painted = False  # sync starts after the first paint (see paintEvent)
+
+        # Whenever a dialog closes, the keyboard comes back to the scan field (or the sign-in field).
+        self.focus_return = FocusReturn(self, self._keyboard_target)
+        self.register.sale_in_front.connect(self.focus_return.soon)
+        self.register.routing.refused.connect(self._scan_refused)
 
         self.login.signed_in.connect(self.show_register)
         self.register.signed_out.connect(self.show_login)
@@ -118,6 +124,15 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.register)
         self.register.begin(staff)
         self.refresh_status()
+
+    def _keyboard_target(self) -> QWidget:
+        if self.stack.currentWidget() is self.register:
+            return self.register.panel.scan_field
+        return self.login.pad.field if self.login.code_field.text() else self.login.code_field
+
+    def _scan_refused(self, message: str) -> None:
+        if self.stack.currentWidget() is self.login:  # the register shows its own in the sale or the dialog
+            self.login.show_error(message)
 
     def refresh_status(self) -> None:
         staff = self.register.staff if self.stack.currentWidget() is self.register else None

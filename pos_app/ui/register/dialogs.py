@@ -22,11 +22,14 @@ class PosDialog(QDialog):
         self.body = QVBoxLayout()
         self.error_label = QLabel(objectName="DialogError", wordWrap=True)
         self.error_label.hide()
+        self.note_label = QLabel(objectName="DialogNote", wordWrap=True)  # e.g. a scan kept for the sale
+        self.note_label.hide()
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addLayout(self.body, 1)
+        layout.addWidget(self.note_label)
         layout.addWidget(self.error_label)
         layout.addLayout(self.buttons)
 
@@ -40,6 +43,11 @@ class PosDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.show()
+
+    def show_note(self, message: str) -> None:
+        """Something the cashier should know that is not a problem."""
+        self.note_label.setText(message)
+        self.note_label.show()
 
     def clear_error(self) -> None:
         self.error_label.hide()
