@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.devices.start()
 
         self._timers = [
-            QTimer(self, interval=30_000, timeout=self._tick),
+            QTimer(self, interval=1_000, timeout=self._tick),  # the minute turns with the other clocks
             QTimer(self, interval=STATUS_REFRESH_MS, timeout=self.refresh_status),
             QTimer(self, interval=PRINTER_CHECK_MS, timeout=self.register.refresh_printer_state),
         ]
