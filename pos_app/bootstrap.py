@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from pos_app.services.card_payments import CardPayments
     from pos_app.services.card_recovery import CardRecovery
     from pos_app.services.catalog_queries import CatalogQueries
+    from pos_app.services.clock import StoreClock
     from pos_app.services.login import LoginService
     from pos_app.services.printing import PrintService
     from pos_app.services.refunds import RefundService
@@ -54,6 +55,12 @@ class Terminal:
         from pos_app.services.terminal import load_terminal_context
 
         return load_terminal_context(self.session_factory, date.today())
+
+    @cached_property
+    def store_clock(self) -> StoreClock:
+        from pos_app.services.clock import StoreClock
+
+        return StoreClock(self.context.zone)
 
     @property
     def pin_pepper(self) -> str:
@@ -93,7 +100,8 @@ class Terminal:
     def scans(self) -> ScanReader:
         from pos_app.services.scanning import ScanReader
 
-        return ScanReader(self.secrets.get_or_create(ID_HASH_SALT).encode())
+        # An ID's age is counted on the store's date, not the machine's.
+        return ScanReader(self.secrets.get_or_create(ID_HASH_SALT).encode(), today=self.store_clock.today)
 
     @cached_property
     def voids(self) -> VoidService:

@@ -20,7 +20,6 @@ from hardware.printers.document import ReceiptDocument
 from hardware.printers.layout import two_columns
 from hardware.printers.queue import PrintQueue
 from pos_app.config import Settings
-from pos_app.persistence.store_repository import store_zone
 from pos_app.services.printing import PrintEvents, PrintService
 from pos_app.services.receipts import ReportDocument
 from pos_app.services.terminal import TerminalContext
@@ -84,15 +83,14 @@ def build_print_service(
     retry_delays_s: Sequence[float] = DEFAULT_RETRY_DELAYS_S,
 ) -> PrintService:
     """The print service on a running print queue (or with none when no printer is configured)."""
-    with session_factory() as session:
-        zone = store_zone(session)
     printer = receipt_printer(settings)
     events = PrintEvents()
     queue = None
     if printer is not None:
         queue = PrintQueue(printer, on_event=events.emit, retry_delays_s=retry_delays_s)
         queue.start()
-    return PrintService(queue, context, printer=printer, session_factory=session_factory, zone=zone, events=events)
+    return PrintService(queue, context, printer=printer, session_factory=session_factory, zone=context.zone,
+                        events=events)
 
 
 def card_terminal(settings: Settings) -> PosLinkTerminal | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, tzinfo
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -26,6 +26,7 @@ class TerminalContext:
     terminal_no: int
     tax_components: tuple[TaxComponent, ...]
     settings: dict
+    zone: tzinfo = UTC  # the store's time zone: every time a person reads is shown in it (services.clock)
 
     def receipt_number(self, seq: int) -> str:
         return f"{self.store_code}-{self.terminal_no}-{seq:06d}"
@@ -54,4 +55,5 @@ def load_terminal_context(session_factory: sessionmaker[Session], today: date) -
             terminal_no=state.terminal_no,
             tax_components=tuple(store_repository.tax_components(session, store, today)),
             settings=dict(store.settings),
+            zone=store_repository.store_zone(session),
         )

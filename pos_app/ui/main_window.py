@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from pos_app.domain.staff import can_supervise
@@ -11,6 +11,7 @@ from pos_app.services.staff import StaffMember
 from pos_app.services.status import staff_display
 from pos_app.ui.common.widgets import touch_button
 from pos_app.ui.device_events import DeviceEvents
+from pos_app.ui.focus_return import FocusReturn
 from pos_app.ui.register.login_screen import LoginScreen
 from pos_app.ui.register.register_screen import RegisterScreen
 from pos_app.ui.sync.widgets import SyncPanel, SyncStatusLabel
@@ -49,7 +50,7 @@ class MainWindow(QMainWindow):
 
         self.staff_label = QLabel()
         self.shift_label = QLabel()
-        self.sync_label = SyncStatusLabel()
+        self.sync_label = SyncStatusLabel(terminal.store_clock)
         self.printer_label = QLabel()
         self.payment_label = QLabel()
         for label in (self.staff_label, self.shift_label, self.sync_label, self.printer_label,
@@ -61,6 +62,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_button)
         self.sync_thread = self.sync_worker = None
         self._closed = self._painted = False  # sync starts after the first paint (see paintEvent)
+
+        # Whenever a dialog closes, the keyboard comes back to the scan field (or the sign-in field).
+        self.focus_return = FocusReturn(self, self._keyboard_target)
+        self.register.sale_in_front.connect(self.focus_return.soon)
+        self.register.routing.refused.connect(self._scan_refused)
 
         self.login.signed_in.connect(self.show_register)
         self.register.signed_out.connect(self.show_login)
@@ -79,7 +85,7 @@ class MainWindow(QMainWindow):
         self.devices.start()
 
         self._timers = [
-            QTimer(self, interval=30_000, timeout=self._tick),
+            QTimer(self, interval=1_000, timeout=self._tick),  # the minute turns with the other clocks
             QTimer(self, interval=STATUS_REFRESH_MS, timeout=self.refresh_status),
             QTimer(self, interval=PRINTER_CHECK_MS, timeout=self.register.refresh_printer_state),
         ]
@@ -111,13 +117,13 @@ class MainWindow(QMainWindow):
         self.header_staff = QLabel(objectName="HeaderStaff")
         row.addWidget(self.header_staff)
         row.addSpacing(16)
-        self.clock_label = QLabel()
+        self.clock_label = QLabel(objectName="HeaderClock")
         row.addWidget(self.clock_label)
         self._tick()
         return header
 
     def _tick(self) -> None:
-        self.clock_label.setText(QDateTime.currentDateTime().toString("ddd d MMM yyyy  HH:mm"))
+        self.clock_label.setText(self.t.store_clock.wall_text())  # the store's time, not the machine's zone
 
     # --- screens -------------------------------------------------------------------------------------------
 
@@ -131,12 +137,21 @@ class MainWindow(QMainWindow):
         self.register.begin(staff)
         self.refresh_status()
 
+    def _keyboard_target(self) -> QWidget:
+        if self.stack.currentWidget() is self.register:
+            return self.register.panel.scan_field
+        return self.login.pad.field if self.login.code_field.text() else self.login.code_field
+
+    def _scan_refused(self, message: str) -> None:
+        if self.stack.currentWidget() is self.login:  # the register shows its own in the sale or the dialog
+            self.login.show_error(message)
+
     def refresh_status(self) -> None:
         staff = self.register.staff if self.stack.currentWidget() is self.register else None
         self.staff_label.setText(staff_display(staff))
         self.header_staff.setText(staff.name if staff else "")
         shift = self.register.shift
-        self.shift_label.setText(f"Shift: open since {shift.opened_at.astimezone():%H:%M}" if shift
+        self.shift_label.setText(f"Shift: open since {self.t.store_clock.time(shift.opened_at)}" if shift
                                  else "Shift: not open")
         if self.sync_worker is None:  # a paired terminal's worker keeps the label up to date itself
             self.sync_label.setText(self.t.status.sync_summary().label)
@@ -167,7 +182,8 @@ class MainWindow(QMainWindow):
     def open_sync_panel(self) -> None:
         service = self.t.sync
         staff = self.register.staff
-        panel = SyncPanel(service, show_rejected=staff is not None and can_supervise(staff.role), parent=self)
+        panel = SyncPanel(service, clock=self.t.store_clock, show_rejected=staff is not None and
+                          can_supervise(staff.role), parent=self)
         panel.sync_requested.connect(self.sync_now_requested)
         if self.sync_worker is not None:
             self.sync_worker.status_changed.connect(panel.show_overview)

@@ -126,7 +126,7 @@ def render_screen(terminal, *, mode: str, state: str, size: tuple[int, int], out
     if not image.save(str(out)):
         raise OSError(f"Could not write {out}. Check that the folder is writable.")
     for dialog in reversed(dialogs):
-        dialog.close()
+        dialog.done(0)  # not close(): the staged card wait would ask its terminal to cancel and stay up, modal
     window.close()
 
 

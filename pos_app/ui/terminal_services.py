@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from pos_app.services.card_payments import CardPayments
     from pos_app.services.card_recovery import CardRecovery
     from pos_app.services.catalog_queries import CatalogQueries
+    from pos_app.services.clock import StoreClock
     from pos_app.services.login import LoginService
     from pos_app.services.printing import PrintService
     from pos_app.services.refunds import RefundService
@@ -30,6 +31,11 @@ if TYPE_CHECKING:
 class TerminalServices(Protocol):
     @property
     def context(self) -> TerminalContext: ...
+
+    @property
+    def store_clock(self) -> StoreClock:
+        """The store's wall clock: every time shown on screen is read through it."""
+        ...
 
     @property
     def login(self) -> LoginService: ...

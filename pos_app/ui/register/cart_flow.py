@@ -123,5 +123,5 @@ class CartFlow(QObject):
                 screen.panel.warn_unsellable()  # stock may have gone while it was parked
 
         dialog = ParkedSalesDialog(screen, sales.parked(), can_park=sales.has_open_sale, on_park=park,
-                                   on_resume=resume)
+                                   on_resume=resume, clock=self.t.store_clock)
         screen.show_dialog(dialog)

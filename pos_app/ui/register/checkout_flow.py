@@ -181,7 +181,7 @@ class CheckoutFlow(QObject):
             self.card_failed.emit(message_of(error))
 
         self.card_wait = wait
-        wait.open()
+        screen.show_dialog(wait)  # on the register's stack: a scan meanwhile is refused in it, not lost
         self.card_wait_opened.emit(wait)
         run_in_background(lambda: cards.charge(sales, amount), approved, failed, owner=self)
 

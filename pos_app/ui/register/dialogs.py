@@ -32,6 +32,8 @@ class PosDialog(QDialog):
         self.body = QVBoxLayout()
         self.error_label = QLabel(objectName="DialogError", wordWrap=True)
         self.error_label.hide()
+        self.note_label = QLabel(objectName="DialogNote", wordWrap=True)  # e.g. a scan kept for the sale
+        self.note_label.hide()
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         self.submit = None  # what Enter does, for a dialog whose main action is safe to repeat by key
@@ -42,6 +44,7 @@ class PosDialog(QDialog):
         layout.addItem(QSpacerItem(min(width, 980) - 24, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum))
         layout.addWidget(self.title_label)
         layout.addLayout(self.body, 1)
+        layout.addWidget(self.note_label)
         layout.addWidget(self.error_label)
         layout.addLayout(self.buttons)
 
@@ -70,6 +73,11 @@ class PosDialog(QDialog):
                   else layout.totalMinimumSize().height())
         if needed > self.height():
             self.resize(self.width(), needed)
+
+    def show_note(self, message: str) -> None:
+        """Something the cashier should know that is not a problem."""
+        self.note_label.setText(message)
+        self.note_label.show()
 
     def clear_error(self) -> None:
         self.error_label.hide()

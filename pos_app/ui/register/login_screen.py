@@ -84,17 +84,17 @@ class LoginScreen(QWidget):
     def _submit(self, pin: str) -> None:
         code = self.code_field.text().strip()
         if not code:
-            self._show_error("Tap your name or type your staff code first, then your PIN.")
+            self.show_error("Tap your name or type your staff code first, then your PIN.")
             return
         try:
             member = self._login.sign_in(code, pin)
         except Exception as error:
-            self._show_error(message_of(error))
+            self.show_error(message_of(error))
             return
         self.reset()
         self.signed_in.emit(member)
 
-    def _show_error(self, message: str) -> None:
+    def show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.show()
 

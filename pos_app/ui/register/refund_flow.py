@@ -30,17 +30,14 @@ class RefundFlow(QObject):
         self.t = screen.t
 
     def receipt_scanned(self, number: str) -> None:
-        """A receipt goes to the refund or void on screen; with neither, it opens the refund of that sale."""
+        """A receipt goes to the refund or void on screen; with the sale in front, it opens that sale's refund."""
         dialog = self.screen.dialog
         if isinstance(dialog, RefundDialog):
             dialog.number_field.setText(number)
             dialog.find()
         elif isinstance(dialog, VoidDialog):
             dialog.number_field.setText(number)
-        elif dialog is not None:
-            dialog.show_error("A receipt was scanned. To refund or void that sale, close this window first, "
-                              "then scan the receipt again.")
-        else:
+        else:  # any other dialog refuses it first (scan_routing)
             self.refund(number)
 
     # --- refunds -------------------------------------------------------------------------------------------

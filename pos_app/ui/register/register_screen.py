@@ -2,8 +2,9 @@
 
 The work behind the keys lives in flows: ``CartFlow`` (quantity, discounts, park), ``CheckoutFlow`` (age check,
 pay, card, complete, print), ``RefundFlow`` (refund, void) and ``ShiftFlow`` (drawer and shift). Every scan,
-from the serial scanner or a keyboard wedge, is read once (``pos_app.services.scanning``) and comes back here
-by kind: a product to the sale, a receipt to the refund or void, an ID to the age check.
+from the serial scanner or a keyboard wedge, is read once (``pos_app.services.scanning``) and comes back by
+kind to ``RegisterScans``: a product to the sale, a receipt to the refund or void, an ID to the age check, and
+with a dialog up, handled, kept for the sale or refused with a sentence and a sound (see scan_routing).
 """
 
 from __future__ import annotations
@@ -17,16 +18,17 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from hardware.codes.id_card import IdCard
 from hardware.ports import ScanEvent
 from pos_app.domain.staff import can_supervise
-from pos_app.services.scanning import ProductScan, ScanDispatcher
+from pos_app.services.scanning import ScanDispatcher
 from pos_app.services.staff import StaffMember
 from pos_app.ui.common.widgets import touch_button
-from pos_app.ui.register.age_dialog import AgeCheckDialog
 from pos_app.ui.register.cart_flow import CartFlow
 from pos_app.ui.register.checkout_flow import CheckoutFlow
 from pos_app.ui.register.open_sale_flow import OpenSaleFlow
+from pos_app.ui.register.dialog_stack import DialogStack
 from pos_app.ui.register.override import OverrideDialog
 from pos_app.ui.register.refund_flow import RefundFlow
 from pos_app.ui.register.sale_panel import SalePanel
+from pos_app.ui.register.scan_routing import SIGN_IN_FIRST, RegisterScans
 from pos_app.ui.register.shift_flow import ShiftFlow
 from pos_app.ui.terminal_services import TerminalServices
 
@@ -45,14 +47,14 @@ ACTIONS = (
     ("F11", "Drawer && shift", "shifts.drawer_menu"),
     ("F12", "Pay", "checkout.pay"),
 )
-BUSY = "Close this window first to {what}."
 
 
 class RegisterScreen(QWidget):
     signed_out = Signal()
     status_changed = Signal()
     dialog_shown = Signal(object)  # the dialog now on screen
-    dialog_closed = Signal()  # the dialog on screen went away; scans go to the sale again
+    dialog_closed = Signal()  # a dialog went away; the one under it, if any, is on screen again
+    sale_in_front = Signal()  # every dialog is closed: the sale has the keyboard and kept scans went in
 
     def __init__(self, terminal: TerminalServices) -> None:
         super().__init__(objectName="RegisterScreen")
@@ -60,7 +62,10 @@ class RegisterScreen(QWidget):
         self.staff: StaffMember | None = None
         self.shift = None
         self.last_order = None
-        self.dialog = None  # the dialog on screen, if any
+        self.dialogs = DialogStack(self)
+        self.dialogs.shown.connect(self.dialog_shown)
+        self.dialogs.closed.connect(self._dialog_closed)
+        self.dialogs.emptied.connect(self._back_to_sale)
         self.printer_state = "Printer: checking…"
         self.card_state = "Card terminal: ready" if terminal.card_payments else "Card terminal: not set up"
 
@@ -71,7 +76,8 @@ class RegisterScreen(QWidget):
         self.cart, self.checkout = CartFlow(self), CheckoutFlow(self)
         self.refunds, self.shifts = RefundFlow(self), ShiftFlow(self)
         self.open_sale = OpenSaleFlow(self)
-        self.scans = ScanDispatcher(terminal.scans, self)
+        self.routing = RegisterScans(self)
+        self.scans = ScanDispatcher(terminal.scans, self.routing)
 
         grid = QGridLayout()
         self.action_buttons = {}
@@ -160,67 +166,46 @@ class RegisterScreen(QWidget):
         if self._notice_action_handler is not None:
             self._notice_action_handler()
 
-    def show_dialog(self, dialog) -> None:
-        self.dialog = dialog
-        dialog.finished.connect(lambda _: self._dialog_closed(dialog))
-        dialog.open()
-        self.dialog_shown.emit(dialog)
+    @property
+    def dialog(self):
+        """The dialog on screen (the newest of those open), or None when the sale is in front."""
+        return self.dialogs.top
 
-    def _dialog_closed(self, dialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
+    def show_dialog(self, dialog) -> None:
+        self.dialogs.open(dialog)
+
+    def _dialog_closed(self) -> None:
         self.panel.refresh()
-        self.panel.scan_field.setFocus()
         self.status_changed.emit()
         self.dialog_closed.emit()
 
-    def _busy(self, what: str) -> bool:
-        """True, and a sentence in the dialog on screen, when one is up and the scan would go behind it."""
-        if self.dialog is None:
-            return False
-        self.dialog.show_error(BUSY.format(what=what))
-        return True
+    def _back_to_sale(self) -> None:
+        self.routing.sale_in_front()
+        self.panel.scan_field.setFocus()
+        self.sale_in_front.emit()
 
-    # --- scans: one path, routed by what was scanned (pos_app.services.scanning.ScanTargets) ---------------
+    # --- scans: one path, routed by what was scanned (pos_app.ui.register.scan_routing) --------------------
 
     def handle_scan(self, event: ScanEvent) -> None:
         """Every scan lands here, from the serial scanner or the wedge, whatever has focus."""
-        if self.staff is not None:
+        if self.staff is None:
+            self.routing.refuse(SIGN_IN_FIRST)
+        else:
             self.scans.dispatch(event)
-
-    def sell(self, scan: ProductScan) -> None:
-        if not self._busy("add an item to the sale"):
-            self.panel.add_scanned(scan)
-
-    def unreadable(self, text: str, message: str) -> None:
-        if not text:
-            self.notify(message)
-        elif not self._busy("add an item to the sale"):
-            self.panel.add_code(text, unreadable=message)
-
-    def receipt(self, number: str) -> None:
-        self.refunds.receipt_scanned(number)
-
-    def id_card(self, card: IdCard) -> None:
-        if not isinstance(self.dialog, AgeCheckDialog) and self._busy("check the customer's ID"):
-            return
-        self.checkout.id_read(card)
-
-    def id_unreadable(self, message: str) -> None:
-        self.checkout.id_unreadable(message)
-
-    def not_used_here(self, message: str) -> None:
-        self.notify(message, kind="info")
 
     # --- the ID reader (a device of its own; its cards join the scan path's age check) ---------------------
 
     def on_id_read(self, card: IdCard) -> None:
-        if self.staff is not None:
-            self.id_card(card)
+        if self.staff is None:
+            self.routing.refuse(SIGN_IN_FIRST)
+        else:
+            self.routing.id_card(card)
 
     def on_id_unreadable(self, message: str) -> None:
-        if self.staff is not None:
-            self.id_unreadable(message)
+        if self.staff is None:
+            self.routing.refuse(SIGN_IN_FIRST)
+        else:
+            self.routing.id_unreadable(message)
 
     def refresh_printer_state(self) -> None:
         self.checkout.refresh_printer_state()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import tzinfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QScrollArea, QWidget
@@ -162,12 +163,12 @@ class CashMovementDialog(PosDialog):
 class ReportDialog(PosDialog):
     """An X or Z report as it will print, with a Print button."""
 
-    def __init__(self, parent: QWidget | None, report, on_print: Callable[[], None]) -> None:
+    def __init__(self, parent: QWidget | None, report, on_print: Callable[[], None], *, zone: tzinfo) -> None:
         super().__init__(parent, "Z report: shift closed" if report.kind == "Z" else "X report (shift still open)",
                          width=620)
         self.report = report
         grid = QGridLayout()
-        for row, (name, value) in enumerate(report_rows(report)):
+        for row, (name, value) in enumerate(report_rows(report, zone)):  # the store's times, as printed
             label = QLabel(name)
             if name.isupper():
                 label.setObjectName("ReportSection")

@@ -85,7 +85,7 @@ class ShiftFlow(QObject):
             self.screen.notify(message_of(error))
             return
         self.screen.show_dialog(ReportDialog(self.screen, report, lambda: self._print(
-            lambda: self.t.printing.print_report(report), "X report.")))
+            lambda: self.t.printing.print_report(report), "X report."), zone=self.t.store_clock.zone))
 
     def close_shift(self) -> None:
         screen = self.screen
@@ -115,7 +115,7 @@ class ShiftFlow(QObject):
             screen.last_order = None
             self._print(lambda: self.t.printing.print_report(report), "Shift closed.")
             z = ReportDialog(screen, report, lambda: self._print(lambda: self.t.printing.print_report(report),
-                                                                 "Z report."))
+                                                                 "Z report."), zone=self.t.store_clock.zone)
             z.finished.connect(lambda _: screen.switch_user())
             screen.show_dialog(z)
             self.shift_closed.emit(report)

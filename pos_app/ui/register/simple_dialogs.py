@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.services.clock import StoreClock
 from pos_app.services.selling import ParkedSaleInfo
 from pos_app.ui.common.widgets import NumPad
 from pos_app.ui.register.dialogs import PosDialog
@@ -23,7 +24,8 @@ class ParkedSalesDialog(PosDialog):
     """Park the open sale with a label, or bring a parked one back."""
 
     def __init__(self, parent: QWidget | None, parked: list[ParkedSaleInfo], *, can_park: bool,
-                 on_park: Callable[[str], None], on_resume: Callable[[ParkedSaleInfo], None]) -> None:
+                 on_park: Callable[[str], None], on_resume: Callable[[ParkedSaleInfo], None],
+                 clock: StoreClock) -> None:
         super().__init__(parent, "Park or resume a sale")
         self._on_park = on_park
         self._on_resume = on_resume
@@ -32,7 +34,7 @@ class ParkedSalesDialog(PosDialog):
         self.list = QListWidget(objectName="ParkedList")
         for info in parked:
             item = QListWidgetItem(f"{info.label}   ·   {info.item_count} items   ·   {info.total}   ·   "
-                                   f"{info.parked_at.astimezone():%H:%M}")
+                                   f"{clock.time(info.parked_at)}")
             item.setData(256, info)
             self.list.addItem(item)
         self.list.itemActivated.connect(lambda item: self._on_resume(item.data(256)))

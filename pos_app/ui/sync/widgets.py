@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:  # the sync client (httpx) loads when sync starts, after the window is up
+    from pos_app.services.clock import StoreClock
     from pos_app.services.sync_service import SyncOverview, SyncService
 
 
-def _when(moment: datetime | None) -> str:
-    return "never" if moment is None else moment.astimezone().strftime("%H:%M:%S")
+def _when(moment: datetime | None, clock: StoreClock) -> str:
+    return "never" if moment is None else clock.time(moment, seconds=True)
 
 
 def connection_text(overview: SyncOverview) -> str:
@@ -35,22 +36,26 @@ def connection_text(overview: SyncOverview) -> str:
     return {True: "online", False: "offline", None: "connecting…"}[overview.online]
 
 
-def label_text(overview: SyncOverview) -> str:
+def label_text(overview: SyncOverview, clock: StoreClock) -> str:
     if not overview.paired:
         return "Sync: not paired" + (f" · {overview.pending} waiting" if overview.pending else "")
     parts = [f"Sync: {connection_text(overview)}"]
     parts.append(f"{overview.pending} waiting" if overview.pending else "up to date")
-    parts.append(f"last {_when(overview.last_good_sync)}")
+    parts.append(f"last {_when(overview.last_good_sync, clock)}")
     if overview.rejected:
         parts.append(f"{overview.rejected} rejected")
     return " · ".join(parts)
 
 
 class SyncStatusLabel(QLabel):
-    """For the status bar; connect a worker's ``status_changed`` to ``show_overview``."""
+    """For the status bar; connect a worker's ``status_changed`` to ``show_overview``. Times are the store's."""
+
+    def __init__(self, clock: StoreClock) -> None:
+        super().__init__()
+        self._clock = clock
 
     def show_overview(self, overview: SyncOverview) -> None:
-        self.setText(label_text(overview))
+        self.setText(label_text(overview, self._clock))
         self.setToolTip(overview.alert or overview.last_error or "")
         # QSS matches strings, so the flag is one
         self.setProperty("alert", "true" if overview.alert or overview.needs_pairing else "false")
@@ -63,10 +68,12 @@ class SyncPanel(QDialog):
 
     sync_requested = Signal()
 
-    def __init__(self, service: SyncService, *, show_rejected: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, service: SyncService, *, clock: StoreClock, show_rejected: bool,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Sync")
         self._service = service
+        self._clock = clock
         self._show_rejected = show_rejected
         form = QFormLayout()
         self.connection = QLabel()
@@ -98,7 +105,7 @@ class SyncPanel(QDialog):
         self.hub.setText(overview.hub_url or "not paired")
         self.connection.setText(connection_text(overview))
         self.pending.setText(str(overview.pending))
-        self.last_sync.setText(_when(overview.last_good_sync))
+        self.last_sync.setText(_when(overview.last_good_sync, self._clock))
         self.alert.setText(overview.alert or "")
         self.alert.setVisible(bool(overview.alert))
         self.dismiss.setVisible(bool(overview.alert))

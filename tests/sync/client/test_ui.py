@@ -27,7 +27,7 @@ def worker_for(qtbot):
 def test_the_status_label_follows_sales_and_syncs_from_its_worker(qtbot, hub, proxy, make_till, worker_for):
     till = make_till(proxy.url)
     code, _sku = till.products(1)[0]
-    label = SyncStatusLabel()
+    label = SyncStatusLabel(till.terminal.store_clock)
     qtbot.addWidget(label)
     proxy.down()
     worker = worker_for(till)
@@ -45,7 +45,7 @@ def test_a_manager_sees_rejections_and_syncs_now_from_the_panel(qtbot, hub, prox
     till.queue_raw("inventory.adjusted.v1", {"adjustment_id": "x", "sku": "S", "reason": "count"})
     proxy.down()  # nothing goes out until the manager presses the button
     worker = worker_for(till)
-    panel = SyncPanel(till.sync, show_rejected=True)
+    panel = SyncPanel(till.sync, clock=till.terminal.store_clock, show_rejected=True)
     qtbot.addWidget(panel)
     worker.status_changed.connect(panel.show_overview)
     panel.sync_requested.connect(worker.sync_now)
@@ -58,7 +58,7 @@ def test_a_manager_sees_rejections_and_syncs_now_from_the_panel(qtbot, hub, prox
     assert finished.args[0] is True
     qtbot.waitUntil(lambda: panel.pending.text() == "0" and panel.rejected.rowCount() == 1, timeout=10_000)
     assert "invalid_args" in panel.rejected.item(0, 2).text()
-    cashier_panel = SyncPanel(till.sync, show_rejected=False)
+    cashier_panel = SyncPanel(till.sync, clock=till.terminal.store_clock, show_rejected=False)
     qtbot.addWidget(cashier_panel)
     assert not cashier_panel.rejected.isVisibleTo(cashier_panel)
 
