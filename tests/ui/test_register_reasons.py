@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -14,22 +13,9 @@ from pos_app.persistence.models import AuditLog, OrderItem, OrderRefund
 from pos_app.persistence.models import Order as OrderRow
 from pos_app.ui.register.discount_dialog import DiscountDialog
 from pos_app.ui.register.refund_dialog import RefundDialog
-from pos_app.ui.register.shift_dialogs import OpenShiftDialog
 from pos_app.ui.register.tender_dialog import TenderDialog
 from tests.integration.helpers import product_codes
-from tests.ui.register_driver import DAY_FLOAT, Cashier, wired
-
-
-@pytest.fixture
-def cashier(qtbot, terminal):
-    with wired(terminal) as till:
-        person = Cashier(qtbot, till)
-        person.sign_in("1001")
-        opening = person.wait_for_dialog(OpenShiftDialog)
-        opening.counter.set_counts(DAY_FLOAT)
-        with qtbot.waitSignal(person.register.shifts.shift_opened):
-            person.click(opening.open_button)
-        yield person
+from tests.ui.register_driver import Cashier
 
 
 def _discount(cashier: Cashier, key, value: str, reason: DiscountReason | None) -> DiscountDialog:
@@ -57,6 +43,7 @@ def test_a_discount_takes_a_reason_kept_on_the_order_and_in_the_audit_trail(cash
     assert "reason" in refused.error_text.lower() and refused.isVisible()
     assert not cashier.till.sales.sale.lines[0].discount, "no reason, no discount"
     refused.reject()
+    cashier.qtbot.waitUntil(lambda: cashier.dialog is None)  # the window is gone before the next key
 
     _discount(cashier, Qt.Key.Key_F5, "10", DiscountReason.DAMAGED_PACKAGING)
     cashier.scan(flowers[1].each_gtin)

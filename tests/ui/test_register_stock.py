@@ -5,28 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select, update
 
 from pos_app.persistence.models import BatchTracking, OcsInventory, OcsProduct, Order
-from pos_app.ui.register.shift_dialogs import OpenShiftDialog
 from pos_app.ui.register.simple_dialogs import ParkedSalesDialog, QuantityDialog
 from pos_app.ui.register.tender_dialog import TenderDialog
 from tests.integration.helpers import count_rows, sellable_products
-from tests.ui.register_driver import DAY_FLOAT, Cashier, wired
-
-
-@pytest.fixture
-def cashier(qtbot, terminal):
-    with wired(terminal) as till:
-        person = Cashier(qtbot, till)
-        person.sign_in("1001")
-        opening = person.wait_for_dialog(OpenShiftDialog)
-        opening.counter.set_counts(DAY_FLOAT)
-        with qtbot.waitSignal(person.register.shifts.shift_opened):
-            opening.confirm()
-        yield person
+from tests.ui.register_driver import Cashier
 
 
 def _sold_out(terminal) -> OcsProduct:

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from pos_app.domain.reason_codes import DiscountReason
 from pos_app.ui.register.age_dialog import AgeCheckDialog
 from pos_app.ui.register.card_wait import CardWaitDialog
 from pos_app.ui.register.discount_dialog import DiscountDialog
@@ -82,6 +83,7 @@ def test_an_item_kept_during_a_discount_waits_for_the_managers_approval_too(cash
     discount = cashier.wait_for_dialog(DiscountDialog)
     _scan_in_dialog(cashier, second)
     discount.set_value("40")
+    discount.reason.choose(DiscountReason.MANAGER_GOODWILL)
     discount.apply()  # over a cashier's cap: the manager's approval opens as the discount closes
     override = cashier.wait_for_dialog(OverrideDialog)
     cashier.qtbot.wait(20)

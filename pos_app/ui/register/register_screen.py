@@ -23,8 +23,8 @@ from pos_app.services.staff import StaffMember
 from pos_app.ui.common.widgets import touch_button
 from pos_app.ui.register.cart_flow import CartFlow
 from pos_app.ui.register.checkout_flow import CheckoutFlow
-from pos_app.ui.register.open_sale_flow import OpenSaleFlow
 from pos_app.ui.register.dialog_stack import DialogStack
+from pos_app.ui.register.open_sale_flow import OpenSaleFlow
 from pos_app.ui.register.override import OverrideDialog
 from pos_app.ui.register.refund_flow import RefundFlow
 from pos_app.ui.register.sale_panel import SalePanel
