@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from pos_app.services.age_checks import AgeCheckService
     from pos_app.services.card_payments import CardPayments
     from pos_app.services.catalog_queries import CatalogQueries
+    from pos_app.services.kiosk_tickets import KioskTicketService
     from pos_app.services.login import LoginService
     from pos_app.services.printing import PrintService
     from pos_app.services.refunds import RefundService
@@ -67,6 +68,11 @@ class TerminalServices(Protocol):
 
     @property
     def sync(self) -> SyncService: ...
+
+    @property
+    def kiosk_tickets(self) -> KioskTicketService:
+        """Kiosk tickets: the kiosk sends its cart; a register lists, loads, claims and closes tickets."""
+        ...
 
     @property
     def scanner(self) -> Scanner | None:
