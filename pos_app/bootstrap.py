@@ -80,7 +80,6 @@ class Terminal:
     @cached_property
     def catalog(self) -> CatalogQueries:
         from pos_app.services.catalog_queries import CatalogQueries
-    from pos_app.services.kiosk_tickets import KioskTicketService
 
         return CatalogQueries(self.session_factory, self.context.store_id)
 

@@ -2,8 +2,9 @@
 
 The text is ``K1.<payload>.<mac>``: the payload is compact JSON in base64url (store, number, ticket id, lines
 as [sku, quantity], created time in whole seconds), the mac the first 16 bytes of its HMAC-SHA256 under the
-store's ticket key. Ids travel as base64url of their 16 bytes. Ten lines make about 430 characters, which a
-QR code of version 15 or so holds at medium error correction, readable from a phone-size screen.
+store's ticket key. Ids travel as base64url of their 16 bytes. Ten lines of OCS variant numbers make about 390
+characters: a QR code of version 15 at medium error correction (77 modules a side), readable from a phone-size
+screen.
 
 Decoding says plainly what is wrong: not a ticket, another store's, altered, or older than 24 hours.
 Pure: stdlib only, no clock of its own (the caller passes now).

@@ -148,9 +148,11 @@ class KioskTicketService:
             except DomainError as refused:
                 raise TicketRefused(refused.message) from None
             left = max(available.get(sku, 0), 0)
+            if left == 0:
+                raise TicketRefused(f"{name} is sold out. Remove it from the cart, then send the cart again.")
             if left < quantity:
-                raise TicketRefused(f"Only {left} of {name} left in the store. Lower the quantity or remove it, "
-                                    "then send the cart again.")
+                raise TicketRefused(f"Only {left} of {name} left in the store. Lower the quantity, then send the "
+                                    "cart again.")
 
     # --- the register --------------------------------------------------------------------------------------
 
