@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
+from sync.hub.maintenance import maintain
 from sync.hub.models import KioskClaimConflict, KioskTicket, OcsInventory, OcsInventoryReservation, Store
 from sync.hub.tokens import issue_pairing_code
 from tests.sync.hub.helpers import Terminal, mutation, pull_all, push
@@ -184,8 +185,14 @@ def test_reservations_expire_when_their_time_has_passed(client, world, hub_app):
     with hub_app.state.db.write() as session:  # its time passes
         session.get(OcsInventoryReservation, uuid.UUID(soon_res["reservations"][0]["reservation_id"])) \
             .reserved_until = datetime.now(UTC) - timedelta(seconds=1)
-    _send(client, kiosk, ("kiosk_ticket.created.v1", later), ("stock.reserved.v1", _reserved(later)))
+    later_res = _reserved(later)
+    _send(client, kiosk, ("kiosk_ticket.created.v1", later), ("stock.reserved.v1", later_res))
     assert _level(hub_app, kiosk) == (5, 1, 4), "the next reservation retired the stale one"
+    with hub_app.state.db.write() as session:
+        session.get(OcsInventoryReservation, uuid.UUID(later_res["reservations"][0]["reservation_id"])) \
+            .reserved_until = datetime.now(UTC) - timedelta(seconds=1)
+    assert maintain(hub_app.state.db).reservations_expired >= 1  # `pos-hub db maintain` retires them too
+    assert _level(hub_app, kiosk) == (5, 0, 5)
 
 
 def test_a_ticket_of_another_store_is_refused(client, world, hub_app):
