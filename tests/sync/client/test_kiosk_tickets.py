@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from pos_app.domain.money import Money
 from pos_app.domain.order import Order
+from pos_app.secrets import KIOSK_TICKET_KEY
 from pos_app.services.kiosk_tickets import LoadedTicket, TicketLine
 from pos_app.services.selling import SaleService
 from pos_app.services.staff import find_staff
@@ -48,6 +49,8 @@ def _hub_row(hub, model, key):
 
 def test_a_sent_ticket_reaches_the_register_within_two_seconds_and_is_rung_up(hub, make_till, record_property):
     kiosk, register = make_till(hub.url), make_till(hub.url)
+    store_key = kiosk.terminal.secrets.get(KIOSK_TICKET_KEY)
+    assert store_key and store_key == register.terminal.secrets.get(KIOSK_TICKET_KEY), "one key per store, from pairing"
     (_, first), (_, second) = register.products(2, min_stock=5)
     before = {sku: register.stock(sku) for sku in (first, second)}
     runners = [kiosk.sync.runner(), register.sync.runner()]
