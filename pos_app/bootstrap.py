@@ -15,7 +15,7 @@ from pos_app.config import Settings
 from pos_app.logging_setup import configure_logging
 from pos_app.persistence.database import WalCheckpointer, make_engine, make_session_factory
 from pos_app.persistence.migrate import upgrade_to_head
-from pos_app.secrets import ID_HASH_SALT, PIN_PEPPER, SecretStore
+from pos_app.secrets import ID_HASH_SALT, KIOSK_TICKET_KEY, PIN_PEPPER, SecretStore
 
 # Each service is imported where it is first built, not here: a till shows its window before it needs the
 # printer (python-escpos), sync (httpx) or the ID reader, and importing them all took about a second.
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from pos_app.services.card_recovery import CardRecovery
     from pos_app.services.catalog_queries import CatalogQueries
     from pos_app.services.clock import StoreClock
+    from pos_app.services.kiosk_tickets import KioskTicketService
     from pos_app.services.login import LoginService
     from pos_app.services.printing import PrintService
     from pos_app.services.refunds import RefundService
@@ -166,6 +167,19 @@ class Terminal:
         from hardware.ids.reader import SerialIdReader
 
         return SerialIdReader(url, salt=self.secrets.get_or_create(ID_HASH_SALT).encode())
+
+    @cached_property
+    def kiosk_tickets(self) -> KioskTicketService:
+        from pos_app.services.kiosk_tickets import KioskTicketService
+
+        key = self.secrets.get(KIOSK_TICKET_KEY)
+        if key is None:
+            # Not paired yet (a demo without a hub): tickets are signed with a key of this terminal alone, so
+            # only this terminal can read their QR codes. Pairing brings the store's key.
+            log.warning("No store ticket key yet (the terminal is not paired); kiosk ticket codes are signed with "
+                        "a key of this terminal only.")
+            key = self.secrets.get_or_create(KIOSK_TICKET_KEY)
+        return KioskTicketService(self.session_factory, self.context, key.encode())
 
     @cached_property
     def sync(self) -> SyncService:

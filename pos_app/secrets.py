@@ -68,3 +68,4 @@ class SecretStore:
 
 PIN_PEPPER = "pin-pepper"
 ID_HASH_SALT = "id-hash-salt"
+KIOSK_TICKET_KEY = "kiosk-ticket-key"  # the store's, from pairing: signs and checks kiosk ticket QR codes

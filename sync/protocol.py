@@ -38,6 +38,9 @@ class PairResponse(_Strict):
     # The tenant's PIN pepper: staff PIN hashes made on the hub use it, so the terminal keeps it (in its
     # keyring, never in its database) to check PINs offline. A secret, like the token.
     pin_pepper: str | None = None
+    # The store's kiosk ticket key: signs the QR code a kiosk ticket carries, so a register checks it offline.
+    # A secret too: kept in the terminal's keyring, never logged.
+    ticket_key: str | None = None
 
 
 class Mutation(_Strict):

@@ -6,6 +6,12 @@ store), so the applying connection turns foreign-key checks off for its transact
 hub's, and the hub keeps their keys whole. Local business writes keep their checks on every other
 connection. A first pull or a ``reset`` replaces the hub's rows wholesale; the outbox and local facts
 (orders, stock deltas) are never touched.
+
+Kiosk tickets and reservations are written here too, before the hub hears of them (`LOCAL_FIRST`). Such a row
+carries ``version = -(the outbox mutation id that tells the hub)``, and the hub's copy does not replace it until
+the hub has applied that mutation (its LMID, read with the page, reaches it): an older copy pulled in the
+meantime would undo a claim or bring back released stock. The hub puts every row its handlers touch, so its
+answer always follows.
 """
 
 from __future__ import annotations
@@ -37,15 +43,19 @@ ENTITY_TABLES = {
     "staff_user": "users", "role_permission": "role_permissions", "accessory_category": "accessory_categories",
     "accessory": "accessories_catalog", "product": "ocs_product_catalog", "supplier": "provincial_suppliers",
     "shelf_location": "shelf_locations", "purchase_order": "purchase_orders", "inventory_level": "ocs_inventory",
-    "batch": "batch_tracking",
+    "batch": "batch_tracking", "kiosk_ticket": "kiosk_tickets", "inventory_reservation": "ocs_inventory_reservations",
 }
+# Rows the feed carries inside their parent's `lines`: parent table -> (child table, its key to the parent).
+NESTED = {"purchase_orders": ("purchase_order_items", "purchase_order_id"),
+          "kiosk_tickets": ("kiosk_ticket_lines", "ticket_id")}
+LOCAL_FIRST = ("kiosk_tickets", "ocs_inventory_reservations")
 CATCH_UP_CHECKPOINT_PAGES = 262_144  # 1 GiB of WAL at SQLite's 4 KiB pages: more than a catch-up writes
 CATCH_UP_CACHE = -131_072  # KiB: 128 MiB
 DEFAULT_CACHE = -2000  # SQLite's own
 ANALYSIS_ROWS = 1000
 MAX_PREPARED = 4
 # Tables of hub rows only; a reset empties them (children first).
-REPLICATED_TABLES = ("purchase_order_items", *reversed(ENTITY_TABLES.values()))
+REPLICATED_TABLES = (*(child for child, _key in NESTED.values()), *reversed(ENTITY_TABLES.values()))
 
 
 @lru_cache(maxsize=4096)
@@ -100,7 +110,7 @@ class _Step:
     table: Table
     puts: Rows
     deletes: list[uuid.UUID]
-    orders: list[uuid.UUID] = field(default_factory=list)  # purchase orders whose lines are replaced
+    parents: list[uuid.UUID] = field(default_factory=list)  # purchase orders or tickets whose lines are replaced
     lines: Rows = field(default_factory=dict)
 
 
@@ -113,7 +123,7 @@ class SqlReplica:
         self._prepared: dict[int, tuple[PullResponse, list[_Step]]] = {}
         self._prepared_lock = threading.Lock()
         self._loaders = {name: TableLoader(self._tables[name], engine.dialect)
-                         for name in (*ENTITY_TABLES.values(), "purchase_order_items")}
+                         for name in (*ENTITY_TABLES.values(), *(child for child, _key in NESTED.values()))}
 
     def position(self) -> PullPosition:
         with self._engine.connect() as conn:
@@ -148,10 +158,11 @@ class SqlReplica:
         state = conn.execute(select(self._state)).one()
         if state.client_id != position.client_id or state.pull_cursor != position.cursor:
             return False  # another pull, or a new client id, got here first
+        # Local mutations up to here are in the hub's rows of this page: `LOCAL_FIRST` rows past it stay.
+        held = self._held_locally(conn, state.mutation_id_base + page.last_mutation_id)
         if page.reset or position.cursor is None:
-            for name in REPLICATED_TABLES:
-                conn.execute(delete(self._tables[name]))
-        self._write(conn, self._prepared_steps(page))
+            self._clear(conn, held)
+        self._write(conn, self._prepared_steps(page), held)
         values: dict[str, Any] = {"pull_cursor": page.cursor, "last_pull_at": utcnow()}
         if not page.has_more:
             # Only a caught-up pull has every level the LMID accounts for; in mid-catch-up the overlay waits.
@@ -191,20 +202,48 @@ class SqlReplica:
             puts = [c for c in group if c.op == "put" and c.data is not None]
             step = _Step(self._tables[name], self._loaders[name].rows(_derived(name, c.data) for c in puts),
                          [uuid.UUID(c.id) for c in group if c.op == "delete"])
-            if name == "purchase_orders" and puts:
-                step.orders = [uuid.UUID(c.id) for c in puts]
-                step.lines = self._loaders["purchase_order_items"].rows(
+            if name in NESTED and puts:
+                step.parents = [uuid.UUID(c.id) for c in puts]
+                step.lines = self._loaders[NESTED[name][0]].rows(
                     line for c in puts for line in c.data.get("lines", []))
             steps.append(step)
         return steps
 
-    def _write(self, conn: Connection, steps: list[_Step]) -> None:
+    def _held_locally(self, conn: Connection, through_mutation_id: int) -> dict[str, set[uuid.UUID]]:
+        """Ids of `LOCAL_FIRST` rows written here whose mutation the hub has not applied yet, per table."""
+        held = {}
+        for name in LOCAL_FIRST:
+            table = self._tables[name]
+            held[name] = set(conn.execute(select(table.c.id).where(
+                table.c.version < 0, -table.c.version > through_mutation_id)).scalars())
+        return held
+
+    def _clear(self, conn: Connection, held: dict[str, set[uuid.UUID]]) -> None:
+        for name in REPLICATED_TABLES:
+            table = self._tables[name]
+            if name in held:
+                conn.execute(delete(table).where(table.c.id.not_in(held[name])))
+            elif name == "kiosk_ticket_lines":
+                conn.execute(delete(table).where(table.c.ticket_id.not_in(held["kiosk_tickets"])))
+            else:
+                conn.execute(delete(table))
+
+    def _write(self, conn: Connection, steps: list[_Step], held: dict[str, set[uuid.UUID]]) -> None:
         for step in steps:
-            self._loaders[step.table.name].write(conn, step.puts)
-            if step.orders:
-                items = self._tables["purchase_order_items"]
-                conn.execute(delete(items).where(items.c.purchase_order_id.in_(step.orders)))
-                self._loaders[items.name].write(conn, step.lines)
+            kept = held.get(step.table.name)
+            puts, parents = step.puts, step.parents
+            if kept:
+                keep = {key.hex for key in kept}  # ids as the loader stores them
+                puts = {keys: [row for row in rows if row[keys.index("id")] not in keep] for keys, rows in puts.items()}
+                parents = [parent for parent in parents if parent not in kept]
+            self._loaders[step.table.name].write(conn, puts)
+            if parents:
+                child, key = NESTED[step.table.name]
+                lines = self._tables[child]
+                conn.execute(delete(lines).where(lines.c[key].in_(parents)))
+                self._loaders[child].write(conn, step.lines if not kept else {
+                    keys: [row for row in rows if row[keys.index(key)] not in keep]
+                    for keys, rows in step.lines.items()})
             self._delete(conn, step.table, step.deletes)
 
     def _delete(self, conn: Connection, table: Table, ids: list[uuid.UUID]) -> None:

@@ -1,16 +1,26 @@
-"""Stock as a till should see it: the hub's pulled levels minus local deltas the hub has not counted yet."""
+"""Stock as a till or kiosk should see it (DESIGN §9): available = the hub's pulled on-hand − local deltas the
+hub has not counted yet − active reservations (kiosk tickets' stock, `reserved_until` still ahead, not
+released). A reservation stops counting when its time passes: nothing has to run to expire it."""
 
 from __future__ import annotations
 
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import datetime
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, select, union_all
 from sqlalchemy.orm import Session
 
 from pos_app.domain.lots import Lot
-from pos_app.persistence.models import BatchTracking, OcsInventory, OcsInventoryTransaction, SyncState
+from pos_app.persistence.models import (
+    BatchTracking,
+    OcsInventory,
+    OcsInventoryReservation,
+    OcsInventoryTransaction,
+    SyncState,
+)
+from pos_app.persistence.types import utcnow
 
 # Deltas whose mutation the last caught-up pull's LMID covers are in the pulled levels already. The
 # threshold is read by the same statement (no row yet: nothing is pulled, so every delta counts).
@@ -42,48 +52,33 @@ def _sellable_lots_query():
 _SELLABLE_LOTS = _sellable_lots_query()
 
 
-def _on_hand_query():
-    # One statement for the stock check as an item goes into the cart: the level and its pending deltas,
-    # both read by (store_id, sku) indexes.
-    store_id, skus = bindparam("store_id"), bindparam("skus", expanding=True)
-    pending = (select(func.sum(OcsInventoryTransaction.quantity))
-               .where(OcsInventoryTransaction.store_id == store_id, OcsInventoryTransaction.sku == OcsInventory.sku,
-                      _NOT_YET_PULLED)
-               .correlate(OcsInventory).scalar_subquery())
-    return (select(OcsInventory.sku, OcsInventory.quantity_on_hand + func.coalesce(pending, 0))
-            .where(OcsInventory.store_id == store_id, OcsInventory.sku.in_(skus)))
-
-
-_ON_HAND = _on_hand_query()
-
-
-def on_hand_levels(session: Session, store_id: uuid.UUID, skus: Iterable[str]) -> dict[str, int]:
-    """On hand per SKU as this till counts it (pulled level plus pending local deltas), in one query."""
-    skus = list(skus)
-    if not skus:
-        return {}
-    return {sku: int(level) for sku, level in session.execute(_ON_HAND, {"store_id": store_id, "skus": skus})}
-
-
-def pending_deltas(session: Session, store_id: uuid.UUID, skus: Iterable[str] | None = None) -> dict[str, int]:
-    """Local stock deltas per SKU that the pulled levels do not include yet."""
-    query = (select(OcsInventoryTransaction.sku, func.sum(OcsInventoryTransaction.quantity))
-             .where(OcsInventoryTransaction.store_id == store_id, _NOT_YET_PULLED)
-             .group_by(OcsInventoryTransaction.sku))
+def _adjustments(store_id: uuid.UUID, skus: list[str] | None, now: datetime, except_ticket: uuid.UUID | None):
+    """Per SKU, what moves the pulled level: unpulled local deltas, less active reservations. One statement,
+    each half on its own index (the ledger's (store, SKU), the reservations' (store, SKU, status, until))."""
+    ledger, held = OcsInventoryTransaction, OcsInventoryReservation
+    deltas = select(ledger.sku.label("sku"), ledger.quantity.label("delta")).where(
+        ledger.store_id == store_id, _NOT_YET_PULLED)
+    reserved = select(held.sku, -held.quantity).where(
+        held.store_id == store_id, held.status == "active", held.reserved_until > now)
+    if except_ticket is not None:  # a ticket being rung up may take the stock held for it
+        reserved = reserved.where(held.ticket_id.is_distinct_from(except_ticket))
     if skus is not None:
-        query = query.where(OcsInventoryTransaction.sku.in_(list(skus)))
-    return {sku: int(delta) for sku, delta in session.execute(query)}
+        deltas, reserved = deltas.where(ledger.sku.in_(skus)), reserved.where(held.sku.in_(skus))
+    moves = union_all(deltas, reserved).subquery()
+    return select(moves.c.sku, func.sum(moves.c.delta)).group_by(moves.c.sku)
 
 
-def available_on_hand(session: Session, store_id: uuid.UUID, skus: Iterable[str] | None = None) -> dict[str, int]:
-    """On hand as this till should count it: the hub's pulled level plus local deltas it has not counted."""
+def available_on_hand(session: Session, store_id: uuid.UUID, skus: Iterable[str] | None = None, *,
+                      now: datetime | None = None, except_ticket: uuid.UUID | None = None) -> dict[str, int]:
+    """Available as this till should count it: the pulled level, plus local deltas the hub has not counted,
+    less active reservations (but those of `except_ticket`)."""
     skus = None if skus is None else list(skus)
     query = select(OcsInventory.sku, OcsInventory.quantity_on_hand).where(OcsInventory.store_id == store_id)
     if skus is not None:
         query = query.where(OcsInventory.sku.in_(skus))
     levels = {sku: int(quantity) for sku, quantity in session.execute(query)}
-    for sku, delta in pending_deltas(session, store_id, skus).items():
-        levels[sku] = levels.get(sku, 0) + delta
+    for sku, delta in session.execute(_adjustments(store_id, skus, now or utcnow(), except_ticket)):
+        levels[sku] = levels.get(sku, 0) + int(delta)
     return levels
 
 
@@ -100,14 +95,17 @@ def sellable_lots(session: Session, store_id: uuid.UUID, skus: Iterable[str]) ->
     return dict(lots)
 
 
-def available_stock(session: Session, store_id: uuid.UUID, on_hand: dict[str, int]) -> dict[str, int]:
-    """Pulled on-hand levels less the local sales, refunds and voids the hub has not counted yet."""
+def available_stock(session: Session, store_id: uuid.UUID, on_hand: dict[str, int], *,
+                    now: datetime | None = None) -> dict[str, int]:
+    """Pulled on-hand levels less the local sales, refunds and voids the hub has not counted yet, and less
+    active reservations."""
     if not on_hand:
         return {}
-    pending = dict(session.execute(
-        select(OcsInventoryTransaction.sku, func.sum(OcsInventoryTransaction.quantity))
-        .where(OcsInventoryTransaction.store_id == store_id, OcsInventoryTransaction.sku.in_(list(on_hand)),
-               _NOT_YET_PULLED)
-        .group_by(OcsInventoryTransaction.sku)
-    ).all())
-    return {sku: level + int(pending.get(sku) or 0) for sku, level in on_hand.items()}
+    moves = dict(session.execute(_adjustments(store_id, list(on_hand), now or utcnow(), None)).all())
+    return {sku: level + int(moves.get(sku) or 0) for sku, level in on_hand.items()}
+
+
+def on_hand_levels(session: Session, store_id: uuid.UUID, skus: Iterable[str]) -> dict[str, int]:
+    """What the stock check as an item goes into the cart counts for the SKUs given: the available rule above."""
+    skus = list(skus)
+    return available_on_hand(session, store_id, skus) if skus else {}

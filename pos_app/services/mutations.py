@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
+from pos_app.domain.kiosk_ticket import TicketCart, TicketLine
 from pos_app.domain.lots import InventoryDelta, LotAllocation
 from pos_app.domain.money import Money
 from pos_app.domain.order import Order, inventory_deltas, void_inventory_deltas
@@ -134,3 +135,41 @@ def inventory_adjusted(
         adjustment_id=adjustment_id, store_id=store_id, sku=sku, batch_lot=batch_lot,
         quantity_delta=quantity_delta, counted_quantity=counted_quantity, reason=reason, staff_id=staff_id,
     )
+
+
+def _lines(lines: Iterable[TicketLine]) -> list[wire.TicketLine]:
+    return [wire.TicketLine(sku=line.sku, quantity=line.quantity) for line in lines]
+
+
+def kiosk_ticket_created(cart: TicketCart) -> wire.KioskTicketCreatedV1:
+    return wire.KioskTicketCreatedV1(ticket_id=cart.ticket_id, store_id=cart.store_id, number=cart.number,
+                                     lines=_lines(cart.lines), created_at=cart.created_at)
+
+
+def kiosk_ticket_claimed(cart: TicketCart, *, claimed_at: datetime,
+                         staff_id: uuid.UUID | None) -> wire.KioskTicketClaimedV1:
+    """The claim carries the cart, so a claim made from a QR code tells the hub what was claimed."""
+    return wire.KioskTicketClaimedV1(ticket_id=cart.ticket_id, store_id=cart.store_id, number=cart.number,
+                                     lines=_lines(cart.lines), created_at=cart.created_at, claimed_at=claimed_at,
+                                     staff_id=staff_id)
+
+
+def kiosk_ticket_closed(*, ticket_id: uuid.UUID, store_id: uuid.UUID, outcome: str, order_id: uuid.UUID | None,
+                        closed_at: datetime, staff_id: uuid.UUID | None) -> wire.KioskTicketClosedV1:
+    return wire.KioskTicketClosedV1(ticket_id=ticket_id, store_id=store_id, outcome=outcome, order_id=order_id,
+                                    closed_at=closed_at, staff_id=staff_id)
+
+
+def stock_reserved(*, store_id: uuid.UUID, ticket_id: uuid.UUID | None,
+                   reservations: Iterable[tuple[uuid.UUID, str, int]], reserved_at: datetime,
+                   reserved_until: datetime) -> wire.StockReservedV1:
+    """`reservations`: (reservation id, SKU, quantity)."""
+    return wire.StockReservedV1(
+        store_id=store_id, ticket_id=ticket_id, reserved_at=reserved_at, reserved_until=reserved_until,
+        reservations=[wire.Reservation(reservation_id=rid, sku=sku, quantity=qty) for rid, sku, qty in reservations])
+
+
+def stock_released(*, store_id: uuid.UUID, reservation_ids: Iterable[uuid.UUID], reason: str,
+                   released_at: datetime) -> wire.StockReleasedV1:
+    return wire.StockReleasedV1(store_id=store_id, reservation_ids=list(reservation_ids), reason=reason,
+                                released_at=released_at)

@@ -1,7 +1,8 @@
 """The terminal's sync, wired: pairing, status, protecting unsent work, and the engine that pushes and pulls.
 
 This is where ``sync.client`` meets the terminal's database (``SqlOutbox``, ``SqlReplica``) and keyring (the
-hub token and the tenant's PIN pepper). It holds no Qt; ``pos_app.ui.sync`` runs it off the GUI thread.
+hub token, the tenant's PIN pepper and the store's kiosk ticket key). It holds no Qt; ``pos_app.ui.sync`` runs it
+off the GUI thread.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pos_app.persistence.outbox import RejectedMutation, SqlOutbox
 from pos_app.persistence.replica import SqlReplica
 from pos_app.persistence.sync_state import ensure_sync_state, forget_pairing, record_pairing, set_alert
 from pos_app.persistence.unit_of_work import UnitOfWork
-from pos_app.secrets import PIN_PEPPER, SecretStore
+from pos_app.secrets import KIOSK_TICKET_KEY, PIN_PEPPER, SecretStore
 from pos_app.services.errors import ServiceError
 from sync.client.engine import SyncEngine, SyncReport, SyncStatus
 from sync.client.errors import SyncError
@@ -174,6 +175,8 @@ class SyncService:
         self._secrets.set(HUB_TOKEN, answer.token)
         if answer.pin_pepper:
             self._secrets.set(PIN_PEPPER, answer.pin_pepper)
+        if answer.ticket_key:
+            self._secrets.set(KIOSK_TICKET_KEY, answer.ticket_key)
         uow = UnitOfWork(self._session_factory)
         with uow as session:
             new_store = record_pairing(session, hub_url=url, terminal_id=answer.terminal_id,

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from pos_app.services.card_recovery import CardRecovery
     from pos_app.services.catalog_queries import CatalogQueries
     from pos_app.services.clock import StoreClock
+    from pos_app.services.kiosk_tickets import KioskTicketService
     from pos_app.services.login import LoginService
     from pos_app.services.printing import PrintService
     from pos_app.services.refunds import RefundService
@@ -79,6 +80,11 @@ class TerminalServices(Protocol):
 
     @property
     def sync(self) -> SyncService: ...
+
+    @property
+    def kiosk_tickets(self) -> KioskTicketService:
+        """Kiosk tickets: the kiosk sends its cart; a register lists, loads, claims and closes tickets."""
+        ...
 
     @property
     def scanner(self) -> Scanner | None:

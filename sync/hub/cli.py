@@ -85,6 +85,7 @@ def cmd_db_maintain(args) -> None:
     print(f"Deferred mutations: {deferred.applied} applied, {deferred.rejected} rejected, {deferred.waiting} still "
           "waiting for a hub that knows them.")
     print(f"Feed tombstones removed: {done.tombstones_removed}.")
+    print(f"Reservations expired: {done.reservations_expired}.")
 
 
 def cmd_seed_demo(args) -> None:
@@ -235,7 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
     upgrade.add_argument("--db", help="database URL")
     upgrade.set_defaults(handler=cmd_db_upgrade)
     maintain = db_commands.add_parser(
-        "maintain", help="Apply deferred mutations the hub now knows, and drop old feed tombstones.")
+        "maintain", help="Apply deferred mutations the hub now knows, drop old feed tombstones, expire reservations.")
     maintain.add_argument("--db", help="database URL")
     maintain.add_argument("--keep-versions", type=_positive, metavar="N",
                           help="keep the tombstones of each store feed's newest N versions (default 100000); a "

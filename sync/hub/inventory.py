@@ -1,7 +1,8 @@
 """The inventory ledger: deltas per store/SKU/lot, the levels kept from them, and oversell events.
 
 Whatever moves stock (a synced sale, refund, void or count, a received purchase order, an adjustment in the
-admin API) calls this module; none of them writes the ledger, the levels or the lots itself.
+admin API) calls this module; none of them writes the ledger, the levels or the lots itself. Reservations
+(`sync.hub.reservations`) move the reserved quantity here too.
 
 Levels move by the deltas (``quantity_on_hand + delta``), never by re-summing the ledger, so a sale costs the
 same however long the store's history is. Every level writer takes the store's feed lock first, then the level
@@ -190,6 +191,23 @@ def _move_store_levels(session: Session, store_id: uuid.UUID, moves: list[_Move]
     for row in rows:
         record_put_row(session, OcsInventory, row)
     return {row.sku: row.quantity_on_hand for row in rows}
+
+
+def move_reserved(session: Session, store_id: uuid.UUID, totals: dict[str, int]) -> None:
+    """Hold (+n) or let go of (−n) stock for reservations: ``quantity_reserved`` moves and
+    ``quantity_available`` follows; on-hand and the ledger stay as they are (a reservation moves nothing)."""
+    totals = {sku: quantity for sku, quantity in totals.items() if quantity}
+    if not totals:
+        return
+    version = lock_store(session, store_id)
+    match, delta = _by_key(session, _LEVELS, store_id, totals, ["sku"])
+    reserved = func.coalesce(_LEVELS.c.quantity_reserved, 0)
+    rows = session.execute(update(_LEVELS).where(match).values(
+        quantity_reserved=reserved + delta, quantity_available=_LEVELS.c.quantity_on_hand - reserved - delta,
+        updated_at=utcnow(), version=version).returning(*_LEVELS.c)).all()
+    _forget_loaded(session, OcsInventory, rows)
+    for row in rows:
+        record_put_row(session, OcsInventory, row)
 
 
 def _move_store_lots(session: Session, store_id: uuid.UUID, moves: list[_Move], version: int) -> None:

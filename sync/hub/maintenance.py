@@ -1,4 +1,5 @@
-"""`pos-hub db maintain`: apply the deferred mutations the hub now knows, and drop old tombstones from the feeds."""
+"""`pos-hub db maintain`: apply the deferred mutations the hub now knows, drop old tombstones from the feeds, and
+expire the reservations whose time has passed."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from sync.hub.database import Database
 from sync.hub.deferred import DeferredRun, apply_deferred
 from sync.hub.feed.pages import compact_tombstones
 from sync.hub.models import StoreFeed
+from sync.hub.reservations import expire_due
 
 KEEP_VERSIONS = 100_000
 """Tombstones of the newest this many versions of a store's feed stay: a terminal whose cursor is older than
@@ -20,6 +22,7 @@ that gets a reset and a full snapshot instead of the deletes it missed."""
 class Maintenance:
     deferred: DeferredRun
     tombstones_removed: int
+    reservations_expired: int = 0
 
 
 def compact_feeds(db: Database, keep_versions: int = KEEP_VERSIONS) -> int:
@@ -35,5 +38,17 @@ def compact_feeds(db: Database, keep_versions: int = KEEP_VERSIONS) -> int:
     return removed
 
 
+def expire_reservations(db: Database) -> int:
+    """Expire every store's reservations whose `reserved_until` has passed (terminals stop counting them by
+    their time alone; this brings the hub's reserved quantities in line)."""
+    with db.read() as session:
+        stores = session.scalars(select(StoreFeed.store_id)).all()
+    expired = 0
+    for store_id in stores:
+        with db.write() as session:
+            expired += expire_due(session, store_id)
+    return expired
+
+
 def maintain(db: Database, keep_versions: int = KEEP_VERSIONS) -> Maintenance:
-    return Maintenance(apply_deferred(db), compact_feeds(db, keep_versions))
+    return Maintenance(apply_deferred(db), compact_feeds(db, keep_versions), expire_reservations(db))

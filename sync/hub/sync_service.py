@@ -19,7 +19,7 @@ from sync.hub.feed.record import savepoint
 from sync.hub.handlers import Context, Rejection, handle, knows
 from sync.hub.inventory import deferred_levels, deferred_mark, drop_deferred_since
 from sync.hub.models import PairingCode, Store, SyncClient, SyncMutation, Tenant, Terminal
-from sync.hub.tokens import Principal, digest, issue_token, normalize_code, tenant_pin_pepper
+from sync.hub.tokens import Principal, digest, issue_token, normalize_code, store_ticket_key, tenant_pin_pepper
 from sync.protocol import (
     Mutation,
     MutationResult,
@@ -80,7 +80,7 @@ def pair(db: Database, request: PairRequest) -> PairResponse:
                             terminal_id=terminal.id)
         pepper = tenant_pin_pepper(session.get_one(Tenant, store.tenant_id))
         return PairResponse(terminal_id=terminal.id, tenant_id=store.tenant_id, store_id=store.id, token=token,
-                            pin_pepper=pepper)
+                            pin_pepper=pepper, ticket_key=store_ticket_key(store))
 
 
 def _check_store_active(session: Session, principal: Principal) -> None:

@@ -64,3 +64,10 @@ def tenant_pin_pepper(tenant: Tenant) -> str:
     if tenant.pin_pepper is None:
         tenant.pin_pepper = secrets.token_hex(32)
     return tenant.pin_pepper
+
+
+def store_ticket_key(store: Store) -> str:
+    """The store's kiosk ticket key, made on first use; its terminals sign and check ticket QR codes with it."""
+    if store.kiosk_ticket_key is None:
+        store.kiosk_ticket_key = secrets.token_hex(32)
+    return store.kiosk_ticket_key

@@ -8,6 +8,15 @@ payload is a new version with a new model: the hub keeps applying the old one fo
 from __future__ import annotations
 
 from sync.mutations.base import MutationArgs, WireModel
+from sync.mutations.kiosk import (
+    KioskTicketClaimedV1,
+    KioskTicketClosedV1,
+    KioskTicketCreatedV1,
+    Reservation,
+    StockReleasedV1,
+    StockReservedV1,
+    TicketLine,
+)
 from sync.mutations.orders import (
     Allocation,
     CardTender,
@@ -29,6 +38,11 @@ MUTATIONS: dict[str, type[MutationArgs]] = {
     "shift.closed.v1": ShiftClosedV1,
     "age_verification.logged.v1": AgeVerificationLoggedV1,
     "audit.logged.v1": AuditLoggedV1,
+    "kiosk_ticket.created.v1": KioskTicketCreatedV1,
+    "kiosk_ticket.claimed.v1": KioskTicketClaimedV1,
+    "kiosk_ticket.closed.v1": KioskTicketClosedV1,
+    "stock.reserved.v1": StockReservedV1,
+    "stock.released.v1": StockReleasedV1,
 }
 
 
@@ -43,6 +57,7 @@ def name_of(args: MutationArgs | type[MutationArgs]) -> str:
 
 __all__ = [
     "MUTATIONS", "AgeVerificationLoggedV1", "Allocation", "AuditLoggedV1", "CardTender", "CashTender",
-    "InventoryAdjustedV1", "InventoryDelta", "MutationArgs", "OrderCompletedV1", "OrderRefundedV1", "OrderVoidedV1",
-    "RefundLine", "SaleLine", "ShiftClosedV1", "ShiftTotals", "WireModel", "name_of",
+    "InventoryAdjustedV1", "InventoryDelta", "KioskTicketClaimedV1", "KioskTicketClosedV1", "KioskTicketCreatedV1",
+    "MutationArgs", "OrderCompletedV1", "OrderRefundedV1", "OrderVoidedV1", "RefundLine", "Reservation", "SaleLine",
+    "ShiftClosedV1", "ShiftTotals", "StockReleasedV1", "StockReservedV1", "TicketLine", "WireModel", "name_of",
 ]

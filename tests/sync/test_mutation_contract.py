@@ -1,5 +1,6 @@
 """The mutation contract: one registry of names, a terminal builder and a hub handler for each, and the hashes
-of payloads already sent still reproduced byte for byte (tests/sync/recorded_payloads.json)."""
+of payloads already sent still reproduced byte for byte (tests/sync/recorded_payloads*.json: one file per
+release that brought new mutations, never edited afterwards)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from sync.hub.handlers import HANDLERS
 from sync.mutations import MUTATIONS, MutationArgs, name_of
 from sync.protocol import MUTATIONS as PROTOCOL_MUTATIONS
 
-RECORDED = json.loads((Path(__file__).parent / "recorded_payloads.json").read_text(encoding="utf-8"))["payloads"]
+RECORDED = [payload for recording in sorted(Path(__file__).parent.glob("recorded_payloads*.json"))
+            for payload in json.loads(recording.read_text(encoding="utf-8"))["payloads"]]
 # Where the terminal turns its facts into mutation models (the audit entry's sits with the hash chain).
 BUILDER_MODULES = (builders, audit)
 

@@ -14,7 +14,7 @@ from sqlalchemy.types import TypeDecorator
 from pos_app.persistence.models import Base as ReplicaBase
 from pos_app.persistence.replica import ENTITY_TABLES
 from sync.hub.feed import ENTITY_OF
-from sync.hub.models import PurchaseOrderItem
+from sync.hub.models import KioskTicketLine, PurchaseOrderItem
 
 # Feed entities the terminal keeps no table for: the replica skips their changes.
 NOT_REPLICATED = {
@@ -27,8 +27,9 @@ KNOWN_DIFFERENCES = {
                                                    "terminal works it out on arrival (replica._derived), so it "
                                                    "always has one.",
 }
-# Rows carried inside another entity's change: a purchase order's `lines` (sync.hub.feed.row_data).
-NESTED = {"purchase_order_items": PurchaseOrderItem.__table__}
+# Rows carried inside another entity's change: a purchase order's or a kiosk ticket's `lines`
+# (sync.hub.feed.row_data).
+NESTED = {"purchase_order_items": PurchaseOrderItem.__table__, "kiosk_ticket_lines": KioskTicketLine.__table__}
 
 
 def _type(column: Column) -> tuple:

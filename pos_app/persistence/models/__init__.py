@@ -10,6 +10,7 @@ from pos_app.persistence.models.inventory import (
     OcsInventoryTransaction,
     ShelfLocation,
 )
+from pos_app.persistence.models.kiosk import KioskTicket, KioskTicketLine, OcsInventoryReservation
 from pos_app.persistence.models.open_sale import OpenSale
 from pos_app.persistence.models.parked import ParkedSale
 from pos_app.persistence.models.purchasing import ProvincialSupplier, PurchaseOrder, PurchaseOrderItem
@@ -30,7 +31,8 @@ from pos_app.persistence.models.sync import SyncOutbox, SyncState
 
 __all__ = [
     "Accessory", "AccessoryCategory", "AgeVerificationLog", "AuditLog", "Base", "BatchTracking",
-    "CashMovement", "CashSession", "InventoryShelfAssignment", "OcsInventory", "OcsInventoryTransaction",
+    "CashMovement", "CashSession", "InventoryShelfAssignment", "KioskTicket", "KioskTicketLine", "OcsInventory",
+    "OcsInventoryReservation", "OcsInventoryTransaction",
     "OcsProduct", "OpenSale", "Order", "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem",
     "OrderStatusHistory", "ParkedSale", "PaymentAttempt", "PaymentTransaction", "ProvinceTerritory",
     "ProvincialSupplier",

@@ -47,6 +47,7 @@ class SyncState(Base):
     next_mutation_id: Mapped[int] = mapped_column(default=1)
     next_receipt_seq: Mapped[int] = mapped_column(default=1)
     next_audit_seq: Mapped[int] = mapped_column(default=1)
+    next_ticket_seq: Mapped[int] = mapped_column(default=1, server_default="1")  # kiosk ticket numbers
     last_acked_mutation_id: Mapped[int] = mapped_column(default=0)  # highest id the hub confirmed to the pusher
     # The hub's LMID read in the same snapshot as the data last pulled: local stock deltas with a higher
     # mutation id are not in the pulled levels yet, so the overlay still counts them (DESIGN §4).

@@ -16,7 +16,9 @@ from sync.hub.models import (
     AccessoryCategory,
     BatchTracking,
     DiscountCode,
+    KioskTicket,
     OcsInventory,
+    OcsInventoryReservation,
     OcsProduct,
     ProvinceTerritory,
     ProvincialSupplier,
@@ -34,6 +36,7 @@ ENTITY_OF = {
     Store: "store", TaxRate: "tax_rate", User: "staff_user", RolePermission: "role_permission",
     OcsProduct: "product", Accessory: "accessory", OcsInventory: "inventory_level", BatchTracking: "batch",
     ShelfLocation: "shelf_location", PurchaseOrder: "purchase_order", DiscountCode: "discount_code",
+    KioskTicket: "kiosk_ticket", OcsInventoryReservation: "inventory_reservation",
     # Parents the replica's foreign keys point at: a store's province (its tax rates refer to it too), its
     # tenant, the accessories' categories and the suppliers named on lots and purchase orders.
     ProvinceTerritory: "province", Tenant: "tenant", AccessoryCategory: "accessory_category",
@@ -63,6 +66,8 @@ def row_data(obj: Base) -> dict[str, Any]:
         data[column.name] = json_value(getattr(obj, prop.key))
     if isinstance(obj, PurchaseOrder):
         data["lines"] = [row_data(item) for item in obj.items]
+    if isinstance(obj, KioskTicket):
+        data["lines"] = [row_data(line) for line in obj.lines]
     return data
 
 
@@ -88,7 +93,8 @@ def stores_for(session: Session, obj: Base) -> tuple[uuid.UUID, ...]:
     if isinstance(obj, User | DiscountCode) and obj.store_id is not None:
         return (obj.store_id,)
     tenant_id = getattr(obj, "tenant_id", None)
-    if isinstance(obj, OcsInventory | BatchTracking | ShelfLocation | PurchaseOrder):
+    if isinstance(obj, OcsInventory | BatchTracking | ShelfLocation | PurchaseOrder | KioskTicket
+                  | OcsInventoryReservation):
         return (obj.store_id,)
     if tenant_id is not None:
         return _tenant_stores(session, tenant_id)

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from sync.hub.handlers.base import Context, Rejection, parse_args
+from sync.hub.handlers.kiosk import stock_released, stock_reserved, ticket_claimed, ticket_closed, ticket_created
 from sync.hub.handlers.orders import order_completed, order_refunded, order_voided
 from sync.hub.handlers.records import age_verification_logged, audit_logged, shift_closed
 from sync.hub.handlers.stock import inventory_adjusted
@@ -20,11 +21,16 @@ from sync.mutations import (
     AgeVerificationLoggedV1,
     AuditLoggedV1,
     InventoryAdjustedV1,
+    KioskTicketClaimedV1,
+    KioskTicketClosedV1,
+    KioskTicketCreatedV1,
     MutationArgs,
     OrderCompletedV1,
     OrderRefundedV1,
     OrderVoidedV1,
     ShiftClosedV1,
+    StockReleasedV1,
+    StockReservedV1,
 )
 
 Handler = Callable[[Session, Context, Any], None]
@@ -37,6 +43,11 @@ HANDLERS: dict[type[MutationArgs], Handler] = {
     ShiftClosedV1: shift_closed,
     AgeVerificationLoggedV1: age_verification_logged,
     AuditLoggedV1: audit_logged,
+    KioskTicketCreatedV1: ticket_created,
+    KioskTicketClaimedV1: ticket_claimed,
+    KioskTicketClosedV1: ticket_closed,
+    StockReservedV1: stock_reserved,
+    StockReleasedV1: stock_released,
 }
 
 

@@ -11,6 +11,7 @@ from sync.hub.models.inventory import (
     OversellEvent,
     ShelfLocation,
 )
+from sync.hub.models.kiosk import KioskClaimConflict, KioskTicket, KioskTicketLine, OcsInventoryReservation
 from sync.hub.models.purchasing import ProvincialSupplier, PurchaseOrder, PurchaseOrderItem
 from sync.hub.models.sales import (
     Order,
@@ -27,9 +28,10 @@ from sync.hub.models.tenancy import ProvinceTerritory, Store, TaxRate, Tenant
 
 __all__ = [
     "Accessory", "AccessoryCategory", "AgeVerificationLog", "ApiToken", "AuditLog", "Base", "BatchTracking",
-    "CashSession", "DiscountCode", "InventoryShelfAssignment", "OcsInventory", "OcsInventoryTransaction",
-    "OcsProduct", "Order", "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem", "OrderStatusHistory",
-    "OversellEvent", "PairingCode", "PaymentTransaction", "ProvinceTerritory", "ProvincialSupplier",
-    "PurchaseOrder", "PurchaseOrderItem", "RolePermission", "ShelfLocation", "Store", "StoreFeed", "SyncChange",
-    "SyncClient", "SyncMutation", "TaxRate", "Tenant", "Terminal", "User",
+    "CashSession", "DiscountCode", "InventoryShelfAssignment", "KioskClaimConflict", "KioskTicket", "KioskTicketLine",
+    "OcsInventory", "OcsInventoryReservation", "OcsInventoryTransaction", "OcsProduct", "Order", "OrderItem",
+    "OrderItemLot", "OrderRefund", "OrderRefundItem", "OrderStatusHistory", "OversellEvent", "PairingCode",
+    "PaymentTransaction", "ProvinceTerritory", "ProvincialSupplier", "PurchaseOrder", "PurchaseOrderItem",
+    "RolePermission", "ShelfLocation", "Store", "StoreFeed", "SyncChange", "SyncClient", "SyncMutation", "TaxRate",
+    "Tenant", "Terminal", "User",
 ]

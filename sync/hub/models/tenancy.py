@@ -65,3 +65,6 @@ class Store(IdMixin, ReplicatedMixin, Base):
     kiosk_enabled: Mapped[bool] = mapped_column(default=True)
     pos_enabled: Mapped[bool] = mapped_column(default=True)
     settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Signs the store's kiosk tickets (their QR codes): terminals get it when they pair and keep it in their
+    # keyring, so a register checks a ticket offline. Never in the change feed.
+    kiosk_ticket_key: Mapped[str | None] = mapped_column(String(64), info=HUB_ONLY)
