@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from pos_app.services.age_checks import AgeCheckService
     from pos_app.services.card_payments import CardPayments
     from pos_app.services.catalog_queries import CatalogQueries
+    from pos_app.services.kiosk_catalog import KioskCatalog
+    from pos_app.services.kiosk_exit import KioskExit
     from pos_app.services.login import LoginService
     from pos_app.services.printing import PrintService
     from pos_app.services.refunds import RefundService
@@ -38,6 +40,12 @@ class TerminalServices(Protocol):
 
     @property
     def catalog(self) -> CatalogQueries: ...
+
+    @property
+    def kiosk_catalog(self) -> KioskCatalog: ...
+
+    @property
+    def kiosk_exit(self) -> KioskExit: ...
 
     @property
     def scans(self) -> ScanReader: ...
