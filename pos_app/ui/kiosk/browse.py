@@ -112,11 +112,13 @@ class BrowseScreen(QWidget):
             chip.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # the strip scrolls instead
             chip.clicked.connect(lambda _=False, k=key: self.open_category(k))
             self._bar.addWidget(chip)
+            chip.show()
             self.category_buttons[key] = chip
             count = "1 product" if tile.count == 1 else f"{tile.count} products"
             big = kiosk_button(f"{tile.category.title}\n{count}", name="CategoryTile")
             big.clicked.connect(lambda _=False, k=key: self.open_category(k))
             self.home_grid.addWidget(big, index // columns, index % columns)
+            big.show()
             self.tiles[key] = big
         self.show_home()
 

@@ -147,6 +147,7 @@ class CartScreen(QWidget):
             row = CartLineRow(line, card.size if card else "", lambda lid=line.line_id: self._change(lid, -1),
                               lambda lid=line.line_id: self._change(lid, +1))
             self.lines_layout.insertWidget(index, row)
+            row.show()  # now, not on the next turn of the event loop: a finger may already be on its plus
             self.rows.append(row)
         self.totals.show_totals(self.cart.totals if not self.cart.is_empty else None)
         self.send_button.setEnabled(not self.cart.is_empty)

@@ -28,6 +28,8 @@ class ProductPage(QWidget):
         layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.body = QGridLayout()
+        self.body.setSpacing(32)
+        self.body.setColumnStretch(1, 1)
         self.picture = QLabel(objectName="ProductPicture", alignment=Qt.AlignmentFlag.AlignCenter)
         self.picture.setFixedSize(PICTURE, PICTURE)
         facts = QWidget()
@@ -38,6 +40,8 @@ class ProductPage(QWidget):
         self.price = QLabel(objectName="ProductPrice")
         self.per_gram = QLabel(objectName="ProductFact")
         self.figures = QGridLayout()
+        self.figures.setColumnStretch(1, 1)
+        self.figures.setHorizontalSpacing(24)
         self.figure_values: dict[str, QLabel] = {}
         for row, title in enumerate(("Size", "Strain type", "THC", "CBD", "Counts toward the 30 g limit",
                                      "Terpenes", "Stock")):

@@ -61,6 +61,7 @@ class ChipRow(QWidget):
             button.setChecked(choice in selected)
             button.clicked.connect(lambda _=False, c=choice: self._tapped(c))
             self.grid.addWidget(button, index // self.columns, index % self.columns)
+            button.show()
             self.buttons[choice] = button
 
     def selected(self) -> tuple[str, ...]:
