@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from pos_app.ui.device_events import DeviceEvents
 from pos_app.ui.kiosk.window import KioskWindow
+from tests.ui.register_driver import HUMAN_KEY_MS
 
 
 class Customer:
@@ -103,7 +104,10 @@ class Customer:
 
     def staff_exit_with(self, code: str, pin: str) -> None:
         screen = self.window.staff_exit
-        self.qtbot.keyClicks(screen.code_field, code)
+        screen.code_field.clear()
+        screen.code_field.setFocus()
+        self.qtbot.keyClicks(screen.code_field, code, delay=HUMAN_KEY_MS)  # slower than a wedge scanner's burst
+        self.qtbot.waitUntil(lambda: screen.code_field.text() == code, timeout=2000)
         for digit in pin:
             self.tap(screen.pad.buttons[digit])
         self.tap(screen.pad.ok_button)
