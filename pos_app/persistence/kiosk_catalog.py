@@ -23,6 +23,9 @@ from pos_app.persistence.stock import _NOT_YET_PULLED
 
 THC = literal_column("CAST(ocs_product_catalog.thc_max AS REAL)")
 CBD = literal_column("CAST(ocs_product_catalog.cbd_max AS REAL)")
+# The partial indexes hold "WHERE is_active"; SQLite uses one only when the query says it in the same words
+# ("is_active = 1", which SQLAlchemy writes for a boolean, does not count).
+ACTIVE = literal_column("ocs_product_catalog.is_active")
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,7 @@ def _cannabis(store_id: uuid.UUID, query: BrowseQuery) -> Select:
                p.thc_min, p.thc_max, p.cbd_min, p.cbd_max, p.dried_equivalent_g, p.image_url)
         .outerjoin(stock, stock.c.sku == p.ocs_variant_number)
         .outerjoin(pending, pending.c.sku == p.ocs_variant_number)
-        .where(p.is_active)
+        .where(ACTIVE)
     )
     if query.forms:
         statement = statement.where(p.product_form.in_(query.forms))
