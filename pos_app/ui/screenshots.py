@@ -172,6 +172,19 @@ def regenerate_readme_images(out_dir: Path) -> None:
             render_screen(terminal, mode="register", state=state, size=(1024, 768), out=out)
             print(f"Wrote {out}")
             terminal.close()
+    from pos_app.ui.kiosk.screenshots import KIOSK_STATES
+
+    for state in KIOSK_STATES:  # a kiosk is a portrait touch screen
+        with tempfile.TemporaryDirectory() as folder:
+            terminal = open_terminal(load_settings(Path(folder)), log_to_file=False)
+            install_demo_data(terminal.session_factory, terminal.pin_pepper, products=300)
+            out = out_dir / f"kiosk-{state}.png"
+            if state == "ticket" and getattr(terminal, "kiosk_tickets", None) is None:
+                print(f"Kept {out}: this terminal has no kiosk ticket service to make a ticket with")
+            else:
+                render_screen(terminal, mode="kiosk", state=state, size=(1080, 1920), out=out)
+                print(f"Wrote {out}")
+            terminal.close()
 
 
 if __name__ == "__main__":

@@ -113,6 +113,8 @@ class BrowseScreen(QWidget):
             chip.clicked.connect(lambda _=False, k=key: self.open_category(k))
             self._bar.addWidget(chip)
             chip.show()
+            chip.ensurePolished()  # the theme's font and padding, so the chip is as wide as its name
+            chip.setMinimumWidth(chip.sizeHint().width())
             self.category_buttons[key] = chip
             count = "1 product" if tile.count == 1 else f"{tile.count} products"
             big = kiosk_button(f"{tile.category.title}\n{count}", name="CategoryTile")

@@ -55,8 +55,8 @@ class AgeGateScreen(QWidget):
         layout = _centred(self)
         title = QLabel(f"You must be {min_age} or older to shop here.", objectName="AgeGateTitle", wordWrap=True,
                        alignment=Qt.AlignmentFlag.AlignCenter)
-        lead = QLabel(f"Cannabis is sold in {province} only to people {min_age} or older. Staff check your ID "
-                      "again at the counter.", objectName="AttractLead", wordWrap=True,
+        lead = QLabel(f"The legal age for cannabis here ({province}) is {min_age}. Staff check your ID again at the "
+                      "counter.", objectName="AttractLead", wordWrap=True,
                       alignment=Qt.AlignmentFlag.AlignCenter)
         self.message = QLabel(objectName="AgeGateMessage", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         self.message.hide()
