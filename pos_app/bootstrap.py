@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from pos_app.services.card_recovery import CardRecovery
     from pos_app.services.catalog_queries import CatalogQueries
     from pos_app.services.clock import StoreClock
+    from pos_app.services.kiosk_catalog import KioskCatalog
+    from pos_app.services.kiosk_exit import KioskExit
     from pos_app.services.kiosk_tickets import KioskTicketService
     from pos_app.services.login import LoginService
     from pos_app.services.printing import PrintService
@@ -90,6 +92,18 @@ class Terminal:
         from pos_app.services.catalog_queries import CatalogQueries
 
         return CatalogQueries(self.session_factory, self.context.store_id)
+
+    @cached_property
+    def kiosk_catalog(self) -> KioskCatalog:
+        from pos_app.services.kiosk_catalog import KioskCatalog
+
+        return KioskCatalog(self.session_factory, self.context.store_id)
+
+    @cached_property
+    def kiosk_exit(self) -> KioskExit:
+        from pos_app.services.kiosk_exit import KioskExit
+
+        return KioskExit(self.session_factory, self.login, self.context.store_id)
 
     @cached_property
     def age_checks(self) -> AgeCheckService:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_path
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
 from pos_app.modes import DEFAULT_MODE, mode_refusal
@@ -58,6 +58,10 @@ class Settings(BaseSettings):
     mode: str = DEFAULT_MODE  # see pos_app.modes
     theme: str = "light"  # a QSS file in resources/themes
     hardware: HardwareSettings = HardwareSettings()
+    # A kiosk left alone asks "Still there?" after the first, and clears its cart for the next customer after
+    # the second (seconds since the last touch).
+    kiosk_idle_warning_s: int = 60
+    kiosk_idle_reset_s: int = 90
 
     @property
     def db_path(self) -> Path:
@@ -82,6 +86,22 @@ class Settings(BaseSettings):
             raise ValueError(f"There is no theme {theme!r}. The themes are the QSS files in {THEMES_DIR}: "
                              f"{', '.join(themes())}.")
         return theme
+
+    @field_validator("kiosk_idle_warning_s")
+    @classmethod
+    def _idle_warning(cls, seconds: int) -> int:
+        if not 5 <= seconds <= 3600:
+            raise ValueError("It must be a number of seconds from 5 to 3600.")
+        return seconds
+
+    @field_validator("kiosk_idle_reset_s")
+    @classmethod
+    def _idle_reset(cls, seconds: int, info: ValidationInfo) -> int:
+        warning = info.data.get("kiosk_idle_warning_s")
+        if warning is not None and not warning < seconds <= 7200:
+            raise ValueError(f"It must be more seconds than kiosk_idle_warning_s ({warning}), and at most 7200, "
+                             "so the customer is asked \"Still there?\" before the cart is cleared.")
+        return seconds
 
     @classmethod
     def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings,

@@ -1,13 +1,14 @@
 """The modes a terminal can open in. This is the one place a mode's name is added, when its screens land.
 
-Only the register exists today. Settings (``mode`` in terminal.toml, ``POS_APP_MODE``) and ``pos-app run --mode``
-both check a name here, so a mode that is not built is refused with a sentence instead of relabelling the register.
+The register and the self-serve kiosk exist today. Settings (``mode`` in terminal.toml, ``POS_APP_MODE``) and
+``pos-app run --mode`` both check a name here, so a mode that is not built is refused with a sentence instead of
+relabelling the register.
 """
 
 from __future__ import annotations
 
 # name -> the title shown in the window's header and title bar
-MODE_TITLES = {"register": "Register"}
+MODE_TITLES = {"register": "Register", "kiosk": "Kiosk"}
 
 DEFAULT_MODE = "register"
 

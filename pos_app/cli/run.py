@@ -19,13 +19,18 @@ def add_commands(commands) -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     mode = checked_mode(args.mode) if args.mode else None  # before anything starts or is written
-    from pos_app.ui.app import qt_application
-    from pos_app.ui.main_window import MainWindow
+    from pos_app.ui.app import qt_application, theme_for, window_for
 
     terminal = _open_demo_terminal(args) if args.demo else open_terminal_for(args)
-    app = qt_application(terminal.settings.theme)
-    window = MainWindow(terminal, mode=mode or terminal.settings.mode)
-    window.show_on_screen(1280, 800)
+    settings = terminal.settings
+    mode = mode or settings.mode
+    app = qt_application(theme_for(mode, settings.theme))
+    window = window_for(terminal, mode, idle_warning_s=settings.kiosk_idle_warning_s,
+                        idle_reset_s=settings.kiosk_idle_reset_s)
+    if mode == "kiosk":
+        window.showFullScreen()  # customers see the kiosk and nothing of the desktop
+    else:
+        window.show_on_screen(1280, 800)
     status = app.exec()
     terminal.close()
     return status

@@ -65,7 +65,12 @@ def _adjustments(store_id: uuid.UUID, skus: list[str] | None, now: datetime, exc
     if skus is not None:
         deltas, reserved = deltas.where(ledger.sku.in_(skus)), reserved.where(held.sku.in_(skus))
     moves = union_all(deltas, reserved).subquery()
-    return select(moves.c.sku, func.sum(moves.c.delta)).group_by(moves.c.sku)
+    return select(moves.c.sku, func.sum(moves.c.delta).label("delta")).group_by(moves.c.sku)
+
+
+def stock_adjustments(store_id: uuid.UUID, now: datetime | None = None):
+    """The same adjustments as a subquery (`sku`, `delta`) to join to levels in a larger query (kiosk browse)."""
+    return _adjustments(store_id, None, now or utcnow(), None).subquery("adjustments")
 
 
 def available_on_hand(session: Session, store_id: uuid.UUID, skus: Iterable[str] | None = None, *,

@@ -73,6 +73,14 @@ class AgeCheckService:
             raise IdUnreadable(str(error)) from None
 
     def check_id(self, sales: SaleService, card: IdCard, staff: StaffMember) -> AgeCheckOutcome:
+        outcome = self.judge_id(card)
+        self._record(sales, staff, "id_scan", outcome, jurisdiction=card.jurisdiction,
+                     id_number_hash=card.id_number_hash)
+        return outcome
+
+    def judge_id(self, card: IdCard) -> AgeCheckOutcome:
+        """The province's rule applied to a card (expired, under age, or of age), without recording it: the
+        kiosk's age gate asks this, and the check that counts is the one at the counter."""
         if card.expired:
             outcome = AgeCheckOutcome(False, f"This ID expired on {card.expiry:%Y-%m-%d}. Ask for a valid ID "
                                              "before selling cannabis.", card.age)
@@ -82,8 +90,6 @@ class AgeCheckService:
                                              "cannabis to them.", card.age)
         else:
             outcome = AgeCheckOutcome(True, f"ID checked: the customer is {card.age}.", card.age)
-        self._record(sales, staff, "id_scan", outcome, jurisdiction=card.jurisdiction,
-                     id_number_hash=card.id_number_hash)
         return outcome
 
     def record_unreadable(self, sales: SaleService, staff: StaffMember, reason: str) -> AgeCheckOutcome:

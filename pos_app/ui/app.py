@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from pos_app.ui.theme import apply_theme
 
@@ -14,3 +14,19 @@ def qt_application(theme: str = "light") -> QApplication:
     app.setApplicationName("pos-app")
     apply_theme(app, theme)
     return app
+
+
+def theme_for(mode: str, theme: str) -> str:
+    """The kiosk has its own look (big type, big targets, for customers); the other modes use the setting."""
+    return "kiosk" if mode == "kiosk" else theme
+
+
+def window_for(terminal, mode: str, *, idle_warning_s: int = 60, idle_reset_s: int = 90) -> QMainWindow:
+    """The window of ``mode``. A kiosk gets the kiosk window and nothing of the register, ever."""
+    if mode == "kiosk":
+        from pos_app.ui.kiosk.window import KioskWindow
+
+        return KioskWindow(terminal, idle_warning_s=idle_warning_s, idle_reset_s=idle_reset_s)
+    from pos_app.ui.main_window import MainWindow
+
+    return MainWindow(terminal, mode=mode)

@@ -17,7 +17,7 @@ from hardware.scanners.framing import typed_scan_event
 from pos_app.domain.cash_count import counts_for
 from pos_app.domain.staff import Role
 from pos_app.services.staff import first_staff_with_role
-from pos_app.ui.app import qt_application
+from pos_app.ui.app import qt_application, theme_for
 from pos_app.ui.device_events import DeviceEvents
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.register.card_wait import CardWaitDialog
@@ -103,6 +103,9 @@ def _stage(state: str, window: MainWindow, terminal) -> list:
 
 
 def render_screen(terminal, *, mode: str, state: str, size: tuple[int, int], out: Path) -> None:
+    if mode == "kiosk":
+        _render_kiosk(terminal, state=state, size=size, out=out)
+        return
     if state not in STATES:
         raise ValueError(f"Unknown state {state!r}; choose one of: {', '.join(STATES)}.")
     app = qt_application(terminal.settings.theme)
@@ -122,12 +125,34 @@ def render_screen(terminal, *, mode: str, state: str, size: tuple[int, int], out
         painter.drawPixmap(QPoint((image.width() - picture.width()) // 2,
                                   max((image.height() - picture.height()) // 2, 0)), picture)
     painter.end()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(out)):
-        raise OSError(f"Could not write {out}. Check that the folder is writable.")
+    _save(image, out)
     for dialog in reversed(dialogs):
         dialog.done(0)  # not close(): the staged card wait would ask its terminal to cancel and stay up, modal
     window.close()
+
+
+def _render_kiosk(terminal, *, state: str, size: tuple[int, int], out: Path) -> None:
+    from pos_app.ui.kiosk.screenshots import stage_kiosk
+    from pos_app.ui.kiosk.window import KioskWindow
+
+    app = qt_application(theme_for("kiosk", terminal.settings.theme))
+    window = KioskWindow(terminal, devices=DeviceEvents())
+    try:
+        window.resize(*size)
+        window.show()
+        app.processEvents()
+        stage_kiosk(state, window)
+        for _ in range(3):
+            app.processEvents()
+        _save(window.grab(), out)
+    finally:
+        window.release()
+
+
+def _save(image, out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(out)):
+        raise OSError(f"Could not write {out}. Check that the folder is writable.")
 
 
 def regenerate_readme_images(out_dir: Path) -> None:
@@ -145,6 +170,16 @@ def regenerate_readme_images(out_dir: Path) -> None:
             install_demo_data(terminal.session_factory, terminal.pin_pepper, products=300)
             out = out_dir / f"register-{state}.png"
             render_screen(terminal, mode="register", state=state, size=(1024, 768), out=out)
+            print(f"Wrote {out}")
+            terminal.close()
+    from pos_app.ui.kiosk.screenshots import KIOSK_STATES
+
+    for state in KIOSK_STATES:  # a kiosk is a portrait touch screen
+        with tempfile.TemporaryDirectory() as folder:
+            terminal = open_terminal(load_settings(Path(folder)), log_to_file=False)
+            install_demo_data(terminal.session_factory, terminal.pin_pepper, products=300)
+            out = out_dir / f"kiosk-{state}.png"
+            render_screen(terminal, mode="kiosk", state=state, size=(1080, 1920), out=out)
             print(f"Wrote {out}")
             terminal.close()
 

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from pos_app.services.card_recovery import CardRecovery
     from pos_app.services.catalog_queries import CatalogQueries
     from pos_app.services.clock import StoreClock
+    from pos_app.services.kiosk_catalog import KioskCatalog
+    from pos_app.services.kiosk_exit import KioskExit
     from pos_app.services.kiosk_tickets import KioskTicketService
     from pos_app.services.login import LoginService
     from pos_app.services.printing import PrintService
@@ -46,6 +48,12 @@ class TerminalServices(Protocol):
 
     @property
     def catalog(self) -> CatalogQueries: ...
+
+    @property
+    def kiosk_catalog(self) -> KioskCatalog: ...
+
+    @property
+    def kiosk_exit(self) -> KioskExit: ...
 
     @property
     def scans(self) -> ScanReader: ...

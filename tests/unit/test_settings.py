@@ -68,8 +68,8 @@ def test_an_empty_environment_variable_leaves_the_file_value(tmp_path, monkeypat
 
 
 def test_a_mode_that_is_not_built_is_refused_naming_the_modes_there_are(tmp_path):
-    message = _refusal(_toml(tmp_path, 'mode = "kiosk"\n'))
-    assert "There is no 'kiosk' mode" in message and "only the register mode" in message
+    message = _refusal(_toml(tmp_path, 'mode = "backoffice"\n'))
+    assert "There is no 'backoffice' mode" in message and "these modes: register, kiosk" in message
     assert "not built yet" in message and str(tmp_path / "terminal.toml") in message
 
 
@@ -109,3 +109,17 @@ def test_text_where_a_table_belongs_is_refused(tmp_path):
 def test_a_setting_the_terminal_does_not_have_is_left_alone(tmp_path):
     # hub_url was never read (pairing keeps the hub's address); an old file that sets it still starts.
     assert load_settings(_toml(tmp_path, 'hub_url = "http://hub.example:8700"\n')).mode == "register"
+
+
+def test_a_kiosk_is_a_mode_with_idle_times_that_default_to_a_minute_and_a_half(tmp_path):
+    settings = load_settings(_toml(tmp_path, 'mode = "kiosk"\n'))
+    assert (settings.mode, settings.kiosk_idle_warning_s, settings.kiosk_idle_reset_s) == ("kiosk", 60, 90)
+    settings = load_settings(_toml(tmp_path, 'kiosk_idle_warning_s = 30\nkiosk_idle_reset_s = 45\n'))
+    assert (settings.kiosk_idle_warning_s, settings.kiosk_idle_reset_s) == (30, 45)
+
+
+def test_the_kiosk_clears_a_cart_only_after_asking_still_there(tmp_path):
+    message = _refusal(_toml(tmp_path, 'kiosk_idle_warning_s = 60\nkiosk_idle_reset_s = 30\n'))
+    assert "kiosk_idle_reset_s" in message and "more seconds than kiosk_idle_warning_s (60)" in message
+    message = _refusal(_toml(tmp_path, 'kiosk_idle_warning_s = 1\n'))
+    assert "kiosk_idle_warning_s" in message and "from 5 to 3600" in message

@@ -27,11 +27,12 @@ class LimitMeter(QProgressBar):
 
 
 class TotalsPanel(QFrame):
-    def __init__(self, tax_codes: list[str]) -> None:
+    def __init__(self, tax_codes: list[str], *, discounts: bool = True) -> None:
+        """``discounts``: False where no discount can be given (the kiosk), so no row of zeros is shown."""
         super().__init__(objectName="TotalsPanel")
         grid = QGridLayout(self)
         self.value_labels: dict[str, QLabel] = {}
-        rows = ["Subtotal", "Discounts", *tax_codes]
+        rows = ["Subtotal", *(["Discounts"] if discounts else []), *tax_codes]
         for row, name in enumerate(rows):
             grid.addWidget(QLabel(name), row, 0)
             value = QLabel(Money.zero().format(), alignment=Qt.AlignmentFlag.AlignRight)
@@ -68,7 +69,8 @@ class TotalsPanel(QFrame):
             self.limit_meter.show_grams(Decimal(0))
             return
         self.value_labels["Subtotal"].setText(totals.subtotal.format())
-        self.value_labels["Discounts"].setText((-totals.discounts).format() if totals.discounts else zero)
+        if "Discounts" in self.value_labels:
+            self.value_labels["Discounts"].setText((-totals.discounts).format() if totals.discounts else zero)
         for code, label in self.value_labels.items():
             if code in totals.taxes.components:
                 label.setText(totals.taxes.components[code].format())

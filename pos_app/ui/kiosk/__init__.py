@@ -1,0 +1,1 @@
+"""The self-serve kiosk: attract screen, age gate, browse, cart and send to the counter, locked to customers."""

@@ -1,0 +1,79 @@
+"""The kiosk's cart: a domain ``Sale`` (the register's rules, 30 g limit included) that never goes past the
+stock the kiosk was shown. Nothing is written: the cart becomes a ticket at the counter, or is cleared."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from PySide6.QtCore import QObject, Signal
+
+from pos_app.domain.sale import Sale, SaleLine, SaleTotals
+from pos_app.services.kiosk_catalog import KioskCatalog, ProductCard
+from pos_app.services.terminal import TerminalContext
+
+
+class NotEnoughStock(Exception):
+    def __init__(self, card: ProductCard) -> None:
+        left = "one" if card.available == 1 else str(card.available)
+        message = (f"Sorry, {card.name} is sold out right now." if card.available <= 0 else
+                   f"Sorry, we have only {left} of {card.name} right now.")
+        super().__init__(message)
+        self.message = message
+
+
+class KioskCart(QObject):
+    changed = Signal()
+
+    def __init__(self, catalog: KioskCatalog, context: TerminalContext) -> None:
+        super().__init__()
+        self._catalog = catalog
+        self._context = context
+        self._cards: dict[str, ProductCard] = {}  # sku -> the card the customer added it from
+        self.sale = Sale(tax_components=context.tax_components)
+
+    @property
+    def lines(self) -> tuple[SaleLine, ...]:
+        return self.sale.lines
+
+    @property
+    def totals(self) -> SaleTotals:
+        return self.sale.totals
+
+    @property
+    def is_empty(self) -> bool:
+        return self.sale.is_empty
+
+    def card(self, sku: str) -> ProductCard | None:
+        return self._cards.get(sku)
+
+    def add(self, card: ProductCard) -> SaleLine:
+        """One more of this product. A sentence (DomainError, NotEnoughStock, ProductGone) when it can't be."""
+        held = sum(line.quantity for line in self.sale.lines if line.product.sku == card.sku)
+        if held + 1 > card.available:
+            raise NotEnoughStock(card)
+        product = self._catalog.product_info(card.sku)  # the store's price now, as the register would ring it
+        line = self.sale.add(product, 1)  # the 30 g rule: PossessionLimitExceeded, and the cart stays as it was
+        self._cards[card.sku] = card
+        self.changed.emit()
+        return line
+
+    def increase(self, line_id: UUID) -> None:
+        line = self.sale.line(line_id)
+        card = self._cards[line.product.sku]
+        if line.quantity + 1 > card.available:
+            raise NotEnoughStock(card)
+        self.sale.set_quantity(line_id, line.quantity + 1)
+        self.changed.emit()
+
+    def decrease(self, line_id: UUID) -> None:
+        line = self.sale.line(line_id)
+        if line.quantity <= 1:
+            self.sale.remove_line(line_id)
+        else:
+            self.sale.set_quantity(line_id, line.quantity - 1)
+        self.changed.emit()
+
+    def clear(self) -> None:
+        self.sale = Sale(tax_components=self._context.tax_components)
+        self._cards.clear()
+        self.changed.emit()

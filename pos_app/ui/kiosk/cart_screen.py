@@ -1,0 +1,165 @@
+"""The cart: a row per product with minus and plus, the estimated taxes and total, the 30 g meter, and the
+ways on (keep shopping, start over, send to the counter). ``CartBar`` is the cart's summary under the products."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from pos_app.domain.sale import SaleLine
+from pos_app.ui.common.totals import LimitMeter, TotalsPanel
+from pos_app.ui.kiosk.cart import KioskCart
+from pos_app.ui.kiosk.widgets import discard, kiosk_button
+
+ESTIMATE = "Estimated. The counter confirms prices and taxes when you pay."
+
+
+def _count(items: int) -> str:
+    return "1 item" if items == 1 else f"{items} items"
+
+
+class CartBar(QFrame):
+    """Always under the products: how many items, the estimated total, the 30 g meter, and View cart."""
+
+    open_cart = Signal()
+
+    def __init__(self, cart: KioskCart) -> None:
+        super().__init__(objectName="CartBar")
+        self.cart = cart
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 8, 16, 8)
+        self.summary = QLabel(objectName="CartSummary")
+        self.meter = LimitMeter()
+        self.meter.setMinimumWidth(240)
+        self.view_button = kiosk_button("View cart", primary=True)
+        self.view_button.clicked.connect(self.open_cart)
+        row.addWidget(self.summary, 1)
+        row.addWidget(QLabel("30 g limit", objectName="CartSummaryNote"))
+        row.addWidget(self.meter)
+        row.addWidget(self.view_button)
+        cart.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        totals = self.cart.totals
+        self.summary.setText(f"{_count(totals.item_count)} · {totals.total.format()}" if totals.item_count
+                             else "Your cart is empty")
+        self.meter.show_grams(totals.dried_equivalent_grams)
+        self.view_button.setEnabled(not self.cart.is_empty)
+
+
+class CartLineRow(QFrame):
+    def __init__(self, line: SaleLine, size: str, on_minus: Callable[[], None], on_plus: Callable[[], None]) -> None:
+        super().__init__(objectName="CartLine")
+        row = QHBoxLayout(self)
+        name = QLabel(f"{line.product.name}", objectName="CartLineName", wordWrap=True)
+        detail = QLabel(" · ".join(x for x in (line.product.brand, size, line.product.unit_price.format()) if x),
+                        objectName="CartLineDetail", wordWrap=True)
+        text = QVBoxLayout()
+        text.addWidget(name)
+        text.addWidget(detail)
+        row.addLayout(text, 1)
+        self.minus = kiosk_button("−", name="QuantityButton")
+        self.minus.setAccessibleName(f"One fewer {line.product.name}")
+        self.minus.clicked.connect(lambda _=False: on_minus())
+        self.quantity = QLabel(str(line.quantity), objectName="CartQuantity", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.quantity.setMinimumWidth(56)
+        self.plus = kiosk_button("+", name="QuantityButton")
+        self.plus.setAccessibleName(f"One more {line.product.name}")
+        self.plus.clicked.connect(lambda _=False: on_plus())
+        amount = QLabel(line.net.format(), objectName="CartLineAmount",
+                        alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        amount.setMinimumWidth(140)
+        for widget in (self.minus, self.quantity, self.plus, amount):
+            row.addWidget(widget)
+
+
+class CartScreen(QWidget):
+    keep_shopping = Signal()
+    start_over = Signal()
+    send_requested = Signal()
+    refused = Signal(str)  # a sentence: the 30 g limit, or no more in stock
+
+    def __init__(self, cart: KioskCart, tax_codes: list[str]) -> None:
+        super().__init__(objectName="CartScreen")
+        self.cart = cart
+        layout = QGridLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(QLabel("Your cart", objectName="KioskHeading"), 0, 0)
+        lines = QWidget()
+        self.lines_layout = QVBoxLayout(lines)
+        self.lines_layout.setContentsMargins(0, 0, 0, 0)
+        self.lines_layout.addStretch(1)
+        scroll = QScrollArea(widgetResizable=True, objectName="CartLines")
+        scroll.setWidget(lines)
+        self.scroll = scroll
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.totals = TotalsPanel(tax_codes, discounts=False)
+        column.addWidget(self.totals)
+        column.addWidget(QLabel(ESTIMATE, objectName="CartEstimate", wordWrap=True))
+        self.side = side
+        self.send_button = kiosk_button("Send to counter", primary=True)
+        self.send_button.clicked.connect(self.send_requested)
+        self.keep_button = kiosk_button("Keep shopping")
+        self.keep_button.clicked.connect(self.keep_shopping)
+        self.start_over_button = kiosk_button("Start over", name="StartOver")
+        self.start_over_button.clicked.connect(self.start_over)
+        actions = QHBoxLayout()
+        actions.addWidget(self.start_over_button)
+        actions.addWidget(self.keep_button)
+        actions.addStretch(1)
+        actions.addWidget(self.send_button)
+        self.actions = actions
+        self.rows: list[CartLineRow] = []
+        self.arrange(portrait=False)
+        cart.changed.connect(self.refresh)
+        self.refresh()
+
+    def arrange(self, portrait: bool) -> None:
+        """Totals beside the lines on a wide screen, under them on a tall one."""
+        layout: QGridLayout = self.layout()
+        for widget in (self.scroll, self.side):
+            layout.removeWidget(widget)
+        layout.removeItem(self.actions)
+        if portrait:
+            layout.addWidget(self.scroll, 1, 0)
+            layout.addWidget(self.side, 2, 0)
+            layout.addLayout(self.actions, 3, 0)
+        else:
+            layout.addWidget(self.scroll, 1, 0, 2, 1)
+            layout.addWidget(self.side, 1, 1)
+            layout.addLayout(self.actions, 3, 0, 1, 2)
+        for index, stretch in enumerate((1, 0) if portrait else (3, 2)):
+            layout.setColumnStretch(index, stretch)
+        for index, stretch in enumerate((0, 1, 0, 0) if portrait else (0, 0, 1, 0)):
+            layout.setRowStretch(index, stretch)
+
+    def refresh(self) -> None:
+        for row in self.rows:
+            discard(row)
+        self.rows = []
+        for index, line in enumerate(self.cart.lines):
+            card = self.cart.card(line.product.sku)
+            row = CartLineRow(line, card.size if card else "", lambda lid=line.line_id: self._change(lid, -1),
+                              lambda lid=line.line_id: self._change(lid, +1))
+            self.lines_layout.insertWidget(index, row)
+            row.show()  # now, not on the next turn of the event loop: a finger may already be on its plus
+            self.rows.append(row)
+        self.totals.show_totals(self.cart.totals if not self.cart.is_empty else None)
+        self.send_button.setEnabled(not self.cart.is_empty)
+
+    def _change(self, line_id, step: int) -> None:
+        try:
+            if step > 0:
+                self.cart.increase(line_id)
+            else:
+                self.cart.decrease(line_id)
+        except Exception as error:  # the 30 g limit or the stock: the cart stays as it was
+            message = getattr(error, "message", None)
+            if message is None:
+                raise
+            self.refused.emit(message)

@@ -1,0 +1,162 @@
+"""The filter panel: strain type, THC and CBD ranges, price range, brand, size, in stock only, and the sort.
+
+Every tap changes the products behind the panel at once (``changed``); ranges are chips of round figures in
+the category's own unit (% for flower, mg for edibles), because a slider is hard to set with a finger.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from pos_app.domain.kiosk_browse import SORT_TITLES, Filters, Range, Sort
+from pos_app.domain.money import Money
+from pos_app.services.kiosk_catalog import Choices
+from pos_app.ui.kiosk.widgets import ChipRow, kiosk_button
+
+THC_STEPS = {"%": ("10", "15", "20", "25", "30"), "mg": ("2.5", "5", "10"), "mg/mL": ("1", "5", "10", "20")}
+CBD_STEPS = {"%": ("1", "5", "10", "15"), "mg": ("2.5", "5", "10", "20"), "mg/mL": ("1", "5", "10", "20")}
+PRICE_STEPS = (10, 25, 50, 100, 200)
+
+
+def _figure(text: str, unit: str) -> str:
+    return f"{text} {unit}"
+
+
+class RangeChips(QWidget):
+    """'at least' and 'at most' chip rows for one figure; none chosen is no limit."""
+
+    changed = Signal()
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.title = title
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.low_label, self.high_label = QLabel(objectName="FilterTitle"), QLabel(objectName="FilterTitle")
+        self.low, self.high = ChipRow(exclusive=True, columns=5), ChipRow(exclusive=True, columns=5)
+        for widget in (self.low_label, self.low, self.high_label, self.high):
+            layout.addWidget(widget)
+        self.low.changed.connect(self.changed)
+        self.high.changed.connect(self.changed)
+        self._values: dict[str, Decimal] = {}
+
+    def set_steps(self, steps: list[tuple[str, Decimal]], current: Range) -> None:
+        self._values = dict(steps)
+        labels = [label for label, _ in steps]
+        chosen = [label for label, value in steps if value in (current.low, current.high)]
+        self.low_label.setText(f"{self.title} at least")
+        self.high_label.setText(f"{self.title} at most")
+        self.low.set_choices(labels, [c for c in chosen if self._values[c] == current.low])
+        self.high.set_choices(labels, [c for c in chosen if self._values[c] == current.high])
+
+    def value(self) -> Range:
+        low, high = self.low.selected(), self.high.selected()
+        return Range(self._values[low[0]] if low else None, self._values[high[0]] if high else None)
+
+
+class FilterPanel(QFrame):
+    changed = Signal(object)  # the new Filters
+    closed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__(objectName="FilterPanel")
+        self.filters = Filters()
+        self._updating = False
+        outer = QVBoxLayout(self)
+        heading = QHBoxLayout()
+        heading.addWidget(QLabel("Filter and sort", objectName="KioskHeading"), 1)
+        self.clear_button = kiosk_button("Clear filters")
+        self.clear_button.clicked.connect(self.clear)
+        self.done_button = kiosk_button("Show products", primary=True)
+        self.done_button.clicked.connect(self.closed)
+        heading.addWidget(self.clear_button)
+        heading.addWidget(self.done_button)
+        outer.addLayout(heading)
+
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        self.sort = ChipRow([SORT_TITLES[s] for s in Sort], exclusive=True, columns=3)
+        self.in_stock = kiosk_button("In stock only", name="Chip")
+        self.in_stock.setCheckable(True)
+        self.in_stock.setChecked(True)
+        self.strains = ChipRow(columns=3)
+        self.thc, self.cbd, self.price = RangeChips("THC"), RangeChips("CBD"), RangeChips("Price")
+        self.sizes = ChipRow(columns=4)
+        self.brands = ChipRow(columns=3)
+        self.sections: dict[str, QWidget] = {}
+        for title, widget in (("Sort by", self.sort), ("Stock", self.in_stock), ("Strain type", self.strains),
+                              ("", self.thc), ("", self.cbd), ("", self.price), ("Size", self.sizes),
+                              ("Brand", self.brands)):
+            section = QWidget()
+            column = QVBoxLayout(section)
+            column.setContentsMargins(0, 8, 0, 8)
+            if title:
+                column.addWidget(QLabel(title, objectName="FilterTitle"))
+            column.addWidget(widget)
+            self.body.addWidget(section)
+            self.sections[title or widget.title] = section
+        self.body.addStretch(1)
+        scroll = QScrollArea(widgetResizable=True, objectName="FilterScroll")
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        for widget in (self.sort, self.strains, self.thc, self.cbd, self.price, self.sizes, self.brands):
+            widget.changed.connect(self._read)
+        self.in_stock.clicked.connect(self._read)
+
+    def show_choices(self, choices: Choices, filters: Filters) -> None:
+        """Offer what the category has; ``filters`` are the ones in force (kept across categories)."""
+        self._updating = True
+        self.filters = filters
+        self.sort.set_choices([SORT_TITLES[s] for s in Sort if choices.potency_unit or s is not Sort.POTENCY],
+                              [SORT_TITLES[filters.sort]])
+        self.in_stock.setChecked(filters.in_stock_only)
+        self.strains.set_choices(choices.strain_types, filters.strain_types)
+        unit = choices.potency_unit
+        for name, widget, span, steps in (("THC", self.thc, filters.thc, THC_STEPS),
+                                          ("CBD", self.cbd, filters.cbd, CBD_STEPS)):
+            self.sections[name].setVisible(unit is not None)
+            if unit:
+                widget.set_steps([(_figure(step, unit), Decimal(step)) for step in steps[unit]], span)
+        steps = [] if choices.price is None else [
+            (Money.of(step).format(), Decimal(step)) for step in PRICE_STEPS
+            if choices.price[0].amount <= step <= choices.price[1].amount * 2]
+        self.sections["Price"].setVisible(bool(steps))
+        self.price.set_steps(steps, filters.price)
+        self.sizes.set_choices(choices.sizes, filters.sizes)
+        self.sections["Size"].setVisible(bool(choices.sizes))
+        self.brands.set_choices(choices.brands, filters.brands)
+        self.sections["Strain type"].setVisible(bool(choices.strain_types))
+        self._updating = False
+
+    def chip(self, section: str, label: str) -> QPushButton:
+        """The chip ``label`` of a section ('Strain type', 'THC at least', 'Brand', ...), for a finger to tap."""
+        rows = {"Sort by": self.sort, "Strain type": self.strains, "Size": self.sizes, "Brand": self.brands,
+                "THC at least": self.thc.low, "THC at most": self.thc.high, "CBD at least": self.cbd.low,
+                "CBD at most": self.cbd.high, "Price at least": self.price.low, "Price at most": self.price.high}
+        return rows[section].buttons[label]
+
+    def clear(self) -> None:
+        self.filters = Filters(category=self.filters.category, skus=self.filters.skus)
+        self._updating = True
+        for row in (self.strains, self.sizes, self.brands, self.thc.low, self.thc.high, self.cbd.low,
+                    self.cbd.high, self.price.low, self.price.high):
+            row.select(())
+        self.sort.select([SORT_TITLES[Sort.BEST_SELLERS]])
+        self.in_stock.setChecked(True)
+        self._updating = False
+        self.changed.emit(self.filters)
+
+    def _read(self) -> None:
+        if self._updating:
+            return
+        sort = next((s for s in Sort if SORT_TITLES[s] in self.sort.selected()), Sort.BEST_SELLERS)
+        self.filters = replace(
+            self.filters, sort=sort, in_stock_only=self.in_stock.isChecked(), strain_types=self.strains.selected(),
+            thc=self.thc.value(), cbd=self.cbd.value(), price=self.price.value(), sizes=self.sizes.selected(),
+            brands=self.brands.selected(),
+        )
+        self.changed.emit(self.filters)

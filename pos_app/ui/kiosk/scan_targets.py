@@ -1,0 +1,64 @@
+"""Scans at the kiosk, through the one scan path: an ID card can stand in for the age confirmation (and fails
+closed when its date of birth cannot be read, as at the register); a product's barcode opens its page; every
+other code gets a sentence. Nothing is stored: the age check that counts is made again at the counter."""
+
+from __future__ import annotations
+
+from hardware.codes.id_card import IdCard
+from hardware.ports import ScanEvent
+from pos_app.services.scanning import ProductScan, ScanDispatcher
+from pos_app.ui.tasks import message_of
+
+COUNTER_ONLY = "This code is for the counter. Scan a product's barcode to see it here."
+
+
+class KioskScans:
+    def __init__(self, window, terminal) -> None:
+        self.window = window
+        self.t = terminal
+        self.dispatcher = ScanDispatcher(terminal.scans, self)
+
+    def handle_scan(self, event: ScanEvent) -> None:
+        if self.window.current in (self.window.age_gate, self.window.browse, self.window.product_page,
+                                   self.window.cart_screen):
+            self.dispatcher.dispatch(event)
+
+    # --- ScanTargets ---------------------------------------------------------------------------------
+
+    def sell(self, scan: ProductScan) -> None:
+        window = self.window
+        if not window.shopping:
+            window.age_gate.say("Please confirm your age first.")
+            return
+        try:
+            product = self.t.kiosk_catalog.product_info(scan.gtin)
+            window.show_product(self.t.kiosk_catalog.product(product.sku))
+        except Exception as error:
+            window.say(message_of(error))
+
+    def receipt(self, number: str) -> None:
+        self.window.say(COUNTER_ONLY, kind="info")
+
+    def id_card(self, card: IdCard) -> None:
+        window = self.window
+        if window.current is not window.age_gate:
+            return  # the age is confirmed already; an ID scanned later changes nothing here
+        outcome = self.t.age_checks.judge_id(card)
+        if outcome.passed:
+            window.begin_shopping()
+        elif card.expired:
+            window.age_gate.say("This ID has expired. Please see staff at the counter.")
+        else:
+            window.turn_away()
+
+    def id_unreadable(self, message: str) -> None:
+        window = self.window
+        if window.current is window.age_gate:
+            window.age_gate.say("We could not read the date of birth on this ID. Try again, or see staff at "
+                                "the counter.")
+
+    def not_used_here(self, message: str) -> None:
+        self.window.say(COUNTER_ONLY, kind="info")
+
+    def unreadable(self, text: str, message: str) -> None:
+        self.window.say("We could not read that code. Try again, or search for the product.", kind="info")

@@ -1,0 +1,67 @@
+"""Staff leaving kiosk mode: behind a long press on the logo, a manager's code and PIN. Cancel returns the
+customer's screen; a refused PIN says why and stays."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from pos_app.ui.common.widgets import PinPad
+from pos_app.ui.kiosk.widgets import kiosk_button
+
+
+class StaffExitScreen(QWidget):
+    approved = Signal(object)  # the approving StaffMember
+    cancelled = Signal()
+
+    def __init__(self, kiosk_exit, terminal_no: int) -> None:
+        super().__init__(objectName="StaffExitScreen")
+        self._exit = kiosk_exit
+        self._terminal_no = terminal_no
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 32)
+        layout.addWidget(QLabel("Staff only: leave kiosk mode", objectName="KioskHeading"))
+        layout.addWidget(QLabel("A manager's staff code and PIN close the kiosk. The exit is recorded.",
+                                objectName="AttractLead", wordWrap=True))
+        self.error = QLabel(objectName="KioskError", wordWrap=True)
+        self.error.hide()
+        self.code_field = QLineEdit(placeholderText="Manager's staff code", objectName="StaffCodeField")
+        self.code_field.setMinimumHeight(64)
+        self.pad = PinPad()
+        self.pad.submitted.connect(self._verify)
+        self.cancel_button = kiosk_button("Cancel")
+        self.cancel_button.clicked.connect(self.cancelled)
+        for widget in (self.error, self.code_field, self.pad):
+            layout.addWidget(widget)
+        layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+
+    def reset(self) -> None:
+        self.code_field.clear()
+        self.pad.field.clear()
+        self.error.hide()
+        self.code_field.setFocus()
+
+    def approve_with(self, staff_code: str, pin: str) -> None:
+        """What typing the code and the PIN does."""
+        self.code_field.setText(staff_code)
+        self._verify(pin)
+
+    def _verify(self, pin: str) -> None:
+        code = self.code_field.text().strip()
+        if not code:
+            self._say("Type the manager's staff code first, then their PIN.")
+            return
+        try:
+            manager = self._exit.approve(code, pin, terminal_no=self._terminal_no)
+        except Exception as error:
+            message = getattr(error, "message", None)
+            if message is None:
+                raise
+            self._say(message)
+            return
+        self.approved.emit(manager)
+
+    def _say(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()

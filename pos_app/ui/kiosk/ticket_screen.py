@@ -1,0 +1,40 @@
+"""After Send to counter: the ticket's number, large, and its QR code, which the cashier scans when the
+customer gets there. The screen goes back to the attract screen by itself after a while (or on Done)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from pos_app.ui.kiosk.widgets import kiosk_button, qr_pixmap
+
+QR_SIZE = 420
+
+
+class TicketScreen(QWidget):
+    done = Signal()
+
+    def __init__(self) -> None:
+        super().__init__(objectName="TicketScreen")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 32)
+        layout.setSpacing(16)
+        layout.addStretch(1)
+        self.lead = QLabel("Your order is at the counter. Your number is", objectName="AttractLead",
+                           alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.number = QLabel(objectName="TicketNumber", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.qr = QLabel(objectName="TicketQr", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.note = QLabel(objectName="AttractLead", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.done_button = kiosk_button("Done", primary=True)
+        self.done_button.clicked.connect(self.done)
+        for widget in (self.lead, self.number, self.qr, self.note):
+            layout.addWidget(widget)
+        layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+
+    def show_ticket(self, number: str, qr_text: str, *, printed: bool) -> None:
+        self.number.setText(number)
+        self.qr.setPixmap(qr_pixmap(qr_text, QR_SIZE))
+        self.note.setText(("Take your printed ticket, or show this code" if printed else
+                           "Show this number or a photo of this code")
+                          + " at the counter. Staff check your ID there, and you pay there.")

@@ -1,0 +1,108 @@
+"""The age gate (the province's age; an ID scan through the one scan path may stand in, failing closed), and a
+kiosk without a catalog, which says it is being set up instead of failing."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select, update
+
+from hardware.scanners.framing import typed_scan_event
+from pos_app.persistence.models import Accessory, AgeVerificationLog, OcsProduct
+from pos_app.ui.kiosk.screens import SETTING_UP
+from tests.id_cards import ontario_licence, years_ago
+from tests.ui.kiosk.customer_driver import Customer
+
+
+def _scan(customer, payload: str) -> None:
+    customer.window.scans.handle_scan(typed_scan_event(payload))
+
+
+def _logged(terminal) -> int:
+    with terminal.session_factory() as session:
+        return session.scalar(select(func.count()).select_from(AgeVerificationLog))
+
+
+def test_the_gate_asks_for_the_provinces_age(customer, terminal):
+    window = customer.window
+    customer.tap(window.attract.start_button)
+    assert window.age_gate.confirm_button.text() == f"I am {terminal.context.min_age} or older"
+    customer.tap(window.age_gate.decline_button)
+    assert "Sorry, you must be 19 or older" in window.age_gate.message.text()
+    assert not window.age_gate.confirm_button.isEnabled()
+
+
+def test_an_adults_id_opens_the_menu_and_nothing_is_stored(customer, terminal):
+    before = _logged(terminal)
+    customer.tap(customer.window.attract.start_button)
+    _scan(customer, ontario_licence(years_ago(30)))
+    assert customer.window.current is customer.window.browse
+    assert _logged(terminal) == before, "the kiosk's gate keeps nothing; the counter checks again"
+
+
+def test_an_under_age_id_turns_the_customer_away_and_a_tap_cannot_undo_it(customer):
+    window = customer.window
+    customer.tap(window.attract.start_button)
+    _scan(customer, ontario_licence(years_ago(17)))
+    assert window.current is window.age_gate
+    assert "Sorry, you must be 19 or older" in window.age_gate.message.text()
+    assert not window.age_gate.confirm_button.isEnabled()
+
+
+def test_an_id_whose_date_of_birth_cannot_be_read_fails_closed(customer):
+    window = customer.window
+    born = years_ago(30)
+    payload = ontario_licence(born).replace(f"DBB{born:%Y%m%d}", "DBB20261399")
+    customer.tap(window.attract.start_button)
+    _scan(customer, payload)
+    assert window.current is window.age_gate, "an unreadable date never opens the menu"
+    assert "could not read the date of birth" in window.age_gate.message.text()
+
+
+def test_a_products_barcode_before_the_gate_does_not_open_the_menu(customer, terminal):
+    window = customer.window
+    customer.tap(window.attract.start_button)
+    gtin = terminal.catalog.in_stock_codes(1, ("dried_flower",))[0]
+    _scan(customer, gtin)
+    assert window.current is window.age_gate and "confirm your age first" in window.age_gate.message.text()
+    customer.tap(window.age_gate.confirm_button)
+    _scan(customer, gtin)
+    assert window.current is window.product_page
+
+
+@pytest.fixture
+def empty_catalog(terminal):
+    with terminal.session_factory() as session:
+        session.execute(update(OcsProduct).values(is_active=False))
+        session.execute(update(Accessory).values(is_active=False))
+        session.commit()
+    return terminal
+
+
+def test_a_kiosk_with_no_catalog_yet_says_it_is_being_set_up(qtbot, empty_catalog):
+    customer = Customer(qtbot, empty_catalog)
+    try:
+        window = customer.window
+        assert window.current is window.setup and window.setup.title.text() == SETTING_UP
+        assert not window.ready and not window.start_over_button.isVisible()
+        customer.long_press_logo()
+        assert window.current is window.setup, "nothing to leave to before there is a kiosk"
+        with empty_catalog.session_factory() as session:  # the first sync brings the catalog
+            session.execute(update(OcsProduct).values(is_active=True))
+            session.commit()
+        window._check_setup()
+        assert window.ready and window.current is window.attract
+    finally:
+        customer.leave()
+
+
+def test_a_kiosk_with_no_store_at_all_says_it_is_being_set_up(qtbot, tmp_path):
+    from pos_app.bootstrap import open_terminal
+    from pos_app.config import load_settings
+
+    bare = open_terminal(load_settings(tmp_path / "new-kiosk"), log_to_file=False)
+    customer = Customer(qtbot, bare)
+    try:
+        assert customer.window.current is customer.window.setup
+    finally:
+        customer.leave()
+        bare.close()
