@@ -63,11 +63,11 @@ PRODUCTS = _Catalog("ocs_product_catalog", "ocs_product_search", "product_name",
 ACCESSORIES = _Catalog("accessories_catalog", "accessory_search", "name", "brand", "sku")
 SEARCH_TABLES = (PRODUCTS.search, ACCESSORIES.search)
 SEARCH_INDEX_SUFFIXES = ("_active_name_nocase", "_active_brand_nocase")
-KIOSK_INDEX_PREFIX = "ix_ocs_product_catalog_kiosk_"  # migration 0005: the kiosk's browse indexes
+KIOSK_INDEX_PREFIX = "ix_ocs_product_catalog_kiosk_"  # migration 0008: the kiosk's browse indexes
 
 
 def is_search_index(name: str | None) -> bool:
-    """Tables and indexes migrations 0004 (search) and 0005 (kiosk browsing) made by hand, which the models do
+    """Tables and indexes migrations 0004 (search) and 0008 (kiosk browsing) made by hand, which the models do
     not describe (FTS5 tables, partial and expression indexes)."""
     return name is not None and (name.startswith((*SEARCH_TABLES, KIOSK_INDEX_PREFIX))
                                  or name.endswith(SEARCH_INDEX_SUFFIXES))

@@ -30,6 +30,7 @@ from pos_app.domain.money import Money
 from pos_app.persistence import kiosk_catalog as queries
 from pos_app.persistence.catalog_repository import find_by_code
 from pos_app.persistence.catalog_search import search_catalog
+from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import ServiceError
 
 PAGE_SIZE = 48
@@ -105,9 +106,11 @@ def _card(row: queries.CatalogRow) -> ProductCard:
 
 
 class KioskCatalog:
-    def __init__(self, session_factory: sessionmaker[Session], store_id: uuid.UUID) -> None:
+    def __init__(self, session_factory: sessionmaker[Session], store_id: uuid.UUID, *,
+                 clock: Clock = utc_clock) -> None:
         self._session_factory = session_factory
         self._store_id = store_id
+        self._clock = clock
         self._sizes: dict[str, dict[str, tuple[str, str]]] = {}  # category -> size label -> (net, unit)
 
     def is_set_up(self) -> bool:
@@ -139,7 +142,8 @@ class KioskCatalog:
     def search_skus(self, text: str) -> tuple[str, ...]:
         """SKUs whose name, brand or code holds every word typed (the register's search), best match first."""
         with self._session_factory() as session:
-            return tuple(row.sku for row in search_catalog(session, self._store_id, text.strip(), SEARCH_LIMIT))
+            rows = search_catalog(session, self._store_id, text.strip(), SEARCH_LIMIT, today=self._clock().date())
+            return tuple(row.sku for row in rows)
 
     def choices(self, category_key: str | None) -> Choices:
         category = CATEGORY_BY_KEY.get(category_key or "")
