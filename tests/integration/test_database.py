@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
@@ -14,6 +15,9 @@ from pos_app.persistence.migrate import backup_database, current_revision, head_
 from pos_app.persistence.models import Base
 
 
+# SQLAlchemy cannot reflect the kiosk's expression indexes (CAST(thc AS REAL)); they are hand-built and left out
+# of the comparison like the search index, so its warning about them says nothing here.
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
 def test_an_empty_database_upgrades_to_head_with_no_drift_from_the_models(tmp_path):
     db_path = tmp_path / "terminal.db"
     engine = make_engine(db_path)

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from hardware.simulators.printer import PrinterSimulator
 from pos_app.domain.cash_count import counts_for
 from pos_app.domain.cash_rounding import next_bills_up, round_cash
 from pos_app.domain.money import Money
@@ -22,31 +20,7 @@ from pos_app.ui.register.shift_dialogs import CloseShiftDialog, OpenShiftDialog,
 from pos_app.ui.register.simple_dialogs import QuantityDialog, VoidDialog
 from pos_app.ui.register.tender_dialog import TenderDialog
 from tests.integration.helpers import product_codes
-from tests.ui.register_driver import DAY_FLOAT, Cashier, wired
-
-
-def _open(cashier: Cashier) -> None:
-    cashier.sign_in("1001")
-    opening = cashier.wait_for_dialog(OpenShiftDialog)
-    opening.counter.set_counts(DAY_FLOAT)
-    with cashier.qtbot.waitSignal(cashier.register.shifts.shift_opened):
-        cashier.click(opening.open_button)
-
-
-@pytest.fixture
-def cashier(qtbot, terminal):
-    with wired(terminal) as till:
-        person = Cashier(qtbot, till)
-        _open(person)
-        yield person
-
-
-@pytest.fixture
-def printer(tmp_path):
-    sim = PrinterSimulator(port=0, save_dir=tmp_path / "printed")
-    sim.start()
-    yield sim
-    sim.stop()
+from tests.ui.register_driver import Cashier, wired
 
 
 def _accessory(terminal) -> tuple[str, Money]:
@@ -200,7 +174,7 @@ def test_a_notice_about_the_last_sale_goes_when_the_next_one_starts(cashier, ter
 def test_reprint_says_it_is_printing_then_that_it_printed_or_why_not(qtbot, terminal, printer):
     with wired(terminal, printer_url=f"tcp://127.0.0.1:{printer.port}") as till:
         cashier = Cashier(qtbot, till)
-        _open(cashier)
+        cashier.start_the_day()
         sku, _ = _accessory(terminal)
         cashier.scan(sku)
         with qtbot.waitSignal(cashier.register.checkout.completed):

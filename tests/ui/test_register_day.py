@@ -13,7 +13,6 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from hardware.simulators.printer import PrinterSimulator
 from pos_app.domain.cash_count import counts_for
 from pos_app.domain.money import Money
 from pos_app.domain.reason_codes import RefundReason
@@ -26,14 +25,6 @@ from pos_app.ui.register.simple_dialogs import VoidDialog
 from pos_app.ui.register.tender_dialog import TenderDialog
 from tests.integration.helpers import product_codes
 from tests.ui.register_driver import DAY_FLOAT, Cashier, wired
-
-
-@pytest.fixture
-def printer(tmp_path):
-    sim = PrinterSimulator(port=0, save_dir=tmp_path / "printed")
-    sim.start()
-    yield sim
-    sim.stop()
 
 
 @pytest.fixture
