@@ -175,3 +175,19 @@ def test_the_window_keeps_its_status_bar_on_a_screen_no_bigger_than_it(qtbot, te
         assert window.minimumSizeHint().height() <= 800 - 40, "1280x800 less a title bar holds the register"
         window.close()
 
+
+
+def test_the_first_digit_typed_or_tapped_replaces_a_count_of_zero(qtbot, terminal):
+    with wired(terminal) as till:
+        cashier = Cashier(qtbot, till)
+        cashier.sign_in("1001")
+        opening = cashier.wait_for_dialog(OpenShiftDialog)
+        twenties, tens = opening.counter.spins["20"], opening.counter.spins["10"]
+        twenties.setFocus()
+        qtbot.waitUntil(twenties.hasFocus)
+        cashier.type(twenties, "5")  # from the keyboard: five $20 bills, not fifty
+        assert twenties.value() == 5
+        tens.setFocus()
+        qtbot.waitUntil(lambda: tens.lineEdit().selectedText() == "0")
+        cashier.click(opening.counter.numpad.buttons["3"])  # by touch, the same
+        assert tens.value() == 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -117,6 +117,11 @@ class NumPad(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.FocusIn:
             self.target = watched
+            # The first digit replaces what the field holds: typing 2 into a count of 0 means 2, not 20. Later,
+            # since Qt places the cursor after the focus event when a click brought it.
+            editor = watched if isinstance(watched, QLineEdit) else watched.findChild(QLineEdit)
+            if editor is not None:
+                QTimer.singleShot(0, editor, editor.selectAll)
         return False
 
     def press(self, key: str) -> None:
