@@ -13,3 +13,8 @@ def format_number(value: Decimal, places: int = 2) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("", "-0") else text
+
+
+def items_text(count: int) -> str:
+    """"1 item", "3 items": the count of a cart as a person says it."""
+    return "1 item" if count == 1 else f"{count:,} items"

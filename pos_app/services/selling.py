@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.domain.catalog import ProductLookup
 from pos_app.domain.errors import UnknownCode
+from pos_app.domain.formatting import items_text
 from pos_app.domain.lots import Lot, check_scanned_lot
 from pos_app.domain.money import Money
 from pos_app.domain.open_sale import RestoredSale
@@ -281,7 +282,7 @@ class SaleService:
         staff = self._staff
         assert staff is not None
         totals = sale.totals
-        label = label.strip()[:80] or f"{totals.item_count} items, {totals.total}"
+        label = label.strip()[:80] or f"{items_text(totals.item_count)}, {totals.total}"
         uow = UnitOfWork(self._session_factory)
         with uow as session:
             row = parked_sales.park(session, terminal_no=self._context.terminal_no, staff_id=staff.id,

@@ -89,6 +89,7 @@ def test_a_parked_sale_shows_when_it_was_parked_in_the_stores_time(cashier, term
     dialog = cashier.wait_for_dialog(ParkedSalesDialog)
     cashier.type(dialog.label_field, "blue coat")
     cashier.click(dialog.park_button)
+    cashier.qtbot.waitUntil(lambda: cashier.dialog is None)  # parked and closed before the next key
     cashier.key(Qt.Key.Key_F8)
     dialog = cashier.wait_for_dialog(ParkedSalesDialog)
     shown = dialog.list.item(0).text()

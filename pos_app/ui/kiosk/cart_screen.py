@@ -8,16 +8,13 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from pos_app.domain.formatting import items_text
 from pos_app.domain.sale import SaleLine
 from pos_app.ui.common.totals import LimitMeter, TotalsPanel
 from pos_app.ui.kiosk.cart import KioskCart
 from pos_app.ui.kiosk.widgets import discard, kiosk_button
 
 ESTIMATE = "Estimated. The counter confirms prices and taxes when you pay."
-
-
-def _count(items: int) -> str:
-    return "1 item" if items == 1 else f"{items} items"
 
 
 class CartBar(QFrame):
@@ -44,7 +41,7 @@ class CartBar(QFrame):
 
     def refresh(self) -> None:
         totals = self.cart.totals
-        self.summary.setText(f"{_count(totals.item_count)} · {totals.total.format()}" if totals.item_count
+        self.summary.setText(f"{items_text(totals.item_count)} · {totals.total.format()}" if totals.item_count
                              else "Your cart is empty")
         self.meter.show_grams(totals.dried_equivalent_grams)
         self.view_button.setEnabled(not self.cart.is_empty)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from pos_app.domain.formatting import items_text
 from pos_app.domain.money import sum_money
 from pos_app.services.staff import StaffMember
 from pos_app.ui.register.card_money_dialog import CardMoneyDialog
@@ -44,7 +45,7 @@ class OpenSaleFlow(QObject):
 
     def restored_notice(self, restored: RestoredSale) -> str:
         sale = restored.sale
-        text = f"The sale left open at this till is back: {sale.totals.item_count} items, {sale.totals.total}."
+        text = f"The sale left open at this till is back: {items_text(sale.totals.item_count)}, {sale.totals.total}."
         if sale.tenders:
             text += f" Payments already taken: {sale.payment_status().paid}."
         if restored.missing:

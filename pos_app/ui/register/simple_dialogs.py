@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_app.domain.formatting import items_text
 from pos_app.services.clock import StoreClock
 from pos_app.services.selling import ParkedSaleInfo
 from pos_app.ui.common.widgets import NumPad
@@ -33,7 +34,7 @@ class ParkedSalesDialog(PosDialog):
         self.label_field.setEnabled(can_park)
         self.list = QListWidget(objectName="ParkedList")
         for info in parked:
-            item = QListWidgetItem(f"{info.label}   ·   {info.item_count} items   ·   {info.total}   ·   "
+            item = QListWidgetItem(f"{info.label}   ·   {items_text(info.item_count)}   ·   {info.total}   ·   "
                                    f"{clock.time(info.parked_at)}")
             item.setData(256, info)
             self.list.addItem(item)
