@@ -98,6 +98,12 @@ class CartScreen(QWidget):
         scroll = QScrollArea(widgetResizable=True, objectName="CartLines")
         scroll.setWidget(lines)
         self.scroll = scroll
+        # Only where the store pays at the kiosk (``offer_payment``); a tap without an ID scanned is explained.
+        self.pay_button = kiosk_button("Pay here by card", primary=True)
+        self.pay_button.clicked.connect(self.pay_requested)
+        self.pay_button.hide()
+        self.pay_hint = QLabel(objectName="PayHint", wordWrap=True)
+        self.pay_hint.hide()
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
@@ -109,12 +115,6 @@ class CartScreen(QWidget):
         self.side = side
         self.send_button = kiosk_button("Send to counter", primary=True)
         self.send_button.clicked.connect(self.send_requested)
-        # Only where the store pays at the kiosk (``offer_payment``); a tap without an ID scanned is explained.
-        self.pay_button = kiosk_button("Pay here by card", primary=True)
-        self.pay_button.clicked.connect(self.pay_requested)
-        self.pay_button.hide()
-        self.pay_hint = QLabel(objectName="PayHint", wordWrap=True)
-        self.pay_hint.hide()
         self.keep_button = kiosk_button("Keep shopping")
         self.keep_button.clicked.connect(self.keep_shopping)
         self.start_over_button = kiosk_button("Start over", name="StartOver")
