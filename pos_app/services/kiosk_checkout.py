@@ -27,6 +27,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from hardware.codes.id_card import IdCard
 from pos_app.domain.kiosk_ticket import TicketLine
 from pos_app.domain.order import Order
+from pos_app.persistence import open_sales
+from pos_app.persistence.payment_attempts import SqlAttemptJournal
 from pos_app.services.age_checks import AgeCheckService
 from pos_app.services.card_payments import CardOutcomeUnknown, CardPayments, CardVoidRefused
 from pos_app.services.card_recovery import CardRecovery
@@ -43,6 +45,12 @@ SEE_STAFF = "Please see staff at the counter: they will check it with the card t
 
 class KioskPaymentRefused(ServiceError):
     code = "kiosk_payment_refused"
+
+
+class KioskPaymentUnknown(KioskPaymentRefused):
+    """The terminal has not said whether the card was charged: the sale stays open until ``recover`` settles it."""
+
+    code = "kiosk_payment_unknown"
 
 
 class KioskCheckout:
@@ -114,7 +122,7 @@ class KioskCheckout:
         try:
             approval = self._cards.charge(sales, due)
         except CardOutcomeUnknown:
-            raise KioskPaymentRefused("The card terminal has not said whether your payment went through. Do not "
+            raise KioskPaymentUnknown("The card terminal has not said whether your payment went through. Do not "
                                       f"pay again. {SEE_STAFF}") from None
         except Exception:
             sales.cancel_sale()  # declined or cancelled: nothing was charged
@@ -139,6 +147,8 @@ class KioskCheckout:
         """At start: settle a payment a stop left unanswered, then finish the sale it was for (paid in full) or
         reverse its card and drop it. Never lost, never charged twice."""
         self._recovery.settle_pending()
+        if self._unanswered():
+            raise KioskPaymentUnknown("The card terminal has not answered about the last payment at this kiosk yet.")
         staff = self.staff()
         if staff is None:
             return None
@@ -159,6 +169,15 @@ class KioskCheckout:
             return None  # logged; the next start asks again
         log.warning("A kiosk sale left open at the last stop was dropped; any card payment on it was reversed.")
         return None
+
+    def _unanswered(self) -> bool:
+        """Whether the sale left open on this till has a card request the terminal has not answered."""
+        with self._session_factory() as session:
+            row = open_sales.load(session, self._context.terminal_no)
+            if row is None:
+                return False
+            pending = SqlAttemptJournal(self._session_factory, row.sale_id, self._clock).pending()
+            return any(open_sales.attempt_sale_id(session, a.reference) == row.sale_id for a in pending)
 
     def _give_back(self, sales: SaleService) -> None:
         """Reverse the card payments on the sale and drop it. A reversal the terminal refuses keeps the sale open

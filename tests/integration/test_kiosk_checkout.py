@@ -3,12 +3,17 @@ settled at the next start, never lost and never charged twice (card terminal sim
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 from sqlalchemy import select
 
+from hardware.ports import PaymentKind
 from pos_app.domain.kiosk_ticket import TicketLine
 from pos_app.persistence.models import AgeVerificationLog, OpenSale, Order, PaymentAttempt
-from pos_app.services.kiosk_checkout import KioskCheckout, KioskPaymentRefused
+from pos_app.persistence.payment_attempts import SqlAttemptJournal
+from pos_app.services.clock import utc_clock
+from pos_app.services.kiosk_checkout import KioskCheckout, KioskPaymentRefused, KioskPaymentUnknown
 from tests.id_cards import ontario_licence, years_ago
 from tests.integration.helpers import count_rows, sellable_products, terminal_with
 
@@ -83,3 +88,24 @@ def test_a_part_approval_is_reversed_and_nothing_is_kept(kiosk, terminal, card_s
     assert count_rows(terminal, OpenSale) == 0
     orders = count_rows(terminal, Order)
     assert _checkout(kiosk).recover() is None and count_rows(terminal, Order) == orders
+
+
+def test_a_request_the_terminal_has_not_answered_keeps_its_sale_open_until_it_does(terminal, card_simulator):
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))  # a port nobody listens on: the card terminal is unplugged
+    unplugged = f"socket://127.0.0.1:{closed.getsockname()[1]}"
+    with terminal_with(terminal, payment_url=unplugged) as kiosk:
+        sales = _checkout(kiosk).prepare(_cart(terminal), _adult(kiosk))
+        # The attempt was written, then the kiosk stopped before the terminal answered.
+        SqlAttemptJournal(kiosk.session_factory, sales.sale.sale_id, utc_clock).record_pending(
+            "PKIOSKTEST1", PaymentKind.SALE, sales.payment_status().remaining.cents)
+        with pytest.raises(KioskPaymentUnknown):
+            _checkout(kiosk).recover()
+        assert count_rows(terminal, OpenSale) == 1, "kept until the terminal says what became of it"
+    closed.close()
+    with terminal_with(terminal, payment_url=f"socket://127.0.0.1:{card_simulator.port}") as kiosk:
+        assert _checkout(kiosk).recover() is None  # the terminal never received it: nothing was charged
+    assert count_rows(terminal, OpenSale) == 0 and card_simulator.captured_cents() == 0
+    with terminal.session_factory() as session:
+        status = session.scalar(select(PaymentAttempt.status).where(PaymentAttempt.reference == "PKIOSKTEST1"))
+    assert status != "pending"

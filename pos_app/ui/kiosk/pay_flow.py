@@ -13,11 +13,13 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from pos_app.domain.kiosk_ticket import TicketLine
+from pos_app.services.kiosk_checkout import KioskPaymentUnknown
 from pos_app.services.printing import NOT_SET_UP
 from pos_app.ui.tasks import message_of, run_in_background
 
 log = logging.getLogger(__name__)
 THANKS_SHOWN_MS = 20_000  # then the next customer's attract screen
+SETTLE_AGAIN_MS = 30_000  # after a payment with no answer, ask the terminal again this much later
 
 PAY_HINT = "Pay here by card after scanning the back of your ID. Or send your cart to the counter and pay there."
 
@@ -35,6 +37,7 @@ class PayFlow(QObject):
         self.ready = False  # until a payment a stop left half-done is settled
         self.paying = False
         self._thanks_timer = QTimer(self, singleShot=True, interval=THANKS_SHOWN_MS, timeout=self._finished)
+        self._settle_timer = QTimer(self, singleShot=True, interval=SETTLE_AGAIN_MS, timeout=self.start)
         window.pay_screen.cancel_requested.connect(self.cancel)
         window.pay_screen.done.connect(self._finished)
 
@@ -57,6 +60,10 @@ class PayFlow(QObject):
             self.window.age_gate.scan_hint.setText("Or scan the back of your ID: you need it to pay here by card.")
 
     def _not_recovered(self, error: Exception) -> None:
+        if isinstance(error, KioskPaymentUnknown):
+            log.warning("Paying at the kiosk waits for the card terminal: %s", message_of(error))
+            self._settle_timer.start()  # ask again later; "Send to counter" meanwhile
+            return
         log.warning("Paying at the kiosk is off until the next start: %s", message_of(error))
 
     def pay(self) -> None:
@@ -97,6 +104,12 @@ class PayFlow(QObject):
         self.paying = False
         sentence = message_of(error)
         window = self.window
+        if isinstance(error, KioskPaymentUnknown):
+            # Its sale stays open on this till until the terminal answers: no other payment here until then,
+            # or a second charge could start while the first is unsettled.
+            self.ready = False
+            window.cart_screen.offer_payment("")
+            self._settle_timer.start()
         window.show_cart()
         window.say(sentence)
         window.idle.start()
