@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from pos_app.services.catalog_queries import CatalogQueries
     from pos_app.services.clock import StoreClock
     from pos_app.services.kiosk_catalog import KioskCatalog
+    from pos_app.services.kiosk_checkout import KioskCheckout
     from pos_app.services.kiosk_exit import KioskExit
     from pos_app.services.kiosk_tickets import KioskTicketService
     from pos_app.services.login import LoginService
@@ -157,6 +158,23 @@ class Terminal:
         from pos_app.services.card_payments import CardPayments
 
         return CardPayments(self.session_factory, terminal)
+
+    @cached_property
+    def kiosk_checkout(self) -> KioskCheckout | None:
+        """Paying by card at the kiosk, when the store turned it on (kiosk_payment) and a card terminal is set up."""
+        settings = self.settings
+        if settings.kiosk_payment != "card":
+            return None
+        cards = self.card_payments
+        if cards is None:
+            log.warning("kiosk_payment is \"card\" but no card terminal is set up (payment_url): the kiosk sends "
+                        "every cart to the counter.")
+            return None
+        from pos_app.services.kiosk_checkout import KioskCheckout
+
+        assert settings.kiosk_staff_code is not None  # the settings refuse "card" without it
+        return KioskCheckout(self.session_factory, self.context, cards, self.card_recovery, self.age_checks,
+                             settings.kiosk_staff_code)
 
     @cached_property
     def card_recovery(self) -> CardRecovery:

@@ -23,6 +23,7 @@ from pos_app.modes import DEFAULT_MODE, mode_refusal
 APP_NAME = "pos-app"
 SETTINGS_FILENAME = "terminal.toml"
 ENV_PREFIX = "POS_APP_"
+KIOSK_PAYMENTS = ("off", "card")
 THEMES_DIR = Path(__file__).resolve().parents[1] / "resources" / "themes"
 
 
@@ -62,6 +63,12 @@ class Settings(BaseSettings):
     # the second (seconds since the last touch).
     kiosk_idle_warning_s: int = 60
     kiosk_idle_reset_s: int = 90
+    # Paying at the kiosk: "off" (the kiosk sends every cart to the counter) or "card" (after an ID scan, the
+    # customer may pay by card at the kiosk). Every order names a staff member, and nobody serves at a kiosk, so
+    # its sales are recorded under kiosk_staff_code: the store's own staff account for the kiosk if it made one,
+    # or else the manager responsible for this kiosk. It comes before kiosk_payment, which checks it is set.
+    kiosk_staff_code: str | None = None
+    kiosk_payment: str = "off"
 
     @property
     def db_path(self) -> Path:
@@ -102,6 +109,18 @@ class Settings(BaseSettings):
             raise ValueError(f"It must be more seconds than kiosk_idle_warning_s ({warning}), and at most 7200, "
                              "so the customer is asked \"Still there?\" before the cart is cleared.")
         return seconds
+
+    @field_validator("kiosk_payment")
+    @classmethod
+    def _kiosk_payment(cls, payment: str, info: ValidationInfo) -> str:
+        if payment not in KIOSK_PAYMENTS:
+            raise ValueError(f"It must be one of {', '.join(map(repr, KIOSK_PAYMENTS))}: \"off\" sends every "
+                             "kiosk cart to the counter, \"card\" lets customers pay by card at the kiosk.")
+        if payment == "card" and not (info.data.get("kiosk_staff_code") or "").strip():
+            raise ValueError("Paying at the kiosk needs kiosk_staff_code too: the staff code the kiosk's sales are "
+                             "recorded under (the store's staff account for the kiosk, or the manager responsible "
+                             "for it).")
+        return payment
 
     @classmethod
     def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings,

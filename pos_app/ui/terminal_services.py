@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from pos_app.services.catalog_queries import CatalogQueries
     from pos_app.services.clock import StoreClock
     from pos_app.services.kiosk_catalog import KioskCatalog
+    from pos_app.services.kiosk_checkout import KioskCheckout
     from pos_app.services.kiosk_exit import KioskExit
     from pos_app.services.kiosk_tickets import KioskTicketService
     from pos_app.services.login import LoginService
@@ -64,6 +65,11 @@ class TerminalServices(Protocol):
     @property
     def card_payments(self) -> CardPayments | None:
         """None when no card terminal is set up."""
+        ...
+
+    @property
+    def kiosk_checkout(self) -> KioskCheckout | None:
+        """Paying by card at the kiosk; None when the store has it off, or no card terminal is set up."""
         ...
 
     @property

@@ -123,3 +123,16 @@ def test_the_kiosk_clears_a_cart_only_after_asking_still_there(tmp_path):
     assert "kiosk_idle_reset_s" in message and "more seconds than kiosk_idle_warning_s (60)" in message
     message = _refusal(_toml(tmp_path, 'kiosk_idle_warning_s = 1\n'))
     assert "kiosk_idle_warning_s" in message and "from 5 to 3600" in message
+
+
+def test_paying_at_the_kiosk_is_off_unless_the_store_turns_it_on(tmp_path):
+    assert load_settings(_toml(tmp_path, 'mode = "kiosk"\n')).kiosk_payment == "off"
+    settings = load_settings(_toml(tmp_path, 'kiosk_payment = "card"\nkiosk_staff_code = "2001"\n'))
+    assert (settings.kiosk_payment, settings.kiosk_staff_code) == ("card", "2001")
+
+
+def test_paying_at_the_kiosk_takes_card_or_off_and_names_whose_sales_they_are(tmp_path):
+    message = _refusal(_toml(tmp_path, 'kiosk_payment = "cash"\n'))
+    assert "kiosk_payment" in message and "'off', 'card'" in message
+    message = _refusal(_toml(tmp_path, 'kiosk_payment = "card"\n'))
+    assert "kiosk_payment" in message and "needs kiosk_staff_code too" in message

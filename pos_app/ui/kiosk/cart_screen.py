@@ -1,5 +1,6 @@
 """The cart: a row per product with minus and plus, the estimated taxes and total, the 30 g meter, and the
-ways on (keep shopping, start over, send to the counter). ``CartBar`` is the cart's summary under the products."""
+ways on (keep shopping, start over, send to the counter, and pay here by card where the store allows it).
+``CartBar`` is the cart's summary under the products."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pos_app.ui.kiosk.cart import KioskCart
 from pos_app.ui.kiosk.widgets import discard, kiosk_button
 
 ESTIMATE = "Estimated. The counter confirms prices and taxes when you pay."
+ESTIMATE_PAY_HERE = "Estimated. Prices and taxes are confirmed when you pay, here or at the counter."
 
 
 class CartBar(QFrame):
@@ -77,6 +79,7 @@ class CartScreen(QWidget):
     keep_shopping = Signal()
     start_over = Signal()
     send_requested = Signal()
+    pay_requested = Signal()
     refused = Signal(str)  # a sentence: the 30 g limit, or no more in stock
 
     def __init__(self, cart: KioskCart, tax_codes: list[str]) -> None:
@@ -92,12 +95,20 @@ class CartScreen(QWidget):
         scroll = QScrollArea(widgetResizable=True, objectName="CartLines")
         scroll.setWidget(lines)
         self.scroll = scroll
+        # Only where the store pays at the kiosk (``offer_payment``); a tap without an ID scanned is explained.
+        self.pay_button = kiosk_button("Pay here by card", primary=True)
+        self.pay_button.clicked.connect(self.pay_requested)
+        self.pay_button.hide()
+        self.pay_hint = QLabel(objectName="PayHint", wordWrap=True)
+        self.pay_hint.hide()
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
         self.totals = TotalsPanel(tax_codes, discounts=False)
         column.addWidget(self.totals)
-        column.addWidget(QLabel(ESTIMATE, objectName="CartEstimate", wordWrap=True))
+        self.estimate = QLabel(ESTIMATE, objectName="CartEstimate", wordWrap=True)
+        column.addWidget(self.estimate)
+        column.addWidget(self.pay_hint)
         self.side = side
         self.send_button = kiosk_button("Send to counter", primary=True)
         self.send_button.clicked.connect(self.send_requested)
@@ -110,6 +121,7 @@ class CartScreen(QWidget):
         actions.addWidget(self.keep_button)
         actions.addStretch(1)
         actions.addWidget(self.send_button)
+        actions.addWidget(self.pay_button)
         self.actions = actions
         self.rows: list[CartLineRow] = []
         self.arrange(portrait=False)
@@ -148,6 +160,15 @@ class CartScreen(QWidget):
             self.rows.append(row)
         self.totals.show_totals(self.cart.totals if not self.cart.is_empty else None)
         self.send_button.setEnabled(not self.cart.is_empty)
+        self.pay_button.setEnabled(not self.cart.is_empty)
+
+    def offer_payment(self, hint: str) -> None:
+        """Show "Pay here by card", with a line on what it takes; an empty hint hides both."""
+        offered = bool(hint)
+        self.pay_button.setVisible(offered)
+        self.pay_hint.setText(hint)
+        self.pay_hint.setVisible(offered)
+        self.estimate.setText(ESTIMATE_PAY_HERE if offered else ESTIMATE)
 
     def _change(self, line_id, step: int) -> None:
         try:

@@ -1,6 +1,8 @@
 """Scans at the kiosk, through the one scan path: an ID card can stand in for the age confirmation (and fails
 closed when its date of birth cannot be read, as at the register); a product's barcode opens its page; every
-other code gets a sentence. Nothing is stored: the age check that counts is made again at the counter."""
+other code gets a sentence. Nothing is stored here: the age check that counts is made again at the counter, or,
+to pay here by card, the ID that passed is logged as the sale's age check when the customer pays. An ID may also
+be scanned later, at the cart, by a customer who tapped "I am 19 or older" and then wants to pay here."""
 
 from __future__ import annotations
 
@@ -41,21 +43,45 @@ class KioskScans:
 
     def id_card(self, card: IdCard) -> None:
         window = self.window
-        if window.current is not window.age_gate:
-            return  # the age is confirmed already; an ID scanned later changes nothing here
+        if window.current is window.age_gate:
+            self._at_the_gate(card)
+        elif window.shopping and window.current in (window.browse, window.product_page, window.cart_screen):
+            self._while_shopping(card)
+        # elsewhere (paying, a ticket, the attract screen) an ID changes nothing
+
+    def _at_the_gate(self, card: IdCard) -> None:
+        window = self.window
         outcome = self.t.age_checks.judge_id(card)
         if outcome.passed:
+            window.verified_id = card
             window.begin_shopping()
         elif card.expired:
             window.age_gate.say("This ID has expired. Please see staff at the counter.")
         else:
             window.turn_away()
 
+    def _while_shopping(self, card: IdCard) -> None:
+        """Only paying here asks for it; an under-age ID ends the visit, whatever was tapped at the gate."""
+        window = self.window
+        outcome = self.t.age_checks.judge_id(card)
+        if outcome.passed:
+            window.verified_id = card
+            if window.payment.offered:
+                window.say("Thank you, your ID is checked. You can pay here by card now.", kind="success")
+        elif card.expired:
+            window.verified_id = None
+            window.say("This ID has expired, so you cannot pay here. Send your cart to the counter: staff check "
+                       "your ID there.", kind="info")
+        else:
+            window.refuse_under_age()
+
     def id_unreadable(self, message: str) -> None:
         window = self.window
+        unread = "We could not read the date of birth on this ID. Try again, or see staff at the counter."
         if window.current is window.age_gate:
-            window.age_gate.say("We could not read the date of birth on this ID. Try again, or see staff at "
-                                "the counter.")
+            window.age_gate.say(unread)
+        elif window.shopping and window.current in (window.browse, window.product_page, window.cart_screen):
+            window.say(unread, kind="info")
 
     def not_used_here(self, message: str) -> None:
         self.window.say(COUNTER_ONLY, kind="info")

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pos_app.domain.kiosk_browse import Filters, Range
 from pos_app.ui.kiosk.window import KioskWindow
 
-KIOSK_STATES = ("attract", "age-gate", "browse", "filters", "product", "cart", "limit", "ticket")
+KIOSK_STATES = ("attract", "age-gate", "browse", "filters", "product", "cart", "limit", "ticket", "pay")
 
 
 def _browsing(window: KioskWindow) -> None:
@@ -62,3 +62,8 @@ def stage_kiosk(state: str, window: KioskWindow) -> None:
     elif state == "ticket":
         _with_cart(window)
         window.cart_screen.send_button.click()
+    elif state == "pay":
+        # The card terminal waiting for the customer's card, as after "Pay here by card" (no terminal is asked).
+        _with_cart(window)
+        window.pay_screen.wait_for_card(window.cart.totals.total)
+        window.show_paying()

@@ -1,4 +1,5 @@
-"""The kiosk window: full screen, customers only. Attract, age gate, browse, product, cart, ticket.
+"""The kiosk window: full screen, customers only. Attract, age gate, browse, product, cart, ticket (or paying by
+card here, where the store allows it).
 
 Nothing of the register is here or reachable: no sign-in, no F-keys, no refunds, voids or drawer. Closing the
 window, Esc and Alt+F4 do nothing; staff leave with a manager's PIN behind a two-second press on the logo, and
@@ -20,6 +21,8 @@ from pos_app.ui.kiosk.browse import BrowseScreen
 from pos_app.ui.kiosk.cart import KioskCart
 from pos_app.ui.kiosk.cart_screen import CartBar, CartScreen
 from pos_app.ui.kiosk.idle import IdleWatcher
+from pos_app.ui.kiosk.pay_flow import PayFlow
+from pos_app.ui.kiosk.pay_screen import PayScreen
 from pos_app.ui.kiosk.product_page import ProductPage
 from pos_app.ui.kiosk.scan_targets import KioskScans
 from pos_app.ui.kiosk.screens import AgeGateScreen, AttractScreen, SetupScreen, StillThere
@@ -44,6 +47,7 @@ class KioskWindow(QMainWindow):
         self._may_close = False
         self._closed = False
         self.shopping = False
+        self.verified_id = None  # an ID scanned at this kiosk that passed the age check, for this customer only
         self.setWindowTitle("Kiosk")
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         self.idle = IdleWatcher(idle_warning_s, idle_reset_s, self)
@@ -117,14 +121,16 @@ class KioskWindow(QMainWindow):
         self.product_page = ProductPage()
         self.cart_screen = CartScreen(self.cart, [c.code for c in context.tax_components])
         self.ticket = TicketScreen()
+        self.pay_screen = PayScreen()
         self.staff_exit = StaffExitScreen(t.kiosk_exit, context.terminal_no)
         for screen in (self.attract, self.age_gate, self.browse, self.product_page, self.cart_screen,
-                       self.ticket, self.staff_exit):
+                       self.ticket, self.pay_screen, self.staff_exit):
             self.stack.addWidget(screen)
         self.cart_bar = CartBar(self.cart)
         self.cart_bar_slot.addWidget(self.cart_bar)
         self.scans = KioskScans(self, t)
         self.sending = SendFlow(self, t)
+        self.payment = PayFlow(self, t)
         self.attract.started.connect(self.show_age_gate)
         self.age_gate.confirmed.connect(self.begin_shopping)
         self.age_gate.declined.connect(self.turn_away)
@@ -135,6 +141,7 @@ class KioskWindow(QMainWindow):
         self.cart_screen.keep_shopping.connect(lambda: self._show(self.browse))
         self.cart_screen.start_over.connect(self.start_over)
         self.cart_screen.send_requested.connect(self.sending.send)
+        self.cart_screen.pay_requested.connect(self.payment.pay)
         self.cart_screen.refused.connect(self.say)
         self.ticket.done.connect(self.start_over)
         self.staff_exit.cancelled.connect(self._staff_cancelled)
@@ -145,6 +152,7 @@ class KioskWindow(QMainWindow):
         self.devices.id_unreadable.connect(self.scans.id_unreadable)
         self._arrange()
         self.show_attract()
+        self.payment.start()
 
     # --- the customer's way through --------------------------------------------------------------------
 
@@ -169,6 +177,20 @@ class KioskWindow(QMainWindow):
         self.age_gate.confirm_button.setEnabled(False)  # after an under-age ID, a tap cannot say otherwise
         QTimer.singleShot(6_000, self, lambda: self.stack.currentWidget() is self.age_gate and self.show_attract())
 
+    def show_cart(self) -> None:
+        self._show(self.cart_screen)
+
+    def show_paying(self) -> None:
+        self._show(self.pay_screen)
+
+    def refuse_under_age(self) -> None:
+        """An ID scanned while shopping says the customer is under age: the cart goes, and the gate says why."""
+        self.shopping = False
+        self.verified_id = None
+        self.cart.clear()
+        self.show_age_gate()
+        self.turn_away()
+
     def show_product(self, card: ProductCard) -> None:
         try:
             card = self.t.kiosk_catalog.product(card.sku)  # with its description, and stock as of now
@@ -189,10 +211,11 @@ class KioskWindow(QMainWindow):
 
     def start_over(self) -> None:
         """The next customer: empty cart, attract screen."""
-        if not self.ready:
-            return
+        if not self.ready or self.payment.paying:
+            return  # never in the middle of a card payment: its outcome brings the next screen
         self._ticket_timer.stop()
         self.shopping = False
+        self.verified_id = None
         self.cart.clear()
         self.still_there.hide()
         self.show_attract()
@@ -217,7 +240,7 @@ class KioskWindow(QMainWindow):
         shopping = screen in (getattr(self, "browse", None), getattr(self, "product_page", None))
         if hasattr(self, "cart_bar"):
             self.cart_bar.setVisible(shopping)
-        in_session = screen not in (self.setup, getattr(self, "attract", None))
+        in_session = screen not in (self.setup, getattr(self, "attract", None), getattr(self, "pay_screen", None))
         self.start_over_button.setVisible(self.ready and in_session)
 
     def _carry_on(self) -> None:
@@ -227,7 +250,7 @@ class KioskWindow(QMainWindow):
     # --- staff -----------------------------------------------------------------------------------------
 
     def ask_for_staff(self) -> None:
-        if not self.ready:
+        if not self.ready or self.payment.paying:
             return
         self._before_staff = self.current
         self.staff_exit.reset()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 
+from hardware.scanners.framing import typed_scan_event
 from pos_app.ui.device_events import DeviceEvents
 from pos_app.ui.kiosk.window import KioskWindow
 from tests.ui.register_driver import HUMAN_KEY_MS
@@ -41,6 +42,17 @@ class Customer:
         assert window.current is window.age_gate
         self.tap(window.age_gate.confirm_button)
         assert window.current is window.browse
+
+    def scan(self, payload: str) -> None:
+        """A barcode or the back of an ID, through the kiosk's one scan path."""
+        self.window.scans.handle_scan(typed_scan_event(payload))
+
+    def start_with_id(self, payload: str) -> None:
+        """Attract screen, then the back of an ID scanned at the age gate instead of the tap."""
+        window = self.window
+        self.tap(window.attract.start_button)
+        self.scan(payload)
+        assert window.current is window.browse, window.age_gate.message.text()
 
     def open_category(self, key: str) -> None:
         browse = self.window.browse
