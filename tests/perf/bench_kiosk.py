@@ -93,7 +93,8 @@ def cold_start_rows(folder, size, progress) -> list[Metric]:
     from tests.perf.bench_startup import HERE, median, timed_start
 
     app_script, floor_script = HERE / "coldstart_app.py", HERE / "coldstart_floor.py"
-    timed_start(app_script, str(folder), "kiosk")  # warm-up: the page cache, as on a kiosk that has run before
+    if size.repeats > 1:  # warm-up: the page cache, as on a kiosk that has run before
+        timed_start(app_script, str(folder), "kiosk")
     starts, floors = [], []
     for attempt in range(size.cold_starts):
         floors.append(timed_start(floor_script)[0])
