@@ -87,9 +87,11 @@ def _stock(store_id: uuid.UUID):
             .where(inv.store_id == store_id).subquery("stock"))
 
 
-def _best_sellers():
-    return (select(OrderItem.sku, func.sum(OrderItem.quantity).label("sold"))
-            .group_by(OrderItem.sku).subquery("sold"))
+def _units_sold(sku):
+    # Per product shown, from the order lines' SKU index: summing the whole history (1,000,000 lines in a year)
+    # for every page cost more than a second.
+    return (select(func.coalesce(func.sum(OrderItem.quantity), 0)).where(OrderItem.sku == sku)
+            .correlate_except(OrderItem).scalar_subquery())
 
 
 def _cannabis(store_id: uuid.UUID, query: BrowseQuery) -> Select:
@@ -166,9 +168,7 @@ def _sorted(statement: Select, sort: str, *, price, potency, newest, sku) -> Sel
         return statement.order_by(potency.desc().nulls_last(), sku)
     if sort == "newest":
         return statement.order_by(newest.desc(), sku)
-    sold = _best_sellers()
-    return (statement.outerjoin(sold, sold.c.sku == sku)
-            .order_by(func.coalesce(sold.c.sold, 0).desc(), sku))
+    return statement.order_by(_units_sold(sku).desc(), sku)
 
 
 def _row(values) -> CatalogRow:

@@ -11,6 +11,8 @@ from datetime import datetime
 
 from sqlalchemy import bindparam, func, select, union_all
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy.sql.operators import custom_op
 
 from pos_app.domain.lots import Lot
 from pos_app.persistence.models import (
@@ -54,10 +56,16 @@ _SELLABLE_LOTS = _sellable_lots_query()
 
 def _adjustments(store_id: uuid.UUID, skus: list[str] | None, now: datetime, except_ticket: uuid.UUID | None):
     """Per SKU, what moves the pulled level: unpulled local deltas, less active reservations. One statement,
-    each half on its own index (the ledger's (store, SKU), the reservations' (store, SKU, status, until))."""
+    each half on its own index (the ledger's (store, SKU) or, for every SKU, its mutation id; the reservations'
+    (store, SKU, status, until))."""
     ledger, held = OcsInventoryTransaction, OcsInventoryReservation
-    deltas = select(ledger.sku.label("sku"), ledger.quantity.label("delta")).where(
-        ledger.store_id == store_id, _NOT_YET_PULLED)
+    # Every SKU (kiosk browse): the deltas not pulled yet are the few past the pulled mutation id, read from
+    # that index. Left to itself SQLite reads every ledger row of the store by (store, SKU), 140 ms for 100,000
+    # lines of history; "+store_id" (SQLite's way) keeps it off that index.
+    store = ledger.store_id if skus is not None else UnaryExpression(ledger.store_id, operator=custom_op("+"),
+                                                                     type_=ledger.store_id.type)
+    deltas = select(ledger.sku.label("sku"), ledger.quantity.label("delta")).where(store == store_id,
+                                                                                   _NOT_YET_PULLED)
     reserved = select(held.sku, -held.quantity).where(
         held.store_id == store_id, held.status == "active", held.reserved_until > now)
     if except_ticket is not None:  # a ticket being rung up may take the stock held for it

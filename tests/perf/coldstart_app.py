@@ -1,8 +1,9 @@
-"""Run `pos-app run --data-dir DIR` as the program runs it, and say when its main window is first shown.
+"""Run `pos-app run --data-dir DIR [--mode kiosk]` as the program runs it, and say when its first screen is shown.
 
-Prints ``SHOWN <epoch seconds>`` at the main window's first show event, then, after IDLE_S of idling, ``RSS <bytes>``,
-and quits. The program itself has no "window shown" signal, so the first show event is caught here, from the
-outside, by wrapping MainWindow.showEvent before the entry point runs.
+Prints ``SHOWN <epoch seconds>`` at the first show event of the register's main window (or, with ``kiosk``, of
+the kiosk's attract screen), then, after IDLE_S of idling, ``RSS <bytes>``, and quits. The program itself has no
+"window shown" signal, so the first show event is caught here, from the outside, by wrapping the widget's
+showEvent before the entry point runs.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import sys
 import time
 
 IDLE_S = 3.0
+KIOSK_IDLE_S = 0.2  # the kiosk's figure is its start alone
 
 
 def rss_bytes() -> int:
@@ -26,11 +28,22 @@ def rss_bytes() -> int:
     return 0
 
 
-def main(data_dir: str) -> int:
-    from pos_app import cli
+def _watched(mode: str):
+    """The widget class whose first show is the figure's end, and how to close its window afterwards."""
+    if mode == "kiosk":
+        from pos_app.ui.kiosk.screens import AttractScreen
+
+        return AttractScreen, KIOSK_IDLE_S, lambda widget: widget.window().release()
     from pos_app.ui import main_window
 
-    original = main_window.MainWindow.showEvent
+    return main_window.MainWindow, IDLE_S, lambda widget: widget.close()
+
+
+def main(data_dir: str, mode: str = "register") -> int:
+    from pos_app import cli
+
+    watched, idle_s, close = _watched(mode)
+    original = watched.showEvent
     seen = []
 
     def show_event(self, event):
@@ -43,14 +56,14 @@ def main(data_dir: str) -> int:
 
             def idle_report():
                 print(f"RSS {rss_bytes()}", flush=True)
-                self.close()
+                close(self)
                 QApplication.quit()
 
-            QTimer.singleShot(int(IDLE_S * 1000), idle_report)
+            QTimer.singleShot(int(idle_s * 1000), idle_report)
 
-    main_window.MainWindow.showEvent = show_event
-    return cli.main(["run", "--data-dir", data_dir])
+    watched.showEvent = show_event
+    return cli.main(["run", "--data-dir", data_dir, *(["--mode", mode] if mode != "register" else [])])
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(*sys.argv[1:3]))

@@ -33,6 +33,12 @@ GROUPS: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("push latency p95", "ms", "≤ 50 ms"), ("propagation p50", "s", ""), ("propagation p95", "s", "≤ 2 s"),
         ("bootstrap", "s", "≤ 15 s"), ("backlog drain", "s", "≤ 30 s")]),
     "z_report": ("tests.perf.bench_zreport", [("Z report", "s", "≤ 1 s")]),
+    "kiosk": ("tests.perf.bench_kiosk", [
+        ("kiosk filter → first page p50", "ms", ""), ("kiosk filter → first page p99", "ms", "≤ 16 ms"),
+        ("kiosk category opened p50", "ms", ""), ("kiosk category opened p99", "ms", "≤ 16 ms"),
+        ("kiosk scroll, worst frame", "ms", "≤ 16 ms"), ("kiosk cold start to attract screen", "s", "≤ 1.5 s"),
+        ("kiosk ticket at the register p50", "s", ""), ("kiosk ticket at the register p95", "s", "≤ 2 s"),
+        ("kiosk QR ticket loaded p50", "ms", ""), ("kiosk QR ticket loaded p99", "ms", "≤ 50 ms")]),
 }
 
 

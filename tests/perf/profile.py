@@ -1,7 +1,8 @@
 """`python -m tests.perf.profile TARGET [--full]`: one benchmark scenario under pyinstrument, to explain a miss.
 
 Writes tmp/bench/profiles/TARGET.html and TARGET.txt (for hub-push and bootstrap also TARGET-hub.html, the
-server's side). Targets: hub-push, checkout, scan, search, cold-start, z-report, bootstrap.
+server's side). Targets: hub-push, checkout, scan, search, cold-start, z-report, bootstrap, kiosk (the kiosk's
+filter changes, category opens and scroll).
 """
 
 from __future__ import annotations
@@ -123,8 +124,28 @@ def bootstrap(size: Size) -> None:
     _render_hub_side("bootstrap")
 
 
+def kiosk(size: Size) -> None:
+    from tests.perf import kiosk_browse as kb
+    from tests.perf.bench_kiosk import SEED
+    from tests.perf.terminal_env import open_bench_terminal
+
+    terminal = open_bench_terminal(size, "profile_kiosk", progress)
+    screen = kb.KioskScreen(terminal)
+    changes = kb.filter_changes(terminal.kiosk_catalog, size.kiosk_filters, SEED)
+    key, _held = kb.long_category(terminal, size.kiosk_scroll_items)
+
+    def browse():
+        kb.timed_filters(screen, changes, progress)
+        kb.timed_opens(screen, kb.category_order(size.kiosk_opens, SEED))
+        kb.timed_scroll(screen, key, size.kiosk_scroll_items, progress)
+
+    _profiled("kiosk", browse)
+    screen.close()
+    terminal.close()
+
+
 TARGETS = {"hub-push": hub_push, "checkout": checkout, "scan": scan, "search": search, "cold-start": cold_start,
-           "z-report": z_report, "bootstrap": bootstrap}
+           "z-report": z_report, "bootstrap": bootstrap, "kiosk": kiosk}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from pos_app.persistence.models.base import Base, IdMixin, TimestampMixin
@@ -45,12 +45,13 @@ class Order(IdMixin, TimestampMixin, Base):
 
 class OrderItem(Base):
     __tablename__ = "order_items"
-    __table_args__ = (UniqueConstraint("order_id", "line_no"),)
+    # The quantity rides in the SKU index: a kiosk's best sellers sum it from the index alone (migration 0009).
+    __table_args__ = (UniqueConstraint("order_id", "line_no"), Index("ix_order_items_sku_quantity", "sku", "quantity"))
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True)  # the domain's line id
     order_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("orders.id"))
     line_no: Mapped[int]
-    sku: Mapped[str] = mapped_column(String(40), index=True)
+    sku: Mapped[str] = mapped_column(String(40))
     product_name: Mapped[str] = mapped_column(String(200))
     quantity: Mapped[int]
     unit_price: Mapped[Decimal] = mapped_column(Cents())

