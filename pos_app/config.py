@@ -62,6 +62,8 @@ class Settings(BaseSettings):
     # the second (seconds since the last touch).
     kiosk_idle_warning_s: int = 60
     kiosk_idle_reset_s: int = 90
+    # A register with a screen facing the customer: a second window follows the sale (pos_app.ui.customer_display).
+    customer_display: bool = False
 
     @property
     def db_path(self) -> Path:
@@ -145,6 +147,7 @@ def load_settings(data_dir: Path | None = None) -> Settings:
 _EXPECTED = {
     "int_parsing": "a whole number", "int_type": "a whole number", "int_from_float": "a whole number",
     "string_type": "text in quotes", "dict_type": "a table", "model_type": "a table",
+    "bool_parsing": "true or false", "bool_type": "true or false",
 }
 
 

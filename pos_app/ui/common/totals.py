@@ -32,9 +32,11 @@ class TotalsPanel(QFrame):
         super().__init__(objectName="TotalsPanel")
         grid = QGridLayout(self)
         self.value_labels: dict[str, QLabel] = {}
+        self.caption_labels: dict[str, QLabel] = {}
         rows = ["Subtotal", *(["Discounts"] if discounts else []), *tax_codes]
         for row, name in enumerate(rows):
-            grid.addWidget(QLabel(name), row, 0)
+            self.caption_labels[name] = QLabel(name)
+            grid.addWidget(self.caption_labels[name], row, 0)
             value = QLabel(Money.zero().format(), alignment=Qt.AlignmentFlag.AlignRight)
             grid.addWidget(value, row, 1)
             self.value_labels[name] = value
