@@ -132,7 +132,7 @@ class SalePage(QWidget):
         layout.addLayout(heading)
         layout.addLayout(self.body, 1)
 
-    def show_sale(self, sale: SaleSnapshot) -> None:
+    def show_sale(self, sale: SaleSnapshot, payment: PaymentStatus | None) -> None:
         self.title.setText("Your order")
         self.cart_model.set_lines(sale.lines)
         self.lines_view.setColumnHidden(DISCOUNT_COLUMN, not any(line.discount for line in sale.lines))
@@ -142,12 +142,13 @@ class SalePage(QWidget):
         self.totals.show_totals(sale.totals)
         for label in (self.totals.caption_labels["Discounts"], self.totals.value_labels["Discounts"]):
             label.setVisible(bool(sale.totals.discounts))  # a row of zeros is one more thing to read
-        if sale.payment is None:
-            self.payment.clear()
-        else:
-            self.show_payment(sale.payment)
+        self.show_payment(payment)
 
-    def show_payment(self, status: PaymentStatus) -> None:
+    def show_payment(self, status: PaymentStatus | None) -> None:
+        """None: no money taken and none being asked for."""
+        if status is None:
+            self.payment.clear()
+            return
         cash_change = status.change_due if status.is_settled and status.cash_tendered else None
         self.payment.show_amounts(card=status.card_paid, cash=status.cash_tendered, rounding=status.cash_rounding,
                                   left=None if status.is_settled else status.remaining, change=cash_change)

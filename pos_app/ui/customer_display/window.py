@@ -53,6 +53,8 @@ class CustomerDisplay(QWidget):
         layout.addWidget(self.pages, 1)
 
         self.showing = "idle"  # "idle", "sale", or "receipt" (the sale just completed, with its change)
+        self._sale: SaleSnapshot | None = None
+        self._paying: PaymentStatus | None = None  # while the register's payment dialog is up
         self.receipt_timer = QTimer(self, singleShot=True, interval=receipt_ms, timeout=self.show_idle)
         self.show_idle()
 
@@ -63,22 +65,26 @@ class CustomerDisplay(QWidget):
         register.checkout.completed.connect(self.show_completed)
 
     def show_sale(self, sale: SaleSnapshot | None) -> None:
+        self._sale = sale
         if sale is None:
             if self.showing != "receipt":  # parked, voided, or emptied line by line
                 self.show_idle()
             return
         self.receipt_timer.stop()
-        self.sale.show_sale(sale)
+        self.sale.show_sale(sale, self._paying or sale.payment)
         self._show("sale")
 
-    def show_payment(self, status: PaymentStatus) -> None:
-        if self.showing == "sale":
-            self.sale.show_payment(status)
+    def show_payment(self, status: PaymentStatus | None) -> None:
+        """What the payment dialog shows; None when it closes unpaid (any money taken stays on the sale)."""
+        self._paying = status
+        if self.showing == "sale" and self._sale is not None:
+            self.sale.show_payment(status or self._sale.payment)
 
     def show_completed(self, order: Order) -> None:
         # The register emptied its cart for the next sale just before saying so: the page still has the lines.
         if not self.sale.cart_model.rowCount():
             return
+        self._paying = None
         self.sale.show_order(order)
         self._show("receipt")
         self.receipt_timer.start()
