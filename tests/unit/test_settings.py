@@ -123,3 +123,19 @@ def test_the_kiosk_clears_a_cart_only_after_asking_still_there(tmp_path):
     assert "kiosk_idle_reset_s" in message and "more seconds than kiosk_idle_warning_s (60)" in message
     message = _refusal(_toml(tmp_path, 'kiosk_idle_warning_s = 1\n'))
     assert "kiosk_idle_warning_s" in message and "from 5 to 3600" in message
+
+
+def test_the_customer_display_is_off_until_the_file_or_the_environment_turns_it_on(tmp_path, monkeypatch):
+    assert load_settings(tmp_path).customer_display is False
+    assert load_settings(_toml(tmp_path, "customer_display = true\n")).customer_display is True
+    monkeypatch.setenv("POS_APP_CUSTOMER_DISPLAY", "false")
+    assert load_settings(tmp_path).customer_display is False, "the environment wins"
+
+
+def test_a_customer_display_that_is_neither_true_nor_false_is_a_sentence(tmp_path, monkeypatch):
+    message = _refusal(_toml(tmp_path, 'customer_display = "second screen"\n'))
+    assert message == (f"The setting customer_display in {tmp_path / 'terminal.toml'} is 'second screen', but it must "
+                       "be true or false. Fix it, then start again.")
+    monkeypatch.setenv("POS_APP_CUSTOMER_DISPLAY", "sometimes")
+    assert _refusal(tmp_path).startswith("The environment variable POS_APP_CUSTOMER_DISPLAY is 'sometimes', but it "
+                                         "must be true or false.")

@@ -24,7 +24,9 @@ def place_customer_display(display: QWidget, register: QWidget) -> QScreen:
         display.showFullScreen()
         return screen
     home = register.screen()
-    display.setGeometry(beside(register.frameGeometry(), home.availableGeometry(), *WINDOW_SIZE))
+    place = beside(register.frameGeometry(), home.availableGeometry(), *WINDOW_SIZE)
+    display.resize(place.size())
+    display.move(place.topLeft())  # where the window's frame goes, title bar and all
     display.show()
     return home
 
