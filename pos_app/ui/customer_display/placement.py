@@ -3,7 +3,7 @@ otherwise as a normal window beside the register (over its edge when the screen 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -21,7 +21,9 @@ def place_customer_display(display: QWidget, register: QWidget) -> QScreen:
     if screen is not None:
         display.setScreen(screen)
         display.setGeometry(screen.geometry())
-        display.showFullScreen()
+        # As showFullScreen() does, but without asking for the keyboard: that stays with the register.
+        display.setWindowState(Qt.WindowState.WindowFullScreen)
+        display.show()
         return screen
     home = register.screen()
     place = beside(register.frameGeometry(), home.availableGeometry(), *WINDOW_SIZE)

@@ -7,7 +7,7 @@ landscape screen, the lines above the figures on a portrait one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,9 +30,20 @@ from pos_app.ui.common.cart_model import COLUMNS, CartModel
 from pos_app.ui.common.sale_snapshot import SaleSnapshot
 from pos_app.ui.common.totals import TotalsPanel
 
-LINE_HEIGHT = 72  # rows a customer reads from a metre away
+LINE_HEIGHT = {False: 72, True: 52}  # rows a customer reads from a metre away; smaller on a small screen
 DISCOUNT_COLUMN = COLUMNS.index("Discount")
 PAYMENT_ROWS = ("Paid by card", "Cash given", "Cash rounding", "Left to pay")
+ITEM_SIDE_PADDING = 2 * 14  # the stylesheet's left and right padding of a line (the larger of its two looks)
+
+
+class _WrapInsidePadding(QStyledItemDelegate):
+    """Measures a wrapped name as the width it is drawn in: the column less the stylesheet's padding (Qt measures
+    the whole column, so a name that needs three lines would get a row of two, cut off)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 - Qt's name
+        inside = QStyleOptionViewItem(option)
+        inside.rect = option.rect.adjusted(0, 0, -ITEM_SIDE_PADDING, 0)
+        return super().sizeHint(inside, index)
 
 
 class PaymentFigures(QFrame):
@@ -103,17 +116,23 @@ class SalePage(QWidget):
         self.lines_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.lines_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.lines_view.setAlternatingRowColors(True)
+        self.lines_view.setItemDelegateForColumn(0, _WrapInsidePadding(self.lines_view))
         self.lines_view.setWordWrap(True)  # a long name takes two lines on a portrait screen rather than an ellipsis
         rows = self.lines_view.verticalHeader()
         rows.hide()
-        rows.setMinimumSectionSize(LINE_HEIGHT)
+        rows.setMinimumSectionSize(LINE_HEIGHT[False])
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Long names wrap rather than push the amounts out of sight.
+        self.lines_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.lines_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # A narrower name column wraps into more lines: the rows grow to show them all.
+        header.sectionResized.connect(lambda column, _old, _new: column == 0 and self.lines_view.resizeRowsToContents())
 
         self.totals = TotalsPanel(tax_codes)
+        self.totals.limit_caption.setWordWrap(True)  # the figures give the lines room on a small screen
         self.payment = PaymentFigures()
         figures = QVBoxLayout()
         figures.setContentsMargins(0, 0, 0, 0)
@@ -159,7 +178,9 @@ class SalePage(QWidget):
         self.payment.show_amounts(card=order.card_paid, cash=order.cash_tendered, rounding=order.cash_rounding,
                                   left=None, change=order.change_due if order.cash_tendered else None)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        portrait = self.height() > self.width()
+    def fit(self, width: int, height: int, *, compact: bool) -> None:
+        """Lines above the figures on a portrait screen, beside them on a landscape one; smaller rows when
+        ``compact`` (the stylesheet makes the type smaller too)."""
+        portrait = height > width
         self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
+        self.lines_view.verticalHeader().setMinimumSectionSize(LINE_HEIGHT[compact])

@@ -25,6 +25,12 @@ if TYPE_CHECKING:
 RECEIPT_MS = 30_000  # the thanks and the change stay up this long when no one scans the next sale
 
 
+def is_compact(width: int, height: int) -> bool:
+    """A small screen (1280x800, 1024x768, a window on the register's screen): the type is set smaller so the
+    lines and the figures both fit; a full-HD screen, either way round, has the large type."""
+    return min(width, height) < 1000 and max(width, height) < 1600
+
+
 class CustomerDisplay(QWidget):
     def __init__(self, store_name: str, tax_codes: list[str], pictures: IdlePictures | None = None, *,
                  receipt_ms: int = RECEIPT_MS) -> None:
@@ -52,6 +58,7 @@ class CustomerDisplay(QWidget):
         layout.addWidget(header)
         layout.addWidget(self.pages, 1)
 
+        self.setProperty("compact", False)
         self.showing = "idle"  # "idle", "sale", or "receipt" (the sale just completed, with its change)
         self._sale: SaleSnapshot | None = None
         self._paying: PaymentStatus | None = None  # while the register's payment dialog is up
@@ -93,6 +100,16 @@ class CustomerDisplay(QWidget):
         self.receipt_timer.stop()
         self.sale.payment.clear()
         self._show("idle")
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        compact = is_compact(self.width(), self.height())
+        self.sale.fit(self.width(), self.height(), compact=compact)
+        if self.property("compact") != compact:
+            self.setProperty("compact", compact)
+            for widget in (self, *self.findChildren(QWidget)):  # the theme's [compact="true"] rules apply anew
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
 
     def _show(self, showing: str) -> None:
         self.showing = showing
