@@ -11,6 +11,7 @@ from pos_app.ui.customer_display.window import CustomerDisplay
 from pos_app.ui.register.simple_dialogs import ParkedSalesDialog, QuantityDialog
 from pos_app.ui.register.tender_dialog import TenderDialog
 from tests.integration.helpers import sellable_products
+from tests.ui.register_driver import Cashier, wired
 
 
 @pytest.fixture
@@ -146,3 +147,18 @@ def test_money_taken_stays_on_the_display_when_the_cashier_goes_back_to_the_sale
     assert _paid_and_left(display) == {"Left to pay": cashier.till.sales.payment_status().remaining.format()}
     tender.reject()
     assert not display.sale.payment.isVisibleTo(display), "nothing paid and nothing asked for: no figures"
+
+
+def test_a_card_payment_shows_as_paid_by_card_and_gives_no_change(qtbot, terminal, card_simulator):
+    with wired(terminal, payment_url=f"socket://127.0.0.1:{card_simulator.port}") as till:
+        cashier = Cashier(qtbot, till)
+        cashier.start_the_day()
+        display = cashier.window.open_customer_display()
+        flower, _ = _codes(terminal)
+        cashier.scan(flower)
+        tender = _pay(cashier)
+        with qtbot.waitSignal(cashier.register.checkout.completed, timeout=10_000) as completed:
+            cashier.click(tender.card_button)
+        order = completed.args[0]
+        assert display.showing == "receipt"
+        assert display.sale.payment.shown == {"Paid by card": order.card_paid.format()}, "a card gives no change"

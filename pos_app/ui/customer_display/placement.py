@@ -21,6 +21,7 @@ def place_customer_display(display: QWidget, register: QWidget) -> QScreen:
     if screen is not None:
         display.setScreen(screen)
         display.setGeometry(screen.geometry())
+        display.setCursor(Qt.CursorShape.BlankCursor)  # the customer's screen shows no pointer; nothing to click
         # As showFullScreen() does, but without asking for the keyboard: that stays with the register.
         display.setWindowState(Qt.WindowState.WindowFullScreen)
         display.show()

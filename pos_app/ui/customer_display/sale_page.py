@@ -128,8 +128,7 @@ class SalePage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # A narrower name column wraps into more lines: the rows grow to show them all.
-        header.sectionResized.connect(lambda column, _old, _new: column == 0 and self.lines_view.resizeRowsToContents())
+        header.sectionResized.connect(self._rewrap)
 
         self.totals = TotalsPanel(tax_codes)
         self.totals.limit_caption.setWordWrap(True)  # the figures give the lines room on a small screen
@@ -177,6 +176,10 @@ class SalePage(QWidget):
         self.title.setText("Thank you!")
         self.payment.show_amounts(card=order.card_paid, cash=order.cash_tendered, rounding=order.cash_rounding,
                                   left=None, change=order.change_due if order.cash_tendered else None)
+
+    def _rewrap(self, column: int, _old: int, _new: int) -> None:
+        if column == 0:  # a narrower name column wraps into more lines: the rows grow to show them all
+            self.lines_view.resizeRowsToContents()
 
     def fit(self, width: int, height: int, *, compact: bool) -> None:
         """Lines above the figures on a portrait screen, beside them on a landscape one; smaller rows when

@@ -40,7 +40,6 @@ class CustomerDisplay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)  # the register's window decides when to quit
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setCursor(Qt.CursorShape.BlankCursor)  # a touch screen facing the customer shows no pointer
 
         header = QWidget(objectName="DisplayHeader")
         row = QHBoxLayout(header)
@@ -88,7 +87,8 @@ class CustomerDisplay(QWidget):
             self.sale.show_payment(status or self._sale.payment)
 
     def show_completed(self, order: Order) -> None:
-        # The register emptied its cart for the next sale just before saying so: the page still has the lines.
+        # The register starts the next, empty sale just before it says this one is complete: the page still has
+        # this sale's lines. Without any (opened after they were rung up) there is nothing to thank for.
         if not self.sale.cart_model.rowCount():
             return
         self._paying = None
