@@ -69,6 +69,8 @@ class Settings(BaseSettings):
     # or else the manager responsible for this kiosk. It comes before kiosk_payment, which checks it is set.
     kiosk_staff_code: str | None = None
     kiosk_payment: str = "off"
+    # A register with a screen facing the customer: a second window follows the sale (pos_app.ui.customer_display).
+    customer_display: bool = False
 
     @property
     def db_path(self) -> Path:
@@ -164,6 +166,7 @@ def load_settings(data_dir: Path | None = None) -> Settings:
 _EXPECTED = {
     "int_parsing": "a whole number", "int_type": "a whole number", "int_from_float": "a whole number",
     "string_type": "text in quotes", "dict_type": "a table", "model_type": "a table",
+    "bool_parsing": "true or false", "bool_type": "true or false",
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from pos_app.cli.common import add_data_dir, add_mode, checked_mode, data_dir, settings_for
-from pos_app.config import load_settings
+from pos_app.config import SettingsError, load_settings
 
 
 def add_commands(commands) -> None:
@@ -14,26 +14,48 @@ def add_commands(commands) -> None:
     add_mode(run, default=None)
     run.add_argument("--demo", action="store_true", help="use a demo store (made on first run)")
     run.add_argument("--terminal", type=int, default=1, help="terminal number for --demo (default 1)")
+    run.add_argument("--customer-display", action="store_true",
+                     help="also open the customer display: a second window, full screen on a second screen if there "
+                          "is one (or customer_display = true in terminal.toml)")
     run.set_defaults(handler=cmd_run)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     mode = checked_mode(args.mode) if args.mode else None  # before anything starts or is written
-    from pos_app.ui.app import qt_application, theme_for, window_for
+    from pos_app.ui.app import qt_application, theme_for
 
     terminal = _open_demo_terminal(args) if args.demo else open_terminal_for(args)
     settings = terminal.settings
     mode = mode or settings.mode
+    if mode == "kiosk" and args.customer_display:
+        terminal.close()
+        raise SettingsError("A kiosk faces its customers itself, so it has no customer display. Leave out "
+                            "--customer-display, or open the register.")
     app = qt_application(theme_for(mode, settings.theme))
+    window = open_windows(terminal, mode, customer_display=args.customer_display or settings.customer_display)
+    status = app.exec()  # ``window`` is held until here: a window no one refers to is deleted
+    del window
+    terminal.close()
+    return status
+
+
+def open_windows(terminal, mode: str, *, customer_display: bool = False):
+    """Show the window of ``mode``, and beside a register the customer display if asked for (a kiosk already faces
+    its customers, so it has none); returns the main window."""
+    from pos_app.ui.app import window_for
+
+    settings = terminal.settings
     window = window_for(terminal, mode, idle_warning_s=settings.kiosk_idle_warning_s,
                         idle_reset_s=settings.kiosk_idle_reset_s)
     if mode == "kiosk":
         window.showFullScreen()  # customers see the kiosk and nothing of the desktop
-    else:
-        window.show_on_screen(1280, 800)
-    status = app.exec()
-    terminal.close()
-    return status
+        return window
+    window.show_on_screen(1280, 800)
+    if customer_display:
+        from pos_app.ui.customer_display.idle import find_idle_pictures
+
+        window.open_customer_display(find_idle_pictures(settings.data_dir))
+    return window
 
 
 def open_terminal_for(args: argparse.Namespace):

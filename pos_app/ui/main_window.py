@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.sync_button.clicked.connect(self.open_sync_panel)
         self.statusBar().addPermanentWidget(self.sync_button)
         self.sync_thread = self.sync_worker = None
+        self.customer_display = None  # the second window facing the customer, once opened
         self._closed = self._painted = False  # sync starts after the first paint (see paintEvent)
 
         # Whenever a dialog closes, the keyboard comes back to the scan field (or the sign-in field).
@@ -105,6 +106,19 @@ class MainWindow(QMainWindow):
             return
         self.resize(width, height)
         self.show()
+
+    def open_customer_display(self, pictures=None):
+        """The customer-facing display, following this register (see pos_app.ui.customer_display); call it once
+        the register is on screen, so the display knows which screen is the register's."""
+        from pos_app.ui.customer_display.placement import place_customer_display
+        from pos_app.ui.customer_display.window import CustomerDisplay
+
+        context = self.t.context
+        self.customer_display = CustomerDisplay(context.store_name, [c.code for c in context.tax_components],
+                                                pictures)
+        self.customer_display.follow(self.register)
+        place_customer_display(self.customer_display, self)
+        return self.customer_display
 
     def _header(self) -> QWidget:
         header = QWidget(objectName="HeaderBar")
@@ -212,5 +226,7 @@ class MainWindow(QMainWindow):
             timer.stop()
         self.devices.stop()
         self.wedge.uninstall(QApplication.instance())  # a closed window must not keep eating keystrokes
+        if self.customer_display is not None:
+            self.customer_display.close()
         wait_for_background_work(10_000)
         super().closeEvent(event)

@@ -23,8 +23,9 @@ from pos_app.ui.main_window import MainWindow
 from pos_app.ui.register.card_wait import CardWaitDialog
 from pos_app.ui.tasks import wait_for_background_work
 
-STATES = ("login", "idle", "cart", "tender", "card-wait", "refund", "shift-close", "z-report")
-README_STATES = STATES
+STATES = ("login", "idle", "cart", "tender", "card-wait", "refund", "shift-close", "z-report", "customer-display")
+README_STATES = STATES[:-1]  # the customer display is a screen of its own, drawn at a screen's size
+DISPLAY_README_SIZE = (1920, 1080)
 DEMO_FLOAT = {"20": 5, "10": 5, "5": 4, "2": 10, "1": 10, "0.25": 20}
 DEMO_FORMS = ("dried_flower", "edible", "beverage", "pre_roll")
 
@@ -113,6 +114,9 @@ def render_screen(terminal, *, mode: str, state: str, size: tuple[int, int], out
     window.resize(*size)
     window.show()
     app.processEvents()
+    if state == "customer-display":
+        _render_customer_display(app, window, terminal, size, out)
+        return
     dialogs = _stage(state, window, terminal)
     wait_for_background_work()
     for _ in range(3):
@@ -128,6 +132,17 @@ def render_screen(terminal, *, mode: str, state: str, size: tuple[int, int], out
     _save(image, out)
     for dialog in reversed(dialogs):
         dialog.done(0)  # not close(): the staged card wait would ask its terminal to cancel and stay up, modal
+    window.close()
+
+
+def _render_customer_display(app, window: MainWindow, terminal, size: tuple[int, int], out: Path) -> None:
+    from pos_app.ui.customer_display.screenshots import stage_customer_display
+
+    display = stage_customer_display(window, terminal, _paying, size)
+    wait_for_background_work()
+    for _ in range(3):
+        app.processEvents()
+    _save(display.grab(), out)
     window.close()
 
 
@@ -172,6 +187,13 @@ def regenerate_readme_images(out_dir: Path) -> None:
             render_screen(terminal, mode="register", state=state, size=(1024, 768), out=out)
             print(f"Wrote {out}")
             terminal.close()
+    with tempfile.TemporaryDirectory() as folder:
+        terminal = open_terminal(load_settings(Path(folder)), log_to_file=False)
+        install_demo_data(terminal.session_factory, terminal.pin_pepper, products=300)
+        out = out_dir / "register-customer-display.png"
+        render_screen(terminal, mode="register", state="customer-display", size=DISPLAY_README_SIZE, out=out)
+        print(f"Wrote {out}")
+        terminal.close()
     from pos_app.ui.kiosk.screenshots import KIOSK_STATES
 
     for state in KIOSK_STATES:  # a kiosk is a portrait touch screen

@@ -136,3 +136,19 @@ def test_paying_at_the_kiosk_takes_card_or_off_and_names_whose_sales_they_are(tm
     assert "kiosk_payment" in message and "'off', 'card'" in message
     message = _refusal(_toml(tmp_path, 'kiosk_payment = "card"\n'))
     assert "kiosk_payment" in message and "needs kiosk_staff_code too" in message
+
+
+def test_the_customer_display_is_off_until_the_file_or_the_environment_turns_it_on(tmp_path, monkeypatch):
+    assert load_settings(tmp_path).customer_display is False
+    assert load_settings(_toml(tmp_path, "customer_display = true\n")).customer_display is True
+    monkeypatch.setenv("POS_APP_CUSTOMER_DISPLAY", "false")
+    assert load_settings(tmp_path).customer_display is False, "the environment wins"
+
+
+def test_a_customer_display_that_is_neither_true_nor_false_is_a_sentence(tmp_path, monkeypatch):
+    message = _refusal(_toml(tmp_path, 'customer_display = "second screen"\n'))
+    assert message == (f"The setting customer_display in {tmp_path / 'terminal.toml'} is 'second screen', but it must "
+                       "be true or false. Fix it, then start again.")
+    monkeypatch.setenv("POS_APP_CUSTOMER_DISPLAY", "sometimes")
+    assert _refusal(tmp_path).startswith("The environment variable POS_APP_CUSTOMER_DISPLAY is 'sometimes', but it "
+                                         "must be true or false.")

@@ -32,9 +32,11 @@ class TotalsPanel(QFrame):
         super().__init__(objectName="TotalsPanel")
         grid = QGridLayout(self)
         self.value_labels: dict[str, QLabel] = {}
+        self.caption_labels: dict[str, QLabel] = {}
         rows = ["Subtotal", *(["Discounts"] if discounts else []), *tax_codes]
         for row, name in enumerate(rows):
-            grid.addWidget(QLabel(name), row, 0)
+            self.caption_labels[name] = QLabel(name)
+            grid.addWidget(self.caption_labels[name], row, 0)
             value = QLabel(Money.zero().format(), alignment=Qt.AlignmentFlag.AlignRight)
             grid.addWidget(value, row, 1)
             self.value_labels[name] = value
@@ -42,7 +44,8 @@ class TotalsPanel(QFrame):
                                   alignment=Qt.AlignmentFlag.AlignRight)
         grid.addWidget(QLabel("Total"), len(rows), 0)
         grid.addWidget(self.total_label, len(rows), 1)
-        grid.addWidget(QLabel("Dried-cannabis equivalent (limit 30 g)"), len(rows) + 1, 0, 1, 2)
+        self.limit_caption = QLabel("Dried-cannabis equivalent (limit 30 g)")
+        grid.addWidget(self.limit_caption, len(rows) + 1, 0, 1, 2)
         self.limit_meter = LimitMeter()
         grid.addWidget(self.limit_meter, len(rows) + 2, 0, 1, 2)
         self.change_panel = QFrame(objectName="ChangeDuePanel")

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 class CheckoutFlow(QObject):
     completed = Signal(object)  # pos_app.domain.order.Order, saved and queued for the hub
+    # The sale's PaymentStatus each time the payment dialog shows a change in it; None when the dialog is put away
+    # with the sale unpaid.
+    paid = Signal(object)
     card_wait_opened = Signal(object)  # the CardWaitDialog the customer is tapping, inserting or swiping against
     card_approved = Signal(object)  # the CardApproval, now a tender on the sale
     card_failed = Signal(str)  # declined, cancelled, or no answer: the sentence on the card wait dialog
@@ -147,8 +150,11 @@ class CheckoutFlow(QObject):
         dialog = TenderDialog(screen, sales, card_enabled=self.t.card_payments is not None,
                               on_card=lambda amount: self._charge_card(dialog, amount),
                               on_settled=lambda: self._complete_sale(dialog))
+        dialog.status_shown.connect(self.paid)
+        dialog.rejected.connect(lambda: self.paid.emit(None))
         # Building it may already have completed a sale paid in full earlier (or found its stock gone).
         if sales.has_open_sale and not sales.sale.stock_problems:
+            self.paid.emit(sales.payment_status())
             screen.show_dialog(dialog)
 
     def _charge_card(self, tender: TenderDialog, amount: Money) -> None:

@@ -19,6 +19,7 @@ from pos_app.services.errors import ServiceError
 from pos_app.services.scanning import ProductScan
 from pos_app.services.selling import SaleService
 from pos_app.ui.common.cart_model import CartModel
+from pos_app.ui.common.sale_snapshot import SaleSnapshot
 from pos_app.ui.common.totals import TotalsPanel
 from pos_app.ui.common.widgets import TOUCH_HEIGHT, NoticeBar
 from pos_app.ui.register.search_box import ScanSearchBox
@@ -26,6 +27,7 @@ from pos_app.ui.register.search_box import ScanSearchBox
 
 class SalePanel(QWidget):
     sale_changed = Signal()
+    sale_shown = Signal(object)  # a SaleSnapshot of what the cart now shows, or None: for screens that only look
     item_added = Signal()  # a scan or a typed code put an item in the cart
 
     def __init__(self, sales: SaleService, catalog: CatalogQueries, tax_codes: list[str]) -> None:
@@ -133,3 +135,4 @@ class SalePanel(QWidget):
         self.cart_model.set_lines(sale.lines if sale is not None else (), sale.stock_problems if sale else None)
         self.totals.show_totals(sale.totals if sale is not None else None)
         self.sale_changed.emit()
+        self.sale_shown.emit(SaleSnapshot.of(sale))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -29,6 +29,8 @@ QUICK_CASH_BUTTONS = 4  # the next bills up from what is due: $130, $140, $150, 
 
 
 class TenderDialog(PosDialog):
+    status_shown = Signal(object)  # the PaymentStatus just shown: paid so far, left to pay, change due
+
     def __init__(self, parent: QWidget | None, sales: SaleService, *, card_enabled: bool,
                  on_card: Callable[[Money], None], on_settled: Callable[[], None]) -> None:
         super().__init__(parent, "Payment", width=820)
@@ -177,6 +179,7 @@ class TenderDialog(PosDialog):
             else:
                 self.payments.addItem(f"Cash  {tender.amount}")
         self.remove_button.setEnabled(any(not isinstance(t, CardTender) for t in self._sales.sale.tenders))
+        self.status_shown.emit(status)
         if status.is_settled:
             self._on_settled()
 
