@@ -127,6 +127,7 @@ class Sale:
         self._tenders: list[Tender] = []
         self.age = AgeGate()
         self._stock_problems: dict[UUID, str] = {}  # line id -> why the stock cannot cover that line
+        self._totals: tuple[tuple, SaleTotals] | None = None  # the last totals, with the lines and discount they sum
 
     @property
     def lines(self) -> tuple[SaleLine, ...]:
@@ -180,7 +181,12 @@ class Sale:
 
     @property
     def totals(self) -> SaleTotals:
-        return sale_totals(self._lines, self._cart_discount, self.tax_components)
+        # A screen asks several times per change (cart, meter, customer display); the lines are immutable, so
+        # equal lines and discount mean equal totals.
+        key = (tuple(self._lines), self._cart_discount)
+        if self._totals is None or self._totals[0] != key:
+            self._totals = (key, sale_totals(self._lines, self._cart_discount, self.tax_components))
+        return self._totals[1]
 
     def line(self, line_id: UUID) -> SaleLine:
         for line in self._lines:

@@ -22,8 +22,13 @@ class LimitMeter(QProgressBar):
         self.show_grams(Decimal(0))
 
     def show_grams(self, grams: Decimal) -> None:
-        self.setValue(int(min(grams, POSSESSION_LIMIT_GRAMS) * 100))
-        self.setFormat(f"{format_number(grams)} g of 30 g")
+        # QProgressBar repaints the window at once on a new value; a scan should paint once, with the next frame.
+        self.setUpdatesEnabled(False)
+        try:
+            self.setValue(int(min(grams, POSSESSION_LIMIT_GRAMS) * 100))
+            self.setFormat(f"{format_number(grams)} g of 30 g")
+        finally:
+            self.setUpdatesEnabled(True)
 
 
 class TotalsPanel(QFrame):
