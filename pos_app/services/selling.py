@@ -5,7 +5,8 @@ window or a crash loses neither the cart nor the payments on it. Completion writ
 payments, stock deltas and the ``order.completed.v1`` outbox row, and clears the saved open sale, in one SQLite
 transaction, so there is never a sale without its outbox row or the other way round.
 Stock is checked as lines change (one indexed query), and a line the stock cannot cover holds payment back until
-it is removed or lowered.
+it is removed or lowered. A sale may ring up a kiosk ticket: loading claims it, completing closes it with the order
+(same transaction), and emptying the cart abandons it, so its reserved stock goes back at once.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from pos_app.persistence.sync_state import take_receipt_seq
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import NoOpenSale, ParkedSaleGone, SaleInProgress
+from pos_app.services.kiosk_tickets import KioskTicketService, LoadedTicket, TicketRefused, close_ticket, ticket_sale
 from pos_app.services.mutations import order_completed
 from pos_app.services.open_sale import OpenSaleKeeper
 from pos_app.services.staff import StaffMember
@@ -171,10 +173,29 @@ class SaleService:
         sku = sale.line(line_id).product.sku
         sale.remove_line(line_id)
         if sale.is_empty and not sale.tenders and self._staff is not None:
+            if sale.kiosk_ticket is not None:
+                self._drop(sale)
             self.start_sale(self._staff)  # an emptied cart is over: the next item begins the next customer's sale
         elif any(line.product.sku == sku for line in sale.lines):
             self._check_stock({sku})
         self._saved()
+
+    # --- a kiosk ticket: its lines at this till's prices, claimed in the same step ----------------------------
+
+    def load_ticket(self, ticket: LoadedTicket, tickets: KioskTicketService) -> None:
+        """The ticket's lines as a new sale (``ticket_sale``: at this till's prices) and the ticket claimed, in one
+        transaction; the stock check then marks the lines it can't cover, as for a scan."""
+        staff = self._staff
+        if self.has_open_sale or (self._sale is not None and self._sale.tenders) or staff is None:
+            raise TicketRefused("A sale is on screen. Finish it, or park it (F8), then load the kiosk ticket.")
+        sale = ticket_sale(ticket, tax_components=self._context.tax_components, role=staff.role)
+        uow = UnitOfWork(self._session_factory)
+        with uow as session:
+            tickets.claim_in(session, ticket.ticket_id, staff_id=staff.id)
+            self._keeper.save_in(session, sale, staff)
+            uow.commit()
+        self._sale = sale
+        self._check_stock({line.product.sku for line in sale.lines})
 
     # --- stock: checked as lines change, so a line that cannot be sold is marked at once -----------------
 
@@ -196,7 +217,8 @@ class SaleService:
             with self._session_factory() as session:
                 store_id = self._context.store_id
                 lots = sellable_lots(session, store_id, cannabis) if cannabis else {}
-                levels = on_hand_levels(session, store_id, others) if others else {}
+                ticket = sale.kiosk_ticket.ticket_id if sale.kiosk_ticket else None  # its stock is held for it
+                levels = on_hand_levels(session, store_id, others, except_ticket=ticket) if others else {}
         else:
             levels = {}
         sale.set_stock_problems(skus, unsellable_lines(lines, lots, levels, self._clock().date()))
@@ -257,6 +279,9 @@ class SaleService:
                 reference_id=order.order_id, staff_id=staff.id, mutation_id=mutation_id, now=now,
             )
             self._keeper.clear_in(session)
+            if sale.kiosk_ticket is not None:  # the ticket closes with the order that rang it up, exactly once
+                close_ticket(session, sale.kiosk_ticket.ticket_id, "completed", order_id=order.order_id,
+                             staff_id=staff.id, now=now)
             if discounts:
                 append_audit(session, "order.discounted", staff_id=staff.id, store_id=order.store_id,
                              entity_type="order", entity_id=order.order_number, details={"discounts": discounts})
@@ -266,11 +291,19 @@ class SaleService:
 
     def cancel_sale(self) -> None:
         """Drop the open sale, on screen and on disk. Card payments on it must have been reversed first."""
+        self._drop(self._sale)
+        self._sale = None
+
+    def _drop(self, sale: Sale | None) -> None:
+        """Clear the sale on disk; a kiosk ticket it rang up is abandoned in the same step (the customer wants none of
+        it; back to open, a second register could ring it up again), so its reserved stock is free at once."""
         uow = UnitOfWork(self._session_factory)
         with uow as session:
+            if sale is not None and sale.kiosk_ticket is not None:
+                close_ticket(session, sale.kiosk_ticket.ticket_id, "abandoned", order_id=None,
+                             staff_id=self._staff.id if self._staff else None, now=self._clock())
             self._keeper.clear_in(session)
             uow.commit()
-        self._sale = None
 
     # --- parking ---------------------------------------------------------------------------------------
 

@@ -57,6 +57,9 @@ class KioskScans:
             window.age_gate.say("We could not read the date of birth on this ID. Try again, or see staff at "
                                 "the counter.")
 
+    def kiosk_ticket(self, code: str) -> None:
+        self.window.say(COUNTER_ONLY, kind="info")  # a ticket is rung up at the counter, not loaded here
+
     def not_used_here(self, message: str) -> None:
         self.window.say(COUNTER_ONLY, kind="info")
 
