@@ -23,7 +23,7 @@ from pos_app.ui.main_window import MainWindow
 from pos_app.ui.register.card_wait import CardWaitDialog
 from pos_app.ui.tasks import wait_for_background_work
 
-STATES = ("login", "idle", "cart", "tender", "card-wait", "refund", "shift-close", "z-report")
+STATES = ("login", "idle", "cart", "tender", "card-wait", "refund", "shift-close", "z-report", "kiosk-tickets")
 README_STATES = STATES
 DEMO_FLOAT = {"20": 5, "10": 5, "5": 4, "2": 10, "1": 10, "0.25": 20}
 DEMO_FORMS = ("dried_flower", "edible", "beverage", "pre_roll")
@@ -60,11 +60,26 @@ def _sold(window: MainWindow, terminal):
     return window.register.last_order
 
 
+def _kiosk_tickets(window: MainWindow, terminal) -> None:
+    """Three customers' carts sent from a kiosk of the store, waiting at the counter (Shift+F8)."""
+    from pos_app.domain.kiosk_browse import Filters
+    from pos_app.services.kiosk_tickets import TicketLine
+
+    _signed_in(window, terminal)
+    catalog = terminal.kiosk_catalog
+    for categories in (("flower", "pre-rolls"), ("edibles",), ("beverages", "flower", "vapes")):
+        terminal.kiosk_tickets.send([TicketLine(card.sku, 1) for category in categories
+                                     for card in catalog.page(Filters(category=category), limit=1)])
+    window.register.tickets.refresh()
+    window.register.tickets.show_list()
+
+
 STAGES = {
     "login": lambda window, terminal: None,
     "idle": _signed_in,
     "cart": _with_cart,
     "tender": _paying,
+    "kiosk-tickets": _kiosk_tickets,
 }
 
 
