@@ -150,15 +150,17 @@ def start_demo_stack(data_dir: Path, say=print) -> DemoStack:
     return stack
 
 
-def join_demo_stack(stack: DemoStack, terminal: Terminal, terminal_no: int, say=print) -> None:
-    """Pair the demo terminal (first run), bring its store over with progress, and keep it in sync."""
+def join_demo_stack(stack: DemoStack, terminal: Terminal, terminal_no: int, say=print, *,
+                    kind: str = "terminal") -> None:
+    """Pair the demo terminal (first run), bring its store over with progress, and keep it in sync. ``kind``
+    names it on the hub: "Demo terminal 1", "Demo kiosk 3"."""
     from pos_app.cli.sync import ProgressLine
 
     sync = terminal.sync
     if not sync.overview().paired:
-        sync.pair(stack.hub_url, pairing_code(stack.hub_db_url), terminal_name=f"Demo terminal {terminal_no}",
+        sync.pair(stack.hub_url, pairing_code(stack.hub_db_url), terminal_name=f"Demo {kind} {terminal_no}",
                   terminal_no=terminal_no)
-        say(f"Paired demo terminal {terminal_no} with the demo hub.")
+        say(f"Paired demo {kind} {terminal_no} with the demo hub.")
     if sync.overview().last_good_sync is None:
         say("Fetching the demo store from the hub…")
         line = ProgressLine()

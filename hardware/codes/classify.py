@@ -1,9 +1,9 @@
 """Turn the raw bytes of one scan into one typed value.
 
-Order of recognition: ID card (AAMVA), shelf location (`LOC:`), our receipt (`R:` or `ON001-1-000042`),
-then GS1: the AIM id decides when present (`]C1` `]e0` `]d2` `]Q3` → element string, `]E0`/`]E4` → GTIN);
-without one, 8/12/13/14 digits are a GTIN, 18 digits an SSCC, `(01)...` the human-readable form, and other
-strings starting with a digit a raw element string.
+Order of recognition: ID card (AAMVA), a kiosk ticket's QR code (`K1.…`), shelf location (`LOC:`), our receipt
+(`R:` or `ON001-1-000042`), then GS1: the AIM id decides when present (`]C1` `]e0` `]d2` `]Q3` → element string,
+`]E0`/`]E4` → GTIN); without one, 8/12/13/14 digits are a GTIN, 18 digits an SSCC, `(01)...` the human-readable
+form, and other strings starting with a digit a raw element string.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from hardware.codes.aamva import looks_like_id_card, parse_id_payload
 from hardware.codes.errors import UnknownCodeError
 from hardware.codes.gs1 import Gs1Data, normalize_gtin, normalize_sscc, parse_element_string
 from hardware.codes.id_card import IdCard
+from hardware.codes.kiosk_ticket_code import is_kiosk_ticket_code
 from hardware.codes.location import ShelfLocation, is_location_code, parse_location_code
 from hardware.codes.receipt_code import ReceiptNumber, is_receipt_code, parse_receipt_code
 from hardware.codes.symbology import EAN_UPC_SYMBOLOGIES, GS1_SYMBOLOGIES, split_symbology
@@ -28,6 +29,7 @@ class ScanKind(StrEnum):
     RECEIPT = "receipt"
     LOCATION = "location"
     ID_CARD = "id_card"
+    KIOSK_TICKET = "kiosk_ticket"
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class ScanResult:
     receipt: ReceiptNumber | None = None
     location: ShelfLocation | None = None
     id_card: IdCard | None = None
+    ticket_code: str | None = None  # a kiosk ticket's QR text, whole, for the terminal to check and decode
 
 
 def parse_scan(raw: bytes, *, today: date, id_salt: bytes) -> ScanResult:
@@ -53,6 +56,8 @@ def parse_scan(raw: bytes, *, today: date, id_salt: bytes) -> ScanResult:
         card = parse_id_payload(text, today=today, salt=id_salt)
         return ScanResult(ScanKind.ID_CARD, symbology, id_card=card)
     text = text.strip()
+    if is_kiosk_ticket_code(text):
+        return ScanResult(ScanKind.KIOSK_TICKET, symbology, ticket_code=text)
     if is_location_code(text):
         return ScanResult(ScanKind.LOCATION, symbology, location=parse_location_code(text))
     if is_receipt_code(text):

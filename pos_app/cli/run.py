@@ -24,17 +24,22 @@ def cmd_run(args: argparse.Namespace) -> int:
     mode = checked_mode(args.mode) if args.mode else None  # before anything starts or is written
     from pos_app.ui.app import qt_application, theme_for
 
-    terminal = _open_demo_terminal(args) if args.demo else open_terminal_for(args)
+    terminal = _open_demo_terminal(args, mode) if args.demo else open_terminal_for(args)
     settings = terminal.settings
     mode = mode or settings.mode
     if mode == "kiosk" and args.customer_display:
         terminal.close()
         raise SettingsError("A kiosk faces its customers itself, so it has no customer display. Leave out "
                             "--customer-display, or open the register.")
+    # The register's window runs its own sync; a kiosk's window has none (nothing of it is for customers), so
+    # a paired kiosk syncs from here: its tickets reach the registers, and stock and prices come back.
+    runner = _kiosk_sync(terminal) if mode == "kiosk" and not args.demo else None
     app = qt_application(theme_for(mode, settings.theme))
     window = open_windows(terminal, mode, customer_display=args.customer_display or settings.customer_display)
     status = app.exec()  # ``window`` is held until here: a window no one refers to is deleted
     del window
+    if runner is not None:
+        runner.stop()
     terminal.close()
     return status
 
@@ -58,14 +63,25 @@ def open_windows(terminal, mode: str, *, customer_display: bool = False):
     return window
 
 
+def _kiosk_sync(terminal):
+    sync = terminal.sync
+    overview = sync.overview()
+    if not overview.paired or overview.last_good_sync is None:
+        return None  # not paired, or not set up yet: "This kiosk is being set up" until `pos-app sync` has run
+    runner = sync.runner()
+    runner.start()
+    return runner
+
+
 def open_terminal_for(args: argparse.Namespace):
     from pos_app.bootstrap import open_terminal
 
     return open_terminal(settings_for(args))
 
 
-def _open_demo_terminal(args: argparse.Namespace):
-    """The demo: hub, simulators and a paired, bootstrapped terminal that syncs while its window is open."""
+def _open_demo_terminal(args: argparse.Namespace, mode: str | None):
+    """The demo: hub, simulators and a paired, bootstrapped terminal that syncs while its window is open (a kiosk
+    too: `--demo --mode kiosk --terminal 3` sends its tickets to the registers of the same demo hub)."""
     import atexit
 
     from pos_app.bootstrap import open_terminal
@@ -74,5 +90,5 @@ def _open_demo_terminal(args: argparse.Namespace):
     stack = start_demo_stack(load_settings(data_dir(args, demo=True)).data_dir)
     atexit.register(stack.close)
     terminal = open_terminal(settings_for(args, demo=True))
-    join_demo_stack(stack, terminal, args.terminal)
+    join_demo_stack(stack, terminal, args.terminal, kind="kiosk" if mode == "kiosk" else "terminal")
     return terminal

@@ -46,6 +46,14 @@ class TicketCart:
     created_at: datetime
 
 
+@dataclass(frozen=True)
+class TicketRef:
+    """The kiosk ticket a sale at the register rings up: closed with the sale's order when the sale completes."""
+
+    ticket_id: uuid.UUID
+    number: str
+
+
 class BadTicketCode(DomainError):
     code = "bad_ticket_code"
 

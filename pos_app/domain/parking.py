@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
+from uuid import UUID
 
 from pos_app.domain.catalog import ProductLookup
 from pos_app.domain.errors import DomainError
+from pos_app.domain.kiosk_ticket import TicketRef
 from pos_app.domain.money import Money
 from pos_app.domain.sale import Sale
 
@@ -31,8 +33,9 @@ def park_snapshot(sale: Sale) -> dict[str, Any]:
 
 
 def cart_snapshot(sale: Sale) -> dict[str, Any]:
-    """The sale's items, discounts and pinned lots as plain data (what a parked sale keeps)."""
-    cart = sale.cart_discount
+    """The sale's items, discounts and pinned lots as plain data (what a parked sale keeps), and the kiosk ticket
+    it rings up: a parked or restored ticket's sale still closes its ticket when it completes."""
+    cart, ticket = sale.cart_discount, sale.kiosk_ticket
     return {
         "lines": [
             {
@@ -53,6 +56,7 @@ def cart_snapshot(sale: Sale) -> dict[str, Any]:
             "role": cart.role.value,
             "reason": cart.reason,
         },
+        "kiosk_ticket": None if ticket is None else {"id": str(ticket.ticket_id), "number": ticket.number},
     }
 
 
@@ -79,6 +83,8 @@ def restore_snapshot(sale: Sale, snapshot: dict[str, Any], lookup: ProductLookup
                                role=item["discount_role"], reason=reason)
     if snapshot.get("age_refusal"):
         sale.record_age_check(False, snapshot["age_refusal"])
+    if ticket := snapshot.get("kiosk_ticket"):  # saved before kiosk tickets: none
+        sale.kiosk_ticket = TicketRef(UUID(ticket["id"]), ticket["number"])
     cart = snapshot.get("cart_discount")
     if cart and not sale.is_empty:
         if cart["percent"] is not None:

@@ -23,6 +23,7 @@ from pos_app.domain.errors import (
     UnknownTender,
     UnsellableItem,
 )
+from pos_app.domain.kiosk_ticket import TicketRef
 from pos_app.domain.money import Money, allocate, sum_money
 from pos_app.domain.payment import PaymentStatus, payment_status
 from pos_app.domain.reason_codes import discount_reason
@@ -128,6 +129,7 @@ class Sale:
         self.age = AgeGate()
         self._stock_problems: dict[UUID, str] = {}  # line id -> why the stock cannot cover that line
         self._totals: tuple[tuple, SaleTotals] | None = None  # the last totals, with the lines and discount they sum
+        self.kiosk_ticket: TicketRef | None = None  # the kiosk ticket this sale rings up, if it came from one
 
     @property
     def lines(self) -> tuple[SaleLine, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from pos_app.domain.kiosk_ticket import TicketCart, TicketLine
@@ -68,6 +68,12 @@ def open_tickets(session: Session, store_id: uuid.UUID, since: datetime) -> list
     return list(session.scalars(select(KioskTicket).where(
         KioskTicket.store_id == store_id, KioskTicket.status == "open", KioskTicket.ticket_created_at >= since)
         .order_by(KioskTicket.ticket_created_at)))
+
+
+def open_count(session: Session, store_id: uuid.UUID, since: datetime) -> int:
+    """How many tickets `open_tickets` would list: one count on the (store, status) index, for a badge."""
+    return session.scalar(select(func.count()).select_from(KioskTicket).where(
+        KioskTicket.store_id == store_id, KioskTicket.status == "open", KioskTicket.ticket_created_at >= since))
 
 
 def latest_with_number(session: Session, store_id: uuid.UUID, number: str, since: datetime) -> KioskTicket | None:

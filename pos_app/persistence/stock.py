@@ -118,7 +118,9 @@ def available_stock(session: Session, store_id: uuid.UUID, on_hand: dict[str, in
     return {sku: level + int(moves.get(sku) or 0) for sku, level in on_hand.items()}
 
 
-def on_hand_levels(session: Session, store_id: uuid.UUID, skus: Iterable[str]) -> dict[str, int]:
-    """What the stock check as an item goes into the cart counts for the SKUs given: the available rule above."""
+def on_hand_levels(session: Session, store_id: uuid.UUID, skus: Iterable[str], *,
+                   except_ticket: uuid.UUID | None = None) -> dict[str, int]:
+    """What the stock check as an item goes into the cart counts for the SKUs given: the available rule above
+    (a kiosk ticket's sale may take the stock held for that ticket)."""
     skus = list(skus)
-    return available_on_hand(session, store_id, skus) if skus else {}
+    return available_on_hand(session, store_id, skus, except_ticket=except_ticket) if skus else {}

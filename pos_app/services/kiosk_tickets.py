@@ -21,6 +21,8 @@ from pos_app.domain.errors import DomainError
 from pos_app.domain.kiosk_ticket import TicketCart, TicketLine
 from pos_app.domain.money import Money
 from pos_app.domain.sale import Sale, SaleLine, sale_totals
+from pos_app.domain.staff import Role
+from pos_app.domain.tax import TaxComponent
 from pos_app.persistence import kiosk_tickets as rows
 from pos_app.persistence.catalog_repository import find_by_code
 from pos_app.persistence.outbox import enqueue_mutation
@@ -37,7 +39,7 @@ _DONE = {"claimed": "was already claimed at a register", "completed": "was alrea
          "abandoned": "was cancelled at a register"}
 
 __all__ = ["KioskTicketService", "LoadedLine", "LoadedTicket", "SentTicket", "TicketLine", "TicketRefused",
-           "TicketSummary"]
+           "TicketSummary", "close_ticket", "ticket_sale"]
 
 
 class TicketRefused(ServiceError):
@@ -168,6 +170,11 @@ class KioskTicketService:
                                                sum(line.quantity for line in cart.lines), self._total(priced)))
             return summaries
 
+    def open_count(self) -> int:
+        """How many tickets `open_tickets` lists, in one cheap query: the register's badge asks every second."""
+        with self._session_factory() as session:
+            return rows.open_count(session, self._context.store_id, self._clock() - codes.MAX_AGE)
+
     def load(self, number_or_qr: str) -> LoadedTicket:
         """A ticket by its number (from the replica) or its QR text (offline too), re-priced and checked."""
         text = number_or_qr.strip()
@@ -225,23 +232,27 @@ class KioskTicketService:
 
     def claim(self, ticket_id: uuid.UUID, *, staff_id: uuid.UUID | None = None) -> None:
         """Take the ticket at this register. On the hub the first claim wins; a later one is kept and flagged."""
-        now = self._clock()
         uow = UnitOfWork(self._session_factory)
         with uow as session:
-            row = rows.ticket(session, ticket_id)
-            if row is None and ticket_id not in self._from_qr:
-                raise TicketRefused("Load the ticket (its number or its QR code) before taking it.")
-            cart = self._from_qr[ticket_id] if row is None else rows.cart_of(session, row)
-            if row is not None and row.status != "open":
-                raise TicketRefused(f"Ticket {row.number} {_DONE.get(row.status, 'is closed')}.")
-            mutation_id = enqueue_mutation(session, mutations.kiosk_ticket_claimed(cart, claimed_at=now,
-                                                                                   staff_id=staff_id))
-            if row is None:  # from a QR code the hub has not sent here: the claim brings the ticket
-                row = rows.add_ticket(session, cart, status="open", version=rows.local_version(mutation_id))
-            row.status, row.claimed_at, row.claimed_by = "claimed", now, staff_id
-            row.claimed_by_terminal_id = ensure_sync_state(session).terminal_id
-            row.version = rows.local_version(mutation_id)
+            self.claim_in(session, ticket_id, staff_id=staff_id)
             uow.commit()
+
+    def claim_in(self, session: Session, ticket_id: uuid.UUID, *, staff_id: uuid.UUID | None = None) -> None:
+        """The claim, in the caller's transaction: the register claims a ticket and opens its sale in one step."""
+        now = self._clock()
+        row = rows.ticket(session, ticket_id)
+        if row is None and ticket_id not in self._from_qr:
+            raise TicketRefused("Load the ticket (its number or its QR code) before taking it.")
+        cart = self._from_qr[ticket_id] if row is None else rows.cart_of(session, row)
+        if row is not None and row.status != "open":
+            raise TicketRefused(f"Ticket {row.number} {_DONE.get(row.status, 'is closed')}.")
+        mutation_id = enqueue_mutation(session, mutations.kiosk_ticket_claimed(cart, claimed_at=now,
+                                                                               staff_id=staff_id))
+        if row is None:  # from a QR code the hub has not sent here: the claim brings the ticket
+            row = rows.add_ticket(session, cart, status="open", version=rows.local_version(mutation_id))
+        row.status, row.claimed_at, row.claimed_by = "claimed", now, staff_id
+        row.claimed_by_terminal_id = ensure_sync_state(session).terminal_id
+        row.version = rows.local_version(mutation_id)
 
     def complete(self, ticket_id: uuid.UUID, order_id: uuid.UUID, *, staff_id: uuid.UUID | None = None) -> None:
         """The sale `order_id` rang the ticket up: it closes, and its reservations let go of the stock."""
@@ -252,7 +263,6 @@ class KioskTicketService:
 
     def _close(self, ticket_id: uuid.UUID, outcome: str, order_id: uuid.UUID | None,
                staff_id: uuid.UUID | None) -> None:
-        now = self._clock()
         uow = UnitOfWork(self._session_factory)
         with uow as session:
             row = rows.ticket(session, ticket_id)
@@ -260,15 +270,43 @@ class KioskTicketService:
                 raise TicketRefused("This terminal has no such kiosk ticket. Load and take it first.")
             if row.status in ("completed", "abandoned"):
                 raise TicketRefused(f"Ticket {row.number} {_DONE[row.status]}.")
-            closed = enqueue_mutation(session, mutations.kiosk_ticket_closed(
-                ticket_id=ticket_id, store_id=row.store_id, outcome=outcome, order_id=order_id, closed_at=now,
-                staff_id=staff_id))
-            row.status, row.closed_at, row.order_id = outcome, now, order_id
-            row.version = rows.local_version(closed)
-            held = rows.active_reservations(session, ticket_id)
-            if held:
-                released = enqueue_mutation(session, mutations.stock_released(
-                    store_id=row.store_id, reservation_ids=held, reason=outcome, released_at=now))
-                rows.release_reservations(session, held, when=now, version=rows.local_version(released))
+            close_ticket(session, ticket_id, outcome, order_id=order_id, staff_id=staff_id, now=self._clock())
             uow.commit()
         self._from_qr.pop(ticket_id, None)
+
+
+def ticket_sale(ticket: LoadedTicket, *, tax_components: Sequence[TaxComponent], role: Role) -> Sale:
+    """A new sale of the ticket's lines, at this till's prices (the kiosk's estimate never binds). Lines the store
+    no longer sells are left off (the loaded ticket says which); out of stock or recalled ones go in, for the stock
+    check to mark. A line the sale refuses (the 30 g rule) refuses the ticket: nothing is loaded."""
+    sale = Sale(tax_components=tax_components, role=role)
+    for line in ticket.lines:
+        if line.product is not None:
+            sale.add(line.product, line.quantity)
+    if sale.is_empty:
+        raise TicketRefused(f"Nothing on ticket {ticket.number} is sold here any more, so there is nothing to ring "
+                            "up. Tell the customer, and help them choose again.")
+    sale.kiosk_ticket = codes.TicketRef(ticket.ticket_id, ticket.number)
+    return sale
+
+
+def close_ticket(session: Session, ticket_id: uuid.UUID, outcome: str, *, order_id: uuid.UUID | None,
+                 staff_id: uuid.UUID | None, now: datetime) -> None:
+    """Close the ticket in the caller's transaction (the sale that rang it up, as it completes) and let its
+    reservations go. A ticket already closed here (another register's sale, pulled meanwhile) stays as the hub
+    has it; the close still goes to the hub, which keeps both sales and flags the pair for the manager."""
+    row = rows.ticket(session, ticket_id)
+    if row is None:  # claim_in always writes the row first; nothing to close and nothing to tell the hub
+        return
+    closed = enqueue_mutation(session, mutations.kiosk_ticket_closed(
+        ticket_id=ticket_id, store_id=row.store_id, outcome=outcome, order_id=order_id, closed_at=now,
+        staff_id=staff_id))
+    if row.status in ("completed", "abandoned"):
+        return
+    row.status, row.closed_at, row.order_id = outcome, now, order_id
+    row.version = rows.local_version(closed)
+    held = rows.active_reservations(session, ticket_id)
+    if held:
+        released = enqueue_mutation(session, mutations.stock_released(
+            store_id=row.store_id, reservation_ids=held, reason=outcome, released_at=now))
+        rows.release_reservations(session, held, when=now, version=rows.local_version(released))

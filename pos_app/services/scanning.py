@@ -1,8 +1,9 @@
 """One scan path: every scan, from a serial scanner or a keyboard wedge, is read once and routed by what it is.
 
 ``hardware.codes.classify.parse_scan`` says what the bytes are (a GTIN, a GS1 label with lot and expiry, one of
-our receipts, an ID card, a case label, a shelf label); ``ScanDispatcher`` hands each kind to the one handler
-that deals with it. What is on screen does not change what a scan means, only what the handler does with it.
+our receipts, an ID card, a kiosk ticket's QR code, a case label, a shelf label); ``ScanDispatcher`` hands each
+kind to the one handler that deals with it. What is on screen does not change what a scan means, only what the
+handler does with it.
 """
 
 from __future__ import annotations
@@ -44,6 +45,10 @@ class ScanTargets(Protocol):
     def id_card(self, card: IdCard) -> None: ...
 
     def id_unreadable(self, message: str) -> None: ...
+
+    def kiosk_ticket(self, code: str) -> None:
+        """A kiosk ticket's QR text, whole: the cart a customer sent to the counter (checked where it lands)."""
+        ...
 
     def not_used_here(self, message: str) -> None: ...
 
@@ -91,7 +96,8 @@ class ScanDispatcher:
             case ScanKind.ID_CARD:
                 assert result.id_card is not None
                 targets.id_card(result.id_card)
-            # A kiosk ticket (an order placed at the kiosk, paid at the counter) is the next kind: once
-            # hardware.codes classifies it, it goes to its own target here.
+            case ScanKind.KIOSK_TICKET:  # a cart sent from the kiosk, paid at the counter
+                assert result.ticket_code is not None
+                targets.kiosk_ticket(result.ticket_code)
             case _:
                 targets.not_used_here(NOT_USED_HERE.get(result.kind, "This code is not used at the register."))

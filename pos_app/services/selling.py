@@ -5,14 +5,14 @@ window or a crash loses neither the cart nor the payments on it. Completion writ
 payments, stock deltas and the ``order.completed.v1`` outbox row, and clears the saved open sale, in one SQLite
 transaction, so there is never a sale without its outbox row or the other way round.
 Stock is checked as lines change (one indexed query), and a line the stock cannot cover holds payment back until
-it is removed or lowered.
+it is removed or lowered. A sale may ring up a kiosk ticket: loading claims it, completing closes it with the order
+(same transaction), and emptying the cart abandons it, so its reserved stock goes back at once.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -40,24 +40,12 @@ from pos_app.persistence.sync_state import take_receipt_seq
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import NoOpenSale, ParkedSaleGone, SaleInProgress
+from pos_app.services.kiosk_tickets import KioskTicketService, LoadedTicket, TicketRefused, close_ticket, ticket_sale
 from pos_app.services.mutations import order_completed
 from pos_app.services.open_sale import OpenSaleKeeper
+from pos_app.services.parked_info import ParkedSaleInfo, parked_info
 from pos_app.services.staff import StaffMember
 from pos_app.services.terminal import TerminalContext
-
-
-@dataclass(frozen=True)
-class ParkedSaleInfo:
-    id: uuid.UUID
-    label: str
-    item_count: int
-    total: Money
-    parked_at: datetime
-
-
-def _parked_info(row) -> ParkedSaleInfo:
-    return ParkedSaleInfo(id=row.id, label=row.label, item_count=row.item_count,
-                          total=Money.from_cents(row.total_cents), parked_at=row.created_at)
 
 
 class SaleService:
@@ -172,10 +160,29 @@ class SaleService:
         sku = sale.line(line_id).product.sku
         sale.remove_line(line_id)
         if sale.is_empty and not sale.tenders and self._staff is not None:
+            if sale.kiosk_ticket is not None:
+                self._drop(sale)
             self.start_sale(self._staff)  # an emptied cart is over: the next item begins the next customer's sale
         elif any(line.product.sku == sku for line in sale.lines):
             self._check_stock({sku})
         self._saved()
+
+    # --- a kiosk ticket: its lines at this till's prices, claimed in the same step ----------------------------
+
+    def load_ticket(self, ticket: LoadedTicket, tickets: KioskTicketService) -> None:
+        """The ticket's lines as a new sale (``ticket_sale``: at this till's prices) and the ticket claimed, in one
+        transaction; the stock check then marks the lines it can't cover, as for a scan."""
+        staff = self._staff
+        if self.has_open_sale or (self._sale is not None and self._sale.tenders) or staff is None:
+            raise TicketRefused("A sale is on screen. Finish it, or park it (F8), then load the kiosk ticket.")
+        sale = ticket_sale(ticket, tax_components=self._context.tax_components, role=staff.role)
+        uow = UnitOfWork(self._session_factory)
+        with uow as session:
+            tickets.claim_in(session, ticket.ticket_id, staff_id=staff.id)
+            self._keeper.save_in(session, sale, staff)
+            uow.commit()
+        self._sale = sale
+        self._check_stock({line.product.sku for line in sale.lines})
 
     # --- stock: checked as lines change, so a line that cannot be sold is marked at once -----------------
 
@@ -197,7 +204,8 @@ class SaleService:
             with self._session_factory() as session:
                 store_id = self._context.store_id
                 lots = sellable_lots(session, store_id, cannabis) if cannabis else {}
-                levels = on_hand_levels(session, store_id, others) if others else {}
+                ticket = sale.kiosk_ticket.ticket_id if sale.kiosk_ticket else None  # its stock is held for it
+                levels = on_hand_levels(session, store_id, others, except_ticket=ticket) if others else {}
         else:
             levels = {}
         sale.set_stock_problems(skus, unsellable_lines(lines, lots, levels, self._clock().date()))
@@ -258,6 +266,9 @@ class SaleService:
                 reference_id=order.order_id, staff_id=staff.id, mutation_id=mutation_id, now=now,
             )
             self._keeper.clear_in(session)
+            if sale.kiosk_ticket is not None:  # the ticket closes with the order that rang it up, exactly once
+                close_ticket(session, sale.kiosk_ticket.ticket_id, "completed", order_id=order.order_id,
+                             staff_id=staff.id, now=now)
             if discounts:
                 append_audit(session, "order.discounted", staff_id=staff.id, store_id=order.store_id,
                              entity_type="order", entity_id=order.order_number, details={"discounts": discounts})
@@ -267,11 +278,19 @@ class SaleService:
 
     def cancel_sale(self) -> None:
         """Drop the open sale, on screen and on disk. Card payments on it must have been reversed first."""
+        self._drop(self._sale)
+        self._sale = None
+
+    def _drop(self, sale: Sale | None) -> None:
+        """Clear the sale on disk; a kiosk ticket it rang up is abandoned in the same step (the customer wants none of
+        it; back to open, a second register could ring it up again), so its reserved stock is free at once."""
         uow = UnitOfWork(self._session_factory)
         with uow as session:
+            if sale is not None and sale.kiosk_ticket is not None:
+                close_ticket(session, sale.kiosk_ticket.ticket_id, "abandoned", order_id=None,
+                             staff_id=self._staff.id if self._staff else None, now=self._clock())
             self._keeper.clear_in(session)
             uow.commit()
-        self._sale = None
 
     # --- parking ---------------------------------------------------------------------------------------
 
@@ -288,7 +307,7 @@ class SaleService:
             row = parked_sales.park(session, terminal_no=self._context.terminal_no, staff_id=staff.id,
                                     label=label, item_count=totals.item_count, total_cents=totals.total.cents,
                                     snapshot=snapshot, now=self._clock())
-            info = _parked_info(row)
+            info = parked_info(row)
             self._keeper.clear_in(session)  # the cart moves to the parked sales, in one step
             uow.commit()
         self.start_sale(staff)
@@ -296,7 +315,7 @@ class SaleService:
 
     def parked(self) -> list[ParkedSaleInfo]:
         with self._session_factory() as session:
-            return [_parked_info(row) for row in parked_sales.parked_at(session, self._context.terminal_no)]
+            return [parked_info(row) for row in parked_sales.parked_at(session, self._context.terminal_no)]
 
     def resume(self, parked_id: uuid.UUID) -> list[str]:
         """Bring a parked sale back as the open sale; returns SKUs that could not be brought back."""

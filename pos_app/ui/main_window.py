@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
         self.sync_thread, self.sync_worker = start_sync_thread(service)
         self.sync_worker.status_changed.connect(self.sync_label.show_overview)
         self.sync_worker.alert.connect(lambda message: self.register.notify(message, kind="warning"))
+        self.sync_worker.progress.connect(self.register.tickets.on_sync_progress)  # a kiosk ticket may have come
         self.sync_now_requested.connect(self.sync_worker.sync_now)
         if service.overview().last_good_sync is None:
             self.bootstrap = BootstrapDialog(self.sync_worker, self)

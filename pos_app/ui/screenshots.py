@@ -23,7 +23,8 @@ from pos_app.ui.main_window import MainWindow
 from pos_app.ui.register.card_wait import CardWaitDialog
 from pos_app.ui.tasks import wait_for_background_work
 
-STATES = ("login", "idle", "cart", "tender", "card-wait", "refund", "shift-close", "z-report", "customer-display")
+STATES = ("login", "idle", "cart", "tender", "card-wait", "refund", "shift-close", "z-report", "kiosk-tickets",
+          "customer-display")
 README_STATES = STATES[:-1]  # the customer display is a screen of its own, drawn at a screen's size
 DISPLAY_README_SIZE = (1920, 1080)
 DEMO_FLOAT = {"20": 5, "10": 5, "5": 4, "2": 10, "1": 10, "0.25": 20}
@@ -61,11 +62,26 @@ def _sold(window: MainWindow, terminal):
     return window.register.last_order
 
 
+def _kiosk_tickets(window: MainWindow, terminal) -> None:
+    """Three customers' carts sent from a kiosk of the store, waiting at the counter (Shift+F8)."""
+    from pos_app.domain.kiosk_browse import Filters
+    from pos_app.services.kiosk_tickets import TicketLine
+
+    _signed_in(window, terminal)
+    catalog = terminal.kiosk_catalog
+    for categories in (("flower", "pre-rolls"), ("edibles",), ("beverages", "flower", "vapes")):
+        terminal.kiosk_tickets.send([TicketLine(card.sku, 1) for category in categories
+                                     for card in catalog.page(Filters(category=category), limit=1)])
+    window.register.tickets.refresh()
+    window.register.tickets.show_list()
+
+
 STAGES = {
     "login": lambda window, terminal: None,
     "idle": _signed_in,
     "cart": _with_cart,
     "tender": _paying,
+    "kiosk-tickets": _kiosk_tickets,
 }
 
 

@@ -66,6 +66,34 @@ def test_two_demo_terminals_share_one_hub_and_see_each_others_sales(demo_ports, 
     assert not hub_answers(stacks[0].hub_url), "closing the first terminal stops the hub it started"
 
 
+def test_a_demo_kiosk_on_terminal_3_sends_its_tickets_to_the_demo_register(demo_ports, tmp_path, capsys):
+    """`pos-app run --demo --mode kiosk --terminal 3` beside `make demo`: one hub, the ticket at the register."""
+    from pos_app.services.kiosk_tickets import TicketLine
+
+    opened, stacks = [], []
+    try:
+        for number, kind in ((1, "terminal"), (3, "kiosk")):
+            folder = tmp_path / f"demo-terminal-{number}"
+            stacks.append(start_demo_stack(folder))
+            opened.append(open_terminal(load_settings(folder), log_to_file=False))
+            join_demo_stack(stacks[-1], opened[-1], number, kind=kind)
+        assert "Paired demo kiosk 3 with the demo hub." in capsys.readouterr().out
+        register, kiosk = opened
+        (_, sku), = Till(register, register.sync).products(1, min_stock=3)
+        sent = kiosk.kiosk_tickets.send([TicketLine(sku, 1)])
+        assert sent.number.startswith("K-3"), "the kiosk's terminal number leads its ticket numbers"
+        deadline = time.monotonic() + 10
+        while not register.kiosk_tickets.open_tickets() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert [ticket.number for ticket in register.kiosk_tickets.open_tickets()] == [sent.number]
+        assert register.kiosk_tickets.load(sent.qr_text).ticket_id == sent.ticket_id, "one store key for both"
+    finally:
+        for stack in reversed(stacks):
+            stack.close()
+        for terminal in opened:
+            terminal.close()
+
+
 def test_every_demo_start_shows_its_staff_with_working_pins_and_keeps_each_receipt_as_png_and_text(demo_ports,
                                                                                                    tmp_path, capsys):
     folder = tmp_path / "demo-terminal-1"

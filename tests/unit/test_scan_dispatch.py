@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+import uuid
+from datetime import UTC, date, datetime
 
 import pytest
 
 from hardware.scanners.framing import scan_event, typed_scan_event
+from pos_app.domain import kiosk_ticket
 from pos_app.services.scanning import ProductScan, ScanDispatcher, ScanReader
 from tests.id_cards import ontario_licence, years_ago
 
@@ -26,6 +28,9 @@ class Targets:
 
     def id_unreadable(self, message):
         self.calls.append(("id_unreadable", message))
+
+    def kiosk_ticket(self, code):
+        self.calls.append(("kiosk_ticket", code))
 
     def not_used_here(self, message):
         self.calls.append(("not_used_here", message))
@@ -56,6 +61,17 @@ def test_a_receipt_goes_to_the_refund_or_void_as_its_number():
 
 def test_an_id_card_goes_to_the_age_check():
     assert _dispatch(ontario_licence(years_ago(17)).encode("latin-1")) == [("id_card", 17)]
+
+
+def test_a_kiosk_tickets_qr_code_goes_to_the_ticket_handler_whole_as_the_kiosk_wrote_it():
+    cart = kiosk_ticket.TicketCart(uuid.uuid4(), "K-3001", uuid.uuid4(),
+                                   (kiosk_ticket.TicketLine("100001", 2), kiosk_ticket.TicketLine("ACC-LIGHTER-01", 1)),
+                                   datetime(2026, 11, 21, 15, 4, tzinfo=UTC))
+    code = kiosk_ticket.encode(cart, b"k" * 32)
+    assert _dispatch(code.encode("ascii")) == [("kiosk_ticket", code)]
+    assert _dispatch(b"]Q1" + code.encode("ascii") + b"\r\n") == [("kiosk_ticket", code)], "from a QR symbology"
+    # Cut short by a bad read, it still goes to the ticket handler, which says it was not read whole.
+    assert _dispatch(code[:40].encode("ascii") + b".x") == [("kiosk_ticket", code[:40] + ".x")]
 
 
 @pytest.mark.parametrize(("raw", "says"), [

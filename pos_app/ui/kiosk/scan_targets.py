@@ -83,6 +83,9 @@ class KioskScans:
         elif window.shopping and window.current in (window.browse, window.product_page, window.cart_screen):
             window.say(unread, kind="info")
 
+    def kiosk_ticket(self, code: str) -> None:
+        self.window.say(COUNTER_ONLY, kind="info")  # a ticket is rung up at the counter, not loaded here
+
     def not_used_here(self, message: str) -> None:
         self.window.say(COUNTER_ONLY, kind="info")
 

@@ -25,6 +25,7 @@ class TicketScreen(QWidget):
         self.number = QLabel(objectName="TicketNumber", alignment=Qt.AlignmentFlag.AlignCenter)
         self.qr = QLabel(objectName="TicketQr", alignment=Qt.AlignmentFlag.AlignCenter)
         self.note = QLabel(objectName="AttractLead", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.qr_text = ""  # what the QR code carries: the cart itself, signed, for a register with no hub
         self.done_button = kiosk_button("Done", primary=True)
         self.done_button.clicked.connect(self.done)
         for widget in (self.lead, self.number, self.qr, self.note):
@@ -34,6 +35,7 @@ class TicketScreen(QWidget):
 
     def show_ticket(self, number: str, qr_text: str, *, printed: bool) -> None:
         self.number.setText(number)
+        self.qr_text = qr_text
         self.qr.setPixmap(qr_pixmap(qr_text, QR_SIZE))
         self.note.setText(("Take your printed ticket, or show this code" if printed else
                            "Show this number or a photo of this code")

@@ -52,12 +52,18 @@ class CartFlow(QObject):
         line = self._line_or_notice()
         if line is None:
             return
+        ticket = self.t.sales.sale.kiosk_ticket
         try:
             self.t.sales.remove_line(line.line_id)
         except Exception as error:
             self.screen.notify(message_of(error))
             return
         self.screen.panel.refresh()
+        if ticket is not None and not self.t.sales.has_open_sale:  # the last line of a kiosk ticket's sale went
+            self.screen.notify(f"Ticket {ticket.number} is cancelled: the customer takes none of it, and its items "
+                               "are free for other customers again.", kind="info")
+            self.screen.tickets.refresh()
+            return
         self.screen.panel.warn_unsellable()  # the next line that can't be sold, if any; else the old error goes
 
     def discount_line(self) -> None:

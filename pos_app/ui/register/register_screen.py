@@ -1,9 +1,11 @@
 """The register once someone is signed in: the sale, the F-key table, where each scan goes, and the notices.
 
 The work behind the keys lives in flows: ``CartFlow`` (quantity, discounts, park), ``CheckoutFlow`` (age check,
-pay, card, complete, print), ``RefundFlow`` (refund, void) and ``ShiftFlow`` (drawer and shift). Every scan,
+pay, card, complete, print), ``RefundFlow`` (refund, void), ``ShiftFlow`` (drawer and shift) and ``TicketsFlow``
+(kiosk tickets). Every scan,
 from the serial scanner or a keyboard wedge, is read once (``pos_app.services.scanning``) and comes back by
-kind to ``RegisterScans``: a product to the sale, a receipt to the refund or void, an ID to the age check, and
+kind to ``RegisterScans``: a product to the sale, a receipt to the refund or void, an ID to the age check, a
+kiosk ticket's QR code to the tickets, and
 with a dialog up, handled, kept for the sale or refused with a sentence and a sound (see scan_routing).
 """
 
@@ -13,7 +15,7 @@ from operator import attrgetter
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from hardware.codes.id_card import IdCard
 from hardware.ports import ScanEvent
@@ -30,6 +32,7 @@ from pos_app.ui.register.refund_flow import RefundFlow
 from pos_app.ui.register.sale_panel import SalePanel
 from pos_app.ui.register.scan_routing import SIGN_IN_FIRST, RegisterScans
 from pos_app.ui.register.shift_flow import ShiftFlow
+from pos_app.ui.register.tickets_flow import TicketsFlow
 from pos_app.ui.terminal_services import TerminalServices
 
 # (key, label, what it runs): every main action has an F-key, shown on its button and in the legend.
@@ -46,6 +49,10 @@ ACTIONS = (
     ("F10", "Void sale", "refunds.void_sale"),
     ("F11", "Drawer && shift", "shifts.drawer_menu"),
     ("F12", "Pay", "checkout.pay"),
+    # F1-F12 are all taken. Kiosk tickets sit on Shift+F8, beside F8 (park / resume): both are carts waiting for
+    # the counter, and a shifted F-key is one hand, no reach. Its button is the tall one at the end of the grid,
+    # with the count waiting on it.
+    ("Shift+F8", "Kiosk\ntickets", "tickets.show_list"),
 )
 
 
@@ -76,6 +83,7 @@ class RegisterScreen(QWidget):
         self.cart, self.checkout = CartFlow(self), CheckoutFlow(self)
         self.refunds, self.shifts = RefundFlow(self), ShiftFlow(self)
         self.open_sale = OpenSaleFlow(self)
+        self.tickets = TicketsFlow(self)
         self.routing = RegisterScans(self)
         self.scans = ScanDispatcher(terminal.scans, self.routing)
 
@@ -86,9 +94,15 @@ class RegisterScreen(QWidget):
             button = touch_button(f"{label}\n{key}", primary=(key == "F12"), name="ActionButton")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, run=run: run())
-            grid.addWidget(button, index // 4, index % 4)
+            if key.startswith("F"):
+                grid.addWidget(button, index // 4, index % 4)
+            else:  # kiosk tickets: a column of its own, tall enough for its count to be seen across the counter
+                button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+                grid.addWidget(button, 0, 4, 3, 1)
             self.action_buttons[key] = button
             QShortcut(QKeySequence(key), self, activated=run, context=Qt.ShortcutContext.WindowShortcut)
+        self.tickets.attach(self.action_buttons["Shift+F8"])
+        self.checkout.completed.connect(lambda _order: self.tickets.refresh())
         QShortcut(QKeySequence("Ctrl+R"), self, activated=self.checkout.reprint,
                   context=Qt.ShortcutContext.WindowShortcut)
         self.legend = QLabel("Each button shows its key.  Ctrl+R reprints the last receipt.  Esc closes a dialog.",

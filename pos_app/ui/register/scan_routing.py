@@ -1,10 +1,10 @@
 """Where each scan goes at the register, and what happens to one that arrives while a dialog is up.
 
-No scan is lost. With the sale in front, a product goes into it, a receipt opens its refund and an ID opens
-the age check. With a dialog up, a scan is:
+No scan is lost. With the sale in front, a product goes into it, a receipt opens its refund, an ID opens
+the age check and a kiosk ticket's QR code loads the ticket. With a dialog up, a scan is:
 
 - handled by the dialog when it is that dialog's business: a receipt in the refund or the void, an ID in the
-  age check;
+  age check, a kiosk ticket in the kiosk tickets list;
 - kept, and put into the sale the moment the sale is in front again, when the dialog only changes the cart
   (quantity, discounts): the item goes in after the change, as if it had been scanned a second later;
 - or refused, with a sentence in the dialog and a sound, when putting it in the sale would be wrong. During
@@ -28,6 +28,7 @@ from pos_app.ui.register.discount_dialog import DiscountDialog
 from pos_app.ui.register.refund_dialog import RefundDialog
 from pos_app.ui.register.simple_dialogs import ParkedSalesDialog, QuantityDialog, VoidDialog
 from pos_app.ui.register.tender_dialog import TenderDialog
+from pos_app.ui.register.tickets_dialog import KioskTicketsDialog
 
 if TYPE_CHECKING:
     from hardware.codes.id_card import IdCard
@@ -52,6 +53,8 @@ RECEIPT_NOT_HERE = ("A receipt was scanned. To refund or void that sale, close t
                     "receipt again.")
 ID_NOT_HERE = ("An ID was scanned. To check the customer's age, close this window first, then scan the ID again "
                "(or press F7).")
+TICKET_NOT_HERE = ("A kiosk ticket was scanned. To ring it up, close this window first, then scan the ticket again "
+                   "(or press Shift+F8).")
 SIGN_IN_FIRST = "A scan came in before anyone signed in. Sign in first, then scan it again."
 
 
@@ -95,6 +98,13 @@ class RegisterScans(QObject):
             self.screen.checkout.id_read(card)
         else:
             self.refuse(ID_NOT_HERE)
+
+    def kiosk_ticket(self, code: str) -> None:
+        dialog = self.screen.dialog
+        if dialog is None or isinstance(dialog, KioskTicketsDialog):  # a sale on screen is refused by the flow
+            self.screen.tickets.scanned(code)
+        else:
+            self.refuse(TICKET_NOT_HERE)
 
     def id_unreadable(self, message: str) -> None:
         if isinstance(self.screen.dialog, AgeCheckDialog):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.formatting import items_text
 from pos_app.services.clock import StoreClock
-from pos_app.services.selling import ParkedSaleInfo
+from pos_app.services.parked_info import ParkedSaleInfo
 from pos_app.ui.common.widgets import NumPad
 from pos_app.ui.register.dialogs import PosDialog
 
