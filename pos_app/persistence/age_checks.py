@@ -11,12 +11,14 @@ from pos_app.persistence.models import AgeVerificationLog
 
 
 def log_age_check(
-    session: Session, *, store_id: uuid.UUID, sale_id: uuid.UUID, staff_id: uuid.UUID, method: str, passed: bool,
-    customer_age: int | None, min_age: int, jurisdiction: str | None, id_number_hash: str | None,
-    failure_reason: str | None, now: datetime,
+    session: Session, *, store_id: uuid.UUID, terminal_no: int, sale_id: uuid.UUID | None,
+    staff_id: uuid.UUID | None, method: str, passed: bool, customer_age: int | None, min_age: int,
+    jurisdiction: str | None, id_number_hash: str | None, failure_reason: str | None, now: datetime,
 ) -> AgeVerificationLog:
+    """``sale_id`` and ``staff_id`` are None only at a kiosk's age gate, where no sale exists and no staff is."""
     row = AgeVerificationLog(
-        id=uuid.uuid4(), store_id=store_id, sale_id=sale_id, staff_id=staff_id, method=method,
+        id=uuid.uuid4(), store_id=store_id, terminal_no=terminal_no, sale_id=sale_id, staff_id=staff_id,
+        method=method,
         result="passed" if passed else "failed", customer_age=customer_age, min_age=min_age,
         jurisdiction=jurisdiction, id_number_hash=id_number_hash, failure_reason=failure_reason, created_at=now,
     )

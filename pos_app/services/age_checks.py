@@ -3,11 +3,14 @@
 Every check, passed or failed, is logged to ``age_verification_logs`` and the outbox. The ID number is never
 kept: only a salted hash, so the same card can be recognised. A card whose date of birth cannot be read fails.
 An ID refused in a sale (expired, under age, unreadable) can't be attested past; a manager can override it with
-their PIN and a reason, which is audited.
+their PIN and a reason, which is audited. A kiosk's age gate logs the customer's own confirmation or ID scan
+the same way, with no staff member and no sale: the check that lets a sale go ahead is still made at the counter
+(or, paying at the kiosk, with the sale).
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -79,8 +82,7 @@ class AgeCheckService:
         return outcome
 
     def judge_id(self, card: IdCard) -> AgeCheckOutcome:
-        """The province's rule applied to a card (expired, under age, or of age), without recording it: the
-        kiosk's age gate asks this, and the check that counts is the one at the counter."""
+        """The province's rule applied to a card (expired, under age, or of age), without recording it."""
         if card.expired:
             outcome = AgeCheckOutcome(False, f"This ID expired on {card.expiry:%Y-%m-%d}. Ask for a valid ID "
                                              "before selling cannabis.", card.age)
@@ -90,6 +92,26 @@ class AgeCheckService:
                                              "cannabis to them.", card.age)
         else:
             outcome = AgeCheckOutcome(True, f"ID checked: the customer is {card.age}.", card.age)
+        return outcome
+
+    # --- a kiosk's age gate: no sale yet and no staff member; the customer answers for themselves -----------
+
+    def kiosk_confirmed(self) -> AgeCheckOutcome:
+        """The customer tapped "I am 19 or older" at a kiosk. Logged with no staff member and no sale."""
+        outcome = AgeCheckOutcome(True, f"The customer confirmed they are {self.min_age} or older.")
+        self._log(None, None, "kiosk_confirm", outcome)
+        return outcome
+
+    def kiosk_id_check(self, card: IdCard) -> AgeCheckOutcome:
+        """An ID scanned at a kiosk, judged and logged, passed or failed, with only the ID number's salted hash."""
+        outcome = self.judge_id(card)
+        self._log(None, None, "id_scan", outcome, jurisdiction=card.jurisdiction, id_number_hash=card.id_number_hash)
+        return outcome
+
+    def kiosk_id_unreadable(self, reason: str) -> AgeCheckOutcome:
+        """An ID scanned at a kiosk whose date of birth could not be read: a failed check (it fails closed)."""
+        outcome = AgeCheckOutcome(False, reason)
+        self._log(None, None, "id_scan", outcome)
         return outcome
 
     def record_unreadable(self, sales: SaleService, staff: StaffMember, reason: str) -> AgeCheckOutcome:
@@ -129,16 +151,23 @@ class AgeCheckService:
                 jurisdiction: str | None = None, id_number_hash: str | None = None,
                 also: Callable[[Session, AgeVerificationLog], None] | None = None) -> None:
         sale = sales.sale
-        now = self._clock()
+        self._log(sale.sale_id, staff.id, method, outcome, jurisdiction=jurisdiction, id_number_hash=id_number_hash,
+                  also=also)
+        sale.record_age_check(outcome.passed, None if outcome.passed else outcome.message,
+                              attested=method == "attestation")
+
+    def _log(self, sale_id: uuid.UUID | None, staff_id: uuid.UUID | None, method: str, outcome: AgeCheckOutcome, *,
+             jurisdiction: str | None = None, id_number_hash: str | None = None,
+             also: Callable[[Session, AgeVerificationLog], None] | None = None) -> None:
+        """The log row and its ``age_verification.logged.v1`` in one transaction: both or neither."""
         uow = UnitOfWork(self._session_factory)
         with uow as session:
-            row = log_age_check(session, store_id=self._context.store_id, sale_id=sale.sale_id, staff_id=staff.id,
-                                method=method, passed=outcome.passed, customer_age=outcome.age,
-                                min_age=self.min_age, jurisdiction=jurisdiction, id_number_hash=id_number_hash,
-                                failure_reason=None if outcome.passed else outcome.message[:200], now=now)
+            row = log_age_check(session, store_id=self._context.store_id, terminal_no=self._context.terminal_no,
+                                sale_id=sale_id, staff_id=staff_id, method=method, passed=outcome.passed,
+                                customer_age=outcome.age, min_age=self.min_age, jurisdiction=jurisdiction,
+                                id_number_hash=id_number_hash,
+                                failure_reason=None if outcome.passed else outcome.message[:200], now=self._clock())
             enqueue_mutation(session, age_verification_logged(row))
             if also is not None:
                 also(session, row)
             uow.commit()
-        sale.record_age_check(outcome.passed, None if outcome.passed else outcome.message,
-                              attested=method == "attestation")

@@ -17,9 +17,11 @@ class AgeVerificationLog(IdMixin, Base):
     __tablename__ = "age_verification_logs"
 
     store_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stores.id"))
-    sale_id: Mapped[uuid.UUID] = mapped_column(index=True)
-    staff_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
-    method: Mapped[str] = mapped_column(String(16))  # id_scan, attestation
+    # A kiosk's age gate checks the customer before any sale exists, with no staff member there.
+    sale_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    staff_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    terminal_no: Mapped[int | None]  # the register or kiosk that checked; none on rows logged before it was kept
+    method: Mapped[str] = mapped_column(String(16))  # id_scan, attestation, manager_override, kiosk_confirm
     result: Mapped[str] = mapped_column(String(8))  # passed, failed
     customer_age: Mapped[int | None]
     min_age: Mapped[int]

@@ -1,8 +1,10 @@
 """Scans at the kiosk, through the one scan path: an ID card can stand in for the age confirmation (and fails
 closed when its date of birth cannot be read, as at the register); a product's barcode opens its page; every
-other code gets a sentence. Nothing is stored here: the age check that counts is made again at the counter, or,
-to pay here by card, the ID that passed is logged as the sale's age check when the customer pays. An ID may also
-be scanned later, at the cart, by a customer who tapped "I am 19 or older" and then wants to pay here."""
+other code gets a sentence. Every ID scanned here is logged as an age check, passed or failed, with no staff member
+and only the ID number's salted hash (``AgeCheckService.kiosk_id_check``); nothing else is kept. The check that lets
+a sale go ahead is made again at the counter, or, to pay here by card, the ID that passed is logged as the sale's
+age check when the customer pays. An ID may also be scanned later, at the cart, by a customer who tapped
+"I am 19 or older" and then wants to pay here."""
 
 from __future__ import annotations
 
@@ -49,9 +51,23 @@ class KioskScans:
             self._while_shopping(card)
         # elsewhere (paying, a ticket, the attract screen) an ID changes nothing
 
+    def _logged(self, check, *args):
+        """The age check, logged; None (and the reason on screen) when the log could not be written."""
+        try:
+            return check(*args)
+        except Exception as error:
+            message = message_of(error)
+            if self.window.current is self.window.age_gate:
+                self.window.age_gate.say(message)
+            else:
+                self.window.say(message)
+            return None
+
     def _at_the_gate(self, card: IdCard) -> None:
         window = self.window
-        outcome = self.t.age_checks.judge_id(card)
+        outcome = self._logged(self.t.age_checks.kiosk_id_check, card)
+        if outcome is None:
+            return
         if outcome.passed:
             window.verified_id = card
             window.begin_shopping()
@@ -63,7 +79,9 @@ class KioskScans:
     def _while_shopping(self, card: IdCard) -> None:
         """Only paying here asks for it; an under-age ID ends the visit, whatever was tapped at the gate."""
         window = self.window
-        outcome = self.t.age_checks.judge_id(card)
+        outcome = self._logged(self.t.age_checks.kiosk_id_check, card)
+        if outcome is None:
+            return
         if outcome.passed:
             window.verified_id = card
             if window.payment.offered:
@@ -78,9 +96,15 @@ class KioskScans:
     def id_unreadable(self, message: str) -> None:
         window = self.window
         unread = "We could not read the date of birth on this ID. Try again, or see staff at the counter."
-        if window.current is window.age_gate:
+        at_gate = window.current is window.age_gate
+        if not at_gate and not (window.shopping and window.current in (window.browse, window.product_page,
+                                                                        window.cart_screen)):
+            return
+        if self._logged(self.t.age_checks.kiosk_id_unreadable, message) is None:
+            return  # a failed check all the same: the menu stays shut
+        if at_gate:
             window.age_gate.say(unread)
-        elif window.shopping and window.current in (window.browse, window.product_page, window.cart_screen):
+        else:
             window.say(unread, kind="info")
 
     def kiosk_ticket(self, code: str) -> None:

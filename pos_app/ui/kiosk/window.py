@@ -132,7 +132,7 @@ class KioskWindow(QMainWindow):
         self.sending = SendFlow(self, t)
         self.payment = PayFlow(self, t)
         self.attract.started.connect(self.show_age_gate)
-        self.age_gate.confirmed.connect(self.begin_shopping)
+        self.age_gate.confirmed.connect(self.confirm_age)
         self.age_gate.declined.connect(self.turn_away)
         self.browse.product_chosen.connect(self.show_product)
         self.product_page.back_requested.connect(lambda: self._show(self.browse))
@@ -165,6 +165,15 @@ class KioskWindow(QMainWindow):
         self.age_gate.confirm_button.setEnabled(True)
         self._show(self.age_gate)
         self.idle.start()
+
+    def confirm_age(self) -> None:
+        """The customer's "I am 19 or older" is this kiosk's age check: logged, with no staff member, first."""
+        try:
+            self.t.age_checks.kiosk_confirmed()
+        except Exception as error:
+            self.age_gate.say(message_of(error))
+            return
+        self.begin_shopping()
 
     def begin_shopping(self) -> None:
         self.shopping = True

@@ -39,6 +39,7 @@ def age_verification_logged(session: Session, ctx: Context, args: AgeVerificatio
     require_own_store(ctx, args.store_id)
     values = args.model_dump(exclude={"store_id", "created_at"})
     values["store_id"] = ctx.store_id
+    values["terminal_id"] = ctx.terminal_id  # which register or kiosk checked; a kiosk's check has no staff_id
     if args.created_at:
         values["created_at"] = args.created_at
     if not insert_new(session, AgeVerificationLog, values):

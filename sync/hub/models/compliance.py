@@ -19,7 +19,8 @@ class AgeVerificationLog(IdMixin, Base):
 
     store_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stores.id"), index=True)
     sale_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
-    staff_id: Mapped[uuid.UUID | None]
+    staff_id: Mapped[uuid.UUID | None]  # none at a kiosk's age gate: the customer checked themselves
+    terminal_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("terminals.id"))  # the terminal that pushed it
     method: Mapped[str] = mapped_column(String(16))
     result: Mapped[str] = mapped_column(String(8))
     customer_age: Mapped[int | None]
