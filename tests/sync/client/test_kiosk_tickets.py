@@ -5,15 +5,18 @@ until the ticket is completed or abandoned."""
 from __future__ import annotations
 
 import time
+import uuid
 
 from sqlalchemy import select
 
 from pos_app.domain.money import Money
 from pos_app.domain.order import Order
+from pos_app.persistence.models import SyncState
 from pos_app.secrets import KIOSK_TICKET_KEY
 from pos_app.services.kiosk_tickets import LoadedTicket, TicketLine
 from pos_app.services.selling import SaleService
 from pos_app.services.staff import find_staff
+from sync.hub.models import AgeVerificationLog as HubAgeCheck
 from sync.hub.models import KioskClaimConflict, KioskTicket, OcsInventoryReservation
 from sync.hub.models import Order as HubOrder
 from tests.sync.client.tills import CASHIER, Till
@@ -138,3 +141,19 @@ def test_an_abandoned_ticket_gives_its_stock_back_on_every_terminal(hub, make_ti
     kiosk.sync.sync_once()
     assert kiosk.stock(sku) == before
     assert _hub_row(hub, KioskTicket, sent.ticket_id).status == "abandoned"
+
+
+
+def test_a_kiosks_age_gate_check_reaches_the_hub_with_no_staff_member(hub, make_till):
+    """The customer's "I am 19 or older" at a kiosk, through its outbox to the hub: kept with no staff member and
+    no sale, and with the kiosk as the terminal that checked."""
+    kiosk = make_till(hub.url)
+    assert kiosk.terminal.age_checks.kiosk_confirmed().passed
+    [queued] = [row for row in kiosk.outbox() if row.name == "age_verification.logged.v1"]
+    kiosk.sync.sync_once()
+    with kiosk.terminal.session_factory() as session:
+        kiosk_id = session.scalar(select(SyncState.terminal_id))
+    stored = _hub_row(hub, HubAgeCheck, uuid.UUID(queued.args["id"]))
+    assert stored is not None, "the check reached the hub"
+    assert (stored.staff_id, stored.sale_id, stored.method, stored.result) == (None, None, "kiosk_confirm", "passed")
+    assert stored.terminal_id == kiosk_id is not None
