@@ -45,6 +45,14 @@ class TicketScreen(QWidget):
         self.number.setText(number)
         self.qr_text = qr_text
         self.qr.setPixmap(qr_pixmap(qr_text, self._qr_size))
-        self.note.setText(("Take your printed ticket, or show this code" if printed else
-                           "Show this number or a photo of this code")
-                          + " at the counter. Staff check your ID there, and you pay there.")
+        self._say(printed)
+
+    def slip_printed(self, ok: bool) -> None:
+        """The kiosk's printer answered: the slip came out, or it did not (the code on screen still works)."""
+        self._say(ok, failed=not ok)
+
+    def _say(self, printed: bool, *, failed: bool = False) -> None:
+        first = ("Take your printed ticket, or show this code" if printed else
+                 "Your ticket did not print. Show this number or a photo of this code" if failed else
+                 "Show this number or a photo of this code")
+        self.note.setText(first + " at the counter. Staff check your ID there, and you pay there.")
