@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from hardware.codes.aamva import IdCard
-    from hardware.printers.document import ReceiptDocument
+    from hardware.printers.document import PrintDocument
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ class Scanner(Protocol):
 
 @runtime_checkable
 class ReceiptPrinter(Protocol):
-    def print_receipt(self, document: ReceiptDocument, *, open_drawer: bool = False) -> None: ...
+    def print_receipt(self, document: PrintDocument, *, open_drawer: bool = False) -> None: ...
 
     def status(self) -> PrinterStatus: ...
 

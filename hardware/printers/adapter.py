@@ -20,8 +20,8 @@ import serial
 from hardware.errors import DeviceUnavailable, HardwareError
 from hardware.ports import PrinterStatus
 from hardware.printers import renderer
-from hardware.printers.document import ReceiptDocument
-from hardware.printers.layout import TextRow, columns_for, layout_receipt
+from hardware.printers.document import PrintDocument
+from hardware.printers.layout import TextRow, columns_for, layout_document
 from hardware.printers.status import StatusDecodeError, decode_status, status_request
 
 if TYPE_CHECKING:
@@ -75,8 +75,8 @@ class EscposPrinter:
         self.receipt_code = receipt_code
         self._device_factory = device_factory or (lambda: _open_device(url, timeout_s))
 
-    def print_receipt(self, document: ReceiptDocument, *, open_drawer: bool = False) -> None:
-        rows = layout_receipt(document, self.columns, self.receipt_code)
+    def print_receipt(self, document: PrintDocument, *, open_drawer: bool = False) -> None:
+        rows = layout_document(document, self.columns, self.receipt_code)
         with self._device() as device:
             if open_drawer:
                 # The drawer is needed for change even when the paper has run out.

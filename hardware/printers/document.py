@@ -1,4 +1,4 @@
-"""What a receipt says, independent of paper width and printer. pos_app maps its orders onto this.
+"""What a receipt or a kiosk ticket slip says, independent of paper width and printer. pos_app maps onto this.
 
 Money is in integer cents. Amounts that reduce the bill (discounts) are given as positive numbers and
 printed with a minus sign. Tax lines are one per component (GST, HST, PST, QST), each with its own label.
@@ -82,3 +82,25 @@ class ReceiptDocument:
     footer: tuple[str, ...] = ()
     title: str = ""  # e.g. "REFUND", or "REPRINT" on a copy
     labels: ReceiptLabels = field(default_factory=ReceiptLabels)
+
+
+@dataclass(frozen=True)
+class TicketSlip:
+    """A kiosk cart sent to the counter: its number, large, the lines, the estimated total (an estimate: the
+    register re-prices) and a QR code holding ``qr_data``, the very text the kiosk's screen shows as a QR code."""
+
+    store_name: str
+    receipt_number: str  # the ticket's number, e.g. "K-3004"; the print queue names its jobs by it
+    timestamp_text: str  # already formatted in the store's local time
+    lines: tuple[ReceiptLine, ...]
+    estimated_total_cents: int
+    qr_data: str
+    title: str = ""  # "REPRINT" on a copy
+    heading: str = "Your number"
+    estimate_label: str = "Estimated total"
+    footer: tuple[str, ...] = ("Estimate only: the counter confirms prices and taxes.",
+                               "Bring this ticket to the counter. Staff check your ID there.")
+    labels: ReceiptLabels = field(default_factory=ReceiptLabels)
+
+
+PrintDocument = ReceiptDocument | TicketSlip

@@ -12,7 +12,14 @@ from typing import Literal
 
 from hardware.codes.receipt_code import PREFIX as RECEIPT_PREFIX
 from hardware.errors import HardwareError
-from hardware.printers.document import ReceiptDocument, ReceiptLabels, ReceiptLine, ReceiptTender
+from hardware.printers.document import (
+    PrintDocument,
+    ReceiptDocument,
+    ReceiptLabels,
+    ReceiptLine,
+    ReceiptTender,
+    TicketSlip,
+)
 
 COLUMNS = {80: 48, 58: 32}
 Align = Literal["left", "center", "right"]
@@ -43,6 +50,32 @@ def columns_for(paper_width_mm: int) -> int:
         raise HardwareError(
             f"The paper width must be 80 or 58 mm, not {paper_width_mm}. Fix the printer settings."
         ) from None
+
+
+def layout_document(
+    doc: PrintDocument, columns: int, code_kind: Literal["qr", "code128"] = "qr"
+) -> list[Row]:
+    if isinstance(doc, TicketSlip):
+        return layout_ticket_slip(doc, columns)
+    return layout_receipt(doc, columns, code_kind)
+
+
+def layout_ticket_slip(slip: TicketSlip, columns: int) -> list[Row]:
+    """The number big enough to call out, then the lines, the estimate and the QR code the register scans."""
+    rule = TextRow("-" * columns)
+    rows: list[Row] = [TextRow(slip.title, "center", bold=True, double_height=True)] if slip.title else []
+    rows += [TextRow(piece, "center", bold=True) for piece in textwrap.wrap(slip.store_name, columns) or [""]]
+    rows += [TextRow(slip.timestamp_text, "center"), rule, TextRow(slip.heading, "center")]
+    rows.append(TextRow(slip.receipt_number, "center", bold=True, double_width=True, double_height=True))
+    rows.append(rule)
+    for line in slip.lines:
+        rows += _item_rows(line, columns, slip.labels)
+    rows.append(rule)
+    rows += [TextRow(text, bold=True, double_height=True) for text in
+             two_columns(slip.estimate_label, slip.labels.money(slip.estimated_total_cents), columns)]
+    rows += [TextRow(line, "center") for line in _wrap_all(slip.footer, columns)]
+    rows += [CodeRow(slip.qr_data, "qr"), TextRow(slip.receipt_number, "center", bold=True)]
+    return rows
 
 
 def layout_receipt(

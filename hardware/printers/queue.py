@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from hardware.ports import CashDrawer, ReceiptPrinter
-from hardware.printers.document import ReceiptDocument
+from hardware.printers.document import PrintDocument
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ class JobState(StrEnum):
 @dataclass
 class PrintJob:
     job_id: int
-    document: ReceiptDocument
+    document: PrintDocument
     open_drawer: bool = False
     state: JobState = JobState.QUEUED
     attempts: int = 0
@@ -88,7 +88,7 @@ class PrintQueue:
             self._thread.join(timeout)
             self._thread = None
 
-    def submit(self, document: ReceiptDocument, *, open_drawer: bool = False) -> int:
+    def submit(self, document: PrintDocument, *, open_drawer: bool = False) -> int:
         try:
             with self._wake:
                 job = PrintJob(next(self._ids), document, open_drawer)

@@ -1,4 +1,4 @@
-"""Printing receipts, refund slips and shift reports, reprinting, and opening the cash drawer.
+"""Printing receipts, refund slips, shift reports and kiosk ticket slips, reprinting, and opening the cash drawer.
 
 ``PrintQueue.submit`` never blocks and never raises: a worker thread prints. The methods here then wait a
 short, bounded time (``wait_s``) for the first attempt, so the cashier hears at once when the paper is out,
@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, replace
@@ -22,15 +22,17 @@ from typing import TypeVar
 from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.ports import CashDrawer, PrinterStatus, ReceiptPrinter
-from hardware.printers.document import ReceiptDocument
+from hardware.printers.document import PrintDocument
 from hardware.printers.queue import JobState, PrintEvent, PrintQueue
+from pos_app.domain.money import Money
 from pos_app.domain.order import Order
 from pos_app.domain.refund import Refund
+from pos_app.domain.sale import SaleLine
 from pos_app.domain.shift_report import ShiftReport
 from pos_app.persistence.audit import append_audit
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.errors import NotPermitted, NotSetUp
-from pos_app.services.receipts import document_for_report, receipt_for_order, receipt_for_refund
+from pos_app.services.receipts import document_for_report, receipt_for_order, receipt_for_refund, ticket_slip
 from pos_app.services.staff import StaffMember, has_permission
 from pos_app.services.terminal import TerminalContext
 
@@ -88,7 +90,7 @@ class PrintService:
         self._wait_s = wait_s
         self._device_thread: ThreadPoolExecutor | None = None
         self._last_job: int | None = None
-        self._last_document: ReceiptDocument | None = None
+        self._last_document: PrintDocument | None = None
 
     # --- printing --------------------------------------------------------------------------------------
 
@@ -103,6 +105,12 @@ class PrintService:
 
     def print_report(self, report: ShiftReport) -> PrintOutcome:
         return self._print(document_for_report(report, self._context, zone=self._zone), "report")
+
+    def print_ticket_slip(self, number: str, qr_text: str, lines: Sequence[SaleLine],
+                          estimated_total: Money) -> PrintOutcome:
+        """A kiosk ticket sent to the counter; a failure comes back as an outcome, the ticket stands regardless."""
+        document = ticket_slip(number, qr_text, lines, estimated_total, self._context, zone=self._zone)
+        return self._print(document, "ticket")
 
     def reprint_last(self) -> PrintOutcome:
         if self._queue is None:
@@ -174,7 +182,7 @@ class PrintService:
 
     # --- internals -------------------------------------------------------------------------------------
 
-    def _print(self, document: ReceiptDocument, what: str, *, open_drawer: bool = False) -> PrintOutcome:
+    def _print(self, document: PrintDocument, what: str, *, open_drawer: bool = False) -> PrintOutcome:
         if self._queue is None:
             return PrintOutcome(False, NOT_SET_UP)
         job_id = self._queue.submit(document, open_drawer=open_drawer)

@@ -1,4 +1,4 @@
-"""Sales, refunds and shift reports as documents for the receipt printer (``hardware.printers``).
+"""Sales, refunds, shift reports and kiosk ticket slips as documents for the receipt printer (``hardware.printers``).
 
 A receipt shows the store, its licence, the receipt number (the printer adds it as a QR code or barcode for
 returns), each line with its lots, discounts, tax per component, the total, the tenders (cards by their last
@@ -8,6 +8,7 @@ the printer prints as plain lines, with no items and no receipt code.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from decimal import Decimal
@@ -19,12 +20,14 @@ from hardware.printers.document import (
     ReceiptLine,
     ReceiptTax,
     ReceiptTender,
+    TicketSlip,
 )
 from pos_app.domain.cash_count import DENOMINATIONS
 from pos_app.domain.formatting import format_number
 from pos_app.domain.money import Money
 from pos_app.domain.order import Order
 from pos_app.domain.refund import Refund
+from pos_app.domain.sale import SaleLine
 from pos_app.domain.shift_report import CASH, ShiftReport
 from pos_app.domain.tenders import CardApproval, CardTender
 from pos_app.services.terminal import TerminalContext
@@ -67,6 +70,22 @@ def receipt_for_order(order: Order, context: TerminalContext, *, staff_name: str
         ),
         cash_rounding_cents=order.cash_rounding.cents,
         change_cents=order.change_due.cents,
+    )
+
+
+def ticket_slip(number: str, qr_text: str, lines: Sequence[SaleLine], estimated_total: Money,
+                context: TerminalContext, *, printed_at: datetime | None = None,
+                zone: tzinfo | None = None) -> TicketSlip:
+    """The slip a kiosk prints for a ticket sent to the counter; its QR code carries ``qr_text`` unchanged."""
+    return TicketSlip(
+        store_name=context.store_name,
+        receipt_number=number,
+        timestamp_text=f"{_local(printed_at or datetime.now(UTC), zone):%Y-%m-%d %H:%M}",
+        lines=tuple(ReceiptLine(line.product.name, line.quantity, line.product.unit_price.cents, line.gross.cents)
+                    for line in lines),
+        estimated_total_cents=estimated_total.cents,
+        qr_data=qr_text,
+        labels=RECEIPT_LABELS,
     )
 
 

@@ -23,7 +23,7 @@ from pos_app.services.kiosk_catalog import KioskCatalog
 from pos_app.ui.kiosk.filters import FilterPanel
 from pos_app.ui.kiosk.keyboard import OnScreenKeyboard
 from pos_app.ui.kiosk.product_grid import CARD_ROLE, ProductGrid
-from pos_app.ui.kiosk.widgets import discard, kiosk_button
+from pos_app.ui.kiosk.widgets import discard, kiosk_button, set_compact
 
 NO_MATCH = "No products match. Clear a filter, or try another word."
 
@@ -81,6 +81,7 @@ class BrowseScreen(QWidget):
         self._panel_stale = True
         self.category_buttons: dict[str, QPushButton] = {}
         self.tiles: dict[str, QPushButton] = {}
+        self._compact = False
 
     def _category_bar(self) -> QScrollArea:
         strip = QWidget()
@@ -123,7 +124,13 @@ class BrowseScreen(QWidget):
             self.home_grid.addWidget(big, index // columns, index % columns)
             big.show()
             self.tiles[key] = big
+        set_compact(self.tiles.values(), self._compact)
         self.show_home()
+
+    def arrange(self, compact: bool) -> None:
+        """Lower category tiles on a short screen, so the home page fits above the cart bar."""
+        self._compact = compact
+        set_compact(self.tiles.values(), compact)
 
     def show_home(self) -> None:
         self.filters = Filters(sort=self.filters.sort, in_stock_only=self.filters.in_stock_only)

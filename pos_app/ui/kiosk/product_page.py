@@ -12,6 +12,7 @@ from pos_app.ui.kiosk.product_grid import thumbnail
 from pos_app.ui.kiosk.widgets import kiosk_button
 
 PICTURE = 360
+COMPACT_PICTURE = 260  # on a short screen (1280x800), so Add to cart stays above the cart bar
 
 
 class ProductPage(QWidget):
@@ -25,12 +26,16 @@ class ProductPage(QWidget):
         layout.setContentsMargins(24, 16, 24, 16)
         self.back_button = kiosk_button("‹ Back to products")
         self.back_button.clicked.connect(self.back_requested)
-        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.top = QHBoxLayout()
+        self.top.addWidget(self.back_button)
+        self.top.addStretch(1)
+        layout.addLayout(self.top)
 
         self.body = QGridLayout()
         self.body.setSpacing(32)
         self.body.setColumnStretch(1, 1)
         self.picture = QLabel(objectName="ProductPicture", alignment=Qt.AlignmentFlag.AlignCenter)
+        self._picture_size = PICTURE
         self.picture.setFixedSize(PICTURE, PICTURE)
         facts = QWidget()
         column = QVBoxLayout(facts)
@@ -59,15 +64,21 @@ class ProductPage(QWidget):
         self.description = QLabel(objectName="ProductDescription", wordWrap=True)
         layout.addWidget(self.description)
         layout.addStretch(1)
-        actions = QHBoxLayout()
+        self.actions = actions = QHBoxLayout()
         self.add_button = kiosk_button("Add to cart", primary=True)
         self.add_button.clicked.connect(lambda: self.add_requested.emit(self.card))
         actions.addStretch(1)
         actions.addWidget(self.add_button)
         layout.addLayout(actions)
 
-    def arrange(self, portrait: bool) -> None:
-        """Picture above the facts on a tall screen, beside them on a wide one."""
+    def arrange(self, portrait: bool, compact: bool = False) -> None:
+        """Picture above the facts on a tall screen, beside them on a wide one; smaller on a short one."""
+        self._picture_size = COMPACT_PICTURE if compact else PICTURE
+        self.picture.setFixedSize(self._picture_size, self._picture_size)
+        if self.card is not None:
+            self.picture.setPixmap(thumbnail(self.card, self._picture_size))
+        # On a short screen Back shares the bottom row with Add to cart: one row of buttons less.
+        (self.actions if compact else self.top).insertWidget(0, self.back_button)
         facts = self.body.itemAtPosition(0, 1) or self.body.itemAtPosition(1, 0)
         widget = facts.widget()
         self.body.removeWidget(widget)
@@ -75,7 +86,7 @@ class ProductPage(QWidget):
 
     def show_product(self, card: ProductCard) -> None:
         self.card = card
-        self.picture.setPixmap(thumbnail(card, PICTURE))
+        self.picture.setPixmap(thumbnail(card, self._picture_size))
         self.brand.setText(card.brand.upper())
         self.name.setText(card.name)
         self.price.setText(card.price.format())

@@ -4,7 +4,7 @@ customer's screen; a refused PIN says why and stays."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from pos_app.ui.common.widgets import PinPad
 from pos_app.ui.kiosk.widgets import kiosk_button
@@ -31,10 +31,21 @@ class StaffExitScreen(QWidget):
         self.pad.submitted.connect(self._verify)
         self.cancel_button = kiosk_button("Cancel")
         self.cancel_button.clicked.connect(self.cancelled)
-        for widget in (self.error, self.code_field, self.pad):
-            layout.addWidget(widget)
-        layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
+        fields = QVBoxLayout()
+        fields.addWidget(self.error)
+        fields.addWidget(self.code_field)
+        fields.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
+        fields.addStretch(1)
+        self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.body.setSpacing(32)
+        self.body.addLayout(fields)
+        self.body.addWidget(self.pad)
+        layout.addLayout(self.body)
         layout.addStretch(1)
+
+    def arrange(self, portrait: bool) -> None:
+        """The PIN pad under the code on a tall screen, beside it on a wide one (so it fits 800 px high)."""
+        self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight)
 
     def reset(self) -> None:
         self.code_field.clear()

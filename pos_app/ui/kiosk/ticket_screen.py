@@ -6,9 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from pos_app.ui.kiosk.widgets import kiosk_button, qr_pixmap
+from pos_app.ui.kiosk.widgets import kiosk_button, qr_pixmap, set_compact
 
 QR_SIZE = 420
+COMPACT_QR_SIZE = 280  # on a short screen (1280x800); still scanned easily from a phone or the counter
 
 
 class TicketScreen(QWidget):
@@ -32,11 +33,26 @@ class TicketScreen(QWidget):
             layout.addWidget(widget)
         layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
+        self._qr_size = QR_SIZE
+
+    def arrange(self, compact: bool) -> None:
+        self._qr_size = COMPACT_QR_SIZE if compact else QR_SIZE
+        set_compact([self.number], compact)
+        if self.qr_text:
+            self.qr.setPixmap(qr_pixmap(self.qr_text, self._qr_size))
 
     def show_ticket(self, number: str, qr_text: str, *, printed: bool) -> None:
         self.number.setText(number)
         self.qr_text = qr_text
-        self.qr.setPixmap(qr_pixmap(qr_text, QR_SIZE))
-        self.note.setText(("Take your printed ticket, or show this code" if printed else
-                           "Show this number or a photo of this code")
-                          + " at the counter. Staff check your ID there, and you pay there.")
+        self.qr.setPixmap(qr_pixmap(qr_text, self._qr_size))
+        self._say(printed)
+
+    def slip_printed(self, ok: bool) -> None:
+        """The kiosk's printer answered: the slip came out, or it did not (the code on screen still works)."""
+        self._say(ok, failed=not ok)
+
+    def _say(self, printed: bool, *, failed: bool = False) -> None:
+        first = ("Take your printed ticket, or show this code" if printed else
+                 "Your ticket did not print. Show this number or a photo of this code" if failed else
+                 "Show this number or a photo of this code")
+        self.note.setText(first + " at the counter. Staff check your ID there, and you pay there.")

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import qrcode
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QStackedWidget, QWidget
 
 KIOSK_TOUCH = 64  # px: every target a customer taps is at least this tall (at least 60 px)
 LONG_PRESS_MS = 2_000
@@ -34,6 +34,30 @@ def kiosk_button(text: str, *, name: str | None = None, primary: bool = False) -
     button.setMinimumWidth(KIOSK_TOUCH)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to tab to: a customer touches
     return button
+
+
+def set_compact(widgets, compact: bool) -> None:
+    """Mark widgets for the theme's smaller sizes on a short screen (1280x800), and restyle them now."""
+    for widget in widgets:
+        widget.setProperty("compact", compact)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+class ScreenStack(QStackedWidget):
+    """The kiosk's screens, one at a time: the window needs room for the screen shown, not for the tallest one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        current = self.currentWidget()
+        return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
+
+    def sizeHint(self):  # noqa: N802
+        current = self.currentWidget()
+        return current.sizeHint() if current is not None else super().sizeHint()
 
 
 class ChipRow(QWidget):

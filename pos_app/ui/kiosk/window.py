@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QVBoxLayout, QWidget
 
 from pos_app.services.errors import NotSetUp
 from pos_app.services.kiosk_catalog import ProductCard
@@ -29,7 +29,7 @@ from pos_app.ui.kiosk.screens import AgeGateScreen, AttractScreen, SetupScreen, 
 from pos_app.ui.kiosk.send_flow import SendFlow
 from pos_app.ui.kiosk.staff_exit import StaffExitScreen
 from pos_app.ui.kiosk.ticket_screen import TicketScreen
-from pos_app.ui.kiosk.widgets import LongPressLogo, kiosk_button
+from pos_app.ui.kiosk.widgets import LongPressLogo, ScreenStack, kiosk_button
 from pos_app.ui.tasks import message_of, wait_for_background_work
 from pos_app.ui.terminal_services import TerminalServices
 from pos_app.ui.wedge_filter import WedgeScanFilter
@@ -37,6 +37,7 @@ from pos_app.ui.wedge_filter import WedgeScanFilter
 log = logging.getLogger(__name__)
 SETUP_CHECK_MS = 10_000
 TICKET_SHOWN_MS = 60_000  # then the next customer's attract screen
+COMPACT_HEIGHT = 1000  # px: below this (1280x800) the big tiles and pictures shrink to fit
 
 
 class KioskWindow(QMainWindow):
@@ -52,7 +53,7 @@ class KioskWindow(QMainWindow):
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         self.idle = IdleWatcher(idle_warning_s, idle_reset_s, self)
         self.idle.install(QApplication.instance())
-        self.stack = QStackedWidget()
+        self.stack = ScreenStack()
         self.notice = NoticeBar()
         self.logo = LongPressLogo("")
         self.logo.long_pressed.connect(self.ask_for_staff)
@@ -306,5 +307,9 @@ class KioskWindow(QMainWindow):
     def _arrange(self) -> None:
         if self.ready:
             portrait = self.height() > self.width()
-            self.product_page.arrange(portrait)
+            compact = self.height() < COMPACT_HEIGHT
+            self.browse.arrange(compact)
+            self.product_page.arrange(portrait, compact)
             self.cart_screen.arrange(portrait)
+            self.staff_exit.arrange(portrait)
+            self.ticket.arrange(compact)

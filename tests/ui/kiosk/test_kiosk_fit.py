@@ -1,0 +1,58 @@
+"""The kiosk fits each screen it is sold for: at 1280x800, 1080x1920 and 1920x1080 every state keeps the window at
+the screen's size, and every button outside a scrolling list is whole inside the window and big enough to touch."""
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QAbstractScrollArea, QPushButton
+
+from pos_app.ui.kiosk.screenshots import KIOSK_STATES, stage_kiosk
+from pos_app.ui.kiosk.window import KioskWindow
+from pos_app.ui.theme import apply_theme
+
+SIZES = [(1280, 800), (1080, 1920), (1920, 1080)]
+
+
+def _in_scrolling_list(widget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _main_buttons(window: KioskWindow) -> list[QPushButton]:
+    return [button for button in window.findChildren(QPushButton)
+            if button.isVisible() and not _in_scrolling_list(button) and not window.still_there.isAncestorOf(button)]
+
+
+@pytest.fixture
+def kiosk_theme(qapp):
+    """The kiosk's own theme, whose sizes are what a customer sees; the app's usual theme comes back after."""
+    before = qapp.styleSheet()
+    apply_theme(qapp, "kiosk")
+    yield
+    qapp.setStyleSheet(before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_every_kiosk_state_fits_the_screen(qtbot, terminal, kiosk_theme, size):
+    for state in KIOSK_STATES:
+        window = KioskWindow(terminal)
+        qtbot.addWidget(window)
+        try:
+            window.resize(*size)
+            window.show()
+            qtbot.waitExposed(window)
+            stage_kiosk(state, window)
+            qtbot.wait(10)  # the layout settles after the screen changes
+            assert (window.width(), window.height()) == size, f"{state}: the window grew past the screen"
+            whole = QRect(0, 0, *size)
+            buttons = _main_buttons(window)
+            assert buttons, state
+            for button in buttons:
+                place = QRect(button.mapTo(window, button.rect().topLeft()), button.size())
+                assert whole.contains(place), f"{state}: {button.text()!r} is cut off at {place}"
+                assert button.height() >= 60, f"{state}: {button.text()!r} is only {button.height()} px tall"
+        finally:
+            window.release()
