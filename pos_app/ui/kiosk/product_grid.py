@@ -179,6 +179,14 @@ class ProductGrid(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.verticalScrollBar().valueChanged.connect(self._fetch_ahead)
+
+    def _fetch_ahead(self, value: int) -> None:
+        # The next page comes while two screens of tiles are still below, not when the customer hits the end:
+        # its rows are laid out off screen, and no frame both waits for a page and paints its first tiles.
+        if (self.verticalScrollBar().maximum() - value < 2 * self.viewport().height()
+                and self.products.canFetchMore(QModelIndex())):
+            self.products.fetchMore(QModelIndex())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # As many tiles across as fit, widened to fill the row, so no strip of the screen is left empty.
