@@ -18,6 +18,7 @@ from decimal import Decimal
 from sqlalchemy import Select, and_, func, literal, literal_column, select, tuple_
 from sqlalchemy.orm import Session
 
+from pos_app.persistence import kiosk_listing as listing
 from pos_app.persistence.models import Accessory, OcsInventory, OcsProduct, OrderItem
 from pos_app.persistence.stock import stock_adjustments
 
@@ -98,29 +99,39 @@ def _cannabis(store_id: uuid.UUID, query: BrowseQuery) -> Select:
     p, stock, pending = OcsProduct, _stock(store_id), _pending(store_id)
     price = func.coalesce(stock.c.override_price, stock.c.retail_price, p.price_per_unit)
     available = _available(stock, pending)
-    statement = (
-        select(p.ocs_variant_number, p.product_name, p.brand_name, p.product_form, price.label("price"),
+    columns = (p.ocs_variant_number, p.product_name, p.brand_name, p.product_form, price.label("price"),
                available.label("available"), p.plant_type, p.net_content, p.unit_of_measure, p.pieces,
                p.thc_min, p.thc_max, p.cbd_min, p.cbd_max, p.dried_equivalent_g, p.image_url)
-        .outerjoin(stock, stock.c.sku == p.ocs_variant_number)
-        .outerjoin(pending, pending.c.sku == p.ocs_variant_number)
-        .where(ACTIVE)
-    )
-    if query.forms:
-        statement = statement.where(p.product_form.in_(query.forms))
+    shelf = listing.shelf(query.forms) if query.skus is None else None
+    if shelf is not None:  # a whole shelf: read down the listing's index for the sort, with its copies of the keys
+        row = listing.LISTING.c
+        statement = (select(*columns).select_from(listing.LISTING)
+                     .with_hint(listing.LISTING, listing.index_hint(query.sort), "sqlite")
+                     .join(p, p.ocs_variant_number == row.sku)
+                     .where(row.shelf == shelf, row.active))
+        thc, cbd, listed_price = row.thc, row.cbd, row.price
+    else:
+        statement = select(*columns).where(ACTIVE)
+        thc, cbd, listed_price = THC, CBD, price
+        if query.forms:
+            statement = statement.where(p.product_form.in_(query.forms))
+    statement = (statement.outerjoin(stock, stock.c.sku == p.ocs_variant_number)
+                 .outerjoin(pending, pending.c.sku == p.ocs_variant_number))
     if query.skus is not None:
         statement = statement.where(p.ocs_variant_number.in_(query.skus))
     if query.plant_types:
         statement = statement.where(p.plant_type.in_(query.plant_types))
-    statement = _ranged(statement, THC, query.thc)
-    statement = _ranged(statement, CBD, query.cbd)
-    statement = _ranged(statement, price, query.price)
+    statement = _ranged(statement, thc, query.thc, real=True)
+    statement = _ranged(statement, cbd, query.cbd, real=True)
+    statement = _ranged(statement, listed_price, query.price)
     if query.brands:
         statement = statement.where(p.brand_name.in_(query.brands))
     if query.sizes:
         statement = statement.where(tuple_(p.net_content, p.unit_of_measure).in_(query.sizes))
     if query.in_stock_only:
         statement = statement.where(available > 0)
+    if shelf is not None:
+        return listing.ordered(statement, query.sort)
     return _sorted(statement, query.sort, price=price, potency=THC, newest=p.created_at,
                    sku=p.ocs_variant_number)
 
@@ -148,10 +159,9 @@ def _accessories(store_id: uuid.UUID, query: BrowseQuery) -> Select:
     return _sorted(statement, query.sort, price=price, potency=None, newest=a.created_at, sku=a.sku)
 
 
-def _ranged(statement: Select, column, bounds) -> Select:
-    # THC and CBD are untyped REAL expressions (compared as floats); prices are bound through the Cents type.
-    low, high = (None if b is None else float(b) if column is THC or column is CBD else b
-                 for b in bounds)
+def _ranged(statement: Select, column, bounds, *, real: bool = False) -> Select:
+    # THC and CBD are REAL (compared as floats); prices are bound through the Cents type.
+    low, high = (None if b is None else float(b) if real else b for b in bounds)
     if low is not None:
         statement = statement.where(column >= low)
     if high is not None:
@@ -189,10 +199,20 @@ def browse_statement(store_id: uuid.UUID, query: BrowseQuery) -> Select:
     return _accessories(store_id, query) if query.accessories else _cannabis(store_id, query)
 
 
+def seeks(query: BrowseQuery) -> bool:
+    """Whether the next page of ``query`` is found by the last row's sort key (``browse_page(after=...)``)."""
+    return not query.accessories and query.skus is None and listing.shelf(query.forms) is not None
+
+
 def browse_page(session: Session, store_id: uuid.UUID, query: BrowseQuery, *, limit: int,
-                offset: int = 0) -> list[CatalogRow]:
-    statement = browse_statement(store_id, query).limit(limit).offset(offset)
-    return [_row(values) for values in session.execute(statement)]
+                offset: int = 0, after: str | None = None) -> list[CatalogRow]:
+    """One page: ``offset`` rows in, or, when the query ``seeks``, the rows after SKU ``after``."""
+    statement = browse_statement(store_id, query)
+    if after is not None and seeks(query):
+        statement = listing.after(session, statement, query.sort, after)
+    elif offset:
+        statement = statement.offset(offset)
+    return [_row(values) for values in session.execute(statement.limit(limit))]
 
 
 def product_row(session: Session, store_id: uuid.UUID, sku: str) -> CatalogRow | None:

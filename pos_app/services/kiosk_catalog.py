@@ -125,15 +125,17 @@ class KioskCatalog:
         tiles = [CategoryTile(c, sum(counts.get(str(form), 0) for form in c.forms)) for c in CATEGORIES]
         return [tile for tile in tiles if tile.count]
 
-    def page(self, filters: Filters, *, offset: int = 0, limit: int = PAGE_SIZE) -> list[ProductCard]:
-        """One page of products matching ``filters``, in their sort order.
+    def page(self, filters: Filters, *, offset: int = 0, limit: int = PAGE_SIZE,
+             after: str | None = None) -> list[ProductCard]:
+        """One page of products matching ``filters``, in their sort order: ``offset`` rows in or, quicker for a
+        category's next page, the rows after SKU ``after`` (the last one shown; ``offset`` is then a fallback).
 
         Search results outside a category hold cannabis and accessories alike: they come in one page (a search
         finds at most SEARCH_LIMIT), cannabis first.
         """
         query = self._query(filters)
         with self._session_factory() as session:
-            rows = queries.browse_page(session, self._store_id, query, limit=limit, offset=offset)
+            rows = queries.browse_page(session, self._store_id, query, limit=limit, offset=offset, after=after)
             if filters.skus is not None and filters.category is None and offset == 0 and len(rows) < limit:
                 accessories = replace(query, accessories=True)
                 rows += queries.browse_page(session, self._store_id, accessories, limit=limit - len(rows))

@@ -168,7 +168,8 @@ class BrowseScreen(QWidget):
 
     def reload(self) -> None:
         filters = self.filters
-        self.grid.products.show(lambda offset, limit: self.catalog.page(filters, offset=offset, limit=limit))
+        self.grid.products.show(lambda offset, limit, after: self.catalog.page(filters, offset=offset, limit=limit,
+                                                                               after=after))
         count = self.grid.products.rowCount()
         narrowing = filters.narrowing
         self.filter_button.setText(f"Filter and sort ({narrowing})" if narrowing else "Filter and sort")

@@ -18,7 +18,7 @@ CARD_ROLE = Qt.ItemDataRole.UserRole
 TILE = QSize(300, 440)
 PICTURE = 200
 Index = QModelIndex | QPersistentModelIndex
-Loader = Callable[[int, int], list[ProductCard]]  # (offset, limit) -> one page
+Loader = Callable[[int, int, str | None], list[ProductCard]]  # (offset, limit, last SKU shown) -> one page
 
 
 class ProductListModel(QAbstractListModel):
@@ -34,7 +34,7 @@ class ProductListModel(QAbstractListModel):
         """Start over with ``load``; ``first`` is its first page when the caller already has it."""
         self.beginResetModel()
         self._load = load
-        self._cards = list(first if first is not None else (load(0, PAGE_SIZE) if load else []))
+        self._cards = list(first if first is not None else (load(0, PAGE_SIZE, None) if load else []))
         self._more = load is not None and len(self._cards) == PAGE_SIZE
         self.endResetModel()
 
@@ -53,7 +53,7 @@ class ProductListModel(QAbstractListModel):
     def fetchMore(self, parent: Index) -> None:  # noqa: N802
         if parent.isValid() or self._load is None:
             return
-        page = self._load(len(self._cards), PAGE_SIZE)
+        page = self._load(len(self._cards), PAGE_SIZE, self._cards[-1].sku if self._cards else None)
         self._more = len(page) == PAGE_SIZE
         if page:
             self.beginInsertRows(QModelIndex(), len(self._cards), len(self._cards) + len(page) - 1)
@@ -179,6 +179,14 @@ class ProductGrid(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.verticalScrollBar().valueChanged.connect(self._fetch_ahead)
+
+    def _fetch_ahead(self, value: int) -> None:
+        # The next page comes while two screens of tiles are still below, not when the customer hits the end:
+        # its rows are laid out off screen, and no frame both waits for a page and paints its first tiles.
+        if (self.verticalScrollBar().maximum() - value < 2 * self.viewport().height()
+                and self.products.canFetchMore(QModelIndex())):
+            self.products.fetchMore(QModelIndex())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # As many tiles across as fit, widened to fill the row, so no strip of the screen is left empty.
