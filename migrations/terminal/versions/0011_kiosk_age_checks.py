@@ -1,7 +1,7 @@
 """age checks at a kiosk: no staff member, no sale yet, and the terminal that checked
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-08 09:00:00
 
 A kiosk's age gate logs the customer's own confirmation, or the ID they scanned, before any sale exists and with
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 
 revision: str = '0011'
-down_revision: Union[str, Sequence[str], None] = '0009'
+down_revision: Union[str, Sequence[str], None] = '0010'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
