@@ -8,6 +8,7 @@ stock is what is available to sell here (see persistence.kiosk_catalog).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -30,6 +31,7 @@ from pos_app.domain.money import Money
 from pos_app.persistence import kiosk_catalog as queries
 from pos_app.persistence.catalog_repository import find_by_code
 from pos_app.persistence.catalog_search import search_catalog
+from pos_app.persistence.stock import available_on_hand
 from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import ServiceError
 
@@ -167,6 +169,11 @@ class KioskCatalog:
         if row is None:
             raise ProductGone()
         return _card(row)
+
+    def available(self, skus: Iterable[str]) -> dict[str, int]:
+        """What is left to sell now (the register's rule: pulled, less local sales, less reservations)."""
+        with self._session_factory() as session:
+            return available_on_hand(session, self._store_id, list(skus))
 
     def product_info(self, sku: str) -> ProductInfo:
         """The product as the sale (domain) knows it, at the store's price: what a cart line is made of."""

@@ -73,6 +73,20 @@ class KioskCart(QObject):
             self.sale.set_quantity(line_id, line.quantity - 1)
         self.changed.emit()
 
+    def check_stock(self) -> dict[UUID, str]:
+        """Mark the lines whose product sold out (at the counter, another kiosk) since the customer added it."""
+        skus = {line.product.sku for line in self.sale.lines}
+        left = self._catalog.available(skus) if skus else {}
+        problems = {}
+        for line in self.sale.lines:
+            have = max(left.get(line.product.sku, 0), 0)
+            if line.quantity > have:
+                problems[line.line_id] = (f"{line.product.name} sold out since you added it. Tap − to take it off."
+                                          if have == 0 else f"Only {have} of {line.product.name} left now. "
+                                          "Tap − to lower the quantity.")
+        self.sale.set_stock_problems(skus, problems)
+        return problems
+
     def clear(self) -> None:
         self.sale = Sale(tax_components=self._context.tax_components)
         self._cards.clear()

@@ -50,7 +50,8 @@ class CartBar(QFrame):
 
 
 class CartLineRow(QFrame):
-    def __init__(self, line: SaleLine, size: str, on_minus: Callable[[], None], on_plus: Callable[[], None]) -> None:
+    def __init__(self, line: SaleLine, size: str, on_minus: Callable[[], None], on_plus: Callable[[], None],
+                 problem: str | None = None) -> None:
         super().__init__(objectName="CartLine")
         row = QHBoxLayout(self)
         name = QLabel(f"{line.product.name}", objectName="CartLineName", wordWrap=True)
@@ -59,6 +60,9 @@ class CartLineRow(QFrame):
         text = QVBoxLayout()
         text.addWidget(name)
         text.addWidget(detail)
+        self.problem = QLabel(problem or "", objectName="CartLineProblem", wordWrap=True)
+        self.problem.setVisible(bool(problem))
+        text.addWidget(self.problem)
         row.addLayout(text, 1)
         self.minus = kiosk_button("−", name="QuantityButton")
         self.minus.setAccessibleName(f"One fewer {line.product.name}")
@@ -151,16 +155,17 @@ class CartScreen(QWidget):
         for row in self.rows:
             discard(row)
         self.rows = []
+        problems = self.cart.check_stock() if not self.cart.is_empty else {}
         for index, line in enumerate(self.cart.lines):
             card = self.cart.card(line.product.sku)
             row = CartLineRow(line, card.size if card else "", lambda lid=line.line_id: self._change(lid, -1),
-                              lambda lid=line.line_id: self._change(lid, +1))
+                              lambda lid=line.line_id: self._change(lid, +1), problems.get(line.line_id))
             self.lines_layout.insertWidget(index, row)
             row.show()  # now, not on the next turn of the event loop: a finger may already be on its plus
             self.rows.append(row)
         self.totals.show_totals(self.cart.totals if not self.cart.is_empty else None)
-        self.send_button.setEnabled(not self.cart.is_empty)
-        self.pay_button.setEnabled(not self.cart.is_empty)
+        self.send_button.setEnabled(not self.cart.is_empty and not problems)  # a sold-out line can't be sent
+        self.pay_button.setEnabled(not self.cart.is_empty and not problems)
 
     def offer_payment(self, hint: str) -> None:
         """Show "Pay here by card", with a line on what it takes; an empty hint hides both."""

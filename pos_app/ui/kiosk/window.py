@@ -138,7 +138,7 @@ class KioskWindow(QMainWindow):
         self.browse.product_chosen.connect(self.show_product)
         self.product_page.back_requested.connect(lambda: self._show(self.browse))
         self.product_page.add_requested.connect(self.add_to_cart)
-        self.cart_bar.open_cart.connect(lambda: self._show(self.cart_screen))
+        self.cart_bar.open_cart.connect(self.show_cart)
         self.cart_screen.keep_shopping.connect(lambda: self._show(self.browse))
         self.cart_screen.start_over.connect(self.start_over)
         self.cart_screen.send_requested.connect(self.sending.send)
@@ -188,6 +188,7 @@ class KioskWindow(QMainWindow):
         QTimer.singleShot(6_000, self, lambda: self.stack.currentWidget() is self.age_gate and self.show_attract())
 
     def show_cart(self) -> None:
+        self.cart_screen.refresh()  # stock may have gone since the items were added: flag them now
         self._show(self.cart_screen)
 
     def show_paying(self) -> None:
