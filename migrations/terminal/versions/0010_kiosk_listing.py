@@ -50,6 +50,8 @@ def upgrade() -> None:
                "created_at DATETIME)")
     for name, columns in INDEXES:
         op.execute(f"CREATE INDEX {name} ON kiosk_listing ({columns})")
+    # The price lookups below go by SKU alone: without this index each scans ocs_inventory (quadratic on a sync).
+    op.create_index("ix_ocs_inventory_sku", "ocs_inventory", ["sku"])
     op.execute(f"{_listed('p')} FROM ocs_product_catalog p")
     catalog = "ocs_product_catalog"
     op.execute(f"CREATE TRIGGER kiosk_listing_catalog_insert AFTER INSERT ON {catalog} BEGIN "
@@ -77,6 +79,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_ocs_inventory_sku", table_name="ocs_inventory")
     for trigger in ("catalog_insert", "catalog_update", "catalog_delete", "stock_insert", "stock_update",
                     "sold_insert", "sold_update", "sold_delete"):
         op.execute(f"DROP TRIGGER kiosk_listing_{trigger}")

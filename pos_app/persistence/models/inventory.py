@@ -18,7 +18,9 @@ class OcsInventory(IdMixin, ReplicatedMixin, Base):
     """Stock per store and SKU (cannabis and accessories alike); levels are the hub's, as last pulled."""
 
     __tablename__ = "ocs_inventory"
-    __table_args__ = (UniqueConstraint("store_id", "sku"),)
+    # By SKU alone too: the kiosk listing's triggers look a product's store price up by SKU for every catalog row
+    # a sync writes; without it each lookup scans the stock table, and a first sync goes quadratic.
+    __table_args__ = (UniqueConstraint("store_id", "sku"), Index("ix_ocs_inventory_sku", "sku"))
 
     store_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stores.id"))
     sku: Mapped[str] = mapped_column(String(40))
