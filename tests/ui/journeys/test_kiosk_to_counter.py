@@ -65,12 +65,7 @@ def build_the_cart(customer: Customer) -> dict[str, int]:
     """Attract, age gate, indica flower of 20 % THC or more, two of them, then a drink until 30 g stops it."""
     window = customer.window
     customer.start()
-    customer.open_category("flower")
-    customer.choose("Strain type", "Indica")
-    customer.choose("THC at least", "20 %")
-    customer.choose("Size", "14 g")
-    customer.show_products()
-    shown = customer.shown()
+    shown = customer.browse_filtered("flower", {"Strain type": "Indica", "THC at least": "20 %", "Size": "14 g"})
     assert shown, "the store has indica flower of 20 % THC or more in stock"
     assert all(card.strain == "Indica" and card.in_stock for card in shown)
     assert all(Decimal(card.thc.split("–")[-1].removesuffix(" %")) >= 20 for card in shown)

@@ -72,6 +72,14 @@ class Customer:
         with self.qtbot.waitSignal(self.window.browse.products_shown):
             self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
+    def browse_filtered(self, category: str, choices: dict[str, str]):
+        """Open a category, tap each filter chip (section -> label), and return the cards shown."""
+        self.open_category(category)
+        for section, label in choices.items():
+            self.choose(section, label)
+        self.show_products()
+        return self.shown()
+
     def show_products(self) -> None:
         self.tap(self.window.browse.panel.done_button)
 

@@ -18,12 +18,7 @@ def _grams(customer) -> Decimal:
 def test_attract_age_gate_filters_cart_limit_and_send_to_counter(customer, tickets):
     window = customer.window
     customer.start()
-    customer.open_category("flower")
-    customer.choose("Strain type", "Indica")
-    customer.choose("THC at least", "20 %")
-    customer.choose("Size", "14 g")
-    customer.show_products()
-    shown = customer.shown()
+    shown = customer.browse_filtered("flower", {"Strain type": "Indica", "THC at least": "20 %", "Size": "14 g"})
     assert shown, "the demo store has indica flower of 20 % THC or more"
     assert all(card.strain == "Indica" and card.in_stock and card.size == "14 g" for card in shown)
     catalog = {card.sku: card for card in shown}
