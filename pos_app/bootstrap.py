@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from hardware.ports import PaymentTerminal
     from hardware.scanners.serial_scanner import SerialScanner
     from pos_app.services.age_checks import AgeCheckService
+    from pos_app.services.backoffice import BackOfficeServices
     from pos_app.services.card_payments import CardPayments
     from pos_app.services.card_recovery import CardRecovery
     from pos_app.services.catalog_queries import CatalogQueries
@@ -212,6 +213,12 @@ class Terminal:
                         "a key of this terminal only.")
             key = self.secrets.get_or_create(KIOSK_TICKET_KEY)
         return KioskTicketService(self.session_factory, self.context, key.encode())
+
+    @cached_property
+    def backoffice(self) -> BackOfficeServices:
+        from pos_app.services.backoffice import build_backoffice
+
+        return build_backoffice(self.session_factory, self.context, self.store_clock, self.printing)
 
     @cached_property
     def sync(self) -> SyncService:

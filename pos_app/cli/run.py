@@ -56,7 +56,7 @@ def open_windows(terminal, mode: str, *, customer_display: bool = False):
         window.showFullScreen()  # customers see the kiosk and nothing of the desktop
         return window
     window.show_on_screen(1280, 800)
-    if customer_display:
+    if customer_display and mode == "register":  # the customer display follows a register's sale
         from pos_app.ui.customer_display.idle import find_idle_pictures
 
         window.open_customer_display(find_idle_pictures(settings.data_dir))

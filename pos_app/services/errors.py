@@ -17,6 +17,12 @@ class NotSetUp(ServiceError):
     code = "not_set_up"
 
 
+class NotFound(ServiceError):
+    """A code, number or name that names nothing in this store's replica."""
+
+    code = "not_found"
+
+
 class NoOpenSale(ServiceError):
     code = "no_open_sale"
 

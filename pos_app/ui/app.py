@@ -6,6 +6,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+from pos_app.modes import resolve_mode
 from pos_app.ui.theme import apply_theme
 
 
@@ -22,7 +23,13 @@ def theme_for(mode: str, theme: str) -> str:
 
 
 def window_for(terminal, mode: str, *, idle_warning_s: int = 60, idle_reset_s: int = 90) -> QMainWindow:
-    """The window of ``mode``. A kiosk gets the kiosk window and nothing of the register, ever."""
+    """The window of ``mode``. A kiosk gets the kiosk window and nothing of the register, ever; the back office
+    (and `receiving`, its Receiving tab) gets its own window, behind a manager's PIN."""
+    window, start_tab = resolve_mode(mode)
+    if window == "backoffice":
+        from pos_app.ui.backoffice.window import BackOfficeWindow
+
+        return BackOfficeWindow(terminal, start_tab=start_tab)
     if mode == "kiosk":
         from pos_app.ui.kiosk.window import KioskWindow
 

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from pos_app.domain.staff import can_supervise
 from pos_app.modes import MODE_TITLES
 from pos_app.services.staff import StaffMember
 from pos_app.services.status import staff_display
+from pos_app.ui.common.header import HeaderBar
+from pos_app.ui.common.placement import show_on_screen
 from pos_app.ui.common.widgets import touch_button
 from pos_app.ui.device_events import DeviceEvents
 from pos_app.ui.focus_return import FocusReturn
 from pos_app.ui.register.login_screen import LoginScreen
 from pos_app.ui.register.register_screen import RegisterScreen
 from pos_app.ui.sync.widgets import SyncPanel, SyncStatusLabel
+from pos_app.ui.sync.window_sync import WindowSync
 from pos_app.ui.tasks import wait_for_background_work
 from pos_app.ui.terminal_services import TerminalServices
 from pos_app.ui.wedge_filter import WedgeScanFilter
@@ -43,7 +46,9 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self._header())
+        self.header = HeaderBar(context.store_name,
+                                f"{MODE_TITLES.get(mode, mode)} · Terminal {context.terminal_no}", terminal.store_clock)
+        layout.addWidget(self.header)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.sale_panel = self.register.panel
@@ -60,7 +65,9 @@ class MainWindow(QMainWindow):
         self.sync_button.setToolTip("Sync status, Sync now, and (for managers) what the hub refused")
         self.sync_button.clicked.connect(self.open_sync_panel)
         self.statusBar().addPermanentWidget(self.sync_button)
-        self.sync_thread = self.sync_worker = None
+        self.sync_worker = None
+        self.window_sync = WindowSync(self, terminal.sync, self.sync_label,
+                                      lambda message: self.register.notify(message, kind="warning"))
         self.customer_display = None  # the second window facing the customer, once opened
         self._closed = self._painted = False  # sync starts after the first paint (see paintEvent)
 
@@ -86,7 +93,6 @@ class MainWindow(QMainWindow):
         self.devices.start()
 
         self._timers = [
-            QTimer(self, interval=1_000, timeout=self._tick),  # the minute turns with the other clocks
             QTimer(self, interval=STATUS_REFRESH_MS, timeout=self.refresh_status),
             QTimer(self, interval=PRINTER_CHECK_MS, timeout=self.register.refresh_printer_state),
         ]
@@ -96,16 +102,7 @@ class MainWindow(QMainWindow):
         self.show_login()
 
     def show_on_screen(self, width: int = 1280, height: int = 800) -> None:
-        """At ``width`` x ``height`` when the screen has room for that and the window's title bar; otherwise
-        maximized to the screen's free area, so the status bar is never below its bottom edge (1280x800 with a
-        title bar does not fit a 1280x800 screen)."""
-        free = self.screen().availableGeometry()
-        if width >= free.width() or height >= free.height():
-            self.setGeometry(free)  # an X session with no window manager does not maximize: fill it ourselves
-            self.showMaximized()
-            return
-        self.resize(width, height)
-        self.show()
+        show_on_screen(self, width, height)
 
     def open_customer_display(self, pictures=None):
         """The customer-facing display, following this register (see pos_app.ui.customer_display); call it once
@@ -119,25 +116,6 @@ class MainWindow(QMainWindow):
         self.customer_display.follow(self.register)
         place_customer_display(self.customer_display, self)
         return self.customer_display
-
-    def _header(self) -> QWidget:
-        header = QWidget(objectName="HeaderBar")
-        row = QHBoxLayout(header)
-        row.setContentsMargins(16, 8, 16, 8)
-        row.addWidget(QLabel(self.t.context.store_name, objectName="StoreName"))
-        row.addWidget(QLabel(f"{MODE_TITLES.get(self.mode, self.mode)} · Terminal {self.t.context.terminal_no}",
-                             objectName="ModeBadge"))
-        row.addStretch(1)
-        self.header_staff = QLabel(objectName="HeaderStaff")
-        row.addWidget(self.header_staff)
-        row.addSpacing(16)
-        self.clock_label = QLabel(objectName="HeaderClock")
-        row.addWidget(self.clock_label)
-        self._tick()
-        return header
-
-    def _tick(self) -> None:
-        self.clock_label.setText(self.t.store_clock.wall_text())  # the store's time, not the machine's zone
 
     # --- screens -------------------------------------------------------------------------------------------
 
@@ -163,7 +141,7 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> None:
         staff = self.register.staff if self.stack.currentWidget() is self.register else None
         self.staff_label.setText(staff_display(staff))
-        self.header_staff.setText(staff.name if staff else "")
+        self.header.show_staff(staff.name if staff else "")
         shift = self.register.shift
         self.shift_label.setText(f"Shift: open since {self.t.store_clock.time(shift.opened_at)}" if shift
                                  else "Shift: not open")
@@ -178,21 +156,12 @@ class MainWindow(QMainWindow):
         """Paired terminals sync in the background; before their first snapshot, they fetch it with progress."""
         if self._closed:
             return
-        from pos_app.ui.sync.bootstrap_dialog import BootstrapDialog
-        from pos_app.ui.sync.worker import start_sync_thread
-
-        service = self.t.sync
-        if not service.overview().paired:
+        worker = self.window_sync.start()
+        if worker is None:
             return
-        self.sync_thread, self.sync_worker = start_sync_thread(service)
-        self.sync_worker.status_changed.connect(self.sync_label.show_overview)
-        self.sync_worker.alert.connect(lambda message: self.register.notify(message, kind="warning"))
-        self.sync_worker.progress.connect(self.register.tickets.on_sync_progress)  # a kiosk ticket may have come
-        self.sync_now_requested.connect(self.sync_worker.sync_now)
-        if service.overview().last_good_sync is None:
-            self.bootstrap = BootstrapDialog(self.sync_worker, self)
-            self.bootstrap.open()
-            self.bootstrap.start()
+        self.sync_worker = worker
+        worker.progress.connect(self.register.tickets.on_sync_progress)  # a kiosk ticket may have come
+        self.sync_now_requested.connect(worker.sync_now)
 
     def open_sync_panel(self) -> None:
         service = self.t.sync
@@ -218,11 +187,8 @@ class MainWindow(QMainWindow):
             event.ignore()  # card money on the open sale: the cashier chooses first (see RegisterScreen.may_close)
             return
         self._closed = True
-        if self.sync_worker is not None:
-            from pos_app.ui.sync.worker import stop_sync_thread
-
-            stop_sync_thread(self.sync_thread, self.sync_worker)
-            self.sync_worker = None
+        self.window_sync.stop()
+        self.sync_worker = None
         for timer in self._timers:
             timer.stop()
         self.devices.stop()

@@ -16,6 +16,7 @@ from PySide6.QtGui import QPainter
 from hardware.scanners.framing import typed_scan_event
 from pos_app.domain.cash_count import counts_for
 from pos_app.domain.staff import Role
+from pos_app.modes import is_backoffice
 from pos_app.services.staff import first_staff_with_role
 from pos_app.ui.app import qt_application, theme_for
 from pos_app.ui.device_events import DeviceEvents
@@ -120,6 +121,11 @@ def _stage(state: str, window: MainWindow, terminal) -> list:
 
 
 def render_screen(terminal, *, mode: str, state: str, size: tuple[int, int], out: Path) -> None:
+    if is_backoffice(mode):
+        from pos_app.ui.backoffice.screenshots import render_backoffice
+
+        render_backoffice(terminal, state=state, size=size, out=out, save=_save)
+        return
     if mode == "kiosk":
         _render_kiosk(terminal, state=state, size=size, out=out)
         return

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from hardware.ports import IdReader, Scanner
     from pos_app.services.age_checks import AgeCheckService
+    from pos_app.services.backoffice import BackOfficeServices
     from pos_app.services.card_payments import CardPayments
     from pos_app.services.card_recovery import CardRecovery
     from pos_app.services.catalog_queries import CatalogQueries
@@ -98,6 +99,11 @@ class TerminalServices(Protocol):
     @property
     def kiosk_tickets(self) -> KioskTicketService:
         """Kiosk tickets: the kiosk sends its cart; a register lists, loads, claims and closes tickets."""
+        ...
+
+    @property
+    def backoffice(self) -> BackOfficeServices:
+        """Receiving, put-away, counts, adjustments, recalls and stock look-ups, for the back-office window."""
         ...
 
     @property

@@ -68,15 +68,15 @@ def test_an_empty_environment_variable_leaves_the_file_value(tmp_path, monkeypat
 
 
 def test_a_mode_that_is_not_built_is_refused_naming_the_modes_there_are(tmp_path):
-    message = _refusal(_toml(tmp_path, 'mode = "backoffice"\n'))
-    assert "There is no 'backoffice' mode" in message and "these modes: register, kiosk" in message
-    assert "not built yet" in message and str(tmp_path / "terminal.toml") in message
+    message = _refusal(_toml(tmp_path, 'mode = "inventory"\n'))
+    assert "There is no 'inventory' mode" in message and "these modes: register, kiosk, backoffice" in message
+    assert str(tmp_path / "terminal.toml") in message
 
 
 def test_a_mode_from_the_environment_is_checked_too(tmp_path, monkeypatch):
-    monkeypatch.setenv("POS_APP_MODE", "receiving")
+    monkeypatch.setenv("POS_APP_MODE", "inventory")
     message = _refusal(tmp_path)
-    assert "POS_APP_MODE" in message and "There is no 'receiving' mode" in message
+    assert "POS_APP_MODE" in message and "There is no 'inventory' mode" in message
 
 
 def test_a_theme_must_be_a_qss_file_in_resources_themes(tmp_path):

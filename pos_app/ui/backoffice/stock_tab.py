@@ -1,0 +1,112 @@
+"""Stock: scan or search a product and see its levels, its lots with expiry, and where it sits on the shelves."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
+
+from hardware.codes.classify import ScanKind, ScanResult
+from pos_app.domain.stock_card import StockRow
+from pos_app.ui.backoffice.tab import BackOfficeTab
+from pos_app.ui.backoffice.table import RowsTable
+from pos_app.ui.common.widgets import touch_button
+from pos_app.ui.tasks import message_of
+
+FIGURES = (("on_hand", "On hand"), ("reserved", "Reserved"), ("available", "Available"),
+           ("reorder_point", "Reorder point"))
+
+
+class StockTab(BackOfficeTab):
+    key = "stock"
+    title = "Stock"
+
+    def __init__(self, terminal) -> None:
+        super().__init__(terminal)
+        self.search_field = QLineEdit(placeholderText="Scan a product, or type a name, brand or SKU",
+                                      objectName="StockSearchField")
+        self.search_field.returnPressed.connect(self.search)
+        self.search_button = touch_button("Search", primary=True)
+        self.search_button.clicked.connect(self.search)
+        self.results = QListWidget(objectName="StockResults")
+        self.results.currentItemChanged.connect(self._chosen)
+
+        self.heading = QLabel("Scan a product or search for one.", objectName="ScreenTitle", wordWrap=True)
+        self.codes = QLabel(wordWrap=True)
+        self.figures: dict[str, QLabel] = {}
+        figures = QGridLayout()
+        for column, (key, label) in enumerate(FIGURES):
+            figures.addWidget(QLabel(label, objectName="FigureLabel"), 0, column)
+            self.figures[key] = QLabel("–", objectName="BigFigure")
+            figures.addWidget(self.figures[key], 1, column)
+        self.lots = RowsTable(("Lot", "Expiry", "Remaining", "Received", "Status"), name="StockLots", numeric=(2,))
+        self.locations = RowsTable(("Location", "Lot", "Quantity", "Primary"), name="StockLocations",
+                                   numeric=(2,))
+
+        search = QHBoxLayout()
+        search.addWidget(self.search_field, 1)
+        search.addWidget(self.search_button)
+        card = QVBoxLayout()
+        card.addWidget(self.heading)
+        card.addWidget(self.codes)
+        card.addLayout(figures)
+        card.addWidget(QLabel("Lots, soonest expiry first", objectName="SectionTitle"))
+        card.addWidget(self.lots, 3)
+        card.addWidget(QLabel("Shelf locations", objectName="SectionTitle"))
+        card.addWidget(self.locations, 2)
+        body = QHBoxLayout()
+        body.addWidget(self.results, 2)
+        body.addLayout(card, 5)
+        layout = QVBoxLayout(self)
+        layout.addLayout(search)
+        layout.addLayout(body, 1)
+        self.row: StockRow | None = None
+
+    def handle_scan(self, result: ScanResult) -> None:
+        if result.kind in (ScanKind.GTIN, ScanKind.GS1) and result.gtin:
+            self.look_up(result.gtin)
+        else:
+            super().handle_scan(result)
+
+    def look_up(self, code: str) -> None:
+        try:
+            row = self.t.backoffice.stock.by_code(code)
+        except Exception as error:
+            self.say(message_of(error))
+            return
+        self.results.clear()
+        self.show_row(row)
+
+    def search(self) -> None:
+        text = self.search_field.text().strip()
+        if not text:
+            self.say("Type part of a name, brand or SKU first, or scan the product.", "warning")
+            return
+        rows = self.t.backoffice.stock.search(text)
+        self.results.clear()
+        for row in rows:
+            item = QListWidgetItem(f"{row.name}\n{row.brand} · {row.sku} · {row.on_hand} on hand")
+            item.setData(Qt.ItemDataRole.UserRole, row)
+            self.results.addItem(item)
+        if not rows:
+            self.say(f"No cannabis product matches “{text}”. Check the spelling, or scan the product.", "warning")
+        else:
+            self.results.setCurrentRow(0)
+
+    def _chosen(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.show_row(item.data(Qt.ItemDataRole.UserRole))
+
+    def show_row(self, row: StockRow) -> None:
+        self.row = row
+        self.heading.setText(f"{row.name} — {row.brand}")
+        case = f" · case GTIN {row.case_gtin} (× {row.case_quantity})" if row.case_gtin else ""
+        self.codes.setText(f"SKU {row.sku} · GTIN {row.each_gtin or '–'}{case}")
+        for key, _ in FIGURES:
+            self.figures[key].setText(str(getattr(row, key)))
+        low = row.reorder_point and row.available <= row.reorder_point
+        self.figures["available"].setProperty("kind", "warning" if low else "")
+        self.lots.show_rows([(lot.batch_lot, lot.expiry.isoformat() if lot.expiry else "–", lot.remaining,
+                              lot.received.isoformat() if lot.received else "–",
+                              "Recalled" if lot.recalled else "") for lot in row.lots])
+        self.locations.show_rows([(place.code, place.batch_lot or "any", place.quantity,
+                                   "Primary" if place.primary else "") for place in row.locations])

@@ -1,0 +1,12 @@
+"""The back office's tabs, in the order a manager's morning goes: receive, put away, count, adjust, recalls, stock."""
+
+from __future__ import annotations
+
+from pos_app.ui.backoffice.tab import BackOfficeTab
+from pos_app.ui.terminal_services import TerminalServices
+
+
+def build_tabs(terminal: TerminalServices) -> list[BackOfficeTab]:
+    from pos_app.ui.backoffice.stock_tab import StockTab
+
+    return [StockTab(terminal)]
