@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from sync.canonical import mutation_hash
 from sync.mutations import MUTATIONS
+from sync.mutations.reasons import AdjustmentReason, DiscrepancyReason  # noqa: F401 - one enum for both ends
 
 PROTOCOL_VERSION = 1
 MAX_BATCH = 100

@@ -7,6 +7,7 @@ import uuid
 from pydantic import Field
 
 from sync.mutations.base import MutationArgs, WireModel
+from sync.mutations.reasons import AdjustmentReason
 
 
 class InventoryDelta(WireModel):
@@ -29,5 +30,5 @@ class InventoryAdjustedV1(MutationArgs):
     quantity_delta: int | None = None
     counted_quantity: int | None = Field(default=None, description="A count is an assertion; the hub makes the "
                                                                    "delta from its own ledger.")
-    reason: str
+    reason: AdjustmentReason
     staff_id: uuid.UUID | None = None

@@ -12,8 +12,6 @@ from sync.mutations import InventoryAdjustedV1
 
 def inventory_adjusted(session: Session, ctx: Context, args: InventoryAdjustedV1) -> None:
     require_own_store(ctx, args.store_id)
-    if not args.reason.strip():
-        raise Rejection("reason_required", "A stock adjustment needs a reason code.")
     if (args.quantity_delta is None) == (args.counted_quantity is None):
         raise Rejection("invalid_args", "A stock adjustment needs either quantity_delta or counted_quantity.")
     write_gathered(session)  # this batch's ledger rows are read below
