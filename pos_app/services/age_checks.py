@@ -65,8 +65,8 @@ class AgeCheckService:
         return self._context.min_age
 
     def _today(self, now: datetime):
-        # Birthdays turn over at local midnight, not UTC's.
-        return now.astimezone().date()
+        # Birthdays turn over at the store's midnight: not UTC's, nor the zone the machine happens to be set to.
+        return now.astimezone(self._context.zone).date()
 
     def read_id(self, payload: str) -> IdCard:
         """Parse the back of a licence or ID card; a sentence for the cashier when it cannot be read."""

@@ -64,7 +64,7 @@ def cashier(qtbot, terminal, machine_in_tokyo):
 
 def test_the_header_clock_and_the_shift_time_are_the_stores(cashier):
     window = cashier.window
-    shown, toronto = _toronto(lambda: (window._tick(), window.clock_label.text())[1], TORONTO.wall_text)
+    shown, toronto = _toronto(lambda: (window.header.tick(), window.header.clock_label.text())[1], TORONTO.wall_text)
     assert shown in toronto, f"the header reads {shown!r}; in Toronto it is {toronto}"
     window.refresh_status()
     opened = cashier.register.shift.opened_at
@@ -119,8 +119,8 @@ def test_a_lock_message_and_the_header_clock_tell_the_same_time(qtbot, terminal,
             qtbot.keyClick(login.pad.field, Qt.Key.Key_Return)
         assert "locked" in login.error_text
         unlocks = login.error_text.split("unlocks at ")[1][:5]
-        person.window._tick()
-        header = person.window.clock_label.text().split()[-1]
+        person.window.header.tick()
+        header = person.window.header.clock_label.text().split()[-1]
         minutes = [int(t[:2]) * 60 + int(t[3:]) for t in (header, unlocks)]
         assert (minutes[1] - minutes[0]) % (24 * 60) in (14, 15), f"locked until {unlocks} with the header at {header}"
 
