@@ -68,9 +68,9 @@ def scope_keys(session: Session, store_id: uuid.UUID, scope: CountScope, value: 
             InventoryShelfAssignment.store_id == store_id, InventoryShelfAssignment.location_id == location.id)).all()
         keys = {key for sku, lot in assigned if lot is None for key in _by_lot(session, store_id, [sku])}
         keys |= {(sku, lot) for sku, lot in assigned if lot is not None}
-        keys |= set(session.execute(select(BatchTracking.sku, BatchTracking.batch_lot).where(
+        keys |= {(sku, lot) for sku, lot in session.execute(select(BatchTracking.sku, BatchTracking.batch_lot).where(
             BatchTracking.store_id == store_id, BatchTracking.location_id == location.id,
-            BatchTracking.quantity_remaining != 0)).tuples())
+            BatchTracking.quantity_remaining != 0))}
         return sorted(keys, key=lambda k: (k[0], k[1] or ""))
     if scope is CountScope.CATEGORY:
         skus = list(session.scalars(select(OcsProduct.ocs_variant_number).where(
@@ -91,8 +91,9 @@ def expected_now(session: Session, store_id: uuid.UUID, keys: Iterable[Key]) -> 
     lots: dict[Key, int] = {}
     local: dict[Key, int] = {}
     for chunk in _chunks(skus):
-        levels.update(session.execute(select(OcsInventory.sku, OcsInventory.quantity_on_hand).where(
-            OcsInventory.store_id == store_id, OcsInventory.sku.in_(chunk))).tuples())
+        levels.update({sku: quantity for sku, quantity in session.execute(
+            select(OcsInventory.sku, OcsInventory.quantity_on_hand).where(
+                OcsInventory.store_id == store_id, OcsInventory.sku.in_(chunk)))})
         lots.update({(sku, lot): qty for sku, lot, qty in session.execute(
             select(BatchTracking.sku, BatchTracking.batch_lot, BatchTracking.quantity_remaining).where(
                 BatchTracking.store_id == store_id, BatchTracking.sku.in_(chunk)))})
