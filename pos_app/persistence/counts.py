@@ -152,3 +152,16 @@ def sheet_of(session: Session, count: StockCount) -> CountSheet:
     lines = tuple(CountLine(line.sku, name or line.sku, line.batch_lot, line.expected_at_start, line.counted,
                             line.expected_now) for line, name in rows)
     return CountSheet(count.id, CountScope(count.scope), count.scope_label, count.blind, count.status, lines)
+
+
+def stocked_location_codes(session: Session, store_id: uuid.UUID, limit: int = 200) -> list[str]:
+    """Shelf locations that hold something (by assignment or by a lot's shelf), busiest first."""
+    assigned = select(InventoryShelfAssignment.location_id.label("location_id")).where(
+        InventoryShelfAssignment.store_id == store_id)
+    lots = select(BatchTracking.location_id).where(BatchTracking.store_id == store_id,
+                                                   BatchTracking.quantity_remaining > 0)
+    held = assigned.union_all(lots).subquery()
+    return list(session.scalars(
+        select(ShelfLocation.location_code).join(held, held.c.location_id == ShelfLocation.id)
+        .group_by(ShelfLocation.location_code).order_by(func.count().desc(), ShelfLocation.location_code)
+        .limit(limit)))

@@ -239,6 +239,11 @@ class CountService:
                          entity_type="stock_count", entity_id=str(count.id), details={"scope": count.scope_label})
             uow.commit()
 
+    def locations(self) -> list[str]:
+        """Codes of the shelves that hold stock, busiest first (for the picker, and the journey's count)."""
+        with self._session_factory() as session:
+            return store.stocked_location_codes(session, self._store_id)
+
     def categories(self) -> list[str]:
         with self._session_factory() as session:
             return list(session.scalars(select(OcsProduct.category).where(OcsProduct.is_active.is_(True))
