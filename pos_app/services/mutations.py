@@ -130,7 +130,7 @@ def inventory_adjusted(
 ) -> wire.InventoryAdjustedV1:
     """A stock correction: give `quantity_delta`, or `counted_quantity` for the hub to turn into the delta.
 
-    No terminal command sends one yet (counting and receiving arrive with the back office)."""
+    The back office's Adjustments tab sends a delta (`pos_app.services.adjustments`)."""
     return wire.InventoryAdjustedV1(
         adjustment_id=adjustment_id, store_id=store_id, sku=sku, batch_lot=batch_lot,
         quantity_delta=quantity_delta, counted_quantity=counted_quantity, reason=reason, staff_id=staff_id,
@@ -173,3 +173,16 @@ def stock_released(*, store_id: uuid.UUID, reservation_ids: Iterable[uuid.UUID],
                    released_at: datetime) -> wire.StockReleasedV1:
     return wire.StockReleasedV1(store_id=store_id, reservation_ids=list(reservation_ids), reason=reason,
                                 released_at=released_at)
+
+
+def inventory_counted(
+    *, count_id: uuid.UUID, store_id: uuid.UUID, scope: str, scope_label: str, started_at: datetime,
+    approved_at: datetime, ledger_position: int, counted_by: uuid.UUID | None, approved_by: uuid.UUID,
+    lines: Iterable[tuple[str, str | None, int, int, int]],
+) -> wire.InventoryCountedV1:
+    """An approved count; `lines`: (SKU, lot, counted, expected at start, moves since start)."""
+    return wire.InventoryCountedV1(
+        count_id=count_id, store_id=store_id, scope=scope, scope_label=scope_label, started_at=started_at,
+        approved_at=approved_at, ledger_position=ledger_position, counted_by=counted_by, approved_by=approved_by,
+        lines=[wire.CountedLine(sku=sku, batch_lot=lot, counted=counted, expected_at_start=expected,
+                                moves_since_start=moved) for sku, lot, counted, expected, moved in lines])

@@ -8,6 +8,7 @@ payload is a new version with a new model: the hub keeps applying the old one fo
 from __future__ import annotations
 
 from sync.mutations.base import MutationArgs, WireModel
+from sync.mutations.counts import CountedLine, InventoryCountedV1
 from sync.mutations.kiosk import (
     KioskTicketClaimedV1,
     KioskTicketClosedV1,
@@ -35,6 +36,7 @@ MUTATIONS: dict[str, type[MutationArgs]] = {
     "order.refunded.v1": OrderRefundedV1,
     "order.voided.v1": OrderVoidedV1,
     "inventory.adjusted.v1": InventoryAdjustedV1,
+    "inventory.counted.v1": InventoryCountedV1,
     "shift.closed.v1": ShiftClosedV1,
     "age_verification.logged.v1": AgeVerificationLoggedV1,
     "audit.logged.v1": AuditLoggedV1,
@@ -57,7 +59,8 @@ def name_of(args: MutationArgs | type[MutationArgs]) -> str:
 
 __all__ = [
     "MUTATIONS", "AgeVerificationLoggedV1", "Allocation", "AuditLoggedV1", "CardTender", "CashTender",
-    "InventoryAdjustedV1", "InventoryDelta", "KioskTicketClaimedV1", "KioskTicketClosedV1", "KioskTicketCreatedV1",
+    "CountedLine", "InventoryAdjustedV1", "InventoryCountedV1", "InventoryDelta", "KioskTicketClaimedV1",
+    "KioskTicketClosedV1", "KioskTicketCreatedV1",
     "MutationArgs", "OrderCompletedV1", "OrderRefundedV1", "OrderVoidedV1", "RefundLine", "Reservation", "SaleLine",
     "ShiftClosedV1", "ShiftTotals", "StockReleasedV1", "StockReservedV1", "TicketLine", "WireModel", "name_of",
 ]

@@ -3,6 +3,7 @@
 from pos_app.persistence.models.base import Base
 from pos_app.persistence.models.catalog import Accessory, AccessoryCategory, OcsProduct
 from pos_app.persistence.models.compliance import AgeVerificationLog, AuditLog
+from pos_app.persistence.models.counts import StockCount, StockCountLine
 from pos_app.persistence.models.inventory import (
     BatchTracking,
     InventoryShelfAssignment,
@@ -36,6 +37,7 @@ __all__ = [
     "OcsProduct", "OpenSale", "Order", "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem",
     "OrderStatusHistory", "ParkedSale", "PaymentAttempt", "PaymentTransaction", "ProvinceTerritory",
     "ProvincialSupplier",
-    "PurchaseOrder", "PurchaseOrderItem", "RolePermission", "ShelfLocation", "Store", "SyncOutbox",
+    "PurchaseOrder", "PurchaseOrderItem", "RolePermission", "ShelfLocation", "StockCount", "StockCountLine", "Store",
+    "SyncOutbox",
     "SyncState", "TaxRate", "Tenant", "User",
 ]

@@ -11,9 +11,11 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
 from hardware.scanners.framing import typed_scan_event
+from pos_app.domain.counts import CountScope
 from pos_app.domain.staff import Role
 from pos_app.services.staff import first_staff_with_role
 from pos_app.ui.backoffice.window import BackOfficeWindow
+from sync.mutations.reasons import AdjustmentReason
 
 
 def signed_in(window: BackOfficeWindow, terminal) -> None:
@@ -28,10 +30,43 @@ def _stock(window: BackOfficeWindow, terminal) -> list[QWidget]:
     return []
 
 
+def _count(window: BackOfficeWindow, terminal, *, submit: bool = False) -> list[QWidget]:
+    """A shelf being counted blind: most lines counted, one short; `submit` shows the variance."""
+    signed_in(window, terminal)
+    tab = window.open_tab("counts")
+    counts = terminal.backoffice.counts
+    if counts.open_count() is not None:  # left by an earlier screenshot of the same demo store
+        counts.cancel(tab.staff)
+    tab.start(CountScope.LOCATION, counts.locations()[0])
+    sheet = counts.open_count()
+    for index, line in enumerate(sheet.lines[:-1]):
+        counts.set_count(line.sku, line.batch_lot, max(line.expected_at_start - (index == 1), 0))
+    if submit:
+        tab.submit()
+    else:
+        tab._refresh(select=(sheet.lines[-1].sku, sheet.lines[-1].batch_lot))
+        tab.quantity_field.setText("4")
+    return []
+
+
+def _adjust(window: BackOfficeWindow, terminal) -> list[QWidget]:
+    signed_in(window, terminal)
+    tab = window.open_tab("adjustments")
+    tab.product_field.setText(terminal.catalog.in_stock_codes(1, ("dried_flower",))[0])
+    tab.find_product()
+    tab.quantity_field.setText("-2")
+    tab.reason_buttons[AdjustmentReason.DAMAGED].setChecked(True)
+    tab.note_field.setText("Jar cracked on delivery; product spilled")
+    return []
+
+
 # state -> what brings the window there; returns the dialogs to draw over it, bottom first
 STAGES: dict[str, Callable[[BackOfficeWindow, object], list[QWidget]]] = {
     "sign-in": lambda window, terminal: [],
     "stock": _stock,
+    "count": _count,
+    "variance": lambda window, terminal: _count(window, terminal, submit=True),
+    "adjust": _adjust,
 }
 
 

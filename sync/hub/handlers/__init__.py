@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from sync.hub.handlers.base import Context, Rejection, parse_args
+from sync.hub.handlers.counts import inventory_counted
 from sync.hub.handlers.kiosk import stock_released, stock_reserved, ticket_claimed, ticket_closed, ticket_created
 from sync.hub.handlers.orders import order_completed, order_refunded, order_voided
 from sync.hub.handlers.records import age_verification_logged, audit_logged, shift_closed
@@ -21,6 +22,7 @@ from sync.mutations import (
     AgeVerificationLoggedV1,
     AuditLoggedV1,
     InventoryAdjustedV1,
+    InventoryCountedV1,
     KioskTicketClaimedV1,
     KioskTicketClosedV1,
     KioskTicketCreatedV1,
@@ -40,6 +42,7 @@ HANDLERS: dict[type[MutationArgs], Handler] = {
     OrderRefundedV1: order_refunded,
     OrderVoidedV1: order_voided,
     InventoryAdjustedV1: inventory_adjusted,
+    InventoryCountedV1: inventory_counted,
     ShiftClosedV1: shift_closed,
     AgeVerificationLoggedV1: age_verification_logged,
     AuditLoggedV1: audit_logged,

@@ -3,6 +3,7 @@
 from sync.hub.models.base import Base
 from sync.hub.models.catalog import Accessory, AccessoryCategory, DiscountCode, OcsProduct
 from sync.hub.models.compliance import AgeVerificationLog, AuditLog, CashSession
+from sync.hub.models.counts import CountConflict, InventoryCount, InventoryCountLine
 from sync.hub.models.inventory import (
     BatchTracking,
     InventoryShelfAssignment,
@@ -28,7 +29,8 @@ from sync.hub.models.tenancy import ProvinceTerritory, Store, TaxRate, Tenant
 
 __all__ = [
     "Accessory", "AccessoryCategory", "AgeVerificationLog", "ApiToken", "AuditLog", "Base", "BatchTracking",
-    "CashSession", "DiscountCode", "InventoryShelfAssignment", "KioskClaimConflict", "KioskTicket", "KioskTicketLine",
+    "CashSession", "CountConflict", "DiscountCode", "InventoryCount", "InventoryCountLine",
+    "InventoryShelfAssignment", "KioskClaimConflict", "KioskTicket", "KioskTicketLine",
     "OcsInventory", "OcsInventoryReservation", "OcsInventoryTransaction", "OcsProduct", "Order", "OrderItem",
     "OrderItemLot", "OrderRefund", "OrderRefundItem", "OrderStatusHistory", "OversellEvent", "PairingCode",
     "PaymentTransaction", "ProvinceTerritory", "ProvincialSupplier", "PurchaseOrder", "PurchaseOrderItem",

@@ -1,0 +1,122 @@
+"""Stock adjustments with a fixed reason (damaged, expired, theft or loss, recall quarantine …): manager only,
+audited, and sent as `inventory.adjusted.v1` in the same transaction as the local ledger row and the audit entry,
+so the replica shows the new stock at once and nothing is half written.
+
+`adjust` is also what the Recalls tab's quarantine action calls, with the reason ``recall_quarantine``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from pos_app.domain.counts import MAX_COUNTED
+from pos_app.domain.errors import DomainError
+from pos_app.domain.staff import can_supervise
+from pos_app.persistence import counts as stock_counts
+from pos_app.persistence.audit import append_audit
+from pos_app.persistence.models import OcsInventoryTransaction, OcsProduct
+from pos_app.persistence.outbox import enqueue_mutation
+from pos_app.persistence.unit_of_work import UnitOfWork
+from pos_app.services.clock import Clock, utc_clock
+from pos_app.services.mutations import inventory_adjusted
+from pos_app.services.staff import StaffMember
+from sync.mutations.reasons import ADJUSTMENT_REASON_LABELS, AdjustmentReason
+
+MAX_NOTE = 300
+
+
+class AdjustmentRefused(DomainError):
+    code = "adjustment_refused"
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    adjustment_id: uuid.UUID
+    sku: str
+    name: str
+    batch_lot: str | None
+    quantity: int
+    reason: AdjustmentReason
+    note: str
+    on_hand_after: int  # the SKU's (or lot's) stock as the replica shows it now
+
+
+def reason_of(value: AdjustmentReason | str) -> AdjustmentReason:
+    try:
+        reason = AdjustmentReason(value)
+    except ValueError:
+        raise AdjustmentRefused(f"“{value}” is not a stock adjustment reason. Pick one of: "
+                                f"{', '.join(ADJUSTMENT_REASON_LABELS.values())}.") from None
+    if reason not in ADJUSTMENT_REASON_LABELS:
+        raise AdjustmentRefused("Count adjustments come from an approved stock count; pick another reason, or "
+                                "count the product on the Counts tab.")
+    return reason
+
+
+class AdjustmentService:
+    def __init__(self, session_factory: sessionmaker[Session], store_id: uuid.UUID, *,
+                 clock: Clock = utc_clock) -> None:
+        self._session_factory = session_factory
+        self._store_id = store_id
+        self._clock = clock
+
+    def lots(self, sku: str) -> list[str]:
+        with self._session_factory() as session:
+            return stock_counts.lots_of(session, self._store_id, [sku]).get(sku, [])
+
+    def adjust(self, sku: str, batch_lot: str | None, quantity: int, reason: AdjustmentReason | str, note: str,
+               staff: StaffMember) -> Adjustment:
+        """Add (+) or remove (−) `quantity` units of a SKU (and lot) for a reason, as `staff`, a manager."""
+        if not can_supervise(staff.role):
+            raise AdjustmentRefused(f"{staff.name} is a {staff.role}; stock adjustments are made by a manager or "
+                                    "an admin.")
+        reason = reason_of(reason)
+        note = (note or "").strip()
+        if quantity == 0:
+            raise AdjustmentRefused("An adjustment of 0 units changes nothing. Type how many units to remove "
+                                    "(for example −2) or to add.")
+        if abs(quantity) > MAX_COUNTED:
+            raise AdjustmentRefused(f"{abs(quantity):,} units is more than {MAX_COUNTED:,}, which is surely a "
+                                    "typing slip. Type the number of units.")
+        if len(note) > MAX_NOTE:
+            raise AdjustmentRefused(f"The note is {len(note)} characters long; keep it to {MAX_NOTE}.")
+        batch_lot = (batch_lot or "").strip() or None
+        uow = UnitOfWork(self._session_factory)
+        with uow as session:
+            name = self._product_name(session, sku)
+            key = (sku, batch_lot)
+            lots = stock_counts.lots_of(session, self._store_id, [sku]).get(sku, [])
+            if batch_lot is not None and batch_lot not in lots:
+                known = f" Its lots here: {', '.join(lots)}." if lots else " It has no lots in stock here."
+                raise AdjustmentRefused(f"{name} has no lot {batch_lot} in stock at this store.{known}")
+            held = stock_counts.expected_now(session, self._store_id, [key])[key]
+            if quantity < 0 and held + quantity < 0:
+                where = f"lot {batch_lot}" if batch_lot else name
+                raise AdjustmentRefused(f"Only {held} units of {where} are in stock, so {-quantity} cannot be "
+                                        "removed. Check the quantity (or the lot).")
+            adjustment_id = uuid.uuid4()
+            mutation_id = enqueue_mutation(session, inventory_adjusted(
+                adjustment_id=adjustment_id, store_id=self._store_id, sku=sku, batch_lot=batch_lot,
+                reason=reason.value, staff_id=staff.id, quantity_delta=quantity))
+            session.execute(insert(OcsInventoryTransaction.__table__).values(
+                id=uuid.uuid4(), store_id=self._store_id, sku=sku, batch_lot=batch_lot,
+                transaction_type="adjustment", quantity=quantity, reference_type="adjustment",
+                reference_id=adjustment_id, line_id=None, reason_code=reason.value, staff_id=staff.id,
+                mutation_id=mutation_id, created_at=self._clock()))
+            append_audit(session, "stock.adjusted", staff_id=staff.id, approved_by=staff.id, store_id=self._store_id,
+                         entity_type="stock_adjustment", entity_id=str(adjustment_id),
+                         details={"sku": sku, "batch_lot": batch_lot, "quantity": quantity, "reason": reason.value,
+                                  "note": note})
+            uow.commit()
+        return Adjustment(adjustment_id, sku, name, batch_lot, quantity, reason, note, held + quantity)
+
+    def _product_name(self, session: Session, sku: str) -> str:
+        name = session.scalar(select(OcsProduct.product_name).where(OcsProduct.ocs_variant_number == sku))
+        if name is None:
+            raise AdjustmentRefused(f"No product in this store's catalog has the SKU {sku}. Scan the product or "
+                                    "check the SKU.")
+        return name
