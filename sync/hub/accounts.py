@@ -113,8 +113,9 @@ def set_password_with_token(session: Session, token: str, password: str, confirm
     return user
 
 
-def sign_in(session: Session, login: str, password: str) -> ConsoleUser:
-    """The account for a user name or e-mail and its password, or SignInRefused with the reason."""
+def sign_in(session: Session, login: str, password: str) -> ConsoleUser | SignInRefused:
+    """The account for a user name or e-mail and its password, or the refusal with its reason. The refusal is
+    returned, not raised, so the transaction still commits the failure count."""
     login = (login or "").strip().lower()
     candidates = list(session.scalars(select(ConsoleUser).where(
         or_(ConsoleUser.username == login, func.lower(ConsoleUser.email) == login),
@@ -123,7 +124,7 @@ def sign_in(session: Session, login: str, password: str) -> ConsoleUser:
     for user in candidates:
         if user.locked_until is not None and user.locked_until > now:
             minutes = max(1, round((user.locked_until - now).total_seconds() / 60))
-            raise SignInRefused(f"This account is locked after {MAX_FAILED} wrong passwords; try again in "
+            return SignInRefused(f"This account is locked after {MAX_FAILED} wrong passwords; try again in "
                                 f"{minutes} minute{'s' if minutes != 1 else ''}, or ask an owner or admin.")
     matched = next((user for user in candidates if _verify(user.password_hash, password)), None)
     if not candidates:
@@ -131,11 +132,11 @@ def sign_in(session: Session, login: str, password: str) -> ConsoleUser:
     if matched is None:
         for user in candidates:
             _count_failure(session, user, now)
-        raise SignInRefused("The user name or password is wrong. Check both and try again.")
+        return SignInRefused("The user name or password is wrong. Check both and try again.")
     if not matched.is_active:
-        raise SignInRefused("This account is deactivated. Ask an owner or admin of your company.")
+        return SignInRefused("This account is deactivated. Ask an owner or admin of your company.")
     if matched.role == "cashier":
-        raise SignInRefused("Cashiers sign in at the register with their PIN; the console is for owners, admins "
+        return SignInRefused("Cashiers sign in at the register with their PIN; the console is for owners, admins "
                             "and managers.")
     matched.failed_attempts, matched.locked_until, matched.last_login = 0, None, now
     audit(session, Scope(matched.tenant_id, user_id=matched.id, via="console"), "console.signed_in", entity=matched)

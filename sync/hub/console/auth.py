@@ -66,12 +66,11 @@ def sign_in_page(request: Request, next: str | None = None) -> Response:  # noqa
 @router.post("/sign-in", dependencies=[Csrf])
 def sign_in(request: Request, login: str = Form(""), password: str = Form(""), next: str = Form("")) -> Response:  # noqa: A002
     db = request.app.state.db
-    try:
-        with db.write() as session:
-            user = accounts.sign_in(session, login, password)
-            token = accounts.open_session(session, user)
-    except accounts.SignInRefused as refused:
-        return render(request, "sign_in.html", 401, next=safe_next(next), login=login, error=str(refused))
+    with db.write() as session:
+        outcome = accounts.sign_in(session, login, password)
+        token = None if isinstance(outcome, accounts.SignInRefused) else accounts.open_session(session, outcome)
+    if token is None:
+        return render(request, "sign_in.html", 401, next=safe_next(next), login=login, error=str(outcome))
     response = redirect(safe_next(next))
     set_cookie(response, request, SESSION_COOKIE, token, max_age=int(accounts.SESSION_TTL.total_seconds()))
     return response
