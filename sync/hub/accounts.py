@@ -54,7 +54,7 @@ def create_tenant(session: Session, *, name: str, code: str, province_code: str,
     session.flush()
     scope = Scope(tenant.id, via="cli")
     owner, token = create_console_user(session, scope, username=owner_username or f"{code.lower()}.owner",
-                                       email=owner_email, display_name=f"{name.strip()} owner", role="owner")
+                                       email=owner_email, display_name="", role="owner")
     audit(session, scope, "tenant.created", entity=tenant, details={"code": code, "province": where.code})
     return NewTenant(tenant, owner, token)
 
