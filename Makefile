@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: demo test lint bench screenshots system-deps clean
+.PHONY: demo test lint bench screenshots console-catalog system-deps clean
 
 $(STAMP): pyproject.toml
 	@bash scripts/system-deps.sh
@@ -30,6 +30,14 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pos_app.ui.screenshots docs/screenshots
+	CONSOLE_SCREENSHOTS=docs/screenshots QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q \
+		tests/sync/console/test_console_browser.py
+
+# The web console's strings: extract every _() into the template and update each language's catalog.
+console-catalog: $(STAMP)
+	cd sync/hub/console && ../../../$(VENV)/bin/pybabel extract -F babel.cfg --no-location --sort-output \
+		--omit-header -o locale/messages.pot . && ../../../$(VENV)/bin/pybabel update -i locale/messages.pot \
+		-d locale --no-fuzzy-matching --omit-header --ignore-obsolete
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

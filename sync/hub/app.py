@@ -10,7 +10,8 @@ from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import text
 
-from sync.hub.api import admin_catalog, admin_counts, admin_sales, admin_stock, sync_routes
+from sync.hub import console
+from sync.hub.api import admin_catalog, admin_counts, admin_sales, admin_stock, admin_tenancy, sync_routes
 from sync.hub.database import Database, DatabaseUnavailable
 from sync.hub.deferred import apply_deferred
 from sync.hub.errors import BodyLimit, install
@@ -33,8 +34,10 @@ def create_app(database_url: str, *, busy_timeout_ms: int = 15000) -> FastAPI:
     app.state.db = db
     install(app)
     app.include_router(sync_routes.router)
-    for router in (admin_catalog.router, admin_stock.router, admin_sales.router, admin_counts.router):
+    for router in (admin_catalog.router, admin_stock.router, admin_sales.router, admin_counts.router,
+                   admin_tenancy.router):
         app.include_router(router)
+    console.mount(app)
 
     @app.get("/healthz", tags=["health"], responses={503: {"model": ErrorBody}})
     def healthz() -> dict[str, str]:

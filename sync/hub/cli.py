@@ -138,6 +138,20 @@ def cmd_pairing_code(args) -> None:
     print(f"Pairing code for store {args.store}: {code} (one use, valid {hours} hours)")
 
 
+def cmd_create_tenant(args) -> None:
+    from sync.hub.console_link import create_tenant_with_link
+    from sync.hub.tenancy import Invalid
+
+    db = _database(args)
+    try:
+        print(create_tenant_with_link(db, name=args.name, code=args.code, province=args.province,
+                                      owner_email=args.owner_email, console_url=args.console_url))
+    except Invalid as error:
+        raise CliError(str(error)) from None
+    finally:
+        db.dispose()
+
+
 def cmd_admin_token(args) -> None:
     from sync.hub.tokens import issue_token
 
@@ -255,6 +269,14 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--products", type=int, default=2000)
     seed.add_argument("--seed", type=int, default=7)
 
+    tenant = add("create-tenant", cmd_create_tenant, "Create a tenant and its first owner; prints a one-time link "
+                                                     "to set the owner's console password.")
+    tenant.add_argument("--name", required=True, help="the company's name")
+    tenant.add_argument("--code", required=True, help="a short code, e.g. GREENLEAF")
+    tenant.add_argument("--province", required=True, help="province or territory code, e.g. ON")
+    tenant.add_argument("--owner-email", default="", help="the owner's e-mail (they may sign in with it)")
+    tenant.add_argument("--console-url", default="http://127.0.0.1:8700",
+                        help="where the hub is reached, for the link (default http://127.0.0.1:8700)")
     add("pairing-code", cmd_pairing_code, "Make a one-time code a terminal pairs with.").add_argument(
         "--store", required=True, help="store code, e.g. ON001")
     add("admin-token", cmd_admin_token, "Make an admin API token for a tenant.").add_argument(

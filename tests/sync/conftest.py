@@ -40,9 +40,8 @@ def require_pg() -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
-def pg_database():
-    """A fresh PostgreSQL database for this session: yields its URL, drops it afterwards."""
+def fresh_pg_database():
+    """A fresh PostgreSQL database: yields its URL, drops it afterwards (for session fixtures of their own)."""
     require_pg()
     name = f"hubtest_{uuid.uuid4().hex[:12]}"
     with _pg_admin_connection() as connection:
@@ -50,6 +49,12 @@ def pg_database():
     yield f"postgresql+psycopg://postgres@127.0.0.1:{PG_PORT}/{name}"
     with _pg_admin_connection() as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def pg_database():
+    """A fresh PostgreSQL database for this session (the demo tenant is seeded into it by the client tests)."""
+    yield from fresh_pg_database()
 
 
 def new_pg_database(request) -> str:

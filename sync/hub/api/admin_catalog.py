@@ -5,16 +5,16 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
+from sync.hub import tenancy
 from sync.hub.api.admin_common import RESPONSES, Page, Paging, owned, page_of, row_out, scoped_store
+from sync.hub.api.admin_tenancy import answered, scope_of
 from sync.hub.api.deps import admin_principal, get_db
 from sync.hub.database import Database
-from sync.hub.feed.record import ensure_feed, feed_new_store, record_put
-from sync.hub.models import Accessory, OcsProduct, ProvinceTerritory, Store, Tenant
+from sync.hub.models import Accessory, OcsProduct, Store, Tenant
 from sync.hub.tokens import Principal
 
 router = APIRouter(prefix="/api/v1", tags=["admin"], responses=RESPONSES)
@@ -58,21 +58,10 @@ class StoreIn(BaseModel):
 
 @router.post("/stores", response_model=dict[str, Any], status_code=201)
 def create_store(body: StoreIn, principal: Principal = Admin, db: Database = Db):
-    try:
-        with db.write() as session:
-            province = session.scalar(select(ProvinceTerritory).where(
-                ProvinceTerritory.code == body.province_code.upper()))
-            if province is None:
-                raise HTTPException(422, f"There is no province or territory with the code {body.province_code}.")
-            store = Store(tenant_id=principal.tenant_id, province_territory_id=province.id,
-                          **body.model_dump(exclude={"province_code"}))
-            session.add(store)
-            session.flush()
-            ensure_feed(session, store.id)
-            feed_new_store(session, store)
-            return row_out(store)
-    except IntegrityError:
-        raise HTTPException(409, f"A store with the code {body.store_code} already exists.") from None
+    with answered(), db.write() as session:
+        fields = body.model_dump(exclude={"store_code", "name", "province_code"})
+        return row_out(tenancy.create_store(session, scope_of(principal), store_code=body.store_code,
+                                            name=body.name, province_code=body.province_code, **fields))
 
 
 @router.get("/stores/{store_id}", response_model=dict[str, Any])
@@ -82,12 +71,8 @@ def get_store(store_id: uuid.UUID, principal: Principal = Admin, db: Database = 
 
 
 def _set_status(store_id: uuid.UUID, status: str, principal: Principal, db: Database):
-    with db.write() as session:
-        store = scoped_store(session, principal, store_id)
-        store.status = status
-        record_put(session, store)
-        session.flush()
-        return row_out(store)
+    with answered(), db.write() as session:
+        return row_out(tenancy.set_store_active(session, scope_of(principal), store_id, status == "active"))
 
 
 @router.post("/stores/{store_id}/activate", response_model=dict[str, Any])

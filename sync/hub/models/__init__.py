@@ -3,6 +3,7 @@
 from sync.hub.models.base import Base
 from sync.hub.models.catalog import Accessory, AccessoryCategory, DiscountCode, OcsProduct
 from sync.hub.models.compliance import AgeVerificationLog, AuditLog, CashSession
+from sync.hub.models.console import ConsoleSession, ConsoleUser, ConsoleUserStore, HubAudit, PasswordToken
 from sync.hub.models.counts import CountConflict, InventoryCount, InventoryCountLine
 from sync.hub.models.inventory import (
     BatchTracking,
@@ -29,10 +30,11 @@ from sync.hub.models.tenancy import ProvinceTerritory, Store, TaxRate, Tenant
 
 __all__ = [
     "Accessory", "AccessoryCategory", "AgeVerificationLog", "ApiToken", "AuditLog", "Base", "BatchTracking",
-    "CashSession", "CountConflict", "DiscountCode", "InventoryCount", "InventoryCountLine",
-    "InventoryShelfAssignment", "KioskClaimConflict", "KioskTicket", "KioskTicketLine",
-    "OcsInventory", "OcsInventoryReservation", "OcsInventoryTransaction", "OcsProduct", "Order", "OrderItem",
-    "OrderItemLot", "OrderRefund", "OrderRefundItem", "OrderStatusHistory", "OversellEvent", "PairingCode",
+    "CashSession", "ConsoleSession", "ConsoleUser", "ConsoleUserStore", "CountConflict", "DiscountCode", "HubAudit",
+    "InventoryCount", "InventoryCountLine", "InventoryShelfAssignment", "KioskClaimConflict", "KioskTicket",
+    "KioskTicketLine", "OcsInventory", "OcsInventoryReservation", "OcsInventoryTransaction", "OcsProduct", "Order",
+    "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem", "OrderStatusHistory", "OversellEvent",
+    "PairingCode", "PasswordToken",
     "PaymentTransaction", "ProvinceTerritory", "ProvincialSupplier", "PurchaseOrder", "PurchaseOrderItem",
     "RolePermission", "ShelfLocation", "Store", "StoreFeed", "SyncChange", "SyncClient", "SyncMutation", "TaxRate",
     "Tenant", "Terminal", "User",

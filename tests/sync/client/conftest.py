@@ -11,6 +11,7 @@ from sqlalchemy import select
 from tests.conftest import DEMO_PRODUCTS, DEMO_SEED, DEMO_TODAY
 from tests.sync.client.faults import FaultProxy
 from tests.sync.client.tills import copy_as_new_terminal, open_till
+from tests.sync.conftest import fresh_pg_database
 
 
 @dataclass
@@ -32,16 +33,22 @@ class Hub:
 
 
 @pytest.fixture(scope="session")
-def seeded_hub_url(pg_database) -> str:
+def seeded_database():
+    """A database of the demo tenant's own: the hub tests' tenants (and their provinces) are made elsewhere."""
+    yield from fresh_pg_database()
+
+
+@pytest.fixture(scope="session")
+def seeded_hub_url(seeded_database) -> str:
     from sync.hub.database import Database
     from sync.hub.migrate import upgrade
     from sync.hub.seed import seed_demo
 
-    upgrade(pg_database)
-    db = Database(pg_database)
+    upgrade(seeded_database)
+    db = Database(seeded_database)
     seed_demo(db, products=DEMO_PRODUCTS, seed=DEMO_SEED, today=DEMO_TODAY)
     db.dispose()
-    return pg_database
+    return seeded_database
 
 
 @pytest.fixture(scope="session")
