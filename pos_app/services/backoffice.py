@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.services.clock import StoreClock
 from pos_app.services.printing import PrintService
+from pos_app.services.receiving import ReceivingService
 from pos_app.services.stock_lookup import StockLookup
 from pos_app.services.terminal import TerminalContext
 
@@ -15,9 +16,10 @@ from pos_app.services.terminal import TerminalContext
 @dataclass(frozen=True)
 class BackOfficeServices:
     stock: StockLookup
+    receiving: ReceivingService
 
 
 def build_backoffice(session_factory: sessionmaker[Session], context: TerminalContext, clock: StoreClock,
                      printing: PrintService) -> BackOfficeServices:
-    del clock, printing  # for the tabs that record and print; the Stock tab only reads
-    return BackOfficeServices(stock=StockLookup(session_factory, context.store_id))
+    return BackOfficeServices(stock=StockLookup(session_factory, context.store_id),
+                              receiving=ReceivingService(session_factory, context, clock, printing))
