@@ -3,6 +3,7 @@ order, a draft that survives a restart, and Finish: one po.received.v1 with the 
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 import pytest
@@ -137,9 +138,14 @@ def test_finish_queues_one_mutation_with_the_local_stock_and_lots(terminal, open
 
 def test_another_stores_purchase_order_is_refused(terminal, opened):
     service, draft, manager = opened
-    with terminal.session_factory() as session:
-        order = session.get(PurchaseOrder, draft.purchase_order_id)
-        order.store_id = __import__("uuid").uuid4()
-        session.commit()
+    raw = terminal.session_factory.kw["bind"].raw_connection()  # a row of another store, as a bad feed might
+    try:
+        raw.execute("PRAGMA foreign_keys=OFF")
+        raw.execute("UPDATE purchase_orders SET store_id = ? WHERE id = ?",
+                    (uuid.uuid4().hex, draft.purchase_order_id.hex))
+        raw.commit()
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
+        raw.close()
     with pytest.raises(ReceivingError, match="belongs to another store"):
         _service(terminal).open(draft.purchase_order_id, manager)
