@@ -12,7 +12,7 @@ from sqlalchemy import select
 from hardware.codes.classify import ScanKind, ScanResult
 from pos_app.domain.receiving import OverReceipt, ReceivingError
 from pos_app.domain.staff import Role
-from pos_app.persistence.models import BatchTracking, OcsInventoryTransaction, OcsProduct, PurchaseOrder, SyncOutbox
+from pos_app.persistence.models import BatchTracking, OcsInventoryTransaction, OcsProduct, SyncOutbox
 from pos_app.persistence.stock import available_on_hand, sellable_lots
 from pos_app.services.receiving import ReceivingService
 from pos_app.services.staff import first_staff_with_role
