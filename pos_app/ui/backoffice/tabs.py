@@ -7,6 +7,7 @@ from pos_app.ui.terminal_services import TerminalServices
 
 
 def build_tabs(terminal: TerminalServices) -> list[BackOfficeTab]:
+    from pos_app.ui.backoffice.receiving_tab import ReceivingTab
     from pos_app.ui.backoffice.stock_tab import StockTab
 
-    return [StockTab(terminal)]
+    return [ReceivingTab(terminal), StockTab(terminal)]
