@@ -39,6 +39,9 @@ GROUPS: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("kiosk scroll, worst frame", "ms", "≤ 16 ms"), ("kiosk cold start to attract screen", "s", "≤ 1.5 s"),
         ("kiosk ticket at the register p50", "s", ""), ("kiosk ticket at the register p95", "s", "≤ 2 s"),
         ("kiosk QR ticket loaded p50", "ms", ""), ("kiosk QR ticket loaded p99", "ms", "≤ 50 ms")]),
+    "receiving": ("tests.perf.bench_receiving", [
+        ("receiving scan → line updated p50", "ms", ""), ("receiving scan → line updated p99", "ms", "≤ 10 ms"),
+        ("finish a 500-line receipt", "ms", "≤ 200 ms"), ("hub applies a 500-line receipt", "ms", "≤ 500 ms")]),
 }
 
 

@@ -310,11 +310,23 @@ class ReceivingTab(BackOfficeTab):
         expected = sum(line.expected for line in draft.lines)
         self.totals.setText(f"{draft.units} of {expected} units received · {len(draft.lines)} lines · "
                             f"{len(draft.discrepancies())} with a discrepancy")
-        self.lines_table.show_rows([_row(line) for line in draft.lines])
+        if select is not None and self.lines_table.rowCount() == len(draft.lines):
+            self.lines_table.update_row(select.position, _row(select))  # one scan, one row: fast on 500 lines
+        else:
+            self._show_all(draft)
         if select is not None:
-            row = draft.lines.index(select)
+            row = select.position
             self.lines_table.selectRow(row)
             self.lines_table.scrollTo(self.lines_table.model().index(row, 0))
+
+    def _show_all(self, draft: ReceivingDraft) -> None:
+        """Every row, columns sized to them once; a scan then redraws its row without measuring 500 again."""
+        header = self.lines_table.horizontalHeader()
+        self.lines_table.show_rows([_row(line) for line in draft.lines])
+        for column in range(1, len(LINE_HEADERS)):
+            if column != LOTS_COLUMN:
+                self.lines_table.resizeColumnToContents(column)
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
 
     def selected_line(self) -> ReceivingLine | None:
         row = self.lines_table.currentRow()
