@@ -147,6 +147,9 @@ def _collect(message: GS1Message) -> Gs1Data:
         elif ai == "00" and element.sscc:
             fields["sscc"] = element.sscc.value
         elif ai in ("30", "37"):
+            if not element.value.isascii() or not element.value.isdigit():
+                raise Gs1ParseError(f"The {ELEMENT_NAMES[ai]} on this label is not a number. Count the case and "
+                                    "type the quantity instead.")
             fields["count"] = int(element.value)
     return Gs1Data(**fields)  # type: ignore[arg-type]
 

@@ -12,19 +12,17 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from hardware.codes.classify import ScanKind, ScanResult
 from pos_app.domain.receiving import REASON_LABELS, OverReceipt, ReceivingDraft, ReceivingLine
+from pos_app.ui.backoffice.receiving_lines import line_row as _row
+from pos_app.ui.backoffice.receiving_lines import lines_table, show_all
 from pos_app.ui.backoffice.tab import NOT_A_PRODUCT, BackOfficeTab
 from pos_app.ui.backoffice.table import RowsTable
 from pos_app.ui.common.widgets import ReasonChoice, touch_button
 from pos_app.ui.tasks import message_of
 from sync.mutations.reasons import DiscrepancyReason
-
-LINE_HEADERS = ("Product · SKU", "GTIN each · case", "Expected", "Received", "ASN lot", "Lots received", "Reason",
-                "Status")
-LOTS_COLUMN = 5
 
 
 class ReceivingTab(BackOfficeTab):
@@ -66,13 +64,7 @@ class ReceivingTab(BackOfficeTab):
         page = QWidget()
         self.heading = QLabel(objectName="ScreenTitle", wordWrap=True)
         self.totals = QLabel(wordWrap=True)
-        self.lines_table = RowsTable(LINE_HEADERS, name="ReceivingLines", numeric=(2, 3))
-        header = self.lines_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(LOTS_COLUMN, QHeaderView.ResizeMode.Stretch)
-        self.lines_table.setColumnWidth(0, 280)
-        self.lines_table.setWordWrap(True)
-        self.lines_table.verticalHeader().setDefaultSectionSize(56)
+        self.lines_table = lines_table()
         self.lines_table.itemSelectionChanged.connect(self._line_chosen)
         self.confirm_text = QLabel(objectName="ConfirmText", wordWrap=True)
         self.confirm_yes = touch_button("Yes", primary=True)
@@ -320,13 +312,7 @@ class ReceivingTab(BackOfficeTab):
             self.lines_table.scrollTo(self.lines_table.model().index(row, 0))
 
     def _show_all(self, draft: ReceivingDraft) -> None:
-        """Every row, columns sized to them once; a scan then redraws its row without measuring 500 again."""
-        header = self.lines_table.horizontalHeader()
-        self.lines_table.show_rows([_row(line) for line in draft.lines])
-        for column in range(1, len(LINE_HEADERS)):
-            if column != LOTS_COLUMN:
-                self.lines_table.resizeColumnToContents(column)
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        show_all(self.lines_table, draft)
 
     def selected_line(self) -> ReceivingLine | None:
         row = self.lines_table.currentRow()
@@ -347,12 +333,3 @@ class ReceivingTab(BackOfficeTab):
             self.reason_choice.setCurrentIndex(0)
         self.receive_button.setEnabled(line.not_on_order)
         self.reject_button.setEnabled(line.not_on_order)
-
-
-def _row(line: ReceivingLine) -> tuple:
-    lots = "\n".join(f"{lot.batch_lot} ×{lot.quantity}" + (f" · exp {lot.expiry:%Y-%m-%d}" if lot.expiry else "")
-                     + ("" if lot.on_asn else " · not on notice") for lot in line.lots)
-    reason = line.effective_reason()
-    case = f"{line.case_gtin} ×{line.case_quantity}" if line.case_gtin else "no case GTIN"
-    return (f"{line.name}\n{line.sku}", f"{line.each_gtin or '–'}\n{case}", line.expected, line.quantity,
-            line.asn_lot or "–", lots, REASON_LABELS[reason] if reason else "", line.status())
