@@ -45,6 +45,7 @@ class ScanResult:
     location: ShelfLocation | None = None
     id_card: IdCard | None = None
     ticket_code: str | None = None  # a kiosk ticket's QR text, whole, for the terminal to check and decode
+    count: int | None = None  # a case label's (30) or (37): the items in the case
 
 
 def parse_scan(raw: bytes, *, today: date, id_salt: bytes) -> ScanResult:
@@ -91,4 +92,5 @@ def _from_element_string(data: Gs1Data, symbology: str | None) -> ScanResult:
         expiry=data.expiry,
         packaging_date=data.packaging_date,
         sscc=data.sscc,
+        count=data.count,
     )

@@ -103,4 +103,20 @@ class TicketSlip:
     labels: ReceiptLabels = field(default_factory=ReceiptLabels)
 
 
-PrintDocument = ReceiptDocument | TicketSlip
+@dataclass(frozen=True)
+class SlipLine:
+    text: str
+    barcode: str | None = None  # printed under the text as Code 128 (a shelf label's SKU or GTIN)
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class PlainSlip:
+    """Lines of text and Code 128 barcodes with no money on them: a receiving summary, shelf labels."""
+
+    receipt_number: str  # what the print queue names the job by, e.g. the purchase order number
+    title: str
+    lines: tuple[SlipLine, ...]
+
+
+PrintDocument = ReceiptDocument | TicketSlip | PlainSlip

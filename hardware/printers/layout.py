@@ -13,6 +13,7 @@ from typing import Literal
 from hardware.codes.receipt_code import PREFIX as RECEIPT_PREFIX
 from hardware.errors import HardwareError
 from hardware.printers.document import (
+    PlainSlip,
     PrintDocument,
     ReceiptDocument,
     ReceiptLabels,
@@ -57,7 +58,18 @@ def layout_document(
 ) -> list[Row]:
     if isinstance(doc, TicketSlip):
         return layout_ticket_slip(doc, columns)
+    if isinstance(doc, PlainSlip):
+        return layout_plain_slip(doc, columns)
     return layout_receipt(doc, columns, code_kind)
+
+
+def layout_plain_slip(slip: PlainSlip, columns: int) -> list[Row]:
+    rows: list[Row] = [TextRow(slip.title, "center", bold=True, double_height=True), TextRow("-" * columns)]
+    for line in slip.lines:
+        rows += [TextRow(piece, bold=line.bold) for piece in textwrap.wrap(line.text, columns) or [""]]
+        if line.barcode:
+            rows += [CodeRow(line.barcode, "code128"), TextRow(line.barcode, "center")]
+    return rows
 
 
 def layout_ticket_slip(slip: TicketSlip, columns: int) -> list[Row]:

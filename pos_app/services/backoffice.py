@@ -10,6 +10,7 @@ from pos_app.services.adjustments import AdjustmentService
 from pos_app.services.clock import StoreClock
 from pos_app.services.counts import CountService
 from pos_app.services.printing import PrintService
+from pos_app.services.receiving import ReceivingService
 from pos_app.services.stock_lookup import StockLookup
 from pos_app.services.terminal import TerminalContext
 
@@ -19,11 +20,12 @@ class BackOfficeServices:
     stock: StockLookup
     counts: CountService
     adjustments: AdjustmentService
+    receiving: ReceivingService
 
 
 def build_backoffice(session_factory: sessionmaker[Session], context: TerminalContext, clock: StoreClock,
                      printing: PrintService) -> BackOfficeServices:
-    del clock, printing  # for the tabs that record and print; the Stock tab only reads
     return BackOfficeServices(stock=StockLookup(session_factory, context.store_id),
                               counts=CountService(session_factory, context.store_id),
-                              adjustments=AdjustmentService(session_factory, context.store_id))
+                              adjustments=AdjustmentService(session_factory, context.store_id),
+                              receiving=ReceivingService(session_factory, context, clock, printing))

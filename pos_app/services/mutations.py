@@ -15,11 +15,13 @@ from pos_app.domain.kiosk_ticket import TicketCart, TicketLine
 from pos_app.domain.lots import InventoryDelta, LotAllocation
 from pos_app.domain.money import Money
 from pos_app.domain.order import Order, inventory_deltas, void_inventory_deltas
+from pos_app.domain.receiving import ReceivingDraft
 from pos_app.domain.refund import Refund, refund_inventory_deltas
 from pos_app.domain.shift_report import ShiftReport
 from pos_app.domain.tenders import CardTender, Tender
 from pos_app.persistence.models import AgeVerificationLog
 from sync import mutations as wire
+from sync.mutations.reasons import DiscrepancyReason
 
 
 def _cents(amounts: Mapping[str, Money]) -> dict[str, int]:
@@ -186,3 +188,25 @@ def inventory_counted(
         approved_at=approved_at, ledger_position=ledger_position, counted_by=counted_by, approved_by=approved_by,
         lines=[wire.CountedLine(sku=sku, batch_lot=lot, counted=counted, expected_at_start=expected,
                                 moves_since_start=moved) for sku, lot, counted, expected, moved in lines])
+
+
+def po_received(draft: ReceivingDraft, *, store_id: uuid.UUID, staff_id: uuid.UUID | None,
+                lot_ids: Mapping[tuple[str, str], uuid.UUID], now: datetime) -> wire.PoReceivedV1:
+    """A finished receiving: its lines (lots with expiry and packed date, each unit once) and the refused items."""
+    lines, rejected = [], []
+    for line in draft.lines:
+        if line.decision == "rejected":
+            if line.quantity:
+                rejected.append(wire.RejectedLine(sku=line.sku, quantity=line.quantity,
+                                                  reason=line.reason or DiscrepancyReason.NOT_ORDERED))
+            continue
+        if line.not_on_order and not line.quantity:
+            continue
+        lines.append(wire.ReceivedLine(
+            line_id=line.line_id, po_item_id=line.po_item_id, sku=line.sku, quantity=line.quantity,
+            reason=line.effective_reason(),
+            lots=[wire.ReceivedLot(lot_id=lot_ids[(line.sku, lot.batch_lot)], batch_lot=lot.batch_lot,
+                                   quantity=lot.quantity, expiry_date=lot.expiry, packaging_date=lot.packaging_date,
+                                   on_asn=lot.on_asn) for lot in line.lot_split()]))
+    return wire.PoReceivedV1(receiving_id=draft.receiving_id, purchase_order_id=draft.purchase_order_id,
+                             store_id=store_id, staff_id=staff_id, received_at=now, lines=lines, rejected=rejected)

@@ -22,7 +22,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.ports import CashDrawer, PrinterStatus, ReceiptPrinter
-from hardware.printers.document import PrintDocument
+from hardware.printers.document import PlainSlip, PrintDocument
 from hardware.printers.queue import JobState, PrintEvent, PrintQueue
 from pos_app.domain.money import Money
 from pos_app.domain.order import Order
@@ -111,6 +111,10 @@ class PrintService:
         """A kiosk ticket sent to the counter; a failure comes back as an outcome, the ticket stands regardless."""
         document = ticket_slip(number, qr_text, lines, estimated_total, self._context, zone=self._zone)
         return self._print(document, "ticket")
+
+    def print_slip(self, slip: PlainSlip, what: str) -> PrintOutcome:
+        """Text and Code 128 labels with no money on them (a receiving summary, shelf labels)."""
+        return self._print(slip, what)
 
     def reprint_last(self) -> PrintOutcome:
         if self._queue is None:

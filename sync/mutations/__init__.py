@@ -28,6 +28,7 @@ from sync.mutations.orders import (
     RefundLine,
     SaleLine,
 )
+from sync.mutations.receiving import PoReceivedV1, ReceivedLine, ReceivedLot, RejectedLine
 from sync.mutations.records import AgeVerificationLoggedV1, AuditLoggedV1, ShiftClosedV1, ShiftTotals
 from sync.mutations.stock import InventoryAdjustedV1, InventoryDelta
 
@@ -45,6 +46,7 @@ MUTATIONS: dict[str, type[MutationArgs]] = {
     "kiosk_ticket.closed.v1": KioskTicketClosedV1,
     "stock.reserved.v1": StockReservedV1,
     "stock.released.v1": StockReleasedV1,
+    "po.received.v1": PoReceivedV1,
 }
 
 
@@ -60,7 +62,8 @@ def name_of(args: MutationArgs | type[MutationArgs]) -> str:
 __all__ = [
     "MUTATIONS", "AgeVerificationLoggedV1", "Allocation", "AuditLoggedV1", "CardTender", "CashTender",
     "CountedLine", "InventoryAdjustedV1", "InventoryCountedV1", "InventoryDelta", "KioskTicketClaimedV1",
-    "KioskTicketClosedV1", "KioskTicketCreatedV1",
-    "MutationArgs", "OrderCompletedV1", "OrderRefundedV1", "OrderVoidedV1", "RefundLine", "Reservation", "SaleLine",
+    "KioskTicketClosedV1", "KioskTicketCreatedV1", "MutationArgs", "OrderCompletedV1", "OrderRefundedV1",
+    "OrderVoidedV1", "PoReceivedV1", "ReceivedLine", "ReceivedLot", "RefundLine", "RejectedLine", "Reservation",
+    "SaleLine",
     "ShiftClosedV1", "ShiftTotals", "StockReleasedV1", "StockReservedV1", "TicketLine", "WireModel", "name_of",
 ]

@@ -41,6 +41,9 @@ GROUPS: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("kiosk QR ticket loaded p50", "ms", ""), ("kiosk QR ticket loaded p99", "ms", "≤ 50 ms")]),
     "counts": ("tests.perf.bench_counts", [
         ("count submitted (5,000 lines)", "s", "≤ 1 s"), ("count approved (5,000 lines)", "s", "≤ 1 s")]),
+    "receiving": ("tests.perf.bench_receiving", [
+        ("receiving scan → line updated p50", "ms", ""), ("receiving scan → line updated p99", "ms", "≤ 10 ms"),
+        ("finish a 500-line receipt", "ms", "≤ 200 ms"), ("hub applies a 500-line receipt", "ms", "≤ 500 ms")]),
 }
 
 

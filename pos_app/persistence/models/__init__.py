@@ -15,6 +15,7 @@ from pos_app.persistence.models.kiosk import KioskTicket, KioskTicketLine, OcsIn
 from pos_app.persistence.models.open_sale import OpenSale
 from pos_app.persistence.models.parked import ParkedSale
 from pos_app.persistence.models.purchasing import ProvincialSupplier, PurchaseOrder, PurchaseOrderItem
+from pos_app.persistence.models.receiving import ReceivingDraft, ReceivingDraftLine
 from pos_app.persistence.models.sales import (
     Order,
     OrderItem,
@@ -37,7 +38,7 @@ __all__ = [
     "OcsProduct", "OpenSale", "Order", "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem",
     "OrderStatusHistory", "ParkedSale", "PaymentAttempt", "PaymentTransaction", "ProvinceTerritory",
     "ProvincialSupplier",
-    "PurchaseOrder", "PurchaseOrderItem", "RolePermission", "ShelfLocation", "StockCount", "StockCountLine", "Store",
-    "SyncOutbox",
+    "PurchaseOrder", "PurchaseOrderItem", "ReceivingDraft", "ReceivingDraftLine", "RolePermission", "ShelfLocation",
+    "StockCount", "StockCountLine", "Store", "SyncOutbox",
     "SyncState", "TaxRate", "Tenant", "User",
 ]

@@ -60,10 +60,49 @@ def _adjust(window: BackOfficeWindow, terminal) -> list[QWidget]:
     return []
 
 
+def _receiving_list(window: BackOfficeWindow, terminal) -> list[QWidget]:
+    signed_in(window, terminal)
+    window.open_tab("receiving")
+    return []
+
+
+def _receiving(window: BackOfficeWindow, terminal) -> list[QWidget]:
+    """An ASN open, a few cases scanned: one line complete from a case label with its lot and expiry."""
+    _receiving_list(window, terminal)
+    tab = window.tab("receiving")
+    tab.open_selected()
+    for line in tab.draft.lines:  # a draft left by an earlier render of this store starts again
+        if line.quantity:
+            terminal.backoffice.receiving.clear(line.line_id)
+    lines = tab.draft.lines
+    first = lines[0]
+    for _ in range(max(first.expected // max(first.case_quantity, 1), 1)):
+        window.handle_scan(typed_scan_event(
+            f"(01){first.case_gtin}(17)271031(37){first.case_quantity}(10){first.asn_lot}"))
+    window.handle_scan(typed_scan_event(lines[1].each_gtin))
+    window.handle_scan(typed_scan_event(f"(01){lines[2].case_gtin}(17)270930(37)2(10)LOT-NEW7"))
+    return []
+
+
+def _discrepancy(window: BackOfficeWindow, terminal) -> list[QWidget]:
+    """An item that was not ordered scanned into the delivery, and the question before it is received."""
+    _receiving(window, terminal)
+    tab = window.tab("receiving")
+    on_order = {line.sku for line in tab.draft.lines}
+    code = next(code for code in terminal.catalog.in_stock_codes(40, ("dried_flower",))
+                if tab.draft.line_for(code) is None and code not in on_order)
+    window.handle_scan(typed_scan_event(code))
+    tab.decide(receive=True)
+    return []
+
+
 # state -> what brings the window there; returns the dialogs to draw over it, bottom first
 STAGES: dict[str, Callable[[BackOfficeWindow, object], list[QWidget]]] = {
     "sign-in": lambda window, terminal: [],
     "stock": _stock,
+    "receiving-list": _receiving_list,
+    "receiving": _receiving,
+    "discrepancy": _discrepancy,
     "count": _count,
     "variance": lambda window, terminal: _count(window, terminal, submit=True),
     "adjust": _adjust,

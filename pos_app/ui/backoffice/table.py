@@ -27,11 +27,14 @@ class RowsTable(QTableWidget):
     def show_rows(self, rows: Sequence[Sequence[object]]) -> None:
         self.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                item = QTableWidgetItem("" if value is None else str(value))
-                if c in self._numeric:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.setItem(r, c, item)
+            self.update_row(r, row)
+
+    def update_row(self, r: int, row: Sequence[object]) -> None:
+        for c, value in enumerate(row):
+            item = QTableWidgetItem("" if value is None else str(value))
+            if c in self._numeric:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.setItem(r, c, item)
 
     def text(self, row: int, column: int) -> str:
         item = self.item(row, column)

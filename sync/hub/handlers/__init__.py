@@ -15,6 +15,7 @@ from sync.hub.handlers.base import Context, Rejection, parse_args
 from sync.hub.handlers.counts import inventory_counted
 from sync.hub.handlers.kiosk import stock_released, stock_reserved, ticket_claimed, ticket_closed, ticket_created
 from sync.hub.handlers.orders import order_completed, order_refunded, order_voided
+from sync.hub.handlers.receiving import po_received
 from sync.hub.handlers.records import age_verification_logged, audit_logged, shift_closed
 from sync.hub.handlers.stock import inventory_adjusted
 from sync.mutations import (
@@ -30,6 +31,7 @@ from sync.mutations import (
     OrderCompletedV1,
     OrderRefundedV1,
     OrderVoidedV1,
+    PoReceivedV1,
     ShiftClosedV1,
     StockReleasedV1,
     StockReservedV1,
@@ -51,6 +53,7 @@ HANDLERS: dict[type[MutationArgs], Handler] = {
     KioskTicketClosedV1: ticket_closed,
     StockReservedV1: stock_reserved,
     StockReleasedV1: stock_released,
+    PoReceivedV1: po_received,
 }
 
 

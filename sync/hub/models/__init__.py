@@ -14,7 +14,12 @@ from sync.hub.models.inventory import (
     ShelfLocation,
 )
 from sync.hub.models.kiosk import KioskClaimConflict, KioskTicket, KioskTicketLine, OcsInventoryReservation
-from sync.hub.models.purchasing import ProvincialSupplier, PurchaseOrder, PurchaseOrderItem
+from sync.hub.models.purchasing import (
+    ProvincialSupplier,
+    PurchaseOrder,
+    PurchaseOrderItem,
+    PurchaseOrderReceipt,
+)
 from sync.hub.models.sales import (
     Order,
     OrderItem,
@@ -36,6 +41,6 @@ __all__ = [
     "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem", "OrderStatusHistory", "OversellEvent",
     "PairingCode", "PasswordToken",
     "PaymentTransaction", "ProvinceTerritory", "ProvincialSupplier", "PurchaseOrder", "PurchaseOrderItem",
-    "RolePermission", "ShelfLocation", "Store", "StoreFeed", "SyncChange", "SyncClient", "SyncMutation", "TaxRate",
-    "Tenant", "Terminal", "User",
+    "PurchaseOrderReceipt", "RolePermission", "ShelfLocation", "Store", "StoreFeed", "SyncChange", "SyncClient",
+    "SyncMutation", "TaxRate", "Tenant", "Terminal", "User",
 ]

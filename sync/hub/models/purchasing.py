@@ -5,11 +5,12 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from sync.column_types import Cents
+from sync.column_types import Cents, utcnow
 from sync.hub.models.base import Base, IdMixin, ReplicatedMixin
 
 
@@ -39,7 +40,8 @@ class PurchaseOrder(IdMixin, ReplicatedMixin, Base):
     order_date: Mapped[datetime]
     expected_date: Mapped[date | None]
     received_date: Mapped[datetime | None]
-    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending, shipped, received, cancelled
+    # pending, shipped, partly_received, received, cancelled
+    status: Mapped[str] = mapped_column(String(16), default="pending")
     total_amount: Mapped[Decimal] = mapped_column(Cents(), default=Decimal(0))
     notes: Mapped[str | None] = mapped_column(String(300))
     created_by: Mapped[uuid.UUID | None]
@@ -66,3 +68,20 @@ class PurchaseOrderItem(IdMixin, ReplicatedMixin, Base):
     status: Mapped[str] = mapped_column(String(16), default="pending")
     received_date: Mapped[datetime | None]
     notes: Mapped[str | None] = mapped_column(String(300))
+
+
+class PurchaseOrderReceipt(IdMixin, Base):
+    """One delivery received against a purchase order (the id is the terminal's receiving id, so a replay is
+    known), with the discrepancies the manager settled: short, over, damaged, wrong item, not ordered (received
+    or refused), each as {sku, quantity, expected, reason, outcome}."""
+
+    __tablename__ = "purchase_order_receipts"
+
+    purchase_order_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("purchase_orders.id"), index=True)
+    store_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stores.id"))
+    terminal_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("terminals.id"))
+    staff_id: Mapped[uuid.UUID | None]
+    received_at: Mapped[datetime]
+    units: Mapped[int] = mapped_column(default=0)
+    discrepancies: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
