@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import text
 
-from sync.hub.api import admin_catalog, admin_sales, admin_stock, sync_routes
+from sync.hub.api import admin_catalog, admin_recalls, admin_sales, admin_stock, sync_routes
 from sync.hub.database import Database, DatabaseUnavailable
 from sync.hub.deferred import apply_deferred
 from sync.hub.errors import BodyLimit, install
@@ -33,7 +33,7 @@ def create_app(database_url: str, *, busy_timeout_ms: int = 15000) -> FastAPI:
     app.state.db = db
     install(app)
     app.include_router(sync_routes.router)
-    for router in (admin_catalog.router, admin_stock.router, admin_sales.router):
+    for router in (admin_catalog.router, admin_stock.router, admin_sales.router, admin_recalls.router):
         app.include_router(router)
 
     @app.get("/healthz", tags=["health"], responses={503: {"model": ErrorBody}})

@@ -265,6 +265,9 @@ def build_parser() -> argparse.ArgumentParser:
     asn = add("import-asn", cmd_import_asn, "Import an OCS advance shipping notice CSV (all rows or none).")
     asn.add_argument("file")
     asn.add_argument("--store", required=True)
+    from sync.hub.cli_stock import add_stock_commands
+
+    add_stock_commands(add)
     return parser
 
 

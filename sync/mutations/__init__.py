@@ -28,6 +28,7 @@ from sync.mutations.orders import (
     SaleLine,
 )
 from sync.mutations.records import AgeVerificationLoggedV1, AuditLoggedV1, ShiftClosedV1, ShiftTotals
+from sync.mutations.shelves import DraftLine, PoDraftRequestedV1, ShelfAssignedV1, ShelfPlacement
 from sync.mutations.stock import InventoryAdjustedV1, InventoryDelta
 
 MUTATIONS: dict[str, type[MutationArgs]] = {
@@ -43,6 +44,8 @@ MUTATIONS: dict[str, type[MutationArgs]] = {
     "kiosk_ticket.closed.v1": KioskTicketClosedV1,
     "stock.reserved.v1": StockReservedV1,
     "stock.released.v1": StockReleasedV1,
+    "shelf.assigned.v1": ShelfAssignedV1,
+    "po.draft_requested.v1": PoDraftRequestedV1,
 }
 
 
@@ -56,8 +59,9 @@ def name_of(args: MutationArgs | type[MutationArgs]) -> str:
 
 
 __all__ = [
-    "MUTATIONS", "AgeVerificationLoggedV1", "Allocation", "AuditLoggedV1", "CardTender", "CashTender",
+    "MUTATIONS", "AgeVerificationLoggedV1", "Allocation", "AuditLoggedV1", "CardTender", "CashTender", "DraftLine",
     "InventoryAdjustedV1", "InventoryDelta", "KioskTicketClaimedV1", "KioskTicketClosedV1", "KioskTicketCreatedV1",
-    "MutationArgs", "OrderCompletedV1", "OrderRefundedV1", "OrderVoidedV1", "RefundLine", "Reservation", "SaleLine",
-    "ShiftClosedV1", "ShiftTotals", "StockReleasedV1", "StockReservedV1", "TicketLine", "WireModel", "name_of",
+    "MutationArgs", "OrderCompletedV1", "OrderRefundedV1", "OrderVoidedV1", "PoDraftRequestedV1", "RefundLine",
+    "Reservation", "SaleLine", "ShelfAssignedV1", "ShelfPlacement", "ShiftClosedV1", "ShiftTotals",
+    "StockReleasedV1", "StockReservedV1", "TicketLine", "WireModel", "name_of",
 ]

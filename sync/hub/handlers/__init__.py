@@ -15,6 +15,7 @@ from sync.hub.handlers.base import Context, Rejection, parse_args
 from sync.hub.handlers.kiosk import stock_released, stock_reserved, ticket_claimed, ticket_closed, ticket_created
 from sync.hub.handlers.orders import order_completed, order_refunded, order_voided
 from sync.hub.handlers.records import age_verification_logged, audit_logged, shift_closed
+from sync.hub.handlers.shelves import po_draft_requested, shelf_assigned
 from sync.hub.handlers.stock import inventory_adjusted
 from sync.mutations import (
     MUTATIONS,
@@ -28,6 +29,8 @@ from sync.mutations import (
     OrderCompletedV1,
     OrderRefundedV1,
     OrderVoidedV1,
+    PoDraftRequestedV1,
+    ShelfAssignedV1,
     ShiftClosedV1,
     StockReleasedV1,
     StockReservedV1,
@@ -48,6 +51,8 @@ HANDLERS: dict[type[MutationArgs], Handler] = {
     KioskTicketClosedV1: ticket_closed,
     StockReservedV1: stock_reserved,
     StockReleasedV1: stock_released,
+    ShelfAssignedV1: shelf_assigned,
+    PoDraftRequestedV1: po_draft_requested,
 }
 
 

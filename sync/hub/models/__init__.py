@@ -13,6 +13,7 @@ from sync.hub.models.inventory import (
 )
 from sync.hub.models.kiosk import KioskClaimConflict, KioskTicket, KioskTicketLine, OcsInventoryReservation
 from sync.hub.models.purchasing import ProvincialSupplier, PurchaseOrder, PurchaseOrderItem
+from sync.hub.models.recalls import Recall
 from sync.hub.models.sales import (
     Order,
     OrderItem,
@@ -31,7 +32,7 @@ __all__ = [
     "CashSession", "DiscountCode", "InventoryShelfAssignment", "KioskClaimConflict", "KioskTicket", "KioskTicketLine",
     "OcsInventory", "OcsInventoryReservation", "OcsInventoryTransaction", "OcsProduct", "Order", "OrderItem",
     "OrderItemLot", "OrderRefund", "OrderRefundItem", "OrderStatusHistory", "OversellEvent", "PairingCode",
-    "PaymentTransaction", "ProvinceTerritory", "ProvincialSupplier", "PurchaseOrder", "PurchaseOrderItem",
+    "PaymentTransaction", "ProvinceTerritory", "ProvincialSupplier", "PurchaseOrder", "PurchaseOrderItem", "Recall",
     "RolePermission", "ShelfLocation", "Store", "StoreFeed", "SyncChange", "SyncClient", "SyncMutation", "TaxRate",
     "Tenant", "Terminal", "User",
 ]
