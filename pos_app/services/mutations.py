@@ -173,3 +173,17 @@ def stock_released(*, store_id: uuid.UUID, reservation_ids: Iterable[uuid.UUID],
                    released_at: datetime) -> wire.StockReleasedV1:
     return wire.StockReleasedV1(store_id=store_id, reservation_ids=list(reservation_ids), reason=reason,
                                 released_at=released_at)
+
+
+def shelf_assigned(*, putaway_id: uuid.UUID, store_id: uuid.UUID, staff_id: uuid.UUID | None,
+                   placements: Iterable[wire.ShelfPlacement]) -> wire.ShelfAssignedV1:
+    """One put-away batch: units placed on locations, some moved from another location's row."""
+    return wire.ShelfAssignedV1(putaway_id=putaway_id, store_id=store_id, staff_id=staff_id,
+                                placements=list(placements))
+
+
+def po_draft_requested(*, request_id: uuid.UUID, store_id: uuid.UUID, staff_id: uuid.UUID | None,
+                       lines: Iterable[tuple[str, int]]) -> wire.PoDraftRequestedV1:
+    """`lines`: (SKU, quantity) for the hub's draft purchase order."""
+    return wire.PoDraftRequestedV1(request_id=request_id, store_id=store_id, staff_id=staff_id,
+                                   lines=[wire.DraftLine(sku=sku, quantity=quantity) for sku, quantity in lines])

@@ -7,6 +7,8 @@ from pos_app.ui.terminal_services import TerminalServices
 
 
 def build_tabs(terminal: TerminalServices) -> list[BackOfficeTab]:
+    from pos_app.ui.backoffice.putaway_tab import PutawayTab
+    from pos_app.ui.backoffice.recalls_tab import RecallsTab
     from pos_app.ui.backoffice.stock_tab import StockTab
 
-    return [StockTab(terminal)]
+    return [PutawayTab(terminal), RecallsTab(terminal), StockTab(terminal)]
