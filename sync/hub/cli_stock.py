@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def cmd_import_locations(args) -> None:
-    from sync.hub.cli import _import, _store
+    from sync.hub.cli_common import _import, _store
     from sync.hub.locations import import_locations
 
     _import(args, lambda s: _store(s, args.store), import_locations, "shelf locations")
@@ -13,7 +13,7 @@ def cmd_import_locations(args) -> None:
 def cmd_recall(args) -> None:
     from sqlalchemy import select
 
-    from sync.hub.cli import CliError, _database, _tenant
+    from sync.hub.cli_common import CliError, _database, _tenant
     from sync.hub.models import Tenant
     from sync.hub.recalls import UnknownLot, recall_lots
 
