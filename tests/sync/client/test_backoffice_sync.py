@@ -107,3 +107,42 @@ def test_a_put_away_batch_and_a_draft_order_reach_the_hub_once(hub, make_till):
         local = session.scalars(select(InventoryShelfAssignment).where(
             InventoryShelfAssignment.sku == sku, InventoryShelfAssignment.location_id == vault.id)).one()
         assert local.quantity == 4 and local.version > 0  # the hub's copy replaced the terminal's own
+
+
+def test_the_low_stock_list_becomes_a_draft_order_on_the_hub(qtbot, hub, make_till):
+    from PySide6.QtCore import Qt
+
+    from pos_app.ui.backoffice.window import BackOfficeWindow
+    from pos_app.ui.device_events import DeviceEvents
+    from sync.hub.models import PurchaseOrder, PurchaseOrderItem
+    from tests.ui.register_driver import wired
+
+    till = make_till(hub.url)
+    with hub.db.read() as session:
+        before = set(session.scalars(select(PurchaseOrder.id).where(PurchaseOrder.status == "draft")))
+    with wired(till.terminal) as terminal:
+        window = BackOfficeWindow(terminal, devices=DeviceEvents())
+        qtbot.addWidget(window)
+        window.show()
+        window.login.signed_in.emit(find_staff(terminal.session_factory, MANAGER))
+        tab = window.open_tab("stock")
+        qtbot.mouseClick(tab.low_stock_button, Qt.MouseButton.LeftButton)
+        dialog = tab.low_stock_dialog
+        assert dialog.isVisible() and len(dialog.rows) >= 2
+        first, second = dialog.rows[:2]
+        dialog.table.item(1, 0).setCheckState(Qt.CheckState.Unchecked)  # not this one
+        dialog.table.item(0, 5).setText("7x")
+        qtbot.mouseClick(dialog.request_button, Qt.MouseButton.LeftButton)
+        assert "not a number of units" in window.notice.text and dialog.isVisible()
+        dialog.table.item(0, 5).setText("30")
+        qtbot.mouseClick(dialog.request_button, Qt.MouseButton.LeftButton)
+        assert "Asked head office for a draft purchase order" in window.notice.text and not dialog.isVisible()
+        window.close()
+    till.sync.sync_once()
+    with hub.db.read() as session:
+        [draft] = [d for d in session.scalars(select(PurchaseOrder).where(PurchaseOrder.status == "draft"))
+                   if d.id not in before]
+        lines = {(line.sku, line.quantity_ordered) for line in session.scalars(
+            select(PurchaseOrderItem).where(PurchaseOrderItem.purchase_order_id == draft.id))}
+    assert (first.sku, 30) in lines and second.sku not in {sku for sku, _q in lines}
+    assert len(lines) == len(dialog.rows) - 1
