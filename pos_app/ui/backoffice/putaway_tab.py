@@ -18,7 +18,7 @@ from hardware.codes.classify import ScanKind, ScanResult
 from pos_app.services.putaway import MAX_UNITS, Location, PutawayLine
 from pos_app.ui.backoffice.tab import BackOfficeTab
 from pos_app.ui.backoffice.table import RowsTable
-from pos_app.ui.common.widgets import TOUCH_MINIMUM, NumPad, touch_button
+from pos_app.ui.common.widgets import TOUCH_MINIMUM, touch_button
 from pos_app.ui.tasks import message_of
 
 START = "Scan a shelf label (LOC:…) to start, then scan the items that go on that shelf."
@@ -94,9 +94,8 @@ class PutawayTab(BackOfficeTab):
                                                ("Units", self.move_quantity))):
             grid.addWidget(QLabel(label), row, 0)
             grid.addWidget(widget, row, 1)
-        grid.addWidget(NumPad(self.quantity, self.move_quantity), 5, 0, 1, 2)
-        grid.addWidget(self.move_button, 6, 0, 1, 2)
-        grid.setRowStretch(7, 1)
+        grid.addWidget(self.move_button, 5, 0, 1, 2)
+        grid.setRowStretch(6, 1)
         return box
 
     def begin(self, staff) -> None:
