@@ -39,6 +39,8 @@ GROUPS: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("kiosk scroll, worst frame", "ms", "≤ 16 ms"), ("kiosk cold start to attract screen", "s", "≤ 1.5 s"),
         ("kiosk ticket at the register p50", "s", ""), ("kiosk ticket at the register p95", "s", "≤ 2 s"),
         ("kiosk QR ticket loaded p50", "ms", ""), ("kiosk QR ticket loaded p99", "ms", "≤ 50 ms")]),
+    "recalls": ("tests.perf.bench_recalls", [
+        ("recall report (JSON)", "s", "≤ 1 s"), ("recall report (CSV)", "s", "≤ 1 s")]),
 }
 
 
