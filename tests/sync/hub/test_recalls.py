@@ -137,3 +137,32 @@ def test_cli_recall_and_import_locations(tmp_path, capsys):
             assert session.scalar(select(BatchTracking.is_recalled).where(BatchTracking.batch_lot == batch_lot))
     finally:
         db.dispose()
+
+
+def test_a_put_away_naming_another_stores_shelf_is_refused_whole(client, world):
+    import uuid
+
+    a1, a2 = world.terminals["A1"], world.terminals["A2"]
+    admin = world.admin("A")
+    mine = client.post("/api/v1/locations", headers=admin, params={"store_id": str(a1.store_id)},
+                       json={"zone": "BACK", "aisle": "1", "shelf": "1", "bin": "A"}).json()
+    theirs = client.post("/api/v1/locations", headers=admin, params={"store_id": str(a2.store_id)},
+                         json={"zone": "BACK", "aisle": "1", "shelf": "1", "bin": "A"}).json()
+
+    def batch(*locations):
+        return {"putaway_id": str(uuid.uuid4()), "store_id": str(a1.store_id), "staff_id": None,
+                "placements": [{"assignment_id": str(uuid.uuid4()), "location_id": location["id"], "sku": "SKU-1",
+                                "batch_lot": None, "quantity": 2, "is_primary": True, "from_assignment_id": None}
+                               for location in locations]}
+
+    [refused] = push(client, a1, [mutation(a1.take_ids(1)[0], "shelf.assigned.v1", batch(mine, theirs))]
+                     ).json()["results"]
+    assert refused["status"] == "rejected" and refused["code"] == "unknown_location"
+    [applied] = push(client, a1, [mutation(a1.take_ids(1)[0], "shelf.assigned.v1", batch(mine))]).json()["results"]
+    assert applied["status"] == "applied"
+    with client.app.state.db.read() as session:
+        from sync.hub.models import InventoryShelfAssignment
+
+        rows = session.scalars(select(InventoryShelfAssignment).where(
+            InventoryShelfAssignment.store_id == a1.store_id)).all()
+    assert [(row.quantity, row.is_primary) for row in rows] == [(2, True)]  # the refused batch left nothing
