@@ -47,16 +47,16 @@ def test_put_away_on_two_shelves_is_one_batch_and_shows_at_once(manager):
     card = manager.till.backoffice.stock.by_code(second.rjust(14, "0"))
     assert card.locations[0].code == "BACK-02-03-B" and card.locations[0].primary
 
-    # Move one of the two units to another shelf, typed as a manager would.
-    manager.type(tab.move_from, "VAULT-01-01-A")
-    manager.type(tab.move_to, "VAULT-01-02-A")
-    manager.type(tab.move_item, first)
+    # Move one of the two units to another shelf: the labels and the product scanned into the move form.
+    for field, code in ((tab.move_from, "LOC:VAULT-01-01-A"), (tab.move_to, "LOC:VAULT-01-02-A"),
+                        (tab.move_item, first)):
+        field.setFocus()
+        manager.scan(code)
+    assert (tab.move_from.text(), tab.move_to.text()) == ("VAULT-01-01-A", "VAULT-01-02-A")
+    assert len(tab.lines) == 0  # the scans filled the form; they put nothing away
     tab.move_quantity.setValue(5)
     manager.click(tab.move_button)
     assert "holds 2" in manager.notice
-    tab.move_from.setText("VAULT-01-01-A")
-    tab.move_to.setText("VAULT-01-02-A")
-    tab.move_item.setText(first)
     tab.move_quantity.setValue(1)
     manager.click(tab.move_button)
     assert "Moved 1 of" in manager.notice
