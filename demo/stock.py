@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import uuid
 from datetime import date, timedelta
 from typing import Any
 
@@ -152,8 +153,9 @@ def build_stock(rng: random.Random, refs: StoreRefs, items: list[StockItem], tod
             item_lots = _lots(rng, item, on_hand, parts, today, location, refs) if on_hand else []
             if index == recalled:
                 lot = min(item_lots, key=lambda row: row["expiry_date"])
-                lot.update(is_recalled=True, location_id=quarantine,
-                           metadata={"recall": "Health Canada recall (demo): do not sell"})
+                recall = {"id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"demo-recall:{lot['batch_lot']}")),
+                          "reason": "Mould found by the producer (demo)", "reference": "HC-RA-DEMO-0001"}
+                lot.update(is_recalled=True, location_id=quarantine, metadata={"recall": recall})
             if index in expired:
                 item_lots.append(_expired_lot(rng, item, today, location, refs, item_lots))
         if item_lots:

@@ -28,7 +28,12 @@ class ShelfLocation:
     @property
     def code(self) -> str:
         """As printed on the label and stored: `LOC:A-01-03-B`."""
-        return f"{PREFIX}{self.zone}-{self.aisle:02d}-{self.shelf:02d}-{self.bin}"
+        return f"{PREFIX}{self.location_code}"
+
+    @property
+    def location_code(self) -> str:
+        """As the hub and the replica keep it (`shelf_locations.location_code`): `A-01-03-B`, no prefix."""
+        return f"{self.zone}-{self.aisle:02d}-{self.shelf:02d}-{self.bin}"
 
 
 def is_location_code(text: str) -> bool:

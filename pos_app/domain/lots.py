@@ -18,6 +18,7 @@ class Lot:
     received_date: date
     expiry_date: date | None
     recalled: bool = False
+    recall: str | None = None  # which recall, as the hub named it ("recall RA-2026-0042: mould found")
 
     def is_sellable_on(self, today: date) -> bool:
         return not self.recalled and (self.expiry_date is None or self.expiry_date >= today)
@@ -38,6 +39,21 @@ class InventoryDelta:
     reason: str = "sale"
 
 
+def describe_recall(note: object) -> str | None:
+    """The recall a lot's record names (the hub's ``{"reference", "reason"}``, or a line of text), as the register
+    says it; None when the record names none."""
+    if isinstance(note, str):
+        return note.strip() or None
+    if not isinstance(note, dict):
+        return None
+    reference, reason = (str(note.get(key) or "").strip() for key in ("reference", "reason"))
+    if reference and reason:
+        return f"recall {reference}: {reason}"
+    if reference or reason:
+        return f"recall: {reference or reason}"
+    return None
+
+
 def _fefo_then_fifo(lot: Lot) -> tuple[bool, date, date, str]:
     # Lots that never expire go after every dated lot.
     return (lot.expiry_date is None, lot.expiry_date or date.max, lot.received_date, lot.batch_lot)
@@ -55,7 +71,8 @@ def check_scanned_lot(name: str, sku: str, batch_lot: str, lots: Iterable[Lot], 
         raise LotNotSellable(f"Lot {batch_lot} of {name} is not in this store's stock records, so it cannot be sold. "
                              "Set the item aside and tell a manager.", sku=sku, batch_lot=batch_lot)
     if lot.recalled:
-        raise LotNotSellable(f"Lot {batch_lot} of {name} is recalled. Do not sell it: set it aside and tell a "
+        which = f" ({lot.recall})" if lot.recall else ""
+        raise LotNotSellable(f"Lot {batch_lot} of {name} is recalled{which}. Do not sell it: set it aside and tell a "
                              "manager.", sku=sku, batch_lot=batch_lot)
     expiry = min((d for d in (lot.expiry_date, label_expiry) if d is not None), default=None)
     if expiry is not None and expiry < today:

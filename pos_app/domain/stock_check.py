@@ -32,7 +32,8 @@ def _nothing_sellable(name: str, lots: Sequence[Lot], today: date, lot: str | No
     stocked = [found for found in lots if found.quantity_remaining > 0 and lot in (None, found.batch_lot)]
     what = f"lot {lot} of {name}" if lot else name
     if stocked and all(found.recalled for found in stocked):
-        why = "its stock is recalled"
+        recalls = sorted({found.recall for found in stocked if found.recall})
+        why = "its stock is recalled" + (f" ({'; '.join(recalls)})" if recalls else "")
     elif stocked and all(not found.is_sellable_on(today) for found in stocked):
         why = "its stock is expired or recalled"
     else:

@@ -7,11 +7,11 @@ hub's, and the hub keeps their keys whole. Local business writes keep their chec
 connection. A first pull or a ``reset`` replaces the hub's rows wholesale; the outbox and local facts
 (orders, stock deltas) are never touched.
 
-Kiosk tickets and reservations are written here too, before the hub hears of them (`LOCAL_FIRST`). Such a row
-carries ``version = -(the outbox mutation id that tells the hub)``, and the hub's copy does not replace it until
-the hub has applied that mutation (its LMID, read with the page, reaches it): an older copy pulled in the
-meantime would undo a claim or bring back released stock. The hub puts every row its handlers touch, so its
-answer always follows.
+Kiosk tickets, reservations and put-away's shelf assignments are written here too, before the hub hears of
+them (`LOCAL_FIRST`). Such a row carries ``version = -(the outbox mutation id that tells the hub)``, and the
+hub's copy does not replace it until the hub has applied that mutation (its LMID, read with the page, reaches
+it): an older copy pulled in the meantime would undo a claim or bring back released stock. The hub puts every
+row its handlers touch, so its answer always follows.
 """
 
 from __future__ import annotations
@@ -44,11 +44,12 @@ ENTITY_TABLES = {
     "accessory": "accessories_catalog", "product": "ocs_product_catalog", "supplier": "provincial_suppliers",
     "shelf_location": "shelf_locations", "purchase_order": "purchase_orders", "inventory_level": "ocs_inventory",
     "batch": "batch_tracking", "kiosk_ticket": "kiosk_tickets", "inventory_reservation": "ocs_inventory_reservations",
+    "shelf_assignment": "inventory_shelf_assignments",
 }
 # Rows the feed carries inside their parent's `lines`: parent table -> (child table, its key to the parent).
 NESTED = {"purchase_orders": ("purchase_order_items", "purchase_order_id"),
           "kiosk_tickets": ("kiosk_ticket_lines", "ticket_id")}
-LOCAL_FIRST = ("kiosk_tickets", "ocs_inventory_reservations")
+LOCAL_FIRST = ("kiosk_tickets", "ocs_inventory_reservations", "inventory_shelf_assignments")
 CATCH_UP_CHECKPOINT_PAGES = 262_144  # 1 GiB of WAL at SQLite's 4 KiB pages: more than a catch-up writes
 CATCH_UP_CACHE = -131_072  # KiB: 128 MiB
 DEFAULT_CACHE = -2000  # SQLite's own

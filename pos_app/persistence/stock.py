@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
-from pos_app.domain.lots import Lot
+from pos_app.domain.lots import Lot, describe_recall
 from pos_app.persistence.models import (
     BatchTracking,
     OcsInventory,
@@ -45,7 +45,7 @@ def _sellable_lots_query():
     return (
         select(BatchTracking.sku, BatchTracking.batch_lot, BatchTracking.quantity_remaining,
                func.coalesce(pending.c.delta, 0), BatchTracking.received_date, BatchTracking.expiry_date,
-               BatchTracking.is_recalled)
+               BatchTracking.is_recalled, BatchTracking.metadata_)
         .outerjoin(pending, (pending.c.sku == BatchTracking.sku) & (pending.c.batch_lot == BatchTracking.batch_lot))
         .where(BatchTracking.store_id == store_id, BatchTracking.sku.in_(skus))
     )
@@ -102,9 +102,10 @@ def sellable_lots(session: Session, store_id: uuid.UUID, skus: Iterable[str]) ->
         return {}
     rows = session.execute(_SELLABLE_LOTS, {"store_id": store_id, "skus": skus})
     lots: dict[str, list[Lot]] = defaultdict(list)
-    for sku, batch_lot, remaining, delta, received, expiry, recalled in rows:
+    for sku, batch_lot, remaining, delta, received, expiry, recalled, metadata in rows:
+        recall = describe_recall((metadata or {}).get("recall")) if recalled else None
         lots[sku].append(Lot(batch_lot=batch_lot, sku=sku, quantity_remaining=remaining + int(delta),
-                             received_date=received, expiry_date=expiry, recalled=recalled))
+                             received_date=received, expiry_date=expiry, recalled=recalled, recall=recall))
     return dict(lots)
 
 

@@ -43,7 +43,8 @@ def stock_row(session: Session, store_id: uuid.UUID, sku: str) -> StockRow | Non
         select(ShelfLocation.location_code, InventoryShelfAssignment.quantity, InventoryShelfAssignment.batch_lot,
                InventoryShelfAssignment.is_primary)
         .join(ShelfLocation, ShelfLocation.id == InventoryShelfAssignment.location_id)
-        .where(InventoryShelfAssignment.store_id == store_id, InventoryShelfAssignment.sku == sku)
+        .where(InventoryShelfAssignment.store_id == store_id, InventoryShelfAssignment.sku == sku,
+               InventoryShelfAssignment.quantity > 0)  # a shelf emptied by a move keeps its row at 0
         .order_by(InventoryShelfAssignment.is_primary.desc(), ShelfLocation.location_code))
     return StockRow(
         sku=sku, name=product.product_name, brand=product.brand_name, each_gtin=product.each_gtin,

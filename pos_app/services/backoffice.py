@@ -9,7 +9,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from pos_app.services.adjustments import AdjustmentService
 from pos_app.services.clock import StoreClock
 from pos_app.services.counts import CountService
+from pos_app.services.low_stock import LowStockService
 from pos_app.services.printing import PrintService
+from pos_app.services.putaway import PutawayService
+from pos_app.services.recalls import RecallsService
 from pos_app.services.receiving import ReceivingService
 from pos_app.services.stock_lookup import StockLookup
 from pos_app.services.terminal import TerminalContext
@@ -21,11 +24,18 @@ class BackOfficeServices:
     counts: CountService
     adjustments: AdjustmentService
     receiving: ReceivingService
+    putaway: PutawayService
+    recalls: RecallsService
+    low_stock: LowStockService
 
 
 def build_backoffice(session_factory: sessionmaker[Session], context: TerminalContext, clock: StoreClock,
                      printing: PrintService) -> BackOfficeServices:
+    adjustments = AdjustmentService(session_factory, context.store_id)
     return BackOfficeServices(stock=StockLookup(session_factory, context.store_id),
                               counts=CountService(session_factory, context.store_id),
-                              adjustments=AdjustmentService(session_factory, context.store_id),
-                              receiving=ReceivingService(session_factory, context, clock, printing))
+                              adjustments=adjustments,
+                              receiving=ReceivingService(session_factory, context, clock, printing),
+                              putaway=PutawayService(session_factory, context),
+                              recalls=RecallsService(session_factory, context, adjustments),
+                              low_stock=LowStockService(session_factory, context))

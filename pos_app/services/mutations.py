@@ -210,3 +210,17 @@ def po_received(draft: ReceivingDraft, *, store_id: uuid.UUID, staff_id: uuid.UU
                                    on_asn=lot.on_asn) for lot in line.lot_split()]))
     return wire.PoReceivedV1(receiving_id=draft.receiving_id, purchase_order_id=draft.purchase_order_id,
                              store_id=store_id, staff_id=staff_id, received_at=now, lines=lines, rejected=rejected)
+
+
+def shelf_assigned(*, putaway_id: uuid.UUID, store_id: uuid.UUID, staff_id: uuid.UUID | None,
+                   placements: Iterable[wire.ShelfPlacement]) -> wire.ShelfAssignedV1:
+    """One put-away batch: units placed on locations, some moved from another location's row."""
+    return wire.ShelfAssignedV1(putaway_id=putaway_id, store_id=store_id, staff_id=staff_id,
+                                placements=list(placements))
+
+
+def po_draft_requested(*, request_id: uuid.UUID, store_id: uuid.UUID, staff_id: uuid.UUID | None,
+                       lines: Iterable[tuple[str, int]]) -> wire.PoDraftRequestedV1:
+    """`lines`: (SKU, quantity) for the hub's draft purchase order."""
+    return wire.PoDraftRequestedV1(request_id=request_id, store_id=store_id, staff_id=staff_id,
+                                   lines=[wire.DraftLine(sku=sku, quantity=quantity) for sku, quantity in lines])

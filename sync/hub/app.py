@@ -11,7 +11,15 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import text
 
 from sync.hub import console
-from sync.hub.api import admin_catalog, admin_counts, admin_sales, admin_stock, admin_tenancy, sync_routes
+from sync.hub.api import (
+    admin_catalog,
+    admin_counts,
+    admin_recalls,
+    admin_sales,
+    admin_stock,
+    admin_tenancy,
+    sync_routes,
+)
 from sync.hub.database import Database, DatabaseUnavailable
 from sync.hub.deferred import apply_deferred
 from sync.hub.errors import BodyLimit, install
@@ -35,7 +43,7 @@ def create_app(database_url: str, *, busy_timeout_ms: int = 15000) -> FastAPI:
     install(app)
     app.include_router(sync_routes.router)
     for router in (admin_catalog.router, admin_stock.router, admin_sales.router, admin_counts.router,
-                   admin_tenancy.router):
+                   admin_tenancy.router, admin_recalls.router):
         app.include_router(router)
     console.mount(app)
 

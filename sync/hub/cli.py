@@ -7,39 +7,10 @@ Every failure a person can meet ends in one plain sentence on stderr and exit st
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from collections.abc import Callable
-from pathlib import Path
 
-from platformdirs import user_data_dir
-from sqlalchemy import select
-
-DB_ENV = "POS_HUB_DB"
-
-
-class CliError(Exception):
-    """A message for the person at the terminal."""
-
-
-def default_db_url() -> str:
-    folder = Path(user_data_dir("pos-hub", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{folder / 'hub.db'}"
-
-
-def _db_url(args) -> str:
-    return args.db or os.environ.get(DB_ENV) or default_db_url()
-
-
-def _database(args, *, migrate: bool = True):
-    from sync.hub.database import Database
-    from sync.hub.migrate import upgrade
-
-    url = _db_url(args)
-    if migrate:
-        upgrade(url)
-    return Database(url)
+from sync.hub.cli_common import DB_ENV, CliError, _database, _db_url, _import, _store, _tenant
+from sync.hub.cli_stock import add_stock_commands
 
 
 def cmd_serve(args) -> None:
@@ -104,24 +75,6 @@ def cmd_seed_demo(args) -> None:
     print("Staff PINs (shown once): " + ", ".join(f"{code}: {pin}" for code, pin in result.pins.items()))
 
 
-def _store(session, code: str):
-    from sync.hub.models import Store
-
-    store = session.scalar(select(Store).where(Store.store_code == code))
-    if store is None:
-        raise CliError(f"There is no store with the code {code}. Check `--store`, or run `pos-hub seed-demo`.")
-    return store
-
-
-def _tenant(session, code: str):
-    from sync.hub.models import Tenant
-
-    tenant = session.scalar(select(Tenant).where(Tenant.code == code))
-    if tenant is None:
-        raise CliError(f"There is no tenant with the code {code}. Check `--tenant`, or run `pos-hub seed-demo`.")
-    return tenant
-
-
 def cmd_pairing_code(args) -> None:
     from sync.hub.tokens import PAIRING_CODE_TTL, issue_pairing_code
 
@@ -164,25 +117,6 @@ def cmd_admin_token(args) -> None:
         db.dispose()
     print(f"Admin token for tenant {args.tenant} (shown once, keep it secret):")
     print(token)
-
-
-def _import(args, scope: Callable, run: Callable, what: str) -> None:
-    from sync.hub.importers import CsvRejected
-
-    path = Path(args.file)
-    if not path.is_file():
-        raise CliError(f"There is no file at {path}.")
-    db = _database(args)
-    try:
-        with db.write() as session:
-            report = run(session, scope(session), path)
-    except CsvRejected as rejected:
-        lines = "\n".join(f"  {error}" for error in rejected.errors)
-        raise CliError(f"Nothing was imported from {path.name}; fix these rows and import the file again:\n{lines}"
-                       ) from None
-    finally:
-        db.dispose()
-    print(f"Imported {what} from {path.name}: {report.created} created, {report.updated} updated.")
 
 
 def cmd_import_catalog(args) -> None:
@@ -287,6 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     asn = add("import-asn", cmd_import_asn, "Import an OCS advance shipping notice CSV (all rows or none).")
     asn.add_argument("file")
     asn.add_argument("--store", required=True)
+    add_stock_commands(add)
     return parser
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import uuid
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,7 +17,7 @@ from sync.hub.database import Database
 from sync.hub.feed.entities import ENTITY_OF
 from sync.hub.feed.record import ensure_feed, record_put
 from sync.hub.inventory import open_ledger
-from sync.hub.models import Store, Tenant
+from sync.hub.models import Recall, Store, Tenant
 from sync.hub.models.base import Base
 
 # Tables the hub scopes by tenant where the terminal's replica (one tenant only) does not.
@@ -70,6 +71,11 @@ def seed_demo(db: Database, *, products: int = 2000, seed: int = 7, today: date 
             if table == "stores":
                 for store in rows:
                     ensure_feed(session, store["id"])
+        for lot in tenant.rows["batch_tracking"]:  # the demo's recall, as `pos-hub recall` would have made it
+            recall = lot["metadata"].get("recall") if lot["is_recalled"] else None
+            if isinstance(recall, dict):
+                session.add(Recall(id=uuid.UUID(recall["id"]), tenant_id=tenant_id, sku=lot["sku"],
+                                   lots=[lot["batch_lot"]], reason=recall["reason"], reference=recall["reference"]))
         open_ledger(session)
         for order in session.scalars(select(models["purchase_orders"])):
             record_put(session, order)

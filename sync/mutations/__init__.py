@@ -30,6 +30,7 @@ from sync.mutations.orders import (
 )
 from sync.mutations.receiving import PoReceivedV1, ReceivedLine, ReceivedLot, RejectedLine
 from sync.mutations.records import AgeVerificationLoggedV1, AuditLoggedV1, ShiftClosedV1, ShiftTotals
+from sync.mutations.shelves import DraftLine, PoDraftRequestedV1, ShelfAssignedV1, ShelfPlacement
 from sync.mutations.stock import InventoryAdjustedV1, InventoryDelta
 
 MUTATIONS: dict[str, type[MutationArgs]] = {
@@ -47,6 +48,8 @@ MUTATIONS: dict[str, type[MutationArgs]] = {
     "stock.reserved.v1": StockReservedV1,
     "stock.released.v1": StockReleasedV1,
     "po.received.v1": PoReceivedV1,
+    "shelf.assigned.v1": ShelfAssignedV1,
+    "po.draft_requested.v1": PoDraftRequestedV1,
 }
 
 
@@ -61,9 +64,9 @@ def name_of(args: MutationArgs | type[MutationArgs]) -> str:
 
 __all__ = [
     "MUTATIONS", "AgeVerificationLoggedV1", "Allocation", "AuditLoggedV1", "CardTender", "CashTender",
-    "CountedLine", "InventoryAdjustedV1", "InventoryCountedV1", "InventoryDelta", "KioskTicketClaimedV1",
+    "CountedLine", "DraftLine", "InventoryAdjustedV1", "InventoryCountedV1", "InventoryDelta", "KioskTicketClaimedV1",
     "KioskTicketClosedV1", "KioskTicketCreatedV1", "MutationArgs", "OrderCompletedV1", "OrderRefundedV1",
-    "OrderVoidedV1", "PoReceivedV1", "ReceivedLine", "ReceivedLot", "RefundLine", "RejectedLine", "Reservation",
-    "SaleLine",
-    "ShiftClosedV1", "ShiftTotals", "StockReleasedV1", "StockReservedV1", "TicketLine", "WireModel", "name_of",
+    "OrderVoidedV1", "PoDraftRequestedV1", "PoReceivedV1", "ReceivedLine", "ReceivedLot", "RefundLine",
+    "RejectedLine", "Reservation", "SaleLine", "ShelfAssignedV1", "ShelfPlacement", "ShiftClosedV1", "ShiftTotals",
+    "StockReleasedV1", "StockReservedV1", "TicketLine", "WireModel", "name_of",
 ]

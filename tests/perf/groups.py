@@ -44,6 +44,8 @@ GROUPS: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
     "receiving": ("tests.perf.bench_receiving", [
         ("receiving scan → line updated p50", "ms", ""), ("receiving scan → line updated p99", "ms", "≤ 10 ms"),
         ("finish a 500-line receipt", "ms", "≤ 200 ms"), ("hub applies a 500-line receipt", "ms", "≤ 500 ms")]),
+    "recalls": ("tests.perf.bench_recalls", [
+        ("recall report (JSON)", "s", "≤ 1 s"), ("recall report (CSV)", "s", "≤ 1 s")]),
 }
 
 

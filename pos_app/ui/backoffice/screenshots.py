@@ -96,16 +96,34 @@ def _discrepancy(window: BackOfficeWindow, terminal) -> list[QWidget]:
     return []
 
 
+def _putaway(window: BackOfficeWindow, terminal) -> list[QWidget]:
+    signed_in(window, terminal)
+    window.open_tab("putaway")
+    flower, pre_roll = terminal.catalog.in_stock_codes(2, ("dried_flower",))
+    for code in ("LOC:VAULT-01-01-A", flower, flower, flower, pre_roll, "LOC:BACK-02-03-B", pre_roll):
+        window.handle_scan(typed_scan_event(code))
+    return []
+
+
+def _recalls(window: BackOfficeWindow, terminal) -> list[QWidget]:
+    signed_in(window, terminal)
+    tab = window.open_tab("recalls")
+    tab.table.selectRow(0)
+    return []
+
+
 # state -> what brings the window there; returns the dialogs to draw over it, bottom first
 STAGES: dict[str, Callable[[BackOfficeWindow, object], list[QWidget]]] = {
     "sign-in": lambda window, terminal: [],
-    "stock": _stock,
     "receiving-list": _receiving_list,
     "receiving": _receiving,
     "discrepancy": _discrepancy,
+    "putaway": _putaway,
     "count": _count,
     "variance": lambda window, terminal: _count(window, terminal, submit=True),
     "adjust": _adjust,
+    "recalls": _recalls,
+    "stock": _stock,
 }
 
 

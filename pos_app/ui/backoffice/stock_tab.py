@@ -27,6 +27,9 @@ class StockTab(BackOfficeTab):
         self.search_field.returnPressed.connect(self.search)
         self.search_button = touch_button("Search", primary=True)
         self.search_button.clicked.connect(self.search)
+        self.low_stock_button = touch_button("Low stock…")
+        self.low_stock_button.clicked.connect(self.show_low_stock)
+        self.low_stock_dialog = None
         self.results = QListWidget(objectName="StockResults")
         self.results.currentItemChanged.connect(self._chosen)
 
@@ -45,6 +48,7 @@ class StockTab(BackOfficeTab):
         search = QHBoxLayout()
         search.addWidget(self.search_field, 1)
         search.addWidget(self.search_button)
+        search.addWidget(self.low_stock_button)
         card = QVBoxLayout()
         card.addWidget(self.heading)
         card.addWidget(self.codes)
@@ -110,3 +114,13 @@ class StockTab(BackOfficeTab):
                               "Recalled" if lot.recalled else "") for lot in row.lots])
         self.locations.show_rows([(place.code, place.batch_lot or "any", place.quantity,
                                    "Primary" if place.primary else "") for place in row.locations])
+
+    def show_low_stock(self):
+        """The low-stock list, over the window (open, not exec: the window keeps taking scans)."""
+        from pos_app.ui.backoffice.low_stock import LowStockDialog
+
+        dialog = LowStockDialog(self.t, self.staff, self.window())
+        dialog.message.connect(self.say)
+        dialog.open()
+        self.low_stock_dialog = dialog
+        return dialog

@@ -9,7 +9,10 @@ from pos_app.ui.terminal_services import TerminalServices
 def build_tabs(terminal: TerminalServices) -> list[BackOfficeTab]:
     from pos_app.ui.backoffice.adjustments_tab import AdjustmentsTab
     from pos_app.ui.backoffice.counts_tab import CountsTab
+    from pos_app.ui.backoffice.putaway_tab import PutawayTab
+    from pos_app.ui.backoffice.recalls_tab import RecallsTab
     from pos_app.ui.backoffice.receiving_tab import ReceivingTab
     from pos_app.ui.backoffice.stock_tab import StockTab
 
-    return [ReceivingTab(terminal), CountsTab(terminal), AdjustmentsTab(terminal), StockTab(terminal)]
+    return [ReceivingTab(terminal), PutawayTab(terminal), CountsTab(terminal), AdjustmentsTab(terminal),
+            RecallsTab(terminal), StockTab(terminal)]

@@ -16,6 +16,7 @@ from sync.hub.models import (
     AccessoryCategory,
     BatchTracking,
     DiscountCode,
+    InventoryShelfAssignment,
     KioskTicket,
     OcsInventory,
     OcsInventoryReservation,
@@ -37,6 +38,7 @@ ENTITY_OF = {
     OcsProduct: "product", Accessory: "accessory", OcsInventory: "inventory_level", BatchTracking: "batch",
     ShelfLocation: "shelf_location", PurchaseOrder: "purchase_order", DiscountCode: "discount_code",
     KioskTicket: "kiosk_ticket", OcsInventoryReservation: "inventory_reservation",
+    InventoryShelfAssignment: "shelf_assignment",
     # Parents the replica's foreign keys point at: a store's province (its tax rates refer to it too), its
     # tenant, the accessories' categories and the suppliers named on lots and purchase orders.
     ProvinceTerritory: "province", Tenant: "tenant", AccessoryCategory: "accessory_category",
@@ -94,7 +96,7 @@ def stores_for(session: Session, obj: Base) -> tuple[uuid.UUID, ...]:
         return (obj.store_id,)
     tenant_id = getattr(obj, "tenant_id", None)
     if isinstance(obj, OcsInventory | BatchTracking | ShelfLocation | PurchaseOrder | KioskTicket
-                  | OcsInventoryReservation):
+                  | OcsInventoryReservation | InventoryShelfAssignment):
         return (obj.store_id,)
     if tenant_id is not None:
         return _tenant_stores(session, tenant_id)

@@ -17,6 +17,7 @@ from sync.hub.handlers.kiosk import stock_released, stock_reserved, ticket_claim
 from sync.hub.handlers.orders import order_completed, order_refunded, order_voided
 from sync.hub.handlers.receiving import po_received
 from sync.hub.handlers.records import age_verification_logged, audit_logged, shift_closed
+from sync.hub.handlers.shelves import po_draft_requested, shelf_assigned
 from sync.hub.handlers.stock import inventory_adjusted
 from sync.mutations import (
     MUTATIONS,
@@ -31,7 +32,9 @@ from sync.mutations import (
     OrderCompletedV1,
     OrderRefundedV1,
     OrderVoidedV1,
+    PoDraftRequestedV1,
     PoReceivedV1,
+    ShelfAssignedV1,
     ShiftClosedV1,
     StockReleasedV1,
     StockReservedV1,
@@ -54,6 +57,8 @@ HANDLERS: dict[type[MutationArgs], Handler] = {
     StockReservedV1: stock_reserved,
     StockReleasedV1: stock_released,
     PoReceivedV1: po_received,
+    ShelfAssignedV1: shelf_assigned,
+    PoDraftRequestedV1: po_draft_requested,
 }
 
 

@@ -20,6 +20,7 @@ from sync.hub.models.purchasing import (
     PurchaseOrderItem,
     PurchaseOrderReceipt,
 )
+from sync.hub.models.recalls import Recall
 from sync.hub.models.sales import (
     Order,
     OrderItem,
@@ -39,8 +40,7 @@ __all__ = [
     "InventoryCount", "InventoryCountLine", "InventoryShelfAssignment", "KioskClaimConflict", "KioskTicket",
     "KioskTicketLine", "OcsInventory", "OcsInventoryReservation", "OcsInventoryTransaction", "OcsProduct", "Order",
     "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem", "OrderStatusHistory", "OversellEvent",
-    "PairingCode", "PasswordToken",
-    "PaymentTransaction", "ProvinceTerritory", "ProvincialSupplier", "PurchaseOrder", "PurchaseOrderItem",
-    "PurchaseOrderReceipt", "RolePermission", "ShelfLocation", "Store", "StoreFeed", "SyncChange", "SyncClient",
-    "SyncMutation", "TaxRate", "Tenant", "Terminal", "User",
+    "PairingCode", "PasswordToken", "PaymentTransaction", "ProvinceTerritory", "ProvincialSupplier", "PurchaseOrder",
+    "PurchaseOrderItem", "PurchaseOrderReceipt", "Recall", "RolePermission", "ShelfLocation", "Store", "StoreFeed",
+    "SyncChange", "SyncClient", "SyncMutation", "TaxRate", "Tenant", "Terminal", "User",
 ]

@@ -9,13 +9,14 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from sync.hub.models import Accessory, OcsProduct, PaymentTransaction, Store
+from sync.hub.models import Accessory, OcsProduct, PaymentTransaction, Recall, ShelfLocation, Store
 from sync.hub.purchasing import LineIn, create_purchase_order
 from tests.sync.hub.helpers import push, sales
 
 PUBLIC = {"/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc", "/healthz", "/sync/v1/pair"}
 # Lists scoped by the token alone: nothing of tenant B can be named in them, so B must simply not show.
-TOKEN_SCOPED_LISTS = {"/api/v1/tenants", "/api/v1/stores", "/api/v1/products/cannabis", "/api/v1/products/accessories"}
+TOKEN_SCOPED_LISTS = {"/api/v1/tenants", "/api/v1/stores", "/api/v1/products/cannabis", "/api/v1/products/accessories",
+                      "/api/v1/recalls"}
 # (creating a store always creates it in the token's tenant: there is no way to aim it at tenant B)
 
 
@@ -52,6 +53,10 @@ def tenant_b(hub_app, client, world):
             tenant_id=b1.tenant_id, ocs_variant_number=f"B-ONLY-{uuid.uuid4().hex[:6]}", ocs_product_name="B",
             product_name="B", brand_name="B", category="Flower", product_form="dried_flower",
             net_content=Decimal(1), unit_of_measure="g", price_per_unit=Decimal(1)))
+        location = ShelfLocation(store_id=b1.store_id, location_code="B-01-01-A", zone="B", aisle="01", shelf="01",
+                                 bin="A")
+        recall = Recall(tenant_id=b1.tenant_id, sku="SKU-1", lots=["LOT-1"], reason="B's recall")
+        session.add_all([location, recall])
         session.flush()
         payment = session.scalar(select(PaymentTransaction).where(PaymentTransaction.store_id == b1.store_id))
         b_sku = session.scalar(select(OcsProduct.ocs_variant_number).where(
@@ -59,6 +64,7 @@ def tenant_b(hub_app, client, world):
         return {
             "store_id": b1.store_id, "tenant_id": b1.tenant_id, "po_id": po.id, "order_id": payment.order_id,
             "transaction_id": payment.id, "accessory_id": accessory.id, "sku": b_sku, "terminal_id": b1.terminal_id,
+            "recall_id": recall.id, "location_id": location.id,
         }
 
 
@@ -66,6 +72,9 @@ BODIES = {
     "/api/v1/stores": {"store_code": f"X{uuid.uuid4().hex[:8]}", "name": "X", "province_code": "ON"},
     "/api/v1/stores/{store_id}": {"name": "Taken over"},
     "/api/v1/inventory/adjust": {"sku": "SKU-1", "quantity_delta": 1, "reason": "count"},
+    # A recall reaches the token's own tenant only: tenant A's LOT-1, never store B1's (checked by the response).
+    "/api/v1/recalls": {"sku": "SKU-1", "lots": ["LOT-1"], "reason": "Isolation check"},
+    "/api/v1/locations": {"zone": "X", "aisle": "1", "shelf": "1", "bin": "A"},
     "/api/v1/purchase-orders": {"po_number": "PO-X", "lines": [{"sku": "SKU-1", "quantity_ordered": 1,
                                                                  "unit_cost_cents": 100}]},
 }
