@@ -207,10 +207,12 @@ def check_promotion_set(promotions: PromotionSet, catalog: Catalog | None = None
     problems += [f"Discount code {c} is listed more than once; list each code once."
                  for c in sorted({c for c in codes if codes.count(c) > 1})]
     for p in promotions.promotions:
-        problems += _shape_problems(p)
+        shape = _shape_problems(p)
+        problems += shape
         if catalog is not None:
             problems += _catalog_problems(p, catalog)
-        problems += _law_problems(p, catalog, promotions.law.allow_below_cost)
+        if not shape:  # the law is measured on a well-formed promotion only
+            problems += _law_problems(p, catalog, promotions.law.allow_below_cost)
     problems += _schedule_clashes(promotions.promotions)
     for code in promotions.codes:
         problems += _code_problems(code)
