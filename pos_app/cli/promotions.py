@@ -107,12 +107,11 @@ def store_time(text: str | None, zone_name: str | None) -> datetime:
 def price_command(args: argparse.Namespace) -> dict:
     if args.promotions is None:
         raise Refusal(NOT_SYNCED)
-    from sync.promotions_file import PromotionsFileError, read_promotions_file
-
     from pos_app.domain.errors import DomainError
     from pos_app.domain.promotions import PromotionBook
     from pos_app.domain.promotions.checks import Catalog, Product
     from pos_app.domain.promotions.from_file import promotion_set_from_file
+    from sync.promotions_file import PromotionsFileError, read_promotions_file
 
     lines, used_locally = read_cart(_read(args.cart, "cart"))
     try:

@@ -3,8 +3,6 @@ when any rule is broken. Paused promotions and codes (`active: false`) are left 
 
 from __future__ import annotations
 
-from sync.promotions_file import DiscountCodeRow, PromotionRow, PromotionsFile
-
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Money
 from pos_app.domain.promotions.checks import Catalog, check_promotion_set
@@ -18,6 +16,7 @@ from pos_app.domain.promotions.model import (
     Tier,
     Window,
 )
+from sync.promotions_file import DiscountCodeRow, PromotionRow, PromotionsFile
 
 
 class PromotionsRefused(DomainError):

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from sync.promotions_file import PromotionsFileError, read_promotions_file
 
 from pos_app.cli import main
 from pos_app.domain.money import Money
 from pos_app.domain.promotions.checks import Catalog, Product
 from pos_app.domain.promotions.from_file import PromotionsRefused, promotion_set_from_file
+from sync.promotions_file import PromotionsFileError, read_promotions_file
 
 CATALOG = Catalog({
     "PR-1": Product("Pre-Rolls", "Redecan", True, Money.of("10.00"), Money.of("4.00")),
