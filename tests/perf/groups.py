@@ -41,6 +41,8 @@ GROUPS: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("kiosk QR ticket loaded p50", "ms", ""), ("kiosk QR ticket loaded p99", "ms", "≤ 50 ms")]),
     "counts": ("tests.perf.bench_counts", [
         ("count submitted (5,000 lines)", "s", "≤ 1 s"), ("count approved (5,000 lines)", "s", "≤ 1 s")]),
+    "promotions": ("tests.perf.bench_promotions", [
+        ("promotions re-priced p50", "ms", ""), ("promotions re-priced p99", "ms", "≤ 2 ms")]),
 }
 
 

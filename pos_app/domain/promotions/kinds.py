@@ -145,4 +145,9 @@ def apply_rule(rule: Rule, units: list[int], price: Sequence[int], floor: Sequen
     if by_current_price and not rule.per_unit:  # stacked on discounted prices: dearest first again
         units = sorted(units, key=lambda u: (-price[u], u))
     taken = APPLIERS[rule.kind](rule, units, price, floor, skus)
-    return taken if any(off for _u, off in taken) else []
+    if rule.per_unit:
+        return taken  # only units it takes something off
+    for _u, off in taken:
+        if off:
+            return taken
+    return []

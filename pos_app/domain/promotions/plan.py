@@ -3,7 +3,8 @@ the better of its best exclusive per-unit promotion and its stackable promotions
 apply in priority order on the prices already discounted.
 
 A plan is only the order of the exclusive group promotions (bundles, buy-X-get-Y, tiers, a fixed-amount code that
-is exclusive); everything else follows from it, so the search (search.py) only orders those. Sets of units are
+is exclusive; and the per-unit exclusive ones too when a stackable promotion is a group one); everything else
+follows from it, so the search (search.py) only orders those. Sets of units are
 Python ints used as bit masks: unit u is free when bit u is set.
 """
 
@@ -31,12 +32,14 @@ class Evaluator:
                  qualifying: dict[Rule, list[int]]) -> None:
         self.units = units
         self.qualifying = qualifying
-        self.groups = [r for r in exclusive if not r.per_unit]
         self.stackable = sorted(stackable, key=lambda r: r.key)
         self.additive = all(r.per_unit for r in self.stackable)
+        # With group promotions among the stackable ones a unit's worth to them depends on the other units, so
+        # per-unit exclusive promotions are searched like the groups instead of filled in unit by unit.
+        self.groups = [r for r in exclusive if not r.per_unit or not self.additive]
         n = units.count
         self.best_exclusive: list[tuple[int, Rule | None]] = [(0, None)] * n
-        for rule in sorted((r for r in exclusive if r.per_unit), key=lambda r: r.key):
+        for rule in sorted((r for r in exclusive if r.per_unit and self.additive), key=lambda r: r.key):
             for u in qualifying[rule]:
                 off = unit_discount(rule, units.price[u], units.floor[u])
                 if off > self.best_exclusive[u][0]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pos_app.domain.money import Money, sum_money
 from pos_app.domain.promotions.kinds import Rule
@@ -27,7 +28,11 @@ class LineResult:
     index: int  # the line's place in the cart as given
     line: CartLine
     allocations: tuple[Allocation, ...]
-    unit_prices: tuple[Money, ...]  # what each unit sells for after promotions, lowest first
+    unit_cents: tuple[int, ...]  # what each unit sells for after promotions, in cents, lowest first
+
+    @property
+    def unit_prices(self) -> tuple[Money, ...]:
+        return tuple(money(c) for c in self.unit_cents)
 
     @property
     def subtotal(self) -> Money:
@@ -35,11 +40,11 @@ class LineResult:
 
     @property
     def discount(self) -> Money:
-        return sum_money(a.amount for a in self.allocations)
+        return money(self.line.unit_price.cents * self.line.quantity - sum(self.unit_cents))
 
     @property
     def total(self) -> Money:
-        return self.subtotal - self.discount
+        return money(sum(self.unit_cents))
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +89,12 @@ class PricingResult:
         return [line.total for line in self.lines]
 
 
+@lru_cache(maxsize=4096)
+def money(cents: int) -> Money:
+    # Money is immutable, and a till sees the same few amounts again and again.
+    return Money.from_cents(cents)
+
+
 def build_result(units: Units, taken: Taken, not_applied: Sequence[NotApplied], exact: bool) -> PricingResult:
     per_line: dict[int, dict[Rule, int]] = {}
     off_per_unit = [0] * units.count
@@ -99,10 +110,10 @@ def build_result(units: Units, taken: Taken, not_applied: Sequence[NotApplied], 
     for index, line in enumerate(units.lines):
         first = units.first_unit[index]
         paid = sorted(units.price[u] - off_per_unit[u] for u in range(first, first + line.quantity))
-        allocations = tuple(Allocation(r.promotion.id, r.promotion.code, r.promotion.name, Money.from_cents(cents))
+        allocations = tuple(Allocation(r.promotion.id, r.promotion.code, r.promotion.name, money(cents))
                             for r, cents in sorted(per_line.get(index, {}).items(), key=lambda item: item[0].key))
-        lines.append(LineResult(index, line, allocations, tuple(Money.from_cents(c) for c in paid)))
-    applied = tuple(Applied(r.promotion.id, r.promotion.code, r.promotion.name, r.kind.value, Money.from_cents(c))
+        lines.append(LineResult(index, line, allocations, tuple(paid)))
+    applied = tuple(Applied(r.promotion.id, r.promotion.code, r.promotion.name, r.kind.value, money(c))
                     for r, c in sorted(saving.items(), key=lambda item: (-item[1], item[0].key)))
     return PricingResult(tuple(lines), applied, tuple(not_applied), exact)
 
@@ -113,7 +124,7 @@ def refund_amount(line: LineResult, quantity: int, already_returned: int = 0) ->
     left = line.line.quantity - already_returned
     if not 0 <= quantity <= left:
         raise ValueError(f"Only {left} of {line.line.sku} are left to return; {quantity} cannot be returned.")
-    return sum_money(line.unit_prices[already_returned:already_returned + quantity])
+    return money(sum(line.unit_cents[already_returned:already_returned + quantity]))
 
 
 def refund_amounts(result: PricingResult, returned: Mapping[int, int]) -> dict[int, Money]:

@@ -4,8 +4,8 @@ Group promotions that share no unit cannot compete, so when every stackable prom
 into independent parts and each part is searched on its own. Each part is an exact search over orders, remembering
 the best continuation from each set of free units (a promotion's take depends only on the units still free).
 Among plans that save the same, the one that applies the higher-priority (then lower-id) promotion first wins.
-A part too big to search exactly within `budget` steps is planned greedily (the best saving first), and the
-result says so.
+A part with more than EXACT_RULES group promotions, or too big to search within `budget` steps, is planned
+greedily (the biggest gain first), and the result says so.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from pos_app.domain.promotions.kinds import Rule
 from pos_app.domain.promotions.plan import Evaluator, mask_of
 
-BUDGET = 4_000  # search steps per part; a real cart's competing promotions need far fewer
+BUDGET = 2_000  # search steps per part; a real cart's competing promotions need far fewer
+EXACT_RULES = 10  # a part with more group promotions than this is planned greedily
 
 Best = tuple[int, tuple[tuple, ...], tuple[Rule, ...]]  # (saving, keys in order, rules in order)
 
@@ -87,18 +88,33 @@ def _exact(evaluator: Evaluator, rules: list[Rule], units: list[int], budget: in
 
 
 def _greedy(evaluator: Evaluator, rules: list[Rule], units: list[int]) -> tuple[Rule, ...]:
+    """Take the promotion that gains most (its saving less what its units would have saved anyway), again and
+    again; a promotion's take is worked out again only when a unit it counts was taken."""
     free = mask_of(units)
+    counts = {rule: mask_of(evaluator.qualifying[rule]) for rule in rules}
+
+    def gain(rule: Rule) -> tuple[int, int]:
+        saved, mask, _pairs = evaluator.claim(rule, free)
+        if saved and evaluator.additive:
+            saved -= evaluator.fill_value(mask, evaluator.qualifying[rule])
+        return saved, mask
+
+    gains = {rule: gain(rule) for rule in rules}
     chosen: list[Rule] = []
     while True:
         pick = None
-        for rule in rules:
-            saved, mask, _pairs = evaluator.claim(rule, free)
-            if saved and (pick is None or saved > pick[0] or (saved == pick[0] and rule.key < pick[2].key)):
-                pick = (saved, mask, rule)
+        for rule, (value, _mask) in gains.items():
+            if value > 0 and (pick is None or value > gains[pick][0] or
+                              (value == gains[pick][0] and rule.key < pick.key)):
+                pick = rule
         if pick is None:
             return tuple(chosen)
-        free &= ~pick[1]
-        chosen.append(pick[2])
+        taken = gains.pop(pick)[1]
+        free &= ~taken
+        chosen.append(pick)
+        for rule in gains:
+            if counts[rule] & taken:
+                gains[rule] = gain(rule)
 
 
 def best_sequence(evaluator: Evaluator, budget: int = BUDGET) -> tuple[tuple[Rule, ...], bool]:
@@ -108,6 +124,8 @@ def best_sequence(evaluator: Evaluator, budget: int = BUDGET) -> tuple[tuple[Rul
     for rules, units in parts(evaluator, evaluator.groups):
         rules.sort(key=lambda r: r.key)
         try:
+            if len(rules) > EXACT_RULES:
+                raise OverBudget
             chosen = _exact(evaluator, rules, units, budget)[2]
         except OverBudget:
             exact = False

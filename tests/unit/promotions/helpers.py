@@ -9,7 +9,7 @@ from itertools import permutations
 from pos_app.domain.money import Money
 from pos_app.domain.promotions import CartLine, Kind, Promotion, PromotionBook, PromotionSet, Target
 from pos_app.domain.promotions.eligibility import inactive_reason
-from pos_app.domain.promotions.kinds import Rule
+from pos_app.domain.promotions.kinds import Rule, apply_rule
 from pos_app.domain.promotions.plan import Evaluator
 from pos_app.domain.promotions.units import cart_units
 
@@ -63,7 +63,8 @@ def brute_force(promotion_set: PromotionSet, lines, at) -> tuple[int, list[list[
     qualifying = {r: [u for u in range(units.count)
                       if r.promotion.target.matches(units.skus[u], lines[units.line_of[u]].category,
                                                     lines[units.line_of[u]].brand)] for r in rules}
-    rules = [r for r in rules if qualifying[r]]
+    # As the engine does, a promotion that would save nothing on its own is left out before planning.
+    rules = [r for r in rules if apply_rule(r, qualifying[r], units.price, units.floor, units.skus)]
     evaluator = Evaluator(units, [r for r in rules if not r.stackable], [r for r in rules if r.stackable],
                           qualifying)
     best = None
