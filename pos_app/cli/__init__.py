@@ -11,12 +11,12 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from pos_app.cli import audit, db, demo_data, hardware, run, screenshot, sync
+from pos_app.cli import audit, db, demo_data, hardware, promotions, run, screenshot, sync
 from pos_app.config import SettingsError
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = (run, screenshot, demo_data, hardware, db, sync, audit)
+COMMAND_MODULES = (run, screenshot, demo_data, hardware, db, sync, audit, promotions)
 
 
 def build_parser() -> argparse.ArgumentParser:
