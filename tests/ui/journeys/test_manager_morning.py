@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import uuid
+
 import httpx
 import pytest
 from PySide6.QtCore import Qt
@@ -24,7 +25,14 @@ from pos_app.persistence.models import BatchTracking as LocalLot
 from pos_app.persistence.models import SyncState
 from pos_app.ui.device_events import DeviceEvents
 from sync.hub.cli import main as pos_hub
-from sync.hub.models import InventoryShelfAssignment, OcsInventoryTransaction, Order, ShelfLocation, Tenant
+from sync.hub.models import (
+    InventoryShelfAssignment,
+    OcsInventoryTransaction,
+    Order,
+    ShelfLocation,
+    Tenant,
+    Terminal,
+)
 from tests.sync.client.receiving_side import hub_order, import_shipment
 from tests.sync.client.test_backoffice_sync import _admin_token
 from tests.sync.client.test_receiving_sync import EXPIRY, _expected
@@ -176,10 +184,21 @@ def count_moves_on_the_hub(hub, count_id) -> list[tuple]:
                    OcsInventoryTransaction.reason_code).where(OcsInventoryTransaction.reference_id == count_id))]
 
 
-def local_lot(till, sku: str, lot: str) -> tuple[int, bool] | None:
+def local_lot(till, sku: str, lot: str) -> tuple[int, object, bool]:
+    """(units, expiry, recalled) of the lot in a terminal's replica; (0, None, False) before it arrives."""
     with till.terminal.session_factory() as session:
         row = session.scalar(select(LocalLot).where(LocalLot.sku == sku, LocalLot.batch_lot == lot))
-        return None if row is None else (row.quantity_remaining, row.is_recalled)
+        return (0, None, False) if row is None else (row.quantity_remaining, row.expiry_date, row.is_recalled)
+
+
+def _hub_order_of(hub, number: str):
+    with hub.db.read() as session:
+        return session.scalar(select(Order).where(Order.order_number == number))
+
+
+def _terminal_name(hub, terminal_id) -> str:
+    with hub.db.read() as session:
+        return session.get(Terminal, terminal_id).name
 
 
 def test_a_managers_morning_receive_put_away_count_and_a_recall_that_finds_the_earlier_sale(
@@ -224,7 +243,8 @@ def test_a_managers_morning_receive_put_away_count_and_a_recall_that_finds_the_e
     with register_on(qtbot, register, hub_pins, **till_hardware) as cashier:
         assert till_scanner.wait_for_client(5)
         # The register's own sync brings the received lot (the hub's row, with its expiry).
-        qtbot.waitUntil(lambda: (local_lot(register, short["sku"], lot) or (0,))[0] > 0, timeout=HUB_WITHIN_MS)
+        qtbot.waitUntil(lambda: local_lot(register, short["sku"], lot)[0] > 0, timeout=HUB_WITHIN_MS)
+        assert local_lot(register, short["sku"], lot) == (short["case_quantity"], EXPIRY, False)
         with qtbot.waitSignal(cashier.register.panel.item_added, timeout=5000):
             till_scanner.send(unit_label(short["each_gtin"], lot))
         [line] = cashier.till.sales.sale.lines
@@ -241,7 +261,7 @@ def test_a_managers_morning_receive_put_away_count_and_a_recall_that_finds_the_e
                         "--reference", reference, "--tenant", tenant, "--db", seeded_hub_url]) == 0
         recall_id = re.search(r"Recall ([0-9a-f-]{36})", capsys.readouterr().out).group(1)
 
-        qtbot.waitUntil(lambda: (local_lot(register, short["sku"], lot) or (0, False))[1], timeout=HUB_WITHIN_MS)
+        qtbot.waitUntil(lambda: local_lot(register, short["sku"], lot)[2], timeout=HUB_WITHIN_MS)
         till_scanner.send(unit_label(short["each_gtin"], lot))
         qtbot.waitUntil(lambda: reference in cashier.notice, timeout=5000)
         assert f"Lot {lot}" in cashier.notice and RECALL_REASON in cashier.notice
@@ -256,16 +276,4 @@ def test_a_managers_morning_receive_put_away_count_and_a_recall_that_finds_the_e
     assert order.terminal_id == terminal_id
     assert [(line["receipt_number"], line["terminal"], line["quantity"], line["batch_lot"])
             for line in report.json()["lines"]] == [(sold.order_number, _terminal_name(hub, terminal_id), 1, lot)]
-
-
-def _hub_order_of(hub, number: str):
-    with hub.db.read() as session:
-        return session.scalar(select(Order).where(Order.order_number == number))
-
-
-def _terminal_name(hub, terminal_id) -> str:
-    from sync.hub.models import Terminal
-
-    with hub.db.read() as session:
-        return session.get(Terminal, terminal_id).name
 
