@@ -10,15 +10,13 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QPoint
-from PySide6.QtGui import QPainter
-
 from hardware.scanners.framing import typed_scan_event
 from pos_app.domain.cash_count import counts_for
 from pos_app.domain.staff import Role
 from pos_app.modes import is_backoffice
 from pos_app.services.staff import first_staff_with_role
 from pos_app.ui.app import qt_application, theme_for
+from pos_app.ui.common.grab import grab_with_dialogs, settle
 from pos_app.ui.device_events import DeviceEvents
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.register.card_wait import CardWaitDialog
@@ -140,18 +138,8 @@ def render_screen(terminal, *, mode: str, state: str, size: tuple[int, int], out
         _render_customer_display(app, window, terminal, size, out)
         return
     dialogs = _stage(state, window, terminal)
-    wait_for_background_work()
-    for _ in range(3):
-        app.processEvents()
-    image = window.grab()
-    painter = QPainter(image)
-    for dialog in dialogs:
-        dialog.adjustSize()
-        picture = dialog.grab()
-        painter.drawPixmap(QPoint((image.width() - picture.width()) // 2,
-                                  max((image.height() - picture.height()) // 2, 0)), picture)
-    painter.end()
-    _save(image, out)
+    settle()
+    _save(grab_with_dialogs(window, dialogs), out)
     for dialog in reversed(dialogs):
         dialog.done(0)  # not close(): the staged card wait would ask its terminal to cancel and stay up, modal
     window.close()
