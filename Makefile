@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: demo test lint bench screenshots console-catalog system-deps clean
+.PHONY: demo test lint bench soak screenshots console-catalog system-deps clean
 
 $(STAMP): pyproject.toml
 	@bash scripts/system-deps.sh
@@ -27,6 +27,11 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.perf.run $(if $(QUICK),--quick,) $(BENCH_ARGS)
+
+# The crash soak: 1,000 SIGKILLs of a terminal on a fresh PostgreSQL database (SOAK_MINUTES caps it, default 60).
+soak: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/soak_crash.py --postgres --kills $(or $(SOAK_KILLS),1000) \
+		--budget $(or $(SOAK_MINUTES),60)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pos_app.ui.screenshots docs/screenshots

@@ -46,7 +46,7 @@ PERMISSIONS["admin"] = (*PERMISSIONS["manager"], "settings.edit", "staff.manage"
 # staff code, role, first name, last name, PIN length
 STAFF = (
     ("1001", "cashier", "Maya", "Tremblay", 4),
-    ("2001", "manager", "Daniel", "Okafor", 5),
+    ("2001", "manager", "Daniel", "Okafor", 6),
     ("9001", "admin", "Priya", "Sharma", 6),
 )
 

@@ -14,18 +14,40 @@ from pathlib import Path
 
 import keyring
 from keyring.backend import KeyringBackend
-from keyring.backends import fail
+from keyring.backends import fail, null
 
 log = logging.getLogger(__name__)
 
 SERVICE = "pos-app"
 
 
-def _os_keyring_usable(backend: KeyringBackend) -> bool:
-    if isinstance(backend, fail.Keyring):
+_NOT_OS_KEYRINGS = ("keyring.backends.null", "keyring.backends.fail", "keyrings.alt.")
+_warned: set[str] = set()
+
+
+def _is_os_keyring(backend: KeyringBackend) -> bool:
+    """A real OS keyring: not null, not fail, and none of keyrings.alt's (plaintext, "encrypted" file, ...),
+    which keep every data folder's secrets in one file under the user's home."""
+    if isinstance(backend, null.Keyring | fail.Keyring) or type(backend).__module__.startswith(_NOT_OS_KEYRINGS):
         return False
     backends = getattr(backend, "backends", None)  # the chainer wraps the real ones
-    return backends is None or bool(backends)
+    return backends is None or any(_is_os_keyring(inner) for inner in backends)
+
+
+def _folder_file(data_dir: Path) -> KeyringBackend:
+    """The fallback: a file in this terminal's own data folder, readable by this user only from its first byte."""
+    from keyrings.alt.file import PlaintextKeyring
+
+    path = data_dir / "keyring.cfg"
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    path.chmod(0o600)
+    backend = PlaintextKeyring()
+    backend.file_path = str(path)
+    if str(path) not in _warned:  # once per folder, however often the store is opened
+        _warned.add(str(path))
+        log.warning("No OS keyring is available; secrets are kept in %s, readable by this user only. "
+                    "Install a keyring service for production terminals.", path)
+    return backend
 
 
 class SecretStore:
@@ -33,15 +55,8 @@ class SecretStore:
         # POS_APP_KEYRING=file keeps tests and demos out of the desktop's real keyring.
         force_file = force_file or os.environ.get("POS_APP_KEYRING") == "file"
         backend = None if force_file else keyring.get_keyring()  # finding the OS keyring takes a while
-        if backend is None or not _os_keyring_usable(backend):
-            from keyrings.alt.file import PlaintextKeyring
-
-            backend = PlaintextKeyring()
-            backend.file_path = str(data_dir / "keyring.cfg")
-            log.warning(
-                "No OS keyring is available; secrets are kept in %s, readable by this user only. "
-                "Install a keyring service for production terminals.", backend.file_path,
-            )
+        if backend is None or not _is_os_keyring(backend):
+            backend = _folder_file(data_dir)
         self._backend = backend
         self._scope = str(data_dir)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from hardware.simulators.payment_terminal import PaymentTerminalSimulator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["POS_APP_KEYRING"] = "file"  # never touch the desktop's real keyring from a test
+# The hub's secret key: a file of this run's own, never the user's hub data folder (subprocesses inherit it).
+os.environ.setdefault("POS_HUB_SECRET_KEY_FILE", str(Path(tempfile.mkdtemp(prefix="pos-hub-key-")) / "secret.key"))
 
 DEMO_PRODUCTS = 300
 DEMO_SEED = 11

@@ -32,6 +32,7 @@ from pos_app.domain.equivalency import ProductForm, dried_equivalent_per_unit
 from pos_app.persistence.bulk_load import Rows, TableLoader
 from pos_app.persistence.database import WRITE_TRANSACTION, autocheckpoint_pages, hold_background_checkpoints
 from pos_app.persistence.models import Base, SyncState
+from pos_app.persistence.staff_locks import keep_stricter_locks, staff_locks
 from pos_app.persistence.types import utcnow
 from sync.client.ports import PullPosition
 from sync.protocol import Change, PullResponse
@@ -161,9 +162,12 @@ class SqlReplica:
             return False  # another pull, or a new client id, got here first
         # Local mutations up to here are in the hub's rows of this page: `LOCAL_FIRST` rows past it stay.
         held = self._held_locally(conn, state.mutation_id_base + page.last_mutation_id)
+        steps = self._prepared_steps(page)
+        locks = staff_locks(conn, self._tables["users"]) if any(s.table.name == "users" for s in steps) else {}
         if page.reset or position.cursor is None:
             self._clear(conn, held)
-        self._write(conn, self._prepared_steps(page), held)
+        self._write(conn, steps, held)
+        keep_stricter_locks(conn, self._tables["users"], locks)
         values: dict[str, Any] = {"pull_cursor": page.cursor, "last_pull_at": utcnow()}
         if not page.has_more:
             # Only a caught-up pull has every level the LMID accounts for; in mid-catch-up the overlay waits.
@@ -224,6 +228,9 @@ class SqlReplica:
             table = self._tables[name]
             if name in held:
                 conn.execute(delete(table).where(table.c.id.not_in(held[name])))
+            elif name == "users":
+                # Kept, retired until the snapshot brings each back: a lockout must outlive a resync.
+                conn.execute(update(table).values(is_active=False))
             elif name == "kiosk_ticket_lines":
                 conn.execute(delete(table).where(table.c.ticket_id.not_in(held["kiosk_tickets"])))
             else:

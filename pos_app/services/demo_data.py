@@ -23,6 +23,7 @@ from pos_app.persistence.sync_state import ensure_sync_state
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.errors import ServiceError
 from pos_app.services.pins import hash_pin, pin_matches
+from sync.pin_policy import pin_problem
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,9 @@ def _with_derived_fields(rows: dict[str, list[dict]], pepper: str, pins: dict[st
         if accessory.get("barcode"):
             accessory["barcode"] = gtin14_or_none(accessory["barcode"]) or accessory["barcode"]
     for user in rows.get("users", []):
+        problem = pin_problem(pins[user["staff_code"]], user["role"])
+        if problem:
+            raise ValueError(f"Demo staff {user['staff_code']}: {problem}")
         user["pin_hash"] = hash_pin(pins[user["staff_code"]], pepper)
     return rows
 

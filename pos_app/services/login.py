@@ -1,8 +1,11 @@
 """Signing in at the PIN pad, manager overrides, and unlocking an account (DESIGN §5, Staff).
 
 Wrong PINs are counted in ``users.failed_login_attempts``; the fifth locks the account for a while
-(``locked_until``). Every success, refusal and lock goes to the audit trail, which never holds a PIN, nor the
-code typed for an unknown staff member (a PIN keyed into the wrong field must not end up stored).
+(``locked_until``) and tells the hub (`staff.locked.v1`), which locks it on every terminal of the tenant. Only
+time or a manager's unlock opens it; the unlock is audited and goes to the hub too (`staff.unlocked.v1`). Pulling
+a staff row never loosens a lock (`pos_app.persistence.staff_locks`). Every success, refusal and lock goes to the
+audit trail, which never holds a PIN, nor the code typed for an unknown staff member (a PIN keyed into the wrong
+field must not end up stored).
 """
 
 from __future__ import annotations
@@ -16,10 +19,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.persistence.audit import append_audit
 from pos_app.persistence.models import User
+from pos_app.persistence.outbox import enqueue_mutation
 from pos_app.persistence.store_repository import active_staff, staff_by_code, store_zone
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import NotPermitted, OverrideRefused, SignInRefused, StaffNotFound
+from pos_app.services.mutations import staff_locked, staff_unlocked
 from pos_app.services.pins import pin_matches
 from pos_app.services.staff import StaffMember, is_manager, staff_member_from
 from pos_app.services.terminal import TerminalContext
@@ -109,10 +114,13 @@ class LoginService:
             user = staff_by_code(session, staff_code.strip())
             if user is None:
                 raise StaffNotFound(staff_code.strip())
-            was_locked = user.locked_until is not None and user.locked_until > self._clock()
+            now = self._clock()
+            was_locked = user.locked_until is not None and user.locked_until > now
             user.failed_login_attempts, user.locked_until = 0, None
+            user.unlocks = (user.unlocks or 0) + 1  # the hub's row takes over again once it has this unlock
             self._audit(session, "staff.unlocked", by, entity_id=user.staff_code, approved_by=by,
                         details={"was_locked": was_locked})
+            enqueue_mutation(session, staff_unlocked(user.id, by=by.id, unlocks=user.unlocks, now=now))
             uow.commit()
 
     # --- checking a code and PIN (inside the caller's transaction, so a failure is counted even if refused) ---
@@ -151,6 +159,8 @@ class LoginService:
             user.locked_until = now + self._lock
             self._audit(session, "staff.locked", member,
                         details={"failures": failures, "until": user.locked_until.isoformat()})
+            # Every terminal of the tenant locks this member too, once the hub has it.
+            enqueue_mutation(session, staff_locked(user.id, failures, user.locked_until, now=now))
             log.warning("Staff %s is locked until %s", user.staff_code, user.locked_until.isoformat())
             return _Check(None, self._locked_sentence(session, user), "locked")
         left = self._max_failures - failures

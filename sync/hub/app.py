@@ -20,6 +20,7 @@ from sync.hub.api import (
     admin_tenancy,
     sync_routes,
 )
+from sync.hub.api.allow import AllowedMethods
 from sync.hub.database import Database, DatabaseUnavailable
 from sync.hub.deferred import apply_deferred
 from sync.hub.errors import BodyLimit, install
@@ -46,6 +47,7 @@ def create_app(database_url: str, *, busy_timeout_ms: int = 15000) -> FastAPI:
                    admin_tenancy.router, admin_recalls.router):
         app.include_router(router)
     console.mount(app)
+    app.add_middleware(AllowedMethods, routes=app.router.routes)
 
     @app.get("/healthz", tags=["health"], responses={503: {"model": ErrorBody}})
     def healthz() -> dict[str, str]:

@@ -44,6 +44,27 @@ def cmd_db_upgrade(args) -> None:
     print(f"The hub database is at revision {head_revision(_db_url(args))}.")
 
 
+def cmd_rotate_secret_key(args) -> None:
+    from sync.hub.database import make_engine
+    from sync.hub.migrate import upgrade
+    from sync.hub.secret_box import SecretKeyError, finish_rotation, rotate_secret_key
+
+    url = _db_url(args)
+    try:
+        upgrade(url)  # seals any secret still in clear, with the current key
+        engine = make_engine(url)
+        try:
+            with engine.begin() as conn:
+                count, path = rotate_secret_key(conn, args.new_key.encode() if args.new_key else None)
+        finally:
+            engine.dispose()
+        finish_rotation(path)
+    except SecretKeyError as error:
+        raise CliError(str(error)) from None
+    where = f"the key file {path}" if path else "POS_HUB_SECRET_KEY: set it to the new key before the hub starts"
+    print(f"Re-sealed {count} secret{'s' if count != 1 else ''} under a new key; the key is now in {where}.")
+
+
 def cmd_db_maintain(args) -> None:
     from sync.hub.maintenance import KEEP_VERSIONS, maintain
 
@@ -198,6 +219,11 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--db", help="database URL")
     verify.add_argument("--store", help="only this store's terminals, e.g. ON001")
     verify.set_defaults(handler=cmd_audit_verify)
+
+    rotate = add("rotate-secret-key", cmd_rotate_secret_key,
+                 "Re-seal the stored PIN peppers and kiosk ticket keys under a new secret key.")
+    rotate.add_argument("--new-key", help="the new Fernet key, needed when the key is in POS_HUB_SECRET_KEY "
+                                          "(otherwise the hub makes one and writes its key file)")
 
     seed = add("seed-demo", cmd_seed_demo, "Create the demo tenant and store (the same as `pos-app demo-data`).")
     seed.add_argument("--products", type=int, default=2000)

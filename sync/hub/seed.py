@@ -19,6 +19,7 @@ from sync.hub.feed.record import ensure_feed, record_put
 from sync.hub.inventory import open_ledger
 from sync.hub.models import Recall, Store, Tenant
 from sync.hub.models.base import Base
+from sync.pin_policy import pin_problem
 
 # Tables the hub scopes by tenant where the terminal's replica (one tenant only) does not.
 TENANT_SCOPED = {"users", "role_permissions", "accessory_categories", "accessories_catalog", "ocs_product_catalog"}
@@ -62,7 +63,10 @@ def seed_demo(db: Database, *, products: int = 2000, seed: int = 7, today: date 
                 if table == "tenants":
                     values["pin_pepper"] = pepper
                 if table == "users":
-                    values["pin_hash"] = hash_pin(tenant.pins[values["staff_code"]], pepper)
+                    pin = tenant.pins[values["staff_code"]]
+                    if problem := pin_problem(pin, values["role"]):
+                        raise ValueError(f"Demo staff {values['staff_code']}: {problem}")
+                    values["pin_hash"] = hash_pin(pin, pepper)
                 obj = model(**values)
                 session.add(obj)
                 if model in ENTITY_OF and table != "purchase_orders":

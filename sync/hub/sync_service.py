@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from sync.column_types import utcnow
 from sync.hub.batch_rows import gathered_rows, write_gathered
+from sync.hub.client_ids import client_for_pull, client_for_push, note_restore_answered
 from sync.hub.database import Database, WriteConflict
 from sync.hub.feed.pages import Page, read_page
 from sync.hub.feed.record import savepoint
@@ -91,37 +92,6 @@ def _check_store_active(session: Session, principal: Principal) -> None:
         raise Forbidden("This store is deactivated; its terminals cannot sync until it is activated again.")
 
 
-def _check_client_scope(client: SyncClient, principal: Principal) -> None:
-    if (client.tenant_id, client.store_id, client.terminal_id) != (
-            principal.tenant_id, principal.store_id, principal.terminal_id):
-        raise Forbidden("This client id belongs to another terminal, store or tenant.")
-
-
-def _client_for_push(session: Session, principal: Principal, client_id: uuid.UUID) -> SyncClient:
-    """The client row, locked until commit (pushes of one client run one at a time); registered when new
-    (a terminal after a DB restore, say)."""
-    client = _lock_client(session, client_id)
-    if client is None:
-        try:
-            with session.begin_nested():
-                session.add(SyncClient(client_id=client_id, tenant_id=principal.tenant_id,
-                                       store_id=principal.store_id, terminal_id=principal.terminal_id,
-                                       last_mutation_id=0))
-        except IntegrityError:
-            pass  # another push registered it at the same moment; its row is read below
-        client = _lock_client(session, client_id)
-    _check_client_scope(client, principal)
-    return client
-
-
-def _lock_client(session: Session, client_id: uuid.UUID) -> SyncClient | None:
-    # populate_existing: after waiting for the lock, the row is read again rather than taken from the session.
-    return session.execute(
-        select(SyncClient).where(SyncClient.client_id == client_id).with_for_update()
-        .execution_options(populate_existing=True)
-    ).scalar_one_or_none()
-
-
 def _previous_results(session: Session, client_id: uuid.UUID, mutations: list[Mutation], lmid: int):
     """The recorded outcome of each mutation of the batch the hub already has, in one query."""
     ids = [m.id for m in mutations if m.id <= lmid]
@@ -184,7 +154,7 @@ def _push_batch(db: Database, principal: Principal, request: PushRequest, *, car
     results: list[MutationResult] = []
     with db.write() as session, deferred_levels(session), (nullcontext() if careful else gathered_rows(session)):
         _check_store_active(session, principal)
-        client = _client_for_push(session, principal, request.client_id)
+        client = client_for_push(session, principal, request.client_id)
         lmid = client.last_mutation_id
         priors = _previous_results(session, client.client_id, request.mutations, lmid)
         records = []
@@ -256,10 +226,14 @@ def pull(db: Database, principal: Principal, request: PullRequest) -> Page:
     """The next page of the store's feed with the client's LMID; `Page.wire_json` is the pull answer."""
     with db.read() as session:
         _check_store_active(session, principal)
-        client = session.get(SyncClient, request.client_id)
-        if client is not None:
-            _check_client_scope(client, principal)
+        client = client_for_pull(session, principal, request.client_id)
         page = read_page(session, principal.store_id, request.cursor, request.limit)
         # Read in the same snapshot as the changes: the LMID says which of the terminal's own deltas they hold.
         page.last_mutation_id = 0 if client is None else client.last_mutation_id
     return page
+
+
+def note_restored(db: Database, principal: Principal, client_id: uuid.UUID) -> None:
+    """The hub answered 422 (a restored terminal database): the terminal may take one new client id."""
+    with db.write() as session:
+        note_restore_answered(session, principal, client_id)

@@ -88,12 +88,29 @@ def read_notes(path: Path = NOTES_FILE) -> str:
     return "\n".join(lines).strip()
 
 
+SOAK_START, SOAK_END = "<!-- soak: written by scripts/soak_crash.py -->", "<!-- /soak -->"
+
+
+def soak_section(text: str) -> str:
+    """The crash soak's section of a BENCHMARKS.md text (markers included), or ""."""
+    start, end = text.find(SOAK_START), text.find(SOAK_END)
+    return text[start:end + len(SOAK_END)] if start != -1 and end > start else ""
+
+
+def with_soak_section(text: str, body: str) -> str:
+    """The text with its soak section replaced by `body` (added at the end when it has none)."""
+    section = f"{SOAK_START}\n{body.strip()}\n{SOAK_END}"
+    old = soak_section(text)
+    return text.replace(old, section) if old else text.rstrip("\n") + "\n\n" + section + "\n"
+
+
 def write_report(metrics: Sequence[Metric], out_dir: Path, *, mode: str, date: str, machine: dict[str, str],
                  notes: str | None = None, problems: Sequence[str] = ()) -> tuple[Path, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     md_path, json_path = out_dir / "BENCHMARKS.md", out_dir / "bench.json"
-    md_path.write_text(markdown(metrics, mode=mode, date=date, machine=machine,
-                                notes=read_notes() if notes is None else notes, problems=problems),
-                       encoding="utf-8")
+    kept = soak_section(md_path.read_text(encoding="utf-8")) if md_path.exists() else ""  # the soak's last result
+    text = markdown(metrics, mode=mode, date=date, machine=machine, notes=read_notes() if notes is None else notes,
+                    problems=problems)
+    md_path.write_text(text + ("\n" + kept + "\n" if kept else ""), encoding="utf-8")
     json_path.write_text(json.dumps(bench_json(metrics), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return md_path, json_path

@@ -19,6 +19,7 @@ from sqlalchemy import JSON, Date, Uuid, create_engine, event, func, select
 from demo import TABLE_ORDER, DemoTenant, generate_demo_tenant, gtin_check_digit
 from pos_app.persistence.models import Base, OcsProduct
 from pos_app.persistence.types import Cents, ExactDecimal, UtcDateTime
+from sync.pin_policy import pin_problem
 
 TODAY = date(2025, 6, 15)
 FORMS = {"dried_flower", "pre_roll", "vape", "extract", "edible", "beverage", "oil", "topical", "seed"}
@@ -260,8 +261,11 @@ def test_staff_pins_roles_and_permissions(tenant):
         ("1001", "cashier"), ("2001", "manager"), ("9001", "admin")
     }
     assert set(tenant.pins) == {"1001", "2001", "9001"}
-    for pin in tenant.pins.values():
+    roles = {user["staff_code"]: user["role"] for user in users}
+    for code, pin in tenant.pins.items():
         assert pin.isdigit() and 4 <= len(pin) <= 6 and len(set(pin)) >= 3
+        assert pin_problem(pin, roles[code]) is None
+        assert len(pin) >= 6 or roles[code] == "cashier"
         assert pin not in "0123456789" and pin not in "9876543210"
     assert len(set(tenant.pins.values())) == 3
     assert not any(pin in map(str, user.values()) for user in users for pin in tenant.pins.values())

@@ -25,6 +25,8 @@ class User(IdMixin, ReplicatedMixin, Base):
     is_active: Mapped[bool] = mapped_column(default=True)
     failed_login_attempts: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None]
+    # The hub's count of manager unlocks; the feed's merge keeps the stricter lock unless this goes up.
+    unlocks: Mapped[int] = mapped_column(default=0, server_default="0")
     last_login: Mapped[datetime | None]
 
 

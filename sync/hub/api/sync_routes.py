@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse, Response
 
 from sync.hub import sync_service
 from sync.hub.api.deps import get_db, terminal_principal
+from sync.hub.client_ids import ClientIdRefused, TooManyClientIds
 from sync.hub.database import Database
 from sync.hub.tokens import Principal
 from sync.protocol import (
@@ -43,20 +44,23 @@ def pair(request: PairRequest, db: Database = Depends(get_db)) -> PairResponse:
 
 
 @router.post("/push", response_model=PushResponse,
-             responses={**ERRORS, 409: {"model": GapError}, 422: {"model": ProblemBody}})
+             responses={**ERRORS, 409: {"model": GapError}, 422: {"model": ProblemBody}, 429: {"model": ErrorBody}})
 def push(request: PushRequest, principal: Principal = Depends(terminal_principal), db: Database = Depends(get_db)):
     for mutation in request.mutations:
         if not mutation.hash_matches():
             raise HTTPException(422, f"Mutation {mutation.id}'s hash does not match its args; nothing was applied.")
     try:
         return sync_service.push(db, principal, request)
-    except sync_service.Forbidden as error:
+    except (sync_service.Forbidden, ClientIdRefused) as error:
         raise HTTPException(403, str(error)) from None
+    except TooManyClientIds as error:
+        raise HTTPException(429, str(error)) from None
     except sync_service.GapDetected as gap:
         return JSONResponse(status_code=409, content={
             "detail": f"Mutations must follow the hub's last one; send from id {gap.expected_id}.",
             "expected_id": gap.expected_id})
     except sync_service.HashMismatch as error:
+        sync_service.note_restored(db, principal, request.client_id)  # now it may take one new client id
         return JSONResponse(status_code=422, content={"code": RESTORED_DATABASE, "detail": (
             f"Mutation {error.mutation_id} was already applied with different content: this terminal's database "
             "was restored or copied. Take a new client id and alert a manager.")})
@@ -73,7 +77,7 @@ async def pull(request: PullRequest, principal: Principal = Depends(terminal_pri
             page = await run_in_threadpool(sync_service.pull, db, principal, request)
         # Written from the feed rows, not through a model per change: a PullResponse on the wire all the same.
         return Response(page.wire_json(), media_type="application/json")
-    except sync_service.Forbidden as error:
+    except (sync_service.Forbidden, ClientIdRefused) as error:
         raise HTTPException(403, str(error)) from None
 
 

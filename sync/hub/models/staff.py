@@ -26,6 +26,8 @@ class User(IdMixin, ReplicatedMixin, Base):
     is_active: Mapped[bool] = mapped_column(default=True)
     failed_login_attempts: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None]
+    # Manager unlocks so far: a terminal lowers its failure count or lifts a lock only from a row with more.
+    unlocks: Mapped[int] = mapped_column(default=0, server_default="0")
     last_login: Mapped[datetime | None]
 
 

@@ -59,6 +59,10 @@ class SyncClient(Base):
     last_mutation_id: Mapped[int] = mapped_column(BigInteger, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_push_at: Mapped[datetime | None]
+    # Set when the hub answered 422 (a restored terminal database): the terminal may then take one new client id,
+    # which retires this one (`sync.hub.client_ids`).
+    restore_answered_at: Mapped[datetime | None]
+    retired_at: Mapped[datetime | None]
 
 
 class SyncMutation(Base):

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from sync.column_types import ExactDecimal
 from sync.hub.models.base import HUB_ONLY, Base, IdMixin, ReplicatedMixin
+from sync.hub.secret_box import SealedSecret
 
 
 class Tenant(IdMixin, ReplicatedMixin, Base):
@@ -21,8 +22,9 @@ class Tenant(IdMixin, ReplicatedMixin, Base):
     name: Mapped[str] = mapped_column(String(120))
     currency: Mapped[str] = mapped_column(String(3), default="CAD")
     # Staff PIN hashes are peppered with this; a terminal gets it at pairing and keeps it in its keyring,
-    # so it never travels in the change feed or sits in a terminal's database next to the hashes.
-    pin_pepper: Mapped[str | None] = mapped_column(String(64), info=HUB_ONLY)
+    # so it never travels in the change feed or sits in a terminal's database next to the hashes. Sealed with
+    # the hub's secret key (`sync.hub.secret_box`): the hub's database alone does not reveal it.
+    pin_pepper: Mapped[str | None] = mapped_column(SealedSecret(), info=HUB_ONLY)
 
 
 class ProvinceTerritory(IdMixin, ReplicatedMixin, Base):
@@ -67,4 +69,4 @@ class Store(IdMixin, ReplicatedMixin, Base):
     settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
     # Signs the store's kiosk tickets (their QR codes): terminals get it when they pair and keep it in their
     # keyring, so a register checks a ticket offline. Never in the change feed.
-    kiosk_ticket_key: Mapped[str | None] = mapped_column(String(64), info=HUB_ONLY)
+    kiosk_ticket_key: Mapped[str | None] = mapped_column(SealedSecret(), info=HUB_ONLY)  # sealed, as the pepper
