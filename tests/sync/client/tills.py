@@ -50,14 +50,18 @@ class Till:
         return sales.complete()
 
     def products(self, count: int, *, min_stock: int = 1) -> list[tuple[str, str]]:
-        """(each GTIN, SKU) of products with at least `min_stock` on hand, in a stable order."""
+        """(each GTIN, SKU) of products with at least `min_stock` on hand, in a stable order; each 7 g or less of
+        dried equivalent, so a test may sell a few of one (a 28 g jar twice is over the 30 g limit), whichever
+        products earlier tests left in stock."""
         with self.terminal.session_factory() as session:
             rows = session.execute(
-                select(OcsProduct.each_gtin, OcsProduct.ocs_variant_number)
+                select(OcsProduct.each_gtin, OcsProduct.ocs_variant_number, OcsProduct.dried_equivalent_g)
                 .join(OcsInventory, OcsInventory.sku == OcsProduct.ocs_variant_number)
                 .where(OcsInventory.quantity_on_hand >= min_stock, OcsProduct.is_active.is_(True),
                        OcsProduct.product_form == "dried_flower")
-                .order_by(OcsProduct.ocs_variant_number).limit(count)).all()
+                .order_by(OcsProduct.ocs_variant_number)).all()
+        # Compared here: the replica keeps exact decimals as text, which SQL would compare as text.
+        rows = [(gtin, sku) for gtin, sku, grams in rows if grams <= 7][:count]
         assert len(rows) == count
         return [tuple(row) for row in rows]
 
