@@ -49,7 +49,8 @@ ENTITY_TABLES = {
 # Rows the feed carries inside their parent's `lines`: parent table -> (child table, its key to the parent).
 NESTED = {"purchase_orders": ("purchase_order_items", "purchase_order_id"),
           "kiosk_tickets": ("kiosk_ticket_lines", "ticket_id")}
-LOCAL_FIRST = ("kiosk_tickets", "ocs_inventory_reservations", "inventory_shelf_assignments")
+# A new PIN chosen at this register (staff.pin_changed.v1) is a `users` row written here first.
+LOCAL_FIRST = ("kiosk_tickets", "ocs_inventory_reservations", "inventory_shelf_assignments", "users")
 CATCH_UP_CHECKPOINT_PAGES = 262_144  # 1 GiB of WAL at SQLite's 4 KiB pages: more than a catch-up writes
 CATCH_UP_CACHE = -131_072  # KiB: 128 MiB
 DEFAULT_CACHE = -2000  # SQLite's own

@@ -224,3 +224,9 @@ def po_draft_requested(*, request_id: uuid.UUID, store_id: uuid.UUID, staff_id: 
     """`lines`: (SKU, quantity) for the hub's draft purchase order."""
     return wire.PoDraftRequestedV1(request_id=request_id, store_id=store_id, staff_id=staff_id,
                                    lines=[wire.DraftLine(sku=sku, quantity=quantity) for sku, quantity in lines])
+
+
+def staff_pin_changed(*, staff_id: uuid.UUID, store_id: uuid.UUID | None, pin_hash: str, replaces_hash: str,
+                      changed_at: datetime) -> wire.StaffPinChangedV1:
+    return wire.StaffPinChangedV1(staff_id=staff_id, store_id=store_id, pin_hash=pin_hash,
+                                  replaces_hash=replaces_hash, changed_at=changed_at)

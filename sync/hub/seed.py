@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from demo import generate_demo_tenant
@@ -19,6 +16,7 @@ from sync.hub.feed.record import ensure_feed, record_put
 from sync.hub.inventory import open_ledger
 from sync.hub.models import Recall, Store, Tenant
 from sync.hub.models.base import Base
+from sync.hub.staff import hash_pin
 
 # Tables the hub scopes by tenant where the terminal's replica (one tenant only) does not.
 TENANT_SCOPED = {"users", "role_permissions", "accessory_categories", "accessories_catalog", "ocs_product_catalog"}
@@ -31,12 +29,6 @@ class SeedResult:
     created: bool
     pins: dict[str, str]
     row_counts: dict[str, int]
-
-
-def hash_pin(pin: str, pepper: str) -> str:
-    """The terminal's scheme (argon2 over an HMAC of the PIN) with the tenant's pepper, which paired
-    terminals receive, so they check these hashes offline."""
-    return PasswordHasher().hash(hmac.new(pepper.encode(), pin.encode(), hashlib.sha256).hexdigest())
 
 
 def _model_by_table() -> dict[str, type[Base]]:

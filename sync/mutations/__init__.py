@@ -31,6 +31,7 @@ from sync.mutations.orders import (
 from sync.mutations.receiving import PoReceivedV1, ReceivedLine, ReceivedLot, RejectedLine
 from sync.mutations.records import AgeVerificationLoggedV1, AuditLoggedV1, ShiftClosedV1, ShiftTotals
 from sync.mutations.shelves import DraftLine, PoDraftRequestedV1, ShelfAssignedV1, ShelfPlacement
+from sync.mutations.staff import StaffPinChangedV1
 from sync.mutations.stock import InventoryAdjustedV1, InventoryDelta
 
 MUTATIONS: dict[str, type[MutationArgs]] = {
@@ -50,6 +51,7 @@ MUTATIONS: dict[str, type[MutationArgs]] = {
     "po.received.v1": PoReceivedV1,
     "shelf.assigned.v1": ShelfAssignedV1,
     "po.draft_requested.v1": PoDraftRequestedV1,
+    "staff.pin_changed.v1": StaffPinChangedV1,
 }
 
 
@@ -68,5 +70,5 @@ __all__ = [
     "KioskTicketClosedV1", "KioskTicketCreatedV1", "MutationArgs", "OrderCompletedV1", "OrderRefundedV1",
     "OrderVoidedV1", "PoDraftRequestedV1", "PoReceivedV1", "ReceivedLine", "ReceivedLot", "RefundLine",
     "RejectedLine", "Reservation", "SaleLine", "ShelfAssignedV1", "ShelfPlacement", "ShiftClosedV1", "ShiftTotals",
-    "StockReleasedV1", "StockReservedV1", "TicketLine", "WireModel", "name_of",
+    "StaffPinChangedV1", "StockReleasedV1", "StockReservedV1", "TicketLine", "WireModel", "name_of",
 ]

@@ -18,6 +18,7 @@ from sync.hub.handlers.orders import order_completed, order_refunded, order_void
 from sync.hub.handlers.receiving import po_received
 from sync.hub.handlers.records import age_verification_logged, audit_logged, shift_closed
 from sync.hub.handlers.shelves import po_draft_requested, shelf_assigned
+from sync.hub.handlers.staff import pin_changed
 from sync.hub.handlers.stock import inventory_adjusted
 from sync.mutations import (
     MUTATIONS,
@@ -36,6 +37,7 @@ from sync.mutations import (
     PoReceivedV1,
     ShelfAssignedV1,
     ShiftClosedV1,
+    StaffPinChangedV1,
     StockReleasedV1,
     StockReservedV1,
 )
@@ -59,6 +61,7 @@ HANDLERS: dict[type[MutationArgs], Handler] = {
     PoReceivedV1: po_received,
     ShelfAssignedV1: shelf_assigned,
     PoDraftRequestedV1: po_draft_requested,
+    StaffPinChangedV1: pin_changed,
 }
 
 
