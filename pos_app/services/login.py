@@ -94,6 +94,11 @@ class LoginService:
         log.info("Staff %s signed in", check.member.staff_code)
         return check.member
 
+    @staticmethod
+    def new_pin_refusal(pin: str) -> str | None:
+        """Why a new PIN cannot be used, before it is typed a second time (the hub's rule too)."""
+        return pin_refusal(pin or "")
+
     def choose_new_pin(self, staff_code: str, temporary_pin: str, new_pin: str, again: str) -> StaffMember:
         """Replace a temporary PIN with the cashier's own (typed twice) and sign in. The new PIN's hash goes to the
         hub (`staff.pin_changed.v1`), which passes it to every terminal of the staff member's stores."""

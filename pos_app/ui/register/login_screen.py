@@ -139,6 +139,11 @@ class LoginScreen(QWidget):
         assert self._new_pin is not None
         code, temporary, first = self._new_pin
         if first is None:
+            refusal = self._login.new_pin_refusal(pin)
+            if refusal:
+                self.show_error(refusal)
+                self.pad.field.setFocus()
+                return
             self._new_pin = (code, temporary, pin)
             self.step_label.setText("Type your new PIN again, to be sure, then press OK.")
             self.error_label.hide()
