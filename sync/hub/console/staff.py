@@ -147,7 +147,7 @@ def _form(request: Request, me: Visitor, store, form: StaffForm, user: User | No
           error: str | None = None, pin_error: str | None = None, locked: bool = False) -> Response:
     return render(request, "staff_form.html", status, me=me, store=store, form=form, user=user, error=error,
                   pin_error=pin_error, locked=locked, can_all=me.scope.store_ids is None,
-                  roles=service.STAFF_ROLES if me.scope.store_ids is None else tuple(dict.fromkeys(("cashier",
+                  staff_roles=service.STAFF_ROLES if me.scope.store_ids is None else tuple(dict.fromkeys(("cashier",
                                                                                                     form.role))))
 
 

@@ -27,7 +27,9 @@ def test_an_owner_adds_edits_resets_unlocks_and_deactivates_a_cashier(console_ap
     owner = console_as(console_app, tenant.owner)
     db = console_app.state.db
     base = f"/console/stores/{tenant.store_a}/staff"
-    assert owner.get(f"{base}/new").status_code == 200
+    form = owner.get(f"{base}/new")
+    assert form.status_code == 200
+    assert all(f'<option value="{role}"' in form.text for role in ("cashier", "manager", "admin"))
     new = {"staff_code": "s101", "first_name": "Maya", "last_name": "Tran", "email": "Maya@x.example",
            "role": "cashier"}
     for pin, sentence in (("12", "too short"), ("12ab", "digits only"), ("1111", "one digit repeated")):
@@ -71,6 +73,7 @@ def test_a_manager_adds_cashiers_of_their_store_only(console_app, tenant):
     manager = console_as(console_app, tenant.manager)
     base = f"/console/stores/{tenant.store_a}/staff"
     form = {"staff_code": "M1", "first_name": "Ravi", "role": "manager", "pin": "2468"}
+    assert '<option value="manager"' not in manager.get(f"{base}/new").text
     refused = manager.post(base, form)
     assert refused.status_code == 403 and "Only an owner or admin can give staff the manager" in refused.text
     assert manager.post(base, {**form, "all_stores": "true", "role": "cashier"}).status_code == 403
