@@ -13,6 +13,9 @@ from pos_app.services.staff import StaffMember
 from pos_app.ui.common.widgets import PinPad, touch_button
 from pos_app.ui.tasks import message_of
 
+SIGN_IN_HINT = "Tap your name, or type your staff code, then enter your PIN."
+NEW_PIN_HINT = "A PIN only you know: not your birthday, and not the one the manager gave you."
+
 
 class LoginScreen(QWidget):
     signed_in = Signal(object)  # StaffMember
@@ -21,7 +24,7 @@ class LoginScreen(QWidget):
         super().__init__(objectName="LoginScreen")
         self._login = login
         self.title = QLabel("Sign in", objectName="ScreenTitle")
-        self.hint = QLabel("Tap your name, or type your staff code, then enter your PIN.", wordWrap=True)
+        self.hint = QLabel(SIGN_IN_HINT, wordWrap=True)
         self.code_field = QLineEdit(placeholderText="Staff code", objectName="StaffCodeField")
         self.code_field.returnPressed.connect(lambda: self.pad.field.setFocus())
         self.names = QGridLayout()
@@ -85,6 +88,7 @@ class LoginScreen(QWidget):
     def reset(self) -> None:
         self._new_pin = None
         self.title.setText("Sign in")
+        self.hint.setText(SIGN_IN_HINT)
         self.step_label.hide()
         self.cancel_button.hide()
         self.code_field.setEnabled(True)
@@ -124,6 +128,7 @@ class LoginScreen(QWidget):
     def _ask_new_pin(self, code: str, temporary: str, sentence: str, error: str = "") -> None:
         self._new_pin = (code, temporary, None)
         self.title.setText("Choose your new PIN")
+        self.hint.setText(NEW_PIN_HINT)
         self.code_field.setEnabled(False)
         self.step_label.setText(f"{sentence}\nType your new PIN (4 to 8 digits), then press OK.")
         self.step_label.show()
