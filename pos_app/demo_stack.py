@@ -174,3 +174,12 @@ def join_demo_stack(stack: DemoStack, terminal: Terminal, terminal_no: int, say=
     stack.runner.start()
     for line in sign_in_lines(demo_staff(terminal.session_factory, terminal.pin_pepper)):
         say(line)
+    say(console_sign_in_line(stack.hub_url))
+
+
+def console_sign_in_line(hub_url: str) -> str:
+    """Where the demo hub's store console is, and the demo owner's sign-in (a demo password, shown every start)."""
+    from sync.hub.seed import DEMO_CONSOLE_LOGIN, DEMO_CONSOLE_PASSWORD
+
+    return (f"Store console: {hub_url}/console (sign in as {DEMO_CONSOLE_LOGIN} with the demo password "
+            f"{DEMO_CONSOLE_PASSWORD})")

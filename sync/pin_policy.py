@@ -1,5 +1,5 @@
 """How long a staff PIN must be, by role: the one rule every place that sets a PIN (demo data, the hub's seed,
-the console) checks before hashing it.
+the console, the register's "choose your new PIN") checks before hashing it.
 
 A cashier's PIN guards a till; a manager's or admin's approves refunds, voids and overrides and unlocks other
 accounts, so it has at least 6 digits (a million tries rather than ten thousand).
@@ -14,10 +14,12 @@ MAX_PIN_DIGITS = 8
 def pin_problem(pin: str, role: str) -> str | None:
     """A sentence saying what is wrong with this PIN for this role, or None when it will do."""
     least = MIN_PIN_DIGITS.get(role, max(MIN_PIN_DIGITS.values()))
-    if not pin.isdigit():
+    if not (pin.isascii() and pin.isdigit()):
         return "A PIN is digits only (0-9). Choose another PIN."
     if len(pin) < least:
         return f"A {role}'s PIN has at least {least} digits; this one has {len(pin)}. Choose a longer PIN."
     if len(pin) > MAX_PIN_DIGITS:
         return f"A PIN has at most {MAX_PIN_DIGITS} digits. Choose a shorter PIN."
+    if len(set(pin)) == 1:
+        return "A PIN of one digit repeated is too easy to guess. Choose another PIN."
     return None

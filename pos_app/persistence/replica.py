@@ -50,7 +50,8 @@ ENTITY_TABLES = {
 # Rows the feed carries inside their parent's `lines`: parent table -> (child table, its key to the parent).
 NESTED = {"purchase_orders": ("purchase_order_items", "purchase_order_id"),
           "kiosk_tickets": ("kiosk_ticket_lines", "ticket_id")}
-LOCAL_FIRST = ("kiosk_tickets", "ocs_inventory_reservations", "inventory_shelf_assignments")
+# A new PIN chosen at this register (staff.pin_changed.v1) is a `users` row written here first.
+LOCAL_FIRST = ("kiosk_tickets", "ocs_inventory_reservations", "inventory_shelf_assignments", "users")
 CATCH_UP_CHECKPOINT_PAGES = 262_144  # 1 GiB of WAL at SQLite's 4 KiB pages: more than a catch-up writes
 CATCH_UP_CACHE = -131_072  # KiB: 128 MiB
 DEFAULT_CACHE = -2000  # SQLite's own
@@ -226,11 +227,12 @@ class SqlReplica:
     def _clear(self, conn: Connection, held: dict[str, set[uuid.UUID]]) -> None:
         for name in REPLICATED_TABLES:
             table = self._tables[name]
-            if name in held:
+            if name == "users":
+                # Kept, retired until the snapshot brings each back: a lockout must outlive a resync. A row with
+                # a new PIN the hub has not applied yet stays as it is (the snapshot's older copy is skipped).
+                conn.execute(update(table).where(table.c.id.not_in(held[name])).values(is_active=False))
+            elif name in held:
                 conn.execute(delete(table).where(table.c.id.not_in(held[name])))
-            elif name == "users":
-                # Kept, retired until the snapshot brings each back: a lockout must outlive a resync.
-                conn.execute(update(table).values(is_active=False))
             elif name == "kiosk_ticket_lines":
                 conn.execute(delete(table).where(table.c.ticket_id.not_in(held["kiosk_tickets"])))
             else:

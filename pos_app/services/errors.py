@@ -42,6 +42,20 @@ class SignInRefused(ServiceError):
     code = "sign_in_refused"
 
 
+class NewPinNeeded(ServiceError):
+    """The PIN was right but a manager set it: the cashier chooses their own before signing in."""
+
+    code = "new_pin_needed"
+
+    def __init__(self, member) -> None:
+        super().__init__(f"{member.name}, your PIN was set by a manager. Choose a new PIN of your own.")
+        self.member = member
+
+
+class NewPinRefused(ServiceError):
+    code = "new_pin_refused"
+
+
 class OverrideRefused(SignInRefused):
     """A manager override refused: a wrong PIN, a locked account, or someone who may not approve."""
 

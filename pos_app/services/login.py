@@ -18,16 +18,25 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.persistence.audit import append_audit
+from pos_app.persistence.kiosk_tickets import local_version
 from pos_app.persistence.models import User
 from pos_app.persistence.outbox import enqueue_mutation
 from pos_app.persistence.store_repository import active_staff, staff_by_code, store_zone
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.clock import Clock, utc_clock
-from pos_app.services.errors import NotPermitted, OverrideRefused, SignInRefused, StaffNotFound
-from pos_app.services.mutations import staff_locked, staff_unlocked
-from pos_app.services.pins import pin_matches
+from pos_app.services.errors import (
+    NewPinNeeded,
+    NewPinRefused,
+    NotPermitted,
+    OverrideRefused,
+    SignInRefused,
+    StaffNotFound,
+)
+from pos_app.services.mutations import staff_locked, staff_pin_changed, staff_unlocked
+from pos_app.services.pins import hash_pin, pin_matches
 from pos_app.services.staff import StaffMember, is_manager, staff_member_from
 from pos_app.services.terminal import TerminalContext
+from sync.pin_policy import pin_problem
 
 log = logging.getLogger(__name__)
 
@@ -66,18 +75,66 @@ class LoginService:
         return sorted(members, key=lambda m: (m.name.casefold(), m.staff_code))
 
     def sign_in(self, staff_code: str, pin: str) -> StaffMember:
+        """The member for a right PIN; `NewPinNeeded` when a manager set it (then `choose_new_pin`)."""
         uow = UnitOfWork(self._session_factory)
+        temporary = False
         with uow as session:
             check = self._check(session, staff_code, pin, purpose={})
             if check.member is not None:
                 user = staff_by_code(session, check.member.staff_code)
                 assert user is not None
-                user.last_login = self._clock()
+                temporary = user.pin_temporary
+                if temporary:
+                    self._audit(session, "staff.new_pin_asked", check.member)
+                else:
+                    user.last_login = self._clock()
+                    self._audit(session, "staff.signed_in", check.member)
+            uow.commit()
+        if check.member is None:
+            raise SignInRefused(check.refusal)
+        if temporary:
+            raise NewPinNeeded(check.member)
+        log.info("Staff %s signed in", check.member.staff_code)
+        return check.member
+
+    def new_pin_refusal(self, staff_code: str, pin: str) -> str | None:
+        """Why a new PIN cannot be used by this staff member, before it is typed a second time (the hub's rule
+        too: `sync.pin_policy`; an unknown code gets the strictest)."""
+        with self._session_factory() as session:
+            user = staff_by_code(session, staff_code)
+            return pin_problem(pin or "", user.role if user is not None else "admin")
+
+    def choose_new_pin(self, staff_code: str, temporary_pin: str, new_pin: str, again: str) -> StaffMember:
+        """Replace a temporary PIN with the cashier's own (typed twice) and sign in. The new PIN's hash goes to the
+        hub (`staff.pin_changed.v1`), which passes it to every terminal of the staff member's stores."""
+        refusal = None
+        if new_pin != again:
+            refusal = "The two PINs are not the same. Choose your new PIN again and type it twice."
+        uow = UnitOfWork(self._session_factory)
+        with uow as session:
+            check = self._check(session, staff_code, temporary_pin, purpose={"for": "new_pin"})
+            user = staff_by_code(session, check.member.staff_code) if check.member else None
+            if user is not None:
+                refusal = pin_problem(new_pin or "", user.role) or refusal
+            if user is not None and not user.pin_temporary:
+                refusal = "Your PIN is already your own; sign in with it."
+            if user is not None and refusal is None and pin_matches(user.pin_hash, new_pin, self._pepper):
+                refusal = "That is the PIN a manager gave you; choose a different one of your own."
+            if user is not None and refusal is None:
+                old_hash, user.pin_hash = user.pin_hash, hash_pin(new_pin, self._pepper)
+                user.pin_temporary, user.last_login = False, self._clock()
+                mutation_id = enqueue_mutation(session, staff_pin_changed(
+                    staff_id=user.id, store_id=self._context.store_id, pin_hash=user.pin_hash,
+                    replaces_hash=old_hash, changed_at=self._clock()))
+                user.version = local_version(mutation_id)  # the hub's older copy does not undo it meanwhile
+                self._audit(session, "staff.pin_changed", check.member)
                 self._audit(session, "staff.signed_in", check.member)
             uow.commit()
         if check.member is None:
             raise SignInRefused(check.refusal)
-        log.info("Staff %s signed in", check.member.staff_code)
+        if refusal is not None:
+            raise NewPinRefused(refusal)
+        log.info("Staff %s chose a new PIN and signed in", check.member.staff_code)
         return check.member
 
     def verify_override(self, staff_code: str, pin: str, *, action: str) -> StaffMember:
@@ -160,7 +217,8 @@ class LoginService:
             self._audit(session, "staff.locked", member,
                         details={"failures": failures, "until": user.locked_until.isoformat()})
             # Every terminal of the tenant locks this member too, once the hub has it.
-            enqueue_mutation(session, staff_locked(user.id, failures, user.locked_until, now=now))
+            enqueue_mutation(session, staff_locked(user.id, failures, user.locked_until, now=now,
+                                                    unlocks=user.unlocks or 0))
             log.warning("Staff %s is locked until %s", user.staff_code, user.locked_until.isoformat())
             return _Check(None, self._locked_sentence(session, user), "locked")
         left = self._max_failures - failures

@@ -226,11 +226,17 @@ def po_draft_requested(*, request_id: uuid.UUID, store_id: uuid.UUID, staff_id: 
                                    lines=[wire.DraftLine(sku=sku, quantity=quantity) for sku, quantity in lines])
 
 
-def staff_locked(user_id: uuid.UUID, failed_login_attempts: int, locked_until: datetime, *,
-                 now: datetime) -> wire.StaffLockedV1:
+def staff_locked(user_id: uuid.UUID, failed_login_attempts: int, locked_until: datetime, *, now: datetime,
+                 unlocks: int) -> wire.StaffLockedV1:
     return wire.StaffLockedV1(staff_id=user_id, failed_login_attempts=failed_login_attempts,
-                              locked_until=locked_until, locked_at=now)
+                              locked_until=locked_until, locked_at=now, unlocks=unlocks)
 
 
 def staff_unlocked(user_id: uuid.UUID, *, by: uuid.UUID, unlocks: int, now: datetime) -> wire.StaffUnlockedV1:
     return wire.StaffUnlockedV1(staff_id=user_id, unlocked_by=by, unlocks=unlocks, unlocked_at=now)
+
+
+def staff_pin_changed(*, staff_id: uuid.UUID, store_id: uuid.UUID | None, pin_hash: str, replaces_hash: str,
+                      changed_at: datetime) -> wire.StaffPinChangedV1:
+    return wire.StaffPinChangedV1(staff_id=staff_id, store_id=store_id, pin_hash=pin_hash,
+                                  replaces_hash=replaces_hash, changed_at=changed_at)

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from demo import generate_demo_tenant
+from sync.hub.accounts import create_console_user, set_password_with_token
 from sync.hub.database import Database
 from sync.hub.feed.entities import ENTITY_OF
 from sync.hub.feed.record import ensure_feed, record_put
 from sync.hub.inventory import open_ledger
-from sync.hub.models import Recall, Store, Tenant
+from sync.hub.models import ConsoleUser, Recall, Store, Tenant
 from sync.hub.models.base import Base
+from sync.hub.staff import hash_pin
+from sync.hub.tenancy import Scope
 from sync.pin_policy import pin_problem
+
+# The demo tenant's owner in the store console. Demo only: `pos-hub seed-demo` is never run on a real hub, and a
+# real tenant's owner sets their own password from `pos-hub create-tenant`'s one-time link.
+DEMO_CONSOLE_LOGIN = "greenleaf.owner"
+DEMO_CONSOLE_PASSWORD = "greenleaf-demo"
 
 # Tables the hub scopes by tenant where the terminal's replica (one tenant only) does not.
 TENANT_SCOPED = {"users", "role_permissions", "accessory_categories", "accessories_catalog", "ocs_product_catalog"}
@@ -34,12 +39,6 @@ class SeedResult:
     row_counts: dict[str, int]
 
 
-def hash_pin(pin: str, pepper: str) -> str:
-    """The terminal's scheme (argon2 over an HMAC of the PIN) with the tenant's pepper, which paired
-    terminals receive, so they check these hashes offline."""
-    return PasswordHasher().hash(hmac.new(pepper.encode(), pin.encode(), hashlib.sha256).hexdigest())
-
-
 def _model_by_table() -> dict[str, type[Base]]:
     return {mapper.class_.__tablename__: mapper.class_ for mapper in Base.registry.mappers}
 
@@ -47,7 +46,9 @@ def _model_by_table() -> dict[str, type[Base]]:
 def seed_demo(db: Database, *, products: int = 2000, seed: int = 7, today: date | None = None) -> SeedResult:
     tenant = generate_demo_tenant(products=products, seed=seed, today=today)
     with db.write() as session:
-        if session.scalar(select(Tenant.id).where(Tenant.code == tenant.tenant_code)) is not None:
+        existing = session.scalar(select(Tenant.id).where(Tenant.code == tenant.tenant_code))
+        if existing is not None:
+            _demo_owner(session, existing)  # a demo hub seeded before the console had one gets it now
             return SeedResult(tenant.tenant_code, tenant.store_code, False, {}, {})
         models = _model_by_table()
         tenant_id = tenant.rows["tenants"][0]["id"]
@@ -83,7 +84,17 @@ def seed_demo(db: Database, *, products: int = 2000, seed: int = 7, today: date 
         open_ledger(session)
         for order in session.scalars(select(models["purchase_orders"])):
             record_put(session, order)
+        _demo_owner(session, tenant_id)
     return SeedResult(tenant.tenant_code, tenant.store_code, True, dict(tenant.pins), tenant.row_counts())
+
+
+def _demo_owner(session, tenant_id) -> None:
+    if session.scalar(select(ConsoleUser.id).where(ConsoleUser.username == DEMO_CONSOLE_LOGIN)) is not None:
+        return
+    scope = Scope(tenant_id, via="cli")
+    _user, token = create_console_user(session, scope, username=DEMO_CONSOLE_LOGIN, email="owner@greenleaf.example",
+                                       display_name="Demo owner", role="owner")
+    set_password_with_token(session, token, DEMO_CONSOLE_PASSWORD, DEMO_CONSOLE_PASSWORD)
 
 
 __all__ = ["SeedResult", "Store", "hash_pin", "seed_demo"]

@@ -31,7 +31,7 @@ from sync.mutations.orders import (
 from sync.mutations.receiving import PoReceivedV1, ReceivedLine, ReceivedLot, RejectedLine
 from sync.mutations.records import AgeVerificationLoggedV1, AuditLoggedV1, ShiftClosedV1, ShiftTotals
 from sync.mutations.shelves import DraftLine, PoDraftRequestedV1, ShelfAssignedV1, ShelfPlacement
-from sync.mutations.staff import StaffLockedV1, StaffUnlockedV1
+from sync.mutations.staff import StaffLockedV1, StaffPinChangedV1, StaffUnlockedV1
 from sync.mutations.stock import InventoryAdjustedV1, InventoryDelta
 
 MUTATIONS: dict[str, type[MutationArgs]] = {
@@ -53,6 +53,7 @@ MUTATIONS: dict[str, type[MutationArgs]] = {
     "po.draft_requested.v1": PoDraftRequestedV1,
     "staff.locked.v1": StaffLockedV1,
     "staff.unlocked.v1": StaffUnlockedV1,
+    "staff.pin_changed.v1": StaffPinChangedV1,
 }
 
 
@@ -71,5 +72,6 @@ __all__ = [
     "KioskTicketClosedV1", "KioskTicketCreatedV1", "MutationArgs", "OrderCompletedV1", "OrderRefundedV1",
     "OrderVoidedV1", "PoDraftRequestedV1", "PoReceivedV1", "ReceivedLine", "ReceivedLot", "RefundLine",
     "RejectedLine", "Reservation", "SaleLine", "ShelfAssignedV1", "ShelfPlacement", "ShiftClosedV1", "ShiftTotals",
-    "StaffLockedV1", "StaffUnlockedV1", "StockReleasedV1", "StockReservedV1", "TicketLine", "WireModel", "name_of",
+    "StaffLockedV1", "StaffPinChangedV1", "StaffUnlockedV1", "StockReleasedV1", "StockReservedV1", "TicketLine",
+    "WireModel", "name_of",
 ]

@@ -7,6 +7,7 @@ import re
 import socket
 import time
 
+import httpx
 import pytest
 from PIL import Image
 
@@ -30,6 +31,16 @@ def demo_ports(monkeypatch):
     monkeypatch.setattr(demo_stack, "DEMO_PRODUCTS", 120)
 
 
+def _sign_in_to_the_console(url: str, login: str, password: str) -> None:
+    """What the printed sign-in does in a browser: the form's token, then the stores page."""
+    with httpx.Client(follow_redirects=True) as browser:
+        form = browser.get(f"{url}/sign-in").text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
+        stores = browser.post(f"{url}/sign-in", data={"login": login, "password": password, "csrf_token": token,
+                                                      "next": "/console/stores"})
+    assert stores.status_code == 200 and "ON001" in stores.text, stores.text[:300]
+
+
 def test_two_demo_terminals_share_one_hub_and_see_each_others_sales(demo_ports, tmp_path, capsys):
     opened, stacks = [], []
     try:
@@ -46,6 +57,10 @@ def test_two_demo_terminals_share_one_hub_and_see_each_others_sales(demo_ports, 
         out = capsys.readouterr().out
         # Each terminal's start ends with who can sign in (the PINs are no longer shown only "once").
         assert out.count("Staff sign-in (staff code / PIN):") == 2 and "Paired demo terminal 2" in out
+        console = re.findall(r"Store console: (http://\S+/console) \(sign in as (\S+) with the demo password (\S+)\)",
+                             out)
+        assert len(console) == 2 and console[0][0] == f"{first.hub_url}/console"
+        _sign_in_to_the_console(*console[0])
         settings = load_settings(tmp_path / "demo-terminal-2")
         assert settings.hardware.printer_url == f"tcp://127.0.0.1:{demo_stack.PRINTER_PORT}"
 

@@ -22,6 +22,8 @@ class User(IdMixin, ReplicatedMixin, Base):
     role: Mapped[str] = mapped_column(String(16))  # cashier, manager, admin
     # argon2 hash of PIN + per-terminal pepper; never the PIN itself
     pin_hash: Mapped[str] = mapped_column(String(255))
+    # Set by a manager from the console: the register asks for a new PIN at the next sign-in.
+    pin_temporary: Mapped[bool] = mapped_column(default=False)
     is_active: Mapped[bool] = mapped_column(default=True)
     failed_login_attempts: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None]

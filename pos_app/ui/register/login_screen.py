@@ -1,13 +1,20 @@
-"""Sign-in: tap your name (or type your staff code), then your PIN. Quick to switch between cashiers."""
+"""Sign-in: tap your name (or type your staff code), then your PIN. Quick to switch between cashiers.
+
+After a PIN a manager set (a temporary one), the same pad asks for a new PIN of the cashier's own, twice, before
+signing in. The PINs typed are held only until that step ends."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from pos_app.services.errors import NewPinNeeded, NewPinRefused
 from pos_app.services.staff import StaffMember
 from pos_app.ui.common.widgets import PinPad, touch_button
 from pos_app.ui.tasks import message_of
+
+SIGN_IN_HINT = "Tap your name, or type your staff code, then enter your PIN."
+NEW_PIN_HINT = "A PIN only you know: not your birthday, and not the one the manager gave you."
 
 
 class LoginScreen(QWidget):
@@ -17,7 +24,7 @@ class LoginScreen(QWidget):
         super().__init__(objectName="LoginScreen")
         self._login = login
         self.title = QLabel("Sign in", objectName="ScreenTitle")
-        self.hint = QLabel("Tap your name, or type your staff code, then enter your PIN.", wordWrap=True)
+        self.hint = QLabel(SIGN_IN_HINT, wordWrap=True)
         self.code_field = QLineEdit(placeholderText="Staff code", objectName="StaffCodeField")
         self.code_field.returnPressed.connect(lambda: self.pad.field.setFocus())
         self.names = QGridLayout()
@@ -26,6 +33,12 @@ class LoginScreen(QWidget):
         self.pad.submitted.connect(self._submit)
         self.error_label = QLabel(objectName="DialogError", wordWrap=True)
         self.error_label.hide()
+        self.step_label = QLabel(objectName="PinStep", wordWrap=True)
+        self.step_label.hide()
+        self.cancel_button = touch_button("Cancel new PIN", name="CancelNewPin")
+        self.cancel_button.clicked.connect(self.reset)
+        self.cancel_button.hide()
+        self._new_pin: tuple[str, str, str | None] | None = None  # staff code, temporary PIN, first new PIN
 
         left = QVBoxLayout()
         left.addWidget(self.title)
@@ -34,8 +47,10 @@ class LoginScreen(QWidget):
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.code_field)
+        right.addWidget(self.step_label)
         right.addWidget(self.pad)
         right.addWidget(self.error_label)
+        right.addWidget(self.cancel_button)
         right.addStretch(1)
         row = QHBoxLayout(self)
         row.setContentsMargins(32, 24, 32, 24)
@@ -71,6 +86,12 @@ class LoginScreen(QWidget):
         self._submit(pin)
 
     def reset(self) -> None:
+        self._new_pin = None
+        self.title.setText("Sign in")
+        self.hint.setText(SIGN_IN_HINT)
+        self.step_label.hide()
+        self.cancel_button.hide()
+        self.code_field.setEnabled(True)
         self.code_field.clear()
         self.pad.field.clear()
         self.error_label.hide()
@@ -81,14 +102,65 @@ class LoginScreen(QWidget):
         super().showEvent(event)
         (self.pad.field if self.code_field.text() else self.code_field).setFocus(Qt.FocusReason.OtherFocusReason)
 
+    @property
+    def asking_new_pin(self) -> bool:
+        return self._new_pin is not None
+
     def _submit(self, pin: str) -> None:
+        if self._new_pin is not None:
+            self._submit_new_pin(pin)
+            return
         code = self.code_field.text().strip()
         if not code:
             self.show_error("Tap your name or type your staff code first, then your PIN.")
             return
         try:
             member = self._login.sign_in(code, pin)
+        except NewPinNeeded as needed:
+            self._ask_new_pin(code, pin, needed.message)
+            return
         except Exception as error:
+            self.show_error(message_of(error))
+            return
+        self.reset()
+        self.signed_in.emit(member)
+
+    def _ask_new_pin(self, code: str, temporary: str, sentence: str, error: str = "") -> None:
+        self._new_pin = (code, temporary, None)
+        self.title.setText("Choose your new PIN")
+        self.hint.setText(NEW_PIN_HINT)
+        self.code_field.setEnabled(False)
+        self.step_label.setText(f"{sentence}\nType your new PIN (4 to 8 digits), then press OK.")
+        self.step_label.show()
+        self.cancel_button.show()
+        self.pad.field.clear()
+        self.pad.field.setFocus()
+        if error:
+            self.show_error(error)
+        else:
+            self.error_label.hide()
+
+    def _submit_new_pin(self, pin: str) -> None:
+        assert self._new_pin is not None
+        code, temporary, first = self._new_pin
+        if first is None:
+            refusal = self._login.new_pin_refusal(code, pin)
+            if refusal:
+                self.show_error(refusal)
+                self.pad.field.setFocus()
+                return
+            self._new_pin = (code, temporary, pin)
+            self.step_label.setText("Type your new PIN again, to be sure, then press OK.")
+            self.error_label.hide()
+            self.pad.field.setFocus()
+            return
+        try:
+            member = self._login.choose_new_pin(code, temporary, first, pin)
+        except NewPinRefused as refused:
+            self._ask_new_pin(code, temporary, "Your PIN was set by a manager.", refused.message)
+            return
+        except Exception as error:  # the temporary PIN no longer works (reset again, locked): start over
+            self.reset()
             self.show_error(message_of(error))
             return
         self.reset()

@@ -18,7 +18,7 @@ from sync.hub.handlers.orders import order_completed, order_refunded, order_void
 from sync.hub.handlers.receiving import po_received
 from sync.hub.handlers.records import age_verification_logged, audit_logged, shift_closed
 from sync.hub.handlers.shelves import po_draft_requested, shelf_assigned
-from sync.hub.handlers.staff import staff_locked, staff_unlocked
+from sync.hub.handlers.staff import pin_changed, staff_locked, staff_unlocked
 from sync.hub.handlers.stock import inventory_adjusted
 from sync.mutations import (
     MUTATIONS,
@@ -38,6 +38,7 @@ from sync.mutations import (
     ShelfAssignedV1,
     ShiftClosedV1,
     StaffLockedV1,
+    StaffPinChangedV1,
     StaffUnlockedV1,
     StockReleasedV1,
     StockReservedV1,
@@ -64,6 +65,7 @@ HANDLERS: dict[type[MutationArgs], Handler] = {
     PoDraftRequestedV1: po_draft_requested,
     StaffLockedV1: staff_locked,
     StaffUnlockedV1: staff_unlocked,
+    StaffPinChangedV1: pin_changed,
 }
 
 

@@ -23,6 +23,8 @@ class User(IdMixin, ReplicatedMixin, Base):
     last_name: Mapped[str | None] = mapped_column(String(80))
     role: Mapped[str] = mapped_column(String(16))
     pin_hash: Mapped[str] = mapped_column(String(255))
+    # Set by a manager from the console: the register asks for a new PIN at the next sign-in.
+    pin_temporary: Mapped[bool] = mapped_column(default=False)
     is_active: Mapped[bool] = mapped_column(default=True)
     failed_login_attempts: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None]

@@ -43,6 +43,8 @@ class Tenant:
     owner: str
     manager: str
     cashier: str
+    staff_a: uuid.UUID  # a register cashier of store A
+    staff_b: uuid.UUID  # and one of store B
 
 
 def page_csrf(html: str) -> str:
@@ -93,7 +95,7 @@ def console_as(app, login: str) -> Console:
 
 @pytest.fixture
 def tenant(console_app) -> Tenant:
-    from sync.hub import accounts, tenancy
+    from sync.hub import accounts, staff, tenancy
     from sync.hub.models import ConsoleUser
     from sync.hub.sync_service import pair
     from sync.protocol import PairRequest
@@ -113,8 +115,12 @@ def tenant(console_app) -> Tenant:
             tokens[user.username] = token
         for token in tokens.values():
             accounts.set_password_with_token(session, token, PASSWORD, PASSWORD)
+        register_staff = [staff.create_staff(session, scope, store.id, staff_code=f"C{n}", pin="2580",
+                                             first_name=f"Cashier {n}", role="cashier").id
+                          for n, store in zip("AB", stores, strict=True)]
         code_b = tenancy.new_pairing_code(session, scope, stores[1].id)
         names = {user.role: user.username for user in session.query(ConsoleUser).filter_by(tenant_id=made.tenant.id)}
         ids = (made.tenant.id, stores[0].id, stores[1].id)
     paired = pair(db, PairRequest(pairing_code=code_b, terminal_name="B till", client_id=uuid.uuid4()))
-    return Tenant(code, *ids, paired.terminal_id, paired.token, names["owner"], names["manager"], names["cashier"])
+    return Tenant(code, *ids, paired.terminal_id, paired.token, names["owner"], names["manager"], names["cashier"],
+                  *register_staff)

@@ -31,17 +31,19 @@ def test_a_manager_of_store_a_gets_403_on_every_store_b_route(console_app, tenan
     with_store = [route for route in routes if "{store_id}" in route[1]]
     unknown = set(routes) - set(with_store) - set(NO_STORE_ROUTES)
     assert not unknown, f"new console routes must join the sweep or NO_STORE_ROUTES: {sorted(unknown)}"
-    assert len(with_store) >= 7
+    assert len(with_store) >= 16
     db = console_app.state.db
     with db.read() as session:
         before = session.scalar(select(func.count()).select_from(HubAudit).where(HubAudit.store_id == tenant.store_b))
     for method, path in with_store:
-        url = path.replace("{store_id}", str(tenant.store_b)).replace("{terminal_id}", str(tenant.terminal_b))
+        url = (path.replace("{store_id}", str(tenant.store_b)).replace("{terminal_id}", str(tenant.terminal_b))
+               .replace("{staff_id}", str(tenant.staff_b)))
         response = manager.post(url) if method == "POST" else manager.get(url)
         assert response.status_code == 403, f"{method} {path}: {response.status_code} {response.text[:300]}"
         assert "not one of yours" in response.text, f"{method} {path} was refused for another reason"
         if method == "GET":  # the same page of the manager's own store opens: the 403 above is about store B
-            own = manager.get(url.replace(str(tenant.store_b), str(tenant.store_a)))
+            own = manager.get(url.replace(str(tenant.store_b), str(tenant.store_a))
+                              .replace(str(tenant.staff_b), str(tenant.staff_a)))
             assert own.status_code == 200, f"GET {path} for store A: {own.status_code}"
     listing = manager.get("/console/stores").text
     assert f"{tenant.code}A" in listing and f"{tenant.code}B" not in listing

@@ -9,8 +9,10 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from sync.hub import staff
 from sync.hub.models import Accessory, OcsProduct, PaymentTransaction, Recall, ShelfLocation, Store
 from sync.hub.purchasing import LineIn, create_purchase_order
+from sync.hub.tenancy import Scope
 from tests.sync.hub.helpers import push, sales
 
 PUBLIC = {"/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc", "/healthz", "/sync/v1/pair"}
@@ -58,13 +60,15 @@ def tenant_b(hub_app, client, world):
         recall = Recall(tenant_id=b1.tenant_id, sku="SKU-1", lots=["LOT-1"], reason="B's recall")
         session.add_all([location, recall])
         session.flush()
+        cashier = staff.create_staff(session, Scope(b1.tenant_id), b1.store_id, pin="2580", first_name="B",
+                                     staff_code=f"B{uuid.uuid4().hex[:6]}", role="cashier")
         payment = session.scalar(select(PaymentTransaction).where(PaymentTransaction.store_id == b1.store_id))
         b_sku = session.scalar(select(OcsProduct.ocs_variant_number).where(
             OcsProduct.tenant_id == b1.tenant_id, OcsProduct.ocs_variant_number.like("B-ONLY-%")))
         return {
             "store_id": b1.store_id, "tenant_id": b1.tenant_id, "po_id": po.id, "order_id": payment.order_id,
             "transaction_id": payment.id, "accessory_id": accessory.id, "sku": b_sku, "terminal_id": b1.terminal_id,
-            "recall_id": recall.id, "location_id": location.id,
+            "recall_id": recall.id, "location_id": location.id, "staff_id": cashier.id,
         }
 
 
@@ -74,6 +78,10 @@ BODIES = {
     "/api/v1/inventory/adjust": {"sku": "SKU-1", "quantity_delta": 1, "reason": "count"},
     # A recall reaches the token's own tenant only: tenant A's LOT-1, never store B1's (checked by the response).
     "/api/v1/recalls": {"sku": "SKU-1", "lots": ["LOT-1"], "reason": "Isolation check"},
+    "/api/v1/stores/{store_id}/staff": {"staff_code": "X1", "first_name": "X", "pin": "2580"},
+    "/api/v1/staff/{staff_id}": {"first_name": "Taken over"},
+    "/api/v1/staff/{staff_id}/pin": {"pin": "2580"},
+    "/api/v1/stores/{store_id}/price-overrides/{sku}": {"price": "1.00"},
     "/api/v1/locations": {"zone": "X", "aisle": "1", "shelf": "1", "bin": "A"},
     "/api/v1/purchase-orders": {"po_number": "PO-X", "lines": [{"sku": "SKU-1", "quantity_ordered": 1,
                                                                  "unit_cost_cents": 100}]},
