@@ -12,6 +12,7 @@ from sync.column_types import cents_to_dollars, utcnow
 from sync.hub.batch_rows import add_rows, insert_new, write_gathered
 from sync.hub.handlers.base import Context, Rejection, require_own_store
 from sync.hub.inventory import Delta, apply_deltas, sale_reversal
+from sync.hub.promotions import record_usage
 from sync.hub.models import (
     Order,
     OrderItem,
@@ -77,6 +78,8 @@ def order_completed(session: Session, ctx: Context, args: OrderCompletedV1) -> N
                                         "changed_by": args.staff_id, "notes": None, "created_at": now}])
     apply_deltas(session, ctx.store_id, _deltas(args.inventory_deltas), transaction_type="sale",
                  reference_type="order", reference_id=args.order_id, staff_id=args.staff_id)
+    if any(line.promotions for line in args.lines):
+        record_usage(session, ctx.tenant_id, ctx.store_id, ctx.terminal_id, args.order_id, args.lines)
 
 
 def _tender_payments(ctx: Context, args: OrderCompletedV1, now) -> list[dict]:

@@ -9,7 +9,16 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from sync.hub.models import Accessory, OcsProduct, PaymentTransaction, Recall, ShelfLocation, Store
+from sync.hub.models import (
+    Accessory,
+    DiscountCode,
+    OcsProduct,
+    PaymentTransaction,
+    Promotion,
+    Recall,
+    ShelfLocation,
+    Store,
+)
 from sync.hub.purchasing import LineIn, create_purchase_order
 from tests.sync.hub.helpers import push, sales
 
@@ -56,7 +65,10 @@ def tenant_b(hub_app, client, world):
         location = ShelfLocation(store_id=b1.store_id, location_code="B-01-01-A", zone="B", aisle="01", shelf="01",
                                  bin="A")
         recall = Recall(tenant_id=b1.tenant_id, sku="SKU-1", lots=["LOT-1"], reason="B's recall")
-        session.add_all([location, recall])
+        promotion = Promotion(tenant_id=b1.tenant_id, number=1, name="B's deal", promo_type="percent_off",
+                              definition={})
+        code = DiscountCode(tenant_id=b1.tenant_id, code="BCODE", discount_type="fixed", discount_value=Decimal(1))
+        session.add_all([location, recall, promotion, code])
         session.flush()
         payment = session.scalar(select(PaymentTransaction).where(PaymentTransaction.store_id == b1.store_id))
         b_sku = session.scalar(select(OcsProduct.ocs_variant_number).where(
@@ -64,7 +76,7 @@ def tenant_b(hub_app, client, world):
         return {
             "store_id": b1.store_id, "tenant_id": b1.tenant_id, "po_id": po.id, "order_id": payment.order_id,
             "transaction_id": payment.id, "accessory_id": accessory.id, "sku": b_sku, "terminal_id": b1.terminal_id,
-            "recall_id": recall.id, "location_id": location.id,
+            "recall_id": recall.id, "location_id": location.id, "promotion_id": promotion.id, "code_id": code.id,
         }
 
 
@@ -74,6 +86,12 @@ BODIES = {
     "/api/v1/inventory/adjust": {"sku": "SKU-1", "quantity_delta": 1, "reason": "count"},
     # A recall reaches the token's own tenant only: tenant A's LOT-1, never store B1's (checked by the response).
     "/api/v1/recalls": {"sku": "SKU-1", "lots": ["LOT-1"], "reason": "Isolation check"},
+    # Promotions and codes aimed at store B (?store_id=) are refused before anything is checked or written.
+    "/api/v1/promotions": {"id": 901, "name": "X", "kind": "percent_off", "applies_to": {"everything": True},
+                           "percent": "5"},
+    "/api/v1/promotions/import": {"promotions": []},
+    "/api/v1/discount-codes": {"id": 901, "code": "XISO", "name": "X", "discount_type": "fixed",
+                               "discount_value": "1.00"},
     "/api/v1/locations": {"zone": "X", "aisle": "1", "shelf": "1", "bin": "A"},
     "/api/v1/purchase-orders": {"po_number": "PO-X", "lines": [{"sku": "SKU-1", "quantity_ordered": 1,
                                                                  "unit_cost_cents": 100}]},
