@@ -1,4 +1,5 @@
-"""`pos-hub import-locations`, `pos-hub recall` and `pos-hub import-promotions`: the stock and pricing commands of the hub's CLI (see `sync.hub.cli`)."""
+"""`pos-hub import-locations`, `pos-hub recall` and `pos-hub import-promotions`: the stock and pricing commands
+of the hub's CLI (see `sync.hub.cli`)."""
 
 from __future__ import annotations
 

@@ -22,9 +22,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pos_app.domain.money import Money
 from pos_app.domain.promotions.checks import Catalog, Product
 from pos_app.domain.promotions.from_file import PromotionsRefused, promotion_set_from_file
-from pos_app.domain.money import Money
 from sync.hub.feed.record import record_put
 from sync.hub.models import (
     Accessory,
@@ -109,7 +109,8 @@ def code_row(code: DiscountCode, number: int, zone: ZoneInfo) -> DiscountCodeRow
     return DiscountCodeRow(
         id=number, code=code.code, name=code.description or code.code, discount_type=code.discount_type,
         discount_value=code.discount_value, minimum_purchase=code.minimum_purchase, usage_limit=code.usage_limit,
-        usage_count=code.usage_count, valid_from=_local(code.valid_from, zone), valid_until=_local(code.valid_until, zone),
+        usage_count=code.usage_count, valid_from=_local(code.valid_from, zone),
+        valid_until=_local(code.valid_until, zone),
         priority=code.priority, stackable=code.stackable, active=code.is_active)
 
 
@@ -174,7 +175,8 @@ def save_promotions(session: Session, tenant_id: uuid.UUID, data: PromotionsFile
         _children(promotion, row)
         session.flush()
         record_put(session, promotion)
-    codes = {c.code.upper(): c for c in session.scalars(select(DiscountCode).where(DiscountCode.tenant_id == tenant_id))}
+    codes = {c.code.upper(): c
+             for c in session.scalars(select(DiscountCode).where(DiscountCode.tenant_id == tenant_id))}
     codes_created = codes_updated = 0
     for row in data.discount_codes:
         code = codes.get(row.code.strip().upper())

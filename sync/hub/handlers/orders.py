@@ -12,7 +12,6 @@ from sync.column_types import cents_to_dollars, utcnow
 from sync.hub.batch_rows import add_rows, insert_new, write_gathered
 from sync.hub.handlers.base import Context, Rejection, require_own_store
 from sync.hub.inventory import Delta, apply_deltas, sale_reversal
-from sync.hub.promotions import record_usage
 from sync.hub.models import (
     Order,
     OrderItem,
@@ -22,6 +21,7 @@ from sync.hub.models import (
     OrderStatusHistory,
     PaymentTransaction,
 )
+from sync.hub.promotions import record_usage
 from sync.mutations import CardTender, CashTender, InventoryDelta, OrderCompletedV1, OrderRefundedV1, OrderVoidedV1
 
 _ITEMS = OrderItem.__table__

@@ -14,12 +14,6 @@ from sync.hub.models.inventory import (
     ShelfLocation,
 )
 from sync.hub.models.kiosk import KioskClaimConflict, KioskTicket, KioskTicketLine, OcsInventoryReservation
-from sync.hub.models.purchasing import (
-    ProvincialSupplier,
-    PurchaseOrder,
-    PurchaseOrderItem,
-    PurchaseOrderReceipt,
-)
 from sync.hub.models.promotions import (
     BundleDeal,
     DiscountUsage,
@@ -27,6 +21,12 @@ from sync.hub.models.promotions import (
     PricingRule,
     Promotion,
     PromotionUsage,
+)
+from sync.hub.models.purchasing import (
+    ProvincialSupplier,
+    PurchaseOrder,
+    PurchaseOrderItem,
+    PurchaseOrderReceipt,
 )
 from sync.hub.models.recalls import Recall
 from sync.hub.models.sales import (
