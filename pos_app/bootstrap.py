@@ -75,7 +75,10 @@ class Terminal:
     def sales(self) -> SaleService:
         from pos_app.services.selling import SaleService
 
-        return SaleService(self.session_factory, self.context)
+        from pos_app.services.promotions import PromotionCatalog
+
+        promotions = PromotionCatalog(self.session_factory, self.context.store_id, self.context.zone)
+        return SaleService(self.session_factory, self.context, promotions=promotions)
 
     @cached_property
     def refunds(self) -> RefundService:

@@ -1,7 +1,8 @@
 """``pos-app promotions price``: price a cart against a promotions file and print the result as JSON.
 
-Each cart line carries its own price, category, brand, whether it is cannabis, and its unit cost. With --promotions
-it needs no database; without, it prices against the terminal's own promotions, as synced from the hub. The formats of the cart, the promotions file and the output are in docs/promotions.md.
+Each cart line carries its own price, category, brand, whether it is cannabis, and its unit cost. With
+--promotions it needs no database; without, it prices against the terminal's own promotions, as synced from the
+hub. The formats of the cart, the promotions file and the output are in docs/promotions.md.
 """
 
 from __future__ import annotations

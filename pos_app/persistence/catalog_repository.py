@@ -6,13 +6,13 @@ import uuid
 from decimal import Decimal
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from hardware.codes.gs1 import gtin14_or_none
 from pos_app.domain.catalog import CodeMatch, ProductInfo
 from pos_app.domain.equivalency import ProductForm
 from pos_app.domain.money import Money
-from pos_app.persistence.models import Accessory, OcsInventory, OcsProduct
+from pos_app.persistence.models import Accessory, AccessoryCategory, OcsInventory, OcsProduct
 
 
 def _store_price(session: Session, store_id: uuid.UUID, sku: str, catalog_price: Decimal) -> Decimal:
@@ -38,6 +38,7 @@ def cannabis_info(product: OcsProduct, price: Decimal) -> ProductInfo:
         price_version=product.price_version,
         each_gtin=product.each_gtin,
         brand=product.brand_name,
+        category=product.category,
     )
 
 
@@ -52,7 +53,15 @@ def accessory_info(accessory: Accessory, price: Decimal) -> ProductInfo:
         price_version=accessory.price_version,
         each_gtin=accessory.barcode,
         brand=accessory.brand or "",
+        category=_accessory_category(accessory),
     )
+
+
+def _accessory_category(accessory: Accessory) -> str:
+    """Its category's name, as promotions name it (the hub's check calls an accessory without one Accessories)."""
+    session = object_session(accessory)
+    category = session.get(AccessoryCategory, accessory.category_id) if session and accessory.category_id else None
+    return category.name if category is not None else "Accessories"
 
 
 def find_by_code(session: Session, store_id: uuid.UUID, code: str) -> CodeMatch | None:

@@ -12,7 +12,7 @@ it is removed or lowered. A sale may ring up a kiosk ticket: loading claims it, 
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -44,6 +44,7 @@ from pos_app.services.kiosk_tickets import KioskTicketService, LoadedTicket, Tic
 from pos_app.services.mutations import order_completed
 from pos_app.services.open_sale import OpenSaleKeeper
 from pos_app.services.parked_info import ParkedSaleInfo, parked_info
+from pos_app.services.promotions import PromotionCatalog, attach, enter_code
 from pos_app.services.staff import StaffMember
 from pos_app.services.terminal import TerminalContext
 
@@ -57,6 +58,7 @@ class SaleService:
         lookup: ProductLookup | None = None,
         clock: Clock = utc_clock,
         stock_checks: bool = True,
+        promotions: PromotionCatalog | None = None,
     ) -> None:
         """``stock_checks=False`` records sales as facts whatever the till's stock says, as a load generator
         or an oversell test must; a till at the counter always checks."""
@@ -66,6 +68,7 @@ class SaleService:
         self._clock = clock
         self._keeper = OpenSaleKeeper(session_factory, context, self._lookup, clock)
         self._stock_checks = stock_checks
+        self.promotions = promotions  # the store's promotions: every sale is priced with them
         self._sale: Sale | None = None
         self._staff: StaffMember | None = None
         self.cash_session_id: uuid.UUID | None = None
@@ -92,7 +95,15 @@ class SaleService:
     def start_sale(self, staff: StaffMember) -> Sale:
         self._staff = staff
         self._sale = Sale(tax_components=self._context.tax_components, role=staff.role)
+        attach(self._sale, self.promotions, self.store_now)
         return self._sale
+
+    def store_now(self) -> datetime:
+        return self._clock().astimezone(self._context.zone).replace(tzinfo=None)
+
+    def enter_code(self, code: str) -> str | None:
+        """None when the code applies to the open sale, else the sentence saying why not."""
+        return self._saved(enter_code(self.sale, self.promotions, self.store_now, code))
 
     def recover(self, staff: StaffMember) -> RestoredSale | None:
         """Open the register on the sale this till left unfinished (window closed, crash, power cut), if any;

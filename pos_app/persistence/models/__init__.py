@@ -34,9 +34,10 @@ from pos_app.persistence.models.sync import SyncOutbox, SyncState
 
 __all__ = [
     "Accessory", "AccessoryCategory", "AgeVerificationLog", "AuditLog", "Base", "BatchTracking",
-    "CashMovement", "CashSession", "DiscountCode", "Promotion", "InventoryShelfAssignment", "KioskTicket", "KioskTicketLine", "OcsInventory",
+    "CashMovement", "CashSession", "DiscountCode", "InventoryShelfAssignment", "KioskTicket", "KioskTicketLine",
+    "OcsInventory",
     "OcsInventoryReservation", "OcsInventoryTransaction",
-    "OcsProduct", "OpenSale", "Order", "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem",
+    "OcsProduct", "OpenSale", "Promotion", "Order", "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem",
     "OrderStatusHistory", "ParkedSale", "PaymentAttempt", "PaymentTransaction", "ProvinceTerritory",
     "ProvincialSupplier",
     "PurchaseOrder", "PurchaseOrderItem", "ReceivingDraft", "ReceivingDraftLine", "RolePermission", "ShelfLocation",

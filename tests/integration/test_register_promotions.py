@@ -1,0 +1,58 @@
+"""The register prices every sale with the store's promotions from the replica: a promotion applies as items are
+scanned, the totals say what it saved, a manual discount comes after it, tax is on the discounted amount, a happy
+hour switches at its minute, and a code is taken or refused with a sentence."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+
+from pos_app.domain.money import Money
+from pos_app.domain.staff import Role
+from pos_app.persistence.models import Accessory, DiscountCode, Promotion
+from pos_app.services.promotions import PromotionCatalog
+from pos_app.services.selling import SaleService
+from pos_app.services.staff import first_staff_with_role
+
+NOW = {"t": datetime(2026, 11, 20, 21, 19, tzinfo=UTC)}  # Friday 16:19 in Toronto
+
+
+def _seed(terminal) -> str:
+    with terminal.session_factory() as session:
+        sku = session.scalar(select(Accessory.sku).where(Accessory.is_active.is_(True)).order_by(Accessory.sku))
+        session.add(Promotion(id=uuid.uuid4(), number=1, name="Happy hour: 50 % off", promo_type="percent_off",
+                              definition={"id": 1, "name": "Happy hour: 50 % off", "kind": "percent_off",
+                                          "applies_to": {"skus": [sku]}, "percent": "50", "stackable": True,
+                                          "schedule": [{"days": ["fri"], "start": "16:20", "end": "18:00"}]}))
+        session.add(DiscountCode(id=uuid.uuid4(), code="TAKE1", description="$1 off", discount_type="fixed",
+                                 discount_value=1, number=1, minimum_purchase=100, usage_limit=5))
+        session.add(DiscountCode(id=uuid.uuid4(), code="ONE", description="$1 off, any purchase",
+                                 discount_type="fixed", discount_value=1, number=2))
+        session.commit()
+    return sku
+
+
+def test_promotions_price_the_sale_live_and_codes_get_sentences(terminal):
+    sku = _seed(terminal)
+    catalog = PromotionCatalog(terminal.session_factory, terminal.context.store_id, terminal.context.zone)
+    service = SaleService(terminal.session_factory, terminal.context, clock=lambda: NOW["t"], promotions=catalog)
+    service.start_sale(first_staff_with_role(terminal.session_factory, Role.CASHIER))
+    service.scan(sku)
+    sale = service.sale
+    price = sale.lines[0].product.unit_price
+    assert sale.totals.promotions == Money.zero()  # 16:19: not yet
+    NOW["t"] = datetime(2026, 11, 20, 21, 20, tzinfo=UTC)  # 16:20, offline all along: the minute switches it on
+    totals = sale.totals
+    half = price - Money.of((price.amount / 2).quantize(Money.zero().amount, rounding="ROUND_HALF_UP"))
+    assert totals.promotions == price - half
+    assert totals.pricing.applied[0].name == "Happy hour: 50 % off"
+    assert totals.taxable_per_line[0] == price - totals.promotions  # tax on the discounted amount
+    assert totals.total == totals.subtotal - totals.discounts + totals.tax_total
+
+    assert service.enter_code("nope").startswith("No discount code “NOPE” is known")
+    assert "needs a purchase of" in service.enter_code("take1")
+    assert service.enter_code("one") is None
+    assert service.sale.totals.discounts == totals.promotions + Money.of("1.00")
+    assert service.enter_code("ONE") == "Code ONE is on this sale already."
