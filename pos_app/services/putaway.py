@@ -43,6 +43,7 @@ class Location:
 class Item:
     sku: str
     name: str
+    units: int = 1  # what one scan of the code puts away: a case GTIN its case quantity
 
 
 @dataclass(frozen=True)
@@ -77,14 +78,15 @@ class PutawayService:
             return Location(found.id, found.location_code, found.notes)
 
     def item(self, code: str) -> Item:
-        """The product a GTIN (each or case) or SKU names."""
+        """The product a GTIN (each or case) or SKU names, and the units one scan of that code stands for."""
         with self._session_factory() as session:
             skus = find_product_skus(session, code)
             row = stock_row(session, self._context.store_id, skus[0]) if skus else None
         if row is None:
             raise NotFound(f"No product in this store's catalog has the code {code}. Check the code, or type the "
                            "SKU.")
-        return Item(row.sku, row.name)
+        case = code == row.case_gtin and row.case_gtin != row.each_gtin
+        return Item(row.sku, row.name, row.case_quantity if case and row.case_quantity > 1 else 1)
 
     def put_away(self, lines: Sequence[PutawayLine], staff: StaffMember) -> int:
         """Place every line in one transaction with its outbox row; returns the mutation id."""

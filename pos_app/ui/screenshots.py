@@ -10,15 +10,13 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QPoint
-from PySide6.QtGui import QPainter
-
 from hardware.scanners.framing import typed_scan_event
 from pos_app.domain.cash_count import counts_for
 from pos_app.domain.staff import Role
 from pos_app.modes import is_backoffice
 from pos_app.services.staff import first_staff_with_role
 from pos_app.ui.app import qt_application, theme_for
+from pos_app.ui.common.grab import grab_with_dialogs, settle
 from pos_app.ui.device_events import DeviceEvents
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.register.card_wait import CardWaitDialog
@@ -140,18 +138,8 @@ def render_screen(terminal, *, mode: str, state: str, size: tuple[int, int], out
         _render_customer_display(app, window, terminal, size, out)
         return
     dialogs = _stage(state, window, terminal)
-    wait_for_background_work()
-    for _ in range(3):
-        app.processEvents()
-    image = window.grab()
-    painter = QPainter(image)
-    for dialog in dialogs:
-        dialog.adjustSize()
-        picture = dialog.grab()
-        painter.drawPixmap(QPoint((image.width() - picture.width()) // 2,
-                                  max((image.height() - picture.height()) // 2, 0)), picture)
-    painter.end()
-    _save(image, out)
+    settle()
+    _save(grab_with_dialogs(window, dialogs), out)
     for dialog in reversed(dialogs):
         dialog.done(0)  # not close(): the staged card wait would ask its terminal to cancel and stay up, modal
     window.close()
@@ -192,40 +180,37 @@ def _save(image, out: Path) -> None:
         raise OSError(f"Could not write {out}. Check that the folder is writable.")
 
 
-def regenerate_readme_images(out_dir: Path) -> None:
-    """``make screenshots``: render the README's images, each from a fresh demo store in a temporary folder."""
+def _render_fresh(out: Path, *, mode: str, state: str, size: tuple[int, int]) -> None:
+    """One screen from a fresh demo store in a temporary folder."""
     import tempfile
 
     from pos_app.bootstrap import open_terminal
     from pos_app.config import load_settings
     from pos_app.services.demo_data import install_demo_data
 
-    os.environ.setdefault("POS_APP_KEYRING", "file")  # a throwaway store must not leave secrets in the keyring
-    for state in README_STATES:
-        with tempfile.TemporaryDirectory() as folder:
-            terminal = open_terminal(load_settings(Path(folder)), log_to_file=False)
-            install_demo_data(terminal.session_factory, terminal.pin_pepper, products=300)
-            out = out_dir / f"register-{state}.png"
-            render_screen(terminal, mode="register", state=state, size=(1024, 768), out=out)
-            print(f"Wrote {out}")
-            terminal.close()
     with tempfile.TemporaryDirectory() as folder:
         terminal = open_terminal(load_settings(Path(folder)), log_to_file=False)
         install_demo_data(terminal.session_factory, terminal.pin_pepper, products=300)
-        out = out_dir / "register-customer-display.png"
-        render_screen(terminal, mode="register", state="customer-display", size=DISPLAY_README_SIZE, out=out)
+        render_screen(terminal, mode=mode, state=state, size=size, out=out)
         print(f"Wrote {out}")
         terminal.close()
+
+
+def regenerate_readme_images(out_dir: Path) -> None:
+    """``make screenshots``: render the README's images, each from a fresh demo store in a temporary folder."""
+    os.environ.setdefault("POS_APP_KEYRING", "file")  # a throwaway store must not leave secrets in the keyring
+    for state in README_STATES:
+        _render_fresh(out_dir / f"register-{state}.png", mode="register", state=state, size=(1024, 768))
+    _render_fresh(out_dir / "register-customer-display.png", mode="register", state="customer-display",
+                  size=DISPLAY_README_SIZE)
+    from pos_app.ui.backoffice.screenshots import backoffice_states
+
+    for state in backoffice_states():  # a back-room laptop or a 1280x800 terminal
+        _render_fresh(out_dir / f"backoffice-{state}.png", mode="backoffice", state=state, size=(1280, 800))
     from pos_app.ui.kiosk.screenshots import KIOSK_STATES
 
     for state in KIOSK_STATES:  # a kiosk is a portrait touch screen
-        with tempfile.TemporaryDirectory() as folder:
-            terminal = open_terminal(load_settings(Path(folder)), log_to_file=False)
-            install_demo_data(terminal.session_factory, terminal.pin_pepper, products=300)
-            out = out_dir / f"kiosk-{state}.png"
-            render_screen(terminal, mode="kiosk", state=state, size=(1080, 1920), out=out)
-            print(f"Wrote {out}")
-            terminal.close()
+        _render_fresh(out_dir / f"kiosk-{state}.png", mode="kiosk", state=state, size=(1080, 1920))
 
 
 if __name__ == "__main__":

@@ -140,7 +140,7 @@ class CountsTab(BackOfficeTab):
             if self.sheet is None:
                 self.say("Start a count first: scan the shelf label, or pick what to count.", "warning")
                 return
-            line = self._run(self.counts.add, result.gtin, None, result.lot)
+            line = self._run(self.counts.add, result.gtin, result.count, result.lot)  # a case label's (30)/(37)
             if line is not None:
                 self._refresh(select=(line.sku, line.batch_lot))
                 self.say(f"{line.name}{' · lot ' + line.batch_lot if line.batch_lot else ''}: {line.counted} counted.",

@@ -116,7 +116,7 @@ class PutawayTab(BackOfficeTab):
         elif result.kind is ScanKind.LOCATION and result.location is not None:
             self.scan_location(result.location.location_code)
         elif result.kind in (ScanKind.GTIN, ScanKind.GS1) and result.gtin:
-            self.scan_item(result.gtin, lot=result.lot)
+            self.scan_item(result.gtin, lot=result.lot, quantity=result.count)  # a case label's (30)/(37)
         else:
             super().handle_scan(result)
 
@@ -131,7 +131,8 @@ class PutawayTab(BackOfficeTab):
         self.say(f"Shelf {self.location.code}: now scan what goes on it.", "info")
         return True
 
-    def scan_item(self, code: str, *, lot: str | None = None, quantity: int = 1) -> bool:
+    def scan_item(self, code: str, *, lot: str | None = None, quantity: int | None = None) -> bool:
+        """The item on the chosen shelf: `quantity` units, else what one scan of the code is (a case's worth)."""
         if self.location is None:
             self.say("Scan a shelf label first (LOC:…), then the items that go on that shelf.", "warning")
             return False
@@ -141,6 +142,7 @@ class PutawayTab(BackOfficeTab):
             self.say(message_of(error))
             return False
         primary = self.primary.isChecked()
+        quantity = quantity or item.units
         for index, line in enumerate(self.lines):
             if (line.location.id, line.sku, line.batch_lot) == (self.location.id, item.sku, lot):
                 self.lines[index] = PutawayLine(line.location, line.sku, line.name, lot, line.quantity + quantity,
@@ -149,7 +151,8 @@ class PutawayTab(BackOfficeTab):
         else:
             self.lines.append(PutawayLine(self.location, item.sku, item.name, lot, quantity, primary))
         self._show()
-        self.say(f"{item.name}{f' (lot {lot})' if lot else ''} → {self.location.code}.", "info")
+        units = f"{quantity} × " if quantity > 1 else ""
+        self.say(f"{units}{item.name}{f' (lot {lot})' if lot else ''} → {self.location.code}.", "info")
         return True
 
     def _typed_location(self) -> None:

@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint
-from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
 from hardware.scanners.framing import typed_scan_event
@@ -15,6 +13,7 @@ from pos_app.domain.counts import CountScope
 from pos_app.domain.staff import Role
 from pos_app.services.staff import first_staff_with_role
 from pos_app.ui.backoffice.window import BackOfficeWindow
+from pos_app.ui.common.grab import grab_with_dialogs, settle
 from sync.mutations.reasons import AdjustmentReason
 
 
@@ -135,7 +134,6 @@ def render_backoffice(terminal, *, state: str, size: tuple[int, int], out: Path,
                       save: Callable[[object, Path], None]) -> None:
     from pos_app.ui.app import qt_application
     from pos_app.ui.device_events import DeviceEvents
-    from pos_app.ui.tasks import wait_for_background_work
 
     if state not in STAGES:
         raise ValueError(f"Unknown back-office state {state!r}; choose one of: {', '.join(STAGES)}.")
@@ -146,18 +144,8 @@ def render_backoffice(terminal, *, state: str, size: tuple[int, int], out: Path,
         window.show()
         app.processEvents()
         dialogs = STAGES[state](window, terminal)
-        wait_for_background_work()
-        for _ in range(3):
-            app.processEvents()
-        image = window.grab()
-        painter = QPainter(image)
-        for dialog in dialogs:
-            dialog.adjustSize()
-            picture = dialog.grab()
-            painter.drawPixmap(QPoint((image.width() - picture.width()) // 2,
-                                      max((image.height() - picture.height()) // 2, 0)), picture)
-        painter.end()
-        save(image, out)
+        settle()
+        save(grab_with_dialogs(window, dialogs), out)
         for dialog in reversed(dialogs):
             dialog.done(0)
     finally:

@@ -46,6 +46,8 @@ class BackOfficeWindow(QMainWindow):
 
         self.login = LoginScreen(terminal.login)
         self.login.signed_in.connect(self._signed_in)
+        self.login.hint.setText("The back office is for managers and admins: tap your name, or type your staff "
+                                "code, then enter your PIN.")
         self.notice = NoticeBar()
         self.tabs = QTabWidget(objectName="BackOfficeTabs")
         self.tab_list: list[BackOfficeTab] = build_tabs(terminal)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from pos_app.persistence.models import OcsProduct, SyncOutbox
+from pos_app.domain.counts import CountScope
+from pos_app.persistence.models import BatchTracking, OcsProduct, SyncOutbox
 from sync.mutations.reasons import AdjustmentReason
 
 
@@ -72,3 +73,22 @@ def test_a_manager_records_a_damaged_adjustment_and_bad_input_gets_sentences(man
     [row] = _outbox(manager.till, "inventory.adjusted.v1")
     assert (row.args["quantity_delta"], row.args["reason"], row.args["batch_lot"]) == (
         -2, "damaged", tab.lot_choice.currentData())
+
+
+
+def test_a_case_label_counts_the_units_it_prints(manager):
+    tab = manager.open_tab("counts")
+    with manager.till.session_factory() as session:
+        sku, case_gtin, lot = session.execute(
+            select(OcsProduct.ocs_variant_number, OcsProduct.case_gtin, BatchTracking.batch_lot)
+            .join(BatchTracking, BatchTracking.sku == OcsProduct.ocs_variant_number)
+            .where(OcsProduct.case_gtin.is_not(None), OcsProduct.case_quantity > 3,
+                   BatchTracking.quantity_remaining > 0)
+            .order_by(OcsProduct.ocs_variant_number, BatchTracking.batch_lot).limit(1)).one()
+    tab.scope_choice.setCurrentIndex(tab.scope_choice.findData(CountScope.SKUS))
+    manager.type(tab.scope_field, sku)
+    manager.click(tab.start_button)
+    assert tab.sheet is not None, manager.notice
+    manager.scan(f"(01){case_gtin}(17)271031(37)3(10){lot}")  # an opened case: its label says 3 are left
+    counted = {(line.sku, line.batch_lot): line.counted for line in tab.sheet.lines}
+    assert counted[(sku, lot)] == 3, manager.notice

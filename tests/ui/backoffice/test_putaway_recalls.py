@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from pos_app.persistence.models import AuditLog, InventoryShelfAssignment, ShelfLocation, SyncOutbox
+from pos_app.persistence.models import AuditLog, InventoryShelfAssignment, OcsProduct, ShelfLocation, SyncOutbox
 
 
 def _outbox(till, name: str) -> list[dict]:
@@ -81,3 +81,19 @@ def test_quarantining_the_recalled_lot_takes_it_out_of_stock_with_the_reason(man
     assert tab.table.text(0, 4) == "0" and not tab.quarantine_button.isEnabled()
     with manager.till.session_factory() as session:
         assert session.scalar(select(AuditLog.action).order_by(AuditLog.seq.desc()).limit(1)) == "stock.adjusted"
+
+
+def test_a_case_scanned_at_put_away_puts_the_case_away_and_a_case_label_its_count(manager):
+    tab = manager.open_tab("putaway")
+    with manager.till.session_factory() as session:
+        sku, case_gtin, each_gtin, per_case = session.execute(
+            select(OcsProduct.ocs_variant_number, OcsProduct.case_gtin, OcsProduct.each_gtin, OcsProduct.case_quantity)
+            .where(OcsProduct.case_gtin.is_not(None), OcsProduct.case_quantity > 1)
+            .order_by(OcsProduct.ocs_variant_number).limit(1)).one()
+    manager.scan("LOC:VAULT-01-01-A")
+    manager.scan(case_gtin)  # the case's own GTIN: a case's worth
+    manager.scan(each_gtin)  # one unit
+    manager.scan(f"(01){case_gtin}(17)271031(37){per_case - 1}(10)CASE-7")  # a case label: the count it prints
+    assert [(line.sku, line.batch_lot, line.quantity) for line in tab.lines] == [
+        (sku, None, per_case + 1), (sku, "CASE-7", per_case - 1)]
+    assert f"{per_case - 1} × " in manager.notice

@@ -8,7 +8,14 @@ import pytest
 from hardware.simulators.printer import PrinterSimulator
 from hardware.simulators.scanner import ScannerSimulator
 from tests.conftest import DEMO_PRODUCTS, DEMO_SEED, DEMO_TODAY
-from tests.sync.client.conftest import hub, make_till, proxy, seeded_hub_url, till_template  # noqa: F401
+from tests.sync.client.conftest import (  # noqa: F401
+    hub,
+    make_till,
+    proxy,
+    seeded_database,
+    seeded_hub_url,
+    till_template,
+)
 from tests.sync.conftest import pg_database  # noqa: F401
 
 
