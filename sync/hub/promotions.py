@@ -1,10 +1,10 @@
 """The tenant's promotions and discount codes on the hub: imported from a promotions.v1 file or created one at a
 time, checked whole against the tenant's catalog, paused, fed to the terminals, and counted from the orders.
 
-A file (or a new promotion) is checked together with the promotions the tenant already has, by the engine's own
-checks (`pos_app.domain.promotions`, pure Python: the one place the rules and the law are written), so two
-happy hours that clash are caught whichever came first. Any problem refuses the whole change with one sentence per
-problem, and nothing is written.
+A file (or a new promotion) is checked together with the promotions the tenant already has, by the rules the
+terminal checks with too (`sync.promotions_rules`, pure Python: the one place the rules and the law are written),
+so two happy hours that clash are caught whichever came first. Any problem refuses the whole change with one
+sentence per problem, and nothing is written.
 
 Times in the file are the store's own local time; the hub keeps validity windows in UTC (converted with the
 file's `store_time_zone`, else the tenant's first store's) and the definition as written, which the terminals
@@ -22,9 +22,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pos_app.domain.money import Money
-from pos_app.domain.promotions.checks import Catalog, Product
-from pos_app.domain.promotions.from_file import PromotionsRefused, promotion_set_from_file
 from sync.hub.feed.record import record_put
 from sync.hub.models import (
     Accessory,
@@ -41,6 +38,7 @@ from sync.hub.models import (
     Store,
 )
 from sync.promotions_file import DiscountCodeRow, PromotionRow, PromotionsFile
+from sync.promotions_rules import Catalog, Product, check_promotions_file, refusal_message
 
 DEFAULT_ZONE = "America/Toronto"
 ALLOW_BELOW_COST = "promotions_allow_below_cost"  # a store setting: the store allows cannabis below its cost
@@ -51,7 +49,7 @@ class PromotionsRejected(ValueError):
 
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
-        super().__init__(str(PromotionsRefused(problems).message))
+        super().__init__(refusal_message(problems))
 
 
 @dataclass(frozen=True)
@@ -73,12 +71,13 @@ def tenant_catalog(session: Session, tenant_id: uuid.UUID) -> Catalog:
             select(OcsProduct.ocs_variant_number, OcsProduct.category, OcsProduct.brand_name,
                    OcsProduct.price_per_unit).where(OcsProduct.tenant_id == tenant_id)):
         cost = costs.get(sku)
-        products[sku] = Product(category, brand, True, Money.of(price), Money.of(cost) if cost else None)
+        products[sku] = Product(category, brand, True, Decimal(price), Decimal(cost) if cost else None)
     for sku, category, brand, price, cost in session.execute(
             select(Accessory.sku, AccessoryCategory.name, Accessory.brand, Accessory.retail_price, Accessory.unit_cost)
             .outerjoin(AccessoryCategory, AccessoryCategory.id == Accessory.category_id)
             .where(Accessory.tenant_id == tenant_id)):
-        products[sku] = Product(category or "Accessories", brand or "", False, Money.of(price), Money.of(cost))
+        products[sku] = Product(category or "Accessories", brand or "", False, Decimal(price),
+                                Decimal(cost) if cost is not None else None)
     return Catalog(products, complete=True)
 
 
@@ -132,11 +131,7 @@ def check(session: Session, tenant_id: uuid.UUID, data: PromotionsFile) -> None:
     whole = PromotionsFile(store_time_zone=str(zone), allow_below_cost=data.allow_below_cost or allow,
                            promotions=[*kept, *data.promotions],
                            discount_codes=[*kept_codes, *(r for r in data.discount_codes)])
-    problems = list(clash)
-    try:
-        promotion_set_from_file(whole, tenant_catalog(session, tenant_id))
-    except PromotionsRefused as refused:
-        problems += refused.problems
+    problems = clash + check_promotions_file(whole, tenant_catalog(session, tenant_id))
     if problems:
         raise PromotionsRejected(problems)
 
