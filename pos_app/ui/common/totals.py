@@ -1,5 +1,5 @@
-"""The sale's figures beside the cart: subtotal, discounts, each tax, the total, the 30 g meter, and after a cash
-sale the change due."""
+"""The sale's figures beside the cart: subtotal, discounts, each tax, the total, "You save $X" when promotions or
+discounts took something off, the 30 g meter, and after a cash sale the change due."""
 
 from __future__ import annotations
 
@@ -49,6 +49,11 @@ class TotalsPanel(QFrame):
                                   alignment=Qt.AlignmentFlag.AlignRight)
         grid.addWidget(QLabel("Total"), len(rows), 0)
         grid.addWidget(self.total_label, len(rows), 1)
+        self.you_save_label = QLabel(objectName="YouSaveLabel", alignment=Qt.AlignmentFlag.AlignRight)
+        self.you_save_label.setStyleSheet("color: #1b5e20; font-weight: bold;")
+        self.you_save_label.hide()
+        rows.append("You save")  # its own row, under the total
+        grid.addWidget(self.you_save_label, len(rows), 0, 1, 2)
         self.limit_caption = QLabel("Dried-cannabis equivalent (limit 30 g)")
         grid.addWidget(self.limit_caption, len(rows) + 1, 0, 1, 2)
         self.limit_meter = LimitMeter()
@@ -74,6 +79,7 @@ class TotalsPanel(QFrame):
             for label in self.value_labels.values():
                 label.setText(zero)
             self.total_label.setText(zero)
+            self.show_savings(Money.zero())
             self.limit_meter.show_grams(Decimal(0))
             return
         self.value_labels["Subtotal"].setText(totals.subtotal.format())
@@ -83,4 +89,10 @@ class TotalsPanel(QFrame):
             if code in totals.taxes.components:
                 label.setText(totals.taxes.components[code].format())
         self.total_label.setText(totals.total.format())
+        self.show_savings(totals.discounts)
         self.limit_meter.show_grams(totals.dried_equivalent_grams)
+
+    def show_savings(self, saved: Money) -> None:
+        """What the promotions, codes and discounts took off, for the customer to see; hidden when nothing."""
+        self.you_save_label.setVisible(bool(saved))
+        self.you_save_label.setText(f"You save {saved.format()}" if saved else "")

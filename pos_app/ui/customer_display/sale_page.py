@@ -152,8 +152,9 @@ class SalePage(QWidget):
 
     def show_sale(self, sale: SaleSnapshot, payment: PaymentStatus | None) -> None:
         self.title.setText("Your order")
-        self.cart_model.set_lines(sale.lines)
-        self.lines_view.setColumnHidden(DISCOUNT_COLUMN, not any(line.discount for line in sale.lines))
+        self.cart_model.set_lines(sale.lines, totals=sale.totals)
+        self.lines_view.setColumnHidden(DISCOUNT_COLUMN, not (any(line.discount for line in sale.lines)
+                                                              or sale.totals.promotions))
         self.lines_view.scrollToBottom()  # the line just scanned
         count = sale.totals.item_count
         self.count_label.setText(f"{count} item{'' if count == 1 else 's'}")
