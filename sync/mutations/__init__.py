@@ -25,6 +25,7 @@ from sync.mutations.orders import (
     OrderCompletedV1,
     OrderRefundedV1,
     OrderVoidedV1,
+    PromotionShare,
     RefundLine,
     SaleLine,
 )
@@ -66,7 +67,7 @@ __all__ = [
     "MUTATIONS", "AgeVerificationLoggedV1", "Allocation", "AuditLoggedV1", "CardTender", "CashTender",
     "CountedLine", "DraftLine", "InventoryAdjustedV1", "InventoryCountedV1", "InventoryDelta", "KioskTicketClaimedV1",
     "KioskTicketClosedV1", "KioskTicketCreatedV1", "MutationArgs", "OrderCompletedV1", "OrderRefundedV1",
-    "OrderVoidedV1", "PoDraftRequestedV1", "PoReceivedV1", "ReceivedLine", "ReceivedLot", "RefundLine",
-    "RejectedLine", "Reservation", "SaleLine", "ShelfAssignedV1", "ShelfPlacement", "ShiftClosedV1", "ShiftTotals",
+    "OrderVoidedV1", "PoDraftRequestedV1", "PoReceivedV1", "PromotionShare", "ReceivedLine", "ReceivedLot",
+    "RefundLine", "RejectedLine", "Reservation", "SaleLine", "ShelfAssignedV1", "ShelfPlacement", "ShiftClosedV1", "ShiftTotals",
     "StockReleasedV1", "StockReservedV1", "TicketLine", "WireModel", "name_of",
 ]
