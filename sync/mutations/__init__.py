@@ -68,6 +68,6 @@ __all__ = [
     "CountedLine", "DraftLine", "InventoryAdjustedV1", "InventoryCountedV1", "InventoryDelta", "KioskTicketClaimedV1",
     "KioskTicketClosedV1", "KioskTicketCreatedV1", "MutationArgs", "OrderCompletedV1", "OrderRefundedV1",
     "OrderVoidedV1", "PoDraftRequestedV1", "PoReceivedV1", "PromotionShare", "ReceivedLine", "ReceivedLot",
-    "RefundLine", "RejectedLine", "Reservation", "SaleLine", "ShelfAssignedV1", "ShelfPlacement", "ShiftClosedV1", "ShiftTotals",
-    "StockReleasedV1", "StockReservedV1", "TicketLine", "WireModel", "name_of",
+    "RefundLine", "RejectedLine", "Reservation", "SaleLine", "ShelfAssignedV1", "ShelfPlacement", "ShiftClosedV1",
+    "ShiftTotals", "StockReleasedV1", "StockReservedV1", "TicketLine", "WireModel", "name_of",
 ]
