@@ -4,7 +4,7 @@ by the same rules the hub checked them with), and the codes this terminal used t
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -63,3 +63,23 @@ def codes_used_locally(session: Session) -> dict[str, int]:
                      for share in line.get("promotions", ()) if share.get("code")}:
             used[code] = used.get(code, 0) + 1
     return used
+
+
+def _utc(moment: datetime | None, zone: tzinfo) -> datetime | None:
+    return None if moment is None else moment.replace(tzinfo=zone).astimezone(UTC)
+
+
+def put_promotions_file(session: Session, data: PromotionsFile, zone: tzinfo) -> None:
+    """Write a (checked) promotions file into the replica as if the hub had fed it: the demo store's own deals on
+    a terminal with no hub (`pos-app demo-data --promotions`, the screenshots)."""
+    for row in data.promotions:
+        session.add(Promotion(id=uuid.uuid4(), number=row.id, name=row.name, promo_type=row.kind,
+                              priority=row.priority, stackable=row.stackable, is_active=row.active,
+                              definition=row.model_dump(mode="json", exclude={"active"})))
+    for code in data.discount_codes:
+        session.add(DiscountCode(id=uuid.uuid4(), code=code.code.strip().upper(), description=code.name,
+                                 discount_type=code.discount_type, discount_value=code.discount_value,
+                                 minimum_purchase=code.minimum_purchase, usage_limit=code.usage_limit,
+                                 usage_count=code.usage_count, valid_from=_utc(code.valid_from, zone),
+                                 valid_until=_utc(code.valid_until, zone), is_active=code.active, number=code.id,
+                                 priority=code.priority, stackable=code.stackable))

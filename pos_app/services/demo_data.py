@@ -62,6 +62,19 @@ def _with_derived_fields(rows: dict[str, list[dict]], pepper: str, pins: dict[st
     return rows
 
 
+def _put_demo_promotions(session: Session, zone_name: str) -> None:
+    from zoneinfo import ZoneInfo
+
+    from demo.promotions import DEMO_PROMOTIONS
+    from pos_app.domain.promotions.from_file import promotion_set_from_file
+    from pos_app.persistence.promotions import put_promotions_file
+    from sync.promotions_file import PromotionsFile
+
+    data = PromotionsFile.model_validate(DEMO_PROMOTIONS)
+    promotion_set_from_file(data)  # the rules the hub checks a file with: refused here too, with sentences
+    put_promotions_file(session, data, ZoneInfo(zone_name))
+
+
 def install_demo_data(
     session_factory: sessionmaker[Session],
     pepper: str,
@@ -71,7 +84,10 @@ def install_demo_data(
     today: date | None = None,
     terminal_no: int = 1,
     progress: Callable[[str], None] = lambda _message: None,
+    promotions: bool = False,
 ) -> DemoSummary:
+    """``promotions``: also the demo store's promotions and code (demo.promotions), checked by the hub's rules,
+    as its hub would feed them."""
     if products < MIN_PRODUCTS or products > MAX_PRODUCTS:
         raise ServiceError(f"The number of products must be between {MIN_PRODUCTS} and {MAX_PRODUCTS:,}: "
                            "the demo needs one of every product form.")
@@ -91,6 +107,8 @@ def install_demo_data(
         state = ensure_sync_state(session)
         state.store_id = store["id"]
         state.terminal_no = terminal_no
+        if promotions:
+            _put_demo_promotions(session, store.get("timezone") or "America/Toronto")
         uow.commit()
     staff = [
         StaffLogin(u["staff_code"], f"{u['first_name']} {u['last_name']}", u["role"], tenant.pins[u["staff_code"]])
