@@ -75,6 +75,21 @@ def _put_demo_promotions(session: Session, zone_name: str) -> None:
     put_promotions_file(session, data, ZoneInfo(zone_name))
 
 
+def ensure_demo_promotions(session_factory: sessionmaker[Session], zone_name: str) -> bool:
+    """The demo's promotions in a replica that has none yet (a demo store made without them), for the
+    screenshot of a cart with promotions. True when they were added; a replica with its own is left alone."""
+    from sqlalchemy import select
+
+    from pos_app.persistence.models import Promotion
+
+    with session_factory() as session:
+        if session.scalar(select(Promotion.id).limit(1)) is not None:
+            return False
+        _put_demo_promotions(session, zone_name)
+        session.commit()
+        return True
+
+
 def install_demo_data(
     session_factory: sessionmaker[Session],
     pepper: str,

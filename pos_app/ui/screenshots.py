@@ -51,7 +51,10 @@ def _with_cart(window: MainWindow, terminal) -> None:
 
 def _with_promotions(window: MainWindow, terminal) -> None:
     """Three pre-rolls (buy 2, get 1), two beverages (a volume tier) and the code WELCOME10, on the demo's
-    promotions (`install_demo_data(promotions=True)`)."""
+    promotions (added to a demo store that has no promotions yet)."""
+    from pos_app.services.demo_data import ensure_demo_promotions
+
+    ensure_demo_promotions(terminal.session_factory, getattr(terminal.context.zone, "key", "America/Toronto"))
     _signed_in(window, terminal)
     pre_roll = terminal.catalog.in_stock_codes(1, ("pre_roll",))[0]
     drink = terminal.catalog.in_stock_codes(1, ("beverage",))[0]
