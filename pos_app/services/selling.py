@@ -24,7 +24,7 @@ from pos_app.domain.lots import Lot, check_scanned_lot
 from pos_app.domain.money import Money
 from pos_app.domain.open_sale import RestoredSale
 from pos_app.domain.order import Order, complete_sale, discounts_given, inventory_deltas
-from pos_app.domain.parking import park_snapshot, restore_snapshot
+from pos_app.domain.parking import park_snapshot, restore_snapshot, saved_codes
 from pos_app.domain.payment import PaymentStatus
 from pos_app.domain.sale import Sale, SaleLine, SaleTotals
 from pos_app.domain.staff import Role
@@ -114,6 +114,7 @@ class SaleService:
             return None
         self._staff = staff
         self._sale = restored.sale
+        attach(restored.sale, self.promotions, self.store_now, restored.codes)  # its promotions and codes again
         self._check_stock({line.product.sku for line in restored.sale.lines})  # stock may have moved meanwhile
         return restored
 
@@ -341,6 +342,7 @@ class SaleService:
                 raise ParkedSaleGone()
             sale = Sale(tax_components=self._context.tax_components, role=staff.role)
             missing = restore_snapshot(sale, row.snapshot, self._lookup)
+            attach(sale, self.promotions, self.store_now, saved_codes(row.snapshot))  # priced as before parking
             self._keeper.save_in(session, sale, staff)  # from the parked sales to the open sale, in one step
             uow.commit()
         self._sale = sale

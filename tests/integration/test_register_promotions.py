@@ -56,3 +56,30 @@ def test_promotions_price_the_sale_live_and_codes_get_sentences(terminal):
     assert service.enter_code("one") is None
     assert service.sale.totals.discounts == totals.promotions + Money.of("1.00")
     assert service.enter_code("ONE") == "Code ONE is on this sale already."
+
+
+def test_a_parked_or_restored_sale_keeps_its_promotions_and_codes(terminal):
+    sku = _seed(terminal)
+    catalog = PromotionCatalog(terminal.session_factory, terminal.context.store_id, terminal.context.zone)
+    during = {"t": datetime(2026, 11, 20, 21, 30, tzinfo=UTC)}  # Friday 16:30 in Toronto: the happy hour is on
+
+    def till() -> SaleService:
+        return SaleService(terminal.session_factory, terminal.context, clock=lambda: during["t"], promotions=catalog)
+
+    cashier = first_staff_with_role(terminal.session_factory, Role.CASHIER)
+    service = till()
+    service.start_sale(cashier)
+    service.scan(sku)
+    assert service.enter_code("one") is None
+    priced = service.sale.totals.discounts
+    assert priced > Money.of("1.00")  # the happy hour and the code
+
+    info = service.park("promotions")
+    assert service.resume(info.id) == []
+    assert service.sale.promotions.codes == ("ONE",)
+    assert service.sale.totals.discounts == priced
+
+    restarted = till()  # the till closed and opened again on the sale it left
+    restarted.recover(cashier)
+    assert restarted.sale.promotions.codes == ("ONE",)
+    assert restarted.sale.totals.discounts == priced
