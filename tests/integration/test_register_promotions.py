@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from pos_app.domain.money import Money
 from pos_app.domain.staff import Role
-from pos_app.persistence.models import Accessory, DiscountCode, Promotion
+from pos_app.persistence.models import Accessory, DiscountCode, OcsInventory, OcsProduct, Promotion
 from pos_app.services.promotions import PromotionCatalog
 from pos_app.services.selling import SaleService
 from pos_app.services.staff import first_staff_with_role
@@ -83,3 +83,23 @@ def test_a_parked_or_restored_sale_keeps_its_promotions_and_codes(terminal):
     restarted.recover(cashier)
     assert restarted.sale.promotions.codes == ("ONE",)
     assert restarted.sale.totals.discounts == priced
+
+
+def test_the_register_never_prices_cannabis_below_what_the_store_paid(terminal):
+    with terminal.session_factory() as session:
+        sku, cost = session.execute(select(OcsInventory.sku, OcsInventory.unit_cost).join(
+            OcsProduct, OcsProduct.ocs_variant_number == OcsInventory.sku).where(
+            OcsInventory.quantity_on_hand > 0, OcsInventory.unit_cost > 0).order_by(OcsInventory.sku)).first()
+        session.add(Promotion(id=uuid.uuid4(), number=7, name="90 % off", promo_type="percent_off",
+                              definition={"id": 7, "name": "90 % off", "kind": "percent_off", "percent": "90",
+                                          "applies_to": {"skus": [sku]}}))
+        session.commit()
+    catalog = PromotionCatalog(terminal.session_factory, terminal.context.store_id, terminal.context.zone)
+    service = SaleService(terminal.session_factory, terminal.context, clock=lambda: NOW["t"], promotions=catalog)
+    service.start_sale(first_staff_with_role(terminal.session_factory, Role.CASHIER))
+    service.scan(sku)
+    line = service.sale.lines[0]
+    assert line.product.unit_cost == Money.of(cost)
+    totals = service.sale.totals
+    assert totals.promotions == line.gross - Money.of(cost), "90 % off stops at the unit's cost"
+    assert totals.taxable_per_line[0] == Money.of(cost)
