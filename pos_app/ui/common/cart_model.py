@@ -29,7 +29,7 @@ def promotions_by_line(totals: SaleTotals | None) -> dict[UUID, tuple[str, Money
     found = {}
     for priced, amount in zip(totals.pricing.lines, totals.promotion_per_line, strict=False):
         if amount and priced.allocations:
-            names = ", ".join(dict.fromkeys(a.name for a in priced.allocations))
+            names = " + ".join(dict.fromkeys(a.name for a in priced.allocations))
             found[UUID(priced.line.line_id)] = (names, amount)
     return found
 
@@ -54,7 +54,7 @@ class CartModel(QAbstractTableModel):
     def promotion_text(self, row: int) -> str:
         """The promotions on the row's line as the cart shows them ("" when none)."""
         found = self._promotions.get(self._lines[row].line_id)
-        return f"★ {found[0]}  −{found[1].format()}" if found else ""
+        return f"★ {found[0]}" if found else ""  # what they took off is in the Discount column
 
     def line_at(self, row: int) -> SaleLine:
         return self._lines[row]
