@@ -2,8 +2,9 @@
 (`pos-hub import-promotions`), and `pos-app demo-data --promotions` puts it in a terminal's replica, so the
 register shows deals on pre-rolls, rolling papers and beverages, and takes the code WELCOME10.
 
-By category only, so it fits every generated catalog; stackable, so the code comes off on top of them. Pre-rolls at 50 % off would go below what the store paid;
-the file allows it on the hub, and a store that does not (the demo's) keeps each unit at its cost."""
+By category only, so it fits every generated catalog; stackable, so the code comes off on top of them. Pre-rolls
+at 50 % off would go below what the store paid; the file allows it on the hub, and a store that does not (the
+demo's) keeps each unit at its cost."""
 
 from __future__ import annotations
 
