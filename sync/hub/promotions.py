@@ -137,8 +137,16 @@ def check(session: Session, tenant_id: uuid.UUID, data: PromotionsFile) -> None:
 
 
 def _children(promotion: Promotion, row: PromotionRow) -> None:
-    promotion.bundle = (BundleDeal(bundle_size=row.bundle_size, bundle_price=row.bundle_price,
-                                   mix_and_match=row.mix_and_match) if row.kind == "bundle" else None)
+    # A bundle is one row per promotion: updated in place, since a new one would be inserted before the old one
+    # is deleted (an import of the same file again).
+    if row.kind != "bundle":
+        promotion.bundle = None
+    elif promotion.bundle is None:
+        promotion.bundle = BundleDeal(bundle_size=row.bundle_size, bundle_price=row.bundle_price,
+                                      mix_and_match=row.mix_and_match)
+    else:
+        promotion.bundle.bundle_size, promotion.bundle.bundle_price = row.bundle_size, row.bundle_price
+        promotion.bundle.mix_and_match = row.mix_and_match
     promotion.tiers = [PriceTier(min_quantity=t.min_quantity, percent=t.percent) for t in row.tiers]
     promotion.rules = [PricingRule(rule_type="schedule", days=list(w.days), start_time=w.start, end_time=w.end)
                        for w in row.schedule]

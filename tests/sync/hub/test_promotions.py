@@ -163,3 +163,16 @@ def test_cli_import_promotions(tmp_path, capsys):
             assert session.scalar(select(Promotion.name)) == "5 % off"
     finally:
         db.dispose()
+
+
+def test_the_demo_promotions_import_and_import_again_as_make_demo_does(tmp_path, capsys):
+    from demo.promotions import DEMO_PROMOTIONS
+
+    url = f"sqlite:///{tmp_path / 'hub.db'}"
+    assert main(["seed-demo", "--db", url, "--products", "300"]) == 0
+    path = tmp_path / "demo-promotions.json"
+    path.write_text(json.dumps(DEMO_PROMOTIONS))
+    assert main(["import-promotions", str(path), "--db", url]) == 0
+    assert "4 created, 0 updated; discount codes: 1 created" in capsys.readouterr().out
+    assert main(["import-promotions", str(path), "--db", url]) == 0, capsys.readouterr().err  # a bundle again
+    assert "0 created, 4 updated; discount codes: 0 created, 1 updated" in capsys.readouterr().out
