@@ -73,9 +73,11 @@ class Terminal:
 
     @cached_property
     def sales(self) -> SaleService:
+        from pos_app.services.promotions import PromotionCatalog
         from pos_app.services.selling import SaleService
 
-        return SaleService(self.session_factory, self.context)
+        promotions = PromotionCatalog(self.session_factory, self.context.store_id, self.context.zone)
+        return SaleService(self.session_factory, self.context, promotions=promotions)
 
     @cached_property
     def refunds(self) -> RefundService:

@@ -64,6 +64,21 @@ def _hub_command(*args: str) -> list[str]:
     return [sys.executable, "-m", "sync.hub.cli", *args]
 
 
+def _import_demo_promotions(hub_dir: Path, db_url: str) -> None:
+    """The demo store's deals (demo.promotions), as a manager would import them: again on every start is the same
+    (promotions are matched by id, codes by code)."""
+    import json
+
+    from demo.promotions import DEMO_PROMOTIONS
+
+    path = hub_dir / "demo-promotions.json"
+    path.write_text(json.dumps(DEMO_PROMOTIONS, indent=2), encoding="utf-8")
+    imported = subprocess.run(_hub_command("import-promotions", "--db", db_url, str(path)), capture_output=True,
+                              text=True)
+    if imported.returncode != 0:
+        raise ServiceError(f"The demo hub's promotions could not be imported: {imported.stderr.strip()}")
+
+
 def _seed_and_serve(hub_dir: Path, db_url: str, port: int, say) -> subprocess.Popen:
     hub_dir.mkdir(parents=True, exist_ok=True)
     seeded = subprocess.run(_hub_command("seed-demo", "--db", db_url, "--products", str(DEMO_PRODUCTS),
@@ -72,6 +87,7 @@ def _seed_and_serve(hub_dir: Path, db_url: str, port: int, say) -> subprocess.Po
         raise ServiceError(f"The demo hub could not be set up: {seeded.stderr.strip()}")
     # The hub lists the PINs "once"; the demo shows them, with names, at every start instead.
     say("\n".join(line for line in seeded.stdout.strip().splitlines() if not line.startswith("Staff PINs")))
+    _import_demo_promotions(hub_dir, db_url)
     log = (hub_dir / "hub.log").open("a", encoding="utf-8")
     return subprocess.Popen(_hub_command("serve", "--db", db_url, "--port", str(port), "--log-level", "warning"),
                             stdout=log, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent)

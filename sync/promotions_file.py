@@ -3,7 +3,7 @@ against. Standard library and pydantic only, so the hub reads it without the ter
 
 This model checks the file's shape (names, types, which kinds exist); the rules a promotion must keep (a
 percentage from 0 to 100, schedules that do not overlap, SKUs and categories the catalog knows, the law) are checked
-when it is turned into promotions (pos_app.domain.promotions.from_file), each with a sentence. Times are the store's
+by sync.promotions_rules, on the hub and on the terminal alike, each with a sentence. Times are the store's
 own local time without an offset; amounts and percentages are strings ("12.50", "15") so they stay exact.
 docs/promotions.md describes every field with a worked example.
 """

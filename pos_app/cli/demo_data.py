@@ -14,6 +14,8 @@ def add_commands(commands) -> None:
     demo.add_argument("--products", type=int, default=2000)
     demo.add_argument("--seed", type=int, default=7)
     demo.add_argument("--terminal", type=int, default=1)
+    demo.add_argument("--promotions", action="store_true",
+                      help="also the demo store's promotions and the code WELCOME10, as its hub would feed them")
     demo.set_defaults(handler=cmd_demo_data)
 
 
@@ -23,7 +25,8 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 
     with open_terminal(settings_for(args)) as terminal:  # closed on a refusal too
         summary = install_demo_data(terminal.session_factory, terminal.pin_pepper, products=args.products,
-                                    seed=args.seed, terminal_no=args.terminal, progress=print)
+                                    seed=args.seed, terminal_no=args.terminal, progress=print,
+                                    promotions=args.promotions)
         _print_demo_summary(summary, terminal.settings.data_dir)
     return 0
 

@@ -1,7 +1,8 @@
 """``pos-app promotions price``: price a cart against a promotions file and print the result as JSON.
 
-With --promotions it needs no database: each cart line carries its own price, category, brand, whether it is
-cannabis, and its unit cost. The formats of the cart, the promotions file and the output are in docs/promotions.md.
+Each cart line carries its own price, category, brand, whether it is cannabis, and its unit cost. With
+--promotions it needs no database; without, it prices against the terminal's own promotions, as synced from the
+hub. The formats of the cart, the promotions file and the output are in docs/promotions.md.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-NOT_SYNCED = ("Promotions are not synced to terminals yet, so this terminal has none to price against. Give the "
-              "promotions to use with --promotions FILE.json (the format pos-hub import-promotions reads).")
+from pos_app.cli.common import add_data_dir
+
+NOT_PAIRED = ("This terminal has no store yet, so it has no promotions to price against. Pair and sync it "
+              "(pos-app sync pair), or give the promotions to use with --promotions FILE.json.")
 
 
 class CartLineIn(BaseModel):
@@ -49,7 +52,9 @@ def add_commands(commands) -> None:
     price.add_argument("--cart", type=Path, required=True, help="the cart as JSON (see docs/promotions.md)")
     price.add_argument("--codes", default="", help="discount codes entered, comma-separated: A,B")
     price.add_argument("--at", help="store-local time to price at, ISO 8601 (default: now in the store's zone)")
-    price.add_argument("--promotions", type=Path, help="a promotions file (promotions.v1)")
+    price.add_argument("--promotions", type=Path, help="a promotions file (promotions.v1); default: the "
+                                                         "terminal's own, as synced from the hub")
+    add_data_dir(price)
     promotions.set_defaults(handler=cmd_promotions)
 
 
@@ -104,9 +109,28 @@ def store_time(text: str | None, zone_name: str | None) -> datetime:
     return at.replace(tzinfo=None)
 
 
+def terminal_promotions(args: argparse.Namespace, used_locally: dict[str, int]):
+    """The terminal's own promotions as a file, with the codes it used that the hub has not counted yet."""
+    from pos_app.bootstrap import open_terminal
+    from pos_app.cli.common import settings_for
+    from pos_app.services.promotions import codes_used_locally, promotions_file
+
+    terminal = open_terminal(settings_for(args))
+    try:
+        try:
+            context = terminal.context
+        except Exception:  # no store row: never paired
+            raise Refusal(NOT_PAIRED) from None
+        with terminal.session_factory() as session:
+            data = promotions_file(session, context.store_id, context.zone)
+            for code, used in codes_used_locally(session).items():
+                used_locally[code] = used_locally.get(code, 0) + used
+    finally:
+        terminal.close()
+    return data
+
+
 def price_command(args: argparse.Namespace) -> dict:
-    if args.promotions is None:
-        raise Refusal(NOT_SYNCED)
     from pos_app.domain.errors import DomainError
     from pos_app.domain.promotions import PromotionBook
     from pos_app.domain.promotions.checks import Catalog, Product
@@ -114,10 +138,13 @@ def price_command(args: argparse.Namespace) -> dict:
     from sync.promotions_file import PromotionsFileError, read_promotions_file
 
     lines, used_locally = read_cart(_read(args.cart, "cart"))
-    try:
-        data = read_promotions_file(_read(args.promotions, "promotions file"))
-    except PromotionsFileError as error:
-        raise Refusal(str(error)) from None
+    if args.promotions is None:
+        data = terminal_promotions(args, used_locally)
+    else:
+        try:
+            data = read_promotions_file(_read(args.promotions, "promotions file"))
+        except PromotionsFileError as error:
+            raise Refusal(str(error)) from None
     # The law is checked against the products this cart shows; the hub checks against its whole catalog.
     known = Catalog({line.sku: Product(line.category, line.brand, line.is_cannabis, line.unit_price,
                                        line.unit_cost) for line in lines}, complete=False)

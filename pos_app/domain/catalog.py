@@ -22,6 +22,8 @@ class ProductInfo:
     price_version: int = 1
     each_gtin: str | None = None
     brand: str = ""
+    category: str = ""  # what promotions name, with the brand and the SKU
+    unit_cost: Money | None = None  # the floor a promotion may not price cannabis below (unless the store allows)
 
     def __post_init__(self) -> None:
         if self.unit_price.is_negative():

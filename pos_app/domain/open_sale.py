@@ -15,7 +15,7 @@ from uuid import UUID
 from pos_app.domain.catalog import ProductLookup
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Money
-from pos_app.domain.parking import cart_snapshot, restore_snapshot
+from pos_app.domain.parking import cart_snapshot, restore_snapshot, saved_codes
 from pos_app.domain.sale import Sale
 from pos_app.domain.staff import Role
 from pos_app.domain.tax import TaxComponent
@@ -46,6 +46,7 @@ class RestoredSale:
     sale: Sale
     missing: list[str] = field(default_factory=list)  # SKUs that can no longer be sold, left out
     refused: list[Tender] = field(default_factory=list)  # payments the sale as it is now cannot take back
+    codes: tuple[str, ...] = ()  # the discount codes given: the service prices the sale with them again
 
     @property
     def card_tenders(self) -> list[CardTender]:
@@ -57,7 +58,7 @@ def restore_open_sale(snapshot: dict[str, Any], lookup: ProductLookup, tenders: 
     """The saved sale, with ``tenders`` (the caller decides which payments stand: the card journal has the last
     word on cards) put back on it."""
     sale = Sale(UUID(snapshot["sale_id"]), tax_components=tax_components, role=role)
-    restored = RestoredSale(sale)
+    restored = RestoredSale(sale, codes=saved_codes(snapshot))
     restored.missing = restore_snapshot(sale, snapshot, lookup, saved_prices=bool(tenders))
     # Money is taken only after the age check; the check itself was logged when it was made.
     if snapshot.get("age_verified") or tenders:  # an unchecked sale stays unchecked, not refused

@@ -14,6 +14,7 @@ from pos_app.domain.errors import EmptySale, InsufficientTender
 from pos_app.domain.lots import InventoryDelta, Lot, LotAllocation, allocate_lots
 from pos_app.domain.money import Money, sum_money
 from pos_app.domain.payment import payment_status
+from pos_app.domain.promotions import Allocation as PromotionAllocation
 from pos_app.domain.sale import Sale, SaleLine, SaleTotals
 from pos_app.domain.tenders import CardTender, CashTender, Tender
 
@@ -25,7 +26,7 @@ class OrderLine:
     name: str
     quantity: int
     unit_price: Money
-    discount: Money  # the line's own discount plus its share of the cart discount
+    discount: Money  # the promotions', the line's own discount and its share of the cart discount
     taxable_amount: Money
     taxes: dict[str, Money]
     line_total: Money  # taxable_amount + taxes
@@ -34,6 +35,9 @@ class OrderLine:
     allocations: tuple[LotAllocation, ...] = ()
     dried_equivalent: Decimal = Decimal(0)
     discount_reason: str | None = None  # why the line's own discount was given (a DiscountReason code)
+    promotion_discount: Money = Money.zero()  # the part of `discount` the promotions and codes gave
+    promotions: tuple[PromotionAllocation, ...] = ()  # each promotion's or code's share of it, as the engine allocated
+    unit_prices_paid: tuple[int, ...] = ()  # with promotions: each unit's price after them in cents, cheapest first
 
     @property
     def gross(self) -> Money:
@@ -149,6 +153,8 @@ def _order_lines(
         product = line.product
         taxes = dict(totals.taxes.per_line[index])
         taxable = totals.taxable_per_line[index]
+        priced = totals.pricing.lines[index] if totals.pricing is not None else None
+        promotion = totals.promotion_per_line[index] if totals.promotion_per_line else Money.zero()
         order_lines.append(
             OrderLine(
                 line_id=line.line_id,
@@ -156,7 +162,7 @@ def _order_lines(
                 name=product.name,
                 quantity=line.quantity,
                 unit_price=product.unit_price,
-                discount=line.discount + totals.cart_discount_per_line[index],
+                discount=line.gross - taxable,
                 taxable_amount=taxable,
                 taxes=taxes,
                 line_total=taxable + sum_money(taxes.values()),
@@ -166,6 +172,9 @@ def _order_lines(
                              if product.is_cannabis else ()),
                 dried_equivalent=line.dried_equivalent,
                 discount_reason=line.discount_reason,
+                promotion_discount=promotion,
+                promotions=priced.allocations if priced is not None and promotion else (),
+                unit_prices_paid=priced.unit_cents if priced is not None and promotion else (),
             )
         )
     return tuple(order_lines)

@@ -57,7 +57,13 @@ def cart_snapshot(sale: Sale) -> dict[str, Any]:
             "reason": cart.reason,
         },
         "kiosk_ticket": None if ticket is None else {"id": str(ticket.ticket_id), "number": ticket.number},
+        "codes": list(sale.promotions.codes) if sale.promotions is not None else [],  # discount codes entered
     }
+
+
+def saved_codes(snapshot: dict[str, Any]) -> tuple[str, ...]:
+    """The discount codes the customer gave on a parked or open sale (none before codes existed)."""
+    return tuple(snapshot.get("codes") or ())
 
 
 def restore_snapshot(sale: Sale, snapshot: dict[str, Any], lookup: ProductLookup, *,

@@ -1,4 +1,6 @@
-"""Partial refunds that, added up, give back exactly what was charged per line and per tax component."""
+"""Partial refunds that, added up, give back exactly what was charged per line and per tax component; a unit
+goes back at the price the promotions left on it (as the engine allocated them), less its share of any manual
+discount."""
 
 from __future__ import annotations
 
@@ -64,9 +66,20 @@ def prorated(value: Money, units: int, of_units: int) -> Money:
     return Money.from_cents(-share if value.is_negative() else share)
 
 
-def _slice(value: Money, done: int, units: int, of_units: int) -> Money:
+def _paid_up_to(line: OrderLine, units: int) -> int:
+    """How much of the line the first `units` units weigh. A line a promotion priced keeps what each unit sold
+    for (cheapest first, so the unit a deal gave away goes back first); otherwise every unit weighs the same."""
+    paid = line.unit_prices_paid
+    if len(paid) == line.quantity and sum(paid) > 0:
+        return sum(paid[:units])
+    return units
+
+
+def _slice(value: Money, line: OrderLine, done: int, units: int) -> Money:
     # f(done + units) - f(done) telescopes: refunding every unit, in any steps, returns `value` exactly.
-    return prorated(value, done + units, of_units) - prorated(value, done, of_units)
+    whole = _paid_up_to(line, line.quantity)
+    return (prorated(value, _paid_up_to(line, done + units), whole)
+            - prorated(value, _paid_up_to(line, done), whole))
 
 
 def _returned_allocations(line: OrderLine, done: int, units: int) -> tuple[LotAllocation, ...]:
@@ -116,8 +129,8 @@ def plan_refund(
             continue
         done = already.get(line.line_id, 0)
         units = _check_quantity(line, quantities[line.line_id], done)
-        amount = _slice(line.taxable_amount, done, units, line.quantity)
-        taxes = {code: _slice(tax, done, units, line.quantity) for code, tax in line.taxes.items()}
+        amount = _slice(line.taxable_amount, line, done, units)
+        taxes = {code: _slice(tax, line, done, units) for code, tax in line.taxes.items()}
         refund_lines.append(
             RefundLine(
                 line_id=line.line_id,

@@ -24,11 +24,12 @@ from pos_app.domain.errors import (
     UnsellableItem,
 )
 from pos_app.domain.kiosk_ticket import TicketRef
-from pos_app.domain.money import Money, allocate, sum_money
+from pos_app.domain.money import Money, sum_money
 from pos_app.domain.payment import PaymentStatus, payment_status
 from pos_app.domain.reason_codes import discount_reason
+from pos_app.domain.sale_totals import SalePromotions, SaleTotals, sale_totals
 from pos_app.domain.staff import Role
-from pos_app.domain.tax import TaxBreakdown, TaxComponent, compute_taxes
+from pos_app.domain.tax import TaxComponent
 from pos_app.domain.tenders import CardApproval, CardTender, CashTender, Tender
 
 MAX_QUANTITY = 999
@@ -70,47 +71,6 @@ class SaleLine:
         return bool(self.discount) or self.discount_percent is not None
 
 
-@dataclass(frozen=True)
-class SaleTotals:
-    subtotal: Money
-    line_discounts: Money
-    cart_discount: Money
-    discounts: Money
-    cart_discount_per_line: list[Money]
-    taxable_per_line: list[Money]
-    taxes: TaxBreakdown
-    tax_total: Money
-    total: Money
-    dried_equivalent_grams: Decimal
-    item_count: int
-
-
-def sale_totals(
-    lines: Sequence[SaleLine], cart: CartDiscount | None, components: Sequence[TaxComponent]
-) -> SaleTotals:
-    subtotal = sum_money(line.gross for line in lines)
-    line_discounts = sum_money(line.discount for line in lines)
-    discountable = subtotal - line_discounts
-    cart_amount = min(cart.amount_on(discountable), discountable) if cart else Money.zero()
-    cart_shares = allocate(cart_amount, [line.net for line in lines])
-    taxable = [line.net - share for line, share in zip(lines, cart_shares, strict=True)]
-    taxes = compute_taxes(taxable, components, [line.product.taxable for line in lines])
-    discounts = line_discounts + cart_amount
-    return SaleTotals(
-        subtotal=subtotal,
-        line_discounts=line_discounts,
-        cart_discount=cart_amount,
-        discounts=discounts,
-        cart_discount_per_line=cart_shares,
-        taxable_per_line=taxable,
-        taxes=taxes,
-        tax_total=taxes.total,
-        total=subtotal - discounts + taxes.total,
-        dried_equivalent_grams=sum((line.dried_equivalent for line in lines), Decimal(0)),
-        item_count=sum(line.quantity for line in lines),
-    )
-
-
 class Sale:
     """Every change is checked on a copy first, so a refused change leaves the sale as it was."""
 
@@ -130,6 +90,7 @@ class Sale:
         self._stock_problems: dict[UUID, str] = {}  # line id -> why the stock cannot cover that line
         self._totals: tuple[tuple, SaleTotals] | None = None  # the last totals, with the lines and discount they sum
         self.kiosk_ticket: TicketRef | None = None  # the kiosk ticket this sale rings up, if it came from one
+        self.promotions: SalePromotions | None = None  # the store's promotions and the codes entered
 
     @property
     def lines(self) -> tuple[SaleLine, ...]:
@@ -185,9 +146,10 @@ class Sale:
     def totals(self) -> SaleTotals:
         # A screen asks several times per change (cart, meter, customer display); the lines are immutable, so
         # equal lines and discount mean equal totals.
-        key = (tuple(self._lines), self._cart_discount)
+        # Promotions re-price on every change, and when the store-local minute moves on (a happy hour begins).
+        key = (tuple(self._lines), self._cart_discount, self.promotions and self.promotions.key())
         if self._totals is None or self._totals[0] != key:
-            self._totals = (key, sale_totals(self._lines, self._cart_discount, self.tax_components))
+            self._totals = (key, sale_totals(self._lines, self._cart_discount, self.tax_components, self.promotions))
         return self._totals[1]
 
     def line(self, line_id: UUID) -> SaleLine:

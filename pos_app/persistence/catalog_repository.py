@@ -6,28 +6,35 @@ import uuid
 from decimal import Decimal
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from hardware.codes.gs1 import gtin14_or_none
 from pos_app.domain.catalog import CodeMatch, ProductInfo
 from pos_app.domain.equivalency import ProductForm
 from pos_app.domain.money import Money
-from pos_app.persistence.models import Accessory, OcsInventory, OcsProduct
+from pos_app.persistence.models import Accessory, AccessoryCategory, OcsInventory, OcsProduct
 
 
-def _store_price(session: Session, store_id: uuid.UUID, sku: str, catalog_price: Decimal) -> Decimal:
+def _store_price_and_cost(session: Session, store_id: uuid.UUID, sku: str,
+                          catalog_price: Decimal) -> tuple[Decimal, Decimal | None]:
+    """The store's price, and what it paid a unit (None when it does not say): the floor a promotion may not take
+    cannabis below unless the store allows it."""
     row = session.execute(
-        select(OcsInventory.override_price, OcsInventory.retail_price).where(
+        select(OcsInventory.override_price, OcsInventory.retail_price, OcsInventory.unit_cost).where(
             OcsInventory.store_id == store_id, OcsInventory.sku == sku
         )
     ).first()
     if row is None:
-        return catalog_price
-    override, retail = row
-    return override if override is not None else (retail if retail is not None else catalog_price)
+        return catalog_price, None
+    override, retail, cost = row
+    return (override if override is not None else (retail if retail is not None else catalog_price)), cost or None
 
 
-def cannabis_info(product: OcsProduct, price: Decimal) -> ProductInfo:
+def _store_price(session: Session, store_id: uuid.UUID, sku: str, catalog_price: Decimal) -> Decimal:
+    return _store_price_and_cost(session, store_id, sku, catalog_price)[0]
+
+
+def cannabis_info(product: OcsProduct, price: Decimal, cost: Decimal | None = None) -> ProductInfo:
     return ProductInfo(
         sku=product.ocs_variant_number,
         name=product.product_name,
@@ -38,6 +45,8 @@ def cannabis_info(product: OcsProduct, price: Decimal) -> ProductInfo:
         price_version=product.price_version,
         each_gtin=product.each_gtin,
         brand=product.brand_name,
+        category=product.category,
+        unit_cost=Money.of(cost) if cost else None,
     )
 
 
@@ -52,7 +61,15 @@ def accessory_info(accessory: Accessory, price: Decimal) -> ProductInfo:
         price_version=accessory.price_version,
         each_gtin=accessory.barcode,
         brand=accessory.brand or "",
+        category=_accessory_category(accessory),
     )
+
+
+def _accessory_category(accessory: Accessory) -> str:
+    """Its category's name, as promotions name it (the hub's check calls an accessory without one Accessories)."""
+    session = object_session(accessory)
+    category = session.get(AccessoryCategory, accessory.category_id) if session and accessory.category_id else None
+    return category.name if category is not None else "Accessories"
 
 
 def find_by_code(session: Session, store_id: uuid.UUID, code: str) -> CodeMatch | None:
@@ -66,16 +83,16 @@ def find_by_code(session: Session, store_id: uuid.UUID, code: str) -> CodeMatch 
         )
         if product is not None and product.is_active:
             units = product.case_quantity if product.case_gtin == gtin else 1
-            price = _store_price(session, store_id, product.ocs_variant_number, product.price_per_unit)
-            return CodeMatch(cannabis_info(product, price), units)
+            price, cost = _store_price_and_cost(session, store_id, product.ocs_variant_number, product.price_per_unit)
+            return CodeMatch(cannabis_info(product, price, cost), units)
         accessory = session.scalar(select(Accessory).where(Accessory.barcode == gtin))
         if accessory is not None and accessory.is_active:
             price = _store_price(session, store_id, accessory.sku, accessory.retail_price)
             return CodeMatch(accessory_info(accessory, price), 1)
     product = session.scalar(select(OcsProduct).where(OcsProduct.ocs_variant_number == code))
     if product is not None and product.is_active:
-        price = _store_price(session, store_id, product.ocs_variant_number, product.price_per_unit)
-        return CodeMatch(cannabis_info(product, price), 1)
+        price, cost = _store_price_and_cost(session, store_id, product.ocs_variant_number, product.price_per_unit)
+        return CodeMatch(cannabis_info(product, price, cost), 1)
     accessory = session.scalar(select(Accessory).where(Accessory.sku == code))
     if accessory is not None and accessory.is_active:
         price = _store_price(session, store_id, accessory.sku, accessory.retail_price)

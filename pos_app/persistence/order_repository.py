@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from pos_app.domain.lots import InventoryDelta, LotAllocation
 from pos_app.domain.money import Money
 from pos_app.domain.order import Order, OrderLine
+from pos_app.domain.promotions import Allocation as PromotionAllocation
 from pos_app.domain.refund import Refund
 from pos_app.domain.tenders import CardApproval, CardTender, CashTender, Tender
 from pos_app.persistence.models import (
@@ -35,6 +36,10 @@ def _cents(amounts: dict[str, Money]) -> dict[str, int]:
 
 def _money(cents: dict[str, int]) -> dict[str, Money]:
     return {code: Money.from_cents(int(value)) for code, value in cents.items()}
+
+
+def _shares(allocations: Sequence[PromotionAllocation]) -> list[dict]:
+    return [{"number": a.promotion_id, "code": a.code, "name": a.name, "cents": a.amount.cents} for a in allocations]
 
 
 def payment_method_of(tenders: Sequence[Tender]) -> str:
@@ -103,6 +108,8 @@ def save_order(session: Session, order: Order, *, cash_session_id: uuid.UUID | N
             tax_amount=line.tax_total.amount, tax_breakdown=_cents(line.taxes),
             line_total=line.line_total.amount, is_cannabis=line.is_cannabis,
             dried_equivalent_g=line.dried_equivalent, discount_reason=line.discount_reason,
+            promotion_discount=line.promotion_discount.amount, promotions=_shares(line.promotions),
+            unit_prices_paid=list(line.unit_prices_paid),
         )
         for line_no, line in enumerate(order.lines, start=1)
     ])
@@ -185,6 +192,11 @@ def load_order(session: Session, order_id: uuid.UUID) -> Order | None:
             is_cannabis=item.is_cannabis,
             allocations=tuple(LotAllocation(lot.batch_lot, lot.quantity) for lot in item.lots),
             dried_equivalent=item.dried_equivalent_g, discount_reason=item.discount_reason,
+            promotion_discount=Money.of(item.promotion_discount or 0),
+            promotions=tuple(PromotionAllocation(share["number"], share.get("code"), share["name"],
+                                                 Money.from_cents(int(share["cents"])))
+                             for share in item.promotions or ()),
+            unit_prices_paid=tuple(int(cents) for cents in item.unit_prices_paid or ()),
         )
         for item in row.items
     )

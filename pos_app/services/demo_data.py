@@ -66,6 +66,34 @@ def _with_derived_fields(rows: dict[str, list[dict]], pepper: str, pins: dict[st
     return rows
 
 
+def _put_demo_promotions(session: Session, zone_name: str) -> None:
+    from zoneinfo import ZoneInfo
+
+    from demo.promotions import DEMO_PROMOTIONS
+    from pos_app.domain.promotions.from_file import promotion_set_from_file
+    from pos_app.persistence.promotions import put_promotions_file
+    from sync.promotions_file import PromotionsFile
+
+    data = PromotionsFile.model_validate(DEMO_PROMOTIONS)
+    promotion_set_from_file(data)  # the rules the hub checks a file with: refused here too, with sentences
+    put_promotions_file(session, data, ZoneInfo(zone_name))
+
+
+def ensure_demo_promotions(session_factory: sessionmaker[Session], zone_name: str) -> bool:
+    """The demo's promotions in a replica that has none yet (a demo store made without them), for the
+    screenshot of a cart with promotions. True when they were added; a replica with its own is left alone."""
+    from sqlalchemy import select
+
+    from pos_app.persistence.models import Promotion
+
+    with session_factory() as session:
+        if session.scalar(select(Promotion.id).limit(1)) is not None:
+            return False
+        _put_demo_promotions(session, zone_name)
+        session.commit()
+        return True
+
+
 def install_demo_data(
     session_factory: sessionmaker[Session],
     pepper: str,
@@ -75,7 +103,10 @@ def install_demo_data(
     today: date | None = None,
     terminal_no: int = 1,
     progress: Callable[[str], None] = lambda _message: None,
+    promotions: bool = False,
 ) -> DemoSummary:
+    """``promotions``: also the demo store's promotions and code (demo.promotions), checked by the hub's rules,
+    as its hub would feed them."""
     if products < MIN_PRODUCTS or products > MAX_PRODUCTS:
         raise ServiceError(f"The number of products must be between {MIN_PRODUCTS} and {MAX_PRODUCTS:,}: "
                            "the demo needs one of every product form.")
@@ -95,6 +126,8 @@ def install_demo_data(
         state = ensure_sync_state(session)
         state.store_id = store["id"]
         state.terminal_no = terminal_no
+        if promotions:
+            _put_demo_promotions(session, store.get("timezone") or "America/Toronto")
         uow.commit()
     staff = [
         StaffLogin(u["staff_code"], f"{u['first_name']} {u['last_name']}", u["role"], tenant.pins[u["staff_code"]])

@@ -59,6 +59,8 @@ def order_completed(order: Order, *, cash_session_id: uuid.UUID | None, now: dat
             taxable_amount_cents=line.taxable_amount.cents, taxes_cents=_cents(line.taxes),
             line_total_cents=line.line_total.cents, price_version=line.price_version, is_cannabis=line.is_cannabis,
             dried_equivalent_grams=line.dried_equivalent, allocations=_allocations(line.allocations),
+            promotions=[wire.PromotionShare(promotion_number=share.promotion_id, code=share.code, name=share.name,
+                                            amount_cents=share.amount.cents) for share in line.promotions],
         ) for line in order.lines],
         tenders=[_tender(tender) for tender in order.tenders],
         inventory_deltas=_deltas(inventory_deltas(order)),

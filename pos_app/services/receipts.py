@@ -60,8 +60,7 @@ def receipt_for_order(order: Order, context: TerminalContext, *, staff_name: str
             for line in order.lines
         ),
         subtotal_cents=order.subtotal.cents,
-        discounts=tuple(ReceiptDiscount(f"Discount, {line.name}", line.discount.cents)
-                        for line in order.lines if line.discount),
+        discounts=_discounts(order),
         taxes=_taxes(order.tax_components, order.tax_rates, context),
         total_cents=order.total_amount.cents,
         tenders=tuple(
@@ -71,6 +70,19 @@ def receipt_for_order(order: Order, context: TerminalContext, *, staff_name: str
         cash_rounding_cents=order.cash_rounding.cents,
         change_cents=order.change_due.cents,
     )
+
+
+def _discounts(order: Order) -> tuple[ReceiptDiscount, ...]:
+    """Each promotion and code by the name customers see, with what it saved over the whole order; then each
+    line's own discount (with its share of a cart discount)."""
+    saved: dict[str, int] = {}
+    for line in order.lines:
+        for share in line.promotions:
+            name = f"Code {share.code}: {share.name}" if share.code else share.name
+            saved[name] = saved.get(name, 0) + share.amount.cents
+    manual = [ReceiptDiscount(f"Discount, {line.name}", (line.discount - line.promotion_discount).cents)
+              for line in order.lines if line.discount != line.promotion_discount]
+    return (*(ReceiptDiscount(name, cents) for name, cents in saved.items()), *manual)
 
 
 def ticket_slip(number: str, qr_text: str, lines: Sequence[SaleLine], estimated_total: Money,

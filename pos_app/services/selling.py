@@ -12,7 +12,7 @@ it is removed or lowered. A sale may ring up a kiosk ticket: loading claims it, 
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,7 +24,7 @@ from pos_app.domain.lots import Lot, check_scanned_lot
 from pos_app.domain.money import Money
 from pos_app.domain.open_sale import RestoredSale
 from pos_app.domain.order import Order, complete_sale, discounts_given, inventory_deltas
-from pos_app.domain.parking import park_snapshot, restore_snapshot
+from pos_app.domain.parking import park_snapshot, restore_snapshot, saved_codes
 from pos_app.domain.payment import PaymentStatus
 from pos_app.domain.sale import Sale, SaleLine, SaleTotals
 from pos_app.domain.staff import Role
@@ -44,6 +44,7 @@ from pos_app.services.kiosk_tickets import KioskTicketService, LoadedTicket, Tic
 from pos_app.services.mutations import order_completed
 from pos_app.services.open_sale import OpenSaleKeeper
 from pos_app.services.parked_info import ParkedSaleInfo, parked_info
+from pos_app.services.promotions import PromotionCatalog, attach, enter_code
 from pos_app.services.staff import StaffMember
 from pos_app.services.terminal import TerminalContext
 
@@ -57,6 +58,7 @@ class SaleService:
         lookup: ProductLookup | None = None,
         clock: Clock = utc_clock,
         stock_checks: bool = True,
+        promotions: PromotionCatalog | None = None,
     ) -> None:
         """``stock_checks=False`` records sales as facts whatever the till's stock says, as a load generator
         or an oversell test must; a till at the counter always checks."""
@@ -66,6 +68,7 @@ class SaleService:
         self._clock = clock
         self._keeper = OpenSaleKeeper(session_factory, context, self._lookup, clock)
         self._stock_checks = stock_checks
+        self.promotions = promotions  # the store's promotions: every sale is priced with them
         self._sale: Sale | None = None
         self._staff: StaffMember | None = None
         self.cash_session_id: uuid.UUID | None = None
@@ -92,7 +95,15 @@ class SaleService:
     def start_sale(self, staff: StaffMember) -> Sale:
         self._staff = staff
         self._sale = Sale(tax_components=self._context.tax_components, role=staff.role)
+        attach(self._sale, self.promotions, self.store_now)
         return self._sale
+
+    def store_now(self) -> datetime:
+        return self._clock().astimezone(self._context.zone).replace(tzinfo=None)
+
+    def enter_code(self, code: str) -> str | None:
+        """None when the code applies to the open sale, else the sentence saying why not."""
+        return self._saved(enter_code(self.sale, self.promotions, self.store_now, code))
 
     def recover(self, staff: StaffMember) -> RestoredSale | None:
         """Open the register on the sale this till left unfinished (window closed, crash, power cut), if any;
@@ -103,6 +114,7 @@ class SaleService:
             return None
         self._staff = staff
         self._sale = restored.sale
+        attach(restored.sale, self.promotions, self.store_now, restored.codes)  # its promotions and codes again
         self._check_stock({line.product.sku for line in restored.sale.lines})  # stock may have moved meanwhile
         return restored
 
@@ -330,6 +342,7 @@ class SaleService:
                 raise ParkedSaleGone()
             sale = Sale(tax_components=self._context.tax_components, role=staff.role)
             missing = restore_snapshot(sale, row.snapshot, self._lookup)
+            attach(sale, self.promotions, self.store_now, saved_codes(row.snapshot))  # priced as before parking
             self._keeper.save_in(session, sale, staff)  # from the parked sales to the open sale, in one step
             uow.commit()
         self._sale = sale

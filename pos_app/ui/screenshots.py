@@ -22,8 +22,8 @@ from pos_app.ui.main_window import MainWindow
 from pos_app.ui.register.card_wait import CardWaitDialog
 from pos_app.ui.tasks import wait_for_background_work
 
-STATES = ("login", "idle", "cart", "tender", "card-wait", "refund", "shift-close", "z-report", "kiosk-tickets",
-          "customer-display")
+STATES = ("login", "idle", "cart", "cart-promotions", "tender", "card-wait", "refund", "shift-close", "z-report",
+          "kiosk-tickets", "customer-display")
 README_STATES = STATES[:-1]  # the customer display is a screen of its own, drawn at a screen's size
 DISPLAY_README_SIZE = (1920, 1080)
 DEMO_FLOAT = {"20": 5, "10": 5, "5": 4, "2": 10, "1": 10, "0.25": 20}
@@ -47,6 +47,23 @@ def _with_cart(window: MainWindow, terminal) -> None:
     _signed_in(window, terminal)
     for code in _demo_codes(terminal):
         window.register.handle_scan(typed_scan_event(code))
+
+
+def _with_promotions(window: MainWindow, terminal) -> None:
+    """Three pre-rolls (buy 2, get 1), two beverages (a volume tier) and the code WELCOME10, on the demo's
+    promotions (added to a demo store that has no promotions yet)."""
+    from pos_app.services.demo_data import ensure_demo_promotions
+
+    ensure_demo_promotions(terminal.session_factory, getattr(terminal.context.zone, "key", "America/Toronto"))
+    _signed_in(window, terminal)
+    pre_roll = terminal.catalog.in_stock_codes(1, ("pre_roll",))[0]
+    drink = terminal.catalog.in_stock_codes(1, ("beverage",))[0]
+    for code in (pre_roll, pre_roll, pre_roll, drink, drink):
+        window.register.handle_scan(typed_scan_event(code))
+    refusal = terminal.sales.enter_code("WELCOME10")
+    if refusal:
+        raise RuntimeError(refusal)
+    window.register.panel.refresh()
 
 
 def _paying(window: MainWindow, terminal) -> None:
@@ -79,6 +96,7 @@ STAGES = {
     "login": lambda window, terminal: None,
     "idle": _signed_in,
     "cart": _with_cart,
+    "cart-promotions": _with_promotions,
     "tender": _paying,
     "kiosk-tickets": _kiosk_tickets,
 }
@@ -190,7 +208,8 @@ def _render_fresh(out: Path, *, mode: str, state: str, size: tuple[int, int]) ->
 
     with tempfile.TemporaryDirectory() as folder:
         terminal = open_terminal(load_settings(Path(folder)), log_to_file=False)
-        install_demo_data(terminal.session_factory, terminal.pin_pepper, products=300)
+        install_demo_data(terminal.session_factory, terminal.pin_pepper, products=300,
+                          promotions=state == "cart-promotions")
         render_screen(terminal, mode=mode, state=state, size=size, out=out)
         print(f"Wrote {out}")
         terminal.close()

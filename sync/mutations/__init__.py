@@ -25,6 +25,7 @@ from sync.mutations.orders import (
     OrderCompletedV1,
     OrderRefundedV1,
     OrderVoidedV1,
+    PromotionShare,
     RefundLine,
     SaleLine,
 )
@@ -70,8 +71,8 @@ __all__ = [
     "MUTATIONS", "AgeVerificationLoggedV1", "Allocation", "AuditLoggedV1", "CardTender", "CashTender",
     "CountedLine", "DraftLine", "InventoryAdjustedV1", "InventoryCountedV1", "InventoryDelta", "KioskTicketClaimedV1",
     "KioskTicketClosedV1", "KioskTicketCreatedV1", "MutationArgs", "OrderCompletedV1", "OrderRefundedV1",
-    "OrderVoidedV1", "PoDraftRequestedV1", "PoReceivedV1", "ReceivedLine", "ReceivedLot", "RefundLine",
-    "RejectedLine", "Reservation", "SaleLine", "ShelfAssignedV1", "ShelfPlacement", "ShiftClosedV1", "ShiftTotals",
-    "StaffLockedV1", "StaffPinChangedV1", "StaffUnlockedV1", "StockReleasedV1", "StockReservedV1", "TicketLine",
-    "WireModel", "name_of",
+    "OrderVoidedV1", "PoDraftRequestedV1", "PoReceivedV1", "PromotionShare", "ReceivedLine", "ReceivedLot",
+    "RefundLine", "RejectedLine", "Reservation", "SaleLine", "ShelfAssignedV1", "ShelfPlacement", "ShiftClosedV1",
+    "ShiftTotals", "StaffLockedV1", "StaffPinChangedV1", "StaffUnlockedV1", "StockReleasedV1", "StockReservedV1",
+    "TicketLine", "WireModel", "name_of",
 ]

@@ -10,7 +10,7 @@ import uuid
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_serializer
 
 from sync.mutations.base import MutationArgs, WireDecimal, WireModel
 from sync.mutations.stock import InventoryDelta
@@ -21,6 +21,15 @@ class Allocation(WireModel):
 
     batch_lot: str
     quantity: int
+
+
+class PromotionShare(WireModel):
+    """The part of a line's discount one promotion or discount code gave (the engine's allocation)."""
+
+    promotion_number: int = Field(description="The promotion's number, or the discount code's.")
+    code: str | None = Field(default=None, description="Set when the share is a discount code's.")
+    name: str
+    amount_cents: int = Field(ge=0)
 
 
 class SaleLine(WireModel):
@@ -37,6 +46,16 @@ class SaleLine(WireModel):
     is_cannabis: bool
     dried_equivalent_grams: WireDecimal = Decimal(0)
     allocations: list[Allocation] = []
+    promotions: list[PromotionShare] = Field(
+        default=[], description="The promotions and codes in `discount_cents`, before any manual discount. Left "
+                                "out when none, so a line without promotions is sent as before they existed.")
+
+    @model_serializer(mode="wrap")
+    def _leave_out_no_promotions(self, handler):
+        data = handler(self)
+        if not self.promotions:
+            data.pop("promotions", None)
+        return data
 
 
 class CashTender(WireModel):

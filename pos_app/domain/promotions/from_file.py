@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Money
-from pos_app.domain.promotions.checks import Catalog, check_promotion_set
+from pos_app.domain.promotions.checks import Catalog, check_promotions_file
 from pos_app.domain.promotions.model import (
     DiscountCode,
     Kind,
@@ -17,16 +17,14 @@ from pos_app.domain.promotions.model import (
     Window,
 )
 from sync.promotions_file import DiscountCodeRow, PromotionRow, PromotionsFile
+from sync.promotions_rules import refusal_message
 
 
 class PromotionsRefused(DomainError):
     code = "promotions_refused"
 
     def __init__(self, problems: list[str]) -> None:
-        listing = "\n".join(f"- {problem}" for problem in problems)
-        count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
-        super().__init__(f"The promotions were not accepted ({count}); nothing was changed. Fix these and try "
-                         f"again:\n{listing}")
+        super().__init__(refusal_message(problems))
         self.problems = problems
 
 
@@ -57,16 +55,9 @@ def code_from_row(row: DiscountCodeRow) -> DiscountCode:
 
 def promotion_set_from_file(data: PromotionsFile, catalog: Catalog | None = None) -> PromotionSet:
     """The file's active promotions and codes, checked (against `catalog` when given), else PromotionsRefused."""
-    problems = [f"Amounts are exact to the cent: {row.name} has {value}; give at most two decimals."
-                for row in data.promotions for value in (row.amount, row.bundle_price)
-                if value is not None and value != value.quantize(Money.of(0).amount)]
-    law = Law(allow_below_cost=data.allow_below_cost)
-    everything = PromotionSet(promotions=tuple(promotion_from_row(row) for row in data.promotions),
-                              codes=tuple(code_from_row(row) for row in data.discount_codes), law=law)
-    problems += check_promotion_set(everything, catalog)  # paused ones too: a paused promotion is resumed later
+    problems = check_promotions_file(data, catalog)  # paused ones too: a paused promotion is resumed later
     if problems:
         raise PromotionsRefused(problems)
-    active_ids = {row.id for row in data.promotions if row.active}
-    active_codes = {row.id for row in data.discount_codes if row.active}
-    return PromotionSet(promotions=tuple(p for p in everything.promotions if p.id in active_ids),
-                        codes=tuple(c for c in everything.codes if c.id in active_codes), law=law)
+    return PromotionSet(promotions=tuple(promotion_from_row(row) for row in data.promotions if row.active),
+                        codes=tuple(code_from_row(row) for row in data.discount_codes if row.active),
+                        law=Law(allow_below_cost=data.allow_below_cost))

@@ -14,6 +14,7 @@ from pos_app.persistence.models.inventory import (
 from pos_app.persistence.models.kiosk import KioskTicket, KioskTicketLine, OcsInventoryReservation
 from pos_app.persistence.models.open_sale import OpenSale
 from pos_app.persistence.models.parked import ParkedSale
+from pos_app.persistence.models.promotions import DiscountCode, Promotion
 from pos_app.persistence.models.purchasing import ProvincialSupplier, PurchaseOrder, PurchaseOrderItem
 from pos_app.persistence.models.receiving import ReceivingDraft, ReceivingDraftLine
 from pos_app.persistence.models.sales import (
@@ -33,9 +34,10 @@ from pos_app.persistence.models.sync import SyncOutbox, SyncState
 
 __all__ = [
     "Accessory", "AccessoryCategory", "AgeVerificationLog", "AuditLog", "Base", "BatchTracking",
-    "CashMovement", "CashSession", "InventoryShelfAssignment", "KioskTicket", "KioskTicketLine", "OcsInventory",
+    "CashMovement", "CashSession", "DiscountCode", "InventoryShelfAssignment", "KioskTicket", "KioskTicketLine",
+    "OcsInventory",
     "OcsInventoryReservation", "OcsInventoryTransaction",
-    "OcsProduct", "OpenSale", "Order", "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem",
+    "OcsProduct", "OpenSale", "Promotion", "Order", "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem",
     "OrderStatusHistory", "ParkedSale", "PaymentAttempt", "PaymentTransaction", "ProvinceTerritory",
     "ProvincialSupplier",
     "PurchaseOrder", "PurchaseOrderItem", "ReceivingDraft", "ReceivingDraftLine", "RolePermission", "ShelfLocation",

@@ -64,6 +64,11 @@ class OrderItem(Base):
     is_cannabis: Mapped[bool]
     dried_equivalent_g: Mapped[Decimal] = mapped_column(ExactDecimal(), default=Decimal(0))
     discount_reason: Mapped[str | None] = mapped_column(String(30))  # the line's own discount's reason code
+    # The part of discount_amount the promotions gave, each one's share ({number, code, name, cents}) and each
+    # unit's price after them in cents, cheapest first: what a refund gives back per unit (migration 0015).
+    promotion_discount: Mapped[Decimal] = mapped_column(Cents(), default=Decimal(0), server_default="0")
+    promotions: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
+    unit_prices_paid: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
 
     order: Mapped[Order] = relationship(back_populates="items")
     lots: Mapped[list[OrderItemLot]] = relationship(cascade="all, delete-orphan")

@@ -1,5 +1,5 @@
 """The cart table's model: one row per sale line, refreshed from the sale after every command; a line that
-can't be sold is marked."""
+can't be sold is marked, and a line a promotion priced names it, its saving in the Discount column."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from uuid import UUID
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from pos_app.domain.sale import SaleLine
+from pos_app.domain.money import Money
+from pos_app.domain.sale import SaleLine, SaleTotals
 
 COLUMNS = ("Item", "Qty", "Price", "Discount", "Amount")
 # A line the stock cannot cover stands out in red, with its sentence as the tooltip.
@@ -18,6 +19,19 @@ UNSELLABLE_LOOK = {
     Qt.ItemDataRole.ForegroundRole: QBrush(QColor("#9b1c1c")),
 }
 Index = QModelIndex | QPersistentModelIndex
+PROMOTION_COLOUR = QBrush(QColor("#1b5e20"))  # the name of the deal, in the till's green
+
+
+def promotions_by_line(totals: SaleTotals | None) -> dict[UUID, tuple[str, Money]]:
+    """Each line a promotion or code priced: the names customers see, and what they took off the line."""
+    if totals is None or totals.pricing is None:
+        return {}
+    found = {}
+    for priced, amount in zip(totals.pricing.lines, totals.promotion_per_line, strict=False):
+        if amount and priced.allocations:
+            names = " + ".join(dict.fromkeys(a.name for a in priced.allocations))
+            found[UUID(priced.line.line_id)] = (names, amount)
+    return found
 
 
 class CartModel(QAbstractTableModel):
@@ -25,13 +39,22 @@ class CartModel(QAbstractTableModel):
         super().__init__()
         self._lines: tuple[SaleLine, ...] = ()
         self._unsellable: Mapping[UUID, str] = {}
+        self._promotions: Mapping[UUID, tuple[str, Money]] = {}
 
-    def set_lines(self, lines: tuple[SaleLine, ...], unsellable: Mapping[UUID, str] | None = None) -> None:
-        """``unsellable``: lines the stock cannot cover, with the sentence saying why; they are marked."""
+    def set_lines(self, lines: tuple[SaleLine, ...], unsellable: Mapping[UUID, str] | None = None,
+                  totals: SaleTotals | None = None) -> None:
+        """``unsellable``: lines the stock cannot cover, with the sentence saying why; they are marked.
+        ``totals``: the sale's, so each line shows the promotions that priced it."""
         self.beginResetModel()
         self._lines = lines
         self._unsellable = unsellable or {}
+        self._promotions = promotions_by_line(totals)
         self.endResetModel()
+
+    def promotion_text(self, row: int) -> str:
+        """The promotions on the row's line as the cart shows them ("" when none)."""
+        found = self._promotions.get(self._lines[row].line_id)
+        return f"★ {found[0]}" if found else ""  # what they took off is in the Discount column
 
     def line_at(self, row: int) -> SaleLine:
         return self._lines[row]
@@ -59,17 +82,25 @@ class CartModel(QAbstractTableModel):
             return UNSELLABLE_LOOK[role]
         if problem is not None and role == Qt.ItemDataRole.ToolTipRole:
             return problem
+        promotion = self._promotions.get(line.line_id)
+        if promotion is not None and role == Qt.ItemDataRole.ToolTipRole:
+            return f"{promotion[0]}: {promotion[1].format()} off this line"
+        if promotion is not None and column == 0 and role == Qt.ItemDataRole.ForegroundRole:
+            return PROMOTION_COLOUR
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == 0:
             brand = f"{line.product.brand} · " if line.product.brand else ""
             lot = f"  (lot {line.lot})" if line.lot else ""  # a scanned label chose the lot
             mark = "  ⚠ can't be sold" if problem is not None else ""
-            return f"{brand}{line.product.name}{lot}{mark}"
+            deal = f"\n{self.promotion_text(index.row())}" if promotion is not None else ""
+            return f"{brand}{line.product.name}{lot}{mark}{deal}"
         if column == 1:
             return str(line.quantity)
         if column == 2:
             return str(line.product.unit_price)
+        off = promotion[1] if promotion is not None else Money.zero()
+        manual = min(line.discount, line.gross - off)  # a manual discount comes off what the promotions left
         if column == 3:
-            return str(line.discount) if line.discount else ""
-        return str(line.net)
+            return str(off + manual) if off or manual else ""
+        return str(line.gross - off - manual)

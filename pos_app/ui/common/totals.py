@@ -1,5 +1,5 @@
-"""The sale's figures beside the cart: subtotal, discounts, each tax, the total, the 30 g meter, and after a cash
-sale the change due."""
+"""The sale's figures beside the cart: subtotal, discounts, each tax, the total, "You save $X" when promotions or
+discounts took something off, the 30 g meter, and after a cash sale the change due."""
 
 from __future__ import annotations
 
@@ -33,22 +33,30 @@ class LimitMeter(QProgressBar):
 
 class TotalsPanel(QFrame):
     def __init__(self, tax_codes: list[str], *, discounts: bool = True) -> None:
-        """``discounts``: False where no discount can be given (the kiosk), so no row of zeros is shown."""
+        """``discounts``: False where no manual discount can be given (the kiosk): the Discounts row shows only
+        when promotions took something off, so no row of zeros is shown."""
         super().__init__(objectName="TotalsPanel")
         grid = QGridLayout(self)
         self.value_labels: dict[str, QLabel] = {}
         self.caption_labels: dict[str, QLabel] = {}
-        rows = ["Subtotal", *(["Discounts"] if discounts else []), *tax_codes]
+        self._discounts_when_zero = discounts
+        rows = ["Subtotal", "Discounts", *tax_codes]
         for row, name in enumerate(rows):
             self.caption_labels[name] = QLabel(name)
             grid.addWidget(self.caption_labels[name], row, 0)
             value = QLabel(Money.zero().format(), alignment=Qt.AlignmentFlag.AlignRight)
             grid.addWidget(value, row, 1)
             self.value_labels[name] = value
+        self._show_discounts_row(discounts)
         self.total_label = QLabel(Money.zero().format(), objectName="TotalLabel",
                                   alignment=Qt.AlignmentFlag.AlignRight)
         grid.addWidget(QLabel("Total"), len(rows), 0)
         grid.addWidget(self.total_label, len(rows), 1)
+        self.you_save_label = QLabel(objectName="YouSaveLabel", alignment=Qt.AlignmentFlag.AlignRight)
+        self.you_save_label.setStyleSheet("color: #1b5e20; font-weight: bold;")
+        self.you_save_label.hide()
+        rows.append("You save")  # its own row, under the total
+        grid.addWidget(self.you_save_label, len(rows), 0, 1, 2)
         self.limit_caption = QLabel("Dried-cannabis equivalent (limit 30 g)")
         grid.addWidget(self.limit_caption, len(rows) + 1, 0, 1, 2)
         self.limit_meter = LimitMeter()
@@ -74,13 +82,25 @@ class TotalsPanel(QFrame):
             for label in self.value_labels.values():
                 label.setText(zero)
             self.total_label.setText(zero)
+            self._show_discounts_row(self._discounts_when_zero)
+            self.show_savings(Money.zero())
             self.limit_meter.show_grams(Decimal(0))
             return
         self.value_labels["Subtotal"].setText(totals.subtotal.format())
-        if "Discounts" in self.value_labels:
-            self.value_labels["Discounts"].setText((-totals.discounts).format() if totals.discounts else zero)
+        self.value_labels["Discounts"].setText((-totals.discounts).format() if totals.discounts else zero)
+        self._show_discounts_row(self._discounts_when_zero or bool(totals.discounts))
         for code, label in self.value_labels.items():
             if code in totals.taxes.components:
                 label.setText(totals.taxes.components[code].format())
         self.total_label.setText(totals.total.format())
+        self.show_savings(totals.discounts)
         self.limit_meter.show_grams(totals.dried_equivalent_grams)
+
+    def _show_discounts_row(self, shown: bool) -> None:
+        self.caption_labels["Discounts"].setVisible(shown)
+        self.value_labels["Discounts"].setVisible(shown)
+
+    def show_savings(self, saved: Money) -> None:
+        """What the promotions, codes and discounts took off, for the customer to see; hidden when nothing."""
+        self.you_save_label.setVisible(bool(saved))
+        self.you_save_label.setText(f"You save {saved.format()}" if saved else "")

@@ -130,7 +130,7 @@ class SalePage(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.sectionResized.connect(self._rewrap)
 
-        self.totals = TotalsPanel(tax_codes)
+        self.totals = TotalsPanel(tax_codes, discounts=False)
         self.totals.limit_caption.setWordWrap(True)  # the figures give the lines room on a small screen
         self.payment = PaymentFigures()
         figures = QVBoxLayout()
@@ -152,14 +152,13 @@ class SalePage(QWidget):
 
     def show_sale(self, sale: SaleSnapshot, payment: PaymentStatus | None) -> None:
         self.title.setText("Your order")
-        self.cart_model.set_lines(sale.lines)
-        self.lines_view.setColumnHidden(DISCOUNT_COLUMN, not any(line.discount for line in sale.lines))
+        self.cart_model.set_lines(sale.lines, totals=sale.totals)
+        self.lines_view.setColumnHidden(DISCOUNT_COLUMN, not (any(line.discount for line in sale.lines)
+                                                              or sale.totals.promotions))
         self.lines_view.scrollToBottom()  # the line just scanned
         count = sale.totals.item_count
         self.count_label.setText(f"{count} item{'' if count == 1 else 's'}")
-        self.totals.show_totals(sale.totals)
-        for label in (self.totals.caption_labels["Discounts"], self.totals.value_labels["Discounts"]):
-            label.setVisible(bool(sale.totals.discounts))  # a row of zeros is one more thing to read
+        self.totals.show_totals(sale.totals)  # Discounts only when there are some: a row of zeros is more to read
         self.show_payment(payment)
 
     def show_payment(self, status: PaymentStatus | None) -> None:

@@ -1,14 +1,18 @@
 """The kiosk's cart: a domain ``Sale`` (the register's rules, 30 g limit included) that never goes past the
-stock the kiosk was shown. Nothing is written: the cart becomes a ticket at the counter, or is cleared."""
+stock the kiosk was shown, priced with the store's promotions as the register prices it. Nothing is written: the
+cart becomes a ticket at the counter, or is cleared."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from uuid import UUID
 
 from PySide6.QtCore import QObject, Signal
 
 from pos_app.domain.sale import Sale, SaleLine, SaleTotals
 from pos_app.services.kiosk_catalog import KioskCatalog, ProductCard
+from pos_app.services.promotions import PromotionCatalog, attach
 from pos_app.services.terminal import TerminalContext
 
 
@@ -24,12 +28,22 @@ class NotEnoughStock(Exception):
 class KioskCart(QObject):
     changed = Signal()
 
-    def __init__(self, catalog: KioskCatalog, context: TerminalContext) -> None:
+    def __init__(self, catalog: KioskCatalog, context: TerminalContext, *,
+                 promotions: PromotionCatalog | None = None,
+                 store_now: Callable[[], datetime] | None = None) -> None:
+        """``promotions`` and ``store_now`` (naive store-local time): the store's promotions price the cart."""
         super().__init__()
         self._catalog = catalog
         self._context = context
+        self._promotions = promotions
+        self._store_now = store_now or (lambda: datetime.now(context.zone).replace(tzinfo=None))
         self._cards: dict[str, ProductCard] = {}  # sku -> the card the customer added it from
-        self.sale = Sale(tax_components=context.tax_components)
+        self.sale = self._new_sale()
+
+    def _new_sale(self) -> Sale:
+        sale = Sale(tax_components=self._context.tax_components)
+        attach(sale, self._promotions, self._store_now)
+        return sale
 
     @property
     def lines(self) -> tuple[SaleLine, ...]:
@@ -88,6 +102,6 @@ class KioskCart(QObject):
         return problems
 
     def clear(self) -> None:
-        self.sale = Sale(tax_components=self._context.tax_components)
+        self.sale = self._new_sale()
         self._cards.clear()
         self.changed.emit()

@@ -10,7 +10,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from pos_app.domain.formatting import items_text
+from pos_app.domain.money import Money
 from pos_app.domain.sale import SaleLine
+from pos_app.ui.common.cart_model import promotions_by_line
 from pos_app.ui.common.totals import LimitMeter, TotalsPanel
 from pos_app.ui.kiosk.cart import KioskCart
 from pos_app.ui.kiosk.widgets import discard, kiosk_button
@@ -51,7 +53,8 @@ class CartBar(QFrame):
 
 class CartLineRow(QFrame):
     def __init__(self, line: SaleLine, size: str, on_minus: Callable[[], None], on_plus: Callable[[], None],
-                 problem: str | None = None) -> None:
+                 problem: str | None = None, promotion: tuple[str, Money] | None = None) -> None:
+        """``promotion``: the deals that priced this line (their names) and what they took off it."""
         super().__init__(objectName="CartLine")
         row = QHBoxLayout(self)
         name = QLabel(f"{line.product.name}", objectName="CartLineName", wordWrap=True)
@@ -63,6 +66,11 @@ class CartLineRow(QFrame):
         self.problem = QLabel(problem or "", objectName="CartLineProblem", wordWrap=True)
         self.problem.setVisible(bool(problem))
         text.addWidget(self.problem)
+        self.promotion = QLabel(f"★ {promotion[0]}  −{promotion[1].format()}" if promotion else "",
+                                objectName="CartLinePromotion", wordWrap=True)
+        self.promotion.setStyleSheet("color: #1b5e20; font-weight: bold;")
+        self.promotion.setVisible(promotion is not None)
+        text.addWidget(self.promotion)
         row.addLayout(text, 1)
         self.minus = kiosk_button("−", name="QuantityButton")
         self.minus.setAccessibleName(f"One fewer {line.product.name}")
@@ -72,7 +80,8 @@ class CartLineRow(QFrame):
         self.plus = kiosk_button("+", name="QuantityButton")
         self.plus.setAccessibleName(f"One more {line.product.name}")
         self.plus.clicked.connect(lambda _=False: on_plus())
-        amount = QLabel(line.net.format(), objectName="CartLineAmount",
+        paid = line.net - promotion[1] if promotion else line.net
+        amount = QLabel(paid.format(), objectName="CartLineAmount",
                         alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         amount.setMinimumWidth(140)
         for widget in (self.minus, self.quantity, self.plus, amount):
@@ -156,10 +165,12 @@ class CartScreen(QWidget):
             discard(row)
         self.rows = []
         problems = self.cart.check_stock() if not self.cart.is_empty else {}
+        deals = promotions_by_line(self.cart.totals if not self.cart.is_empty else None)
         for index, line in enumerate(self.cart.lines):
             card = self.cart.card(line.product.sku)
             row = CartLineRow(line, card.size if card else "", lambda lid=line.line_id: self._change(lid, -1),
-                              lambda lid=line.line_id: self._change(lid, +1), problems.get(line.line_id))
+                              lambda lid=line.line_id: self._change(lid, +1), problems.get(line.line_id),
+                              deals.get(line.line_id))
             self.lines_layout.insertWidget(index, row)
             row.show()  # now, not on the next turn of the event loop: a finger may already be on its plus
             self.rows.append(row)

@@ -114,7 +114,7 @@ class KioskWindow(QMainWindow):
     def _build(self, context) -> None:
         t = self.t
         self.ready = True
-        self.cart = KioskCart(t.kiosk_catalog, context)
+        self.cart = KioskCart(t.kiosk_catalog, context, promotions=t.sales.promotions, store_now=t.sales.store_now)
         self.attract = AttractScreen(context.store_name)
         self.age_gate = AgeGateScreen(context.min_age, context.province_code,
                                       id_scanning=t.id_reader is not None or t.scanner is not None)

@@ -1,4 +1,5 @@
-"""Changing the cart: quantity (F3), remove (F4), item and cart discounts (F5, F6), park and resume (F8)."""
+"""Changing the cart: quantity (F3), remove (F4), item and cart discounts (F5, F6), a discount code (Shift+F6),
+park and resume (F8)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QObject
 from pos_app.domain.errors import DiscountOverCap
 from pos_app.domain.money import Money
 from pos_app.services.staff import StaffMember
+from pos_app.ui.register.code_dialog import CodeDialog
 from pos_app.ui.register.discount_dialog import DiscountDialog
 from pos_app.ui.register.override import OverrideDialog
 from pos_app.ui.register.simple_dialogs import ParkedSalesDialog, QuantityDialog
@@ -78,6 +80,23 @@ class CartFlow(QObject):
             return
         self._discount("whole cart", lambda approver, percent, amount, reason: self.t.sales.discount_cart(
             percent=percent, amount=amount, approver=approver, reason=reason))
+
+    def enter_code(self) -> None:
+        """The customer's discount code: the promotions re-price the sale with it, or the dialog says why not."""
+        if not self.t.sales.has_open_sale:
+            self.screen.notify("Scan items before entering a discount code.", kind="info")
+            return
+        sale = self.t.sales.sale
+
+        def apply(code: str) -> str | None:
+            refusal = self.t.sales.enter_code(code)
+            if refusal is None:
+                self.screen.panel.refresh()
+                self.screen.notify(f"Code {code.strip().upper()} applied.", kind="info")
+            return refusal
+
+        codes = sale.promotions.codes if sale.promotions is not None else ()
+        self.screen.show_dialog(CodeDialog(self.screen, codes_on_sale=codes, on_apply=apply))
 
     def _discount(self, target: str, apply) -> None:
         screen = self.screen

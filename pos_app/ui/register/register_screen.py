@@ -51,9 +51,12 @@ ACTIONS = (
     ("F12", "Pay", "checkout.pay"),
     # F1-F12 are all taken. Kiosk tickets sit on Shift+F8, beside F8 (park / resume): both are carts waiting for
     # the counter, and a shifted F-key is one hand, no reach. Its button is the tall one at the end of the grid,
-    # with the count waiting on it.
+    # with the count waiting on it. A discount code is Shift+F6, beside F6 (cart discount): both come off the cart.
     ("Shift+F8", "Kiosk\ntickets", "tickets.show_list"),
+    ("Shift+F6", "Discount code", "cart.enter_code"),
 )
+# Where the shifted keys' buttons go: a column of their own at the end of the grid (row, column, rows, columns).
+SHIFTED_PLACES = {"Shift+F8": (0, 4, 2, 1), "Shift+F6": (2, 4, 1, 1)}
 
 
 class RegisterScreen(QWidget):
@@ -96,16 +99,17 @@ class RegisterScreen(QWidget):
             button.clicked.connect(lambda _=False, run=run: run())
             if key.startswith("F"):
                 grid.addWidget(button, index // 4, index % 4)
-            else:  # kiosk tickets: a column of its own, tall enough for its count to be seen across the counter
+            else:  # kiosk tickets tall enough for its count to be seen across the counter, the code below it
                 button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-                grid.addWidget(button, 0, 4, 3, 1)
+                grid.addWidget(button, *SHIFTED_PLACES[key])
             self.action_buttons[key] = button
             QShortcut(QKeySequence(key), self, activated=run, context=Qt.ShortcutContext.WindowShortcut)
         self.tickets.attach(self.action_buttons["Shift+F8"])
         self.checkout.completed.connect(lambda _order: self.tickets.refresh())
         QShortcut(QKeySequence("Ctrl+R"), self, activated=self.checkout.reprint,
                   context=Qt.ShortcutContext.WindowShortcut)
-        self.legend = QLabel("Each button shows its key.  Ctrl+R reprints the last receipt.  Esc closes a dialog.",
+        self.legend = QLabel("Each button shows its key.  Shift+F6: discount code.  Ctrl+R reprints the last receipt."
+                             "  Esc closes a dialog.",
                              objectName="KeyLegend")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 4)

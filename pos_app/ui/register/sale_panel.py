@@ -1,8 +1,10 @@
-"""The register's selling area: scan-or-search field, notices, cart, and the totals with the 30 g meter."""
+"""The register's selling area: scan-or-search field, notices, cart, and the totals with the 30 g meter. The
+prices follow the store-local clock: a happy hour that begins or ends re-prices the open sale within seconds,
+offline or not."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,6 +26,8 @@ from pos_app.ui.common.totals import TotalsPanel
 from pos_app.ui.common.widgets import TOUCH_HEIGHT, NoticeBar
 from pos_app.ui.register.search_box import ScanSearchBox
 
+REPRICE_MS = 2000  # how often the open sale's prices are checked against the store-local minute
+
 
 class SalePanel(QWidget):
     sale_changed = Signal()
@@ -40,6 +44,10 @@ class SalePanel(QWidget):
         self.scan_field = self.search.field
         self.search.code_entered.connect(self.add_code)
         self.notice = NoticeBar()
+
+        self._shown_totals = None
+        self.price_timer = QTimer(self, interval=REPRICE_MS, timeout=self.reprice)
+        self.price_timer.start()
 
         self.cart_view = QTableView()
         self.cart_view.setModel(self.cart_model)
@@ -130,9 +138,17 @@ class SalePanel(QWidget):
             return self.cart_model.line_at(rows[0].row())
         return self.cart_model.line_at(self.cart_model.rowCount() - 1) if self.cart_model.rowCount() else None
 
+    def reprice(self) -> None:
+        """Show the open sale again if its prices changed with the minute (a scheduled promotion began or ended)."""
+        sale = self._sales.sale if self._sales.has_open_sale else None
+        if sale is not None and sale.promotions is not None and sale.totals is not self._shown_totals:
+            self.refresh()
+
     def refresh(self) -> None:
         sale = self._sales.sale if self._sales.has_open_sale else None
-        self.cart_model.set_lines(sale.lines if sale is not None else (), sale.stock_problems if sale else None)
+        self._shown_totals = sale.totals if sale is not None else None
+        self.cart_model.set_lines(sale.lines if sale is not None else (), sale.stock_problems if sale else None,
+                                  sale.totals if sale is not None else None)
         self.totals.show_totals(sale.totals if sale is not None else None)
         self.sale_changed.emit()
         self.sale_shown.emit(SaleSnapshot.of(sale))

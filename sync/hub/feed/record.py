@@ -25,6 +25,7 @@ from sync.hub.models import (
     AccessoryCategory,
     DiscountCode,
     OcsProduct,
+    Promotion,
     ProvinceTerritory,
     ProvincialSupplier,
     RolePermission,
@@ -129,6 +130,8 @@ def feed_new_store(session: Session, store: Store) -> None:
         *session.scalars(select(User).where(User.tenant_id == store.tenant_id, User.store_id.is_(None))),
         *session.scalars(select(DiscountCode).where(DiscountCode.tenant_id == store.tenant_id,
                                                     DiscountCode.store_id.is_(None))),
+        *session.scalars(select(Promotion).where(Promotion.tenant_id == store.tenant_id,
+                                                 Promotion.store_id.is_(None))),
     ]
     pending = _pending(session)
     for obj in shared:

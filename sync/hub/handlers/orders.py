@@ -21,6 +21,7 @@ from sync.hub.models import (
     OrderStatusHistory,
     PaymentTransaction,
 )
+from sync.hub.promotions import record_usage
 from sync.mutations import CardTender, CashTender, InventoryDelta, OrderCompletedV1, OrderRefundedV1, OrderVoidedV1
 
 _ITEMS = OrderItem.__table__
@@ -77,6 +78,8 @@ def order_completed(session: Session, ctx: Context, args: OrderCompletedV1) -> N
                                         "changed_by": args.staff_id, "notes": None, "created_at": now}])
     apply_deltas(session, ctx.store_id, _deltas(args.inventory_deltas), transaction_type="sale",
                  reference_type="order", reference_id=args.order_id, staff_id=args.staff_id)
+    if any(line.promotions for line in args.lines):
+        record_usage(session, ctx.tenant_id, ctx.store_id, ctx.terminal_id, args.order_id, args.lines)
 
 
 def _tender_payments(ctx: Context, args: OrderCompletedV1, now) -> list[dict]:

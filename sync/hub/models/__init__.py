@@ -14,6 +14,14 @@ from sync.hub.models.inventory import (
     ShelfLocation,
 )
 from sync.hub.models.kiosk import KioskClaimConflict, KioskTicket, KioskTicketLine, OcsInventoryReservation
+from sync.hub.models.promotions import (
+    BundleDeal,
+    DiscountUsage,
+    PriceTier,
+    PricingRule,
+    Promotion,
+    PromotionUsage,
+)
 from sync.hub.models.purchasing import (
     ProvincialSupplier,
     PurchaseOrder,
@@ -36,6 +44,7 @@ from sync.hub.models.tenancy import ProvinceTerritory, Store, TaxRate, Tenant
 
 __all__ = [
     "Accessory", "AccessoryCategory", "AgeVerificationLog", "ApiToken", "AuditLog", "Base", "BatchTracking",
+    "BundleDeal", "DiscountUsage", "PriceTier", "PricingRule", "Promotion", "PromotionUsage",
     "CashSession", "ConsoleSession", "ConsoleUser", "ConsoleUserStore", "CountConflict", "DiscountCode", "HubAudit",
     "InventoryCount", "InventoryCountLine", "InventoryShelfAssignment", "KioskClaimConflict", "KioskTicket",
     "KioskTicketLine", "OcsInventory", "OcsInventoryReservation", "OcsInventoryTransaction", "OcsProduct", "Order",

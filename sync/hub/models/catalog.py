@@ -91,6 +91,9 @@ class DiscountCode(IdMixin, ReplicatedMixin, Base):
     minimum_purchase: Mapped[Decimal | None] = mapped_column(Cents())
     usage_limit: Mapped[int | None]
     usage_count: Mapped[int] = mapped_column(default=0)
-    valid_from: Mapped[datetime]
+    valid_from: Mapped[datetime | None]  # None: from the start
     valid_until: Mapped[datetime | None]
     is_active: Mapped[bool] = mapped_column(default=True)
+    number: Mapped[int | None]  # the code's id in promotions files; ties go to the lower number
+    priority: Mapped[int] = mapped_column(default=0)  # higher applies first among stackable ones
+    stackable: Mapped[bool] = mapped_column(default=True)

@@ -10,7 +10,16 @@ import pytest
 from sqlalchemy import select
 
 from sync.hub import staff
-from sync.hub.models import Accessory, OcsProduct, PaymentTransaction, Recall, ShelfLocation, Store
+from sync.hub.models import (
+    Accessory,
+    DiscountCode,
+    OcsProduct,
+    PaymentTransaction,
+    Promotion,
+    Recall,
+    ShelfLocation,
+    Store,
+)
 from sync.hub.purchasing import LineIn, create_purchase_order
 from sync.hub.tenancy import Scope
 from tests.sync.hub.helpers import push, sales
@@ -58,7 +67,10 @@ def tenant_b(hub_app, client, world):
         location = ShelfLocation(store_id=b1.store_id, location_code="B-01-01-A", zone="B", aisle="01", shelf="01",
                                  bin="A")
         recall = Recall(tenant_id=b1.tenant_id, sku="SKU-1", lots=["LOT-1"], reason="B's recall")
-        session.add_all([location, recall])
+        promotion = Promotion(tenant_id=b1.tenant_id, number=1, name="B's deal", promo_type="percent_off",
+                              definition={})
+        code = DiscountCode(tenant_id=b1.tenant_id, code="BCODE", discount_type="fixed", discount_value=Decimal(1))
+        session.add_all([location, recall, promotion, code])
         session.flush()
         cashier = staff.create_staff(session, Scope(b1.tenant_id), b1.store_id, pin="2580", first_name="B",
                                      staff_code=f"B{uuid.uuid4().hex[:6]}", role="cashier")
@@ -68,7 +80,8 @@ def tenant_b(hub_app, client, world):
         return {
             "store_id": b1.store_id, "tenant_id": b1.tenant_id, "po_id": po.id, "order_id": payment.order_id,
             "transaction_id": payment.id, "accessory_id": accessory.id, "sku": b_sku, "terminal_id": b1.terminal_id,
-            "recall_id": recall.id, "location_id": location.id, "staff_id": cashier.id,
+            "recall_id": recall.id, "location_id": location.id, "staff_id": cashier.id, "promotion_id": promotion.id,
+            "code_id": code.id,
         }
 
 
@@ -82,6 +95,12 @@ BODIES = {
     "/api/v1/staff/{staff_id}": {"first_name": "Taken over"},
     "/api/v1/staff/{staff_id}/pin": {"pin": "2580"},
     "/api/v1/stores/{store_id}/price-overrides/{sku}": {"price": "1.00"},
+    # Promotions and codes aimed at store B (?store_id=) are refused before anything is checked or written.
+    "/api/v1/promotions": {"id": 901, "name": "X", "kind": "percent_off", "applies_to": {"everything": True},
+                           "percent": "5"},
+    "/api/v1/promotions/import": {"promotions": []},
+    "/api/v1/discount-codes": {"id": 901, "code": "XISO", "name": "X", "discount_type": "fixed",
+                               "discount_value": "1.00"},
     "/api/v1/locations": {"zone": "X", "aisle": "1", "shelf": "1", "bin": "A"},
     "/api/v1/purchase-orders": {"po_number": "PO-X", "lines": [{"sku": "SKU-1", "quantity_ordered": 1,
                                                                  "unit_cost_cents": 100}]},

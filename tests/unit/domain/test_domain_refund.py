@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from uuid import uuid4
 
@@ -96,3 +96,41 @@ def test_cash_refund_is_rounded_to_the_nickel():
     assert refund.order_id == order.order_id
     assert refund.lines[0].total == refund.total
     assert Decimal(refund.cash_rounding().amount) == Decimal("0.01")
+
+
+def promoted_pre_rolls_order(cart_discount: str | None = None):
+    """Three pre-rolls at $10 on buy 2, get 1 at 50 % off: the units sold for $5, $10 and $10."""
+    from pos_app.domain.promotions import Kind, Promotion, PromotionBook, PromotionSet, Target
+    from pos_app.domain.sale_totals import SalePromotions
+
+    deal = Promotion(id=1, name="Buy 2, get 1 at 50 % off", kind=Kind.BUY_X_GET_Y, buy=2, get=1,
+                     percent=Decimal(50), target=Target(skus=frozenset({"PR-3"})))
+    sale = Sale(tax_components=[GST, PST_BC])
+    sale.promotions = SalePromotions(PromotionBook(PromotionSet(promotions=(deal,))), lambda: datetime(2026, 1, 2))
+    line = sale.add(PRE_ROLLS, 3)
+    if cart_discount:
+        sale.discount_cart(amount=Money.of(cart_discount))
+    lots = {"PR-3": [Lot("L1", "PR-3", 5, date(2025, 1, 1), None)]}
+    return paid_order(sale, lots), line.line_id
+
+
+def test_a_promoted_unit_goes_back_at_the_price_it_was_sold_at_the_cheapest_first():
+    order, line_id = promoted_pre_rolls_order()
+    line = order.line(line_id)
+    assert line.unit_prices_paid == (500, 1000, 1000)
+    assert line.promotion_discount == line.discount == Money.of("5.00")
+    assert [share.name for share in line.promotions] == ["Buy 2, get 1 at 50 % off"]
+    first = plan_refund(order, {line_id: 1})
+    assert first.subtotal == Money.of("5.00")
+    rest = plan_refund(order, {line_id: 2}, {line_id: 1})
+    assert rest.subtotal == Money.of("20.00")
+    assert first.total + rest.total == line.line_total
+
+
+def test_a_cart_discount_after_the_promotion_comes_back_in_proportion_to_what_each_unit_paid():
+    order, line_id = promoted_pre_rolls_order("2.50")  # 10 % of the $25 the promotion left
+    line = order.line(line_id)
+    assert line.taxable_amount == Money.of("22.50") and line.discount == Money.of("7.50")
+    steps = [plan_refund(order, {line_id: 1}, {line_id: done}) for done in range(3)]
+    assert [r.subtotal for r in steps] == [Money.of("4.50"), Money.of("9.00"), Money.of("9.00")]
+    assert sum_money(r.total for r in steps) == line.line_total

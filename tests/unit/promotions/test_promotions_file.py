@@ -118,6 +118,8 @@ def run_cli(tmp_path, capsys, promotions, *extra, cart=CART):
     if promotions is not None:
         (tmp_path / "promotions.json").write_text(json.dumps(promotions))
         args += ["--promotions", str(tmp_path / "promotions.json")]
+    else:  # the terminal's own promotions: a terminal of its own, never the machine's default one
+        args += ["--data-dir", str(tmp_path / "terminal")]
     status = main(args)
     out, err = capsys.readouterr()
     return status, out, err
@@ -143,10 +145,10 @@ def test_the_cli_prints_lines_allocations_promotions_and_totals(tmp_path, capsys
     assert json.loads(out)["totals"]["discount"] == "0.00"
 
 
-def test_the_cli_refuses_without_a_promotions_file_and_on_a_bad_one(tmp_path, capsys):
+def test_the_cli_refuses_on_an_unpaired_terminal_and_on_a_bad_file(tmp_path, capsys):
     status, out, err = run_cli(tmp_path, capsys, None)
     assert status == 2 and out == ""
-    assert err.startswith("Promotions are not synced to terminals yet")
+    assert err.startswith("This terminal has no store yet, so it has no promotions to price against.")
     status, _out, err = run_cli(tmp_path, capsys, {"promotions": [promo(1, percent="150")]})
     assert status == 2 and "has a percentage of 150" in err
     status, _out, err = run_cli(tmp_path, capsys, {"promotions": []}, cart={"lines": [{"sku": "X"}]})
