@@ -55,6 +55,7 @@ def terminal_rows(size, progress) -> tuple[list[Metric], object]:
 
     app = QApplication.instance() or QApplication([])
     terminal = open_bench_terminal(size, "receiving", progress)
+    tab = None
     try:
         order_id = _purchase_order(terminal)
         manager = first_staff_with_role(terminal.session_factory, Role.MANAGER)
@@ -103,6 +104,9 @@ def terminal_rows(size, progress) -> tuple[list[Metric], object]:
         del draft
         return rows, (terminal.context.store_id, args)
     finally:
+        if tab is not None:  # run in-process by the smoke test: no window may outlive it
+            tab.close()
+            tab.deleteLater()
         terminal.close()
 
 
