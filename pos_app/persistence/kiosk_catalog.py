@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import Select, and_, func, literal, literal_column, select, tuple_
+from sqlalchemy import Select, and_, func, literal, literal_column, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from pos_app.persistence import kiosk_listing as listing
@@ -103,16 +103,22 @@ def _cannabis(store_id: uuid.UUID, query: BrowseQuery) -> Select:
                available.label("available"), p.plant_type, p.net_content, p.unit_of_measure, p.pieces,
                p.thc_min, p.thc_max, p.cbd_min, p.cbd_max, p.dried_equivalent_g, p.image_url)
     shelf = listing.shelf(query.forms) if query.skus is None else None
-    if shelf is not None:  # a whole shelf: read down the listing's index for the sort, with its copies of the keys
+    if shelf is not None:
+        # A whole shelf: read down the listing's index for the sort, and test the filters on its copies of the
+        # catalog's columns, which that index holds: a product that fails them costs no row read.
         row = listing.LISTING.c
         statement = (select(*columns).select_from(listing.LISTING)
                      .with_hint(listing.LISTING, listing.index_hint(query.sort), "sqlite")
                      .join(p, p.ocs_variant_number == row.sku)
                      .where(row.shelf == shelf, row.active))
         thc, cbd, listed_price = row.thc, row.cbd, row.price
+        plant_type, brand, size = row.plant_type, row.brand, tuple_(row.net_content, row.unit)
+        if query.in_stock_only:  # nothing on hand and no local movement: not in stock, before any stock is read
+            statement = statement.where(or_(row.on_hand > 0, row.sku.in_(select(pending.c.sku))))
     else:
         statement = select(*columns).where(ACTIVE)
         thc, cbd, listed_price = THC, CBD, price
+        plant_type, brand, size = p.plant_type, p.brand_name, tuple_(p.net_content, p.unit_of_measure)
         if query.forms:
             statement = statement.where(p.product_form.in_(query.forms))
     statement = (statement.outerjoin(stock, stock.c.sku == p.ocs_variant_number)
@@ -120,14 +126,14 @@ def _cannabis(store_id: uuid.UUID, query: BrowseQuery) -> Select:
     if query.skus is not None:
         statement = statement.where(p.ocs_variant_number.in_(query.skus))
     if query.plant_types:
-        statement = statement.where(p.plant_type.in_(query.plant_types))
+        statement = statement.where(plant_type.in_(query.plant_types))
     statement = _ranged(statement, thc, query.thc, real=True)
     statement = _ranged(statement, cbd, query.cbd, real=True)
     statement = _ranged(statement, listed_price, query.price)
     if query.brands:
-        statement = statement.where(p.brand_name.in_(query.brands))
+        statement = statement.where(brand.in_(query.brands))
     if query.sizes:
-        statement = statement.where(tuple_(p.net_content, p.unit_of_measure).in_(query.sizes))
+        statement = statement.where(size.in_(query.sizes))
     if query.in_stock_only:
         statement = statement.where(available > 0)
     if shelf is not None:
