@@ -56,3 +56,33 @@ def test_every_kiosk_state_fits_the_screen(qtbot, terminal, kiosk_theme, size):
                 assert button.height() >= 60, f"{state}: {button.text()!r} is only {button.height()} px tall"
         finally:
             window.release()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_a_whole_product_tile_is_in_view_price_and_all(qtbot, terminal, kiosk_theme, size):
+    """The first row of tiles on the browse screen shows each tile whole: picture, brand, name, size and strain,
+    THC, CBD and price, inside the grid's visible area and inside the tile's card."""
+    window = KioskWindow(terminal)
+    qtbot.addWidget(window)
+    try:
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        stage_kiosk("browse", window)
+        qtbot.wait(10)
+        grid = window.browse.grid
+        visible = grid.viewport().rect()
+        columns = max(visible.width() // grid.gridSize().width(), 1)
+        for row in range(columns):
+            card = grid.products.card(row)
+            parts = grid.tile_parts(row)
+            assert set(parts) >= {"card", "picture", "brand", "name", "facts", "price"}, parts.keys()
+            assert len(parts["facts"]) == 3, "size and strain, THC, CBD"  # flower: every line a tile can have
+            assert parts["card"][0].height() >= 60
+            for kind, rects in parts.items():
+                for rect in rects:
+                    assert visible.contains(rect), f"{card.name}: its {kind} at {rect} is outside {visible}"
+                    assert kind == "card" or parts["card"][0].contains(rect), f"{card.name}: {kind} spills out"
+            assert parts["picture"][0].height() >= 64, "a picture still worth showing"
+    finally:
+        window.release()
