@@ -16,7 +16,15 @@ SELECT p.ocs_variant_number AS sku,
        CAST(p.thc_max AS REAL), CAST(p.cbd_max AS REAL), p.created_at, p.plant_type, p.brand_name, p.net_content,
        p.unit_of_measure,
        (SELECT COALESCE(MAX(i.quantity_on_hand), 0) FROM ocs_inventory i WHERE i.sku = p.ocs_variant_number)
-FROM ocs_product_catalog p ORDER BY 1
+FROM ocs_product_catalog p
+UNION ALL
+SELECT a.sku, 'accessory', a.is_active,
+       COALESCE((SELECT COALESCE(i.override_price, i.retail_price) FROM ocs_inventory i
+                 WHERE i.sku = a.sku AND COALESCE(i.override_price, i.retail_price) IS NOT NULL), a.retail_price),
+       (SELECT COALESCE(SUM(o.quantity), 0) FROM order_items o WHERE o.sku = a.sku),
+       NULL, NULL, a.created_at, NULL, a.brand, NULL, NULL,
+       (SELECT COALESCE(MAX(i.quantity_on_hand), 0) FROM ocs_inventory i WHERE i.sku = a.sku)
+FROM accessories_catalog a
 """
 _LISTED = """
 SELECT sku, shelf, active, price, sold, thc, cbd, created_at, plant_type, brand, net_content, unit, on_hand

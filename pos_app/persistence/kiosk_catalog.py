@@ -95,6 +95,23 @@ def _units_sold(sku):
             .correlate_except(OrderItem).scalar_subquery())
 
 
+def _shelf_sort(query: BrowseQuery) -> str:
+    return "best_sellers" if query.accessories and query.sort == "potency" else query.sort  # no potency: as ever
+
+
+def _down_the_shelf(columns, key, shelf: str, query: BrowseQuery, pending) -> Select:
+    """A whole shelf, read down the listing's index for the sort. The filters are tested on the listing's copies
+    of the catalog's columns, which that index holds: a product that fails them costs no row read."""
+    row = listing.LISTING.c
+    statement = (select(*columns).select_from(listing.LISTING)
+                 .with_hint(listing.LISTING, listing.index_hint(_shelf_sort(query)), "sqlite")
+                 .join(key.class_, key == row.sku)
+                 .where(row.shelf == shelf, row.active))
+    if query.in_stock_only:  # nothing on hand and no local movement: not in stock, before any stock is read
+        statement = statement.where(or_(row.on_hand > 0, row.sku.in_(select(pending.c.sku))))
+    return statement
+
+
 def _cannabis(store_id: uuid.UUID, query: BrowseQuery) -> Select:
     p, stock, pending = OcsProduct, _stock(store_id), _pending(store_id)
     price = func.coalesce(stock.c.override_price, stock.c.retail_price, p.price_per_unit)
@@ -104,17 +121,10 @@ def _cannabis(store_id: uuid.UUID, query: BrowseQuery) -> Select:
                p.thc_min, p.thc_max, p.cbd_min, p.cbd_max, p.dried_equivalent_g, p.image_url)
     shelf = listing.shelf(query.forms) if query.skus is None else None
     if shelf is not None:
-        # A whole shelf: read down the listing's index for the sort, and test the filters on its copies of the
-        # catalog's columns, which that index holds: a product that fails them costs no row read.
+        statement = _down_the_shelf(columns, p.ocs_variant_number, shelf, query, pending)
         row = listing.LISTING.c
-        statement = (select(*columns).select_from(listing.LISTING)
-                     .with_hint(listing.LISTING, listing.index_hint(query.sort), "sqlite")
-                     .join(p, p.ocs_variant_number == row.sku)
-                     .where(row.shelf == shelf, row.active))
         thc, cbd, listed_price = row.thc, row.cbd, row.price
         plant_type, brand, size = row.plant_type, row.brand, tuple_(row.net_content, row.unit)
-        if query.in_stock_only:  # nothing on hand and no local movement: not in stock, before any stock is read
-            statement = statement.where(or_(row.on_hand > 0, row.sku.in_(select(pending.c.sku))))
     else:
         statement = select(*columns).where(ACTIVE)
         thc, cbd, listed_price = THC, CBD, price
@@ -147,21 +157,24 @@ def _accessories(store_id: uuid.UUID, query: BrowseQuery) -> Select:
     price = func.coalesce(stock.c.override_price, stock.c.retail_price, a.retail_price)
     available = _available(stock, pending)
     none = literal(None)
-    statement = (
-        select(a.sku, a.name, func.coalesce(a.brand, ""), literal("accessory"), price.label("price"),
+    columns = (a.sku, a.name, func.coalesce(a.brand, ""), literal("accessory"), price.label("price"),
                available.label("available"), none, literal("0"), literal(""), none,
                none, none, none, none, literal("0"), a.image_url)
-        .outerjoin(stock, stock.c.sku == a.sku)
-        .outerjoin(pending, pending.c.sku == a.sku)
-        .where(a.is_active)
-    )
-    if query.skus is not None:
-        statement = statement.where(a.sku.in_(query.skus))
-    statement = _ranged(statement, price, query.price)
+    whole = query.skus is None
+    if whole:
+        statement = _down_the_shelf(columns, a.sku, listing.ACCESSORIES, query, pending)
+        listed_price, brand = listing.LISTING.c.price, listing.LISTING.c.brand
+    else:
+        statement = select(*columns).where(a.is_active, a.sku.in_(query.skus))
+        listed_price, brand = price, a.brand
+    statement = statement.outerjoin(stock, stock.c.sku == a.sku).outerjoin(pending, pending.c.sku == a.sku)
+    statement = _ranged(statement, listed_price, query.price)
     if query.brands:
-        statement = statement.where(a.brand.in_(query.brands))
+        statement = statement.where(brand.in_(query.brands))
     if query.in_stock_only:
         statement = statement.where(available > 0)
+    if whole:
+        return listing.ordered(statement, _shelf_sort(query))
     return _sorted(statement, query.sort, price=price, potency=None, newest=a.created_at, sku=a.sku)
 
 
@@ -207,7 +220,7 @@ def browse_statement(store_id: uuid.UUID, query: BrowseQuery) -> Select:
 
 def seeks(query: BrowseQuery) -> bool:
     """Whether the next page of ``query`` is found by the last row's sort key (``browse_page(after=...)``)."""
-    return not query.accessories and query.skus is None and listing.shelf(query.forms) is not None
+    return query.skus is None and (query.accessories or listing.shelf(query.forms) is not None)
 
 
 def browse_page(session: Session, store_id: uuid.UUID, query: BrowseQuery, *, limit: int,
@@ -215,7 +228,7 @@ def browse_page(session: Session, store_id: uuid.UUID, query: BrowseQuery, *, li
     """One page: ``offset`` rows in, or, when the query ``seeks``, the rows after SKU ``after``."""
     statement = browse_statement(store_id, query)
     if after is not None and seeks(query):
-        statement = listing.after(session, statement, query.sort, after)
+        statement = listing.after(session, statement, _shelf_sort(query), after)
     elif offset:
         statement = statement.offset(offset)
     return [_row(values) for values in session.execute(statement.limit(limit))]

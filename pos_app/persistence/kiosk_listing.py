@@ -1,9 +1,9 @@
-"""The kiosk listing (migrations 0010 and 0012): per cannabis SKU its shelf, sort keys, what the filters test and
-the stock on hand, kept current by triggers, with an index per sort that holds all of them. A page is read down
-that index and stops after its rows, instead of sorting the whole shelf; a row that fails a filter is dropped from
-the index entry alone; the next page seeks past the last row's key instead of counting an OFFSET.
+"""The kiosk listing (migrations 0010 and 0012): per SKU (cannabis and accessories) its shelf, sort keys, what the
+filters test and the stock on hand, kept current by triggers, with an index per sort that holds all of them. A page
+is read down that index and stops after its rows, instead of sorting the whole shelf; a row that fails a filter is
+dropped from the index entry alone; the next page seeks past the last row's key instead of counting an OFFSET.
 
-A shelf is a category of the menu: flower holds dried and fresh flower, extracts hold oils.
+A shelf is a category of the menu: flower holds dried and fresh flower, extracts hold oils; accessories are one.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ LISTING = Table("kiosk_listing", MetaData(),
                 Column("net_content", String), Column("unit", String(8)),  # as the catalog stores them
                 Column("on_hand", Integer))  # the highest pulled level of the SKU
 SHELF_OF = {"fresh": "dried_flower", "oil": "extract"}
+ACCESSORIES = "accessory"  # the accessories' shelf
 _SORTS = {  # sort -> (column, descending, index)
     "best_sellers": (LISTING.c.sold, True, "kiosk_listing_best_sellers"),
     "price_low": (LISTING.c.price, False, "kiosk_listing_price_low"),
@@ -79,25 +80,26 @@ def after(session: Session, statement, sort: str, sku: str):
 _STATE = "kiosk_listing_state"
 # The listing as the triggers of migration 0012 keep it, every row at once: the price the store sets (a stock
 # row's override, then its retail price, then the catalog's), units sold, and the highest pulled level.
-_REBUILD = """
+_STOCK_PRICE = ("(SELECT COALESCE(i.override_price, i.retail_price) FROM ocs_inventory i WHERE i.sku = {0} "
+                "ORDER BY i.override_price IS NULL AND i.retail_price IS NULL LIMIT 1)")
+_REBUILD = f"""
+WITH sold AS (SELECT sku, SUM(quantity) AS units FROM order_items GROUP BY sku),
+     stock AS (SELECT sku, MAX(quantity_on_hand) AS on_hand FROM ocs_inventory GROUP BY sku)
 INSERT INTO kiosk_listing (sku, shelf, active, price, sold, thc, cbd, created_at, plant_type, brand, net_content,
                            unit, on_hand)
 SELECT p.ocs_variant_number,
        CASE p.product_form WHEN 'fresh' THEN 'dried_flower' WHEN 'oil' THEN 'extract' ELSE p.product_form END,
-       p.is_active,
-       COALESCE((SELECT COALESCE(i.override_price, i.retail_price) FROM ocs_inventory i
-                 WHERE i.sku = p.ocs_variant_number
-                 ORDER BY i.override_price IS NULL AND i.retail_price IS NULL LIMIT 1), p.price_per_unit),
+       p.is_active, COALESCE({_STOCK_PRICE.format("p.ocs_variant_number")}, p.price_per_unit),
        COALESCE(sold.units, 0), CAST(p.thc_max AS REAL), CAST(p.cbd_max AS REAL), p.created_at, p.plant_type,
        p.brand_name, p.net_content, p.unit_of_measure, COALESCE(stock.on_hand, 0)
 FROM ocs_product_catalog p
-LEFT JOIN (SELECT sku, SUM(quantity) AS units FROM order_items GROUP BY sku) AS sold
-       ON sold.sku = p.ocs_variant_number
-LEFT JOIN (SELECT sku, MAX(quantity_on_hand) AS on_hand FROM ocs_inventory GROUP BY sku) AS stock
-       ON stock.sku = p.ocs_variant_number
+LEFT JOIN sold ON sold.sku = p.ocs_variant_number LEFT JOIN stock ON stock.sku = p.ocs_variant_number
+UNION ALL
+SELECT a.sku, 'accessory', a.is_active, COALESCE({_STOCK_PRICE.format("a.sku")}, a.retail_price),
+       COALESCE(sold.units, 0), NULL, NULL, a.created_at, NULL, a.brand, NULL, NULL, COALESCE(stock.on_hand, 0)
+FROM accessories_catalog a
+LEFT JOIN sold ON sold.sku = a.sku LEFT JOIN stock ON stock.sku = a.sku
 """
-
-
 def pause(conn: Connection) -> None:
     """Stop the triggers' upkeep (they test this flag): the catalog is about to be replaced wholesale."""
     conn.exec_driver_sql(f"UPDATE {_STATE} SET paused = 1")

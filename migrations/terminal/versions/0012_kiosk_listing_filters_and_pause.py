@@ -1,4 +1,5 @@
-"""kiosk listing: the filters' columns and stock on hand in every sort's index, and upkeep a first sync can pause
+"""kiosk listing: accessories too, the filters' columns and stock on hand in every sort's index, and upkeep a first
+sync can pause
 
 Revision ID: 0012
 Revises: 0011
@@ -9,6 +10,9 @@ products pass (a brand, a size and a price range together) it reads the whole sh
 100,000 products, and for each one it fetched the listing row, the catalog row and the stock row: 30 ms. The
 listing now copies what the filters test (strain type, brand, size) and the stock on hand, and every sort's index
 holds them all, so a row that fails a filter is dropped from the index entry alone (about 2 ms for the shelf).
+
+Accessories get their shelf in the listing too ('accessory'): their page sorted the 5,000 accessories of a
+100,000-product catalog by units sold, summing each one's order lines, for every page (7 ms).
 
 ``on_hand`` is the highest pulled level of the SKU: a product with nothing on hand and no local stock movement
 cannot be in stock, so the query skips it before it reads the stock itself (which stays the register's rule).
@@ -33,9 +37,11 @@ depends_on: Union[str, Sequence[str], None] = None
 SHELF = "CASE {0}.product_form WHEN 'fresh' THEN 'dried_flower' WHEN 'oil' THEN 'extract' ELSE {0}.product_form END"
 PRICE = ("COALESCE((SELECT COALESCE(i.override_price, i.retail_price) FROM ocs_inventory i WHERE i.sku = {0} "
          "ORDER BY i.override_price IS NULL AND i.retail_price IS NULL LIMIT 1), {1})")
-CATALOG_PRICE = "(SELECT price_per_unit FROM ocs_product_catalog WHERE ocs_variant_number = {0})"
+# A stock row without a price of its own: the catalog's (a product's, or an accessory's; SKUs are one namespace)
+CATALOG_PRICE = ("COALESCE((SELECT price_per_unit FROM ocs_product_catalog WHERE ocs_variant_number = {0}), "
+                 "(SELECT retail_price FROM accessories_catalog WHERE sku = {0}))")
 ON_HAND = "COALESCE((SELECT MAX(i.quantity_on_hand) FROM ocs_inventory i WHERE i.sku = {0}), 0)"
-SOLD = "(SELECT COALESCE(SUM(quantity), 0) FROM order_items WHERE sku = {0}.ocs_variant_number)"
+SOLD = "(SELECT COALESCE(SUM(quantity), 0) FROM order_items WHERE sku = {0})"
 FILTERS = "active, on_hand, price, thc, cbd, plant_type, brand, net_content, unit"
 INDEXES = (
     ("kiosk_listing_best_sellers", "shelf, sold DESC, sku"),
@@ -44,20 +50,26 @@ INDEXES = (
     ("kiosk_listing_potency", "shelf, thc DESC, sku"),
     ("kiosk_listing_newest", "shelf, created_at DESC, sku"),
 )
-TRIGGERS = ("catalog_insert", "catalog_update", "catalog_delete", "stock_insert", "stock_update", "sold_insert",
-            "sold_update", "sold_delete")
+TRIGGERS = ("catalog_insert", "catalog_update", "catalog_delete", "accessory_insert", "accessory_update",
+            "accessory_delete", "stock_insert", "stock_update", "sold_insert", "sold_update", "sold_delete")
+COLUMNS = "sku, shelf, active, price, sold, thc, cbd, created_at, plant_type, brand, net_content, unit, on_hand"
 NEW_COLUMNS = (("plant_type", "VARCHAR(20)"), ("brand", "VARCHAR(120)"), ("net_content", "VARCHAR"),
                ("unit", "VARCHAR(8)"), ("on_hand", "INTEGER NOT NULL DEFAULT 0"))
 
 
 def _listed(row: str) -> str:
     sku = f"{row}.ocs_variant_number"
-    return ("INSERT OR REPLACE INTO kiosk_listing (sku, shelf, active, price, sold, thc, cbd, created_at, "
-            "plant_type, brand, net_content, unit, on_hand) "
+    return (f"INSERT OR REPLACE INTO kiosk_listing ({COLUMNS}) "
             f"SELECT {sku}, {SHELF.format(row)}, {row}.is_active, {PRICE.format(sku, row + '.price_per_unit')}, "
-            f"{SOLD.format(row)}, "
-            f"CAST({row}.thc_max AS REAL), CAST({row}.cbd_max AS REAL), {row}.created_at, {row}.plant_type, "
-            f"{row}.brand_name, {row}.net_content, {row}.unit_of_measure, {ON_HAND.format(sku)}")
+            f"{SOLD.format(sku)}, CAST({row}.thc_max AS REAL), CAST({row}.cbd_max AS REAL), {row}.created_at, "
+            f"{row}.plant_type, {row}.brand_name, {row}.net_content, {row}.unit_of_measure, {ON_HAND.format(sku)}")
+
+
+def _accessory_listed(row: str) -> str:
+    sku = f"{row}.sku"
+    return (f"INSERT OR REPLACE INTO kiosk_listing ({COLUMNS}) "
+            f"SELECT {sku}, 'accessory', {row}.is_active, {PRICE.format(sku, row + '.retail_price')}, "
+            f"{SOLD.format(sku)}, NULL, NULL, {row}.created_at, NULL, {row}.brand, NULL, NULL, {ON_HAND.format(sku)}")
 
 
 def _stock(sku: str, when: str = "") -> str:
@@ -84,6 +96,7 @@ def upgrade() -> None:
         op.execute(f"ALTER TABLE kiosk_listing ADD COLUMN {name} {kind}")
     op.execute("DELETE FROM kiosk_listing")
     op.execute(f"{_listed('p')} FROM ocs_product_catalog p")
+    op.execute(f"{_accessory_listed('a')} FROM accessories_catalog a")
     for name, columns in INDEXES:
         op.execute(f"CREATE INDEX {name} ON kiosk_listing ({columns}, {FILTERS})")
     catalog = "ocs_product_catalog"
@@ -94,6 +107,14 @@ def upgrade() -> None:
                f"{_listed('new')}; END")
     op.execute(f"CREATE TRIGGER kiosk_listing_catalog_delete AFTER DELETE ON {catalog} {LIVE} BEGIN "
                "DELETE FROM kiosk_listing WHERE sku = old.ocs_variant_number; END")
+    accessories = "accessories_catalog"
+    op.execute(f"CREATE TRIGGER kiosk_listing_accessory_insert AFTER INSERT ON {accessories} {LIVE} BEGIN "
+               f"{_accessory_listed('new')}; END")
+    op.execute(f"CREATE TRIGGER kiosk_listing_accessory_update AFTER UPDATE ON {accessories} {LIVE} BEGIN "
+               "DELETE FROM kiosk_listing WHERE sku = old.sku AND sku IS NOT new.sku; "
+               f"{_accessory_listed('new')}; END")
+    op.execute(f"CREATE TRIGGER kiosk_listing_accessory_delete AFTER DELETE ON {accessories} {LIVE} BEGIN "
+               "DELETE FROM kiosk_listing WHERE sku = old.sku; END")
     # A stock row carries the store's prices and its level.
     op.execute(f"CREATE TRIGGER kiosk_listing_stock_insert AFTER INSERT ON ocs_inventory {LIVE} BEGIN "
                f"{_stock('new.sku')} END")
@@ -120,20 +141,21 @@ def downgrade() -> None:
     for name, _kind in NEW_COLUMNS:
         op.execute(f"ALTER TABLE kiosk_listing DROP COLUMN {name}")
     op.execute("DELETE FROM kiosk_listing")
-    old_price = ("COALESCE((SELECT COALESCE(i.override_price, i.retail_price) FROM ocs_inventory i "
-                 "WHERE i.sku = {0}.ocs_variant_number ORDER BY i.override_price IS NULL AND i.retail_price IS NULL "
-                 "LIMIT 1), {0}.price_per_unit)")
-    listed = ("INSERT OR REPLACE INTO kiosk_listing (sku, shelf, active, price, sold, thc, cbd, created_at) "
-              "SELECT {0}.ocs_variant_number, " + SHELF + ", {0}.is_active, " + old_price + ", " + SOLD
-              + ", CAST({0}.thc_max AS REAL), CAST({0}.cbd_max AS REAL), {0}.created_at")
-    op.execute(f"{listed.format('p')} FROM ocs_product_catalog p")
+
+    def listed(row: str) -> str:  # migration 0010's
+        sku = f"{row}.ocs_variant_number"
+        return ("INSERT OR REPLACE INTO kiosk_listing (sku, shelf, active, price, sold, thc, cbd, created_at) "
+                f"SELECT {sku}, {SHELF.format(row)}, {row}.is_active, {PRICE.format(sku, row + '.price_per_unit')}, "
+                f"{SOLD.format(sku)}, CAST({row}.thc_max AS REAL), CAST({row}.cbd_max AS REAL), {row}.created_at")
+
+    op.execute(f"{listed('p')} FROM ocs_product_catalog p")
     for name, columns in INDEXES:
         op.execute(f"CREATE INDEX {name} ON kiosk_listing ({columns})")
     op.execute(f"CREATE TRIGGER kiosk_listing_catalog_insert AFTER INSERT ON ocs_product_catalog BEGIN "
-               f"{listed.format('new')}; END")
+               f"{listed('new')}; END")
     op.execute(f"CREATE TRIGGER kiosk_listing_catalog_update AFTER UPDATE ON ocs_product_catalog BEGIN "
                "DELETE FROM kiosk_listing WHERE sku = old.ocs_variant_number AND sku IS NOT new.ocs_variant_number; "
-               f"{listed.format('new')}; END")
+               f"{listed('new')}; END")
     op.execute("CREATE TRIGGER kiosk_listing_catalog_delete AFTER DELETE ON ocs_product_catalog BEGIN "
                "DELETE FROM kiosk_listing WHERE sku = old.ocs_variant_number; END")
     price = ("UPDATE kiosk_listing SET price = COALESCE(new.override_price, new.retail_price, "

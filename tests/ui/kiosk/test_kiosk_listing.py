@@ -27,16 +27,17 @@ def _all_pages(catalog, filters: Filters, size: int) -> list[str]:
 
 def test_seeking_pages_gives_the_same_products_in_the_same_order_as_the_full_sort(terminal):
     catalog = terminal.kiosk_catalog
-    for sort in Sort:
-        for in_stock_only in (True, False):
-            filters = Filters(category="flower", sort=sort, in_stock_only=in_stock_only)
-            listed = _all_pages(catalog, filters, 7)
-            everything = [card.sku for card in catalog.page(filters, limit=10_000)]
-            assert listed == everything, sort
-            # The same shelf asked for by its SKUs takes the catalog's own query and sort (no listing).
-            by_skus = catalog.page(Filters(category="flower", sort=sort, in_stock_only=in_stock_only,
-                                           skus=tuple(everything)), limit=10_000)
-            assert [card.sku for card in by_skus] == everything, sort
+    for category in ("flower", "accessories"):
+        for sort in Sort:
+            for in_stock_only in (True, False):
+                filters = Filters(category=category, sort=sort, in_stock_only=in_stock_only)
+                listed = _all_pages(catalog, filters, 7)
+                everything = [card.sku for card in catalog.page(filters, limit=10_000)]
+                assert listed == everything and len(everything) > 7, (category, sort)
+                # The same shelf asked for by its SKUs takes the catalog's own query and sort (no listing).
+                by_skus = catalog.page(Filters(category=category, sort=sort, in_stock_only=in_stock_only,
+                                               skus=tuple(everything)), limit=10_000)
+                assert [card.sku for card in by_skus] == everything, (category, sort)
 
 
 def _plan(terminal, query: BrowseQuery) -> str:
@@ -48,8 +49,10 @@ def _plan(terminal, query: BrowseQuery) -> str:
 
 def test_a_shelf_page_reads_down_the_listing_index_without_sorting(terminal):
     for sort in Sort:
-        plan = _plan(terminal, BrowseQuery(forms=("dried_flower", "fresh"), sort=str(sort)))
-        assert "kiosk_listing_" in plan and "TEMP B-TREE FOR ORDER BY" not in plan, plan
+        for query in (BrowseQuery(forms=("dried_flower", "fresh"), sort=str(sort)),
+                      BrowseQuery(accessories=True, sort=str(sort))):
+            plan = _plan(terminal, query)
+            assert "kiosk_listing_" in plan and "TEMP B-TREE FOR ORDER BY" not in plan, plan
 
 
 def test_every_filter_is_tested_on_the_listing_index_alone(terminal):
