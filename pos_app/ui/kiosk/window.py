@@ -20,7 +20,7 @@ from pos_app.ui.device_events import DeviceEvents
 from pos_app.ui.kiosk.browse import BrowseScreen
 from pos_app.ui.kiosk.cart import KioskCart
 from pos_app.ui.kiosk.cart_screen import CartBar, CartScreen
-from pos_app.ui.kiosk.idle import IdleWatcher
+from pos_app.ui.kiosk.idle import IdleWatcher, settle_memory
 from pos_app.ui.kiosk.pay_flow import PayFlow
 from pos_app.ui.kiosk.pay_screen import PayScreen
 from pos_app.ui.kiosk.product_page import ProductPage
@@ -160,6 +160,7 @@ class KioskWindow(QMainWindow):
     def show_attract(self) -> None:
         self.idle.stop()
         self._show(self.attract)
+        QTimer.singleShot(0, self, settle_memory)  # after the attract screen is painted, while nobody is there
 
     def show_age_gate(self) -> None:
         self.age_gate.say("")
