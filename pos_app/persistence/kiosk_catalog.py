@@ -20,11 +20,12 @@ from sqlalchemy.orm import Session
 
 from pos_app.persistence import kiosk_rows as rows
 from pos_app.persistence.kiosk_rows import BrowseQuery, CatalogRow
+from pos_app.persistence.kiosk_shelf import prepare as prepare_shelves
 from pos_app.persistence.kiosk_shelf import shelf_of, shelf_page, shelf_sort, shelf_statement, shelf_values
 from pos_app.persistence.models import Accessory, OcsProduct, OrderItem
 
 __all__ = ["BrowseQuery", "CatalogRow", "FilterChoices", "browse_page", "browse_statement", "filter_choices",
-           "form_counts", "has_catalog", "product_row", "seeks"]
+           "form_counts", "has_catalog", "prepare_shelves", "product_row", "seeks"]
 PAGE_ROWS = 48  # the kiosk's page, for EXPLAIN
 
 THC = literal_column("CAST(ocs_product_catalog.thc_max AS REAL)")

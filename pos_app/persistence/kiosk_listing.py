@@ -33,6 +33,9 @@ _SORTS = {  # sort -> (column, descending, index)
 }
 
 
+SORTS = tuple(_SORTS)
+
+
 def shelf(forms: tuple[str, ...]) -> str | None:
     """The shelf that is exactly ``forms``, or None (no forms, or forms that are not one whole shelf)."""
     shelves = {SHELF_OF.get(form, form) for form in forms}

@@ -160,7 +160,12 @@ class KioskWindow(QMainWindow):
     def show_attract(self) -> None:
         self.idle.stop()
         self._show(self.attract)
-        QTimer.singleShot(0, self, settle_memory)  # after the attract screen is painted, while nobody is there
+        QTimer.singleShot(0, self, self._while_nobody_is_here)  # after the attract screen is painted
+
+    def _while_nobody_is_here(self) -> None:
+        if self.ready and self.stack.currentWidget() is self.attract:
+            self.t.kiosk_catalog.prepare()
+            settle_memory()
 
     def show_age_gate(self) -> None:
         self.age_gate.say("")
