@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QPainter, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QListView, QScroller, QStyle, QStyledItemDelegate
 
 from pos_app.services.kiosk_catalog import PAGE_SIZE, ProductCard
@@ -103,7 +103,18 @@ class ProductGrid(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        # Opaque: a scroll moves the pixels already painted and repaints only the strip it uncovers (half the
+        # tiles a frame, not all of them); paintEvent paints the background of what it repaints itself.
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.verticalScrollBar().valueChanged.connect(self._fetch_ahead)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self.viewport())
+        background = self.palette().color(QPalette.ColorRole.Base)
+        for rect in event.region():
+            painter.fillRect(rect, background)
+        painter.end()
+        super().paintEvent(event)
 
     def _fetch_ahead(self, value: int) -> None:
         # The next page comes while two screens of tiles are still below, not when the customer hits the end:
@@ -115,11 +126,11 @@ class ProductGrid(QListView):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # As many tiles across as fit, widened to fill the row, so no strip of the screen is left empty; on a
         # short screen tiles as tall as the grid, so a whole tile, price and all, is always in view.
-        width = self.viewport().width()
+        # The width the view lays rows out in: it keeps room for its scroll bar even when none is shown, and a row
+        # wider than that wraps its last tile (a category of five showed them two by two).
+        width = self.maximumViewportSize().width() - self.verticalScrollBar().sizeHint().width()
         columns = max(width // TILE.width(), 1)
-        size = QSize(width // columns, tile_height(self.viewport().height()))
-        if size != self.gridSize():
-            self.setGridSize(size)
+        self.setGridSize(QSize(width // columns, tile_height(self.viewport().height())))
         super().resizeEvent(event)
 
     def tile_rect(self, row: int) -> QRect:

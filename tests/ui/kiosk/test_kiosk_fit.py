@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractScrollArea, QPushButton
 
+from pos_app.domain.kiosk_browse import Filters
 from pos_app.ui.kiosk.screenshots import KIOSK_STATES, stage_kiosk
 from pos_app.ui.kiosk.window import KioskWindow
 from pos_app.ui.theme import apply_theme
@@ -84,5 +85,31 @@ def test_a_whole_product_tile_is_in_view_price_and_all(qtbot, terminal, kiosk_th
                     assert visible.contains(rect), f"{card.name}: its {kind} at {rect} is outside {visible}"
                     assert kind == "card" or parts["card"][0].contains(rect), f"{card.name}: {kind} spills out"
             assert parts["picture"][0].height() >= 64, "a picture still worth showing"
+    finally:
+        window.release()
+
+
+def test_a_short_list_fills_its_rows_like_a_long_one(qtbot, terminal, kiosk_theme):
+    """With too few products to scroll (no scroll bar), rows still hold as many tiles as they do in a long list."""
+    window = KioskWindow(terminal)
+    qtbot.addWidget(window)
+    try:
+        window.resize(1080, 1920)
+        window.show()
+        qtbot.waitExposed(window)
+        stage_kiosk("browse", window)
+        grid = window.browse.grid
+        qtbot.waitUntil(grid.verticalScrollBar().isVisible)
+        qtbot.wait(50)  # the view lays its rows out again for its new width
+        across = sum(1 for row in range(6) if grid.tile_rect(row).top() == grid.tile_rect(0).top())
+        assert across == 3
+        catalog = terminal.kiosk_catalog
+        brands = catalog.choices("flower").brands
+        counts = {brand: len(catalog.page(Filters(category="flower", brands=(brand,)), limit=100)) for brand in brands}
+        brand = next(b for b, n in counts.items() if across <= n <= 2 * across)
+        window.browse.apply_filters(Filters(category="flower", brands=(brand,)))
+        qtbot.waitUntil(lambda: not grid.verticalScrollBar().isVisible())
+        qtbot.wait(50)  # the view lays its rows out again for its new width
+        assert [grid.tile_rect(row).top() for row in range(across)] == [grid.tile_rect(0).top()] * across
     finally:
         window.release()
