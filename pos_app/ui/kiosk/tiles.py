@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRect, QSize, Qt
@@ -49,15 +50,21 @@ def _line_height(kind: str) -> int:
     return QFontMetrics(_font(kind)).height() + 2
 
 
-def text_height() -> int:
-    """Height of everything below the picture when every line is there (a cannabis product, a two-line name)."""
-    lines = _line_height("brand") + NAME_LINES * _line_height("name") + 3 * _line_height("facts")
-    return lines + 4 * 2 + PRICE_ROW + MARGIN  # a 2 px gap after each group, the price row, the card's bottom
+PICTURE_GAP = 10  # between the picture and the brand
+PRICE_GAP = 4  # at least, between the last line of text and the price row
+
+
+@lru_cache(maxsize=1)
+def below_picture() -> int:
+    """Height of everything under the picture, down to the card's bottom edge, when every line is there (a
+    cannabis product with a two-line name): the lines as ``layout_tile`` advances through them, and the price row."""
+    lines = _line_height("brand") + NAME_LINES * _line_height("name") + 3 * _line_height("facts") + 3 * 2
+    return PICTURE_GAP + lines + PRICE_GAP + PRICE_ROW + 8 + 1
 
 
 def tile_height(available: int) -> int:
     """The tile height for a grid ``available`` px tall: the full tile, or one that fits, picture made smaller."""
-    smallest = 2 * MARGIN + PADDING + MIN_PICTURE + 10 + text_height()
+    smallest = 2 * MARGIN + PADDING + MIN_PICTURE + below_picture()
     return max(min(TILE.height(), available), smallest)
 
 
@@ -73,9 +80,6 @@ class TileLayout:
     card: QRect  # the card's rounded box
     picture: QRect
     lines: tuple[Line, ...]
-
-    def line(self, kind: str) -> list[Line]:
-        return [line for line in self.lines if line.kind == kind]
 
 
 def _static(text: str, font: QFont) -> QStaticText:
@@ -107,17 +111,17 @@ def layout_tile(card: ProductCard, size: QSize) -> TileLayout:
     box = QRect(MARGIN, MARGIN, size.width() - 2 * MARGIN, size.height() - 2 * MARGIN)
     width = box.width() - 2 * PADDING
     left = box.left() + PADDING
-    picture_height = max(min(PICTURE, box.height() - PADDING - 10 - (text_height() - MARGIN)), MIN_PICTURE)
+    picture_height = max(min(PICTURE, box.height() - PADDING - below_picture()), MIN_PICTURE)
     picture = QRect(left, box.top() + PADDING, width, picture_height)
     lines: list[Line] = []
-    y = picture.bottom() + 11
+    y = picture.top() + picture.height() + PICTURE_GAP
 
-    def add(kind: str, texts: list[str], style: str | None = None) -> None:
+    def add(kind: str, texts: list[str]) -> None:
         nonlocal y
-        font = _font(style or kind)
+        font = _font(kind)
         metrics = QFontMetrics(font)
         for text in texts:
-            lines.append(Line(style or kind, QRect(left, y, width, metrics.height()), _static(text, font)))
+            lines.append(Line(kind, QRect(left, y, width, metrics.height()), _static(text, font)))
             y += metrics.height() + 2
         y += 2
 

@@ -1,8 +1,10 @@
 """The kiosk fits each screen it is sold for: at 1280x800, 1080x1920 and 1920x1080 every state keeps the window at
 the screen's size, and every button outside a scrolling list is whole inside the window and big enough to touch."""
 
+from dataclasses import replace
+
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QAbstractScrollArea, QPushButton
 
 from pos_app.domain.kiosk_browse import Filters
@@ -85,6 +87,9 @@ def test_a_whole_product_tile_is_in_view_price_and_all(qtbot, terminal, kiosk_th
                     assert visible.contains(rect), f"{card.name}: its {kind} at {rect} is outside {visible}"
                     assert kind == "card" or parts["card"][0].contains(rect), f"{card.name}: {kind} spills out"
             assert parts["picture"][0].height() >= 64, "a picture still worth showing"
+            placed = [rect for kind, rects in parts.items() if kind != "card" for rect in rects]
+            overlapping = [(a, b) for i, a in enumerate(placed) for b in placed[i + 1:] if a.intersects(b)]
+            assert overlapping == [], f"{card.name}: parts drawn over each other"
     finally:
         window.release()
 
@@ -113,3 +118,19 @@ def test_a_short_list_fills_its_rows_like_a_long_one(qtbot, terminal, kiosk_them
         assert [grid.tile_rect(row).top() for row in range(across)] == [grid.tile_rect(0).top()] * across
     finally:
         window.release()
+
+
+@pytest.mark.parametrize("height", [0, 390, 440], ids=["smallest", "1280x800", "tallest"])
+def test_a_tile_with_every_line_and_a_long_name_keeps_its_parts_apart(qapp, terminal, height):
+    from pos_app.ui.kiosk.tiles import layout_tile, tile_height
+
+    card = terminal.kiosk_catalog.page(Filters(category="flower"), limit=1)[0]
+    card = replace(card, name="Extraordinarily Long Cultivar Name That Needs Two Lines And More", available=0)
+    size = QSize(300, tile_height(height))
+    layout = layout_tile(card, size)
+    kinds = [line.kind for line in layout.lines]
+    assert kinds == ["brand", "name", "name", "facts", "facts", "facts", "price", "sold_out"]
+    rects = [layout.picture, *(line.rect for line in layout.lines)]
+    assert all(layout.card.contains(rect) for rect in rects)
+    assert not [(a, b) for i, a in enumerate(rects) for b in rects[i + 1:] if a.intersects(b) and
+                {a, b} != {layout.lines[-1].rect, layout.lines[-2].rect}], "only price and Sold out share a row"
