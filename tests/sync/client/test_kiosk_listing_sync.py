@@ -10,7 +10,7 @@ from sqlalchemy import select
 from pos_app.persistence import kiosk_listing
 from pos_app.persistence.models import OcsProduct as TerminalProduct
 from sync.hub.feed.record import record_put
-from sync.hub.models import OcsProduct as HubProduct
+from sync.hub.models import Accessory as HubAccessory
 from tests.kiosk_listing_check import listing_mismatches
 from tests.sync.client.tills import open_till
 
@@ -34,13 +34,20 @@ def test_a_first_sync_makes_the_listing_once_and_later_pulls_keep_it(hub, make_t
         wrong, paused, rows = _listing_state(till)
         assert (wrong, paused) == ([], False) and rows > 100
 
-        # Incremental: the hub renames and reprices a product, and another till's sale lowers a level.
-        code, sold_sku = till.products(1, min_stock=3)[0]
+        # Incremental: the hub renames and reprices an accessory, and another till's sale lowers a drink's level.
+        # (Neither is a flower other tests of the session pick by SKU, nor is the accessory left changed.)
+        with till.terminal.engine.connect() as connection:
+            code, sold_sku = connection.exec_driver_sql(
+                "SELECT p.each_gtin, p.ocs_variant_number FROM ocs_product_catalog p JOIN ocs_inventory i "
+                "ON i.sku = p.ocs_variant_number WHERE p.product_form = 'beverage' AND p.each_gtin IS NOT NULL "
+                "AND i.quantity_on_hand >= 3 ORDER BY p.ocs_variant_number DESC LIMIT 1").one()
+            connection.rollback()
         with hub.db.write() as session:
-            product = session.scalars(select(HubProduct).order_by(HubProduct.ocs_variant_number.desc())).first()
-            changed_sku, old_brand, old_price = product.ocs_variant_number, product.brand_name, product.price_per_unit
-            product.brand_name, product.price_per_unit = "Relabelled", Decimal("77.70")
-            record_put(session, product)
+            accessory = session.scalars(select(HubAccessory).order_by(HubAccessory.sku.desc())).first()
+            changed_sku, old_brand, old_price = accessory.sku, accessory.brand, accessory.retail_price
+            accessory.brand, accessory.retail_price = "Relabelled", Decimal("77.70")
+            record_put(session, accessory)
+        level = till.stock(sold_sku)
         try:
             seller.sell(code, 2)
             seller.sync.engine.push()
@@ -52,13 +59,13 @@ def test_a_first_sync_makes_the_listing_once_and_later_pulls_keep_it(hub, make_t
                     "SELECT brand, (SELECT on_hand FROM kiosk_listing WHERE sku = ?) FROM kiosk_listing "
                     "WHERE sku = ?", (sold_sku, changed_sku)).one()
                 connection.rollback()
-            assert brand == "Relabelled"
-            assert on_hand == till.stock(sold_sku), "the pulled level, two units lower"
+            assert brand == "Relabelled"  # and the price the store sets, as listing_mismatches checked
+            assert on_hand == till.stock(sold_sku) == level - 2, "the pulled level, two units lower"
         finally:
             with hub.db.write() as session:
-                product = session.scalars(select(HubProduct).where(HubProduct.ocs_variant_number == changed_sku)).one()
-                product.brand_name, product.price_per_unit = old_brand, old_price
-                record_put(session, product)
+                accessory = session.scalars(select(HubAccessory).where(HubAccessory.sku == changed_sku)).one()
+                accessory.brand, accessory.retail_price = old_brand, old_price
+                record_put(session, accessory)
     finally:
         till.close()
 
