@@ -1,12 +1,12 @@
 """The kiosk's reads of the replica's catalog: one page of a filtered, sorted category, the choices its filters
 offer, the facts of one product, and best sellers from the order history.
 
-Filtering and sorting happen in SQL. The catalog keeps THC and CBD as exact decimal text, so they are compared
-as ``CAST(... AS REAL)``, the same expression migration 0008's partial indexes hold: a category (product form)
-with a strain type and a THC floor is read from an index, not from the wide catalog rows.
+Filtering and sorting happen in SQL. A whole category (a shelf) is read down the kiosk listing (kiosk_shelf.py).
+Search results are read from the catalogs themselves: they keep THC and CBD as exact decimal text, compared as
+``CAST(... AS REAL)``, the same expression migration 0008's partial indexes hold.
 
-Stock is what the register counts (persistence/stock.py): the pulled level, plus local deltas the hub has not
-counted yet, less active reservations.
+Stock is what the register counts (persistence/stock.py; kiosk_rows.py): the pulled level, plus local deltas the
+hub has not counted yet, less active reservations.
 """
 
 from __future__ import annotations
@@ -18,50 +18,21 @@ from decimal import Decimal
 from sqlalchemy import Select, and_, func, literal, literal_column, select, tuple_
 from sqlalchemy.orm import Session
 
-from pos_app.persistence import kiosk_listing as listing
-from pos_app.persistence.models import Accessory, OcsInventory, OcsProduct, OrderItem
-from pos_app.persistence.stock import stock_adjustments
+from pos_app.persistence import kiosk_rows as rows
+from pos_app.persistence.kiosk_rows import BrowseQuery, CatalogRow
+from pos_app.persistence.kiosk_shelf import prepare as prepare_shelves
+from pos_app.persistence.kiosk_shelf import shelf_of, shelf_page, shelf_sort, shelf_statement, shelf_values
+from pos_app.persistence.models import Accessory, OcsProduct, OrderItem
+
+__all__ = ["BrowseQuery", "CatalogRow", "FilterChoices", "browse_page", "browse_statement", "filter_choices",
+           "form_counts", "has_catalog", "prepare_shelves", "product_row", "seeks"]
+PAGE_ROWS = 48  # the kiosk's page, for EXPLAIN
 
 THC = literal_column("CAST(ocs_product_catalog.thc_max AS REAL)")
 CBD = literal_column("CAST(ocs_product_catalog.cbd_max AS REAL)")
 # The partial indexes hold "WHERE is_active"; SQLite uses one only when the query says it in the same words
 # ("is_active = 1", which SQLAlchemy writes for a boolean, does not count).
 ACTIVE = literal_column("ocs_product_catalog.is_active")
-
-
-@dataclass(frozen=True)
-class BrowseQuery:
-    forms: tuple[str, ...] = ()  # cannabis product forms; empty with accessories=False: every form
-    accessories: bool = False  # the accessories catalog instead of the cannabis one
-    skus: tuple[str, ...] | None = None  # only these (search results)
-    plant_types: tuple[str, ...] = ()
-    thc: tuple[Decimal | None, Decimal | None] = (None, None)
-    cbd: tuple[Decimal | None, Decimal | None] = (None, None)
-    price: tuple[Decimal | None, Decimal | None] = (None, None)  # dollars
-    brands: tuple[str, ...] = ()
-    sizes: tuple[tuple[str, str], ...] = ()  # (net_content as stored, unit)
-    in_stock_only: bool = True
-    sort: str = "best_sellers"
-
-
-@dataclass(frozen=True)
-class CatalogRow:
-    sku: str
-    name: str
-    brand: str
-    form: str
-    price: Decimal
-    available: int
-    plant_type: str | None = None
-    net_content: Decimal = Decimal(0)
-    unit: str = ""
-    pieces: int | None = None
-    thc: tuple[Decimal | None, Decimal | None] = (None, None)
-    cbd: tuple[Decimal | None, Decimal | None] = (None, None)
-    dried_equivalent_g: Decimal = Decimal(0)
-    image_url: str | None = None
-    description: str | None = None
-    terpenes: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,21 +44,6 @@ class FilterChoices:
     thc_high: Decimal | None  # the strongest label in the category
 
 
-def _pending(store_id: uuid.UUID):
-    # The register's rule (persistence/stock.py): local deltas not pulled yet, less active reservations.
-    return stock_adjustments(store_id)
-
-
-def _available(stock, pending):
-    return func.coalesce(stock.c.quantity_on_hand, 0) + func.coalesce(pending.c.delta, 0)
-
-
-def _stock(store_id: uuid.UUID):
-    inv = OcsInventory
-    return (select(inv.sku, inv.quantity_on_hand, inv.override_price, inv.retail_price)
-            .where(inv.store_id == store_id).subquery("stock"))
-
-
 def _units_sold(sku):
     # Per product shown, from the order lines' SKU index: summing the whole history (1,000,000 lines in a year)
     # for every page cost more than a second.
@@ -96,66 +52,43 @@ def _units_sold(sku):
 
 
 def _cannabis(store_id: uuid.UUID, query: BrowseQuery) -> Select:
-    p, stock, pending = OcsProduct, _stock(store_id), _pending(store_id)
+    p, stock, pending = OcsProduct, rows.stock(store_id), rows.pending(store_id)
     price = func.coalesce(stock.c.override_price, stock.c.retail_price, p.price_per_unit)
-    available = _available(stock, pending)
-    columns = (p.ocs_variant_number, p.product_name, p.brand_name, p.product_form, price.label("price"),
-               available.label("available"), p.plant_type, p.net_content, p.unit_of_measure, p.pieces,
-               p.thc_min, p.thc_max, p.cbd_min, p.cbd_max, p.dried_equivalent_g, p.image_url)
-    shelf = listing.shelf(query.forms) if query.skus is None else None
-    if shelf is not None:  # a whole shelf: read down the listing's index for the sort, with its copies of the keys
-        row = listing.LISTING.c
-        statement = (select(*columns).select_from(listing.LISTING)
-                     .with_hint(listing.LISTING, listing.index_hint(query.sort), "sqlite")
-                     .join(p, p.ocs_variant_number == row.sku)
-                     .where(row.shelf == shelf, row.active))
-        thc, cbd, listed_price = row.thc, row.cbd, row.price
-    else:
-        statement = select(*columns).where(ACTIVE)
-        thc, cbd, listed_price = THC, CBD, price
-        if query.forms:
-            statement = statement.where(p.product_form.in_(query.forms))
-    statement = (statement.outerjoin(stock, stock.c.sku == p.ocs_variant_number)
+    available = rows.available(stock, pending)
+    statement = (select(*rows.cannabis_columns(stock, pending)).where(ACTIVE)
+                 .outerjoin(stock, stock.c.sku == p.ocs_variant_number)
                  .outerjoin(pending, pending.c.sku == p.ocs_variant_number))
+    if query.forms:
+        statement = statement.where(p.product_form.in_(query.forms))
     if query.skus is not None:
         statement = statement.where(p.ocs_variant_number.in_(query.skus))
     if query.plant_types:
         statement = statement.where(p.plant_type.in_(query.plant_types))
-    statement = _ranged(statement, thc, query.thc, real=True)
-    statement = _ranged(statement, cbd, query.cbd, real=True)
-    statement = _ranged(statement, listed_price, query.price)
+    statement = _ranged(statement, THC, query.thc, real=True)
+    statement = _ranged(statement, CBD, query.cbd, real=True)
+    statement = _ranged(statement, price, query.price)
     if query.brands:
         statement = statement.where(p.brand_name.in_(query.brands))
     if query.sizes:
         statement = statement.where(tuple_(p.net_content, p.unit_of_measure).in_(query.sizes))
     if query.in_stock_only:
         statement = statement.where(available > 0)
-    if shelf is not None:
-        return listing.ordered(statement, query.sort)
     return _sorted(statement, query.sort, price=price, potency=THC, newest=p.created_at,
                    sku=p.ocs_variant_number)
 
 
 def _accessories(store_id: uuid.UUID, query: BrowseQuery) -> Select:
-    a, stock, pending = Accessory, _stock(store_id), _pending(store_id)
+    a, stock, pending = Accessory, rows.stock(store_id), rows.pending(store_id)
     price = func.coalesce(stock.c.override_price, stock.c.retail_price, a.retail_price)
-    available = _available(stock, pending)
-    none = literal(None)
-    statement = (
-        select(a.sku, a.name, func.coalesce(a.brand, ""), literal("accessory"), price.label("price"),
-               available.label("available"), none, literal("0"), literal(""), none,
-               none, none, none, none, literal("0"), a.image_url)
-        .outerjoin(stock, stock.c.sku == a.sku)
-        .outerjoin(pending, pending.c.sku == a.sku)
-        .where(a.is_active)
-    )
+    statement = (select(*rows.accessory_columns(stock, pending)).where(a.is_active)
+                 .outerjoin(stock, stock.c.sku == a.sku).outerjoin(pending, pending.c.sku == a.sku))
     if query.skus is not None:
         statement = statement.where(a.sku.in_(query.skus))
     statement = _ranged(statement, price, query.price)
     if query.brands:
         statement = statement.where(a.brand.in_(query.brands))
     if query.in_stock_only:
-        statement = statement.where(available > 0)
+        statement = statement.where(rows.available(stock, pending) > 0)
     return _sorted(statement, query.sort, price=price, potency=None, newest=a.created_at, sku=a.sku)
 
 
@@ -181,48 +114,41 @@ def _sorted(statement: Select, sort: str, *, price, potency, newest, sku) -> Sel
     return statement.order_by(_units_sold(sku).desc(), sku)
 
 
-def _row(values) -> CatalogRow:
-    (sku, name, brand, form, price, available, plant, net, unit, pieces,
-     thc_min, thc_max, cbd_min, cbd_max, dried, image) = values
-    return CatalogRow(sku=sku, name=name, brand=brand or "", form=form, price=Decimal(price),
-                      available=int(available), plant_type=plant, net_content=Decimal(net or 0), unit=unit or "",
-                      pieces=pieces, thc=(_dec(thc_min), _dec(thc_max)), cbd=(_dec(cbd_min), _dec(cbd_max)),
-                      dried_equivalent_g=Decimal(dried or 0), image_url=image)
-
-
-def _dec(value) -> Decimal | None:
-    return None if value is None else Decimal(value)
+def _catalog_statement(store_id: uuid.UUID, query: BrowseQuery) -> Select:
+    """Search results (and anything that is no whole shelf), from the catalogs themselves."""
+    return _accessories(store_id, query) if query.accessories else _cannabis(store_id, query)
 
 
 def browse_statement(store_id: uuid.UUID, query: BrowseQuery) -> Select:
-    """The SQL of one browse request (without paging), for the page query and for EXPLAIN QUERY PLAN."""
-    return _accessories(store_id, query) if query.accessories else _cannabis(store_id, query)
+    """The SQL of one browse request's first page, its values bound, for EXPLAIN QUERY PLAN."""
+    if shelf_of(query) is not None:
+        statement = shelf_statement(store_id, query.accessories, shelf_sort(query))
+        return statement.params(shelf_values(query, limit=PAGE_ROWS))
+    return _catalog_statement(store_id, query).limit(PAGE_ROWS)
 
 
 def seeks(query: BrowseQuery) -> bool:
     """Whether the next page of ``query`` is found by the last row's sort key (``browse_page(after=...)``)."""
-    return not query.accessories and query.skus is None and listing.shelf(query.forms) is not None
+    return shelf_of(query) is not None
 
 
 def browse_page(session: Session, store_id: uuid.UUID, query: BrowseQuery, *, limit: int,
                 offset: int = 0, after: str | None = None) -> list[CatalogRow]:
     """One page: ``offset`` rows in, or, when the query ``seeks``, the rows after SKU ``after``."""
-    statement = browse_statement(store_id, query)
-    if after is not None and seeks(query):
-        statement = listing.after(session, statement, query.sort, after)
-    elif offset:
-        statement = statement.offset(offset)
-    return [_row(values) for values in session.execute(statement.limit(limit))]
+    if seeks(query):
+        return shelf_page(session, store_id, query, limit=limit, offset=offset, after=after)
+    statement = _catalog_statement(store_id, query).offset(offset or None).limit(limit)
+    return [rows.row_of(values) for values in session.execute(statement)]
 
 
 def product_row(session: Session, store_id: uuid.UUID, sku: str) -> CatalogRow | None:
     """One product by SKU (in stock or not), with its description and terpenes for the product page."""
     query = BrowseQuery(skus=(sku,), in_stock_only=False, sort="newest")
     for accessories in (False, True):
-        found = session.execute(browse_statement(store_id, BrowseQuery(**{**query.__dict__,
-                                                                          "accessories": accessories}))).first()
+        found = session.execute(_catalog_statement(store_id, BrowseQuery(**{**query.__dict__,
+                                                                            "accessories": accessories}))).first()
         if found is not None:
-            row = _row(found)
+            row = rows.row_of(found)
             model = Accessory if accessories else OcsProduct
             key = Accessory.sku if accessories else OcsProduct.ocs_variant_number
             terpenes = None if accessories else OcsProduct.terpene_profile
@@ -237,7 +163,7 @@ def form_counts(session: Session, store_id: uuid.UUID, *, in_stock_only: bool) -
     counts: dict[str, int] = {}
     for accessories in (False, True):
         query = BrowseQuery(accessories=accessories, in_stock_only=in_stock_only, sort="newest")
-        listing = browse_statement(store_id, query).order_by(None).subquery()
+        listing = _catalog_statement(store_id, query).order_by(None).subquery()
         form = listing.c[3] if not accessories else literal("accessory")
         for name, count in session.execute(select(form, func.count()).group_by(form)):
             counts[name] = int(count)

@@ -76,9 +76,10 @@ def _adjustments(store_id: uuid.UUID, skus: list[str] | None, now: datetime, exc
     return select(moves.c.sku, func.sum(moves.c.delta).label("delta")).group_by(moves.c.sku)
 
 
-def stock_adjustments(store_id: uuid.UUID, now: datetime | None = None):
-    """The same adjustments as a subquery (`sku`, `delta`) to join to levels in a larger query (kiosk browse)."""
-    return _adjustments(store_id, None, now or utcnow(), None).subquery("adjustments")
+def stock_adjustments(store_id: uuid.UUID, now=None):
+    """The same adjustments as a subquery (`sku`, `delta`) to join to levels in a larger query (kiosk browse).
+    ``now`` may be a bound parameter, for a statement built once and run at different times."""
+    return _adjustments(store_id, None, utcnow() if now is None else now, None).subquery("adjustments")
 
 
 def available_on_hand(session: Session, store_id: uuid.UUID, skus: Iterable[str] | None = None, *,

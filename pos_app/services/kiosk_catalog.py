@@ -114,11 +114,20 @@ class KioskCatalog:
         self._store_id = store_id
         self._clock = clock
         self._sizes: dict[str, dict[str, tuple[str, str]]] = {}  # category -> size label -> (net, unit)
+        self._prepared = False
 
     def is_set_up(self) -> bool:
         """False until the replica holds a catalog: the kiosk then says it is being set up."""
         with self._session_factory() as session:
             return queries.has_catalog(session)
+
+    def prepare(self) -> None:
+        """Ready the browse queries (once), while nobody waits: a customer's first taps then cost no compiling."""
+        if self._prepared:
+            return
+        self._prepared = True
+        with self._session_factory() as session:
+            queries.prepare_shelves(session, self._store_id)
 
     def categories(self, *, in_stock_only: bool = True) -> list[CategoryTile]:
         """The categories that have something to show, in menu order."""

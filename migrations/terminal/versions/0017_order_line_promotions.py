@@ -1,8 +1,8 @@
 """order line promotions: the part of a line's discount the promotions gave, each one's share, and each unit's
 price after them, so a refund gives back what was actually paid for a unit
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0017
+Revises: 0016
 Create Date: 2026-12-12 09:00:00
 
 """

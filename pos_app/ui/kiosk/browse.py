@@ -102,6 +102,7 @@ class BrowseScreen(QWidget):
         self.filters = Filters()
         self.search_field.clear()
         self.keyboard.hide()
+        self.grid.forget()
         tiles = self.catalog.categories()
         for button in (*self.category_buttons.values(), *self.tiles.values()):
             discard(button)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 
 from pos_app.domain.kiosk_browse import dried_equivalent_text
 from pos_app.services.kiosk_catalog import ProductCard
-from pos_app.ui.kiosk.product_grid import thumbnail
+from pos_app.ui.kiosk.tiles import thumbnail
 from pos_app.ui.kiosk.widgets import kiosk_button
 
 PICTURE = 360

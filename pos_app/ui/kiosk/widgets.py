@@ -150,6 +150,11 @@ def tile_colour(form: str, sku: str) -> QColor:
     return base.lighter(shift) if shift > 100 else base.darker(200 - shift)
 
 
+def initials(brand: str) -> str:
+    """The letters a generated tile shows: the first letters of the brand's first two words."""
+    return "".join(word[0] for word in brand.split()[:2] if word[:1].isalnum()).upper() or "•"
+
+
 def generated_tile(form: str, sku: str, brand: str, size: int) -> QPixmap:
     """A picture for a product the catalog has no image of: its brand's initials on its category's colour."""
     pixmap = QPixmap(size, size)
@@ -161,7 +166,6 @@ def generated_tile(form: str, sku: str, brand: str, size: int) -> QPixmap:
     font.setPixelSize(max(size // 3, 12))
     font.setBold(True)
     painter.setFont(font)
-    initials = "".join(word[0] for word in brand.split()[:2] if word[:1].isalnum()).upper() or "•"
-    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, initials)
+    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, initials(brand))
     painter.end()
     return pixmap

@@ -20,7 +20,7 @@ from pos_app.ui.device_events import DeviceEvents
 from pos_app.ui.kiosk.browse import BrowseScreen
 from pos_app.ui.kiosk.cart import KioskCart
 from pos_app.ui.kiosk.cart_screen import CartBar, CartScreen
-from pos_app.ui.kiosk.idle import IdleWatcher
+from pos_app.ui.kiosk.idle import IdleWatcher, after_next_paint, set_startup_heap_aside
 from pos_app.ui.kiosk.pay_flow import PayFlow
 from pos_app.ui.kiosk.pay_screen import PayScreen
 from pos_app.ui.kiosk.product_page import ProductPage
@@ -154,12 +154,18 @@ class KioskWindow(QMainWindow):
         self._arrange()
         self.show_attract()
         self.payment.start()
+        set_startup_heap_aside()
 
     # --- the customer's way through --------------------------------------------------------------------
 
     def show_attract(self) -> None:
         self.idle.stop()
         self._show(self.attract)
+        after_next_paint(self.attract, self._while_nobody_is_here)
+
+    def _while_nobody_is_here(self) -> None:
+        if self.ready and self.stack.currentWidget() is self.attract:
+            self.t.kiosk_catalog.prepare()
 
     def show_age_gate(self) -> None:
         self.age_gate.say("")

@@ -88,7 +88,7 @@ class Customer:
 
     def tap_tile(self, row: int) -> None:
         grid = self.window.browse.grid
-        grid.scrollTo(grid.products.index(row))
+        grid.scrollTo(grid.products.index(row, 0))
         point: QPoint = grid.tile_rect(row).center()
         self.qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=point)
         assert self.window.current is self.window.product_page
