@@ -28,8 +28,8 @@ HUB_PREFIX = "bench_hub_"
 os.environ.setdefault("POS_APP_KEYRING", "file")  # benchmark terminals never touch the desktop's keyring
 
 
-def _source_hash(*paths: Path, size: str) -> str:
-    digest = hashlib.sha256(size.encode())
+def _source_hash(*paths: Path, size: str, key: str = "") -> str:
+    digest = hashlib.sha256(size.encode() + key.encode())
     for path in paths:
         files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
         for file in files:
@@ -45,8 +45,13 @@ def terminal_key(size: Size) -> str:
 
 
 def hub_key(size: Size) -> str:
+    # The template's peppers are sealed with the hub's secret key: one sealed under another key (an earlier run's,
+    # or another checkout's) can't be read by this run's hubs, so the key is part of what names the template.
+    from sync.hub.secret_box import current_keys
+
+    sealed_with = hashlib.sha256(current_keys()[0]).hexdigest()[:8]
     return _source_hash(ROOT / "demo", ROOT / "sync/hub/seed.py",
-                        ROOT / "migrations/hub", size=str(size.products))
+                        ROOT / "migrations/hub", size=str(size.products), key=sealed_with)
 
 
 def _timed(progress: Callable[[str], None], what: str):
