@@ -40,6 +40,16 @@ class DatabaseTooNew(Exception):
         super().__init__(self.message)
 
 
+class MigrationBroke(Exception):
+    """An upgrade would have left rows referring to rows that are not there; it was rolled back."""
+
+    def __init__(self, count: int, first: tuple) -> None:
+        self.message = (f"Upgrading this terminal's database would leave {count} rows referring to rows that are "
+                        f"not there (the first in {first[0]}), so nothing was changed. Restore a copy from the "
+                        "backups folder, or call support with this message.")
+        super().__init__(self.message)
+
+
 def alembic_config(engine: Engine) -> Config:
     from alembic.config import Config
 
@@ -128,7 +138,20 @@ def _upgrade_with_alembic(engine: Engine, db_path: Path) -> Path | None:
     if db_path.exists() and current is not None:
         backup = backup_database(db_path, f"before-{head}")
         log.info("Backed up the database to %s before upgrading from %s", backup, current)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        # A batch migration may rebuild a table (create the new one, copy, DROP the old); with foreign keys on,
+        # dropping one other rows refer to (users, named by every order and shift) fails, and a terminal in use
+        # could not upgrade. SQLite's own recipe: keys off for the change (set before the transaction begins, or
+        # the pragma does nothing), every key checked before the commit, then on again.
+        driver = connection.connection.driver_connection
+        driver.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise MigrationBroke(len(broken), broken[0])
+        finally:
+            driver.execute("PRAGMA foreign_keys=ON")
     return backup

@@ -61,6 +61,38 @@ def test_a_database_behind_head_is_upgraded_before_use(terminal):
     engine.dispose()
 
 
+def test_a_terminal_that_has_sold_upgrades_though_its_migrations_rebuild_the_staff_table(terminal):
+    """Orders and shifts name their staff; a batch migration that rebuilds `users` must not trip on that."""
+    from pos_app.domain.money import Money
+    from pos_app.persistence.database import make_engine
+    from pos_app.persistence.models import Order
+    from tests.integration.helpers import count_rows, sellable_products, staff
+
+    sales = terminal.sales
+    cashier = staff(terminal, "1001")
+    sales.start_sale(cashier)
+    sales.scan(sellable_products(terminal, "dried_flower")[0].each_gtin)
+    terminal.age_checks.attest(sales, cashier)
+    sales.tender_cash(Money.of(sales.totals().total.amount + 100))
+    sales.complete()
+    assert count_rows(terminal, Order) == 1
+    config = alembic_config(terminal.engine)
+    with terminal.engine.connect() as connection:  # back to before the staff table's lockout columns
+        connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        with connection.begin():
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0013")
+    folder = terminal.settings.data_dir
+    terminal.close()
+    assert main(["db", "upgrade", "--data-dir", str(folder)]) == 0
+    engine = make_engine(folder / "terminal.db")
+    with engine.connect() as connection:
+        assert stored_revision(engine) == scripted_head()
+        assert connection.execute(text("SELECT count(*) FROM orders")).scalar() == 1
+        assert connection.execute(text("PRAGMA foreign_key_check")).fetchall() == []
+    engine.dispose()
+
+
 def test_a_database_from_a_newer_program_is_refused_in_a_plain_sentence(terminal, capsys):
     with terminal.engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
