@@ -18,6 +18,7 @@ from hardware.scanners.framing import typed_scan_event
 from hardware.scanners.wedge import WedgeDetector, WedgeKind, WedgeResult
 
 _TERMINATOR_KEYS = {Qt.Key.Key_Return: "\r", Qt.Key.Key_Enter: "\r", Qt.Key.Key_Tab: "\t"}
+_POINTER_PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
 _KEY_FOR_CHAR = {"\r": Qt.Key.Key_Return, "\n": Qt.Key.Key_Return, "\t": Qt.Key.Key_Tab}
 
 
@@ -40,6 +41,12 @@ class WedgeScanFilter(QObject):
         app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in _POINTER_PRESSES and self.detector.pending and not self._replaying:
+            # A tap right after typing (OK within a few ms of the last digit): the held keys reach their field
+            # before the tap acts on it, or the tap would act on what was typed minus its last key.
+            self._flush_timer.stop()
+            self._handle(self.detector.poll(self._clock.elapsed() + self.detector.max_gap_ms + 1))
+            return False
         if self._replaying or event.type() != QEvent.Type.KeyPress or not watched.isWidgetType():
             return False
         key_event: QKeyEvent = event  # type: ignore[assignment]
