@@ -97,6 +97,33 @@ class PaymentKind(StrEnum):
     REFUND = "refund"
 
 
+@dataclass(frozen=True)
+class BatchEntry:
+    """One approved transaction in a closed card batch, as the terminal recorded it."""
+
+    kind: PaymentKind
+    reference: str  # the POS's reference; a transaction keyed on the terminal alone has the terminal's own
+    approved_cents: int
+    terminal_ref: str = ""
+
+
+@dataclass(frozen=True)
+class BatchSettlement:
+    """The terminal's end-of-day batch close: its totals, and every transaction in the batch."""
+
+    reference: str  # the POS's, chosen before SETTLE was sent, so asking again returns the same batch
+    batch_number: int
+    sale_count: int
+    sale_cents: int
+    refund_count: int
+    refund_cents: int
+    entries: tuple[BatchEntry, ...] = ()
+
+    @property
+    def net_cents(self) -> int:
+        return self.sale_cents - self.refund_cents
+
+
 ScanCallback = Callable[[ScanEvent], None]
 ErrorCallback = Callable[[str], None]
 
@@ -131,6 +158,8 @@ class PaymentTerminal(Protocol):
     def status(self, reference: str) -> PaymentResult: ...
 
     def cancel(self) -> None: ...
+
+    def settle(self, reference: str) -> BatchSettlement: ...
 
 
 @runtime_checkable

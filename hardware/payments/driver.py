@@ -11,15 +11,16 @@ payment again under a new reference (see `attempts.take_payment`, which does thi
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable
 
 import serial
 
-from hardware.payments.frame import FrameDecodeError, encode_frame
+from hardware.payments.frame import Frame, FrameDecodeError, encode_frame
 from hardware.payments.link import FrameLink, PaymentError, PaymentNotSent, PaymentOutcomeUnknown
-from hardware.payments.messages import REFERENCE, parse_result
-from hardware.ports import PaymentResult
+from hardware.payments.messages import REFERENCE, check_batch, parse_batch, parse_entries, parse_result
+from hardware.ports import BatchSettlement, PaymentResult
 
 _PORT_READ_TIMEOUT_S = 0.05
 
@@ -33,6 +34,7 @@ class PosLinkTerminal:
         ack_timeout_s: float = 2.0,
         response_timeout_s: float = 120.0,
         query_timeout_s: float = 10.0,
+        settle_timeout_s: float = 60.0,
         port_factory: Callable[[], serial.SerialBase] | None = None,
     ) -> None:
         self.url = url
@@ -40,6 +42,7 @@ class PosLinkTerminal:
         self.ack_timeout_s = ack_timeout_s
         self.response_timeout_s = response_timeout_s  # a sale waits for the customer
         self.query_timeout_s = query_timeout_s  # status and void do not
+        self.settle_timeout_s = settle_timeout_s  # a batch close talks to the card processor
         self._port_factory = port_factory or self._open_port
         self._link: FrameLink | None = None
         self._transaction = threading.Lock()
@@ -56,6 +59,36 @@ class PosLinkTerminal:
 
     def status(self, reference: str) -> PaymentResult:
         return self._request("STATUS", reference, timeout_s=self.query_timeout_s)
+
+    def settle(self, reference: str) -> BatchSettlement:
+        """Close the terminal's batch and read back every transaction in it. Asking again under the same
+        reference (after an answer was lost) returns the same batch rather than closing an empty one."""
+        _check_reference(reference)
+        with self._transaction:
+            link = self._connect()
+            try:
+                link.send(encode_frame("SETTLE", reference))
+                batch, count = parse_batch(self._answer_to(link, reference, "BATCH", self.settle_timeout_s))
+                entries: list = []
+                while len(entries) < count:
+                    link.send(encode_frame("BATCHLIST", reference, str(len(entries))))
+                    _, next_offset, page = parse_entries(
+                        self._answer_to(link, reference, "ENTRIES", self.query_timeout_s))
+                    if next_offset != len(entries) + len(page) or not page:
+                        raise FrameDecodeError("The terminal's batch listing skipped or repeated transactions.")
+                    entries += page
+                batch = dataclasses.replace(batch, entries=tuple(entries))
+                check_batch(batch)
+                return batch
+            except FrameDecodeError as exc:
+                self.close()
+                raise PaymentOutcomeUnknown(
+                    f"The card terminal's batch close could not be read ({exc}) Close the batch again: the "
+                    "terminal answers with the same batch."
+                ) from exc
+            except PaymentError:
+                self.close()
+                raise
 
     def cancel(self) -> None:
         """Ask the terminal to stop the transaction waiting at the pinpad; its sale() returns cancelled."""
@@ -74,10 +107,7 @@ class PosLinkTerminal:
             link.port.close()
 
     def _request(self, command: str, reference: str, *fields: str, timeout_s: float) -> PaymentResult:
-        if not REFERENCE.fullmatch(reference):
-            raise PaymentError(
-                f"The payment reference {reference!r} is not valid: use 1 to 40 letters, digits, '-' or '_'."
-            )
+        _check_reference(reference)
         frame = encode_frame(command, reference, *fields)
         with self._transaction:
             link = self._connect()
@@ -101,6 +131,14 @@ class PosLinkTerminal:
                 return result
             # An answer to an earlier request that timed out: it is not ours, keep waiting.
 
+    @staticmethod
+    def _answer_to(link: FrameLink, reference: str, command: str, timeout_s: float) -> Frame:
+        while True:
+            frame = link.receive(timeout_s)
+            if frame.command == command and frame.fields[:1] == (reference,):
+                return frame
+            # An answer to an earlier request that timed out: it is not ours, keep waiting.
+
     def _connect(self) -> FrameLink:
         with self._link_guard:
             if self._link is None:
@@ -116,6 +154,13 @@ class PosLinkTerminal:
 
     def _open_port(self) -> serial.SerialBase:
         return serial.serial_for_url(self.url, baudrate=self.baudrate, timeout=_PORT_READ_TIMEOUT_S)
+
+
+def _check_reference(reference: str) -> None:
+    if not REFERENCE.fullmatch(reference):
+        raise PaymentError(
+            f"The payment reference {reference!r} is not valid: use 1 to 40 letters, digits, '-' or '_'."
+        )
 
 
 def _amount(cents: int) -> str:

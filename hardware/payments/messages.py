@@ -6,9 +6,15 @@ POS → terminal (each answered by ACK, then by a RESULT frame, except CANCEL, w
     VOID    FS reference                  reverse the approval made under this reference
     STATUS  FS reference                  what happened to this reference (never charges)
     CANCEL                                stop the transaction waiting at the pinpad
+    SETTLE  FS reference                  close the open batch (end of day); the same reference again
+                                          answers the same batch, so a lost answer never closes two
+    BATCHLIST FS reference FS offset      the closed batch's transactions, a page at a time
 Terminal → POS:
     RESULT  FS reference FS status FS amount_cents FS approved_cents FS last4 FS brand FS auth_code
             FS terminal_ref
+    BATCH   FS reference FS batch_number FS sale_count FS sale_cents FS refund_count FS refund_cents
+            FS entry_count
+    ENTRIES FS reference FS next_offset FS entry ...   each entry kind:reference:approved_cents:terminal_ref
 
 The reference is the POS's own, chosen before anything is sent; the terminal keys its journal by it, so a
 retransmitted or repeated SALE never charges twice. Statuses are the values of PaymentStatus.
@@ -19,10 +25,12 @@ from __future__ import annotations
 import re
 
 from hardware.payments.frame import Frame, FrameDecodeError
-from hardware.ports import PaymentResult, PaymentStatus
+from hardware.ports import BatchEntry, BatchSettlement, PaymentKind, PaymentResult, PaymentStatus
 
 REFERENCE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
 RESULT_FIELDS = 8
+BATCH_FIELDS = 7
+ENTRIES_PER_FRAME = 50  # about 2 KB of entries: well inside a frame's 4 KB
 
 _MESSAGES = {
     PaymentStatus.APPROVED: "The payment was approved.",
@@ -79,3 +87,48 @@ def parse_result(frame: Frame) -> PaymentResult:
         terminal_ref=terminal_ref[:40],
         message=message_for(status),
     )
+
+
+def batch_frame_fields(batch: BatchSettlement) -> tuple[str, ...]:
+    return (batch.reference, str(batch.batch_number), str(batch.sale_count), str(batch.sale_cents),
+            str(batch.refund_count), str(batch.refund_cents), str(len(batch.entries)))
+
+
+def entries_frame_fields(batch: BatchSettlement, offset: int) -> tuple[str, ...]:
+    page = batch.entries[offset:offset + ENTRIES_PER_FRAME]
+    return (batch.reference, str(offset + len(page)),
+            *(f"{e.kind}:{e.reference}:{e.approved_cents}:{e.terminal_ref}" for e in page))
+
+
+def parse_batch(frame: Frame) -> tuple[BatchSettlement, int]:
+    """A BATCH frame → the batch's totals (no entries yet) and how many entries it holds."""
+    if frame.command != "BATCH" or len(frame.fields) < BATCH_FIELDS:
+        raise FrameDecodeError("The terminal answered the batch close with a message the POS does not understand.")
+    reference, *numbers = frame.fields[:BATCH_FIELDS]
+    if not all(text.isascii() and text.isdigit() for text in numbers):
+        raise FrameDecodeError("The terminal's batch totals hold something that is not a number.")
+    batch_number, sale_count, sale_cents, refund_count, refund_cents, entry_count = map(int, numbers)
+    return BatchSettlement(reference, batch_number, sale_count, sale_cents, refund_count, refund_cents), entry_count
+
+
+def parse_entries(frame: Frame) -> tuple[str, int, list[BatchEntry]]:
+    """An ENTRIES frame → its batch reference, the offset of the next page, and this page's transactions."""
+    if frame.command != "ENTRIES" or len(frame.fields) < 2 or not frame.fields[1].isdigit():
+        raise FrameDecodeError("The terminal answered the batch listing with a message the POS does not understand.")
+    entries = []
+    for text in frame.fields[2:]:
+        kind, reference, cents, terminal_ref = (text.split(":") + ["", "", "", ""])[:4]
+        if kind not in (PaymentKind.SALE, PaymentKind.REFUND) or not cents.isdigit() or not REFERENCE.fullmatch(
+                reference):
+            raise FrameDecodeError(f"The terminal's batch listing has an entry the POS cannot read: {text[:60]!r}.")
+        entries.append(BatchEntry(PaymentKind(kind), reference, int(cents), terminal_ref[:40]))
+    return frame.fields[0], int(frame.fields[1]), entries
+
+
+def check_batch(batch: BatchSettlement) -> None:
+    """The listing must add up to the totals the terminal printed; otherwise part of it was lost on the way."""
+    sales = [e.approved_cents for e in batch.entries if e.kind is PaymentKind.SALE]
+    refunds = [e.approved_cents for e in batch.entries if e.kind is PaymentKind.REFUND]
+    if (len(sales), sum(sales), len(refunds), sum(refunds)) != (
+            batch.sale_count, batch.sale_cents, batch.refund_count, batch.refund_cents):
+        raise FrameDecodeError("The terminal's batch listing does not add up to its own totals.")

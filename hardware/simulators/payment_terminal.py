@@ -14,8 +14,11 @@ Outcomes, taken in order for each new SALE or REFUND (then `--default`, normally
     nak_storm[:count]     the next frames are NAKed (default 3, which makes the driver give up)
     garble                approved, but the first copy of the answer arrives damaged and must be re-sent
 The terminal keeps a journal by reference, so STATUS answers truthfully and a repeated SALE never charges
-twice.
-Control (the control port, or stdin): `script approve decline ...`, `default decline`, `journal`, `quit`.
+twice. SETTLE closes the batch of approved transactions not yet settled; the same reference again answers the
+same batch.
+Control (the control port, or stdin): `script approve decline ...`, `default decline`, `journal`,
+`standalone sale|refund CENTS` (a transaction keyed on the terminal, which the POS never saw), `lose REFERENCE`
+(the terminal forgets an approval, as after a reset), `quit`.
 In tests: `sim = PaymentTerminalSimulator(port=0); port = sim.start(); sim.script("decline")`, then
 `sim.stop()`.
 """
@@ -35,7 +38,7 @@ from dataclasses import dataclass, field
 
 from hardware.payments.frame import Frame
 from hardware.payments.messages import message_for
-from hardware.ports import PaymentResult, PaymentStatus
+from hardware.ports import BatchEntry, BatchSettlement, PaymentKind, PaymentResult, PaymentStatus
 from hardware.simulators.tcp import TcpServer
 from hardware.simulators.terminal_session import TerminalSession
 
@@ -99,6 +102,10 @@ class PaymentTerminalSimulator(TcpServer):
         self._naks_left = 0
         self._lock = threading.Condition()
         self._terminal_refs = itertools.count(1)
+        self.batches: dict[str, BatchSettlement] = {}
+        self._settled: set[str] = set()
+        self._batch_numbers = itertools.count(1)
+        self._standalone = itertools.count(1)
         self.script(*script)
 
     # --- for tests and the control port ----------------------------------------------------------------
@@ -138,6 +145,36 @@ class PaymentTerminalSimulator(TcpServer):
                 )
                 for txn in self.journal.values()
             ]
+
+    def standalone(self, kind: str, amount_cents: int) -> str:
+        """A transaction keyed on the terminal itself: approved, in the batch, unknown to the POS."""
+        reference = f"TERMINAL-{next(self._standalone):04d}"
+        txn = Transaction(reference, PaymentKind(kind).value, amount_cents)
+        with self._lock:
+            self.journal[reference] = txn
+        self.settle(txn, PaymentStatus.APPROVED, amount_cents)
+        return reference
+
+    def lose(self, reference: str) -> bool:
+        """The terminal forgets an approval (a reset): it will be missing from the batch."""
+        with self._lock:
+            return self.journal.pop(reference, None) is not None
+
+    def close_batch(self, reference: str) -> BatchSettlement:
+        with self._lock:
+            if reference in self.batches:
+                return self.batches[reference]
+            txns = sorted((t for t in self.journal.values()
+                           if t.status.charged and t.reference not in self._settled), key=lambda t: t.terminal_ref)
+            entries = tuple(BatchEntry(PaymentKind(t.kind), t.reference, t.approved_cents, t.terminal_ref)
+                            for t in txns)
+            sales = [e.approved_cents for e in entries if e.kind is PaymentKind.SALE]
+            refunds = [e.approved_cents for e in entries if e.kind is PaymentKind.REFUND]
+            batch = BatchSettlement(reference, next(self._batch_numbers), len(sales), sum(sales), len(refunds),
+                                    sum(refunds), entries)
+            self.batches[reference] = batch
+            self._settled.update(t.reference for t in txns)
+            return batch
 
     # --- the terminal ----------------------------------------------------------------------------------
 
@@ -240,8 +277,12 @@ def run_command(sim: PaymentTerminalSimulator, line: str) -> str:
             sim.default_outcome = _check_outcome(args[0])
         elif command == "journal":
             return "\n".join(sim.journal_lines()) or "(empty)"
+        elif command == "standalone" and len(args) == 2 and args[1].isdigit():
+            return sim.standalone(args[0], int(args[1]))
+        elif command == "lose" and args:
+            return "ok" if sim.lose(args[0]) else f"no transaction {args[0]}"
         elif command:
-            return "unknown command: use script, default or journal"
+            return "unknown command: use script, default, journal, standalone or lose"
     except ValueError as exc:
         return str(exc)
     return "ok"

@@ -10,7 +10,7 @@ from collections import deque
 from typing import TYPE_CHECKING
 
 from hardware.payments.frame import ACK, NAK, Ack, BadFrame, Frame, FrameReader, Nak, encode_frame
-from hardware.payments.messages import result_frame_fields
+from hardware.payments.messages import batch_frame_fields, entries_frame_fields, result_frame_fields
 from hardware.ports import PaymentResult, PaymentStatus
 
 if TYPE_CHECKING:
@@ -55,6 +55,14 @@ class TerminalSession:
             self.sim.spawn(self._answer, "status", self.sim.status_of(fields[0]))
         elif frame.command == "VOID" and fields:
             self.sim.spawn(self._answer, "void", self.sim.void(fields[0]))
+        elif frame.command == "SETTLE" and fields:
+            self.sim.spawn(self._send, "settle", encode_frame("BATCH", *batch_frame_fields(
+                self.sim.close_batch(fields[0]))))
+        elif frame.command == "BATCHLIST" and len(fields) >= 2 and fields[1].isdigit():
+            batch = self.sim.batches.get(fields[0])
+            if batch is not None:
+                self.sim.spawn(self._send, "batchlist", encode_frame("ENTRIES", *entries_frame_fields(
+                    batch, int(fields[1]))))
 
     def _charge(self, kind: str, reference: str, amount: int) -> None:
         sim = self.sim
@@ -83,7 +91,9 @@ class TerminalSession:
         self._answer(txn.result(), garble=name == "garble")
 
     def _answer(self, result: PaymentResult, garble: bool = False) -> None:
-        frame = encode_frame("RESULT", *result_frame_fields(result))
+        self._send(encode_frame("RESULT", *result_frame_fields(result)), garble)
+
+    def _send(self, frame: bytes, garble: bool = False) -> None:
         with self._send_lock:
             for attempt in range(3):
                 damaged = garble and attempt == 0
