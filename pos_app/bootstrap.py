@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from pos_app.services.backoffice import BackOfficeServices
     from pos_app.services.card_payments import CardPayments
     from pos_app.services.card_recovery import CardRecovery
+    from pos_app.services.card_settlement import CardSettlementService
     from pos_app.services.catalog_queries import CatalogQueries
     from pos_app.services.clock import StoreClock
     from pos_app.services.kiosk_catalog import KioskCatalog
@@ -152,6 +153,13 @@ class Terminal:
         from pos_app.services.devices import card_terminal
 
         return card_terminal(self.settings)
+
+    @cached_property
+    def card_batches(self) -> CardSettlementService:
+        """Closing the card terminal's daily batch and checking it against our card payments (at the Z)."""
+        from pos_app.services.card_settlement import CardSettlementService
+
+        return CardSettlementService(self.session_factory, self.card_terminal, self.context)
 
     @cached_property
     def card_payments(self) -> CardPayments | None:

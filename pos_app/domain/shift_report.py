@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Literal
 from uuid import UUID
 
+from pos_app.domain.card_settlement import CardBatchCheck
 from pos_app.domain.cash_count import checked_counts, count_total
 from pos_app.domain.money import Money, sum_money
 
@@ -104,6 +105,8 @@ class ShiftReport:
     counted_cash: Money | None = None
     variance: Money | None = None  # counted − expected: negative when the drawer is short
     closing_counts: dict[str, int] = field(default_factory=dict)
+    card_batch: CardBatchCheck | None = None  # the card terminal's batch closed with this Z, checked
+    card_batch_problem: str | None = None  # why the batch could not be closed with this Z
 
     @property
     def total_taken(self) -> Money:

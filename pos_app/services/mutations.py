@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
+from pos_app.domain.card_settlement import CardBatchCheck
 from pos_app.domain.kiosk_ticket import TicketCart, TicketLine
 from pos_app.domain.lots import InventoryDelta, LotAllocation
 from pos_app.domain.money import Money
@@ -242,3 +243,19 @@ def staff_pin_changed(*, staff_id: uuid.UUID, store_id: uuid.UUID | None, pin_ha
                       changed_at: datetime) -> wire.StaffPinChangedV1:
     return wire.StaffPinChangedV1(staff_id=staff_id, store_id=store_id, pin_hash=pin_hash,
                                   replaces_hash=replaces_hash, changed_at=changed_at)
+
+
+def card_settled(check: CardBatchCheck, *, settlement_id: uuid.UUID, store_id: uuid.UUID, terminal_no: int,
+                 reference: str, settled_by: uuid.UUID | None) -> wire.CardSettledV1:
+    return wire.CardSettledV1(
+        settlement_id=settlement_id, store_id=store_id, terminal_no=terminal_no, reference=reference,
+        batch_number=check.batch_number, settled_by=settled_by, settled_at=check.settled_at,
+        terminal_sales_cents=check.terminal_sales.cents, terminal_refunds_cents=check.terminal_refunds.cents,
+        terminal_count=check.terminal_count, pos_sales_cents=check.pos_sales.cents,
+        pos_refunds_cents=check.pos_refunds.cents, pos_count=check.pos_count,
+        mismatches=[wire.BatchMismatchLine(
+            kind=m.kind.value, transaction_kind=m.transaction_kind, reference=m.reference,
+            pos_cents=m.pos_amount.cents if m.pos_amount is not None else None,
+            terminal_cents=m.terminal_amount.cents if m.terminal_amount is not None else None,
+        ) for m in check.mismatches],
+    )

@@ -181,7 +181,40 @@ def report_rows(report: ShiftReport, zone: tzinfo | None = None) -> tuple[Row, .
         rows += [(f"{d.label} x {report.closing_counts[d.code]}",
                   str(Money.from_cents(d.cents * report.closing_counts[d.code])))
                  for d in DENOMINATIONS if report.closing_counts.get(d.code)]
-    return tuple(rows)
+    return tuple(rows + card_batch_rows(report))
+
+
+def card_batch_notice(report: ShiftReport) -> str | None:
+    """What the person closing the shift must not miss about the card batch (the rows are at the report's end)."""
+    batch = report.card_batch
+    if batch is None:
+        return f"The card batch was not closed. {report.card_batch_problem}" if report.card_batch_problem else None
+    if batch.balanced:
+        return None
+    count = len(batch.mismatches)
+    return (f"The card batch does not match the card payments recorded here: {count} "
+            f"{'transaction' if count == 1 else 'transactions'}, {batch.difference} in all. Tell a manager; each "
+            "one is listed at the end of the report.")
+
+
+def card_batch_rows(report: ShiftReport) -> list[Row]:
+    """The card batch closed with the Z, and each transaction that does not match, so it can be traced."""
+    batch = report.card_batch
+    if batch is None:
+        return [("", ""), ("CARD BATCH", ""), ("Not closed", "close it again later")] \
+            if report.card_batch_problem else []
+    rows: list[Row] = [
+        ("", ""), ("CARD BATCH", f"#{batch.batch_number}"),
+        (f"Card terminal ({batch.terminal_count})", str(batch.terminal_net)),
+        (f"Card payments at the POS ({batch.pos_count})", str(batch.pos_net)),
+        ("Difference", str(batch.difference)),
+        ("Matches" if batch.balanced else "DOES NOT MATCH", ""),
+    ]
+    for mismatch in batch.mismatches:
+        amounts = " / ".join(f"{side} {amount}" for side, amount in
+                             (("POS", mismatch.pos_amount), ("terminal", mismatch.terminal_amount)) if amount)
+        rows.append((f"{mismatch.transaction_kind} {mismatch.reference}: {mismatch.words}", amounts))
+    return rows
 
 
 def _header(context: TerminalContext, number: str, printed_at: datetime | None, zone: tzinfo | None) -> dict:

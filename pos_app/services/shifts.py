@@ -7,6 +7,7 @@ closed row, its audit entry and the ``shift.closed.v1`` outbox row in one transa
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import uuid
 from collections.abc import Mapping
@@ -15,6 +16,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from pos_app.domain.card_settlement import CardBatchCheck
 from pos_app.domain.cash_count import checked_counts, count_total
 from pos_app.domain.errors import InvalidAmount
 from pos_app.domain.money import Money
@@ -106,8 +108,8 @@ class ShiftService:
         with self._session_factory() as session:
             return _variance_limit(store_settings(session))
 
-    def close_shift(self, staff: StaffMember, counts: Mapping[str, int], *,
-                    approver: StaffMember | None = None) -> ShiftReport:
+    def close_shift(self, staff: StaffMember, counts: Mapping[str, int], *, approver: StaffMember | None = None,
+                    card_batch: CardBatchCheck | None = None, card_batch_problem: str | None = None) -> ShiftReport:
         counts = checked_counts(counts)
         now = self._clock()
         uow = UnitOfWork(self._session_factory)
@@ -135,7 +137,7 @@ class ShiftService:
             ))
             uow.commit()
         log.info("Shift %s closed by staff %s, variance %s", report.shift_id, staff.staff_code, report.variance)
-        return report
+        return dataclasses.replace(report, card_batch=card_batch, card_batch_problem=card_batch_problem)
 
     # --- internals -------------------------------------------------------------------------------------
 

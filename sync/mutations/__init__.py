@@ -31,6 +31,7 @@ from sync.mutations.orders import (
 )
 from sync.mutations.receiving import PoReceivedV1, ReceivedLine, ReceivedLot, RejectedLine
 from sync.mutations.records import AgeVerificationLoggedV1, AuditLoggedV1, ShiftClosedV1, ShiftTotals
+from sync.mutations.settlement import BatchMismatchLine, CardSettledV1
 from sync.mutations.shelves import DraftLine, PoDraftRequestedV1, ShelfAssignedV1, ShelfPlacement
 from sync.mutations.staff import StaffLockedV1, StaffPinChangedV1, StaffUnlockedV1
 from sync.mutations.stock import InventoryAdjustedV1, InventoryDelta
@@ -55,6 +56,7 @@ MUTATIONS: dict[str, type[MutationArgs]] = {
     "staff.locked.v1": StaffLockedV1,
     "staff.unlocked.v1": StaffUnlockedV1,
     "staff.pin_changed.v1": StaffPinChangedV1,
+    "card.settled.v1": CardSettledV1,
 }
 
 
@@ -68,7 +70,8 @@ def name_of(args: MutationArgs | type[MutationArgs]) -> str:
 
 
 __all__ = [
-    "MUTATIONS", "AgeVerificationLoggedV1", "Allocation", "AuditLoggedV1", "CardTender", "CashTender",
+    "MUTATIONS", "AgeVerificationLoggedV1", "Allocation", "AuditLoggedV1", "BatchMismatchLine", "CardSettledV1",
+    "CardTender", "CashTender",
     "CountedLine", "DraftLine", "InventoryAdjustedV1", "InventoryCountedV1", "InventoryDelta", "KioskTicketClaimedV1",
     "KioskTicketClosedV1", "KioskTicketCreatedV1", "MutationArgs", "OrderCompletedV1", "OrderRefundedV1",
     "OrderVoidedV1", "PoDraftRequestedV1", "PoReceivedV1", "PromotionShare", "ReceivedLine", "ReceivedLot",

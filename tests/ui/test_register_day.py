@@ -166,6 +166,10 @@ def test_a_whole_day_at_the_counter(qtbot, terminal, till, printer, card_simulat
     assert report.tenders == by_tender
     assert report.sales_count == 2 and report.voids_count == 1 and report.refunds_count == len(refunds) == 1
     assert "shift.closed.v1" in outbox and "order.voided.v1" in outbox
+    # The card batch closed with the Z holds the card sale, not the voided one, and matches ours.
+    batch = report.card_batch
+    assert batch is not None and batch.balanced, batch
+    assert batch.terminal_net == batch.pos_net == report.tenders["card"] and "card.settled.v1" in outbox
 
     # What came out of the printer, read back as text.
     def printed_texts() -> list[str]:
@@ -180,6 +184,7 @@ def test_a_whole_day_at_the_counter(qtbot, terminal, till, printer, card_simulat
         assert str(order.total_amount) in receipt
     z_text = next(t for t in texts if "Z report" in t)
     assert str(report.expected_cash) in z_text and str(report.tenders["card"]) in z_text
+    assert "CARD BATCH" in z_text and "Matches" in z_text
 
     with qtbot.waitSignal(cashier.register.signed_out):
         cashier.click(z.buttons.itemAt(z.buttons.count() - 1).widget())

@@ -18,6 +18,7 @@ from pos_app.persistence.models.promotions import DiscountCode, Promotion
 from pos_app.persistence.models.purchasing import ProvincialSupplier, PurchaseOrder, PurchaseOrderItem
 from pos_app.persistence.models.receiving import ReceivingDraft, ReceivingDraftLine
 from pos_app.persistence.models.sales import (
+    CardSettlement,
     Order,
     OrderItem,
     OrderItemLot,
@@ -33,7 +34,7 @@ from pos_app.persistence.models.store import ProvinceTerritory, Store, TaxRate, 
 from pos_app.persistence.models.sync import SyncOutbox, SyncState
 
 __all__ = [
-    "Accessory", "AccessoryCategory", "AgeVerificationLog", "AuditLog", "Base", "BatchTracking",
+    "Accessory", "AccessoryCategory", "AgeVerificationLog", "AuditLog", "Base", "BatchTracking", "CardSettlement",
     "CashMovement", "CashSession", "DiscountCode", "InventoryShelfAssignment", "KioskTicket", "KioskTicketLine",
     "OcsInventory",
     "OcsInventoryReservation", "OcsInventoryTransaction",

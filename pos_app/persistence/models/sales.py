@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from pos_app.persistence.models.base import Base, IdMixin, TimestampMixin
@@ -160,3 +160,26 @@ class PaymentAttempt(IdMixin, Base):
     terminal_reference: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     resolved_at: Mapped[datetime | None]
+
+
+class CardSettlement(IdMixin, Base):
+    """One close of the card terminal's batch, written before SETTLE goes out (so a crash asks again under the
+    same reference and gets the same batch), then filled with the check of the batch against our payments."""
+
+    __tablename__ = "card_settlements"
+
+    reference: Mapped[str] = mapped_column(String(40), unique=True)
+    store_id: Mapped[uuid.UUID]
+    terminal_no: Mapped[int]
+    requested_at: Mapped[datetime]  # card payments made before this belong to this batch
+    requested_by: Mapped[uuid.UUID | None]
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending, settled
+    settled_at: Mapped[datetime | None]
+    batch_number: Mapped[int | None]
+    terminal_sales: Mapped[Decimal | None] = mapped_column(Cents())
+    terminal_refunds: Mapped[Decimal | None] = mapped_column(Cents())
+    terminal_count: Mapped[int | None]
+    pos_sales: Mapped[Decimal | None] = mapped_column(Cents())
+    pos_refunds: Mapped[Decimal | None] = mapped_column(Cents())
+    pos_count: Mapped[int | None]
+    mismatches: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QScrollArea, QWidget
 
 from pos_app.domain.money import Money
-from pos_app.services.receipts import report_rows
+from pos_app.services.receipts import card_batch_notice, report_rows
 from pos_app.ui.common.widgets import DenominationCounter, NumPad
 from pos_app.ui.register.dialogs import PosDialog
 from pos_app.ui.tasks import message_of
@@ -167,6 +167,10 @@ class ReportDialog(PosDialog):
         super().__init__(parent, "Z report: shift closed" if report.kind == "Z" else "X report (shift still open)",
                          width=620)
         self.report = report
+        notice = card_batch_notice(report)
+        self.card_batch_notice = QLabel(notice or "", wordWrap=True, objectName="DialogError")
+        self.card_batch_notice.setVisible(notice is not None)
+        self.body.addWidget(self.card_batch_notice)
         grid = QGridLayout()
         for row, (name, value) in enumerate(report_rows(report, zone)):  # the store's times, as printed
             label = QLabel(name)

@@ -11,7 +11,7 @@ from pos_app.services.shifts import VarianceNeedsManager
 from pos_app.ui.register.drawer_menu import DrawerMenu
 from pos_app.ui.register.override import OverrideDialog
 from pos_app.ui.register.shift_dialogs import CashMovementDialog, CloseShiftDialog, OpenShiftDialog, ReportDialog
-from pos_app.ui.tasks import message_of
+from pos_app.ui.tasks import message_of, run_in_background
 
 if TYPE_CHECKING:
     from pos_app.ui.register.register_screen import RegisterScreen
@@ -97,10 +97,28 @@ class ShiftFlow(QObject):
         except Exception as error:
             screen.notify(message_of(error))
             return
+        if not self.t.card_batches.available:
+            self._count_and_close(expected, None, None)
+            return
+        # The card batch closes first, so the Z shows whether the card terminal's day matches ours.
+        screen.notify("Closing the card terminal's batch…", kind="info")
+
+        def closed(check) -> None:
+            self._count_and_close(expected, check, None)
+
+        def not_closed(error: Exception) -> None:
+            screen.notify(message_of(error))
+            self._count_and_close(expected, None, message_of(error))
+
+        run_in_background(lambda: self.t.card_batches.close_batch(screen.staff), closed, not_closed, owner=self)
+
+    def _count_and_close(self, expected: Money, card_batch, card_batch_problem: str | None) -> None:
+        screen = self.screen
 
         def close(counts: dict[str, int], approver=None) -> None:
             try:
-                report = self.t.shifts.close_shift(screen.staff, counts, approver=approver)
+                report = self.t.shifts.close_shift(screen.staff, counts, approver=approver, card_batch=card_batch,
+                                                   card_batch_problem=card_batch_problem)
             except VarianceNeedsManager as over:
                 screen.show_dialog(OverrideDialog(dialog, self.t.login, action="shift variance",
                                                   reason=over.message,

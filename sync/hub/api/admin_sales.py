@@ -1,4 +1,5 @@
-"""Admin API: orders (list, get, status history), payment transactions, and rejected or deferred sync mutations."""
+"""Admin API: orders (list, get, status history), payment transactions, card batch closes, and rejected or deferred
+sync mutations."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from sync.hub.api.admin_common import RESPONSES, Page, Paging, owned, page_of, r
 from sync.hub.api.deps import admin_principal, get_db
 from sync.hub.database import Database
 from sync.hub.models import Order, OrderStatusHistory, PaymentTransaction, Store, SyncMutation
+from sync.hub.settlements import settlements_query
 from sync.hub.tokens import Principal
 
 router = APIRouter(prefix="/api/v1", tags=["admin"], responses=RESPONSES)
@@ -75,6 +77,15 @@ def get_transaction(transaction_id: uuid.UUID, principal: Principal = Admin, db:
         payment = session.get(PaymentTransaction, transaction_id)
         return row_out(owned(payment, payment and _tenant_of_store(session, payment.store_id), principal,
                              "payment transaction"))
+
+
+@router.get("/payments/settlements", response_model=Page)
+def list_card_settlements(paging: Paging = Depends(), store_id: uuid.UUID | None = StoreFilter,
+                          mismatched: bool = Query(False, description="Only the batches that do not match."),
+                          principal: Principal = Admin, db: Database = Db):
+    with db.read() as session:
+        return page_of(session, settlements_query(store_ids(session, principal, store_id),
+                                                  mismatched_only=mismatched), paging)
 
 
 @router.get("/sync/rejections", response_model=Page)

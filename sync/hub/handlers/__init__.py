@@ -16,7 +16,7 @@ from sync.hub.handlers.counts import inventory_counted
 from sync.hub.handlers.kiosk import stock_released, stock_reserved, ticket_claimed, ticket_closed, ticket_created
 from sync.hub.handlers.orders import order_completed, order_refunded, order_voided
 from sync.hub.handlers.receiving import po_received
-from sync.hub.handlers.records import age_verification_logged, audit_logged, shift_closed
+from sync.hub.handlers.records import age_verification_logged, audit_logged, card_settled, shift_closed
 from sync.hub.handlers.shelves import po_draft_requested, shelf_assigned
 from sync.hub.handlers.staff import pin_changed, staff_locked, staff_unlocked
 from sync.hub.handlers.stock import inventory_adjusted
@@ -24,6 +24,7 @@ from sync.mutations import (
     MUTATIONS,
     AgeVerificationLoggedV1,
     AuditLoggedV1,
+    CardSettledV1,
     InventoryAdjustedV1,
     InventoryCountedV1,
     KioskTicketClaimedV1,
@@ -66,6 +67,7 @@ HANDLERS: dict[type[MutationArgs], Handler] = {
     StaffLockedV1: staff_locked,
     StaffUnlockedV1: staff_unlocked,
     StaffPinChangedV1: pin_changed,
+    CardSettledV1: card_settled,
 }
 
 

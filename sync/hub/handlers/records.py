@@ -1,4 +1,4 @@
-"""Closed shifts, age checks and the audit trail: records the hub keeps as terminals made them."""
+"""Closed shifts, card batch closes, age checks and the audit trail: records the hub keeps as terminals made them."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from sync.canonical import GENESIS_HASH, entry_hash
 from sync.column_types import cents_to_dollars
 from sync.hub.batch_rows import insert_new
 from sync.hub.handlers.base import Context, Rejection, require_own_store
-from sync.hub.models import AgeVerificationLog, AuditLog, CashSession
-from sync.mutations import AgeVerificationLoggedV1, AuditLoggedV1, ShiftClosedV1
+from sync.hub.models import AgeVerificationLog, AuditLog, CardSettlement, CashSession
+from sync.mutations import AgeVerificationLoggedV1, AuditLoggedV1, CardSettledV1, ShiftClosedV1
 
 
 def _dollars(cents: int | None):
@@ -33,6 +33,22 @@ def shift_closed(session: Session, ctx: Context, args: ShiftClosedV1) -> None:
     ))
     if not closed:
         raise Rejection("shift_already_closed", "This shift was already closed on the hub.")
+
+
+def card_settled(session: Session, ctx: Context, args: CardSettledV1) -> None:
+    # The terminal's own check is kept as it made it: only it knows which approvals it was told of.
+    require_own_store(ctx, args.store_id)
+    added = insert_new(session, CardSettlement, dict(
+        id=args.settlement_id, store_id=ctx.store_id, terminal_id=ctx.terminal_id, terminal_no=args.terminal_no,
+        reference=args.reference, batch_number=args.batch_number, settled_by=args.settled_by,
+        settled_at=args.settled_at, terminal_sales=cents_to_dollars(args.terminal_sales_cents),
+        terminal_refunds=cents_to_dollars(args.terminal_refunds_cents), terminal_count=args.terminal_count,
+        pos_sales=cents_to_dollars(args.pos_sales_cents), pos_refunds=cents_to_dollars(args.pos_refunds_cents),
+        pos_count=args.pos_count, balanced=not args.mismatches,
+        mismatches=[m.model_dump(mode="json") for m in args.mismatches],
+    ))
+    if not added:
+        raise Rejection("duplicate_record", "This card batch close is already on the hub.")
 
 
 def age_verification_logged(session: Session, ctx: Context, args: AgeVerificationLoggedV1) -> None:

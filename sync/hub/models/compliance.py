@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sync.column_types import Cents, utcnow
@@ -70,3 +70,26 @@ class CashSession(IdMixin, Base):
     variance: Mapped[Decimal | None] = mapped_column(Cents())
     closing_counts: Mapped[dict[str, Any]] = mapped_column(default=dict)
     variance_approved_by: Mapped[uuid.UUID | None]
+
+
+class CardSettlement(IdMixin, Base):
+    """A card terminal's daily batch close, with the terminal's check of it against the POS's card payments."""
+
+    __tablename__ = "card_settlements"
+    __table_args__ = (UniqueConstraint("terminal_id", "reference"),)
+
+    store_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stores.id"), index=True)
+    terminal_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("terminals.id"))
+    terminal_no: Mapped[int]
+    reference: Mapped[str] = mapped_column(String(40))
+    batch_number: Mapped[int]
+    settled_by: Mapped[uuid.UUID | None]
+    settled_at: Mapped[datetime]
+    terminal_sales: Mapped[Decimal] = mapped_column(Cents())
+    terminal_refunds: Mapped[Decimal] = mapped_column(Cents())
+    terminal_count: Mapped[int]
+    pos_sales: Mapped[Decimal] = mapped_column(Cents())
+    pos_refunds: Mapped[Decimal] = mapped_column(Cents())
+    pos_count: Mapped[int]
+    balanced: Mapped[bool]
+    mismatches: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
