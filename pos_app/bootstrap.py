@@ -228,7 +228,9 @@ class Terminal:
     def backoffice(self) -> BackOfficeServices:
         from pos_app.services.backoffice import build_backoffice
 
-        return build_backoffice(self.session_factory, self.context, self.store_clock, self.printing)
+        # The store's day comes from the hub (each terminal keeps only its own sales); asked when the tab shows.
+        return build_backoffice(self.session_factory, self.context, self.store_clock, self.printing,
+                                lambda day: self.sync.store_summary(day))
 
     @cached_property
     def sync(self) -> SyncService:

@@ -7,6 +7,7 @@ a model of `MUTATIONS` (`sync.mutations`); their hash is `sync.canonical.mutatio
 from __future__ import annotations
 
 import uuid
+from datetime import date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -115,6 +116,43 @@ class PullResponse(_Strict):
     has_more: bool
     reset: bool
     remaining: int = Field(default=0, description="Changes left after this page, for a progress bar.")
+
+
+class StoreSummaryRequest(_Strict):
+    day: date = Field(description="The store's local date.")
+
+
+class SummaryLine(_Strict):
+    name: str
+    units: int
+    net_cents: int
+
+
+class StoreDaySummary(_Strict):
+    """One day of a store's sales as the hub has them, for the back office's Reports tab (kept on the terminal, so
+    the tab still shows it offline). Net is after discounts and before tax; refunds are what was paid back."""
+
+    store_id: uuid.UUID
+    day: date
+    as_of: datetime = Field(description="When the hub worked it out: sales pushed after this are not in it.")
+    sales_count: int
+    gross_cents: int
+    discounts_cents: int
+    net_cents: int
+    tax_cents: dict[str, int]
+    tenders_cents: dict[str, int]
+    refunds_count: int
+    refunds_cents: int
+    voids_count: int
+    voids_cents: int
+    units_sold: int
+    net_by_hour_cents: dict[int, int] = Field(description="Local hour (0-23) -> net sales.")
+    top_products: list[SummaryLine] = Field(max_length=10)
+    by_category: list[SummaryLine]
+
+    @property
+    def average_basket_cents(self) -> int:
+        return round(self.net_cents / self.sales_count) if self.sales_count else 0
 
 
 class ErrorBody(BaseModel):

@@ -15,6 +15,7 @@ from pos_app.services.putaway import PutawayService
 from pos_app.services.recalls import RecallsService
 from pos_app.services.receiving import ReceivingService
 from pos_app.services.stock_lookup import StockLookup
+from pos_app.services.store_summary import Fetch, StoreSummaryService
 from pos_app.services.terminal import TerminalContext
 
 
@@ -27,10 +28,11 @@ class BackOfficeServices:
     putaway: PutawayService
     recalls: RecallsService
     low_stock: LowStockService
+    reports: StoreSummaryService
 
 
 def build_backoffice(session_factory: sessionmaker[Session], context: TerminalContext, clock: StoreClock,
-                     printing: PrintService) -> BackOfficeServices:
+                     printing: PrintService, fetch_day: Fetch) -> BackOfficeServices:
     adjustments = AdjustmentService(session_factory, context.store_id)
     return BackOfficeServices(stock=StockLookup(session_factory, context.store_id),
                               counts=CountService(session_factory, context.store_id),
@@ -38,4 +40,5 @@ def build_backoffice(session_factory: sessionmaker[Session], context: TerminalCo
                               receiving=ReceivingService(session_factory, context, clock, printing),
                               putaway=PutawayService(session_factory, context),
                               recalls=RecallsService(session_factory, context, adjustments),
-                              low_stock=LowStockService(session_factory, context))
+                              low_stock=LowStockService(session_factory, context),
+                              reports=StoreSummaryService(session_factory, context, clock, fetch_day))

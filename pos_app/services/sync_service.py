@@ -11,7 +11,7 @@ import socket
 import threading
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,6 +29,7 @@ from sync.client.pairing import pair as pair_with_hub
 from sync.client.puller import PullReport
 from sync.client.runner import SyncRunner
 from sync.client.transport import DEFAULT_TIMEOUT, HubClient
+from sync.protocol import StoreDaySummary
 
 HUB_TOKEN = "hub-token"
 
@@ -222,6 +223,13 @@ class SyncService:
         """Pull the store's full snapshot (a newly paired terminal), page by page with progress."""
         try:
             return self.engine.pull()
+        except SyncError as error:
+            raise SyncFailed(str(error)) from None
+
+    def store_summary(self, day: date) -> StoreDaySummary:
+        """One day of the store's sales as the hub has them now (for the back office's Reports tab)."""
+        try:
+            return self.engine.hub.store_summary(day)
         except SyncError as error:
             raise SyncFailed(str(error)) from None
 

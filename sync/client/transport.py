@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TypeVar
 
 import httpx
@@ -24,6 +25,8 @@ from sync.protocol import (
     PullResponse,
     PushRequest,
     PushResponse,
+    StoreDaySummary,
+    StoreSummaryRequest,
 )
 
 DEFAULT_TIMEOUT = 30.0  # a batch of 100 sales can take the hub seconds under load
@@ -67,6 +70,10 @@ class HubClient:
     def pull(self, request: PullRequest) -> PullResponse:
         # A long-poll holds the answer back up to wait_seconds; the read timeout must outlast it.
         return self._post("/sync/v1/pull", request, PullResponse, extra_wait=request.wait_seconds)
+
+    def store_summary(self, day: date) -> StoreDaySummary:
+        """One day of this terminal's store's sales, as the hub has them now."""
+        return self._post("/sync/v1/store-summary", StoreSummaryRequest(day=day), StoreDaySummary)
 
     def healthy(self) -> bool:
         try:

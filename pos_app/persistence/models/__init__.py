@@ -31,7 +31,7 @@ from pos_app.persistence.models.sales import (
 from pos_app.persistence.models.shifts import CashMovement, CashSession
 from pos_app.persistence.models.staff import RolePermission, User
 from pos_app.persistence.models.store import ProvinceTerritory, Store, TaxRate, Tenant
-from pos_app.persistence.models.sync import SyncOutbox, SyncState
+from pos_app.persistence.models.sync import StoreDaySummaryRow, SyncOutbox, SyncState
 
 __all__ = [
     "Accessory", "AccessoryCategory", "AgeVerificationLog", "AuditLog", "Base", "BatchTracking", "CardSettlement",
@@ -42,6 +42,6 @@ __all__ = [
     "OrderStatusHistory", "ParkedSale", "PaymentAttempt", "PaymentTransaction", "ProvinceTerritory",
     "ProvincialSupplier",
     "PurchaseOrder", "PurchaseOrderItem", "ReceivingDraft", "ReceivingDraftLine", "RolePermission", "ShelfLocation",
-    "StockCount", "StockCountLine", "Store", "SyncOutbox",
+    "StockCount", "StockCountLine", "Store", "StoreDaySummaryRow", "SyncOutbox",
     "SyncState", "TaxRate", "Tenant", "User",
 ]

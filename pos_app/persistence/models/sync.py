@@ -62,3 +62,15 @@ class SyncState(Base):
     last_good_sync_at: Mapped[datetime | None]  # the last pull that caught up with the hub
     alert: Mapped[str | None] = mapped_column(String(500))  # for the manager, until acknowledged
     alert_at: Mapped[datetime | None]
+
+
+class StoreDaySummaryRow(Base):
+    """The hub's last answer for one day of the store's sales, kept so the back office's Reports tab shows it
+    offline (with the time the hub worked it out)."""
+
+    __tablename__ = "store_day_summaries"
+
+    store_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)  # the store's local date, ISO
+    fetched_at: Mapped[datetime]
+    body: Mapped[dict[str, Any]]  # sync.protocol.StoreDaySummary as JSON

@@ -1,4 +1,5 @@
-"""`/sync/v1/pair`, `/sync/v1/push` and `/sync/v1/pull` (DESIGN §4), plus long-poll on pull."""
+"""`/sync/v1/pair`, `/sync/v1/push` and `/sync/v1/pull` (DESIGN §4), plus long-poll on pull, and the store's day
+for the back office's Reports tab."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sync.hub import sync_service
 from sync.hub.api.deps import get_db, terminal_principal
 from sync.hub.client_ids import ClientIdRefused, TooManyClientIds
 from sync.hub.database import Database
+from sync.hub.store_summary import store_day_summary
 from sync.hub.tokens import Principal
 from sync.protocol import (
     RESTORED_DATABASE,
@@ -25,6 +27,8 @@ from sync.protocol import (
     PullResponse,
     PushRequest,
     PushResponse,
+    StoreDaySummary,
+    StoreSummaryRequest,
 )
 
 router = APIRouter(prefix="/sync/v1", tags=["sync"])
@@ -79,6 +83,16 @@ async def pull(request: PullRequest, principal: Principal = Depends(terminal_pri
         return Response(page.wire_json(), media_type="application/json")
     except (sync_service.Forbidden, ClientIdRefused) as error:
         raise HTTPException(403, str(error)) from None
+
+
+@router.post("/store-summary", response_model=StoreDaySummary, responses=ERRORS)
+def store_summary(request: StoreSummaryRequest, principal: Principal = Depends(terminal_principal),
+                  db: Database = Depends(get_db)) -> StoreDaySummary:
+    """One day of the terminal's store's sales, for its back office's Reports tab."""
+    if principal.store_id is None:
+        raise HTTPException(403, "Only a terminal of a store can ask for its store's day.")
+    with db.read() as session:
+        return store_day_summary(session, principal.store_id, request.day)
 
 
 async def _wait_for_change(db: Database, principal: Principal, deadline: float) -> None:
