@@ -124,3 +124,18 @@ def tenant(console_app) -> Tenant:
     paired = pair(db, PairRequest(pairing_code=code_b, terminal_name="B till", client_id=uuid.uuid4()))
     return Tenant(code, *ids, paired.terminal_id, paired.token, names["owner"], names["manager"], names["cashier"],
                   *register_staff)
+
+
+def pair_terminal(app, tenant: Tenant, *, name: str = "A till"):
+    """A terminal paired in store A (the manager's store), as the sync tests' `Terminal`: it pushes through the API."""
+    from sync.hub import tenancy
+    from sync.hub.sync_service import pair
+    from sync.protocol import PairRequest
+    from tests.sync.hub.helpers import Terminal
+
+    with app.state.db.write() as session:
+        code = tenancy.new_pairing_code(session, tenancy.Scope(tenant.tenant_id, via="cli"), tenant.store_a)
+    client_id = uuid.uuid4()
+    paired = pair(app.state.db, PairRequest(pairing_code=code, terminal_name=name, client_id=client_id))
+    return Terminal(tenant.store_a, tenant.tenant_id, f"{tenant.code}A", paired.token, client_id, paired.terminal_id,
+                    tenant.staff_a)
