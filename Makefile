@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: demo test lint bench soak screenshots console-catalog system-deps clean
+.PHONY: demo test lint bench soak screenshots console-catalog dist system-deps clean
 
 $(STAMP): pyproject.toml
 	@bash scripts/system-deps.sh
@@ -44,5 +44,10 @@ console-catalog: $(STAMP)
 		--omit-header -o locale/messages.pot . && ../../../$(VENV)/bin/pybabel update -i locale/messages.pot \
 		-d locale --no-fuzzy-matching --omit-header --ignore-obsolete
 
+# The installable one-folder bundle (dist/pos-app) from build.spec, then its smoke test on the built program.
+dist: $(STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
+	$(PY) scripts/dist_smoke.py dist
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache dist build

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from pos_app.cli import audit, db, demo_data, hardware, promotions, run, screenshot, sync
 from pos_app.config import SettingsError
+from pos_app.version import app_version
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +22,7 @@ COMMAND_MODULES = (run, screenshot, demo_data, hardware, db, sync, audit, promot
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pos-app", description="Point of sale for cannabis stores.")
+    parser.add_argument("--version", action="version", version=f"pos-app {app_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.add_commands(commands)
