@@ -271,7 +271,8 @@ def import_asn_rows(session: Session, store: Store, rows: list[tuple[int, dict[s
             session, store, po_number=po_number, supplier_id=supplier, status=status,
             shipment_id=first.shipment_id, container_id=first.container_id, ocs_order_number=first.ocs_order_number,
             vendor=suppliers.get(supplier), expected_date=first.expected_date, notes=notes,
-            lines=[LineIn(sku, a.product_name or names[sku], a.quantity, a.unit_cost, a.batch_lot, a.gtin)
+            lines=[LineIn(sku, a.product_name or names[sku], a.quantity, a.unit_cost, a.batch_lot,
+                          a.gtin or (a.sku if a.sku != sku else None))
                    for _line, a, sku, _supplier in lines],
         )
         report.created += 1
