@@ -114,7 +114,7 @@ def delete_supplier(supplier_id: uuid.UUID, principal: Principal = Admin, db: Da
 
 
 @router.post("/stores/{store_id}/purchase-orders/asn", response_model=dict[str, Any], status_code=201)
-def upload_asn(store_id: uuid.UUID, data: bytes = Body(..., media_type="text/csv"), principal: Principal = Admin,
+def upload_asn(store_id: uuid.UUID, data: bytes = Body(b"", media_type="text/csv"), principal: Principal = Admin,
                db: Database = Db):
     """A shipping notice CSV as the request body (the format of docs/console.md): every row or none; a 422
     lists each bad row by its line."""
