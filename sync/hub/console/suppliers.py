@@ -9,13 +9,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
+from sqlalchemy import select
 
 from sync.hub import suppliers as service
 from sync.hub import tenancy
 from sync.hub.console.auth import Csrf, Visitor, signed_in
 from sync.hub.console.stores import _provinces
 from sync.hub.console.web import _, redirect, render
-from sync.hub.models import ProvincialSupplier
+from sync.hub.models import HubAudit, ProvincialSupplier
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 Me = Annotated[Visitor, Depends(signed_in)]
@@ -49,17 +50,29 @@ def suppliers_page(request: Request, me: Me, q: str = "", offset: int = 0) -> Re
     search, offset = q[:100], max(offset, 0)
     with request.app.state.db.read() as session:
         page = service.list_suppliers(session, me.scope, search, limit=PAGE_SIZE, offset=offset)
+        notice = _notice(session, request, me)
     return render(request, "suppliers.html", me=me, page=page, search=search, offset=offset, size=PAGE_SIZE,
-                  can_edit=me.scope.store_ids is None, tenant_id=me.scope.tenant_id, notice=_notice(request),
-                  error=None)
+                  can_edit=me.scope.store_ids is None, notice=notice)
 
 
-def _notice(request: Request) -> str | None:
+def _notice(session, request: Request, me: Visitor) -> str | None:
+    """What was just done, from the redirect's query; only about a supplier of this tenant that it really
+    happened to (a deleted one, by its audit row), so a link cannot put words of its choosing on the page."""
     sentences = {"added": _("Supplier %(code)s was added."), "saved": _("Supplier %(code)s was saved."),
                  "deleted": _("Supplier %(code)s was deleted.")}
     for key, sentence in sentences.items():
-        code = request.query_params.get(key, "")
-        if code and code.replace("-", "").replace("_", "").isalnum() and len(code) <= 20:
+        value = request.query_params.get(key, "")
+        if not value:
+            continue
+        if key == "deleted":
+            code = session.scalar(select(HubAudit.details).where(
+                HubAudit.tenant_id == me.scope.tenant_id, HubAudit.action == "supplier.deleted",
+                HubAudit.entity_id == value[:40]))
+            code = (code or {}).get("code")
+        else:
+            code = session.scalar(select(ProvincialSupplier.code).where(
+                ProvincialSupplier.tenant_id == me.scope.tenant_id, ProvincialSupplier.code == value[:20]))
+        if code:
             return sentence % {"code": code}
     return None
 
@@ -104,13 +117,12 @@ def update_supplier(request: Request, me: Me, supplier_id: uuid.UUID,
 def delete_supplier(request: Request, me: Me, supplier_id: uuid.UUID) -> Response:
     try:
         with request.app.state.db.write() as session:
-            code = service.scoped_supplier(session, me.scope, supplier_id).code
             service.delete_supplier(session, me.scope, supplier_id)
     except tenancy.Invalid as error:
         with request.app.state.db.read() as session:
             form = SupplierForm.of(service.scoped_supplier(session, me.scope, supplier_id))
         return _form(request, me, form, supplier_id, str(error), 409)
-    return redirect(f"/console/suppliers?deleted={code}")
+    return redirect(f"/console/suppliers?deleted={supplier_id}")
 
 
 def _form(request: Request, me: Visitor, form: SupplierForm, supplier_id: uuid.UUID | None, error: str | None = None,

@@ -68,6 +68,8 @@ def test_an_owner_schedules_a_tax_rate_and_the_old_one_ends_the_day_before(conso
         refused = owner.post("/console/tax-rates", form)
         assert refused.status_code == 422 and sentence in refused.text, (form, refused.text[:2000])
         assert f'value="{form["percent"]}"' in refused.text, "the form keeps what was typed"
+    assert owner.post("/console/tax-rates", {"province_code": "PE", "tax_type": "HST", "percent": "14.5",
+                                             "effective_from": start}, csrf="forged").status_code == 403
     added = owner.post("/console/tax-rates", {"province_code": "pe", "tax_type": "HST", "percent": "14.5",
                                               "effective_from": start})
     assert added.status_code == 303
@@ -110,6 +112,9 @@ def test_suppliers_are_added_edited_and_deleted_only_while_no_order_names_them(c
                            ({**new, "contact_email": "nope"}, "nope is not an e-mail address")):
         refused = owner.post("/console/suppliers", form)
         assert refused.status_code == 422 and sentence in refused.text, refused.text[:1500]
+    for token in ("", "forged"):
+        assert owner.post("/console/suppliers", new, csrf=token).status_code == 403
+    assert "was added" not in owner.get(f"/console/suppliers?added={code}").text, "nothing was added yet"
     added = owner.post("/console/suppliers", new)
     assert added.status_code == 303 and f"{code} was added" in owner.get(added.headers["location"]).text
     assert owner.post("/console/suppliers", new).status_code == 422, "a code is used once"
