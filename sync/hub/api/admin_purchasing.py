@@ -121,3 +121,16 @@ def upload_asn(store_id: uuid.UUID, data: bytes = Body(b"", media_type="text/csv
     with answered(), db.write() as session:
         return {"purchase_orders": purchase_orders.upload_asn(session, scope_of(principal), store_id, data,
                                                               "The file")}
+
+
+@router.get("/stores/{store_id}/purchase-orders/{po_id}", response_model=dict[str, Any])
+def purchase_order_receipts(store_id: uuid.UUID, po_id: uuid.UUID, principal: Principal = Admin, db: Database = Db):
+    """One order with its receiving status, its lines, and each delivery the store's terminals received against
+    it with the discrepancies they reported."""
+    with answered(), db.read() as session:
+        detail = purchase_orders.order_detail(session, scope_of(principal), store_id, po_id)
+        return {**row_out(detail.order), "receiving": detail.state, "supplier": detail.supplier,
+                "lines": [row_out(item) for item in detail.items],
+                "receipts": [{"received_at": receipt.received_at.isoformat(), "terminal": receipt.terminal,
+                              "units": receipt.units, "discrepancies": receipt.discrepancies}
+                             for receipt in detail.receipts]}

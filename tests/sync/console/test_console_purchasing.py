@@ -280,6 +280,11 @@ def test_the_admin_api_uses_the_same_rules(console_app, tenant, catalog):
     good = api.post(url, content=f"{ASN_HEADER}PO-{code},{code},{sku},,1,1.00,\n", headers={"Content-Type": "text/csv"})
     assert good.status_code == 201 and good.json() == {"purchase_orders": [f"PO-{code}"]}
     assert api.delete(f"/api/v1/suppliers/{supplier_id}").status_code == 422, "an order names it"
+    with console_app.state.db.read() as session:
+        po_id = session.scalar(select(PurchaseOrder.id).where(PurchaseOrder.po_number == f"PO-{code}"))
+    order = api.get(f"/api/v1/stores/{tenant.store_a}/purchase-orders/{po_id}").json()
+    assert (order["receiving"], order["supplier"], order["receipts"]) == ("open", "Api Farms", [])
+    assert api.get(f"/api/v1/stores/{tenant.store_b}/purchase-orders/{po_id}").status_code == 404
     with console_app.state.db.write() as session:  # a provincial distributor every tenant shares
         shared = ProvincialSupplier(code=f"P{code}", name="Provincial board", province="ON")
         session.add(shared)
