@@ -78,6 +78,10 @@ def test_an_owner_adds_a_supplier_and_orders_by_hand_and_by_shipping_notice(live
     wait_for(browser, shown.text_to_be_present_in_element((By.CSS_SELECTOR, ".notice"), f"{code} was added"))
     assert "Northleaf Farms" in browser.page_source
     browser.save_screenshot(str(shots / "console-suppliers.png"))
+    browser.find_element(By.LINK_TEXT, "Edit").click()
+    wait_for(browser, shown.text_to_be_present_in_element((By.TAG_NAME, "h1"), f"Edit supplier {code}"))
+    assert browser.find_element(By.NAME, "code").get_attribute("readonly") is not None
+    browser.save_screenshot(str(shots / "console-supplier-edit.png"))
 
     browser.find_element(By.LINK_TEXT, "Tax rates").click()
     wait_for(browser, shown.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Sales tax rates"))
