@@ -26,6 +26,7 @@ from sync.hub.suppliers import supplier_by_code
 from sync.hub.tenancy import Scope
 
 MAX_ERRORS_SHOWN = 20
+OCS_NAME = "Ontario Cannabis Store"  # an OCS notice's vendor on a hub without the shared OCS supplier
 
 
 class CsvRejected(Exception):
@@ -270,7 +271,8 @@ def import_asn_rows(session: Session, store: Store, rows: list[tuple[int, dict[s
         create_purchase_order(
             session, store, po_number=po_number, supplier_id=supplier, status=status,
             shipment_id=first.shipment_id, container_id=first.container_id, ocs_order_number=first.ocs_order_number,
-            vendor=suppliers.get(supplier), expected_date=first.expected_date, notes=notes,
+            vendor=suppliers.get(supplier) or (OCS_NAME if first.ocs_order_number else None),
+            expected_date=first.expected_date, notes=notes,
             lines=[LineIn(sku, a.product_name or names[sku], a.quantity, a.unit_cost, a.batch_lot,
                           a.gtin or (a.sku if a.sku != sku else None))
                    for _line, a, sku, _supplier in lines],
