@@ -26,6 +26,8 @@ from sync.hub.suppliers import supplier_by_code
 from sync.hub.tenancy import Scope
 
 MAX_ERRORS_SHOWN = 20
+MAX_QUANTITY = 1_000_000
+MAX_UNIT_COST = Decimal(100_000)
 OCS_NAME = "Ontario Cannabis Store"  # an OCS notice's vendor on a hub without the shared OCS supplier
 
 
@@ -210,16 +212,23 @@ def _asn_line(row: dict[str, str]) -> AsnLine:
     po_number = row.get("po_number") or None
     if not po_number and not (row.get("shipment_id") and row.get("ocs_order_number")):
         raise ValueError("po_number is missing (or give shipment_id and ocs_order_number)")
-    if po_number and len(po_number) > 40:
-        raise ValueError(f"po_number {po_number!r} is longer than 40 characters")
     lot = row.get("batch_lot") or row.get("lot") or None
-    if lot and len(lot) > 40:
-        raise ValueError(f"lot {lot!r} is longer than 40 characters")
+    lengths = {"po_number": 40, "sku": 40, "batch_lot": 40, "lot": 40, "shipment_id": 40, "container_id": 40,
+               "ocs_order_number": 40, "product_name": 200}
+    for name, most in lengths.items():
+        value = row.get(name)
+        if value and len(value) > most:
+            raise ValueError(f"{name} {value[:20]!r}... is longer than {most} characters")
+    quantity, unit_cost = _whole(row, "quantity"), _decimal(row, "unit_cost")
+    if quantity > MAX_QUANTITY:
+        raise ValueError(f"quantity {quantity} is more than {MAX_QUANTITY:,} units; check the file")
+    if unit_cost >= MAX_UNIT_COST or unit_cost != unit_cost.quantize(Decimal("0.01")):
+        raise ValueError(f"unit_cost {row.get('unit_cost')!r} is not dollars and cents under $100,000")
     return AsnLine(
         shipment_id=row.get("shipment_id") or None, container_id=row.get("container_id") or None,
         ocs_order_number=row.get("ocs_order_number") or None, po_number=po_number,
-        supplier=row.get("supplier") or None, sku=sku, gtin=gtin, batch_lot=lot, quantity=_whole(row, "quantity"),
-        unit_cost=_decimal(row, "unit_cost"), product_name=row.get("product_name") or None,
+        supplier=row.get("supplier") or None, sku=sku, gtin=gtin, batch_lot=lot, quantity=quantity,
+        unit_cost=unit_cost, product_name=row.get("product_name") or None,
         expected_date=expected_date,
     )
 

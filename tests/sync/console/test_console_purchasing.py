@@ -187,13 +187,14 @@ def test_a_typed_order_and_a_shipping_notice_list_every_bad_line_and_save_nothin
 
     asn = ASN_HEADER + f"ASN-{number},{code},{sku},,6,11.00,LOT-9\nASN-{number},{code},,{gtin},2,11.00,LOT-9\n"
     bad = ASN_HEADER + (f"ASN-{number},{code},{sku},,6,11.00,LOT-9\nASN-{number},NOBODY,{sku},,6,11.00,\n"
-                        f"{number},{code},{sku},,-1,11.00,\n")
+                        f"{number},{code},{sku},,-1,11.00,\n{number},{code},{sku},,99999999999,1e30,\n")
     rejected = owner.http.post(f"{base}/asn", data={"csrf_token": owner.csrf},
                                files={"file": ("notice.csv", bad.encode(), "text/csv")})
     assert rejected.status_code == 422
     text = rejected.text
     assert "notice.csv was not imported" in text and "line 3: supplier NOBODY is unknown" in text
     assert "line 4: quantity &#39;-1&#39; is not a whole number above zero" in text
+    assert "line 5: quantity 99999999999 is more than 1,000,000 units" in text
     with console_app.state.db.read() as session:
         assert session.scalar(select(PurchaseOrder.id).where(PurchaseOrder.po_number == f"ASN-{number}")) is None
     imported = owner.http.post(f"{base}/asn", data={"csrf_token": owner.csrf},
