@@ -339,3 +339,19 @@ def test_a_terminal_receives_the_scheduled_rate_the_supplier_and_the_order_and_c
                 assert [(c.code, str(c.rate)) for c in sales.start_sale(cashier).tax_components] == [("HST", rate)]
         finally:
             till.close()
+
+
+def test_the_order_list_is_paged_on_the_server(console_app, tenant, owner):
+    from sync.hub.models import Store
+    from sync.hub.purchasing import create_purchase_order
+
+    prefix = f"PG{uuid.uuid4().hex[:4].upper()}"
+    with console_app.state.db.write() as session:
+        store = session.get(Store, tenant.store_a)
+        for n in range(27):
+            create_purchase_order(session, store, po_number=f"{prefix}-{n:02d}", lines=[])
+    base = f"/console/stores/{tenant.store_a}/purchase-orders?q={prefix}"
+    first = owner.get(base).text
+    assert first.count(f">{prefix}-") == 25 and "1–25 of 27" in first and "Next" in first and "Previous" not in first
+    second = owner.get(f"{base}&state=&offset=25").text
+    assert second.count(f">{prefix}-") == 2 and "26–27 of 27" in second and "Previous" in second
