@@ -33,6 +33,12 @@ def tax_components(session: Session, store: Store, on: date) -> list[TaxComponen
             if rate.effective_to is None or rate.effective_to >= on]
 
 
+def tax_components_on(session: Session, store_id: uuid.UUID, on: date) -> list[TaxComponent]:
+    """The rates in force on a day at this store; none when the replica does not have the store."""
+    store = session.get(Store, store_id)
+    return tax_components(session, store, on) if store is not None else []
+
+
 def staff_by_code(session: Session, staff_code: str) -> User | None:
     return session.scalar(select(User).where(User.staff_code == staff_code))
 

@@ -29,8 +29,9 @@ from pos_app.domain.payment import PaymentStatus
 from pos_app.domain.sale import Sale, SaleLine, SaleTotals
 from pos_app.domain.staff import Role
 from pos_app.domain.stock_check import unsellable_lines
+from pos_app.domain.tax import TaxComponent
 from pos_app.domain.tenders import CardApproval, CardTender, CashTender, Tender
-from pos_app.persistence import parked_sales
+from pos_app.persistence import parked_sales, store_repository
 from pos_app.persistence.audit import append_audit
 from pos_app.persistence.catalog_repository import SqlProductLookup
 from pos_app.persistence.order_repository import add_inventory_transactions, save_order
@@ -94,12 +95,19 @@ class SaleService:
 
     def start_sale(self, staff: StaffMember) -> Sale:
         self._staff = staff
-        self._sale = Sale(tax_components=self._context.tax_components, role=staff.role)
+        self._sale = Sale(tax_components=self.tax_components(), role=staff.role)
         attach(self._sale, self.promotions, self.store_now)
         return self._sale
 
     def store_now(self) -> datetime:
         return self._clock().astimezone(self._context.zone).replace(tzinfo=None)
+
+    def tax_components(self) -> tuple[TaxComponent, ...]:
+        """The rates in force on the store's date, read at each new sale: a rate the hub scheduled applies from
+        its first day without restarting the till. A replica without them keeps those the till started with."""
+        with self._session_factory() as session:
+            rates = store_repository.tax_components_on(session, self._context.store_id, self.store_now().date())
+        return tuple(rates) or self._context.tax_components
 
     def enter_code(self, code: str) -> str | None:
         """None when the code applies to the open sale, else the sentence saying why not."""
@@ -187,7 +195,7 @@ class SaleService:
         staff = self._staff
         if self.has_open_sale or (self._sale is not None and self._sale.tenders) or staff is None:
             raise TicketRefused("A sale is on screen. Finish it, or park it (F8), then load the kiosk ticket.")
-        sale = ticket_sale(ticket, tax_components=self._context.tax_components, role=staff.role)
+        sale = ticket_sale(ticket, tax_components=self.tax_components(), role=staff.role)
         uow = UnitOfWork(self._session_factory)
         with uow as session:
             tickets.claim_in(session, ticket.ticket_id, staff_id=staff.id)
@@ -340,7 +348,7 @@ class SaleService:
             row = parked_sales.take(session, parked_id)
             if row is None:
                 raise ParkedSaleGone()
-            sale = Sale(tax_components=self._context.tax_components, role=staff.role)
+            sale = Sale(tax_components=self.tax_components(), role=staff.role)
             missing = restore_snapshot(sale, row.snapshot, self._lookup)
             attach(sale, self.promotions, self.store_now, saved_codes(row.snapshot))  # priced as before parking
             self._keeper.save_in(session, sale, staff)  # from the parked sales to the open sale, in one step

@@ -89,7 +89,9 @@ def stores_for(session: Session, obj: Base) -> tuple[uuid.UUID, ...]:
         return _tenant_stores(session, obj.id)
     if isinstance(obj, ProvinceTerritory):
         return tuple(session.scalars(select(Store.id).where(Store.province_territory_id == obj.id)))
-    if isinstance(obj, ProvincialSupplier):  # suppliers are shared by every tenant
+    if isinstance(obj, ProvincialSupplier):  # a provincial distributor is shared by every tenant
+        if obj.tenant_id is not None:
+            return _tenant_stores(session, obj.tenant_id)
         return tuple(session.scalars(select(Store.id)))
     if isinstance(obj, TaxRate):
         return tuple(session.scalars(select(Store.id).where(Store.province_territory_id == obj.province_territory_id)))

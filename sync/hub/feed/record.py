@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from sync.hub.dialect import dialect_insert
@@ -121,7 +121,8 @@ def feed_new_store(session: Session, store: Store) -> None:
     shared = [
         *session.scalars(select(Tenant).where(Tenant.id == store.tenant_id)),
         *session.scalars(select(ProvinceTerritory).where(ProvinceTerritory.id == store.province_territory_id)),
-        *session.scalars(select(ProvincialSupplier)),
+        *session.scalars(select(ProvincialSupplier).where(or_(ProvincialSupplier.tenant_id.is_(None),
+                                                              ProvincialSupplier.tenant_id == store.tenant_id))),
         *session.scalars(select(AccessoryCategory).where(AccessoryCategory.tenant_id == store.tenant_id)),
         *session.scalars(select(TaxRate).where(TaxRate.province_territory_id == store.province_territory_id)),
         *session.scalars(select(RolePermission).where(RolePermission.tenant_id == store.tenant_id)),

@@ -11,12 +11,16 @@ from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sync.column_types import Cents, utcnow
-from sync.hub.models.base import Base, IdMixin, ReplicatedMixin
+from sync.hub.models.base import HUB_ONLY, Base, IdMixin, ReplicatedMixin
 
 
 class ProvincialSupplier(IdMixin, ReplicatedMixin, Base):
+    """A supplier purchase orders come from. The provincial distributors (OCS, AGLC, ...) are shared by every
+    tenant (no tenant); a tenant's own suppliers carry its id, so only that tenant sees and changes them."""
+
     __tablename__ = "provincial_suppliers"
 
+    tenant_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tenants.id"), index=True, info=HUB_ONLY)
     name: Mapped[str] = mapped_column(String(120))
     code: Mapped[str] = mapped_column(String(20), unique=True)
     contact_name: Mapped[str | None] = mapped_column(String(120))

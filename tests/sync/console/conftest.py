@@ -32,6 +32,26 @@ def console_app(console_database):
     app.state.db.dispose()
 
 
+@pytest.fixture(scope="module")
+def live_hub(console_app):
+    """The console's app served by uvicorn on a free port, for a real browser."""
+    from tests.sync.hub.servers import HubServer
+
+    with HubServer(console_app) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless chromium at 1280x800 (skipped, or failed under CI=true, when it is not installed)."""
+    from tests.sync.console.browser import require_chromium, start_chromium
+
+    require_chromium()
+    driver = start_chromium()
+    yield driver
+    driver.quit()
+
+
 @dataclass
 class Tenant:
     code: str
@@ -95,6 +115,10 @@ def console_as(app, login: str) -> Console:
 
 @pytest.fixture
 def tenant(console_app) -> Tenant:
+    return make_tenant(console_app)
+
+
+def make_tenant(console_app) -> Tenant:
     from sync.hub import accounts, staff, tenancy
     from sync.hub.models import ConsoleUser
     from sync.hub.sync_service import pair

@@ -18,6 +18,11 @@ NO_STORE_ROUTES = {
     ("GET", "/console"): 303, ("GET", "/console/sign-in"): 200, ("POST", "/console/sign-in"): 401,
     ("GET", "/console/set-password"): 400, ("POST", "/console/set-password"): 400, ("GET", "/console/stores"): 200,
     ("GET", "/console/stores/new"): 403, ("POST", "/console/stores"): 403, ("POST", "/console/sign-out"): 303,
+    # Tax rates and suppliers: a manager reads them, an owner or admin changes them.
+    ("GET", "/console/tax-rates"): 200, ("POST", "/console/tax-rates"): 403, ("GET", "/console/suppliers"): 200,
+    ("GET", "/console/suppliers/new"): 403, ("POST", "/console/suppliers"): 403,
+    ("GET", "/console/suppliers/{supplier_id}/edit"): 403, ("POST", "/console/suppliers/{supplier_id}"): 403,
+    ("POST", "/console/suppliers/{supplier_id}/delete"): 403,
 }
 
 
@@ -25,8 +30,24 @@ def console_routes(app) -> list[tuple[str, str]]:
     return [(method, path) for method, path in all_routes(app) if path.startswith("/console")]
 
 
+def _orders_and_supplier(console_app, tenant) -> dict[str, str]:
+    """A purchase order in each store and a supplier of the tenant, for the routes that name one."""
+    from sync.hub import suppliers
+    from sync.hub.purchasing import create_purchase_order
+    from sync.hub.tenancy import Scope
+
+    with console_app.state.db.write() as session:
+        ids = {name: str(create_purchase_order(session, session.get(Store, store_id),
+                                               po_number=f"PO-{name}-{tenant.code}", lines=[]).id)
+               for name, store_id in (("po_a", tenant.store_a), ("po_b", tenant.store_b))}
+        ids["supplier"] = str(suppliers.create_supplier(session, Scope(tenant.tenant_id), code=f"S{tenant.code}",
+                                                        name="Sweep Farms", province="ON").id)
+    return ids
+
+
 def test_a_manager_of_store_a_gets_403_on_every_store_b_route(console_app, tenant):
     manager = console_as(console_app, tenant.manager)
+    named = _orders_and_supplier(console_app, tenant)
     routes = console_routes(console_app)
     with_store = [route for route in routes if "{store_id}" in route[1]]
     unknown = set(routes) - set(with_store) - set(NO_STORE_ROUTES)
@@ -37,19 +58,20 @@ def test_a_manager_of_store_a_gets_403_on_every_store_b_route(console_app, tenan
         before = session.scalar(select(func.count()).select_from(HubAudit).where(HubAudit.store_id == tenant.store_b))
     for method, path in with_store:
         url = (path.replace("{store_id}", str(tenant.store_b)).replace("{terminal_id}", str(tenant.terminal_b))
-               .replace("{staff_id}", str(tenant.staff_b)))
+               .replace("{staff_id}", str(tenant.staff_b)).replace("{po_id}", named["po_b"]))
         response = manager.post(url) if method == "POST" else manager.get(url)
         assert response.status_code == 403, f"{method} {path}: {response.status_code} {response.text[:300]}"
         assert "not one of yours" in response.text, f"{method} {path} was refused for another reason"
         if method == "GET":  # the same page of the manager's own store opens: the 403 above is about store B
             own = manager.get(url.replace(str(tenant.store_b), str(tenant.store_a))
-                              .replace(str(tenant.staff_b), str(tenant.staff_a)))
+                              .replace(str(tenant.staff_b), str(tenant.staff_a)).replace(named["po_b"], named["po_a"]))
             assert own.status_code == 200, f"GET {path} for store A: {own.status_code}"
     listing = manager.get("/console/stores").text
     assert f"{tenant.code}A" in listing and f"{tenant.code}B" not in listing
     for (method, path), status in NO_STORE_ROUTES.items():
         if path != "/console/sign-out":
-            response = manager.post(path) if method == "POST" else manager.get(path)
+            url = path.replace("{supplier_id}", named["supplier"])
+            response = manager.post(url) if method == "POST" else manager.get(url)
             assert response.status_code == status, f"{method} {path}: {response.status_code}"
     with db.read() as session:
         after = session.scalar(select(func.count()).select_from(HubAudit).where(HubAudit.store_id == tenant.store_b))

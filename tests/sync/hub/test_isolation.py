@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from sync.hub import staff
+from sync.hub import staff, suppliers
 from sync.hub.models import (
     Accessory,
     DiscountCode,
@@ -27,7 +27,9 @@ from tests.sync.hub.helpers import push, sales
 PUBLIC = {"/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc", "/healthz", "/sync/v1/pair"}
 # Lists scoped by the token alone: nothing of tenant B can be named in them, so B must simply not show.
 TOKEN_SCOPED_LISTS = {"/api/v1/tenants", "/api/v1/stores", "/api/v1/products/cannabis", "/api/v1/products/accessories",
-                      "/api/v1/recalls"}
+                      "/api/v1/recalls", "/api/v1/suppliers",
+                      # a province's tax rates are shared by every tenant with stores there: nothing of B's
+                      "/api/v1/tax-rates"}
 # (creating a store always creates it in the token's tenant: there is no way to aim it at tenant B)
 
 
@@ -74,6 +76,8 @@ def tenant_b(hub_app, client, world):
         session.flush()
         cashier = staff.create_staff(session, Scope(b1.tenant_id), b1.store_id, pin="2580", first_name="B",
                                      staff_code=f"B{uuid.uuid4().hex[:6]}", role="cashier")
+        supplier = suppliers.create_supplier(session, Scope(b1.tenant_id), code=f"B{uuid.uuid4().hex[:8].upper()}",
+                                             name="B's grower", province="ON")
         payment = session.scalar(select(PaymentTransaction).where(PaymentTransaction.store_id == b1.store_id))
         b_sku = session.scalar(select(OcsProduct.ocs_variant_number).where(
             OcsProduct.tenant_id == b1.tenant_id, OcsProduct.ocs_variant_number.like("B-ONLY-%")))
@@ -81,7 +85,7 @@ def tenant_b(hub_app, client, world):
             "store_id": b1.store_id, "tenant_id": b1.tenant_id, "po_id": po.id, "order_id": payment.order_id,
             "transaction_id": payment.id, "accessory_id": accessory.id, "sku": b_sku, "terminal_id": b1.terminal_id,
             "recall_id": recall.id, "location_id": location.id, "staff_id": cashier.id, "promotion_id": promotion.id,
-            "code_id": code.id,
+            "code_id": code.id, "supplier_id": supplier.id,
         }
 
 
@@ -102,6 +106,9 @@ BODIES = {
     "/api/v1/discount-codes": {"id": 901, "code": "XISO", "name": "X", "discount_type": "fixed",
                                "discount_value": "1.00"},
     "/api/v1/locations": {"zone": "X", "aisle": "1", "shelf": "1", "bin": "A"},
+    "/api/v1/suppliers": {"code": f"X{uuid.uuid4().hex[:8].upper()}", "name": "X", "province": "ON"},
+    "/api/v1/suppliers/{supplier_id}": {"name": "Taken over"},
+    "/api/v1/tax-rates": {"province": "YT", "tax_type": "GST", "percent": "5", "effective_from": "2099-01-01"},
     "/api/v1/purchase-orders": {"po_number": "PO-X", "lines": [{"sku": "SKU-1", "quantity_ordered": 1,
                                                                  "unit_cost_cents": 100}]},
 }
