@@ -95,6 +95,10 @@ def console_as(app, login: str) -> Console:
 
 @pytest.fixture
 def tenant(console_app) -> Tenant:
+    return make_tenant(console_app)
+
+
+def make_tenant(console_app) -> Tenant:
     from sync.hub import accounts, staff, tenancy
     from sync.hub.models import ConsoleUser
     from sync.hub.sync_service import pair
