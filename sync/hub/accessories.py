@@ -52,12 +52,15 @@ def _editor(scope: Scope) -> None:
         raise OutOfScope("Only an owner or admin of the tenant can add or change accessories.")
 
 
-def _category(session: Session, scope: Scope, text: str) -> uuid.UUID:
+def _category(session: Session, scope: Scope, text: str) -> uuid.UUID | None:
+    """One of the tenant's categories, or none (a new tenant has none until it imports or seeds them)."""
+    if not text.strip():
+        return None
     try:
         wanted = uuid.UUID(text.strip())
     except ValueError:
-        raise Invalid("Choose the accessory's category.") from None
-    found = session.get(AccessoryCategory, wanted)
+        wanted = None
+    found = session.get(AccessoryCategory, wanted) if wanted else None
     if found is None or found.tenant_id != scope.tenant_id:
         raise Invalid("That category is not one of your accessory categories; choose one from the list.")
     return found.id

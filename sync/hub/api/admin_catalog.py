@@ -133,7 +133,7 @@ class AccessoryBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     sku: str = Field(min_length=1, max_length=40)
     name: str = Field(min_length=1, max_length=200)
-    category_id: uuid.UUID
+    category_id: uuid.UUID | None = None
     retail_price: str = Field(min_length=1, max_length=12, description="Dollars and cents, like 4.99")
     unit_cost: str = Field("0", max_length=12, description="Dollars and cents, like 2.40")
     barcode: str | None = Field(None, max_length=14, description="GTIN-8, -12, -13 or -14, check digit verified")
@@ -141,7 +141,7 @@ class AccessoryBody(BaseModel):
     is_active: bool = True
 
     def entered(self) -> accessories.AccessoryIn:
-        return accessories.AccessoryIn(sku=self.sku, name=self.name, category_id=str(self.category_id),
+        return accessories.AccessoryIn(sku=self.sku, name=self.name, category_id=str(self.category_id or ""),
                                        price=self.retail_price, cost=self.unit_cost, gtin=self.barcode or "",
                                        brand=self.brand or "", active=self.is_active)
 

@@ -124,8 +124,6 @@ def update_accessory(request: Request, me: Me, item_id: uuid.UUID,
     try:
         with request.app.state.db.write() as session:
             accessories.save_accessory(session, me.scope, form.entered(), item_id)
-    except tenancy.OutOfScope:
-        raise tenancy.NotFound(_("There is no such product in your catalog.")) from None
     except tenancy.Invalid as error:
         return _item_page(request, me, "accessories", item_id, form=form, error=str(error), status=422)
     return redirect(f"/console/catalog?kind=accessories&saved={item_id}")

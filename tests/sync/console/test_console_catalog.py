@@ -149,7 +149,7 @@ def test_an_accessory_is_added_and_edited_and_reaches_every_stores_feed(console_
     taken = owner.post("/console/catalog/accessories", _accessory(category_id, gtin="628123456797"))
     assert taken.status_code == 422 and "already on PURE-1" in taken.text, "one barcode names one item"
     for wrong, sentence in (({"price": "-2"}, "more than $0.00"), ({"cost": "-1"}, "cost cannot be negative"),
-                            ({"category_id": ""}, "Choose the accessory&#39;s category"),
+                            ({"category_id": str(uuid.uuid4())}, "not one of your accessory categories"),
                             ({"sku": "SKU-0001"}, "already used in your catalog")):
         refused = owner.post("/console/catalog/accessories", _accessory(category_id, **wrong))
         assert refused.status_code == 422 and sentence in refused.text, wrong
