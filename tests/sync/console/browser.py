@@ -48,3 +48,9 @@ def screenshot_dir(tmp_path: Path) -> Path:
     folder = Path(os.environ.get("CONSOLE_SCREENSHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def wait(driver, condition, timeout: float = 10):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout).until(condition)

@@ -80,6 +80,25 @@ class Console:
         return response
 
 
+@pytest.fixture(scope="module")
+def live_hub(console_app):
+    """The console's app under uvicorn, for a real browser."""
+    from tests.sync.hub.servers import HubServer
+
+    with HubServer(console_app) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from tests.sync.console.browser import require_chromium, start_chromium
+
+    require_chromium()
+    driver = start_chromium()
+    yield driver
+    driver.quit()
+
+
 @pytest.fixture
 def console(console_app):
     made = Console(console_app)

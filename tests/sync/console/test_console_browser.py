@@ -8,33 +8,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
-from tests.sync.console.browser import require_chromium, screenshot_dir, start_chromium
+from tests.sync.console.browser import screenshot_dir
+from tests.sync.console.browser import wait as _wait
 
 PASSWORD = "Spring-2027-harvest"
-
-
-@pytest.fixture(scope="module")
-def live_hub(console_app):
-    from tests.sync.hub.servers import HubServer
-
-    with HubServer(console_app) as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_chromium()
-    driver = start_chromium()
-    yield driver
-    driver.quit()
-
-
-def _wait(driver, condition, timeout: float = 10):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, timeout).until(condition)
 
 
 def test_an_owner_onboards_a_store_and_a_terminal_pairs(live_hub, browser, console_database, tmp_path, capsys, qtbot):
