@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
@@ -27,8 +27,7 @@ SKU_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 AUDITED = ("sku", "name", "category_id", "retail_price", "unit_cost", "barcode", "is_active")
 
 
-@dataclass(frozen=True)
-class AccessoryIn:
+class AccessoryIn(BaseModel):
     """An accessory as a person or an API client typed it: text, checked by `save_accessory`."""
 
     sku: str = ""

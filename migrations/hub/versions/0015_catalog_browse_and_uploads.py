@@ -10,6 +10,10 @@ from typing import Sequence, Union
 
 from alembic import op
 import sqlalchemy as sa
+from sqlalchemy.exc import DBAPIError
+
+SEARCHED = {'ocs_product_catalog': ('ix_ocs_product_catalog_search', ['product_name', 'brand_name', 'ocs_variant_number']),
+            'accessories_catalog': ('ix_accessories_catalog_search', ['name', 'brand', 'sku'])}
 
 
 revision: str = '0015'
@@ -23,6 +27,13 @@ def upgrade() -> None:
     op.create_index('ix_ocs_product_catalog_tenant_each_gtin', 'ocs_product_catalog', ['tenant_id', 'each_gtin'])
     op.create_index('ix_accessories_catalog_tenant_name', 'accessories_catalog', ['tenant_id', 'name', 'id'])
     op.create_index('ix_accessories_catalog_tenant_barcode', 'accessories_catalog', ['tenant_id', 'barcode'])
+    trigrams = _trigrams_available()
+    for table, (name, columns) in SEARCHED.items():
+        if trigrams:
+            op.create_index(name, table, columns, postgresql_using='gin',
+                            postgresql_ops=dict.fromkeys(columns, 'gin_trgm_ops'))
+        else:  # the same name and columns, so the schema matches; search then reads every name
+            op.create_index(name, table, columns)
     op.create_table('catalog_uploads',
     sa.Column('tenant_id', sa.Uuid(), nullable=False),
     sa.Column('user_id', sa.Uuid(), nullable=False),
@@ -40,7 +51,22 @@ def upgrade() -> None:
     op.create_index(op.f('ix_catalog_uploads_created_at'), 'catalog_uploads', ['created_at'], unique=False)
 
 
+def _trigrams_available() -> bool:
+    """pg_trgm added on PostgreSQL (a trusted extension: a role that may create in the database may add it)."""
+    bind = op.get_bind()
+    if bind.dialect.name != 'postgresql':
+        return False
+    try:
+        with bind.begin_nested():
+            bind.exec_driver_sql('CREATE EXTENSION IF NOT EXISTS pg_trgm')
+    except DBAPIError:
+        return False
+    return True
+
+
 def downgrade() -> None:
+    for table, (name, _columns) in SEARCHED.items():
+        op.drop_index(name, table_name=table)
     op.drop_index(op.f('ix_catalog_uploads_created_at'), table_name='catalog_uploads')
     op.drop_index(op.f('ix_catalog_uploads_tenant_id'), table_name='catalog_uploads')
     op.drop_table('catalog_uploads')

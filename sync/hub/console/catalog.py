@@ -9,7 +9,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
-from pydantic import BaseModel
 from sqlalchemy import select
 
 from sync.hub import accessories, tenancy
@@ -23,25 +22,14 @@ Me = Annotated[Visitor, Depends(signed_in)]
 STORE_COLUMNS = 4  # more stores than this and the list shows their total; the product's page has each
 
 
-class AccessoryForm(BaseModel):
-    sku: str = ""
-    name: str = ""
-    category_id: str = ""
-    price: str = ""
-    cost: str = ""
-    gtin: str = ""
-    brand: str = ""
-    active: str = ""  # a checkbox: "on" when ticked, absent when not
+class AccessoryForm(accessories.AccessoryIn):
+    active: bool = False  # a checkbox: "on" when ticked, absent when not
 
     @classmethod
     def of(cls, accessory: Accessory) -> AccessoryForm:
         return cls(sku=accessory.sku, name=accessory.name, category_id=str(accessory.category_id or ""),
                    price=str(accessory.retail_price), cost=str(accessory.unit_cost), gtin=accessory.barcode or "",
-                   brand=accessory.brand or "", active="on" if accessory.is_active else "")
-
-    def entered(self) -> accessories.AccessoryIn:
-        return accessories.AccessoryIn(sku=self.sku, name=self.name, category_id=self.category_id, price=self.price,
-                                       cost=self.cost, gtin=self.gtin, brand=self.brand, active=bool(self.active))
+                   brand=accessory.brand or "", active=accessory.is_active)
 
 
 def _can_edit(me: Visitor) -> bool:
@@ -96,7 +84,7 @@ def new_accessory_page(request: Request, me: Me) -> Response:
         if not _can_edit(me):
             raise tenancy.OutOfScope(_("Only an owner or admin of the tenant can add or change accessories."))
         categories = accessories.categories(session, me.scope)
-    return render(request, "accessory_form.html", me=me, form=AccessoryForm(active="on"), categories=categories,
+    return render(request, "accessory_form.html", me=me, form=AccessoryForm(active=True), categories=categories,
                   error=None)
 
 
@@ -104,7 +92,7 @@ def new_accessory_page(request: Request, me: Me) -> Response:
 def create_accessory(request: Request, me: Me, form: Annotated[AccessoryForm, Form()]) -> Response:
     try:
         with request.app.state.db.write() as session:
-            accessory_id = accessories.save_accessory(session, me.scope, form.entered()).id
+            accessory_id = accessories.save_accessory(session, me.scope, form).id
     except tenancy.Invalid as error:
         with request.app.state.db.read() as session:
             categories = accessories.categories(session, me.scope)
@@ -123,7 +111,7 @@ def update_accessory(request: Request, me: Me, item_id: uuid.UUID,
                      form: Annotated[AccessoryForm, Form()]) -> Response:
     try:
         with request.app.state.db.write() as session:
-            accessories.save_accessory(session, me.scope, form.entered(), item_id)
+            accessories.save_accessory(session, me.scope, form, item_id)
     except tenancy.Invalid as error:
         return _item_page(request, me, "accessories", item_id, form=form, error=str(error), status=422)
     return redirect(f"/console/catalog?kind=accessories&saved={item_id}")
