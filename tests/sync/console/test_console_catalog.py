@@ -221,9 +221,10 @@ def test_the_admin_api_adds_and_edits_accessories_with_the_same_rules(console_ap
                        headers=theirs).status_code == 403
 
 
-def _upload(who, text: str, name: str = "catalog.csv"):
+def _upload(who, text: str | bytes, name: str = "catalog.csv"):
+    content = text if isinstance(text, bytes) else text.encode()
     return who.http.post("/console/catalog/import", data={"csrf_token": who.csrf},
-                         files={"file": (name, text.encode(), "text/csv")})
+                         files={"file": (name, content, "text/csv")})
 
 
 def test_a_catalog_csv_is_previewed_row_by_row_then_applied_all_or_nothing(console_app, tenant, stocked, stranger):
@@ -251,6 +252,9 @@ def test_a_catalog_csv_is_previewed_row_by_row_then_applied_all_or_nothing(conso
             OcsProduct.tenant_id == tenant.tenant_id, OcsProduct.ocs_variant_number == "SKU-0001")) == Decimal("31")
         assert session.scalar(select(OcsProduct.id).where(OcsProduct.ocs_variant_number == "NEW-1",
                                                           OcsProduct.tenant_id == tenant.tenant_id)) is None
+
+    garbled = owner.get(_upload(owner, "\ufeffsku,price\n".encode("utf-16"), "catalog.xlsx").headers["location"])
+    assert garbled.status_code == 422 and "is not a readable UTF-8 CSV file" in garbled.text
 
     fixed = bad.replace("00628123456798", "00628123456780").replace(",-1,", ",1.00,")
     again = _upload(owner, fixed, "catalog-fixed.csv")
