@@ -1,7 +1,8 @@
 """CSV imports: an OCS catalog for a tenant, and an OCS advance shipping notice (ASN) for a store.
 
 Both are all-or-nothing: every row is checked first, and one bad row means nothing is written. The errors
-name the file's line numbers, so the file can be fixed and imported again as a whole.
+name the file's line numbers, so the file can be fixed and imported again as a whole. A catalog file can also
+be previewed (`preview_catalog`): what it would add and change, and every row's error, with nothing written.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hardware.codes.gs1 import gtin14_or_none
 from sync.hub.feed.record import record_put
 from sync.hub.models import Accessory, OcsProduct, ProvincialSupplier, PurchaseOrder, Store, Tenant
 from sync.hub.purchasing import LineIn, create_purchase_order
@@ -48,15 +50,13 @@ def _key(name: str) -> str:
     return name.strip().lower().replace(" ", "_").replace("-", "_")
 
 
-def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
-    """(line number, row with normalized headers) for every non-empty row."""
-    return read_csv(path.read_bytes(), path.name)
-
-
-def read_csv(data: bytes, name: str) -> list[tuple[int, dict[str, str]]]:
-    """The same, of a file's bytes (an upload)."""
+def read_rows(source: Path | bytes, name: str | None = None) -> list[tuple[int, dict[str, str]]]:
+    """(line number, row with normalized headers) for every non-empty row of a file, or of its bytes as
+    uploaded (``name`` is the file's name for the sentences)."""
+    name = name or (source.name if isinstance(source, Path) else "The file")
     try:
-        reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))
+        text = source.read_bytes() if isinstance(source, Path) else source
+        reader = csv.DictReader(io.StringIO(text.decode("utf-8-sig"), newline=""))
         if reader.fieldnames is None:
             raise CsvRejected([f"{name} is empty; it needs a header line and rows."])
         rows = []
@@ -98,22 +98,28 @@ def _whole(row: dict[str, str], name: str) -> int:
     return int(raw)
 
 
-def _reject(errors: list[str]) -> None:
-    shown = errors[:MAX_ERRORS_SHOWN]
-    if len(errors) > MAX_ERRORS_SHOWN:
-        shown.append(f"... and {len(errors) - MAX_ERRORS_SHOWN} more")
-    raise CsvRejected(shown)
-
-
-def _check_all(rows, parse: Callable[[dict[str, str]], Any]) -> list[tuple[int, Any]]:
+def _parse_all(rows, parse: Callable[[dict[str, str]], Any]) -> tuple[list[tuple[int, Any]], list[tuple[int, str]]]:
+    """Every row parsed, and every row's error as (line, sentence): none stops the others being checked."""
     parsed, errors = [], []
     for line, row in rows:
         try:
             parsed.append((line, parse(row)))
         except ValueError as error:
-            errors.append(f"line {line}: {error}")
+            errors.append((line, str(error)))
+    return parsed, errors
+
+
+def _rejected(errors: list[tuple[int, str]]) -> CsvRejected:
+    shown = [f"line {line}: {error}" for line, error in errors[:MAX_ERRORS_SHOWN]]
+    if len(errors) > MAX_ERRORS_SHOWN:
+        shown.append(f"... and {len(errors) - MAX_ERRORS_SHOWN} more")
+    return CsvRejected(shown)
+
+
+def _check_all(rows, parse: Callable[[dict[str, str]], Any]) -> list[tuple[int, Any]]:
+    parsed, errors = _parse_all(rows, parse)
     if errors:
-        _reject(errors)
+        raise _rejected(errors)
     if not parsed:
         raise CsvRejected(["The file has a header but no rows."])
     return parsed
@@ -142,22 +148,99 @@ def _product(row: dict[str, str]) -> dict[str, Any]:
     if row.get("case_quantity"):
         values["case_quantity"] = _whole(row, "case_quantity")
     for gtin in ("each_gtin", "case_gtin"):
-        if values[gtin] and (not values[gtin].isdigit() or len(values[gtin]) > 14):
-            raise ValueError(f"{gtin} {values[gtin]!r} is not a GTIN")
+        if values[gtin]:
+            values[gtin] = _gtin14(gtin, values[gtin])
     return values
 
 
-def import_catalog(session: Session, tenant: Tenant, path: Path) -> ImportReport:
-    parsed = _check_all(read_rows(path), _product)
+def _gtin14(name: str, text: str) -> str:
+    """A GTIN-8, -12, -13 or -14 with its check digit right, kept as the GTIN-14 the registers compare."""
+    gtin = gtin14_or_none(text)
+    if gtin is None:
+        raise ValueError(f"{name} {text!r} is not a GTIN: it needs 8, 12, 13 or 14 digits with a correct check digit")
+    return gtin
+
+
+def check_catalog(rows) -> tuple[list[tuple[int, dict[str, Any]]], list[tuple[int, str]]]:
+    """The catalog rows parsed, and every row's error (a SKU given twice is one too)."""
+    parsed, errors = _parse_all(rows, _product)
     seen: dict[str, int] = {}
     for line, values in parsed:
-        if values["ocs_variant_number"] in seen:
-            raise CsvRejected([f"line {line}: {values['ocs_variant_number']} is already on line "
-                               f"{seen[values['ocs_variant_number']]}"])
-        seen[values["ocs_variant_number"]] = line
+        sku = values["ocs_variant_number"]
+        if sku in seen:
+            errors.append((line, f"{sku} is already on line {seen[sku]}"))
+        seen.setdefault(sku, line)
+    if not rows:
+        errors.append((1, "the file has a header but no rows"))
+    return parsed, sorted(errors)
+
+
+def _existing(session: Session, tenant_id: uuid.UUID, skus: list[str]) -> dict[str, OcsProduct]:
+    found: dict[str, OcsProduct] = {}
+    for start in range(0, len(skus), 1000):  # a bounded IN list, however long the file
+        found.update((p.ocs_variant_number, p) for p in session.scalars(select(OcsProduct).where(
+            OcsProduct.tenant_id == tenant_id, OcsProduct.ocs_variant_number.in_(skus[start:start + 1000]))))
+    return found
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    name: str
+    before: Any
+    after: Any
+
+
+@dataclass(frozen=True)
+class CatalogRow:
+    """A row that adds a product (no changes listed) or changes one (the fields that differ)."""
+
+    line: int
+    sku: str
+    name: str
+    price: Decimal
+    changes: tuple[FieldChange, ...] = ()
+
+
+@dataclass
+class CatalogPreview:
+    rows: int = 0
+    new: list[CatalogRow] = field(default_factory=list)
+    changed: list[CatalogRow] = field(default_factory=list)
+    unchanged: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+
+def preview_catalog(session: Session, tenant_id: uuid.UUID, source: Path | bytes,
+                    name: str | None = None) -> CatalogPreview:
+    """What importing the file would do, with every row's error; nothing is written."""
+    try:
+        rows = read_rows(source, name)
+    except CsvRejected as rejected:
+        return CatalogPreview(errors=[(0, error) for error in rejected.errors])
+    parsed, errors = check_catalog(rows)
+    preview = CatalogPreview(rows=len(rows), errors=errors)
+    existing = _existing(session, tenant_id, [values["ocs_variant_number"] for _line, values in parsed])
+    for line, values in parsed:
+        product = existing.get(values["ocs_variant_number"])
+        row = CatalogRow(line, values["ocs_variant_number"], values["product_name"], values["price_per_unit"])
+        if product is None:
+            preview.new.append(row)
+            continue
+        changes = tuple(FieldChange(key, getattr(product, key), value) for key, value in values.items()
+                        if getattr(product, key) != value)
+        if changes:
+            preview.changed.append(CatalogRow(row.line, row.sku, row.name, row.price, changes))
+        else:
+            preview.unchanged += 1
+    return preview
+
+
+def import_catalog(session: Session, tenant: Tenant, source: Path | bytes, name: str | None = None) -> ImportReport:
+    parsed, errors = check_catalog(read_rows(source, name))
+    if errors:
+        raise _rejected(errors)
     report = ImportReport()
-    existing = {p.ocs_variant_number: p for p in session.scalars(
-        select(OcsProduct).where(OcsProduct.tenant_id == tenant.id))}
+    existing = _existing(session, tenant.id, [values["ocs_variant_number"] for _line, values in parsed])
     for _line, values in parsed:
         product = existing.get(values["ocs_variant_number"])
         if product is None:
@@ -167,8 +250,8 @@ def import_catalog(session: Session, tenant: Tenant, path: Path) -> ImportReport
         else:
             if product.price_per_unit != values["price_per_unit"]:
                 product.price_version = (product.price_version or 1) + 1
-            for name, value in values.items():
-                setattr(product, name, value)
+            for key, value in values.items():
+                setattr(product, key, value)
             report.updated += 1
         record_put(session, product)
     return report
@@ -270,7 +353,7 @@ def import_asn_rows(session: Session, store: Store, rows: list[tuple[int, dict[s
         if session.scalar(select(PurchaseOrder.id).where(PurchaseOrder.po_number == po_number)) is not None:
             errors.append((lines[0][0], f"purchase order {po_number} already exists on the hub"))
     if errors:
-        _reject([f"line {line}: {text}" for line, text in sorted(errors, key=lambda error: error[0])])
+        raise _rejected(sorted(errors, key=lambda error: error[0]))
     report = ImportReport()
     names = {sku: name for sku, name in items.values()}
     suppliers = {row.id: row.name for row in session.scalars(select(ProvincialSupplier))}

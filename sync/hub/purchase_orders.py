@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from sync.hub.importers import CsvRejected, import_asn_rows, read_csv
+from sync.hub.importers import CsvRejected, import_asn_rows, read_rows
 from sync.hub.models import ProvincialSupplier, PurchaseOrder, PurchaseOrderItem, PurchaseOrderReceipt, Terminal
 from sync.hub.suppliers import scoped_supplier
 from sync.hub.tenancy import Invalid, NotFound, Scope, audit, scoped_store
@@ -167,7 +167,7 @@ def upload_asn(session: Session, scope: Scope, store_id: uuid.UUID, data: bytes,
     if len(data) > MAX_UPLOAD:
         raise Invalid(f"{name} is larger than 2 MB; split it into several files.")
     try:
-        report = import_asn_rows(session, store, read_csv(data, name))
+        report = import_asn_rows(session, store, read_rows(data, name))
     except CsvRejected as rejected:
         raise RowsRejected(rejected.errors) from None
     audit(session, scope, "purchase_order.imported", store_id=store.id,

@@ -1,4 +1,5 @@
-"""Admin API: tenants, stores (activate, deactivate) and the product catalogs."""
+"""Admin API: tenants, stores (activate, deactivate) and the product catalogs, with accessories added and edited
+through `sync.hub.accessories`, the rules the console uses."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
-from sync.hub import tenancy
+from sync.hub import accessories, tenancy
 from sync.hub.api.admin_common import RESPONSES, Page, Paging, owned, page_of, row_out, scoped_store
 from sync.hub.api.admin_tenancy import answered, scope_of
 from sync.hub.api.deps import admin_principal, get_db
@@ -124,3 +125,34 @@ def get_accessory(accessory_id: uuid.UUID, principal: Principal = Admin, db: Dat
     with db.read() as session:
         accessory = session.get(Accessory, accessory_id)
         return row_out(owned(accessory, accessory and accessory.tenant_id, principal, "accessory"))
+
+
+class AccessoryBody(BaseModel):
+    """An accessory in full: a PUT replaces every field, as the console's form does."""
+
+    model_config = ConfigDict(extra="forbid")
+    sku: str = Field(min_length=1, max_length=40)
+    name: str = Field(min_length=1, max_length=200)
+    category_id: uuid.UUID | None = None
+    retail_price: str = Field(min_length=1, max_length=12, description="Dollars and cents, like 4.99")
+    unit_cost: str = Field("0", max_length=12, description="Dollars and cents, like 2.40")
+    barcode: str | None = Field(None, max_length=14, description="GTIN-8, -12, -13 or -14, check digit verified")
+    brand: str | None = Field(None, max_length=120)
+    is_active: bool = True
+
+    def entered(self) -> accessories.AccessoryIn:
+        return accessories.AccessoryIn(sku=self.sku, name=self.name, category_id=str(self.category_id or ""),
+                                       price=self.retail_price, cost=self.unit_cost, gtin=self.barcode or "",
+                                       brand=self.brand or "", active=self.is_active)
+
+
+@router.post("/products/accessories", response_model=dict[str, Any], status_code=201)
+def create_accessory(body: AccessoryBody, principal: Principal = Admin, db: Database = Db):
+    with answered(), db.write() as session:
+        return row_out(accessories.save_accessory(session, scope_of(principal), body.entered()))
+
+
+@router.put("/products/accessories/{accessory_id}", response_model=dict[str, Any])
+def update_accessory(accessory_id: uuid.UUID, body: AccessoryBody, principal: Principal = Admin, db: Database = Db):
+    with answered(), db.write() as session:
+        return row_out(accessories.save_accessory(session, scope_of(principal), body.entered(), accessory_id))

@@ -11,6 +11,8 @@ from sync.hub.console import (
     audit,
     auth,
     card_batches,
+    catalog,
+    catalog_import,
     prices,
     purchasing,
     staff,
@@ -23,7 +25,8 @@ from sync.hub.console.web import HERE, PageError, SignInNeeded, redirect, render
 
 
 def mount(app: FastAPI) -> None:
-    for module in (auth, stores, terminals, staff, prices, taxes, suppliers, purchasing, card_batches, audit):
+    for module in (auth, stores, terminals, staff, prices, catalog, catalog_import, taxes, suppliers, purchasing,
+                   card_batches, audit):
         app.include_router(module.router)
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
     app.add_exception_handler(SignInNeeded, _sign_in_needed)

@@ -65,6 +65,8 @@ def _pending(session: Session) -> dict[tuple[str, str], _Pending]:
 
 def record_put(session: Session, obj: Base) -> None:
     entity = ENTITY_OF[type(obj)]
+    if obj.id is None:  # a new row not flushed yet: its id now, as its column default would, so it is fed as itself
+        obj.id = uuid.uuid4()
     _pending(session)[(entity, str(obj.id))] = _Pending(entity, str(obj.id), "put", obj, ())
 
 

@@ -3,7 +3,14 @@
 from sync.hub.models.base import Base
 from sync.hub.models.catalog import Accessory, AccessoryCategory, DiscountCode, OcsProduct
 from sync.hub.models.compliance import AgeVerificationLog, AuditLog, CardSettlement, CashSession
-from sync.hub.models.console import ConsoleSession, ConsoleUser, ConsoleUserStore, HubAudit, PasswordToken
+from sync.hub.models.console import (
+    CatalogUpload,
+    ConsoleSession,
+    ConsoleUser,
+    ConsoleUserStore,
+    HubAudit,
+    PasswordToken,
+)
 from sync.hub.models.counts import CountConflict, InventoryCount, InventoryCountLine
 from sync.hub.models.inventory import (
     BatchTracking,
@@ -45,7 +52,8 @@ from sync.hub.models.tenancy import ProvinceTerritory, Store, TaxRate, Tenant
 __all__ = [
     "Accessory", "AccessoryCategory", "AgeVerificationLog", "ApiToken", "AuditLog", "Base", "BatchTracking",
     "BundleDeal", "DiscountUsage", "PriceTier", "PricingRule", "Promotion", "PromotionUsage",
-    "CardSettlement", "CashSession", "ConsoleSession", "ConsoleUser", "ConsoleUserStore", "CountConflict",
+    "CardSettlement", "CashSession", "CatalogUpload", "ConsoleSession", "ConsoleUser", "ConsoleUserStore",
+    "CountConflict",
     "DiscountCode", "HubAudit",
     "InventoryCount", "InventoryCountLine", "InventoryShelfAssignment", "KioskClaimConflict", "KioskTicket",
     "KioskTicketLine", "OcsInventory", "OcsInventoryReservation", "OcsInventoryTransaction", "OcsProduct", "Order",

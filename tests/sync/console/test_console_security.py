@@ -4,6 +4,7 @@ cashiers, one-time links and the cookie's flags."""
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import timedelta
 
 from sqlalchemy import func, select, update
@@ -23,6 +24,13 @@ NO_STORE_ROUTES = {
     ("GET", "/console/suppliers/new"): 403, ("POST", "/console/suppliers"): 403,
     ("GET", "/console/suppliers/{supplier_id}/edit"): 403, ("POST", "/console/suppliers/{supplier_id}"): 403,
     ("POST", "/console/suppliers/{supplier_id}/delete"): 403,
+    # The catalog is the tenant's: a manager browses it (an id they do not know is "no such product"), an owner or
+    # admin edits accessories and imports the CSV.
+    ("GET", "/console/catalog"): 200, ("GET", "/console/catalog/cannabis/{item_id}"): 404,
+    ("GET", "/console/catalog/accessories/{item_id}"): 404, ("GET", "/console/catalog/accessories/new"): 403,
+    ("POST", "/console/catalog/accessories"): 403, ("POST", "/console/catalog/accessories/{item_id}"): 403,
+    ("GET", "/console/catalog/import"): 403, ("POST", "/console/catalog/import"): 403,
+    ("GET", "/console/catalog/import/{upload_id}"): 403, ("POST", "/console/catalog/import/{upload_id}/apply"): 403,
 }
 
 
@@ -68,11 +76,12 @@ def test_a_manager_of_store_a_gets_403_on_every_store_b_route(console_app, tenan
             assert own.status_code == 200, f"GET {path} for store A: {own.status_code}"
     listing = manager.get("/console/stores").text
     assert f"{tenant.code}A" in listing and f"{tenant.code}B" not in listing
-    for (method, path), status in NO_STORE_ROUTES.items():
-        if path != "/console/sign-out":
-            url = path.replace("{supplier_id}", named["supplier"])
-            response = manager.post(url) if method == "POST" else manager.get(url)
-            assert response.status_code == status, f"{method} {path}: {response.status_code}"
+    for (method, route), status in NO_STORE_ROUTES.items():
+        if route != "/console/sign-out":
+            path = route.replace("{supplier_id}", named["supplier"])
+            path = re.sub(r"\{\w+\}", str(uuid.uuid4()), path)  # an id of something that is not there
+            response = manager.post(path) if method == "POST" else manager.get(path)
+            assert response.status_code == status, f"{method} {route}: {response.status_code}"
     with db.read() as session:
         after = session.scalar(select(func.count()).select_from(HubAudit).where(HubAudit.store_id == tenant.store_b))
         assert after == before, "nothing was done to store B"

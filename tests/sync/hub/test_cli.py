@@ -75,6 +75,18 @@ def test_a_bad_catalog_row_is_reported_by_line_and_nothing_imports(seeded, tmp_p
     assert _count(seeded, OcsProduct, OcsProduct.ocs_variant_number.like("BAD-%")) == 0
 
 
+def test_a_catalog_gtin_needs_its_check_digit_and_is_kept_as_a_gtin_14(seeded, tmp_path, capsys):
+    csv_file = tmp_path / "gtins.csv"
+    csv_file.write_text(CATALOG_HEADER + "GTIN-1,Twelve digits,Acme,Flower,dried_flower,1,g,9.99,036000291452\n"
+                        "GTIN-2,Wrong check digit,Acme,Flower,dried_flower,1,g,9.99,036000291453\n")
+    assert main(["import-catalog", str(csv_file), "--tenant", "GREENLEAF", "--db", seeded]) == 1
+    err = capsys.readouterr().err
+    assert "line 3: each_gtin '036000291453' is not a GTIN" in err and "line 2" not in err
+    csv_file.write_text(CATALOG_HEADER + "GTIN-1,Twelve digits,Acme,Flower,dried_flower,1,g,9.99,036000291452\n")
+    assert main(["import-catalog", str(csv_file), "--tenant", "GREENLEAF", "--db", seeded]) == 0
+    assert _count(seeded, OcsProduct, OcsProduct.each_gtin == "00036000291452") == 1, "as registers compare it"
+
+
 def _a_sku(url) -> str:
     db = Database(url)
     try:

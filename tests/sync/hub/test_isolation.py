@@ -99,6 +99,9 @@ BODIES = {
     "/api/v1/staff/{staff_id}": {"first_name": "Taken over"},
     "/api/v1/staff/{staff_id}/pin": {"pin": "2580"},
     "/api/v1/stores/{store_id}/price-overrides/{sku}": {"price": "1.00"},
+    # An accessory is added to the token's own tenant; tenant B's cannot be edited.
+    "/api/v1/products/accessories": {"sku": f"ACC-{uuid.uuid4().hex[:8]}", "name": "X", "retail_price": "1.00"},
+    "/api/v1/products/accessories/{accessory_id}": {"sku": "ACC-B", "name": "Taken over", "retail_price": "1.00"},
     # Promotions and codes aimed at store B (?store_id=) are refused before anything is checked or written.
     "/api/v1/promotions": {"id": 901, "name": "X", "kind": "percent_off", "applies_to": {"everything": True},
                            "percent": "5"},
