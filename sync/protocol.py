@@ -119,6 +119,7 @@ class PullResponse(_Strict):
 
 
 class StoreSummaryRequest(_Strict):
+    client_id: uuid.UUID
     day: date = Field(description="The store's local date.")
 
 

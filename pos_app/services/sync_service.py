@@ -229,7 +229,7 @@ class SyncService:
     def store_summary(self, day: date) -> StoreDaySummary:
         """One day of the store's sales as the hub has them now (for the back office's Reports tab)."""
         try:
-            return self.engine.hub.store_summary(day)
+            return self.engine.hub.store_summary(self.outbox.state().client_id, day)
         except SyncError as error:
             raise SyncFailed(str(error)) from None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
@@ -71,9 +72,10 @@ class HubClient:
         # A long-poll holds the answer back up to wait_seconds; the read timeout must outlast it.
         return self._post("/sync/v1/pull", request, PullResponse, extra_wait=request.wait_seconds)
 
-    def store_summary(self, day: date) -> StoreDaySummary:
+    def store_summary(self, client_id: uuid.UUID, day: date) -> StoreDaySummary:
         """One day of this terminal's store's sales, as the hub has them now."""
-        return self._post("/sync/v1/store-summary", StoreSummaryRequest(day=day), StoreDaySummary)
+        return self._post("/sync/v1/store-summary", StoreSummaryRequest(client_id=client_id, day=day),
+                          StoreDaySummary)
 
     def healthy(self) -> bool:
         try:

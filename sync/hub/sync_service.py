@@ -20,6 +20,7 @@ from sync.hub.feed.record import savepoint
 from sync.hub.handlers import Context, Rejection, handle, knows
 from sync.hub.inventory import deferred_levels, deferred_mark, drop_deferred_since
 from sync.hub.models import PairingCode, Store, SyncClient, SyncMutation, Tenant, Terminal
+from sync.hub.store_summary import store_day_summary
 from sync.hub.tokens import Principal, digest, issue_token, normalize_code, store_ticket_key, tenant_pin_pepper
 from sync.protocol import (
     Mutation,
@@ -29,6 +30,8 @@ from sync.protocol import (
     PullRequest,
     PushRequest,
     PushResponse,
+    StoreDaySummary,
+    StoreSummaryRequest,
 )
 
 _CONFLICT_RETRIES = 2
@@ -231,6 +234,14 @@ def pull(db: Database, principal: Principal, request: PullRequest) -> Page:
         # Read in the same snapshot as the changes: the LMID says which of the terminal's own deltas they hold.
         page.last_mutation_id = 0 if client is None else client.last_mutation_id
     return page
+
+
+def store_summary(db: Database, principal: Principal, request: StoreSummaryRequest) -> StoreDaySummary:
+    """One day of the terminal's store's sales, asked as a pull is: by the terminal's current client id."""
+    with db.read() as session:
+        _check_store_active(session, principal)
+        client_for_pull(session, principal, request.client_id)
+        return store_day_summary(session, principal.store_id, request.day)
 
 
 def note_restored(db: Database, principal: Principal, client_id: uuid.UUID) -> None:

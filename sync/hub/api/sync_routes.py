@@ -14,7 +14,6 @@ from sync.hub import sync_service
 from sync.hub.api.deps import get_db, terminal_principal
 from sync.hub.client_ids import ClientIdRefused, TooManyClientIds
 from sync.hub.database import Database
-from sync.hub.store_summary import store_day_summary
 from sync.hub.tokens import Principal
 from sync.protocol import (
     RESTORED_DATABASE,
@@ -89,10 +88,10 @@ async def pull(request: PullRequest, principal: Principal = Depends(terminal_pri
 def store_summary(request: StoreSummaryRequest, principal: Principal = Depends(terminal_principal),
                   db: Database = Depends(get_db)) -> StoreDaySummary:
     """One day of the terminal's store's sales, for its back office's Reports tab."""
-    if principal.store_id is None:
-        raise HTTPException(403, "Only a terminal of a store can ask for its store's day.")
-    with db.read() as session:
-        return store_day_summary(session, principal.store_id, request.day)
+    try:
+        return sync_service.store_summary(db, principal, request)
+    except (sync_service.Forbidden, ClientIdRefused) as error:
+        raise HTTPException(403, str(error)) from None
 
 
 async def _wait_for_change(db: Database, principal: Principal, deadline: float) -> None:

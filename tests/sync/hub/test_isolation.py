@@ -124,6 +124,8 @@ def _request(client, method, path, ids, headers, client_id):
         body = {"client_id": str(client_id), "schema_version": 1, "mutations": []}
         if path.endswith("/pull"):
             body = {"client_id": str(client_id), "cursor": None, "limit": 10}
+        if path.endswith("/store-summary"):
+            body = {"client_id": str(client_id), "day": "2026-12-01"}
         return client.request(method, url, json=body, headers=headers)
     return client.request(method, url, params=params, json=BODIES.get(path), headers=headers)
 
