@@ -1,4 +1,5 @@
-"""Logs go to ``<data dir>/logs/pos-app.log``, rotated; never card numbers, ID numbers, PINs or tokens."""
+"""Logs go to ``<data dir>/logs/pos-app.log``, rotated, one JSON object per line (``sync.logs``, the hub's format
+too); never card numbers, ID numbers, PINs or tokens."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import logging
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+from sync.logs import json_formatter
 
 
 def configure_logging(log_dir: Path, *, verbose: bool = False) -> None:
@@ -15,7 +16,7 @@ def configure_logging(log_dir: Path, *, verbose: bool = False) -> None:
     if any(getattr(h, "_pos_app", False) for h in root.handlers):
         return
     handler = RotatingFileHandler(log_dir / "pos-app.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter(FORMAT))
+    handler.setFormatter(json_formatter("pos-app"))
     handler._pos_app = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)

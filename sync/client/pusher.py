@@ -8,14 +8,17 @@ hold the queue back.
 
 from __future__ import annotations
 
+import logging
 import threading
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from sync.client.errors import ClientIdReused, GapDetected, MissingMutations
 from sync.client.ports import OutboxStore
 from sync.client.transport import HubClient
-from sync.protocol import MAX_BATCH, PROTOCOL_VERSION, PushRequest
+from sync.logs import correlation_id
+from sync.protocol import MAX_BATCH, PROTOCOL_VERSION, Mutation, PushRequest, PushResponse
 
 RESTORED_ALERT = (
     "This terminal's database was restored or copied: the hub already had other sales under the same "
@@ -24,6 +27,7 @@ RESTORED_ALERT = (
 )
 
 Progress = Callable[[int, int], None]
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -70,6 +74,7 @@ class Pusher:
                     self._on_alert(RESTORED_ALERT)
                     continue
                 report.batches += 1
+                _log_results(state.client_id, batch, response)
                 report.acknowledged += self._outbox.acknowledge(
                     state.client_id, response.last_mutation_id, response.results)
                 report.rejected += sum(1 for r in response.results if r.status == "rejected")
@@ -90,3 +95,13 @@ class Pusher:
                 f"The hub expects mutation {expected_id}, which this terminal no longer has. "
                 "Ask for support: the hub's database may have been restored from an older backup.")
         self._resend_from = expected_id
+
+
+def _log_results(client_id: uuid.UUID, batch: list[Mutation], response: PushResponse) -> None:
+    """One line per mutation, with the ids the hub's own line for it carries (see `sync.logs`)."""
+    names = {m.id: m.name for m in batch}
+    correlation = correlation_id(client_id, batch[0].id, batch[-1].id)
+    for result in response.results:
+        log.info("mutation %s %s", names.get(result.id, "?"), result.status, extra={
+            "client_id": str(client_id), "mutation_id": result.id, "mutation": names.get(result.id),
+            "status": result.status, "correlation_id": correlation, "code": result.code})

@@ -18,6 +18,7 @@ from sync.client.errors import (
     NeedsPairing,
     Refused,
 )
+from sync.logs import CORRELATION_HEADER, correlation_id
 from sync.protocol import (
     RESTORED_DATABASE,
     PairRequest,
@@ -66,7 +67,10 @@ class HubClient:
         return self._post("/sync/v1/pair", request, PairResponse, authorised=False)
 
     def push(self, request: PushRequest) -> PushResponse:
-        return self._post("/sync/v1/push", request, PushResponse)
+        # The same id goes in both programs' logs, so support can follow these mutations to the hub and back.
+        first, last = request.mutations[0].id, request.mutations[-1].id
+        return self._post("/sync/v1/push", request, PushResponse,
+                          headers={CORRELATION_HEADER: correlation_id(request.client_id, first, last)})
 
     def pull(self, request: PullRequest) -> PullResponse:
         # A long-poll holds the answer back up to wait_seconds; the read timeout must outlast it.
@@ -84,8 +88,8 @@ class HubClient:
             return False
 
     def _post(self, path: str, request: BaseModel, model: type[Answer], *, authorised: bool = True,
-              extra_wait: float = 0.0) -> Answer:
-        headers = {}
+              extra_wait: float = 0.0, headers: dict[str, str] | None = None) -> Answer:
+        headers = dict(headers or {})
         if authorised:
             token = self._token()
             if not token:

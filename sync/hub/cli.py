@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from sync.hub.cli_common import DB_ENV, CliError, _database, _db_url, _import, _store, _tenant
 from sync.hub.cli_stock import add_stock_commands
@@ -17,6 +18,7 @@ def cmd_serve(args) -> None:
     import uvicorn
 
     from sync.hub.app import create_app
+    from sync.hub.log_config import log_config
     from sync.hub.migrate import is_current, upgrade
 
     url = _db_url(args)
@@ -26,7 +28,7 @@ def cmd_serve(args) -> None:
         raise CliError("The hub database is not at the newest schema. Run `pos-hub db upgrade --db URL` first.")
     print(f"pos-hub serving on http://{args.host}:{args.port} (database: {_describe(url)})", flush=True)
     uvicorn.run(create_app(url), host=args.host, port=args.port, log_level=args.log_level,
-                workers=None, proxy_headers=False)
+                log_config=log_config(args.log_level, args.log_file), workers=None, proxy_headers=False)
 
 
 def _describe(url: str) -> str:
@@ -198,6 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8700)
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    serve.add_argument("--log-file", type=Path, help="also write the JSON log lines to this file (rotated)")
 
     db = commands.add_parser("db", help="Database maintenance.")
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")

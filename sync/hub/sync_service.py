@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
@@ -35,6 +36,7 @@ from sync.protocol import (
 )
 
 _CONFLICT_RETRIES = 2
+log = logging.getLogger(__name__)
 
 
 class Forbidden(Exception):
@@ -204,14 +206,26 @@ def _write_quick_rows(session: Session) -> None:
         raise _NeedsCare from error
 
 
-def push(db: Database, principal: Principal, request: PushRequest) -> PushResponse:
-    """Apply a batch in one transaction, so a batch of N costs one commit; if it fails as a whole nothing of
+def push(db: Database, principal: Principal, request: PushRequest, correlation: str | None = None) -> PushResponse:
+    """Apply a batch in one transaction, and log each mutation's outcome (see `sync.logs`). A batch of N costs one
+    commit; if it fails as a whole nothing of
     it is recorded, and the terminal sends the same ids again.
 
     The quick run gathers the rows of all mutations and writes them table by table. When a mutation is
     rejected or clashes, the batch runs again carefully: each mutation in its own savepoint, so a rejection
     rolls back its own effects only and is recorded with the rest.
     """
+    answer = _push(db, principal, request)
+    names = {m.id: m.name for m in request.mutations}
+    for result in answer.results:
+        log.info("mutation %s %s", names.get(result.id, "?"), result.status, extra={
+            "client_id": str(request.client_id), "mutation_id": result.id, "mutation": names.get(result.id),
+            "status": result.status, "code": result.code, "correlation_id": correlation,
+            "store_id": str(principal.store_id), "terminal_id": str(principal.terminal_id)})
+    return answer
+
+
+def _push(db: Database, principal: Principal, request: PushRequest) -> PushResponse:
     careful = False
     for _attempt in range(_CONFLICT_RETRIES + 1):
         try:

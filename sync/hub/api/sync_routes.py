@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends, Header, HTTPException
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
@@ -15,6 +15,7 @@ from sync.hub.api.deps import get_db, terminal_principal
 from sync.hub.client_ids import ClientIdRefused, TooManyClientIds
 from sync.hub.database import Database
 from sync.hub.tokens import Principal
+from sync.logs import CORRELATION_HEADER
 from sync.protocol import (
     RESTORED_DATABASE,
     ErrorBody,
@@ -48,12 +49,13 @@ def pair(request: PairRequest, db: Database = Depends(get_db)) -> PairResponse:
 
 @router.post("/push", response_model=PushResponse,
              responses={**ERRORS, 409: {"model": GapError}, 422: {"model": ProblemBody}, 429: {"model": ErrorBody}})
-def push(request: PushRequest, principal: Principal = Depends(terminal_principal), db: Database = Depends(get_db)):
+def push(request: PushRequest, principal: Principal = Depends(terminal_principal), db: Database = Depends(get_db),
+         correlation: str | None = Header(None, alias=CORRELATION_HEADER, max_length=120)):
     for mutation in request.mutations:
         if not mutation.hash_matches():
             raise HTTPException(422, f"Mutation {mutation.id}'s hash does not match its args; nothing was applied.")
     try:
-        return sync_service.push(db, principal, request)
+        return sync_service.push(db, principal, request, correlation)
     except (sync_service.Forbidden, ClientIdRefused) as error:
         raise HTTPException(403, str(error)) from None
     except TooManyClientIds as error:
