@@ -29,6 +29,7 @@ from sync.hub.models.purchasing import (
     PurchaseOrderReceipt,
 )
 from sync.hub.models.recalls import Recall
+from sync.hub.models.reports import OcsReportExport
 from sync.hub.models.sales import (
     Order,
     OrderItem,
@@ -50,6 +51,6 @@ __all__ = [
     "KioskTicketLine", "OcsInventory", "OcsInventoryReservation", "OcsInventoryTransaction", "OcsProduct", "Order",
     "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem", "OrderStatusHistory", "OversellEvent",
     "PairingCode", "PasswordToken", "PaymentTransaction", "ProvinceTerritory", "ProvincialSupplier", "PurchaseOrder",
-    "PurchaseOrderItem", "PurchaseOrderReceipt", "Recall", "RolePermission", "ShelfLocation", "Store", "StoreFeed",
+    "OcsReportExport", "PurchaseOrderItem", "PurchaseOrderReceipt", "Recall", "RolePermission", "ShelfLocation", "Store", "StoreFeed",
     "SyncChange", "SyncClient", "SyncMutation", "TaxRate", "Tenant", "Terminal", "User",
 ]
