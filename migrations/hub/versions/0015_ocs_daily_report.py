@@ -28,6 +28,8 @@ def upgrade() -> None:
         batch_op.create_index('ix_ocs_inventory_transactions_store_occurred', ['store_id', 'occurred_at'],
                               unique=False,
                               postgresql_include=['sku', 'quantity', 'transaction_type', 'reason_code', 'created_at'])
+        batch_op.create_index('ix_ocs_inventory_transactions_store_created', ['store_id', 'created_at'],
+                              unique=False, postgresql_include=['occurred_at'])
     op.create_table('ocs_report_exports',
     sa.Column('store_id', sa.Uuid(), nullable=False),
     sa.Column('business_date', sa.Date(), nullable=False),
@@ -51,5 +53,6 @@ def downgrade() -> None:
         batch_op.drop_index('ix_ocs_report_exports_store_day')
     op.drop_table('ocs_report_exports')
     with op.batch_alter_table('ocs_inventory_transactions', schema=None) as batch_op:
+        batch_op.drop_index('ix_ocs_inventory_transactions_store_created')
         batch_op.drop_index('ix_ocs_inventory_transactions_store_occurred')
         batch_op.drop_column('occurred_at')

@@ -51,6 +51,7 @@ __all__ = [
     "KioskTicketLine", "OcsInventory", "OcsInventoryReservation", "OcsInventoryTransaction", "OcsProduct", "Order",
     "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem", "OrderStatusHistory", "OversellEvent",
     "PairingCode", "PasswordToken", "PaymentTransaction", "ProvinceTerritory", "ProvincialSupplier", "PurchaseOrder",
-    "OcsReportExport", "PurchaseOrderItem", "PurchaseOrderReceipt", "Recall", "RolePermission", "ShelfLocation", "Store", "StoreFeed",
+    "OcsReportExport", "PurchaseOrderItem", "PurchaseOrderReceipt", "Recall", "RolePermission", "ShelfLocation",
+    "Store", "StoreFeed",
     "SyncChange", "SyncClient", "SyncMutation", "TaxRate", "Tenant", "Terminal", "User",
 ]

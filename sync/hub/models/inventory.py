@@ -106,6 +106,9 @@ class OcsInventoryTransaction(IdMixin, Base):
         # The OCS daily report reads a store's ledger by time; the included columns let it read the index only.
         Index("ix_ocs_inventory_transactions_store_occurred", "store_id", "occurred_at",
               postgresql_include=["sku", "quantity", "transaction_type", "reason_code", "created_at"]),
+        # Which exported days a late movement amended: the rows written after an export.
+        Index("ix_ocs_inventory_transactions_store_created", "store_id", "created_at",
+              postgresql_include=["occurred_at"]),
     )
 
     store_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stores.id"))

@@ -1,0 +1,121 @@
+"""Exporting a day's OCS report, keeping every exported version, and each day's status.
+
+The CLI, the admin API and the console all come here. An export computes the day (`daily_report`, which refuses
+a day that does not balance), writes the province's file and records it with its sha256, who asked and when.
+
+A day is "amended since exported" when its figures today differ from its last export's. Finding that by
+recomputing every day listed would cost a report per day, so a cheap test comes first: only a ledger row written
+after the export yet placed before the day's end can change the day (its opening or its movements). A day with
+such a row is recomputed and its sha256 compared, so a late movement that changes nothing in the file (a SKU
+outside the report, a sale voided the same day) does not mark it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync.column_types import utcnow
+from sync.hub.models import OcsReportExport, Store
+from sync.hub.reports.exporters import csv_text, exporter_for
+from sync.hub.reports.ocs import LEDGER, ReportRefused, daily_report, store_clock
+
+NOT_EXPORTED = "not_exported"
+EXPORTED = "exported"
+AMENDED = "amended"
+
+
+@dataclass(frozen=True)
+class ReportFile:
+    province: str
+    file_name: str
+    content: str
+    sha256: str
+    rows: int
+
+
+@dataclass(frozen=True)
+class DayStatus:
+    day: date
+    status: str  # NOT_EXPORTED, EXPORTED or AMENDED
+    last_exported_at: datetime | None
+    exported_by: str | None
+    versions: int
+    problem: str | None = None  # the sentence of a day that cannot be made now (it does not balance)
+
+
+def report_file(session: Session, store: Store, day: date, *, now: datetime | None = None) -> ReportFile:
+    """The day's file as it would be exported now, not recorded."""
+    report = daily_report(session, store, day, now=now)
+    exporter = exporter_for(report.province)
+    content = csv_text(exporter.columns, report)
+    return ReportFile(report.province, exporter.file_name(report), content, sha256_of(content), len(report.rows))
+
+
+def export_day(session: Session, store: Store, day: date, exported_by: str, *,
+               now: datetime | None = None) -> ReportFile:
+    """Make the day's file and keep it as a new version; refused (nothing recorded) when it cannot be made."""
+    made = report_file(session, store, day, now=now)
+    session.add(OcsReportExport(store_id=store.id, business_date=day, province=made.province,
+                                exported_at=now or utcnow(), exported_by=exported_by[:120], sha256=made.sha256,
+                                rows=made.rows, content=made.content))
+    session.flush()
+    return made
+
+
+def sha256_of(content: str) -> str:
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def exported_versions(session: Session, store: Store, day: date) -> list[OcsReportExport]:
+    return list(session.scalars(select(OcsReportExport).where(
+        OcsReportExport.store_id == store.id, OcsReportExport.business_date == day)
+        .order_by(OcsReportExport.exported_at.desc())))
+
+
+def day_statuses(session: Session, store: Store, *, offset: int = 0, limit: int = 31,
+                 now: datetime | None = None) -> tuple[list[DayStatus], int]:
+    """The store's days from today back to its first, newest first, a page of them; and how many there are."""
+    clock = store_clock(session, store, now)
+    if clock.first_day is None:
+        return [], 0
+    total = (clock.today - clock.first_day).days + 1
+    days = [clock.today - timedelta(days=n) for n in range(offset, min(offset + limit, total))]
+    if not days:
+        return [], total
+    exports = session.execute(
+        select(OcsReportExport.business_date, OcsReportExport.exported_at, OcsReportExport.exported_by,
+               OcsReportExport.sha256)
+        .where(OcsReportExport.store_id == store.id, OcsReportExport.business_date.between(days[-1], days[0]))
+        .order_by(OcsReportExport.exported_at)).all()
+    last: dict[date, tuple] = {}
+    versions: dict[date, int] = {}
+    for day, exported_at, who, sha in exports:
+        last[day] = (exported_at, who, sha)
+        versions[day] = versions.get(day, 0) + 1
+    statuses = []
+    for day in days:
+        if day not in last:
+            statuses.append(DayStatus(day, NOT_EXPORTED, None, None, 0))
+            continue
+        exported_at, who, sha = last[day]
+        status, problem = EXPORTED, None
+        if _touched_since(session, store, clock.bounds(day)[1], exported_at):
+            try:
+                changed = report_file(session, store, day, now=now).sha256 != sha
+            except ReportRefused as refused:
+                changed, problem = True, str(refused)
+            status = AMENDED if changed else EXPORTED
+        statuses.append(DayStatus(day, status, exported_at, who, versions[day], problem))
+    return statuses, total
+
+
+def _touched_since(session: Session, store: Store, day_ends: datetime, exported_at: datetime) -> bool:
+    """A ledger row written after the export and placed before the day's end: the day may have changed."""
+    late = select(LEDGER.id).where(LEDGER.store_id == store.id, LEDGER.created_at > exported_at,
+                                   LEDGER.occurred_at < day_ends).limit(1)
+    return session.scalar(late) is not None
