@@ -18,6 +18,7 @@ NO_STORE_ROUTES = {
     ("GET", "/console"): 303, ("GET", "/console/sign-in"): 200, ("POST", "/console/sign-in"): 401,
     ("GET", "/console/set-password"): 400, ("POST", "/console/set-password"): 400, ("GET", "/console/stores"): 200,
     ("GET", "/console/stores/new"): 403, ("POST", "/console/stores"): 403, ("POST", "/console/sign-out"): 303,
+    ("GET", "/console/reports"): 303,
 }
 
 
