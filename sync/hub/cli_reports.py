@@ -13,6 +13,7 @@ def cmd_report_ocs_daily(args) -> None:
     from sync.hub.cli_common import CliError, _database, _store
     from sync.hub.reports.exports import export_day
     from sync.hub.reports.ocs import ReportRefused
+    from sync.hub.tenancy import Scope
 
     out = Path(args.out)
     if out.is_dir():
@@ -22,7 +23,8 @@ def cmd_report_ocs_daily(args) -> None:
     db = _database(args)
     try:
         with db.write() as session:
-            made = export_day(session, _store(session, args.store), args.date, "cli")
+            store = _store(session, args.store)
+            made = export_day(session, Scope(store.tenant_id, via="cli"), store, args.date, "cli")
             out.write_text(made.content, encoding="utf-8", newline="")
     except ReportRefused as refused:
         raise CliError(str(refused)) from None

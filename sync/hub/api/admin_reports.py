@@ -19,6 +19,7 @@ from sync.hub.api.deps import admin_principal, get_db
 from sync.hub.database import Database
 from sync.hub.reports.exports import day_statuses, export_day
 from sync.hub.reports.ocs import DayUnbalanced, ReportRefused
+from sync.hub.tenancy import Scope
 from sync.hub.tokens import Principal
 
 router = APIRouter(prefix="/api/v1", tags=["admin"], responses=RESPONSES)
@@ -46,7 +47,7 @@ def ocs_daily(store_id: uuid.UUID, day: date = Query(..., alias="date", descript
     try:
         with db.write() as session:
             store = scoped_store(session, principal, store_id)
-            made = export_day(session, store, day, "api: admin token")
+            made = export_day(session, Scope(principal.tenant_id, via="api"), store, day, "api: admin token")
     except ReportRefused as error:
         raise refused(error) from None
     return Response(made.content, media_type="text/csv; charset=utf-8",

@@ -48,9 +48,7 @@ def download_day(request: Request, me: Me, store_id: uuid.UUID, day: str) -> Res
     try:
         with request.app.state.db.write() as session:
             store = tenancy.scoped_store(session, me.scope, store_id)
-            made = export_day(session, store, wanted, f"console: {me.user.username}")
-            tenancy.audit(session, me.scope, "ocs_report.exported", store_id=store.id,
-                          details={"date": wanted.isoformat(), "sha256": made.sha256})
+            made = export_day(session, me.scope, store, wanted, f"console: {me.user.username}")
     except ReportRefused as refused:
         return _page(request, me, store_id, 1, wanted.isoformat(), error=str(refused), status=422)
     return Response(made.content, media_type="text/csv; charset=utf-8",

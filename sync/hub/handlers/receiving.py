@@ -72,7 +72,7 @@ def po_received(session: Session, ctx: Context, args: PoReceivedV1) -> None:
         staff_id=args.staff_id, received_at=args.received_at, units=sum(line.quantity for line in args.lines),
         discrepancies=discrepancies))
     apply_deltas(session, order.store_id, deltas, transaction_type="receipt", reference_type="purchase_order",
-                 reference_id=order.id, staff_id=args.staff_id, when=now)
+                 reference_id=order.id, staff_id=args.staff_id, when=now, occurred_at=args.received_at)
     session.flush()
     session.refresh(order, ["items"])
     record_put(session, order)

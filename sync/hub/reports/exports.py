@@ -23,6 +23,7 @@ from sync.column_types import utcnow
 from sync.hub.models import OcsReportExport, Store
 from sync.hub.reports.exporters import csv_text, exporter_for
 from sync.hub.reports.ocs import LEDGER, ReportRefused, daily_report, store_clock
+from sync.hub.tenancy import Scope, audit
 
 NOT_EXPORTED = "not_exported"
 EXPORTED = "exported"
@@ -56,13 +57,16 @@ def report_file(session: Session, store: Store, day: date, *, now: datetime | No
     return ReportFile(report.province, exporter.file_name(report), content, sha256_of(content), len(report.rows))
 
 
-def export_day(session: Session, store: Store, day: date, exported_by: str, *,
+def export_day(session: Session, scope: Scope, store: Store, day: date, exported_by: str, *,
                now: datetime | None = None) -> ReportFile:
-    """Make the day's file and keep it as a new version; refused (nothing recorded) when it cannot be made."""
+    """Make the day's file and keep it as a new version, in the hub's audit trail too; refused (nothing
+    recorded) when it cannot be made."""
     made = report_file(session, store, day, now=now)
     session.add(OcsReportExport(store_id=store.id, business_date=day, province=made.province,
                                 exported_at=now or utcnow(), exported_by=exported_by[:120], sha256=made.sha256,
                                 rows=made.rows, content=made.content))
+    audit(session, scope, "ocs_report.exported", store_id=store.id,
+          details={"date": day.isoformat(), "sha256": made.sha256})
     session.flush()
     return made
 

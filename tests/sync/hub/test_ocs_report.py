@@ -23,6 +23,7 @@ from sync.hub.inventory import Delta, apply_deltas
 from sync.hub.models import OcsProduct, Store
 from sync.hub.reports.exports import AMENDED, EXPORTED, NOT_EXPORTED, day_statuses, export_day, report_file
 from sync.hub.reports.ocs import DayNotReportable, DayUnbalanced, daily_report
+from sync.hub.tenancy import Scope
 from sync.hub.tokens import issue_pairing_code
 from tests.sync.conftest import fresh_pg_database
 from tests.sync.hub.helpers import Terminal, build_world, mutation, push, sale_args
@@ -243,11 +244,12 @@ def test_the_daylight_saving_day_lasts_25_hours_and_keeps_both_01_30s_and_its_la
 
 
 def test_a_terminal_back_after_two_days_offline_marks_the_exported_days_it_changed_as_amended(hub, store_life):
-    db, client, _world = hub
+    db, client, world = hub
     store_id, late, late_sales = store_life
+    scope = Scope(world.tenant_ids["A"], via="cli")
     with db.write() as session:
         store = session.get(Store, store_id)
-        first = {day: export_day(session, store, day, "test") for day in DAYS}
+        first = {day: export_day(session, scope, store, day, "test") for day in DAYS}
     total = (datetime.now(TORONTO).date() - DAYS[0]).days + 1
     with db.read() as session:
         statuses, listed = day_statuses(session, session.get(Store, store_id), offset=0, limit=total)
@@ -262,7 +264,7 @@ def test_a_terminal_back_after_two_days_offline_marks_the_exported_days_it_chang
     assert [shown[day] for day in DAYS] == [EXPORTED, EXPORTED, AMENDED, AMENDED, AMENDED]
     assert now[DAYS[1]].sha256 == first[DAYS[1]].sha256 and now[DAYS[2]].sha256 != first[DAYS[2]].sha256
     with db.write() as session:
-        export_day(session, session.get(Store, store_id), DAYS[2], "test")
+        export_day(session, scope, session.get(Store, store_id), DAYS[2], "test")
     with db.read() as session:
         days = {s.day: s for s in day_statuses(session, session.get(Store, store_id), offset=0, limit=total)[0]}
     assert days[DAYS[2]].status == EXPORTED and days[DAYS[2]].versions == 2
@@ -279,8 +281,9 @@ def test_a_day_that_does_not_balance_is_refused_with_its_skus_and_nothing_is_rec
         apply_deltas(session, store_id, [Delta("SKU-9", None, -2, None, "gift to a friend")],
                      transaction_type="adjustment", reference_type="adjustment", reference_id=uuid.uuid4(),
                      occurred_at=local(DAYS[2], 12))
+    scope = Scope(world.tenant_ids["A"], via="cli")
     with db.write() as session, pytest.raises(DayUnbalanced) as refused:
-        export_day(session, session.get(Store, store_id), DAYS[2], "test")
+        export_day(session, scope, session.get(Store, store_id), DAYS[2], "test")
     assert refused.value.skus == ["SKU-9"] and "SKU-9" in str(refused.value) and "not exported" in str(refused.value)
     with db.read() as session:
         assert session.execute(text("SELECT count(*) FROM ocs_report_exports WHERE store_id = :s"),
