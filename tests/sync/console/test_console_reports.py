@@ -1,6 +1,6 @@
 """The console's OCS reports page: a manager lists their store's days, downloads a day (recorded as exported and
 audited), sees a day a late movement changed as amended, and is told in a sentence why a day cannot be made.
-The page is then opened in chromium at 1280x800 and saved as console-ocs.png."""
+The page is then opened in chromium at 1280x800 and on a tablet, and saved as console-ocs(-tablet).png."""
 
 from __future__ import annotations
 
@@ -84,6 +84,12 @@ def test_a_manager_downloads_days_sees_an_amended_one_and_the_page_in_chromium(c
             WebDriverWait(browser, 10).until(shown.url_contains("/reports/ocs"))
             browser.get(f"{server.url}{page_url}?day={first.isoformat()}")
             assert "Amended since exported" in browser.page_source
+            assert browser.execute_script("return document.documentElement.scrollWidth") <= 1280
             browser.save_screenshot(str(screenshot_dir(tmp_path) / "console-ocs.png"))
+            browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",  # a tablet held upright
+                                    {"width": 820, "height": 1180, "deviceScaleFactor": 1, "mobile": True})
+            browser.refresh()
+            assert browser.execute_script("return document.documentElement.scrollWidth") <= 820
+            browser.save_screenshot(str(screenshot_dir(tmp_path) / "console-ocs-tablet.png"))
         finally:
             browser.quit()
