@@ -3,8 +3,10 @@ history at full size (the `history_lines` of the size), and its list of days.
 
 The history is made in PostgreSQL with generate_series (setup, not measured), reusing the recall bench's orders
 and lines (2,000 SKUs, four lines an order, a sale every 20 seconds from 2026-01-01), plus one ledger row per
-line as the sale handler writes it, and a receipt per SKU before the first sale. The day asked is the history's
-last full day, so its opening sums nearly the whole ledger. Timed end to end through the admin API in process.
+line as the sale handler writes it, a receipt per SKU before the first sale, and an export of every day the
+morning after it (so the list of days checks each exported day against the rows written since). The ledger is
+vacuumed, as autovacuum keeps a live one. The day asked is the history's last full day, so its opening sums nearly
+the whole ledger. Timed end to end through the admin API in process.
 """
 
 from __future__ import annotations
@@ -41,16 +43,22 @@ SELECT md5('t' || g)::uuid, %(store)s, 'SKU-' || (g %% %(skus)s), 'sale', -1, 'o
        timestamp '2026-01-01' + ((g - 1) / 4 + 1) * interval '20 seconds',
        timestamp '2026-01-01' + ((g - 1) / 4 + 1) * interval '20 seconds'
 FROM generate_series(1, %(lines)s) AS g;
-ANALYZE ocs_inventory_transactions; ANALYZE ocs_product_catalog;
+VACUUM ANALYZE ocs_inventory_transactions; ANALYZE ocs_product_catalog;
+INSERT INTO ocs_report_exports (id, store_id, business_date, province, exported_at, exported_by, sha256, rows,
+                                content)
+SELECT md5('e' || d)::uuid, %(store)s, d::date, 'ON', d + interval '1 day 11 hours', 'bench', repeat('0', 64), 0, ''
+FROM generate_series(timestamp '2026-01-01', %(last)s::timestamp - interval '1 day', interval '1 day') AS d;
+ANALYZE ocs_report_exports;
 """
 
 
 def _ledger(name: str, ids: dict, tenant_id, lines: int, progress) -> None:
     import psycopg
 
-    progress(f"writing {lines:,} ledger rows with generate_series")
+    progress(f"writing {lines:,} ledger rows with generate_series, and an export of every day the morning after")
     with psycopg.connect(dsn_of(name), autocommit=True) as conn:
-        params = {"store": ids["store"], "tenant": tenant_id, "skus": bench_recalls.SKUS, "lines": lines}
+        params = {"store": ids["store"], "tenant": tenant_id, "skus": bench_recalls.SKUS, "lines": lines,
+                  "last": last_full_day(lines).isoformat()}
         for statement in filter(str.strip, LEDGER.split(";")):
             conn.execute(statement, {k: v for k, v in params.items() if f"%({k})s" in statement} or None)
 
@@ -110,7 +118,7 @@ def run(size, progress, *, asks: int = ASKS):
     file_how = (f"GET .../reports/ocs-daily?date={day} over {lines:,} order lines and as many ledger rows, "
                 f"{skus} SKUs, PostgreSQL; median of {len(timings['file'])} asks after one warm-up (worst "
                 f"{max(timings['file']):.3f} s)")
-    days_how = (f"GET .../reports/ocs-daily/days?limit=31, a page around the day exported {asks + 1} times; median of "
+    days_how = (f"GET .../reports/ocs-daily/days?limit=31, a page of days each exported the morning after; median of "
                 f"{len(timings['days'])} (worst {max(timings['days']):.3f} s)")
     return [at_most(Metric("OCS daily report", statistics.median(timings["file"]), "s", how=file_how), 2),
             at_most(Metric("OCS report days listed", statistics.median(timings["days"]), "s", how=days_how), 1)

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import DateTime, bindparam, func, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from sync.column_types import utcnow
@@ -101,6 +102,7 @@ def day_statuses(session: Session, store: Store, *, offset: int = 0, limit: int 
     for day, exported_at, who, sha in exports:
         last[day] = (exported_at, who, sha)
         versions[day] = versions.get(day, 0) + 1
+    earliest = _earliest_written_after(session, store, sorted({when for when, _who, _sha in last.values()}))
     statuses = []
     for day in days:
         if day not in last:
@@ -108,7 +110,8 @@ def day_statuses(session: Session, store: Store, *, offset: int = 0, limit: int 
             continue
         exported_at, who, sha = last[day]
         status, problem = EXPORTED, None
-        if _touched_since(session, store, clock.bounds(day)[1], exported_at):
+        placed = earliest(exported_at)
+        if placed is not None and placed < clock.bounds(day)[1]:
             try:
                 changed = report_file(session, store, day, now=now).sha256 != sha
             except ReportRefused as refused:
@@ -118,8 +121,30 @@ def day_statuses(session: Session, store: Store, *, offset: int = 0, limit: int 
     return statuses, total
 
 
-def _touched_since(session: Session, store: Store, day_ends: datetime, exported_at: datetime) -> bool:
-    """A ledger row written after the export and placed before the day's end: the day may have changed."""
-    late = select(LEDGER.id).where(LEDGER.store_id == store.id, LEDGER.created_at > exported_at,
-                                   LEDGER.occurred_at < day_ends).limit(1)
-    return session.scalar(late) is not None
+def _earliest_written_after(session: Session, store: Store, marks: list[datetime]):
+    """For each export time of the page: the earliest ``occurred_at`` of the ledger rows written after it.
+
+    A day whose export is followed by a row placed before the day's end may have changed. On PostgreSQL one pass
+    over the rows written since the oldest of those exports buckets them between the export times
+    (``width_bucket``) and keeps each bucket's earliest; a row after a later export is after the earlier ones
+    too, hence the running minimum from the newest bucket down. Elsewhere (SQLite) one query per export.
+    """
+    if not marks:
+        return lambda exported_at: None
+    if session.get_bind().dialect.name != "postgresql":
+        def one(exported_at: datetime) -> datetime | None:
+            return session.scalar(select(func.min(LEDGER.occurred_at)).where(
+                LEDGER.store_id == store.id, LEDGER.created_at > exported_at))
+        return one
+    naive = [mark.astimezone(UTC).replace(tzinfo=None) for mark in marks]
+    bucket = func.width_bucket(LEDGER.created_at, bindparam("marks", naive, type_=ARRAY(DateTime())))
+    rows = dict(session.execute(select(bucket, func.min(LEDGER.occurred_at)).where(
+        LEDGER.store_id == store.id, LEDGER.created_at > marks[0]).group_by(bucket)).all())
+    earliest: dict[datetime, datetime | None] = {}
+    running = None
+    for number in range(len(marks), 0, -1):  # bucket n: written at or after marks[n - 1], before marks[n]
+        found = rows.get(number)
+        if found is not None and (running is None or found < running):
+            running = found
+        earliest[marks[number - 1]] = running
+    return earliest.get
