@@ -317,3 +317,17 @@ def test_the_admin_api_exports_the_csv_lists_the_days_and_refuses_another_tenant
     assert client.get(f"{url}/days", headers=world.admin("B")).status_code == 403
     future = client.get(url, params={"date": "2999-01-01"}, headers=world.admin("A"))
     assert future.status_code == 400 and "has not come yet" in future.json()["detail"]
+
+
+def test_a_terminal_clock_ahead_of_the_hub_or_without_an_offset_counts_when_the_hub_received_it(hub):
+    db, client, world = hub
+    till = world.terminals["A2"]
+    ahead = _sale(till, "SKU-1", 1, datetime(2030, 1, 1, 12, tzinfo=TORONTO))
+    unzoned = _sale(till, "SKU-1", 1, datetime(2026, 11, 1, 12, tzinfo=TORONTO))
+    unzoned["local_ts"] = "2026-11-01T12:00:00"
+    _push_all(client, till, [("order.completed.v1", ahead), ("order.completed.v1", unzoned)])
+    with db.read() as session:
+        rows = session.execute(text("SELECT occurred_at, created_at FROM ocs_inventory_transactions "
+                                    "WHERE reference_id IN (:a, :b)"),
+                               {"a": ahead["order_id"], "b": unzoned["order_id"]}).all()
+    assert len(rows) == 2 and all(occurred == created for occurred, created in rows)
