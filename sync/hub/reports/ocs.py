@@ -20,7 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Integer, and_, case, func, select, type_coerce
+from sqlalchemy import Integer, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from sync.hub.models import OcsInventoryTransaction, OcsProduct, OrderItem, ProvinceTerritory, Store
@@ -182,7 +182,7 @@ def _sales_values(session: Session, store_id: uuid.UUID, starts: datetime, ends:
     taxable_cents = type_coerce(OrderItem.taxable_amount, Integer)
     groups = session.execute(
         select(LEDGER.sku, OrderItem.quantity, func.sum(-LEDGER.quantity * taxable_cents))
-        .join(OrderItem, and_(OrderItem.id == LEDGER.line_id))
+        .join(OrderItem, OrderItem.id == LEDGER.line_id)
         .where(LEDGER.store_id == store_id, LEDGER.occurred_at >= starts, LEDGER.occurred_at < ends,
                LEDGER.transaction_type.in_(SOLD_KINDS))
         .group_by(LEDGER.sku, OrderItem.quantity)).all()
