@@ -5,7 +5,8 @@ a day that does not balance), writes the province's file and records it with its
 
 A day is "amended since exported" when its figures today differ from its last export's. Finding that by
 recomputing every day listed would cost a report per day, so a cheap test comes first: only a ledger row written
-after the export yet placed before the day's end can change the day (its opening or its movements). A day with
+after the export (or just before it, `SETTLING`) yet placed before the day's end can change the day (its opening
+or its movements). A day with
 such a row is recomputed and its sha256 compared, so a late movement that changes nothing in the file (a SKU
 outside the report, a sale voided the same day) does not mark it.
 """
@@ -25,6 +26,11 @@ from sync.hub.models import OcsReportExport, Store
 from sync.hub.reports.exporters import csv_text, exporter_for
 from sync.hub.reports.ocs import LEDGER, ReportRefused, daily_report, store_clock
 from sync.hub.tenancy import Scope, audit
+
+# A push that began before an export and committed after it wrote its rows with a ``created_at`` before the export
+# time, unseen by the export. Rows written this long before an export are checked as if written after it (the sha256
+# comparison then decides); no push transaction lasts anywhere near this long.
+SETTLING = timedelta(minutes=10)
 
 NOT_EXPORTED = "not_exported"
 EXPORTED = "exported"
@@ -102,7 +108,8 @@ def day_statuses(session: Session, store: Store, *, offset: int = 0, limit: int 
     for day, exported_at, who, sha in exports:
         last[day] = (exported_at, who, sha)
         versions[day] = versions.get(day, 0) + 1
-    earliest = _earliest_written_after(session, store, sorted({when for when, _who, _sha in last.values()}))
+    earliest = _earliest_written_after(session, store,
+                                       sorted({when - SETTLING for when, _who, _sha in last.values()}))
     statuses = []
     for day in days:
         if day not in last:
@@ -110,7 +117,7 @@ def day_statuses(session: Session, store: Store, *, offset: int = 0, limit: int 
             continue
         exported_at, who, sha = last[day]
         status, problem = EXPORTED, None
-        placed = earliest(exported_at)
+        placed = earliest(exported_at - SETTLING)
         if placed is not None and placed < clock.bounds(day)[1]:
             try:
                 changed = report_file(session, store, day, now=now).sha256 != sha
