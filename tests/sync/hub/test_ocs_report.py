@@ -331,3 +331,37 @@ def test_a_terminal_clock_ahead_of_the_hub_or_without_an_offset_counts_when_the_
                                     "WHERE reference_id IN (:a, :b)"),
                                {"a": ahead["order_id"], "b": unzoned["order_id"]}).all()
     assert len(rows) == 2 and all(occurred == created for occurred, created in rows)
+
+
+def test_on_sqlite_a_late_movement_marks_its_exported_day_amended_too(tmp_path):
+    from sync.hub.database import Database
+    from sync.hub.migrate import upgrade
+    from sync.hub.models import Tenant
+    from tests.sync.hub.helpers import _province, _store
+
+    url = f"sqlite:///{tmp_path / 'hub.db'}"
+    upgrade(url)
+    db = Database(url)
+    day = DAYS[1]
+    with db.write() as session:
+        tenant = Tenant(code="SQLITE", name="SQLite")
+        session.add(tenant)
+        session.flush()
+        store = _store(session, tenant, _province(session), "ON009")
+        session.add(OcsProduct(tenant_id=tenant.id, ocs_variant_number="SKU-1", ocs_product_name="x",
+                               product_name="x", brand_name="B", category="Flower", product_form="dried_flower",
+                               net_content=Decimal("1"), unit_of_measure="g", price_per_unit=Decimal("9.99")))
+        apply_deltas(session, store.id, [Delta("SKU-1", None, 10)], transaction_type="receipt",
+                     reference_type="purchase_order", reference_id=uuid.uuid4(), occurred_at=local(DAYS[0], 9))
+        store_id, scope = store.id, Scope(tenant.id, via="cli")
+    with db.write() as session:
+        for exported in (DAYS[0], day):
+            export_day(session, scope, session.get(Store, store_id), exported, "test")
+    with db.write() as session:
+        apply_deltas(session, store_id, [Delta("SKU-1", None, -1, None, "expired")], transaction_type="adjustment",
+                     reference_type="adjustment", reference_id=uuid.uuid4(), occurred_at=local(day, 12))
+    with db.read() as session:
+        days, total = day_statuses(session, session.get(Store, store_id), offset=0, limit=400)
+    shown = {d.day: d.status for d in days}
+    assert (shown[DAYS[0]], shown[day], shown[DAYS[2]]) == (EXPORTED, AMENDED, NOT_EXPORTED)
+    db.dispose()
