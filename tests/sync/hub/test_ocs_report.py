@@ -333,7 +333,8 @@ def test_a_terminal_clock_ahead_of_the_hub_or_without_an_offset_counts_when_the_
     assert len(rows) == 2 and all(occurred == created for occurred, created in rows)
 
 
-def test_on_sqlite_a_late_movement_marks_its_exported_day_amended_too(tmp_path):
+def _sqlite_store(tmp_path):
+    """A SQLite hub with store ON009 that received 10 units of SKU-1 on the first day; (url, store id, scope)."""
     from sync.hub.database import Database
     from sync.hub.migrate import upgrade
     from sync.hub.models import Tenant
@@ -342,7 +343,6 @@ def test_on_sqlite_a_late_movement_marks_its_exported_day_amended_too(tmp_path):
     url = f"sqlite:///{tmp_path / 'hub.db'}"
     upgrade(url)
     db = Database(url)
-    day = DAYS[1]
     with db.write() as session:
         tenant = Tenant(code="SQLITE", name="SQLite")
         session.add(tenant)
@@ -354,6 +354,12 @@ def test_on_sqlite_a_late_movement_marks_its_exported_day_amended_too(tmp_path):
         apply_deltas(session, store.id, [Delta("SKU-1", None, 10)], transaction_type="receipt",
                      reference_type="purchase_order", reference_id=uuid.uuid4(), occurred_at=local(DAYS[0], 9))
         store_id, scope = store.id, Scope(tenant.id, via="cli")
+    return db, store_id, scope
+
+
+def test_on_sqlite_a_late_movement_marks_its_exported_day_amended_too(tmp_path):
+    db, store_id, scope = _sqlite_store(tmp_path)
+    day = DAYS[1]
     with db.write() as session:
         for exported in (DAYS[0], day):
             export_day(session, scope, session.get(Store, store_id), exported, "test")
@@ -365,3 +371,20 @@ def test_on_sqlite_a_late_movement_marks_its_exported_day_amended_too(tmp_path):
     shown = {d.day: d.status for d in days}
     assert (shown[DAYS[0]], shown[day], shown[DAYS[2]]) == (EXPORTED, AMENDED, NOT_EXPORTED)
     db.dispose()
+
+
+def test_the_command_writes_the_file_or_says_in_a_sentence_why_not(tmp_path, capsys):
+    from sync.hub.cli import main
+
+    db, _store_id, _scope = _sqlite_store(tmp_path)
+    db.dispose()
+    url, out = f"sqlite:///{tmp_path / 'hub.db'}", tmp_path / "ocs.csv"
+    command = ["report", "ocs-daily", "--db", url, "--store", "ON009", "--out", str(out), "--date"]
+    assert main([*command, DAYS[0].isoformat()]) == 0
+    assert "This version is recorded as exported" in capsys.readouterr().out
+    assert out.read_text().splitlines()[1].split(",")[3:] == ["SKU-1", "0", "10", "0", "0", "0", "0", "0", "10",
+                                                              "0.00"]
+    assert main([*command, "2026-10-01"]) == 1
+    assert "had no stock before 2026-10-30" in capsys.readouterr().err
+    assert main([*command, "2999-01-01"]) == 1
+    assert "has not come yet" in capsys.readouterr().err
