@@ -65,7 +65,7 @@ class SkuDay:
     adjustments: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ADJUSTMENT_GROUPS, 0))
     closing: int = 0
     sales_value: Decimal = Decimal("0.00")  # dollars, after discounts and before taxes, of the units sold
-    unplaced: int = 0  # movements no column took: non-zero leaves the SKU unbalanced
+    unplaced: int = 0  # kinds of movement (or reasons) no column took: any leaves the SKU unbalanced
 
     @property
     def balances(self) -> bool:
@@ -158,7 +158,7 @@ def _place(row: SkuDay, kind: str, reason: str | None, quantity: int) -> None:
     elif kind == "adjustment" and reason in OCS_GROUP:
         row.adjustments[OCS_GROUP[reason]] += quantity
     else:
-        row.unplaced += quantity or 1  # even a zero of an unknown kind is worth a look
+        row.unplaced += 1  # even movements of unknown kinds that net to zero are worth a look
 
 
 def _positions(session: Session, store_id: uuid.UUID, starts: datetime, ends: datetime):
