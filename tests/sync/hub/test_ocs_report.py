@@ -317,6 +317,10 @@ def test_the_admin_api_exports_the_csv_lists_the_days_and_refuses_another_tenant
     assert client.get(f"{url}/days", headers=world.admin("B")).status_code == 403
     future = client.get(url, params={"date": "2999-01-01"}, headers=world.admin("A"))
     assert future.status_code == 400 and "has not come yet" in future.json()["detail"]
+    # An adjustment's reason is one the report can group: free text is refused before it reaches the ledger.
+    gift = client.post("/api/v1/inventory/adjust", params={"store_id": str(store_id)}, headers=world.admin("A"),
+                       json={"sku": "SKU-1", "quantity_delta": -1, "reason": "gift to a friend"})
+    assert gift.status_code == 422 and "reason" in gift.text
 
 
 def test_a_terminal_clock_ahead_of_the_hub_or_without_an_offset_counts_when_the_hub_received_it(hub):
