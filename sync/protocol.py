@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from sync.canonical import mutation_hash
 from sync.mutations import MUTATIONS
-from sync.mutations.reasons import AdjustmentReason, DiscrepancyReason  # noqa: F401 - one enum for both ends
+from sync.mutations.reasons import OCS_GROUP, AdjustmentReason, DiscrepancyReason  # noqa: F401 - one enum for both ends
 
 PROTOCOL_VERSION = 1
 MAX_BATCH = 100
@@ -173,7 +173,8 @@ RESTORED_DATABASE = "restored_database"
 
 
 __all__ = [
-    "MAX_BATCH", "MAX_PULL_LIMIT", "MAX_WAIT_SECONDS", "MUTATIONS", "PROTOCOL_VERSION", "RESTORED_DATABASE", "Change",
+    "MAX_BATCH", "MAX_PULL_LIMIT", "MAX_WAIT_SECONDS", "MUTATIONS", "OCS_GROUP", "PROTOCOL_VERSION",
+    "RESTORED_DATABASE", "Change",
     "ErrorBody", "GapError", "Mutation", "MutationResult", "MutationStatus", "PairRequest", "PairResponse",
     "ProblemBody", "PullRequest", "PullResponse", "PushRequest", "PushResponse",
 ]

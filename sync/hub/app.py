@@ -17,6 +17,7 @@ from sync.hub.api import (
     admin_promotions,
     admin_purchasing,
     admin_recalls,
+    admin_reports,
     admin_sales,
     admin_staff,
     admin_stock,
@@ -48,7 +49,7 @@ def create_app(database_url: str, *, busy_timeout_ms: int = 15000) -> FastAPI:
     app.include_router(sync_routes.router)
     for router in (admin_catalog.router, admin_stock.router, admin_sales.router, admin_counts.router,
                    admin_tenancy.router, admin_recalls.router, admin_staff.router,
-                   admin_promotions.router, admin_purchasing.router):
+                   admin_promotions.router, admin_purchasing.router, admin_reports.router):
         app.include_router(router)
     console.mount(app)
     app.add_middleware(AllowedMethods, routes=app.router.routes)

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from sync.hub.cli_common import DB_ENV, CliError, _database, _db_url, _import, _store, _tenant
+from sync.hub.cli_reports import add_report_commands
 from sync.hub.cli_stock import add_stock_commands
 
 
@@ -251,6 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     asn.add_argument("file")
     asn.add_argument("--store", required=True)
     add_stock_commands(add)
+    add_report_commands(commands, f"database URL (default: ${DB_ENV}, else a SQLite file in the data folder)")
     return parser
 
 

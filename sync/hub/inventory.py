@@ -67,21 +67,23 @@ def on_hand(session: Session, store_id: uuid.UUID, sku: str, batch_lot: str | No
 def apply_deltas(
     session: Session, store_id: uuid.UUID, deltas: Iterable[Delta], *, transaction_type: str,
     reference_type: str, reference_id: uuid.UUID | None, staff_id: uuid.UUID | None = None,
-    when: datetime | None = None,
+    when: datetime | None = None, occurred_at: datetime | None = None,
 ) -> list[OversellEvent]:
     """Append the deltas and move the levels; a level below zero is accepted and raises an oversell.
 
+    ``occurred_at`` is when the movement happened in the store (see `store_time`); left out, it is now.
     Inside `deferred_levels` the levels move when the batch ends, and the oversells are raised then.
     """
     deltas = tuple(deltas)
     if not deltas:
         return []
     now = utcnow()
+    occurred = now if occurred_at is None else min(occurred_at, now)
     add_rows(session, _LEDGER, [
         {"id": uuid.uuid4(), "store_id": store_id, "sku": d.sku, "batch_lot": d.batch_lot,
          "transaction_type": transaction_type, "quantity": d.quantity, "reference_type": reference_type,
          "reference_id": reference_id, "line_id": d.line_id, "reason_code": d.reason, "staff_id": staff_id,
-         "created_at": now}
+         "created_at": now, "occurred_at": occurred}
         for d in deltas
     ])
     move = _Move(store_id, deltas, reference_id, when if transaction_type == "receipt" else None)
@@ -90,6 +92,23 @@ def apply_deltas(
         deferred.append(move)
         return []
     return _move_levels(session, [move])
+
+
+def store_time(terminal_clock: str | datetime | None) -> datetime | None:
+    """When a terminal says a movement happened: its clock, kept for reports only (the ledger's ``occurred_at``).
+
+    Text that is not an ISO 8601 time with its offset tells nothing, and is None (the hub's arrival then stands);
+    `apply_deltas` never lets it be later than the arrival.
+    """
+    if isinstance(terminal_clock, datetime):
+        return terminal_clock if terminal_clock.tzinfo is not None else None
+    if not terminal_clock:
+        return None
+    try:
+        parsed = datetime.fromisoformat(terminal_clock)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else None
 
 
 @contextmanager

@@ -139,8 +139,8 @@ def floor_inserts(hub: HubProcess, templates, orders: int) -> float:
                       o["tenders"][0]["amount_cents"]) for o in chunk])
                 cur.executemany(
                     "INSERT INTO ocs_inventory_transactions (id, store_id, sku, batch_lot, transaction_type, quantity,"
-                    " reference_type, reference_id, line_id, staff_id, created_at) VALUES (%s, %s, %s, %s, 'sale',"
-                    " %s, 'order', %s, %s, %s, now())",
+                    " reference_type, reference_id, line_id, staff_id, created_at, occurred_at) VALUES (%s, %s, %s, %s,"
+                    " 'sale', %s, 'order', %s, %s, %s, now(), now())",
                     [(uuid.uuid4(), store_id, d["sku"], d["batch_lot"], d["quantity_delta"], o["order_id"],
                       d["line_id"], o["staff_id"]) for o in chunk for d in o["inventory_deltas"]])
         return now() - started

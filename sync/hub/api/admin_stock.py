@@ -24,6 +24,7 @@ from sync.hub.purchasing import (
     receive_purchase_order,
 )
 from sync.hub.tokens import Principal
+from sync.protocol import AdjustmentReason
 
 router = APIRouter(prefix="/api/v1", tags=["admin"], responses=RESPONSES)
 Admin = Depends(admin_principal)
@@ -77,7 +78,8 @@ class AdjustIn(BaseModel):
     batch_lot: str | None = Field(None, max_length=40)
     quantity_delta: int | None = Field(None, ge=-1_000_000, le=1_000_000)
     counted_quantity: int | None = Field(None, ge=0, le=1_000_000)
-    reason: str = Field(min_length=1, max_length=30)
+    # One of the shared reasons, so the OCS report can group it (a free text one would leave its day unbalanced).
+    reason: AdjustmentReason
 
     @model_validator(mode="after")
     def _one_quantity(self) -> AdjustIn:

@@ -15,6 +15,7 @@ from sync.hub.console import (
     catalog_import,
     prices,
     purchasing,
+    reports,
     staff,
     stores,
     suppliers,
@@ -26,7 +27,7 @@ from sync.hub.console.web import HERE, PageError, SignInNeeded, redirect, render
 
 def mount(app: FastAPI) -> None:
     for module in (auth, stores, terminals, staff, prices, catalog, catalog_import, taxes, suppliers, purchasing,
-                   card_batches, audit):
+                   card_batches, audit, reports):
         app.include_router(module.router)
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
     app.add_exception_handler(SignInNeeded, _sign_in_needed)

@@ -36,6 +36,7 @@ from sync.hub.models.purchasing import (
     PurchaseOrderReceipt,
 )
 from sync.hub.models.recalls import Recall
+from sync.hub.models.reports import OcsReportExport
 from sync.hub.models.sales import (
     Order,
     OrderItem,
@@ -59,6 +60,7 @@ __all__ = [
     "KioskTicketLine", "OcsInventory", "OcsInventoryReservation", "OcsInventoryTransaction", "OcsProduct", "Order",
     "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem", "OrderStatusHistory", "OversellEvent",
     "PairingCode", "PasswordToken", "PaymentTransaction", "ProvinceTerritory", "ProvincialSupplier", "PurchaseOrder",
-    "PurchaseOrderItem", "PurchaseOrderReceipt", "Recall", "RolePermission", "ShelfLocation", "Store", "StoreFeed",
+    "OcsReportExport", "PurchaseOrderItem", "PurchaseOrderReceipt", "Recall", "RolePermission", "ShelfLocation",
+    "Store", "StoreFeed",
     "SyncChange", "SyncClient", "SyncMutation", "TaxRate", "Tenant", "Terminal", "User",
 ]

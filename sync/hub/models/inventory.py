@@ -92,10 +92,24 @@ class InventoryShelfAssignment(IdMixin, ReplicatedMixin, Base):
 
 
 class OcsInventoryTransaction(IdMixin, Base):
-    """One stock delta (opening, sale −n, refund +n, void, adjustment, receipt), tied to what caused it."""
+    """One stock delta (opening, sale −n, refund +n, void, adjustment, receipt), tied to what caused it.
+
+    ``created_at`` is when the hub wrote the row; ``occurred_at`` is when the movement happened in the store (the
+    terminal's clock for what a terminal sold, refunded, voided or counted, never later than the hub's arrival).
+    Reports put a movement in the store-local day of ``occurred_at``, so a terminal that was offline for days
+    changes the days its sales were made on; ``created_at`` then tells which exported days were amended.
+    """
 
     __tablename__ = "ocs_inventory_transactions"
-    __table_args__ = (Index("ix_ocs_inventory_transactions_store_sku", "store_id", "sku", "batch_lot"),)
+    __table_args__ = (
+        Index("ix_ocs_inventory_transactions_store_sku", "store_id", "sku", "batch_lot"),
+        # The OCS daily report reads a store's ledger by time; the included columns let it read the index only.
+        Index("ix_ocs_inventory_transactions_store_occurred", "store_id", "occurred_at",
+              postgresql_include=["sku", "quantity", "transaction_type", "reason_code", "created_at"]),
+        # Which exported days a late movement amended: the rows written after an export.
+        Index("ix_ocs_inventory_transactions_store_created", "store_id", "created_at",
+              postgresql_include=["occurred_at"]),
+    )
 
     store_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stores.id"))
     sku: Mapped[str] = mapped_column(String(40))
@@ -108,6 +122,7 @@ class OcsInventoryTransaction(IdMixin, Base):
     reason_code: Mapped[str | None] = mapped_column(String(30))
     staff_id: Mapped[uuid.UUID | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    occurred_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class OversellEvent(IdMixin, Base):

@@ -31,6 +31,7 @@ NO_STORE_ROUTES = {
     ("POST", "/console/catalog/accessories"): 403, ("POST", "/console/catalog/accessories/{item_id}"): 403,
     ("GET", "/console/catalog/import"): 403, ("POST", "/console/catalog/import"): 403,
     ("GET", "/console/catalog/import/{upload_id}"): 403, ("POST", "/console/catalog/import/{upload_id}/apply"): 403,
+    ("GET", "/console/reports"): 303,
 }
 
 

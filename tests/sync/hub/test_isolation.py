@@ -117,9 +117,13 @@ BODIES = {
 }
 
 
+# Query parameters a route requires besides ?store_id=, so the request reaches its scope check.
+QUERIES = {"/api/v1/stores/{store_id}/reports/ocs-daily": {"date": "2026-12-01"}}
+
+
 def _request(client, method, path, ids, headers, client_id):
     url = re.sub(r"\{(\w+)\}", lambda m: str(ids[m.group(1)]), path)
-    params = {"store_id": str(ids["store_id"])}
+    params = {"store_id": str(ids["store_id"]), **QUERIES.get(path, {})}
     if path.startswith("/sync/v1/"):
         body = {"client_id": str(client_id), "schema_version": 1, "mutations": []}
         if path.endswith("/pull"):

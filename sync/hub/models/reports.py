@@ -1,0 +1,28 @@
+"""Every OCS report file the hub exported: the day it covers, when, by whom, its sha256 and its text."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from sync.column_types import utcnow
+from sync.hub.models.base import Base, IdMixin
+
+
+class OcsReportExport(IdMixin, Base):
+    """One exported version of a store's daily report; a day exported twice has two rows, both kept."""
+
+    __tablename__ = "ocs_report_exports"
+    __table_args__ = (Index("ix_ocs_report_exports_store_day", "store_id", "business_date", "exported_at"),)
+
+    store_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stores.id"))
+    business_date: Mapped[date]
+    province: Mapped[str] = mapped_column(String(2))
+    exported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    exported_by: Mapped[str] = mapped_column(String(120))  # "console: <user>", "api: admin token", "cli"
+    sha256: Mapped[str] = mapped_column(String(64))
+    rows: Mapped[int]
+    content: Mapped[str] = mapped_column(Text)
