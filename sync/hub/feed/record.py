@@ -63,9 +63,12 @@ def _pending(session: Session) -> dict[tuple[str, str], _Pending]:
     return session.info.setdefault(_PENDING, {})
 
 
-def record_put(session: Session, obj: Base) -> None:
+def record_put(session: Session, obj: Base, *, also_to: frozenset[uuid.UUID] = frozenset()) -> None:
+    """Feed the row to the stores it belongs to, and to ``also_to`` (stores it no longer belongs to, so their
+    terminals learn it from the row itself: a staff member taken off a store)."""
     entity = ENTITY_OF[type(obj)]
-    _pending(session)[(entity, str(obj.id))] = _Pending(entity, str(obj.id), "put", obj, ())
+    stores = tuple(sorted(set(stores_for(session, obj)) | also_to, key=str)) if also_to else ()
+    _pending(session)[(entity, str(obj.id))] = _Pending(entity, str(obj.id), "put", obj, stores)
 
 
 def record_put_row(session: Session, model: type[Base], row: Any) -> None:
@@ -127,7 +130,8 @@ def feed_new_store(session: Session, store: Store) -> None:
         *session.scalars(select(RolePermission).where(RolePermission.tenant_id == store.tenant_id)),
         *session.scalars(select(OcsProduct).where(OcsProduct.tenant_id == store.tenant_id)),
         *session.scalars(select(Accessory).where(Accessory.tenant_id == store.tenant_id)),
-        *session.scalars(select(User).where(User.tenant_id == store.tenant_id, User.store_id.is_(None))),
+        *session.scalars(select(User).where(User.tenant_id == store.tenant_id, User.store_id.is_(None),
+                                            User.store_ids.is_(None))),
         *session.scalars(select(DiscountCode).where(DiscountCode.tenant_id == store.tenant_id,
                                                     DiscountCode.store_id.is_(None))),
         *session.scalars(select(Promotion).where(Promotion.tenant_id == store.tenant_id,

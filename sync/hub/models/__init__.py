@@ -14,6 +14,7 @@ from sync.hub.models.inventory import (
     ShelfLocation,
 )
 from sync.hub.models.kiosk import KioskClaimConflict, KioskTicket, KioskTicketLine, OcsInventoryReservation
+from sync.hub.models.prices import PriceHistory, PriceSchedule
 from sync.hub.models.promotions import (
     BundleDeal,
     DiscountUsage,
@@ -49,7 +50,7 @@ __all__ = [
     "InventoryCount", "InventoryCountLine", "InventoryShelfAssignment", "KioskClaimConflict", "KioskTicket",
     "KioskTicketLine", "OcsInventory", "OcsInventoryReservation", "OcsInventoryTransaction", "OcsProduct", "Order",
     "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem", "OrderStatusHistory", "OversellEvent",
-    "PairingCode", "PasswordToken", "PaymentTransaction", "ProvinceTerritory", "ProvincialSupplier", "PurchaseOrder",
+    "PairingCode", "PasswordToken", "PaymentTransaction", "PriceHistory", "PriceSchedule", "ProvinceTerritory", "ProvincialSupplier", "PurchaseOrder",
     "PurchaseOrderItem", "PurchaseOrderReceipt", "Recall", "RolePermission", "ShelfLocation", "Store", "StoreFeed",
     "SyncChange", "SyncClient", "SyncMutation", "TaxRate", "Tenant", "Terminal", "User",
 ]
