@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -275,11 +276,12 @@ class KioskTicketService:
         self._from_qr.pop(ticket_id, None)
 
 
-def ticket_sale(ticket: LoadedTicket, *, tax_components: Sequence[TaxComponent], role: Role) -> Sale:
+def ticket_sale(ticket: LoadedTicket, *, tax_components: Sequence[TaxComponent], role: Role,
+                own_cap: Decimal | None = None) -> Sale:
     """A new sale of the ticket's lines, at this till's prices (the kiosk's estimate never binds). Lines the store
     no longer sells are left off (the loaded ticket says which); out of stock or recalled ones go in, for the stock
     check to mark. A line the sale refuses (the 30 g rule) refuses the ticket: nothing is loaded."""
-    sale = Sale(tax_components=tax_components, role=role)
+    sale = Sale(tax_components=tax_components, role=role, own_cap=own_cap)
     for line in ticket.lines:
         if line.product is not None:
             sale.add(line.product, line.quantity)

@@ -27,7 +27,6 @@ from pos_app.domain.order import Order, complete_sale, discounts_given, inventor
 from pos_app.domain.parking import park_snapshot, restore_snapshot, saved_codes
 from pos_app.domain.payment import PaymentStatus
 from pos_app.domain.sale import Sale, SaleLine, SaleTotals
-from pos_app.domain.staff import Role
 from pos_app.domain.stock_check import unsellable_lines
 from pos_app.domain.tenders import CardApproval, CardTender, CashTender, Tender
 from pos_app.persistence import parked_sales
@@ -94,7 +93,7 @@ class SaleService:
 
     def start_sale(self, staff: StaffMember) -> Sale:
         self._staff = staff
-        self._sale = Sale(tax_components=self._context.tax_components, role=staff.role)
+        self._sale = Sale(tax_components=self._context.tax_components, role=staff.role, own_cap=staff.discount_cap)
         attach(self._sale, self.promotions, self.store_now)
         return self._sale
 
@@ -187,7 +186,8 @@ class SaleService:
         staff = self._staff
         if self.has_open_sale or (self._sale is not None and self._sale.tenders) or staff is None:
             raise TicketRefused("A sale is on screen. Finish it, or park it (F8), then load the kiosk ticket.")
-        sale = ticket_sale(ticket, tax_components=self._context.tax_components, role=staff.role)
+        sale = ticket_sale(ticket, tax_components=self._context.tax_components, role=staff.role,
+                           own_cap=staff.discount_cap)
         uow = UnitOfWork(self._session_factory)
         with uow as session:
             tickets.claim_in(session, ticket.ticket_id, staff_id=staff.id)
@@ -225,16 +225,17 @@ class SaleService:
     def discount_line(self, line_id: uuid.UUID, *, percent: Decimal | None = None, amount: Money | None = None,
                       approver: StaffMember | None = None, reason: str | None = None) -> SaleLine:
         """``reason``: a DiscountReason code, kept on the order line and in the audit trail."""
-        return self._saved(self.sale.discount_line(line_id, percent=percent, amount=amount,
-                                                   role=self._role(approver), reason=reason))
+        return self._saved(self.sale.discount_line(line_id, percent=percent, amount=amount, reason=reason,
+                                                   **self._approver(approver)))
 
     def discount_cart(self, *, percent: Decimal | None = None, amount: Money | None = None,
                       approver: StaffMember | None = None, reason: str | None = None) -> Money:
-        return self._saved(self.sale.discount_cart(percent=percent, amount=amount, role=self._role(approver),
-                                                   reason=reason))
+        return self._saved(self.sale.discount_cart(percent=percent, amount=amount, reason=reason,
+                                                   **self._approver(approver)))
 
-    def _role(self, approver: StaffMember | None) -> Role | None:
-        return approver.role if approver is not None else None
+    def _approver(self, approver: StaffMember | None) -> dict:
+        """A manager's role and own limit when they approve; none for the signed-in staff member's own discount."""
+        return {} if approver is None else {"role": approver.role, "own_cap": approver.discount_cap}
 
     # --- tenders ---------------------------------------------------------------------------------------
 
@@ -340,7 +341,7 @@ class SaleService:
             row = parked_sales.take(session, parked_id)
             if row is None:
                 raise ParkedSaleGone()
-            sale = Sale(tax_components=self._context.tax_components, role=staff.role)
+            sale = Sale(tax_components=self._context.tax_components, role=staff.role, own_cap=staff.discount_cap)
             missing = restore_snapshot(sale, row.snapshot, self._lookup)
             attach(sale, self.promotions, self.store_now, saved_codes(row.snapshot))  # priced as before parking
             self._keeper.save_in(session, sale, staff)  # from the parked sales to the open sale, in one step

@@ -18,7 +18,7 @@ class User(IdMixin, ReplicatedMixin, Base):
     __tablename__ = "users"
 
     store_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("stores.id"), index=True)
-    # Several chosen stores (store_id empty then); neither: every store (sync.staff_stores). A staff member taken
+    # Several chosen stores (store_id empty then); neither: every store (sync.staff_rules). A staff member taken
     # off this store keeps a row here that says so, and signs in here no more.
     store_ids: Mapped[list[Any] | None] = mapped_column(JSON(none_as_null=True))
     staff_code: Mapped[str] = mapped_column(String(16), unique=True)

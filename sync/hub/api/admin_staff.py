@@ -26,7 +26,10 @@ Db = Depends(get_db)
 
 class StaffOut(BaseModel):
     id: uuid.UUID
-    store_id: uuid.UUID | None = Field(description="Empty: works in every store of the tenant.")
+    store_id: uuid.UUID | None = Field(description="Their one store; empty when they work in several or every store.")
+    store_ids: list[uuid.UUID] | None = Field(description="Every store they work in; empty: every store of the "
+                                                          "tenant.")
+    discount_cap_percent: Decimal | None = Field(description="Their own discount limit; empty: their role's.")
     staff_code: str
     first_name: str | None
     last_name: str | None
@@ -38,7 +41,10 @@ class StaffOut(BaseModel):
 
     @classmethod
     def of(cls, user: User) -> StaffOut:
-        return cls(id=user.id, store_id=user.store_id, staff_code=user.staff_code, first_name=user.first_name,
+        stores = user.stores()
+        return cls(id=user.id, store_id=user.store_id, store_ids=None if stores is None else sorted(stores, key=str),
+                   discount_cap_percent=user.discount_cap_percent, staff_code=user.staff_code,
+                   first_name=user.first_name,
                    last_name=user.last_name, email=user.email, role=user.role, is_active=user.is_active,
                    pin_temporary=user.pin_temporary, locked_until=user.locked_until)
 
@@ -51,6 +57,10 @@ class StaffIn(BaseModel):
     email: str = Field("", max_length=120)
     role: str = Field("cashier", pattern="^(cashier|manager|admin)$")
     all_stores: bool = False
+    store_ids: list[uuid.UUID] | None = Field(None, description="The stores they work in; empty: the store in the "
+                                                                "path.")
+    discount_cap_percent: Decimal | None = Field(None, ge=0, le=100, decimal_places=2,
+                                                 description="Their own discount limit; empty: their role's.")
     pin: str = Field(min_length=1, max_length=8, description="A temporary PIN, 4 to 8 digits.")
 
 
@@ -61,6 +71,10 @@ class StaffUpdate(BaseModel):
     email: str | None = Field(None, max_length=120)
     role: str | None = Field(None, pattern="^(cashier|manager|admin)$")
     all_stores: bool | None = None
+    store_ids: list[uuid.UUID] | None = Field(None, min_length=1, description="The stores they work in from now on; "
+                                              "their other stores' registers refuse their PIN after a sync.")
+    discount_cap_percent: Decimal | None = Field(None, ge=0, le=100, decimal_places=2,
+                                                 description="Their own discount limit; null: their role's.")
 
 
 class PinIn(BaseModel):
@@ -76,19 +90,20 @@ def list_staff(store_id: uuid.UUID, principal: Principal = Admin, db: Database =
 
 @router.post("/stores/{store_id}/staff", response_model=StaffOut, status_code=201)
 def add_staff(store_id: uuid.UUID, body: StaffIn, principal: Principal = Admin, db: Database = Db):
-    fields = body.model_dump(exclude={"staff_code", "pin", "all_stores"})
+    fields = body.model_dump(exclude={"staff_code", "pin", "all_stores", "store_ids"})
     with answered(), db.write() as session:
         return StaffOut.of(staff.create_staff(session, scope_of(principal), store_id, staff_code=body.staff_code,
-                                              pin=body.pin, all_stores=body.all_stores, **fields))
+                                              pin=body.pin, all_stores=body.all_stores, store_ids=body.store_ids,
+                                              **fields))
 
 
 @router.put("/staff/{staff_id}", response_model=StaffOut)
 def update_staff(staff_id: uuid.UUID, body: StaffUpdate, principal: Principal = Admin, db: Database = Db):
     fields = body.model_dump(exclude_unset=True)
-    all_stores = fields.pop("all_stores", None)
+    all_stores, store_ids = fields.pop("all_stores", None), fields.pop("store_ids", None)
     with answered(), db.write() as session:
         return StaffOut.of(staff.update_staff(session, scope_of(principal), staff_id, all_stores=all_stores,
-                                              **fields))
+                                              store_ids=store_ids, **fields))
 
 
 @router.post("/staff/{staff_id}/pin", response_model=StaffOut)

@@ -50,7 +50,8 @@ __all__ = [
     "InventoryCount", "InventoryCountLine", "InventoryShelfAssignment", "KioskClaimConflict", "KioskTicket",
     "KioskTicketLine", "OcsInventory", "OcsInventoryReservation", "OcsInventoryTransaction", "OcsProduct", "Order",
     "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem", "OrderStatusHistory", "OversellEvent",
-    "PairingCode", "PasswordToken", "PaymentTransaction", "PriceHistory", "PriceSchedule", "ProvinceTerritory", "ProvincialSupplier", "PurchaseOrder",
+    "PairingCode", "PasswordToken", "PaymentTransaction", "PriceHistory", "PriceSchedule",
+    "ProvinceTerritory", "ProvincialSupplier", "PurchaseOrder",
     "PurchaseOrderItem", "PurchaseOrderReceipt", "Recall", "RolePermission", "ShelfLocation", "Store", "StoreFeed",
     "SyncChange", "SyncClient", "SyncMutation", "TaxRate", "Tenant", "Terminal", "User",
 ]

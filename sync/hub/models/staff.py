@@ -12,11 +12,11 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from sync.column_types import ExactDecimal
 from sync.hub.models.base import HUB_ONLY, Base, IdMixin, ReplicatedMixin
-from sync.staff_stores import stores_of, works_in
+from sync.staff_rules import stores_of, works_in
 
 
 class User(IdMixin, ReplicatedMixin, Base):
-    """Where a staff member works (`sync.staff_stores`): ``store_id`` alone for one store, ``store_ids`` for
+    """Where a staff member works (`sync.staff_rules`): ``store_id`` alone for one store, ``store_ids`` for
     several chosen stores, neither for every store of the tenant."""
 
     __tablename__ = "users"

@@ -1,11 +1,25 @@
-"""Which stores a staff member works in, read the same way by the hub and by the terminals: ``store_id`` alone
-for one store, ``store_ids`` (a list of store ids) for several chosen stores, neither for every store of the
-tenant. A terminal accepts a PIN only from staff who work in its store."""
+"""Staff rules the hub and the terminals read alike.
+
+How far each role may discount, unless the staff member has a limit of their own (``discount_cap_percent``).
+
+Which stores a staff member works in: ``store_id`` alone for one store, ``store_ids`` (a list of store ids) for
+several chosen stores, neither for every store of the tenant. A terminal accepts a PIN only from staff who work in
+its store.
+"""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from decimal import Decimal
+
+ROLE_DISCOUNT_CAP_PERCENT: dict[str, Decimal] = {"cashier": Decimal("10"), "manager": Decimal("50"),
+                                                 "admin": Decimal("100")}
+
+
+def discount_cap(role: str, own: Decimal | None = None) -> Decimal:
+    """The staff member's own limit when one is set, else their role's."""
+    return own if own is not None else ROLE_DISCOUNT_CAP_PERCENT[str(role)]
 
 
 def stores_of(store_id: uuid.UUID | None, store_ids: Iterable[str | uuid.UUID] | None) -> frozenset[uuid.UUID] | None:
