@@ -1,6 +1,6 @@
-"""Admin API for register staff and a store's price overrides: what the console also does, through the same
-service functions (`sync.hub.staff`, `sync.hub.prices`), so the rules, scope and audit exist once.
-A staff member's PIN hash never leaves the hub through this API."""
+"""Admin API for register staff: what the console also does, through the same service functions
+(`sync.hub.staff`), so the rules, scope and audit exist once. A staff member's PIN hash never leaves the hub
+through this API. A store's prices are in `sync.hub.api.admin_prices`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from decimal import Decimal
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict, Field
 
-from sync.hub import prices, staff
+from sync.hub import staff
 from sync.hub.api.admin_common import RESPONSES
 from sync.hub.api.admin_tenancy import answered, scope_of
 from sync.hub.api.deps import admin_principal, get_db
@@ -128,37 +128,3 @@ def activate(staff_id: uuid.UUID, principal: Principal = Admin, db: Database = D
 def deactivate(staff_id: uuid.UUID, principal: Principal = Admin, db: Database = Db):
     with answered(), db.write() as session:
         return StaffOut.of(staff.set_staff_active(session, scope_of(principal), staff_id, False))
-
-
-class PriceOverrideIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    price: Decimal | None = Field(description="The store's selling price; null sells at the regular price again.",
-                                  gt=0, lt=100000, decimal_places=2)
-
-
-class PriceOut(BaseModel):
-    sku: str
-    name: str
-    catalog_price: Decimal
-    store_price: Decimal | None
-    override_price: Decimal | None
-    selling_price: Decimal
-    on_hand: int
-
-    @classmethod
-    def of(cls, row: prices.PriceRow) -> PriceOut:
-        return cls(sku=row.sku, name=row.name, catalog_price=row.catalog_price, store_price=row.store_price,
-                   override_price=row.override_price, selling_price=row.selling_price, on_hand=row.on_hand)
-
-
-@router.get("/stores/{store_id}/price-overrides", response_model=list[PriceOut])
-def list_price_overrides(store_id: uuid.UUID, principal: Principal = Admin, db: Database = Db):
-    with answered(), db.read() as session:
-        return [PriceOut.of(row) for row in prices.price_rows(session, scope_of(principal), store_id, limit=500)]
-
-
-@router.put("/stores/{store_id}/price-overrides/{sku}", response_model=PriceOut)
-def set_price_override(store_id: uuid.UUID, sku: str, body: PriceOverrideIn, principal: Principal = Admin,
-                       db: Database = Db):
-    with answered(), db.write() as session:
-        return PriceOut.of(prices.set_price_override(session, scope_of(principal), store_id, sku, body.price))
