@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from uuid import UUID, uuid4
@@ -13,6 +13,7 @@ from pos_app.domain.discounts import HUNDRED, CartDiscount, as_percent, check_di
 from pos_app.domain.equivalency import check_possession_limit
 from pos_app.domain.errors import (
     AgeNotVerified,
+    DomainError,
     EmptySale,
     InvalidDiscount,
     InvalidQuantity,
@@ -194,6 +195,28 @@ class Sale:
                                   line.discount_cap if line.discount_role else self.own_cap)
         self._commit(self._replaced(updated), self._cart_discount)
         return updated
+
+    def reprice(self, prices: Mapping[str, Money]) -> bool:
+        """The lines of these SKUs at their new unit price (a scheduled price change began while the cart was
+        open); True when one changed. A percent discount follows the price; a line whose fixed discount the new
+        price cannot carry keeps its price. Once a payment is on the sale, it keeps the prices it is being paid at.
+        """
+        if self._tenders:
+            return False
+        lines = []
+        for line in self._lines:
+            price = prices.get(line.product.sku)
+            updated = line if price is None else replace(line, product=replace(line.product, unit_price=price))
+            if line.discount_percent is not None:
+                updated = replace(updated, discount=updated.gross * (line.discount_percent / HUNDRED))
+            lines.append(line if line.discount > updated.gross else updated)
+        if lines == self._lines:
+            return False
+        try:
+            self._commit(lines, self._cart_discount)
+        except DomainError:  # the cart discount no longer fits the new prices: the cart stays as it was
+            return False
+        return True
 
     def remove_line(self, line_id: UUID) -> None:
         self._ensure_no_card_payment()

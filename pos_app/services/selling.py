@@ -31,7 +31,7 @@ from pos_app.domain.stock_check import unsellable_lines
 from pos_app.domain.tenders import CardApproval, CardTender, CashTender, Tender
 from pos_app.persistence import parked_sales
 from pos_app.persistence.audit import append_audit
-from pos_app.persistence.catalog_repository import SqlProductLookup
+from pos_app.persistence.catalog_repository import SqlProductLookup, scheduled_prices
 from pos_app.persistence.order_repository import add_inventory_transactions, save_order
 from pos_app.persistence.outbox import enqueue_mutation
 from pos_app.persistence.stock import on_hand_levels, sellable_lots
@@ -63,7 +63,7 @@ class SaleService:
         or an oversell test must; a till at the counter always checks."""
         self._session_factory = session_factory
         self._context = context
-        self._lookup = lookup or SqlProductLookup(session_factory, context.store_id)
+        self._lookup = lookup or SqlProductLookup(session_factory, context.store_id, clock)
         self._clock = clock
         self._keeper = OpenSaleKeeper(session_factory, context, self._lookup, clock)
         self._stock_checks = stock_checks
@@ -96,6 +96,18 @@ class SaleService:
         self._sale = Sale(tax_components=self._context.tax_components, role=staff.role, own_cap=staff.discount_cap)
         attach(self._sale, self.promotions, self.store_now)
         return self._sale
+
+    def reprice_scheduled(self) -> bool:
+        """Lines of a sale not yet paid take the price of a scheduled change whose minute has come (from the
+        replica, offline too), as a promotion that begins re-prices them; True when a line's price changed. The
+        register asks every few seconds."""
+        sale = self._sale
+        if sale is None or sale.is_empty or sale.tenders:
+            return False
+        with self._session_factory() as session:
+            due = scheduled_prices(session, self._context.store_id, {line.product.sku for line in sale.lines},
+                                   self._clock())
+        return bool(due) and self._saved(sale.reprice({sku: Money.of(price) for sku, price in due.items()}))
 
     def store_now(self) -> datetime:
         return self._clock().astimezone(self._context.zone).replace(tzinfo=None)
