@@ -137,8 +137,9 @@ def price_history(session: Session, scope: Scope, store_id: uuid.UUID, *, sku: s
         where.append(PriceHistory.sku == sku.strip())
     total = session.scalar(select(func.count()).select_from(PriceHistory).where(*where)) or 0
     rows = session.execute(
-        select(PriceHistory, ConsoleUser.display_name).outerjoin(ConsoleUser, ConsoleUser.id == PriceHistory.changed_by)
+        select(PriceHistory, ConsoleUser.display_name, ConsoleUser.username)
+        .outerjoin(ConsoleUser, ConsoleUser.id == PriceHistory.changed_by)
         .where(*where).order_by(PriceHistory.changed_at.desc(), PriceHistory.id)
         .offset((max(page, 1) - 1) * per_page).limit(per_page))
     return [HistoryRow(h.sku, h.kind, h.old_price, h.new_price, h.effective_at.astimezone(zone),
-                       h.changed_at.astimezone(zone), name, h.via) for h, name in rows], total
+                       h.changed_at.astimezone(zone), name or username, h.via) for h, name, username in rows], total

@@ -142,6 +142,9 @@ def feed_new_store(session: Session, store: Store) -> None:
         key = (ENTITY_OF[type(obj)], str(obj.id))
         if key not in pending:
             pending[key] = _Pending(key[0], key[1], "put", obj, (store.id,))
+        elif pending[key].store_ids and store.id not in pending[key].store_ids:
+            # Another store opened in this transaction has it pending for itself alone: this one needs it too.
+            pending[key].store_ids = (*pending[key].store_ids, store.id)
     record_put(session, store)
 
 
