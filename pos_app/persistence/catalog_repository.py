@@ -29,7 +29,7 @@ def scheduled_prices(session: Session, store_id: uuid.UUID, skus: Iterable[str],
         where.append(PriceSchedule.effective_at > since)
     rows = session.execute(select(PriceSchedule.sku, PriceSchedule.price).where(*where)
                            .order_by(PriceSchedule.effective_at))
-    return dict(rows.tuples().all())  # the latest minute last, so it wins
+    return {sku: price for sku, price in rows}  # the latest minute last, so it wins
 
 
 def _store_price_and_cost(session: Session, store_id: uuid.UUID, sku: str, catalog_price: Decimal,
