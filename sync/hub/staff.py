@@ -114,8 +114,9 @@ def update_staff(session: Session, scope: Scope, staff_id: uuid.UUID, *, store_i
     the stores they work in from now on (one or more; fewer than before takes them off the others)."""
     user = scoped_staff(session, scope, staff_id, store_id=store_id)
     changes = _clean(fields)
-    if changes.get("role") == user.role:
-        del changes["role"]  # unchanged: a manager may edit a manager's name without giving the role
+    for key in ("role", "discount_cap_percent"):
+        if key in changes and changes[key] == getattr(user, key):
+            del changes[key]  # unchanged: a manager may edit the name of a manager, or of one with a raised limit
     _check(scope, {**changes, "first_name": changes.get("first_name", user.first_name)},
            role=changes.get("role", user.role))
     before = user.stores()

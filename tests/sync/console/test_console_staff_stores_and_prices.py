@@ -95,6 +95,17 @@ def test_a_staff_members_stores_and_discount_limit_from_the_console(console_app,
     assert details[-1]["taken_off"] == [str(tenant.store_b)] and details[-1]["discount_cap_percent"] is None
     assert f"/staff/{user.id}/edit" not in owner.get(f"/console/stores/{tenant.store_b}/staff").text
 
+    # An owner's raised limit stands when a manager edits the name; only the manager's own raise is refused.
+    mine = [str(tenant.store_a)]
+    assert owner.post(f"{page}/{user.id}", _staff_form(user, discount_cap_percent="25", stores=mine)).status_code == 303
+    assert 'value="25"' in manager.get(f"{page}/{user.id}/edit").text
+    renamed = manager.post(f"{page}/{user.id}", _staff_form(user, first_name="Cass", discount_cap_percent="25",
+                                                            stores=mine))
+    assert renamed.status_code == 303
+    assert manager.post(f"{page}/{user.id}", _staff_form(user, discount_cap_percent="30", stores=mine)
+                        ).status_code == 403
+    assert (_user(db, user.id).first_name, _user(db, user.id).discount_cap_percent) == ("Cass", Decimal("25"))
+
 
 def test_the_admin_api_sets_stores_and_limits_through_the_same_rules(console_app, tenant):
     api = _api(console_app, tenant)
