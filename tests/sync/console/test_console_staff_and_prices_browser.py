@@ -82,3 +82,13 @@ def test_an_owner_sets_a_cashiers_limit_and_stores_and_schedules_a_price(live_hu
     browser.execute_script("document.getElementById('history').scrollIntoView()")
     assert browser.execute_script("return document.documentElement.scrollWidth") <= 1280
     browser.save_screenshot(str(shots / "console-prices-history.png"))
+
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",  # a tablet held upright: nothing spills over
+                            {"width": 820, "height": 1180, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        browser.get(f"{live_hub.url}/console/stores/{tenant.store_a}/prices?q={sku}")
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 820
+        browser.save_screenshot(str(shots / "console-prices-tablet.png"))
+    finally:
+        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False})
