@@ -209,7 +209,13 @@ class Sale:
             updated = line if price is None else replace(line, product=replace(line.product, unit_price=price))
             if line.discount_percent is not None:
                 updated = replace(updated, discount=updated.gross * (line.discount_percent / HUNDRED))
-            lines.append(line if line.discount > updated.gross else updated)
+            elif line.discount and updated is not line:
+                try:  # the same amount off a lower price is a bigger share: still within the approver's limit?
+                    check_discount_amount(line.discount, updated.gross, line.discount_role or self.role,
+                                          line.discount_cap if line.discount_role else self.own_cap)
+                except DomainError:
+                    updated = line
+            lines.append(updated)
         if lines == self._lines:
             return False
         try:

@@ -173,6 +173,10 @@ def test_a_scheduled_price_re_prices_an_unpaid_cart_and_a_percent_discount_follo
     repriced = sale.lines[0]
     assert (repriced.product.unit_price, repriced.discount) == (Money.of("12.00"), Money.of("2.40"))
     assert not sale.reprice({"TEN": Money.of("12.00")}), "already at that price"
+    fixed = sale.add(FIFTY)
+    sale.discount_line(fixed.line_id, amount=Money.of("5.00"))  # the cashier's 10 % of $50
+    assert sale.reprice({"BONG": Money.of("40.00")}) is False, "$5 off $40 is over 10 %: the line keeps $50"
+    assert sale.line(fixed.line_id).product.unit_price == Money.of("50.00")
     sale.record_age_check(True)
     sale.add_cash(Money.of("5.00"))
     assert not sale.reprice({"TEN": Money.of("9.00")}), "a payment is on it: it keeps its prices"
