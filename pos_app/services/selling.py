@@ -27,14 +27,13 @@ from pos_app.domain.order import Order, complete_sale, discounts_given, inventor
 from pos_app.domain.parking import park_snapshot, restore_snapshot, saved_codes
 from pos_app.domain.payment import PaymentStatus
 from pos_app.domain.sale import Sale, SaleLine, SaleTotals
-from pos_app.domain.stock_check import unsellable_lines
 from pos_app.domain.tenders import CardApproval, CardTender, CashTender, Tender
 from pos_app.persistence import parked_sales
 from pos_app.persistence.audit import append_audit
-from pos_app.persistence.catalog_repository import SqlProductLookup, scheduled_prices
+from pos_app.persistence.catalog_repository import SqlProductLookup
 from pos_app.persistence.order_repository import add_inventory_transactions, save_order
 from pos_app.persistence.outbox import enqueue_mutation
-from pos_app.persistence.stock import on_hand_levels, sellable_lots
+from pos_app.persistence.stock import sellable_lots
 from pos_app.persistence.sync_state import take_receipt_seq
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.clock import Clock, utc_clock
@@ -44,6 +43,7 @@ from pos_app.services.mutations import order_completed
 from pos_app.services.open_sale import OpenSaleKeeper
 from pos_app.services.parked_info import ParkedSaleInfo, parked_info
 from pos_app.services.promotions import PromotionCatalog, attach, enter_code
+from pos_app.services.sale_upkeep import mark_stock, reprice_unpaid
 from pos_app.services.staff import StaffMember
 from pos_app.services.terminal import TerminalContext
 
@@ -98,16 +98,9 @@ class SaleService:
         return self._sale
 
     def reprice_scheduled(self) -> bool:
-        """Lines of a sale not yet paid take the price of a scheduled change whose minute has come (from the
-        replica, offline too), as a promotion that begins re-prices them; True when a line's price changed. The
-        register asks every few seconds."""
-        sale = self._sale
-        if sale is None or sale.is_empty or sale.tenders:
-            return False
-        with self._session_factory() as session:
-            due = scheduled_prices(session, self._context.store_id, {line.product.sku for line in sale.lines},
-                                   self._clock())
-        return bool(due) and self._saved(sale.reprice({sku: Money.of(price) for sku, price in due.items()}))
+        """`sale_upkeep.reprice_unpaid`, the sale saved when it changed; the register asks every few seconds."""
+        changed = reprice_unpaid(self._session_factory, self._context.store_id, self._sale, self._clock())
+        return changed and self._saved(changed)
 
     def store_now(self) -> datetime:
         return self._clock().astimezone(self._context.zone).replace(tzinfo=None)
@@ -198,8 +191,7 @@ class SaleService:
         staff = self._staff
         if self.has_open_sale or (self._sale is not None and self._sale.tenders) or staff is None:
             raise TicketRefused("A sale is on screen. Finish it, or park it (F8), then load the kiosk ticket.")
-        sale = ticket_sale(ticket, tax_components=self._context.tax_components, role=staff.role,
-                           own_cap=staff.discount_cap)
+        sale = ticket_sale(ticket, tax_components=self._context.tax_components, staff=staff)
         uow = UnitOfWork(self._session_factory)
         with uow as session:
             tickets.claim_in(session, ticket.ticket_id, staff_id=staff.id)
@@ -217,22 +209,8 @@ class SaleService:
         sale.check_sellable()
 
     def _check_stock(self, skus: set[str], *, lots: dict[str, list[Lot]] | None = None) -> None:
-        """One indexed query for the SKUs changed: their lots (cannabis) or their on-hand level (accessories)."""
-        sale = self.sale
-        if not self._stock_checks or not skus:
-            return
-        lines = [line for line in sale.lines if line.product.sku in skus]
-        cannabis = {line.product.sku for line in lines if line.product.is_cannabis}
-        others = skus - cannabis
-        if lots is None or set(lots) != cannabis or others:
-            with self._session_factory() as session:
-                store_id = self._context.store_id
-                lots = sellable_lots(session, store_id, cannabis) if cannabis else {}
-                ticket = sale.kiosk_ticket.ticket_id if sale.kiosk_ticket else None  # its stock is held for it
-                levels = on_hand_levels(session, store_id, others, except_ticket=ticket) if others else {}
-        else:
-            levels = {}
-        sale.set_stock_problems(skus, unsellable_lines(lines, lots, levels, self._clock().date()))
+        if self._stock_checks and skus:
+            mark_stock(self._session_factory, self._context.store_id, self.sale, skus, self._clock().date(), lots=lots)
 
     def discount_line(self, line_id: uuid.UUID, *, percent: Decimal | None = None, amount: Money | None = None,
                       approver: StaffMember | None = None, reason: str | None = None) -> SaleLine:

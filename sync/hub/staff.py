@@ -55,7 +55,8 @@ def list_staff(session: Session, scope: Scope, store_id: uuid.UUID) -> list[User
 def scoped_staff(session: Session, scope: Scope, staff_id: uuid.UUID, *, store_id: uuid.UUID | None = None,
                  changing: bool = True) -> User:
     """The staff member, if the caller reaches them (and they work in ``store_id``, when given). Changing one who
-    works in every store takes an owner or admin: a manager's change would reach stores not theirs."""
+    works in every store, or in a store the caller does not reach, takes an owner or admin: a manager's change
+    would reach stores not theirs."""
     if store_id is not None:
         scoped_store(session, scope, store_id)
     user = session.get(User, staff_id)
@@ -77,12 +78,12 @@ def scoped_staff(session: Session, scope: Scope, staff_id: uuid.UUID, *, store_i
 
 def create_staff(session: Session, scope: Scope, store_id: uuid.UUID, *, staff_code: str, pin: str,
                  all_stores: bool = False, store_ids: Iterable[uuid.UUID] | None = None, **fields: Any) -> User:
-    """``store_ids``: the stores they work in (``store_id``'s page adds them to its own store when empty);
-    ``all_stores``: every store of the tenant, those opened later too."""
+    """``store_ids``: the stores they work in (None: ``store_id`` alone); ``all_stores``: every store of the
+    tenant, those opened later too."""
     store = scoped_store(session, scope, store_id)
     if all_stores and scope.store_ids is not None:
         raise OutOfScope("Only an owner or admin can add staff who work in every store.")
-    works = None if all_stores else _chosen_stores(session, scope, store_ids or (store.id,))
+    works = None if all_stores else _chosen_stores(session, scope, (store.id,) if store_ids is None else store_ids)
     code = (staff_code or "").strip().upper()
     if not code or len(code) > 16 or not code.replace("-", "").isalnum():
         raise Invalid("The staff code must be 1 to 16 letters, digits or - (for example S014); cashiers type it "

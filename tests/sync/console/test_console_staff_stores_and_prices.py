@@ -72,6 +72,9 @@ def test_a_staff_members_stores_and_discount_limit_from_the_console(console_app,
                                   "discount_cap_percent": "25"})
     assert refused.status_code == 403 and "discount more than their role" in refused.text
     assert "limit of 10%" in refused.text
+    refused = manager.post(page, {"staff_code": "MC1", "first_name": "Ola", "role": "cashier", "pin": "2468",
+                                  "stores_shown": "true"})
+    assert refused.status_code == 422 and "Choose at least one store" in refused.text, "none ticked"
     added = manager.post(page, {"staff_code": "MC1", "first_name": "Ola", "role": "cashier", "pin": "2468",
                                 "stores_shown": "true", "stores": [str(tenant.store_a)], "discount_cap_percent": "5"})
     assert added.status_code == 303
