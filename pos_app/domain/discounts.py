@@ -18,32 +18,34 @@ def as_percent(value: Decimal | int) -> Decimal:
     return Decimal(value)
 
 
-def check_discount_amount(amount: Money, base: Money, role: Role) -> None:
-    """A discount amount must be 0..base, and no bigger a share of base than the role's cap."""
+def check_discount_amount(amount: Money, base: Money, role: Role, own_cap: Decimal | None = None) -> None:
+    """A discount amount must be 0..base, and no bigger a share of base than the approver's cap (their own
+    limit, ``own_cap``, when they have one, else their role's)."""
     if amount.is_negative():
         raise InvalidDiscount(f"A discount cannot be negative. Enter {Money.zero()} or more.")
     if amount > base:
         raise InvalidDiscount(
             f"A discount of {amount} is more than the {base} it applies to. Enter a smaller discount."
         )
-    cap = discount_cap(role)
+    cap = discount_cap(role, own_cap)
     if amount.amount * HUNDRED > cap * base.amount:
-        raise DiscountOverCap(amount.amount * HUNDRED / base.amount, role, cap)
+        raise DiscountOverCap(amount.amount * HUNDRED / base.amount, role, cap, own=own_cap is not None)
 
 
-def discount_amount(base: Money, percent: Decimal | int | None, amount: Money | None, role: Role) -> Money:
+def discount_amount(base: Money, percent: Decimal | int | None, amount: Money | None, role: Role,
+                    own_cap: Decimal | None = None) -> Money:
     """The amount off `base` for a percent or a fixed amount (exactly one of them)."""
     if (percent is None) == (amount is None):
         raise InvalidDiscount("Give the discount either as a percent or as an amount, not both.")
     if amount is not None:
-        check_discount_amount(amount, base, role)
+        check_discount_amount(amount, base, role, own_cap)
         return amount
     pct = as_percent(percent)
     if not Decimal(0) <= pct <= HUNDRED:
         raise InvalidDiscount("A discount percent must be from 0 to 100.")
-    cap = discount_cap(role)
+    cap = discount_cap(role, own_cap)
     if pct > cap:
-        raise DiscountOverCap(pct, role, cap)
+        raise DiscountOverCap(pct, role, cap, own=own_cap is not None)
     return base * (pct / HUNDRED)
 
 
@@ -55,6 +57,7 @@ class CartDiscount:
     percent: Decimal | None = None
     amount: Money | None = None
     reason: str | None = None  # a DiscountReason code
+    own_cap: Decimal | None = None  # the approver's own limit, if they have one
 
     def amount_on(self, discountable: Money) -> Money:
         if self.percent is not None:
@@ -70,4 +73,4 @@ class CartDiscount:
                 f"The cart discount of {self.amount} would be more than the {discountable} left to discount. "
                 "Change or remove the cart discount first."
             )
-        check_discount_amount(self.amount, discountable, self.role)
+        check_discount_amount(self.amount, discountable, self.role, self.own_cap)

@@ -64,10 +64,11 @@ class InvalidDiscount(DomainError):
 class DiscountOverCap(DomainError):
     code = "discount_over_cap"
 
-    def __init__(self, percent: Decimal, role: str, cap: Decimal) -> None:
+    def __init__(self, percent: Decimal, role: str, cap: Decimal, *, own: bool = False) -> None:
         approver = "an admin" if role == "manager" else "a manager"
+        whose = f"this {role}'s own" if own else f"the {role}"
         super().__init__(
-            f"A {format_number(percent)}% discount is over the {role} limit of {format_number(cap)}%. "
+            f"A {format_number(percent)}% discount is over {whose} limit of {format_number(cap)}%. "
             f"Ask {approver} to approve it."
         )
         self.percent = percent

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
@@ -54,10 +55,11 @@ class RestoredSale:
 
 
 def restore_open_sale(snapshot: dict[str, Any], lookup: ProductLookup, tenders: Sequence[Tender], *,
-                      tax_components: Sequence[TaxComponent], role: Role) -> RestoredSale:
+                      tax_components: Sequence[TaxComponent], role: Role,
+                      own_cap: Decimal | None = None) -> RestoredSale:
     """The saved sale, with ``tenders`` (the caller decides which payments stand: the card journal has the last
     word on cards) put back on it."""
-    sale = Sale(UUID(snapshot["sale_id"]), tax_components=tax_components, role=role)
+    sale = Sale(UUID(snapshot["sale_id"]), tax_components=tax_components, role=role, own_cap=own_cap)
     restored = RestoredSale(sale, codes=saved_codes(snapshot))
     restored.missing = restore_snapshot(sale, snapshot, lookup, saved_prices=bool(tenders))
     # Money is taken only after the age check; the check itself was logged when it was made.

@@ -44,6 +44,7 @@ def cart_snapshot(sale: Sale) -> dict[str, Any]:
                 "discount_percent": None if line.discount_percent is None else str(line.discount_percent),
                 "discount_cents": line.discount.cents if line.discount_percent is None and line.discount else 0,
                 "discount_role": line.discount_role.value if line.discount_role else None,
+                "discount_cap": None if line.discount_cap is None else str(line.discount_cap),
                 "discount_reason": line.discount_reason,
                 "lot": line.lot,
             }
@@ -54,6 +55,7 @@ def cart_snapshot(sale: Sale) -> dict[str, Any]:
             "percent": None if cart.percent is None else str(cart.percent),
             "amount_cents": cart.amount.cents if cart.amount is not None else None,
             "role": cart.role.value,
+            "own_cap": None if cart.own_cap is None else str(cart.own_cap),
             "reason": cart.reason,
         },
         "kiosk_ticket": None if ticket is None else {"id": str(ticket.ticket_id), "number": ticket.number},
@@ -81,21 +83,25 @@ def restore_snapshot(sale: Sale, snapshot: dict[str, Any], lookup: ProductLookup
             product = replace(product, unit_price=Money.from_cents(item["unit_price_cents"]))
         line = sale.add(product, item["quantity"], lot=item.get("lot"))  # parked before lots: none
         reason = item.get("discount_reason")  # parked before reason codes: none
+        approver = {"role": item["discount_role"], "own_cap": _cap(item.get("discount_cap")), "reason": reason}
         if item["discount_percent"] is not None:
-            sale.discount_line(line.line_id, percent=Decimal(item["discount_percent"]), role=item["discount_role"],
-                               reason=reason)
+            sale.discount_line(line.line_id, percent=Decimal(item["discount_percent"]), **approver)
         elif item["discount_cents"]:
-            sale.discount_line(line.line_id, amount=Money.from_cents(item["discount_cents"]),
-                               role=item["discount_role"], reason=reason)
+            sale.discount_line(line.line_id, amount=Money.from_cents(item["discount_cents"]), **approver)
     if snapshot.get("age_refusal"):
         sale.record_age_check(False, snapshot["age_refusal"])
     if ticket := snapshot.get("kiosk_ticket"):  # saved before kiosk tickets: none
         sale.kiosk_ticket = TicketRef(UUID(ticket["id"]), ticket["number"])
     cart = snapshot.get("cart_discount")
     if cart and not sale.is_empty:
+        approver = {"role": cart["role"], "own_cap": _cap(cart.get("own_cap")), "reason": cart.get("reason")}
         if cart["percent"] is not None:
-            sale.discount_cart(percent=Decimal(cart["percent"]), role=cart["role"], reason=cart.get("reason"))
+            sale.discount_cart(percent=Decimal(cart["percent"]), **approver)
         else:
-            sale.discount_cart(amount=Money.from_cents(cart["amount_cents"]), role=cart["role"],
-                               reason=cart.get("reason"))
+            sale.discount_cart(amount=Money.from_cents(cart["amount_cents"]), **approver)
     return missing
+
+
+def _cap(saved: str | None) -> Decimal | None:
+    """An approver's own discount limit as saved (parked before staff had their own limits: none)."""
+    return None if saved is None else Decimal(saved)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from uuid import UUID, uuid4
@@ -13,6 +13,7 @@ from pos_app.domain.discounts import HUNDRED, CartDiscount, as_percent, check_di
 from pos_app.domain.equivalency import check_possession_limit
 from pos_app.domain.errors import (
     AgeNotVerified,
+    DomainError,
     EmptySale,
     InvalidDiscount,
     InvalidQuantity,
@@ -49,6 +50,7 @@ class SaleLine:
     discount: Money = Money.zero()
     discount_percent: Decimal | None = None  # kept so the discount follows quantity changes
     discount_role: Role | None = None  # who approved the discount
+    discount_cap: Decimal | None = None  # the approver's own limit, when they have one (else their role's)
     discount_reason: str | None = None  # a DiscountReason code, chosen by the cashier
     lot: str | None = None  # the batch lot a scanned label named: the sale takes its units from that lot only
 
@@ -79,10 +81,12 @@ class Sale:
         sale_id: UUID | None = None,
         tax_components: Sequence[TaxComponent] = (),
         role: Role = Role.CASHIER,
+        own_cap: Decimal | None = None,
     ) -> None:
         self.sale_id = sale_id or uuid4()
         self.tax_components = tuple(tax_components)
         self.role = Role(role)
+        self.own_cap = own_cap  # the signed-in staff member's own discount limit, if the hub set one
         self._lines: list[SaleLine] = []
         self._cart_discount: CartDiscount | None = None
         self._tenders: list[Tender] = []
@@ -187,9 +191,38 @@ class Sale:
         if line.discount_percent is not None:
             updated = replace(updated, discount=updated.gross * (line.discount_percent / HUNDRED))
         else:
-            check_discount_amount(updated.discount, updated.gross, line.discount_role or self.role)
+            check_discount_amount(updated.discount, updated.gross, line.discount_role or self.role,
+                                  line.discount_cap if line.discount_role else self.own_cap)
         self._commit(self._replaced(updated), self._cart_discount)
         return updated
+
+    def reprice(self, prices: Mapping[str, Money]) -> bool:
+        """The lines of these SKUs at their new unit price (a scheduled price change began while the cart was
+        open); True when one changed. A percent discount follows the price; a line whose fixed discount the new
+        price cannot carry keeps its price. Once a payment is on the sale, it keeps the prices it is being paid at.
+        """
+        if self._tenders:
+            return False
+        lines = []
+        for line in self._lines:
+            price = prices.get(line.product.sku)
+            updated = line if price is None else replace(line, product=replace(line.product, unit_price=price))
+            if line.discount_percent is not None:
+                updated = replace(updated, discount=updated.gross * (line.discount_percent / HUNDRED))
+            elif line.discount and updated is not line:
+                try:  # the same amount off a lower price is a bigger share: still within the approver's limit?
+                    check_discount_amount(line.discount, updated.gross, line.discount_role or self.role,
+                                          line.discount_cap if line.discount_role else self.own_cap)
+                except DomainError:
+                    updated = line
+            lines.append(updated)
+        if lines == self._lines:
+            return False
+        try:
+            self._commit(lines, self._cart_discount)
+        except DomainError:  # the cart discount no longer fits the new prices: the cart stays as it was
+            return False
+        return True
 
     def remove_line(self, line_id: UUID) -> None:
         self._ensure_no_card_payment()
@@ -206,39 +239,45 @@ class Sale:
         amount: Money | None = None,
         role: Role | None = None,
         reason: str | None = None,
+        own_cap: Decimal | None = None,
     ) -> SaleLine:
-        """Replace the line's discount; a zero discount removes it. ``reason``: a DiscountReason code."""
+        """Replace the line's discount; a zero discount removes it. ``reason``: a DiscountReason code. ``role`` and
+        ``own_cap``: an approver's, when it is not the signed-in staff member's own discount."""
         self._ensure_no_card_payment()
-        approver = Role(role) if role is not None else self.role
+        approver, cap = self._approver(role, own_cap)
         code = None if reason is None else discount_reason(reason).value
         line = self.line(line_id)
-        off = discount_amount(line.gross, percent, amount, approver)
+        off = discount_amount(line.gross, percent, amount, approver, cap)
         pct = None if percent is None else as_percent(percent)
         if off or pct:
-            updated = replace(line, discount=off, discount_percent=pct, discount_role=approver, discount_reason=code)
+            updated = replace(line, discount=off, discount_percent=pct, discount_role=approver, discount_reason=code,
+                              discount_cap=cap)
         else:
             updated = replace(line, discount=Money.zero(), discount_percent=None, discount_role=None,
-                              discount_reason=None)
+                              discount_reason=None, discount_cap=None)
         self._commit(self._replaced(updated), self._cart_discount)
         return updated
 
+    def _approver(self, role: Role | None, own_cap: Decimal | None) -> tuple[Role, Decimal | None]:
+        return (Role(role), own_cap) if role is not None else (self.role, self.own_cap)
+
     def discount_cart(
         self, *, percent: Decimal | None = None, amount: Money | None = None, role: Role | None = None,
-        reason: str | None = None,
+        reason: str | None = None, own_cap: Decimal | None = None,
     ) -> Money:
         """Replace the cart discount and return its amount; a zero discount removes it."""
         self._ensure_no_card_payment()
         code = None if reason is None else discount_reason(reason).value
         if self.is_empty:
             raise InvalidDiscount("Add items to the sale before giving a cart discount.")
-        approver = Role(role) if role is not None else self.role
+        approver, cap = self._approver(role, own_cap)
         discountable = sum_money(line.net for line in self._lines)
-        off = discount_amount(discountable, percent, amount, approver)
+        off = discount_amount(discountable, percent, amount, approver, cap)
         cart: CartDiscount | None = None
         if percent is not None and as_percent(percent):
-            cart = CartDiscount(role=approver, percent=as_percent(percent), reason=code)
+            cart = CartDiscount(role=approver, percent=as_percent(percent), reason=code, own_cap=cap)
         elif amount:
-            cart = CartDiscount(role=approver, amount=amount, reason=code)
+            cart = CartDiscount(role=approver, amount=amount, reason=code, own_cap=cap)
         self._commit(self._lines, cart)
         return off
 

@@ -1,7 +1,9 @@
-"""Staff roles and how far each may discount."""
+"""Staff roles and how far each may discount (the limits are the hub's too: sync.staff_rules)."""
 
 from decimal import Decimal
 from enum import StrEnum
+
+from sync.staff_rules import ROLE_DISCOUNT_CAP_PERCENT
 
 
 class Role(StrEnum):
@@ -10,15 +12,12 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
-DISCOUNT_CAP_PERCENT: dict[Role, Decimal] = {
-    Role.CASHIER: Decimal("10"),
-    Role.MANAGER: Decimal("50"),
-    Role.ADMIN: Decimal("100"),
-}
+DISCOUNT_CAP_PERCENT: dict[Role, Decimal] = {Role(role): cap for role, cap in ROLE_DISCOUNT_CAP_PERCENT.items()}
 
 
-def discount_cap(role: Role | str) -> Decimal:
-    return DISCOUNT_CAP_PERCENT[Role(role)]
+def discount_cap(role: Role | str, own: Decimal | None = None) -> Decimal:
+    """``own``: the staff member's own limit, set on the hub; it replaces the role's when there is one."""
+    return own if own is not None else DISCOUNT_CAP_PERCENT[Role(role)]
 
 
 def can_supervise(role: Role | str) -> bool:

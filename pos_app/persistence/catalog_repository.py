@@ -1,8 +1,12 @@
-"""Finding products by what a scanner or a cashier types, as domain ``ProductInfo`` values."""
+"""Finding products by what a scanner or a cashier types, as domain ``ProductInfo`` values, at the store's price
+at that moment: a pending scheduled price whose minute has passed (the hub has not made it the override yet, or the
+till is offline), else the store's override, else its own price, else the catalog's."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from sqlalchemy import or_, select
@@ -12,11 +16,24 @@ from hardware.codes.gs1 import gtin14_or_none
 from pos_app.domain.catalog import CodeMatch, ProductInfo
 from pos_app.domain.equivalency import ProductForm
 from pos_app.domain.money import Money
-from pos_app.persistence.models import Accessory, AccessoryCategory, OcsInventory, OcsProduct
+from pos_app.persistence.models import Accessory, AccessoryCategory, OcsInventory, OcsProduct, PriceSchedule
 
 
-def _store_price_and_cost(session: Session, store_id: uuid.UUID, sku: str,
-                          catalog_price: Decimal) -> tuple[Decimal, Decimal | None]:
+def scheduled_prices(session: Session, store_id: uuid.UUID, skus: Iterable[str], now: datetime,
+                     since: datetime | None = None) -> dict[str, Decimal]:
+    """SKU -> the price of its latest pending scheduled change whose minute has passed by ``now`` (and came after
+    ``since``, when given): one indexed query."""
+    where = [PriceSchedule.store_id == store_id, PriceSchedule.sku.in_(list(skus)),
+             PriceSchedule.status == "pending", PriceSchedule.effective_at <= now]
+    if since is not None:
+        where.append(PriceSchedule.effective_at > since)
+    rows = session.execute(select(PriceSchedule.sku, PriceSchedule.price).where(*where)
+                           .order_by(PriceSchedule.effective_at))
+    return {sku: price for sku, price in rows}  # the latest minute last, so it wins
+
+
+def _store_price_and_cost(session: Session, store_id: uuid.UUID, sku: str, catalog_price: Decimal,
+                          now: datetime) -> tuple[Decimal, Decimal | None]:
     """The store's price, and what it paid a unit (None when it does not say): the floor a promotion may not take
     cannabis below unless the store allows it."""
     row = session.execute(
@@ -24,14 +41,14 @@ def _store_price_and_cost(session: Session, store_id: uuid.UUID, sku: str,
             OcsInventory.store_id == store_id, OcsInventory.sku == sku
         )
     ).first()
-    if row is None:
-        return catalog_price, None
-    override, retail, cost = row
-    return (override if override is not None else (retail if retail is not None else catalog_price)), cost or None
+    override, retail, cost = row if row is not None else (None, None, None)
+    scheduled = scheduled_prices(session, store_id, (sku,), now).get(sku)
+    price = next(p for p in (scheduled, override, retail, catalog_price) if p is not None)
+    return price, cost or None
 
 
-def _store_price(session: Session, store_id: uuid.UUID, sku: str, catalog_price: Decimal) -> Decimal:
-    return _store_price_and_cost(session, store_id, sku, catalog_price)[0]
+def _store_price(session: Session, store_id: uuid.UUID, sku: str, catalog_price: Decimal, now: datetime) -> Decimal:
+    return _store_price_and_cost(session, store_id, sku, catalog_price, now)[0]
 
 
 def cannabis_info(product: OcsProduct, price: Decimal, cost: Decimal | None = None) -> ProductInfo:
@@ -72,7 +89,9 @@ def _accessory_category(accessory: Accessory) -> str:
     return category.name if category is not None else "Accessories"
 
 
-def find_by_code(session: Session, store_id: uuid.UUID, code: str) -> CodeMatch | None:
+def find_by_code(session: Session, store_id: uuid.UUID, code: str, now: datetime | None = None) -> CodeMatch | None:
+    """``now``: the moment the price is for (a till's own clock); the machine's clock when not given."""
+    now = now or datetime.now(UTC)
     code = code.strip()
     if not code:
         return None
@@ -83,19 +102,21 @@ def find_by_code(session: Session, store_id: uuid.UUID, code: str) -> CodeMatch 
         )
         if product is not None and product.is_active:
             units = product.case_quantity if product.case_gtin == gtin else 1
-            price, cost = _store_price_and_cost(session, store_id, product.ocs_variant_number, product.price_per_unit)
+            price, cost = _store_price_and_cost(session, store_id, product.ocs_variant_number, product.price_per_unit,
+                                               now)
             return CodeMatch(cannabis_info(product, price, cost), units)
         accessory = session.scalar(select(Accessory).where(Accessory.barcode == gtin))
         if accessory is not None and accessory.is_active:
-            price = _store_price(session, store_id, accessory.sku, accessory.retail_price)
+            price = _store_price(session, store_id, accessory.sku, accessory.retail_price, now)
             return CodeMatch(accessory_info(accessory, price), 1)
     product = session.scalar(select(OcsProduct).where(OcsProduct.ocs_variant_number == code))
     if product is not None and product.is_active:
-        price, cost = _store_price_and_cost(session, store_id, product.ocs_variant_number, product.price_per_unit)
+        price, cost = _store_price_and_cost(session, store_id, product.ocs_variant_number, product.price_per_unit,
+                                               now)
         return CodeMatch(cannabis_info(product, price, cost), 1)
     accessory = session.scalar(select(Accessory).where(Accessory.sku == code))
     if accessory is not None and accessory.is_active:
-        price = _store_price(session, store_id, accessory.sku, accessory.retail_price)
+        price = _store_price(session, store_id, accessory.sku, accessory.retail_price, now)
         return CodeMatch(accessory_info(accessory, price), 1)
     return None
 
@@ -103,10 +124,12 @@ def find_by_code(session: Session, store_id: uuid.UUID, code: str) -> CodeMatch 
 class SqlProductLookup:
     """The domain's ``ProductLookup`` over the replica; one short read transaction per scan."""
 
-    def __init__(self, session_factory: sessionmaker[Session], store_id: uuid.UUID) -> None:
+    def __init__(self, session_factory: sessionmaker[Session], store_id: uuid.UUID,
+                 clock: Callable[[], datetime] | None = None) -> None:
         self._session_factory = session_factory
         self._store_id = store_id
+        self._clock = clock or (lambda: datetime.now(UTC))
 
     def find_by_code(self, code: str) -> CodeMatch | None:
         with self._session_factory() as session:
-            return find_by_code(session, self._store_id, code)
+            return find_by_code(session, self._store_id, code, self._clock())

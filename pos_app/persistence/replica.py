@@ -48,6 +48,7 @@ ENTITY_TABLES = {
     "shelf_location": "shelf_locations", "purchase_order": "purchase_orders", "inventory_level": "ocs_inventory",
     "batch": "batch_tracking", "kiosk_ticket": "kiosk_tickets", "inventory_reservation": "ocs_inventory_reservations",
     "shelf_assignment": "inventory_shelf_assignments", "promotion": "promotions", "discount_code": "discount_codes",
+    "price_schedule": "price_schedules",
 }
 # Rows the feed carries inside their parent's `lines`: parent table -> (child table, its key to the parent).
 NESTED = {"purchase_orders": ("purchase_order_items", "purchase_order_id"),

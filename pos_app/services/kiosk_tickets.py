@@ -21,7 +21,6 @@ from pos_app.domain.errors import DomainError
 from pos_app.domain.kiosk_ticket import TicketCart, TicketLine
 from pos_app.domain.money import Money
 from pos_app.domain.sale import Sale, SaleLine, sale_totals
-from pos_app.domain.staff import Role
 from pos_app.domain.tax import TaxComponent
 from pos_app.persistence import kiosk_tickets as rows
 from pos_app.persistence.catalog_repository import find_by_code
@@ -32,6 +31,7 @@ from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services import mutations
 from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import ServiceError
+from pos_app.services.staff import StaffMember
 from pos_app.services.terminal import TerminalContext
 
 RESERVATION_MINUTES = 30
@@ -275,11 +275,11 @@ class KioskTicketService:
         self._from_qr.pop(ticket_id, None)
 
 
-def ticket_sale(ticket: LoadedTicket, *, tax_components: Sequence[TaxComponent], role: Role) -> Sale:
+def ticket_sale(ticket: LoadedTicket, *, tax_components: Sequence[TaxComponent], staff: StaffMember) -> Sale:
     """A new sale of the ticket's lines, at this till's prices (the kiosk's estimate never binds). Lines the store
     no longer sells are left off (the loaded ticket says which); out of stock or recalled ones go in, for the stock
     check to mark. A line the sale refuses (the 30 g rule) refuses the ticket: nothing is loaded."""
-    sale = Sale(tax_components=tax_components, role=role)
+    sale = Sale(tax_components=tax_components, role=staff.role, own_cap=staff.discount_cap)
     for line in ticket.lines:
         if line.product is not None:
             sale.add(line.product, line.quantity)

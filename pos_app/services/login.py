@@ -37,6 +37,7 @@ from pos_app.services.pins import hash_pin, pin_matches
 from pos_app.services.staff import StaffMember, is_manager, staff_member_from
 from pos_app.services.terminal import TerminalContext
 from sync.pin_policy import pin_problem
+from sync.staff_rules import works_in
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ class LoginService:
     def sign_in_choices(self) -> list[StaffMember]:
         """Active staff for the PIN pad's name buttons, by name."""
         with self._session_factory() as session:
-            members = [staff_member_from(user) for user in active_staff(session)]
+            members = [staff_member_from(user) for user in active_staff(session) if self._works_here(user)]
         return sorted(members, key=lambda m: (m.name.casefold(), m.staff_code))
 
     def sign_in(self, staff_code: str, pin: str) -> StaffMember:
@@ -191,6 +192,11 @@ class LoginService:
             if user is None:
                 return _Check(None, f"No staff member has the code {code or '(none)'}.", "unknown_code")
             return _Check(None, f"The account {code} is switched off. Ask a manager.", "inactive")
+        if not self._works_here(user):  # taken off this store on the hub: the row that says so came with a sync
+            self._audit(session, "staff.sign_in_failed", None, entity_id=None,
+                        details={**purpose, "reason": "other_store"})
+            return _Check(None, f"{code} does not work in this store. Ask a manager to add this store to their "
+                                "stores on the console.", "other_store")
         now = self._clock()
         member = staff_member_from(user)
         if user.locked_until is not None and user.locked_until > now:
@@ -204,6 +210,9 @@ class LoginService:
             user.failed_login_attempts = 0
             return _Check(member)
         return self._count_failure(session, user, member, now, purpose)
+
+    def _works_here(self, user: User) -> bool:
+        return works_in(self._context.store_id, user.store_id, user.store_ids)
 
     def _count_failure(self, session: Session, user: User, member: StaffMember, now: datetime,
                        purpose: dict[str, Any]) -> _Check:

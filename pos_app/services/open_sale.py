@@ -86,7 +86,8 @@ class OpenSaleKeeper:
             charged = open_sales.charged_attempts(session, row.sale_id)
         tenders = standing_tenders(saved_tenders(snapshot), [_approval(a) for a in charged])
         restored = restore_open_sale(snapshot, self._lookup, tenders,
-                                     tax_components=self._context.tax_components, role=staff.role)
+                                     tax_components=self._context.tax_components, role=staff.role,
+                                     own_cap=staff.discount_cap)
         log.info("The sale left open at this till was brought back: %d line(s), %d payment(s).",
                  len(restored.sale.lines), len(restored.sale.tenders))
         self.save(restored.sale, staff)

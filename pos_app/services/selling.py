@@ -27,8 +27,6 @@ from pos_app.domain.order import Order, complete_sale, discounts_given, inventor
 from pos_app.domain.parking import park_snapshot, restore_snapshot, saved_codes
 from pos_app.domain.payment import PaymentStatus
 from pos_app.domain.sale import Sale, SaleLine, SaleTotals
-from pos_app.domain.staff import Role
-from pos_app.domain.stock_check import unsellable_lines
 from pos_app.domain.tax import TaxComponent
 from pos_app.domain.tenders import CardApproval, CardTender, CashTender, Tender
 from pos_app.persistence import parked_sales, store_repository
@@ -36,7 +34,7 @@ from pos_app.persistence.audit import append_audit
 from pos_app.persistence.catalog_repository import SqlProductLookup
 from pos_app.persistence.order_repository import add_inventory_transactions, save_order
 from pos_app.persistence.outbox import enqueue_mutation
-from pos_app.persistence.stock import on_hand_levels, sellable_lots
+from pos_app.persistence.stock import sellable_lots
 from pos_app.persistence.sync_state import take_receipt_seq
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.clock import Clock, utc_clock
@@ -46,6 +44,7 @@ from pos_app.services.mutations import order_completed
 from pos_app.services.open_sale import OpenSaleKeeper
 from pos_app.services.parked_info import ParkedSaleInfo, parked_info
 from pos_app.services.promotions import PromotionCatalog, attach, enter_code
+from pos_app.services.sale_upkeep import mark_stock, reprice_unpaid
 from pos_app.services.staff import StaffMember
 from pos_app.services.terminal import TerminalContext
 
@@ -65,7 +64,7 @@ class SaleService:
         or an oversell test must; a till at the counter always checks."""
         self._session_factory = session_factory
         self._context = context
-        self._lookup = lookup or SqlProductLookup(session_factory, context.store_id)
+        self._lookup = lookup or SqlProductLookup(session_factory, context.store_id, clock)
         self._clock = clock
         self._keeper = OpenSaleKeeper(session_factory, context, self._lookup, clock)
         self._stock_checks = stock_checks
@@ -95,9 +94,14 @@ class SaleService:
 
     def start_sale(self, staff: StaffMember) -> Sale:
         self._staff = staff
-        self._sale = Sale(tax_components=self.tax_components(), role=staff.role)
+        self._sale = Sale(tax_components=self.tax_components(), role=staff.role, own_cap=staff.discount_cap)
         attach(self._sale, self.promotions, self.store_now)
         return self._sale
+
+    def reprice_scheduled(self) -> bool:
+        """`sale_upkeep.reprice_unpaid`, the sale saved when it changed; the register asks every few seconds."""
+        changed = reprice_unpaid(self._session_factory, self._context.store_id, self._sale, self._clock())
+        return changed and self._saved(changed)
 
     def store_now(self) -> datetime:
         return self._clock().astimezone(self._context.zone).replace(tzinfo=None)
@@ -195,7 +199,7 @@ class SaleService:
         staff = self._staff
         if self.has_open_sale or (self._sale is not None and self._sale.tenders) or staff is None:
             raise TicketRefused("A sale is on screen. Finish it, or park it (F8), then load the kiosk ticket.")
-        sale = ticket_sale(ticket, tax_components=self.tax_components(), role=staff.role)
+        sale = ticket_sale(ticket, tax_components=self.tax_components(), staff=staff)
         uow = UnitOfWork(self._session_factory)
         with uow as session:
             tickets.claim_in(session, ticket.ticket_id, staff_id=staff.id)
@@ -213,36 +217,23 @@ class SaleService:
         sale.check_sellable()
 
     def _check_stock(self, skus: set[str], *, lots: dict[str, list[Lot]] | None = None) -> None:
-        """One indexed query for the SKUs changed: their lots (cannabis) or their on-hand level (accessories)."""
-        sale = self.sale
-        if not self._stock_checks or not skus:
-            return
-        lines = [line for line in sale.lines if line.product.sku in skus]
-        cannabis = {line.product.sku for line in lines if line.product.is_cannabis}
-        others = skus - cannabis
-        if lots is None or set(lots) != cannabis or others:
-            with self._session_factory() as session:
-                store_id = self._context.store_id
-                lots = sellable_lots(session, store_id, cannabis) if cannabis else {}
-                ticket = sale.kiosk_ticket.ticket_id if sale.kiosk_ticket else None  # its stock is held for it
-                levels = on_hand_levels(session, store_id, others, except_ticket=ticket) if others else {}
-        else:
-            levels = {}
-        sale.set_stock_problems(skus, unsellable_lines(lines, lots, levels, self._clock().date()))
+        if self._stock_checks and skus:
+            mark_stock(self._session_factory, self._context.store_id, self.sale, skus, self._clock().date(), lots=lots)
 
     def discount_line(self, line_id: uuid.UUID, *, percent: Decimal | None = None, amount: Money | None = None,
                       approver: StaffMember | None = None, reason: str | None = None) -> SaleLine:
         """``reason``: a DiscountReason code, kept on the order line and in the audit trail."""
-        return self._saved(self.sale.discount_line(line_id, percent=percent, amount=amount,
-                                                   role=self._role(approver), reason=reason))
+        return self._saved(self.sale.discount_line(line_id, percent=percent, amount=amount, reason=reason,
+                                                   **self._approver(approver)))
 
     def discount_cart(self, *, percent: Decimal | None = None, amount: Money | None = None,
                       approver: StaffMember | None = None, reason: str | None = None) -> Money:
-        return self._saved(self.sale.discount_cart(percent=percent, amount=amount, role=self._role(approver),
-                                                   reason=reason))
+        return self._saved(self.sale.discount_cart(percent=percent, amount=amount, reason=reason,
+                                                   **self._approver(approver)))
 
-    def _role(self, approver: StaffMember | None) -> Role | None:
-        return approver.role if approver is not None else None
+    def _approver(self, approver: StaffMember | None) -> dict:
+        """A manager's role and own limit when they approve; none for the signed-in staff member's own discount."""
+        return {} if approver is None else {"role": approver.role, "own_cap": approver.discount_cap}
 
     # --- tenders ---------------------------------------------------------------------------------------
 
@@ -348,7 +339,7 @@ class SaleService:
             row = parked_sales.take(session, parked_id)
             if row is None:
                 raise ParkedSaleGone()
-            sale = Sale(tax_components=self.tax_components(), role=staff.role)
+            sale = Sale(tax_components=self.tax_components(), role=staff.role, own_cap=staff.discount_cap)
             missing = restore_snapshot(sale, row.snapshot, self._lookup)
             attach(sale, self.promotions, self.store_now, saved_codes(row.snapshot))  # priced as before parking
             self._keeper.save_in(session, sale, staff)  # from the parked sales to the open sale, in one step

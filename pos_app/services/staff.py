@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from decimal import Decimal
 
 from pos_app.domain.staff import Role, can_supervise
 from pos_app.persistence.store_repository import active_staff, permissions_by_role, staff_by_code
@@ -15,11 +16,13 @@ class StaffMember:
     staff_code: str
     name: str
     role: Role
+    discount_cap: Decimal | None = None  # their own discount limit in percent, when the hub set one
 
 
 def staff_member_from(user) -> StaffMember:
     name = " ".join(x for x in (user.first_name, user.last_name) if x) or user.staff_code
-    return StaffMember(id=user.id, staff_code=user.staff_code, name=name, role=Role(user.role))
+    return StaffMember(id=user.id, staff_code=user.staff_code, name=name, role=Role(user.role),
+                       discount_cap=user.discount_cap_percent)
 
 
 def find_staff(session_factory, staff_code: str) -> StaffMember | None:

@@ -81,6 +81,7 @@ def cmd_db_maintain(args) -> None:
           "waiting for a hub that knows them.")
     print(f"Feed tombstones removed: {done.tombstones_removed}.")
     print(f"Reservations expired: {done.reservations_expired}.")
+    print(f"Scheduled prices applied: {done.prices_applied}.")
 
 
 def cmd_seed_demo(args) -> None:

@@ -1,5 +1,6 @@
-"""`pos-hub db maintain`: apply the deferred mutations the hub now knows, drop old tombstones from the feeds, and
-expire the reservations whose time has passed."""
+"""`pos-hub db maintain`: apply the deferred mutations the hub now knows, drop old tombstones from the feeds,
+expire the reservations whose time has passed, and make the scheduled prices whose minute has passed the stores'
+overrides (the registers switched at the minute on their own)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sync.hub.database import Database
 from sync.hub.deferred import DeferredRun, apply_deferred
 from sync.hub.feed.pages import compact_tombstones
 from sync.hub.models import StoreFeed
+from sync.hub.prices import apply_due_schedules
 from sync.hub.reservations import expire_due
 
 KEEP_VERSIONS = 100_000
@@ -23,6 +25,7 @@ class Maintenance:
     deferred: DeferredRun
     tombstones_removed: int
     reservations_expired: int = 0
+    prices_applied: int = 0
 
 
 def compact_feeds(db: Database, keep_versions: int = KEEP_VERSIONS) -> int:
@@ -50,5 +53,16 @@ def expire_reservations(db: Database) -> int:
     return expired
 
 
+def apply_scheduled_prices(db: Database) -> int:
+    with db.read() as session:
+        stores = session.scalars(select(StoreFeed.store_id)).all()
+    applied = 0
+    for store_id in stores:
+        with db.write() as session:
+            applied += apply_due_schedules(session, store_id)
+    return applied
+
+
 def maintain(db: Database, keep_versions: int = KEEP_VERSIONS) -> Maintenance:
-    return Maintenance(apply_deferred(db), compact_feeds(db, keep_versions), expire_reservations(db))
+    return Maintenance(apply_deferred(db), compact_feeds(db, keep_versions), expire_reservations(db),
+                       apply_scheduled_prices(db))

@@ -2,9 +2,12 @@
 and the admin API both call, in the style of `sync.hub.tenancy` (a `Scope`, sentences in `Invalid`/`OutOfScope`,
 every change audited and put in the feed, which carries it to the terminals of the staff member's stores).
 
-A staff member works in one store (``store_id``) or in every store of the tenant (``store_id`` empty). PINs are
-hashed here with the tenant's pepper, as the terminals check them offline; a PIN set from the console is
-temporary, and the register asks for a new one at the next sign-in (`staff.pin_changed.v1` brings it back).
+A staff member works in one store, in several chosen stores, or in every store of the tenant (`sync.staff_rules`).
+Taken off a store, their row still goes to that store's feed once, saying where they work now, so its terminals
+refuse their PIN after their next sync. A staff member may have a discount limit of their own, which replaces
+their role's at the register. PINs are hashed here with the tenant's pepper, as the terminals check them offline;
+a PIN set from the console is temporary, and the register asks for a new one at the next sign-in
+(`staff.pin_changed.v1` brings it back).
 """
 
 from __future__ import annotations
@@ -12,22 +15,25 @@ from __future__ import annotations
 import hashlib
 import hmac
 import uuid
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from argon2 import PasswordHasher
-from sqlalchemy import or_, select
+from sqlalchemy import String, and_, cast, or_, select
 from sqlalchemy.orm import Session
 
 from sync.column_types import utcnow
 from sync.hub import lockouts
 from sync.hub.feed.record import record_put
-from sync.hub.models import Tenant, User
+from sync.hub.models import Store, Tenant, User
 from sync.hub.tenancy import Invalid, NotFound, OutOfScope, Scope, Taken, audit, scoped_store
 from sync.hub.tokens import tenant_pin_pepper
 from sync.pin_policy import pin_problem
+from sync.staff_rules import ROLE_DISCOUNT_CAP_PERCENT, placement
 
 STAFF_ROLES = ("cashier", "manager", "admin")
-STAFF_FIELDS = ("first_name", "last_name", "email", "role")
+STAFF_FIELDS = ("first_name", "last_name", "email", "role", "discount_cap_percent")
 
 
 def hash_pin(pin: str, pepper: str) -> str:
@@ -39,8 +45,9 @@ def hash_pin(pin: str, pepper: str) -> str:
 def list_staff(session: Session, scope: Scope, store_id: uuid.UUID) -> list[User]:
     """Who may work in a store: its own staff and those of every store, by name."""
     store = scoped_store(session, scope, store_id)
-    query = select(User).where(User.tenant_id == scope.tenant_id,
-                               or_(User.store_id == store.id, User.store_id.is_(None)))
+    chosen = and_(User.store_id.is_(None), or_(User.store_ids.is_(None),
+                                               cast(User.store_ids, String).contains(str(store.id))))
+    query = select(User).where(User.tenant_id == scope.tenant_id, or_(User.store_id == store.id, chosen))
     return sorted(session.scalars(query), key=lambda u: (not u.is_active, (u.first_name or "").casefold(),
                                                          (u.last_name or "").casefold(), u.staff_code))
 
@@ -48,26 +55,35 @@ def list_staff(session: Session, scope: Scope, store_id: uuid.UUID) -> list[User
 def scoped_staff(session: Session, scope: Scope, staff_id: uuid.UUID, *, store_id: uuid.UUID | None = None,
                  changing: bool = True) -> User:
     """The staff member, if the caller reaches them (and they work in ``store_id``, when given). Changing one who
-    works in every store takes an owner or admin: a manager's change would reach stores not theirs."""
+    works in every store, or in a store the caller does not reach, takes an owner or admin: a manager's change
+    would reach stores not theirs."""
     if store_id is not None:
         scoped_store(session, scope, store_id)
     user = session.get(User, staff_id)
     if user is not None and user.tenant_id != scope.tenant_id:
         raise OutOfScope("That staff member is not one of yours; ask an owner or admin of the tenant.")
-    if user is None or (store_id is not None and user.store_id not in (None, store_id)):
+    if user is None or (store_id is not None and not user.works_in(store_id)):
         raise NotFound("There is no such staff member in this store.")
-    if user.store_id is not None:
-        scoped_store(session, scope, user.store_id)
-    elif changing and scope.store_ids is not None:
-        raise OutOfScope(f"{_name(user)} works in every store; only an owner or admin can change them.")
+    stores = user.stores()
+    if changing and scope.store_ids is not None:  # a change reaches every store they work in
+        if stores is None:
+            raise OutOfScope(f"{_name(user)} works in every store; only an owner or admin can change them.")
+        if not stores <= scope.store_ids:
+            raise OutOfScope(f"{_name(user)} works in stores that are not yours too; only an owner or admin can "
+                             "change them.")
+    elif store_id is None and stores is not None and not any(scope.reaches(one) for one in stores):
+        raise OutOfScope("That staff member is not one of yours; ask an owner or admin of the tenant.")
     return user
 
 
 def create_staff(session: Session, scope: Scope, store_id: uuid.UUID, *, staff_code: str, pin: str,
-                 all_stores: bool = False, **fields: Any) -> User:
+                 all_stores: bool = False, store_ids: Iterable[uuid.UUID] | None = None, **fields: Any) -> User:
+    """``store_ids``: the stores they work in (None: ``store_id`` alone); ``all_stores``: every store of the
+    tenant, those opened later too."""
     store = scoped_store(session, scope, store_id)
     if all_stores and scope.store_ids is not None:
         raise OutOfScope("Only an owner or admin can add staff who work in every store.")
+    works = None if all_stores else _chosen_stores(session, scope, (store.id,) if store_ids is None else store_ids)
     code = (staff_code or "").strip().upper()
     if not code or len(code) > 16 or not code.replace("-", "").isalnum():
         raise Invalid("The staff code must be 1 to 16 letters, digits or - (for example S014); cashiers type it "
@@ -78,37 +94,56 @@ def create_staff(session: Session, scope: Scope, store_id: uuid.UUID, *, staff_c
     _check(scope, values)
     if session.scalar(select(User.id).where(User.tenant_id == scope.tenant_id, User.staff_code == code)) is not None:
         raise Taken(f"A staff member already has the code {code}; choose another.")
-    user = User(tenant_id=scope.tenant_id, store_id=None if all_stores else store.id, staff_code=code,
+    home, chosen = placement(works)
+    user = User(tenant_id=scope.tenant_id, store_id=home, store_ids=chosen, staff_code=code,
                 email=values.pop("email", "") or "", pin_hash="", is_active=True, **values)
     _set_pin(session, scope, user, pin)
     session.add(user)
     session.flush()
     record_put(session, user)
     audit(session, scope, "staff.created", store_id=user.store_id, entity=user,
-          details={"staff_code": code, "role": user.role, "all_stores": all_stores})
+          details={"staff_code": code, "role": user.role, "all_stores": all_stores,
+                   "stores": None if works is None else sorted(str(one) for one in works),
+                   "discount_cap_percent": _text(user.discount_cap_percent)})
     return user
 
 
 def update_staff(session: Session, scope: Scope, staff_id: uuid.UUID, *, store_id: uuid.UUID | None = None,
-                 all_stores: bool | None = None, **fields: Any) -> User:
+                 all_stores: bool | None = None, store_ids: Iterable[uuid.UUID] | None = None,
+                 **fields: Any) -> User:
+    """Change what is given. ``all_stores=True``: every store of the tenant; else ``store_ids``, when given, are
+    the stores they work in from now on (one or more; fewer than before takes them off the others)."""
     user = scoped_staff(session, scope, staff_id, store_id=store_id)
     changes = _clean(fields)
-    if changes.get("role") == user.role:
-        del changes["role"]  # unchanged: a manager may edit a manager's name without giving the role
-    _check(scope, {**changes, "first_name": changes.get("first_name", user.first_name)})
-    if all_stores and user.store_id is not None:
+    for key in ("role", "discount_cap_percent"):
+        if key in changes and changes[key] == getattr(user, key):
+            del changes[key]  # unchanged: a manager may edit the name of a manager, or of one with a raised limit
+    _check(scope, {**changes, "first_name": changes.get("first_name", user.first_name)},
+           role=changes.get("role", user.role))
+    before = user.stores()
+    if all_stores:
         if scope.store_ids is not None:
             raise OutOfScope("Only an owner or admin can let staff work in every store.")
-        user.store_id = None
-        changes["all_stores"] = True
-    elif all_stores is False and user.store_id is None:
-        raise Invalid(f"{_name(user)} works in every store. To keep them to one store, deactivate them here and "
-                      "add them again in that store.")
+        works: frozenset[uuid.UUID] | None = None
+    elif store_ids is not None:
+        works = _chosen_stores(session, scope, store_ids)
+    elif all_stores is False and before is None:
+        raise Invalid(f"{_name(user)} works in every store. Choose the stores they work in from now on.")
+    else:
+        works = before
+    if works != before:
+        user.store_id, user.store_ids = placement(works)
+        changes["stores"] = None if works is None else sorted(str(one) for one in works)
     for key, value in changes.items():
-        if key != "all_stores":
+        if key != "stores":
             setattr(user, key, value if key != "email" else value or "")
-    record_put(session, user)
-    audit(session, scope, "staff.updated", store_id=user.store_id, entity=user, details={"fields": sorted(changes)})
+    # Stores they no longer work in get the row once more: their terminals learn it and refuse the PIN.
+    taken_off = (before if before is not None else _tenant_stores(session, scope)) - (works or frozenset())
+    record_put(session, user, also_to=taken_off if works is not None else frozenset())
+    audit(session, scope, "staff.updated", store_id=user.store_id, entity=user,
+          details={"fields": sorted(changes), "stores": changes.get("stores"),
+                   "taken_off": sorted(str(one) for one in taken_off) if works is not None else [],
+                   "discount_cap_percent": _text(user.discount_cap_percent)})
     return user
 
 
@@ -153,7 +188,7 @@ def _set_pin(session: Session, scope: Scope, user: User, pin: str) -> None:
     user.pin_temporary = True
 
 
-def _check(scope: Scope, values: dict[str, Any]) -> None:
+def _check(scope: Scope, values: dict[str, Any], *, role: str | None = None) -> None:
     if "first_name" in values and not values["first_name"]:
         raise Invalid("Give the staff member's first name; it is on their button at the register.")
     if "role" in values:
@@ -161,6 +196,11 @@ def _check(scope: Scope, values: dict[str, Any]) -> None:
             raise Invalid("The role must be cashier, manager or admin.")
         if values["role"] != "cashier" and scope.store_ids is not None:
             raise OutOfScope("Only an owner or admin can give staff the manager or admin role.")
+    cap = values.get("discount_cap_percent")
+    role_cap = ROLE_DISCOUNT_CAP_PERCENT.get(role or values.get("role") or "cashier")
+    if cap is not None and role_cap is not None and cap > role_cap and scope.store_ids is not None:
+        raise OutOfScope(f"Only an owner or admin can let staff discount more than their role's limit of "
+                         f"{role_cap:g}%.")
 
 
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
@@ -172,7 +212,40 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
         cleaned["email"] = (cleaned["email"] or "").lower()
     if cleaned.get("last_name") == "":
         cleaned["last_name"] = None
+    if "discount_cap_percent" in cleaned:
+        cleaned["discount_cap_percent"] = parse_discount_cap(cleaned["discount_cap_percent"])
     return cleaned
+
+
+def parse_discount_cap(text: str | Decimal | int | None) -> Decimal | None:
+    """A discount limit typed by a person ("15", "12.5 %"), or None for an empty field (their role's limit)."""
+    if text is None or text == "":
+        return None
+    try:
+        value = Decimal(str(text).replace("%", "").strip())
+    except InvalidOperation:
+        raise Invalid(f"{text} is not a discount limit; type a percent from 0 to 100, like 15, or leave it empty "
+                      "for the role's limit.") from None
+    if not value.is_finite() or not 0 <= value <= 100 or value != value.quantize(Decimal("0.01")):
+        raise Invalid("A discount limit is a percent from 0 to 100 with at most two decimals, like 15 or 12.5.")
+    return value.normalize() if value == value.to_integral() else value
+
+
+def _chosen_stores(session: Session, scope: Scope, store_ids: Iterable[uuid.UUID]) -> frozenset[uuid.UUID]:
+    chosen = frozenset(store_ids)
+    if not chosen:
+        raise Invalid("Choose at least one store the staff member works in.")
+    for one in sorted(chosen, key=str):
+        scoped_store(session, scope, one)  # the tenant's, and one the caller reaches
+    return chosen
+
+
+def _tenant_stores(session: Session, scope: Scope) -> frozenset[uuid.UUID]:
+    return frozenset(session.scalars(select(Store.id).where(Store.tenant_id == scope.tenant_id)))
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
 
 
 def _name(user: User) -> str:

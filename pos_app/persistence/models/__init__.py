@@ -14,6 +14,7 @@ from pos_app.persistence.models.inventory import (
 from pos_app.persistence.models.kiosk import KioskTicket, KioskTicketLine, OcsInventoryReservation
 from pos_app.persistence.models.open_sale import OpenSale
 from pos_app.persistence.models.parked import ParkedSale
+from pos_app.persistence.models.prices import PriceSchedule
 from pos_app.persistence.models.promotions import DiscountCode, Promotion
 from pos_app.persistence.models.purchasing import ProvincialSupplier, PurchaseOrder, PurchaseOrderItem
 from pos_app.persistence.models.receiving import ReceivingDraft, ReceivingDraftLine
@@ -39,7 +40,7 @@ __all__ = [
     "OcsInventory",
     "OcsInventoryReservation", "OcsInventoryTransaction",
     "OcsProduct", "OpenSale", "Promotion", "Order", "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem",
-    "OrderStatusHistory", "ParkedSale", "PaymentAttempt", "PaymentTransaction", "ProvinceTerritory",
+    "OrderStatusHistory", "ParkedSale", "PaymentAttempt", "PaymentTransaction", "PriceSchedule", "ProvinceTerritory",
     "ProvincialSupplier",
     "PurchaseOrder", "PurchaseOrderItem", "ReceivingDraft", "ReceivingDraftLine", "RolePermission", "ShelfLocation",
     "StockCount", "StockCountLine", "Store", "StoreDaySummaryRow", "SyncOutbox",

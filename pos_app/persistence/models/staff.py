@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pos_app.persistence.models.base import Base, IdMixin, ReplicatedMixin
+from pos_app.persistence.types import ExactDecimal
 
 
 class User(IdMixin, ReplicatedMixin, Base):
     __tablename__ = "users"
 
     store_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("stores.id"), index=True)
+    # Several chosen stores (store_id empty then); neither: every store (sync.staff_rules). A staff member taken
+    # off this store keeps a row here that says so, and signs in here no more.
+    store_ids: Mapped[list[Any] | None] = mapped_column(JSON(none_as_null=True))
     staff_code: Mapped[str] = mapped_column(String(16), unique=True)
     email: Mapped[str] = mapped_column(String(120))
     first_name: Mapped[str | None] = mapped_column(String(80))
@@ -30,6 +36,8 @@ class User(IdMixin, ReplicatedMixin, Base):
     # The hub's count of manager unlocks; the feed's merge keeps the stricter lock unless this goes up.
     unlocks: Mapped[int] = mapped_column(default=0, server_default="0")
     last_login: Mapped[datetime | None]
+    # Their own discount limit in percent, set on the hub; empty: their role's (pos_app.domain.staff).
+    discount_cap_percent: Mapped[Decimal | None] = mapped_column(ExactDecimal())
 
 
 class RolePermission(IdMixin, ReplicatedMixin, Base):

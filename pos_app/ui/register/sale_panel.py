@@ -139,9 +139,13 @@ class SalePanel(QWidget):
         return self.cart_model.line_at(self.cart_model.rowCount() - 1) if self.cart_model.rowCount() else None
 
     def reprice(self) -> None:
-        """Show the open sale again if its prices changed with the minute (a scheduled promotion began or ended)."""
+        """Show the open sale again if its prices changed with the minute (a scheduled promotion or price change
+        began, or a promotion ended)."""
         sale = self._sales.sale if self._sales.has_open_sale else None
-        if sale is not None and sale.promotions is not None and sale.totals is not self._shown_totals:
+        if sale is None:
+            return
+        repriced = self._sales.reprice_scheduled()
+        if repriced or (sale.promotions is not None and sale.totals is not self._shown_totals):
             self.refresh()
 
     def refresh(self) -> None:

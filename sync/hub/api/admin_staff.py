@@ -1,6 +1,6 @@
-"""Admin API for register staff and a store's price overrides: what the console also does, through the same
-service functions (`sync.hub.staff`, `sync.hub.prices`), so the rules, scope and audit exist once.
-A staff member's PIN hash never leaves the hub through this API."""
+"""Admin API for register staff: what the console also does, through the same service functions
+(`sync.hub.staff`), so the rules, scope and audit exist once. A staff member's PIN hash never leaves the hub
+through this API. A store's prices are in `sync.hub.api.admin_prices`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from decimal import Decimal
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict, Field
 
-from sync.hub import prices, staff
+from sync.hub import staff
 from sync.hub.api.admin_common import RESPONSES
 from sync.hub.api.admin_tenancy import answered, scope_of
 from sync.hub.api.deps import admin_principal, get_db
@@ -26,7 +26,10 @@ Db = Depends(get_db)
 
 class StaffOut(BaseModel):
     id: uuid.UUID
-    store_id: uuid.UUID | None = Field(description="Empty: works in every store of the tenant.")
+    store_id: uuid.UUID | None = Field(description="Their one store; empty when they work in several or every store.")
+    store_ids: list[uuid.UUID] | None = Field(description="Every store they work in; empty: every store of the "
+                                                          "tenant.")
+    discount_cap_percent: Decimal | None = Field(description="Their own discount limit; empty: their role's.")
     staff_code: str
     first_name: str | None
     last_name: str | None
@@ -38,7 +41,10 @@ class StaffOut(BaseModel):
 
     @classmethod
     def of(cls, user: User) -> StaffOut:
-        return cls(id=user.id, store_id=user.store_id, staff_code=user.staff_code, first_name=user.first_name,
+        stores = user.stores()
+        return cls(id=user.id, store_id=user.store_id, store_ids=None if stores is None else sorted(stores, key=str),
+                   discount_cap_percent=user.discount_cap_percent, staff_code=user.staff_code,
+                   first_name=user.first_name,
                    last_name=user.last_name, email=user.email, role=user.role, is_active=user.is_active,
                    pin_temporary=user.pin_temporary, locked_until=user.locked_until)
 
@@ -51,6 +57,10 @@ class StaffIn(BaseModel):
     email: str = Field("", max_length=120)
     role: str = Field("cashier", pattern="^(cashier|manager|admin)$")
     all_stores: bool = False
+    store_ids: list[uuid.UUID] | None = Field(None, description="The stores they work in; empty: the store in the "
+                                                                "path.")
+    discount_cap_percent: Decimal | None = Field(None, ge=0, le=100, decimal_places=2,
+                                                 description="Their own discount limit; empty: their role's.")
     pin: str = Field(min_length=1, max_length=8, description="A temporary PIN, 4 to 8 digits.")
 
 
@@ -61,6 +71,10 @@ class StaffUpdate(BaseModel):
     email: str | None = Field(None, max_length=120)
     role: str | None = Field(None, pattern="^(cashier|manager|admin)$")
     all_stores: bool | None = None
+    store_ids: list[uuid.UUID] | None = Field(None, min_length=1, description="The stores they work in from now on; "
+                                              "their other stores' registers refuse their PIN after a sync.")
+    discount_cap_percent: Decimal | None = Field(None, ge=0, le=100, decimal_places=2,
+                                                 description="Their own discount limit; null: their role's.")
 
 
 class PinIn(BaseModel):
@@ -76,19 +90,20 @@ def list_staff(store_id: uuid.UUID, principal: Principal = Admin, db: Database =
 
 @router.post("/stores/{store_id}/staff", response_model=StaffOut, status_code=201)
 def add_staff(store_id: uuid.UUID, body: StaffIn, principal: Principal = Admin, db: Database = Db):
-    fields = body.model_dump(exclude={"staff_code", "pin", "all_stores"})
+    fields = body.model_dump(exclude={"staff_code", "pin", "all_stores", "store_ids"})
     with answered(), db.write() as session:
         return StaffOut.of(staff.create_staff(session, scope_of(principal), store_id, staff_code=body.staff_code,
-                                              pin=body.pin, all_stores=body.all_stores, **fields))
+                                              pin=body.pin, all_stores=body.all_stores, store_ids=body.store_ids,
+                                              **fields))
 
 
 @router.put("/staff/{staff_id}", response_model=StaffOut)
 def update_staff(staff_id: uuid.UUID, body: StaffUpdate, principal: Principal = Admin, db: Database = Db):
     fields = body.model_dump(exclude_unset=True)
-    all_stores = fields.pop("all_stores", None)
+    all_stores, store_ids = fields.pop("all_stores", None), fields.pop("store_ids", None)
     with answered(), db.write() as session:
         return StaffOut.of(staff.update_staff(session, scope_of(principal), staff_id, all_stores=all_stores,
-                                              **fields))
+                                              store_ids=store_ids, **fields))
 
 
 @router.post("/staff/{staff_id}/pin", response_model=StaffOut)
@@ -113,37 +128,3 @@ def activate(staff_id: uuid.UUID, principal: Principal = Admin, db: Database = D
 def deactivate(staff_id: uuid.UUID, principal: Principal = Admin, db: Database = Db):
     with answered(), db.write() as session:
         return StaffOut.of(staff.set_staff_active(session, scope_of(principal), staff_id, False))
-
-
-class PriceOverrideIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    price: Decimal | None = Field(description="The store's selling price; null sells at the regular price again.",
-                                  gt=0, lt=100000, decimal_places=2)
-
-
-class PriceOut(BaseModel):
-    sku: str
-    name: str
-    catalog_price: Decimal
-    store_price: Decimal | None
-    override_price: Decimal | None
-    selling_price: Decimal
-    on_hand: int
-
-    @classmethod
-    def of(cls, row: prices.PriceRow) -> PriceOut:
-        return cls(sku=row.sku, name=row.name, catalog_price=row.catalog_price, store_price=row.store_price,
-                   override_price=row.override_price, selling_price=row.selling_price, on_hand=row.on_hand)
-
-
-@router.get("/stores/{store_id}/price-overrides", response_model=list[PriceOut])
-def list_price_overrides(store_id: uuid.UUID, principal: Principal = Admin, db: Database = Db):
-    with answered(), db.read() as session:
-        return [PriceOut.of(row) for row in prices.price_rows(session, scope_of(principal), store_id, limit=500)]
-
-
-@router.put("/stores/{store_id}/price-overrides/{sku}", response_model=PriceOut)
-def set_price_override(store_id: uuid.UUID, sku: str, body: PriceOverrideIn, principal: Principal = Admin,
-                       db: Database = Db):
-    with answered(), db.write() as session:
-        return PriceOut.of(prices.set_price_override(session, scope_of(principal), store_id, sku, body.price))

@@ -21,6 +21,7 @@ from sync.hub.models import (
     OcsInventory,
     OcsInventoryReservation,
     OcsProduct,
+    PriceSchedule,
     Promotion,
     ProvinceTerritory,
     ProvincialSupplier,
@@ -40,6 +41,7 @@ ENTITY_OF = {
     ShelfLocation: "shelf_location", PurchaseOrder: "purchase_order", DiscountCode: "discount_code",
     KioskTicket: "kiosk_ticket", OcsInventoryReservation: "inventory_reservation",
     InventoryShelfAssignment: "shelf_assignment", Promotion: "promotion",
+    PriceSchedule: "price_schedule",
     # Parents the replica's foreign keys point at: a store's province (its tax rates refer to it too), its
     # tenant, the accessories' categories and the suppliers named on lots and purchase orders.
     ProvinceTerritory: "province", Tenant: "tenant", AccessoryCategory: "accessory_category",
@@ -95,11 +97,13 @@ def stores_for(session: Session, obj: Base) -> tuple[uuid.UUID, ...]:
         return tuple(session.scalars(select(Store.id)))
     if isinstance(obj, TaxRate):
         return tuple(session.scalars(select(Store.id).where(Store.province_territory_id == obj.province_territory_id)))
-    if isinstance(obj, User | DiscountCode | Promotion) and obj.store_id is not None:
+    if isinstance(obj, User) and obj.stores() is not None:
+        return tuple(sorted(obj.stores(), key=str))
+    if isinstance(obj, DiscountCode | Promotion) and obj.store_id is not None:
         return (obj.store_id,)
     tenant_id = getattr(obj, "tenant_id", None)
     if isinstance(obj, OcsInventory | BatchTracking | ShelfLocation | PurchaseOrder | KioskTicket
-                  | OcsInventoryReservation | InventoryShelfAssignment):
+                  | OcsInventoryReservation | InventoryShelfAssignment | PriceSchedule):
         return (obj.store_id,)
     if tenant_id is not None:
         return _tenant_stores(session, tenant_id)

@@ -63,11 +63,14 @@ def _pending(session: Session) -> dict[tuple[str, str], _Pending]:
     return session.info.setdefault(_PENDING, {})
 
 
-def record_put(session: Session, obj: Base) -> None:
+def record_put(session: Session, obj: Base, *, also_to: frozenset[uuid.UUID] = frozenset()) -> None:
+    """Feed the row to the stores it belongs to, and to ``also_to`` (stores it no longer belongs to, so their
+    terminals learn it from the row itself: a staff member taken off a store)."""
     entity = ENTITY_OF[type(obj)]
     if obj.id is None:  # a new row not flushed yet: its id now, as its column default would, so it is fed as itself
         obj.id = uuid.uuid4()
-    _pending(session)[(entity, str(obj.id))] = _Pending(entity, str(obj.id), "put", obj, ())
+    stores = tuple(sorted(set(stores_for(session, obj)) | also_to, key=str)) if also_to else ()
+    _pending(session)[(entity, str(obj.id))] = _Pending(entity, str(obj.id), "put", obj, stores)
 
 
 def record_put_row(session: Session, model: type[Base], row: Any) -> None:
@@ -130,7 +133,8 @@ def feed_new_store(session: Session, store: Store) -> None:
         *session.scalars(select(RolePermission).where(RolePermission.tenant_id == store.tenant_id)),
         *session.scalars(select(OcsProduct).where(OcsProduct.tenant_id == store.tenant_id)),
         *session.scalars(select(Accessory).where(Accessory.tenant_id == store.tenant_id)),
-        *session.scalars(select(User).where(User.tenant_id == store.tenant_id, User.store_id.is_(None))),
+        *session.scalars(select(User).where(User.tenant_id == store.tenant_id, User.store_id.is_(None),
+                                            User.store_ids.is_(None))),
         *session.scalars(select(DiscountCode).where(DiscountCode.tenant_id == store.tenant_id,
                                                     DiscountCode.store_id.is_(None))),
         *session.scalars(select(Promotion).where(Promotion.tenant_id == store.tenant_id,
@@ -141,6 +145,9 @@ def feed_new_store(session: Session, store: Store) -> None:
         key = (ENTITY_OF[type(obj)], str(obj.id))
         if key not in pending:
             pending[key] = _Pending(key[0], key[1], "put", obj, (store.id,))
+        elif pending[key].store_ids and store.id not in pending[key].store_ids:
+            # Another store opened in this transaction has it pending for itself alone: this one needs it too.
+            pending[key].store_ids = (*pending[key].store_ids, store.id)
     record_put(session, store)
 
 

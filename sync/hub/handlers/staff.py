@@ -45,7 +45,7 @@ def staff_unlocked(session: Session, ctx: Context, args: StaffUnlockedV1) -> Non
 def pin_changed(session: Session, ctx: Context, args: StaffPinChangedV1) -> None:
     require_own_store(ctx, args.store_id)
     user = session.get(User, args.staff_id, with_for_update=True)
-    if user is None or user.tenant_id != ctx.tenant_id or user.store_id not in (None, ctx.store_id):
+    if user is None or user.tenant_id != ctx.tenant_id or not user.works_in(ctx.store_id):
         raise Rejection("unknown_staff", "The new PIN is for a staff member who does not work in this store.")
     if not user.is_active:
         raise Rejection("inactive_staff", f"Staff {user.staff_code} was deactivated; their new PIN was not kept.")

@@ -21,6 +21,7 @@ from sync.hub.models.inventory import (
     ShelfLocation,
 )
 from sync.hub.models.kiosk import KioskClaimConflict, KioskTicket, KioskTicketLine, OcsInventoryReservation
+from sync.hub.models.prices import PriceHistory, PriceSchedule
 from sync.hub.models.promotions import (
     BundleDeal,
     DiscountUsage,
@@ -59,8 +60,8 @@ __all__ = [
     "InventoryCount", "InventoryCountLine", "InventoryShelfAssignment", "KioskClaimConflict", "KioskTicket",
     "KioskTicketLine", "OcsInventory", "OcsInventoryReservation", "OcsInventoryTransaction", "OcsProduct", "Order",
     "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem", "OrderStatusHistory", "OversellEvent",
-    "PairingCode", "PasswordToken", "PaymentTransaction", "ProvinceTerritory", "ProvincialSupplier", "PurchaseOrder",
-    "OcsReportExport", "PurchaseOrderItem", "PurchaseOrderReceipt", "Recall", "RolePermission", "ShelfLocation",
-    "Store", "StoreFeed",
+    "OcsReportExport", "PairingCode", "PasswordToken", "PaymentTransaction", "PriceHistory", "PriceSchedule",
+    "ProvinceTerritory", "ProvincialSupplier", "PurchaseOrder", "PurchaseOrderItem", "PurchaseOrderReceipt", "Recall",
+    "RolePermission", "ShelfLocation", "Store", "StoreFeed",
     "SyncChange", "SyncClient", "SyncMutation", "TaxRate", "Tenant", "Terminal", "User",
 ]

@@ -104,7 +104,7 @@ def test_an_owner_onboards_a_store_and_a_terminal_pairs(live_hub, browser, conso
     browser.find_element(By.LINK_TEXT, "Prices").click()
     _wait(browser, shown.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Prices at Queen West"))
     browser.find_element(By.NAME, "q").send_keys("Harbour Haze", Keys.ENTER)
-    price = _wait(browser, shown.presence_of_element_located((By.NAME, "price")))
+    price = _wait(browser, shown.presence_of_element_located((By.CSS_SELECTOR, "form.price input[name=price]")))
     price.send_keys("27.45")
     browser.find_element(By.XPATH, "//button[normalize-space()='Save']").click()
     _wait(browser, shown.text_to_be_present_in_element((By.CSS_SELECTOR, ".notice"), "now sells at $27.45"))

@@ -67,7 +67,8 @@ def test_a_manager_of_store_a_gets_403_on_every_store_b_route(console_app, tenan
         before = session.scalar(select(func.count()).select_from(HubAudit).where(HubAudit.store_id == tenant.store_b))
     for method, path in with_store:
         url = (path.replace("{store_id}", str(tenant.store_b)).replace("{terminal_id}", str(tenant.terminal_b))
-               .replace("{staff_id}", str(tenant.staff_b)).replace("{po_id}", named["po_b"]))
+               .replace("{staff_id}", str(tenant.staff_b)).replace("{po_id}", named["po_b"])
+               .replace("{schedule_id}", str(uuid.uuid4())))
         response = manager.post(url) if method == "POST" else manager.get(url)
         assert response.status_code == 403, f"{method} {path}: {response.status_code} {response.text[:300]}"
         assert "not one of yours" in response.text, f"{method} {path} was refused for another reason"

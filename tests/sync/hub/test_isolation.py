@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -20,6 +21,7 @@ from sync.hub.models import (
     ShelfLocation,
     Store,
 )
+from sync.hub.price_schedules import schedule_price
 from sync.hub.purchasing import LineIn, create_purchase_order
 from sync.hub.tenancy import Scope
 from tests.sync.hub.helpers import push, sales
@@ -81,14 +83,16 @@ def tenant_b(hub_app, client, world):
         payment = session.scalar(select(PaymentTransaction).where(PaymentTransaction.store_id == b1.store_id))
         b_sku = session.scalar(select(OcsProduct.ocs_variant_number).where(
             OcsProduct.tenant_id == b1.tenant_id, OcsProduct.ocs_variant_number.like("B-ONLY-%")))
+        schedule = schedule_price(session, Scope(b1.tenant_id), b1.store_id, b_sku, "2.00", SOON)
         return {
             "store_id": b1.store_id, "tenant_id": b1.tenant_id, "po_id": po.id, "order_id": payment.order_id,
             "transaction_id": payment.id, "accessory_id": accessory.id, "sku": b_sku, "terminal_id": b1.terminal_id,
             "recall_id": recall.id, "location_id": location.id, "staff_id": cashier.id, "promotion_id": promotion.id,
-            "code_id": code.id, "supplier_id": supplier.id,
+            "code_id": code.id, "supplier_id": supplier.id, "schedule_id": schedule.id,
         }
 
 
+SOON = datetime.now(UTC) + timedelta(days=3)
 BODIES = {
     "/api/v1/stores": {"store_code": f"X{uuid.uuid4().hex[:8]}", "name": "X", "province_code": "ON"},
     "/api/v1/stores/{store_id}": {"name": "Taken over"},
@@ -102,6 +106,7 @@ BODIES = {
     # An accessory is added to the token's own tenant; tenant B's cannot be edited.
     "/api/v1/products/accessories": {"sku": f"ACC-{uuid.uuid4().hex[:8]}", "name": "X", "retail_price": "1.00"},
     "/api/v1/products/accessories/{accessory_id}": {"sku": "ACC-B", "name": "Taken over", "retail_price": "1.00"},
+    "/api/v1/stores/{store_id}/price-schedules": {"sku": "SKU-1", "price": "1.00", "effective_at": SOON.isoformat()},
     # Promotions and codes aimed at store B (?store_id=) are refused before anything is checked or written.
     "/api/v1/promotions": {"id": 901, "name": "X", "kind": "percent_off", "applies_to": {"everything": True},
                            "percent": "5"},

@@ -68,8 +68,9 @@ def import_on_the_hub(hub, till) -> tuple[str, str, str]:
 
 
 @contextmanager
-def register_with_clock(qtbot, till, pins, now, **hardware):
-    """The register window on ``till``, its sales priced at the store-local time ``now()`` gives."""
+def register_with_clock(qtbot, till, pins, now, *, staff: str = "1001", **hardware):
+    """The register window on ``till``, its sales priced at the store-local time ``now()`` gives, with ``staff``
+    signed in and their shift open."""
     (till.folder / "pins.txt").write_text("\n".join(f"{code}:{pin}" for code, pin in pins.items()))
     with wired(till.terminal, **hardware) as wired_till:
         context = wired_till.context
@@ -77,7 +78,7 @@ def register_with_clock(qtbot, till, pins, now, **hardware):
             wired_till.session_factory, context, clock=lambda: now().astimezone(context.zone),
             promotions=PromotionCatalog(wired_till.session_factory, context.store_id, context.zone))
         cashier = Cashier(qtbot, wired_till)
-        cashier.start_the_day()
+        cashier.start_the_day(staff)
         try:
             yield cashier
         finally:

@@ -145,3 +145,38 @@ def test_the_cart_cannot_change_once_a_card_has_paid_part_of_it():
     with pytest.raises(SaleLocked):
         sale.discount_cart(percent=Decimal(5))
     assert sale.totals.total == Money.of("50.00")
+
+
+def test_a_staff_members_own_limit_replaces_their_roles_both_ways():
+    trusted = Sale(own_cap=Decimal(20))  # a cashier the store lets give up to 20 %
+    line = trusted.add(TEN, 2)
+    assert trusted.discount_line(line.line_id, percent=Decimal(15)).discount == Money.of("3.00")
+    assert trusted.set_quantity(line.line_id, 3).discount == Money.of("4.50")
+    fixed = trusted.discount_cart(amount=Money.of("4.00"))
+    assert fixed == Money.of("4.00") and trusted.cart_discount.own_cap == Decimal(20)
+
+    held = Sale(role=Role.MANAGER, own_cap=Decimal(5))  # a manager held to 5 %
+    line = held.add(TEN)
+    with pytest.raises(DiscountOverCap) as caught:
+        held.discount_line(line.line_id, amount=Money.of("1.00"))
+    assert caught.value.message == ("A 10% discount is over this manager's own limit of 5%. Ask an admin to approve "
+                                    "it.")
+    approved = held.discount_line(line.line_id, percent=Decimal(10), role=Role.ADMIN)
+    assert (approved.discount_role, approved.discount_cap) == (Role.ADMIN, None), "the approver's limit, not theirs"
+
+
+def test_a_scheduled_price_re_prices_an_unpaid_cart_and_a_percent_discount_follows():
+    sale = Sale()
+    line = sale.add(TEN, 2)
+    sale.discount_line(line.line_id, percent=Decimal(10))
+    assert sale.reprice({"TEN": Money.of("12.00")})
+    repriced = sale.lines[0]
+    assert (repriced.product.unit_price, repriced.discount) == (Money.of("12.00"), Money.of("2.40"))
+    assert not sale.reprice({"TEN": Money.of("12.00")}), "already at that price"
+    fixed = sale.add(FIFTY)
+    sale.discount_line(fixed.line_id, amount=Money.of("5.00"))  # the cashier's 10 % of $50
+    assert sale.reprice({"BONG": Money.of("40.00")}) is False, "$5 off $40 is over 10 %: the line keeps $50"
+    assert sale.line(fixed.line_id).product.unit_price == Money.of("50.00")
+    sale.record_age_check(True)
+    sale.add_cash(Money.of("5.00"))
+    assert not sale.reprice({"TEN": Money.of("9.00")}), "a payment is on it: it keeps its prices"
