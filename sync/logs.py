@@ -40,7 +40,7 @@ def _luhn(digits: str) -> bool:
     return total % 10 == 0
 
 
-def _mask(text: str) -> str:
+def mask_secrets(text: str) -> str:
     text = TOKEN_SHAPE.sub(MASK, text)
     return CARD_SHAPE.sub(lambda m: MASK if _luhn(re.sub(r"\D", "", m.group())) else m.group(), text)
 
@@ -50,7 +50,7 @@ def _redact(_logger: Any, _method: str, event: dict[str, Any]) -> dict[str, Any]
         del event[key]
     for key, value in event.items():
         if isinstance(value, str):
-            event[key] = _mask(value)
+            event[key] = mask_secrets(value)
     return event
 
 

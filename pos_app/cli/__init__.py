@@ -11,13 +11,13 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from pos_app.cli import audit, db, demo_data, hardware, promotions, run, screenshot, sync
+from pos_app.cli import audit, db, demo_data, diagnostics, hardware, promotions, run, screenshot, sync
 from pos_app.config import SettingsError
 from pos_app.version import app_version
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = (run, screenshot, demo_data, hardware, db, sync, audit, promotions)
+COMMAND_MODULES = (run, screenshot, demo_data, hardware, db, sync, audit, promotions, diagnostics)
 
 
 def build_parser() -> argparse.ArgumentParser:
