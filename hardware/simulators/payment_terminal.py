@@ -130,21 +130,10 @@ class PaymentTerminalSimulator(TcpServer):
             )
 
     def journal_lines(self) -> list[str]:
+        fields = ("reference", "kind", "amount_cents", "approved_cents", "terminal_ref", "charge_requests")
         with self._lock:
-            return [
-                json.dumps(
-                    {
-                        "reference": txn.reference,
-                        "kind": txn.kind,
-                        "amount_cents": txn.amount_cents,
-                        "status": str(txn.status),
-                        "approved_cents": txn.approved_cents,
-                        "terminal_ref": txn.terminal_ref,
-                        "charge_requests": txn.charge_requests,
-                    }
-                )
-                for txn in self.journal.values()
-            ]
+            return [json.dumps({**{name: getattr(txn, name) for name in fields}, "status": str(txn.status)})
+                    for txn in self.journal.values()]
 
     def standalone(self, kind: str, amount_cents: int) -> str:
         """A transaction keyed on the terminal itself: approved, in the batch, unknown to the POS."""

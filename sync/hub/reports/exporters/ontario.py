@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sync.hub.reports.exporters import Column
+from sync.hub.reports.exporters.columns import Column
 from sync.hub.reports.ocs import DailyReport
 
 COLUMNS: tuple[Column, ...] = (
