@@ -7,12 +7,12 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 
 from sync.hub import tenancy
-from sync.hub.console import auth, prices, staff, stores, terminals
+from sync.hub.console import auth, health, prices, promotions, staff, stores, terminals
 from sync.hub.console.web import HERE, PageError, SignInNeeded, redirect, render, sign_in_url
 
 
 def mount(app: FastAPI) -> None:
-    for module in (auth, stores, terminals, staff, prices):
+    for module in (auth, stores, terminals, staff, prices, health, promotions):
         app.include_router(module.router)
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
     app.add_exception_handler(SignInNeeded, _sign_in_needed)
