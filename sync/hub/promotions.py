@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from sync.column_types import utcnow
 from sync.hub.feed.record import record_put
 from sync.hub.models import (
     Accessory,
@@ -253,7 +254,7 @@ PAGE_SIZE = 50
 
 def promotion_status(obj: Promotion | DiscountCode, now: datetime | None = None) -> str:
     """active, scheduled (its validity starts later), paused, or expired (its validity is over)."""
-    now = now or datetime.now(UTC).replace(tzinfo=None)
+    now = now or utcnow()
     start, end = ((obj.start_date, obj.end_date) if isinstance(obj, Promotion) else (obj.valid_from, obj.valid_until))
     if end is not None and end <= now:
         return "expired"

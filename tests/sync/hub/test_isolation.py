@@ -101,6 +101,7 @@ BODIES = {
     "/api/v1/promotions/import": {"promotions": []},
     "/api/v1/discount-codes": {"id": 901, "code": "XISO", "name": "X", "discount_type": "fixed",
                                "discount_value": "1.00"},
+    "/api/v1/stores/{store_id}/sync-health/acknowledge": {"client_id": str(uuid.uuid4()), "mutation_id": 1},
     "/api/v1/locations": {"zone": "X", "aisle": "1", "shelf": "1", "bin": "A"},
     "/api/v1/purchase-orders": {"po_number": "PO-X", "lines": [{"sku": "SKU-1", "quantity_ordered": 1,
                                                                  "unit_cost_cents": 100}]},
