@@ -36,7 +36,7 @@ soak: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pos_app.ui.screenshots docs/screenshots
 	CONSOLE_SCREENSHOTS=docs/screenshots QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q \
-		tests/sync/console/test_console_browser.py
+		tests/sync/console/test_console_browser.py tests/sync/console/test_console_promotions_browser.py
 
 # The web console's strings: extract every _() into the template and update each language's catalog.
 console-catalog: $(STAMP)
