@@ -95,10 +95,10 @@ def _page(request: Request, me: Visitor, store_id: uuid.UUID, *, q: str = "", ac
         health = service.store_health(session, me.scope, store_id, acknowledged=acknowledged, search=q,
                                       offset=(page - 1) * service.PAGE_SIZE)
     pages = max(1, -(-health.rejected_total // service.PAGE_SIZE))
-    here = {key: value for key, value in (("q", q.strip()), ("acknowledged", "true" if acknowledged else ""),
-                                          ("page", str(page) if page > 1 else "")) if value}
+    kept = {key: value for key, value in (("q", q.strip()), ("acknowledged", "true" if acknowledged else "")) if value}
+    here = {**kept, "page": str(page)} if page > 1 else kept
     return render(request, "health.html", status, me=me, store=health.store, health=health, q=q.strip()[:100],
                   acknowledged=acknowledged, page=page, pages=pages, back="?" + urlencode(here) if here else "",
-                  link=lambda **change: "?" + urlencode({**here, **change}),
+                  keep=urlencode(kept) + "&" if kept else "",
                   when=store_time(health.store.timezone), label=mutation_label, settings_error=settings_error,
                   typed=typed, saved=request.query_params.get("saved") == "1")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import Response
@@ -39,17 +40,22 @@ def _status_names() -> dict[str, str]:
 
 @router.get("/stores/{store_id}/promotions")
 def promotions_page(request: Request, me: Me, store_id: uuid.UUID, q: str = "", page: int = 1) -> Response:
-    page = max(page, 1)
     with request.app.state.db.read() as session:
-        store = tenancy.scoped_store(session, me.scope, store_id)
-        rows, total = service.store_listing(session, me.scope, Promotion, store_id, q,
-                                            offset=(page - 1) * service.PAGE_SIZE)
-        listed = [(p, service.promotion_status(p)) for p in rows]
+        listing = _listing(session, me, Promotion, store_id, q, page)
         stores = tenancy.list_stores(session, me.scope)
-    return render(request, "promotions.html", me=me, store=store, rows=listed, q=q.strip()[:100], page=page,
-                  pages=max(1, -(-total // service.PAGE_SIZE)), total=total, stores=stores,
-                  statuses=_status_names(), kinds=kind_names(), notice=_notice(request),
-                  can_all=me.scope.store_ids is None)
+    return render(request, "promotions.html", **listing, stores=stores, kinds=kind_names(), notice=_notice(request))
+
+
+def _listing(session, me: Visitor, model, store_id: uuid.UUID, q: str, page: int) -> dict:
+    """What a list page of promotions or codes shows: a page of rows with their status, searched on the server."""
+    page, search = max(page, 1), q.strip()[:100]
+    store = tenancy.scoped_store(session, me.scope, store_id)
+    rows, total = service.store_listing(session, me.scope, model, store_id, search,
+                                        offset=(page - 1) * service.PAGE_SIZE)
+    return {"me": me, "store": store, "rows": [(row, service.promotion_status(row)) for row in rows],
+            "q": search, "page": page, "pages": max(1, -(-total // service.PAGE_SIZE)),
+            "keep": urlencode({"q": search}) + "&" if search else "", "statuses": _status_names(),
+            "can_all": me.scope.store_ids is None}
 
 
 def _notice(request: Request) -> str | None:
@@ -165,15 +171,9 @@ def _set_active(request: Request, me: Visitor, store_id: uuid.UUID, model, obj_i
 
 @router.get("/stores/{store_id}/discount-codes")
 def codes_page(request: Request, me: Me, store_id: uuid.UUID, q: str = "", page: int = 1) -> Response:
-    page = max(page, 1)
     with request.app.state.db.read() as session:
-        store = tenancy.scoped_store(session, me.scope, store_id)
-        rows, total = service.store_listing(session, me.scope, DiscountCode, store_id, q,
-                                            offset=(page - 1) * service.PAGE_SIZE)
-        listed = [(c, service.promotion_status(c)) for c in rows]
-    return render(request, "discount_codes.html", me=me, store=store, rows=listed, q=q.strip()[:100], page=page,
-                  pages=max(1, -(-total // service.PAGE_SIZE)), statuses=_status_names(),
-                  notice=_notice(request), can_all=me.scope.store_ids is None)
+        listing = _listing(session, me, DiscountCode, store_id, q, page)
+    return render(request, "discount_codes.html", **listing, notice=_notice(request))
 
 
 @router.get("/stores/{store_id}/discount-codes/new")

@@ -5,37 +5,14 @@ is saved at 1280x800."""
 
 from __future__ import annotations
 
-import pytest
-
-from tests.sync.console.browser import require_chromium, screenshot_dir, start_chromium
+from tests.sync.console.browser import screenshot_dir
 from tests.sync.console.conftest import PASSWORD
+from tests.sync.console.test_console_browser import _wait, browser, live_hub  # noqa: F401 - the same fixtures
 from tests.sync.console.test_console_health import UNKNOWN_STAFF, pair_terminal, push_rejected_unlock
 from tests.sync.console.test_console_promotions import stock_catalog
 
 
-@pytest.fixture(scope="module")
-def live_hub(console_app):
-    from tests.sync.hub.servers import HubServer
-
-    with HubServer(console_app) as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_chromium()
-    driver = start_chromium()
-    yield driver
-    driver.quit()
-
-
-def _wait(driver, condition, timeout: float = 10):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, timeout).until(condition)
-
-
-def test_an_owner_runs_promotions_and_clears_a_rejection(live_hub, browser, console_app, tenant, tmp_path):
+def test_an_owner_runs_promotions_and_clears_a_rejection(live_hub, browser, console_app, tenant, tmp_path):  # noqa: F811
     from fastapi.testclient import TestClient
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as shown
