@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sync.column_types import Cents, ExactDecimal
@@ -15,7 +15,10 @@ from sync.hub.models.base import HUB_ONLY, Base, IdMixin, ReplicatedMixin
 
 class OcsProduct(IdMixin, ReplicatedMixin, Base):
     __tablename__ = "ocs_product_catalog"
-    __table_args__ = (UniqueConstraint("tenant_id", "ocs_variant_number"),)
+    # The categories and brands a promotion may name, read from the index alone (the console's promotion form).
+    __table_args__ = (UniqueConstraint("tenant_id", "ocs_variant_number"),
+                      Index("ix_ocs_product_catalog_tenant_category", "tenant_id", "category"),
+                      Index("ix_ocs_product_catalog_tenant_brand", "tenant_id", "brand_name"))
 
     tenant_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tenants.id"), info=HUB_ONLY)
     ocs_variant_number: Mapped[str] = mapped_column(String(40))
