@@ -38,7 +38,8 @@ screenshots: $(STAMP)
 	CONSOLE_SCREENSHOTS=docs/screenshots QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q \
 		tests/sync/console/test_console_browser.py tests/sync/console/test_console_purchasing_browser.py \
 		tests/sync/console/test_console_catalog_browser.py tests/sync/console/test_console_records_browser.py \
-		tests/sync/console/test_console_staff_and_prices_browser.py
+		tests/sync/console/test_console_staff_and_prices_browser.py \
+		tests/sync/console/test_console_promotions_browser.py
 
 # The web console's strings: extract every _() into the template and update each language's catalog.
 console-catalog: $(STAMP)

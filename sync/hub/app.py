@@ -14,6 +14,7 @@ from sync.hub import console
 from sync.hub.api import (
     admin_catalog,
     admin_counts,
+    admin_health,
     admin_prices,
     admin_promotions,
     admin_purchasing,
@@ -50,7 +51,7 @@ def create_app(database_url: str, *, busy_timeout_ms: int = 15000) -> FastAPI:
     app.include_router(sync_routes.router)
     for router in (admin_catalog.router, admin_stock.router, admin_sales.router, admin_counts.router,
                    admin_tenancy.router, admin_recalls.router, admin_staff.router, admin_prices.router,
-                   admin_promotions.router, admin_purchasing.router, admin_reports.router):
+                   admin_health.router, admin_promotions.router, admin_purchasing.router, admin_reports.router):
         app.include_router(router)
     console.mount(app)
     app.add_middleware(AllowedMethods, routes=app.router.routes)

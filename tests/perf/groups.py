@@ -14,6 +14,7 @@ import time
 import traceback
 from pathlib import Path
 
+from tests.perf import bench_console
 from tests.perf.metrics import Metric, failed
 from tests.perf.sizes import size_named
 
@@ -53,6 +54,7 @@ GROUPS: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
     "ocs": ("tests.perf.bench_ocs", [("OCS daily report", "s", "≤ 2 s"), ("OCS report days listed", "s", "≤ 1 s")]),
     "promotions": ("tests.perf.bench_promotions", [
         ("promotions re-priced p50", "ms", ""), ("promotions re-priced p99", "ms", "≤ 2 ms")]),
+    "console": ("tests.perf.bench_console", bench_console.ROWS),  # a row per page of bench_console.CONSOLE_PAGES
 }
 
 

@@ -4,13 +4,17 @@ at once, and the discount-code uses the manager should look at (over the limit w
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import or_, select
 
+from sync.hub import promotions
 from sync.hub.api.admin_common import RESPONSES, Page, Paging, owned, page_of, row_out, scoped_store
+from sync.hub.api.admin_tenancy import answered, scope_of
 from sync.hub.api.deps import admin_principal, get_db
 from sync.hub.database import Database
 from sync.hub.models import DiscountCode, DiscountUsage, Promotion
@@ -36,6 +40,16 @@ def promotion_out(promotion: Promotion) -> dict[str, Any]:
     out["schedule"] = [{"days": r.days, "start": r.start_time.isoformat("minutes"),
                         "end": r.end_time.isoformat("minutes")} for r in promotion.rules]
     return out
+
+
+@contextmanager
+def refused() -> Iterator[None]:
+    """A refused promotion is a 400 with its sentences; scope and taken ids as the other admin routes answer."""
+    try:
+        with answered():
+            yield
+    except PromotionsRejected as rejected:
+        raise HTTPException(400, str(rejected)) from None
 
 
 def _save(body: PromotionsFile, principal: Principal, db: Database, store_id: uuid.UUID | None) -> ImportOut:
@@ -67,15 +81,8 @@ def list_promotions(paging: Paging = Depends(), active: bool | None = Query(None
 def create_promotion(body: PromotionRow, store_id: uuid.UUID | None = Query(None), principal: Principal = Admin,
                      db: Database = Db):
     """One promotion; checked with the tenant's others (schedules, the catalog, the law). Its id is its number."""
-    with db.read() as session:
-        taken = session.scalar(select(Promotion.id).where(Promotion.tenant_id == principal.tenant_id,
-                                                          Promotion.number == body.id))
-    if taken is not None:
-        raise HTTPException(409, f"Promotion {body.id} exists already. Give the new one another id.")
-    _save(PromotionsFile(promotions=[body]), principal, db, store_id)
-    with db.read() as session:
-        return promotion_out(session.scalar(select(Promotion).where(Promotion.tenant_id == principal.tenant_id,
-                                                                    Promotion.number == body.id)))
+    with refused(), db.write() as session:
+        return promotion_out(promotions.create_promotion(session, scope_of(principal), body, store_id))
 
 
 @router.post("/promotions/import", response_model=ImportOut)
@@ -117,15 +124,8 @@ def list_codes(paging: Paging = Depends(), store_id: uuid.UUID | None = Query(No
 @router.post("/discount-codes", response_model=dict[str, Any], status_code=201)
 def create_code(body: DiscountCodeRow, store_id: uuid.UUID | None = Query(None), principal: Principal = Admin,
                 db: Database = Db):
-    with db.read() as session:
-        taken = session.scalar(select(DiscountCode.id).where(DiscountCode.tenant_id == principal.tenant_id,
-                                                             DiscountCode.code == body.code.strip().upper()))
-    if taken is not None:
-        raise HTTPException(409, f"The code {body.code.strip().upper()} exists already. Choose another code.")
-    _save(PromotionsFile(discount_codes=[body]), principal, db, store_id)
-    with db.read() as session:
-        return row_out(session.scalar(select(DiscountCode).where(DiscountCode.tenant_id == principal.tenant_id,
-                                                                 DiscountCode.code == body.code.strip().upper())))
+    with refused(), db.write() as session:
+        return row_out(promotions.create_code(session, scope_of(principal), body, store_id))
 
 
 @router.post("/discount-codes/{code_id}/pause", response_model=dict[str, Any])

@@ -22,10 +22,13 @@ def trigram_index(name: str, *columns: str) -> Index:
 
 class OcsProduct(IdMixin, ReplicatedMixin, Base):
     __tablename__ = "ocs_product_catalog"
-    # The console pages a tenant's catalog in name order and finds a barcode without reading every product.
+    # The console pages a tenant's catalog in name order and finds a barcode without reading every product; the
+    # promotion form reads the categories and brands a promotion may name from the index alone.
     __table_args__ = (UniqueConstraint("tenant_id", "ocs_variant_number"),
                       Index("ix_ocs_product_catalog_tenant_name", "tenant_id", "product_name", "id"),
                       Index("ix_ocs_product_catalog_tenant_each_gtin", "tenant_id", "each_gtin"),
+                      Index("ix_ocs_product_catalog_tenant_category", "tenant_id", "category"),
+                      Index("ix_ocs_product_catalog_tenant_brand", "tenant_id", "brand_name"),
                       trigram_index("ix_ocs_product_catalog_search", "product_name", "brand_name",
                                     "ocs_variant_number"))
 

@@ -70,6 +70,7 @@ class SyncMutation(Base):
     args here until the hub can apply them."""
 
     __tablename__ = "sync_mutations"
+    __table_args__ = (Index("ix_sync_mutations_store_status", "store_id", "status"),)  # the health page's lists
 
     client_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sync_clients.client_id"), primary_key=True)
     mutation_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
@@ -82,6 +83,9 @@ class SyncMutation(Base):
     code: Mapped[str | None] = mapped_column(String(40))
     message: Mapped[str | None] = mapped_column(String(500))
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # A rejected one a manager has looked at (sync.hub.sync_health): hidden from the health page by default.
+    acknowledged_at: Mapped[datetime | None]
+    acknowledged_by: Mapped[uuid.UUID | None]  # the console user; empty when acknowledged through the admin API
 
 
 class StoreFeed(Base):

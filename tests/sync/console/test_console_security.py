@@ -32,6 +32,7 @@ NO_STORE_ROUTES = {
     ("GET", "/console/catalog/import"): 403, ("POST", "/console/catalog/import"): 403,
     ("GET", "/console/catalog/import/{upload_id}"): 403, ("POST", "/console/catalog/import/{upload_id}/apply"): 403,
     ("GET", "/console/reports"): 303,
+    ("GET", "/console/health"): 200, ("GET", "/console/promotions"): 303,
 }
 
 
@@ -63,12 +64,14 @@ def test_a_manager_of_store_a_gets_403_on_every_store_b_route(console_app, tenan
     assert not unknown, f"new console routes must join the sweep or NO_STORE_ROUTES: {sorted(unknown)}"
     assert len(with_store) >= 16
     db = console_app.state.db
+    promotion_a, code_a = _store_a_promotion_and_code(db, tenant)
     with db.read() as session:
         before = session.scalar(select(func.count()).select_from(HubAudit).where(HubAudit.store_id == tenant.store_b))
     for method, path in with_store:
         url = (path.replace("{store_id}", str(tenant.store_b)).replace("{terminal_id}", str(tenant.terminal_b))
                .replace("{staff_id}", str(tenant.staff_b)).replace("{po_id}", named["po_b"])
-               .replace("{schedule_id}", str(uuid.uuid4())))
+               .replace("{schedule_id}", str(uuid.uuid4()))
+               .replace("{promotion_id}", str(promotion_a)).replace("{code_id}", str(code_a)))
         response = manager.post(url) if method == "POST" else manager.get(url)
         assert response.status_code == 403, f"{method} {path}: {response.status_code} {response.text[:300]}"
         assert "not one of yours" in response.text, f"{method} {path} was refused for another reason"
@@ -88,6 +91,23 @@ def test_a_manager_of_store_a_gets_403_on_every_store_b_route(console_app, tenan
         after = session.scalar(select(func.count()).select_from(HubAudit).where(HubAudit.store_id == tenant.store_b))
         assert after == before, "nothing was done to store B"
         assert session.get(Store, tenant.store_b).status == "active"
+
+
+def _store_a_promotion_and_code(db, tenant):
+    """A promotion and a code of store A: named in store B's URLs, they must not open through store B either."""
+    from decimal import Decimal
+
+    from sync.hub.models import DiscountCode, Promotion
+
+    with db.write() as session:
+        promotion = Promotion(tenant_id=tenant.tenant_id, store_id=tenant.store_a, number=1, name="A's deal",
+                              promo_type="percent_off", definition={"id": 1, "name": "A's deal", "kind": "percent_off",
+                                                                    "applies_to": {"everything": True}, "percent": "5"})
+        code = DiscountCode(tenant_id=tenant.tenant_id, store_id=tenant.store_a, code=f"A{tenant.code}",
+                            discount_type="fixed", discount_value=Decimal(1))
+        session.add_all([promotion, code])
+        session.flush()
+        return promotion.id, code.id
 
 
 def test_a_missing_or_wrong_csrf_token_gets_403_and_changes_nothing(console_app, tenant, console):

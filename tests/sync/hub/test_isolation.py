@@ -113,6 +113,7 @@ BODIES = {
     "/api/v1/promotions/import": {"promotions": []},
     "/api/v1/discount-codes": {"id": 901, "code": "XISO", "name": "X", "discount_type": "fixed",
                                "discount_value": "1.00"},
+    "/api/v1/stores/{store_id}/sync-health/acknowledge": {"client_id": str(uuid.uuid4()), "mutation_id": 1},
     "/api/v1/locations": {"zone": "X", "aisle": "1", "shelf": "1", "bin": "A"},
     "/api/v1/suppliers": {"code": f"X{uuid.uuid4().hex[:8].upper()}", "name": "X", "province": "ON"},
     "/api/v1/suppliers/{supplier_id}": {"name": "Taken over"},
