@@ -84,6 +84,7 @@ class LoadedTicket:
     lines: tuple[LoadedLine, ...]
     total: Money  # of the sellable lines, taxes included
     from_qr: bool
+    codes: tuple[str, ...] = ()  # discount codes entered at the kiosk: the register applies them again
 
 
 def normalize_number(text: str) -> str:
@@ -109,8 +110,9 @@ class KioskTicketService:
 
     # --- the kiosk -----------------------------------------------------------------------------------------
 
-    def send(self, lines: Sequence[TicketLine]) -> SentTicket:
-        """One transaction: the ticket, its reservations and their two outbox rows; refused with a sentence."""
+    def send(self, lines: Sequence[TicketLine], codes_entered: Sequence[str] = ()) -> SentTicket:
+        """One transaction: the ticket (with the discount codes the customer entered), its reservations and their
+        two outbox rows; refused with a sentence."""
         merged: dict[str, int] = {}
         for line in lines:
             merged[line.sku] = merged.get(line.sku, 0) + line.quantity
@@ -122,7 +124,8 @@ class KioskTicketService:
             self._check_cart(session, merged)
             seq = take_counter(session, "next_ticket_seq")
             number = f"K-{self._context.terminal_no % 10}{seq % 1000:03d}"
-            cart = TicketCart(store_id, number, uuid.uuid4(), tuple(TicketLine(s, q) for s, q in merged.items()), now)
+            cart = TicketCart(store_id, number, uuid.uuid4(), tuple(TicketLine(s, q) for s, q in merged.items()), now,
+                              tuple(codes_entered))
             until = now + timedelta(minutes=self.reservation_minutes)
             reservation_ids = [uuid.uuid4() for _ in cart.lines]
             created = enqueue_mutation(session, mutations.kiosk_ticket_created(cart))
@@ -197,7 +200,7 @@ class KioskTicketService:
         if from_qr:
             self._from_qr[cart.ticket_id] = cart
         return LoadedTicket(cart.ticket_id, cart.number, cart.created_at, lines,
-                            self._total([line for line in lines if line.sellable]), from_qr)
+                            self._total([line for line in lines if line.sellable]), from_qr, cart.codes)
 
     def _decode(self, text: str) -> TicketCart:
         try:
