@@ -107,13 +107,9 @@ class PromotionBook:
         for rule in kept:
             if rule in used:
                 continue
-            if rule.stackable and exclusive_units.issuperset(qualifying[rule]):
-                reason = ("not_combinable", f"“{rule.promotion.name}” was not used: its items already have "
-                          "promotions that do not combine with others, and they save the customer more.")
-            else:
-                reason = ("better_deal", f"“{rule.promotion.name}” was not used: the customer saves more with the "
-                          "other promotions on the same items.")
-            refused.append(_not_applied(rule, reason))
+            lost = "not_combinable" if rule.stackable and exclusive_units.issuperset(qualifying[rule]) else \
+                "better_deal"
+            refused.append(_lost(rule, lost))
         return build_result(units, taken, refused, exact)
 
     def _codes(self, entered: Sequence[str], at: datetime, purchase, used_locally: Mapping[str, int],
@@ -132,6 +128,22 @@ class PromotionBook:
 
 def _not_applied(rule: Rule, reason: Reason) -> NotApplied:
     return NotApplied(rule.promotion.id, rule.promotion.code, rule.promotion.name, *reason)
+
+
+LOST = {
+    "not_combinable": "“{}” was not used: its items already have promotions that do not combine with others, and "
+                      "they save the customer more.",
+    "better_deal": "“{}” was not used: the customer saves more with the other promotions on the same items.",
+}
+
+
+def _lost(rule: Rule, reason_code: str) -> NotApplied:
+    """A promotion that lost to a better plan, said the same for every cart: made once for as long as the book
+    lives (a thousand promotions lose this way again and again as a big cart is scanned)."""
+    said = rule.said.get(reason_code)
+    if said is None:
+        said = rule.said[reason_code] = _not_applied(rule, (reason_code, LOST[reason_code].format(rule.promotion.name)))
+    return said
 
 
 def no_saving_reason(rule: Rule, units: list[int], cart: Units) -> Reason:

@@ -21,7 +21,7 @@ class Rule:
     """A promotion compiled for speed: its numbers as integers and fractions, once."""
 
     __slots__ = ("promotion", "kind", "key", "num", "den", "amount", "buy", "get", "size", "bundle", "tiers",
-                 "mix", "stackable", "per_unit", "least", "always_on")
+                 "mix", "stackable", "per_unit", "least", "always_on", "said")
 
     def __init__(self, promotion: Promotion) -> None:
         self.promotion = promotion
@@ -43,6 +43,7 @@ class Rule:
                       Kind.VOLUME_TIERS: min((q for q, _r in self.tiers), default=1)}.get(self.kind, 1)
         self.always_on = (promotion.valid_from is None and promotion.valid_until is None
                           and not promotion.windows)
+        self.said: dict[str, object] = {}  # reason code -> the engine's answer, where no cart changes it
 
 
 def percent_of(cents: int, num: int, den: int) -> int:

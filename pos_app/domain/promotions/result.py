@@ -95,6 +95,10 @@ def money(cents: int) -> Money:
     return Money.from_cents(cents)
 
 
+def _by_rule_key(item: tuple[Rule, int]) -> tuple:
+    return item[0].key
+
+
 def build_result(units: Units, taken: Taken, not_applied: Sequence[NotApplied], exact: bool) -> PricingResult:
     per_line: dict[int, dict[Rule, int]] = {}
     off_per_unit = [0] * units.count
@@ -118,8 +122,9 @@ def build_result(units: Units, taken: Taken, not_applied: Sequence[NotApplied], 
             lines.append(LineResult(index, line, (), (price[first],) * line.quantity if line.quantity else ()))
             continue
         paid = sorted(price[u] - off_per_unit[u] for u in range(first, first + line.quantity))
+        shares = line_rules.items() if len(line_rules) == 1 else sorted(line_rules.items(), key=_by_rule_key)
         allocations = tuple(Allocation(r.promotion.id, r.promotion.code, r.promotion.name, money(cents))
-                            for r, cents in sorted(line_rules.items(), key=lambda item: item[0].key))
+                            for r, cents in shares)
         lines.append(LineResult(index, line, allocations, tuple(paid)))
     applied = tuple(Applied(r.promotion.id, r.promotion.code, r.promotion.name, r.kind.value, money(c))
                     for r, c in sorted(saving.items(), key=lambda item: (-item[1], item[0].key)))
