@@ -32,6 +32,7 @@ from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services import mutations
 from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import ServiceError
+from pos_app.services.promotions import PromotionCatalog, attach, enter_code
 from pos_app.services.terminal import TerminalContext
 
 RESERVATION_MINUTES = 30
@@ -278,10 +279,13 @@ class KioskTicketService:
         self._from_qr.pop(ticket_id, None)
 
 
-def ticket_sale(ticket: LoadedTicket, *, tax_components: Sequence[TaxComponent], role: Role) -> Sale:
-    """A new sale of the ticket's lines, at this till's prices (the kiosk's estimate never binds). Lines the store
-    no longer sells are left off (the loaded ticket says which); out of stock or recalled ones go in, for the stock
-    check to mark. A line the sale refuses (the 30 g rule) refuses the ticket: nothing is loaded."""
+def ticket_sale(ticket: LoadedTicket, tax_components: Sequence[TaxComponent], role: Role,
+                promotions: PromotionCatalog | None = None, store_now=None) -> tuple[Sale, list[str]]:
+    """A new sale of the ticket's lines, at this till's prices and promotions (the kiosk's estimate never binds),
+    with the codes the customer entered at the kiosk, and why each of those that does not apply here does not.
+    Lines the store no longer sells are left off (the loaded ticket says which); out of stock or recalled ones go
+    in, for the stock check to mark. A line the sale refuses (the 30 g rule) refuses the ticket: nothing is
+    loaded."""
     sale = Sale(tax_components=tax_components, role=role)
     for line in ticket.lines:
         if line.product is not None:
@@ -290,7 +294,8 @@ def ticket_sale(ticket: LoadedTicket, *, tax_components: Sequence[TaxComponent],
         raise TicketRefused(f"Nothing on ticket {ticket.number} is sold here any more, so there is nothing to ring "
                             "up. Tell the customer, and help them choose again.")
     sale.kiosk_ticket = codes.TicketRef(ticket.ticket_id, ticket.number)
-    return sale
+    attach(sale, promotions, store_now)
+    return sale, [sentence for code in ticket.codes if (sentence := enter_code(sale, promotions, store_now, code))]
 
 
 def close_ticket(session: Session, ticket_id: uuid.UUID, outcome: str, *, order_id: uuid.UUID | None,

@@ -182,16 +182,11 @@ class SaleService:
     # --- a kiosk ticket: its lines at this till's prices, claimed in the same step ----------------------------
 
     def load_ticket(self, ticket: LoadedTicket, tickets: KioskTicketService) -> list[str]:
-        """The ticket's lines as a new sale (``ticket_sale``: at this till's prices and promotions, with the codes
-        entered at the kiosk) and the ticket claimed, in one transaction; the stock check then marks the lines it
-        can't cover, as for a scan. Returns why each code the kiosk took does not apply here (used up since...)."""
+        """The ticket as a new sale (``ticket_sale``), claimed in one transaction; why its kiosk codes don't apply."""
         staff = self._staff
         if self.has_open_sale or (self._sale is not None and self._sale.tenders) or staff is None:
             raise TicketRefused("A sale is on screen. Finish it, or park it (F8), then load the kiosk ticket.")
-        sale = ticket_sale(ticket, tax_components=self._context.tax_components, role=staff.role)
-        attach(sale, self.promotions, self.store_now)
-        refused = [sentence for code in ticket.codes
-                   if (sentence := enter_code(sale, self.promotions, self.store_now, code))]
+        sale, refused = ticket_sale(ticket, self._context.tax_components, staff.role, self.promotions, self.store_now)
         uow = UnitOfWork(self._session_factory)
         with uow as session:
             tickets.claim_in(session, ticket.ticket_id, staff_id=staff.id)

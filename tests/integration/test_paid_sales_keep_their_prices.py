@@ -11,7 +11,6 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, time, timedelta
 
-import pytest
 from sqlalchemy import select
 
 from hardware.printers.adapter import EscposPrinter
@@ -24,18 +23,11 @@ from pos_app.services.promotions import PromotionCatalog
 from pos_app.services.receipts import receipt_for_order
 from pos_app.services.selling import SaleService
 from tests.integration.helpers import staff
+from tests.integration.test_printing import amount_on
 from tests.integration.test_shifts import FLOAT
 
 HAPPY = "Happy hour: half off"
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-@pytest.fixture
-def printer_sim(tmp_path):
-    sim = PrinterSimulator(port=0, save_dir=tmp_path / "receipts")
-    sim.start()
-    yield sim
-    sim.stop()
 
 
 def happy_hour_day(zone) -> datetime:
@@ -64,10 +56,6 @@ def reprinted_text(order, terminal, sim: PrinterSimulator, staff_name: str) -> s
     EscposPrinter(f"tcp://127.0.0.1:{sim.port}", timeout_s=2.0).print_receipt(document)
     (job,) = [job for job in sim.wait_for_jobs(1) if job.text.strip()]
     return job.text
-
-
-def amount_on(text: str, label: str) -> str:
-    return next(line for line in text.splitlines() if line.startswith(label)).split()[-1]
 
 
 def test_a_paid_sale_keeps_its_happy_hour_price_after_a_restart_in_its_order_reprint_and_refund(
