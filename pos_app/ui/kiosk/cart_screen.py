@@ -114,6 +114,7 @@ class CartScreen(QWidget):
         self.code_panel.cancelled.connect(lambda: self.show_code_entry(False))
         self.code_panel.hide()
         self.entering_code = False
+        self.portrait = False
         # Only where the store pays at the kiosk (``offer_payment``); a tap without an ID scanned is explained.
         self.pay_button = kiosk_button("Pay here by card", primary=True)
         self.pay_button.clicked.connect(self.pay_requested)
@@ -156,6 +157,7 @@ class CartScreen(QWidget):
 
     def arrange(self, portrait: bool) -> None:
         """Totals beside the lines on a wide screen, under them on a tall one."""
+        self.portrait = portrait
         layout: QGridLayout = self.layout()
         for widget in (self.scroll, self.code_panel, self.side):
             layout.removeWidget(widget)
@@ -167,7 +169,7 @@ class CartScreen(QWidget):
             layout.addLayout(self.actions, 3, 0)
         else:
             layout.addWidget(self.scroll, 1, 0, 2, 1)
-            layout.addWidget(self.code_panel, 1, 0, 2, 1)
+            layout.addWidget(self.code_panel, 1, 0, 2, 2)  # the keys need the width: over the totals too
             layout.addWidget(self.side, 1, 1)
             layout.addLayout(self.actions, 3, 0, 1, 2)
         for index, stretch in enumerate((1, 0) if portrait else (3, 2)):
@@ -194,6 +196,7 @@ class CartScreen(QWidget):
         entering = self.entering_code = self.entering_code and not self.cart.is_empty
         self.code_panel.setVisible(entering)
         self.scroll.setVisible(not entering)
+        self.side.setVisible(not entering or self.portrait)
         self.code_button.setEnabled(not self.cart.is_empty and not entering)
         self.keep_button.setEnabled(not entering)
         self.send_button.setEnabled(not self.cart.is_empty and not problems and not entering)  # nor sold out
@@ -216,7 +219,8 @@ class CartScreen(QWidget):
     def show_codes(self) -> None:
         pricing = self.cart.totals.pricing if not self.cart.is_empty else None
         applied = [a for a in (pricing.applied if pricing else ()) if a.code]
-        self.codes.setText("\n".join(f"Code {a.code}: {a.name}  −{a.saving.format()}" for a in applied))
+        # The code and what it took off first, its name under it: a short line the side panel never breaks.
+        self.codes.setText("\n".join(f"Code {a.code}: −{a.saving.format()}\n{a.name}" for a in applied))
         self.codes.setVisible(bool(applied))
 
     def offer_payment(self, hint: str) -> None:
