@@ -185,7 +185,7 @@ class Terminal:
 
         assert settings.kiosk_staff_code is not None  # the settings refuse "card" without it
         return KioskCheckout(self.session_factory, self.context, cards, self.card_recovery, self.age_checks,
-                             settings.kiosk_staff_code)
+                             settings.kiosk_staff_code, promotions=self.sales.promotions)
 
     @cached_property
     def card_recovery(self) -> CardRecovery:

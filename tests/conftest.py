@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from hardware.simulators.payment_terminal import PaymentTerminalSimulator
+from hardware.simulators.printer import PrinterSimulator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["POS_APP_KEYRING"] = "file"  # never touch the desktop's real keyring from a test
@@ -58,6 +59,15 @@ def terminal(demo_template, tmp_path):
 def card_simulator():
     """The card terminal simulator on a real socket (port chosen by the OS)."""
     sim = PaymentTerminalSimulator(port=0, customer_timeout_s=2.0)
+    sim.start()
+    yield sim
+    sim.stop()
+
+
+@pytest.fixture
+def printer_sim(tmp_path):
+    """The receipt printer simulator on a real socket (port chosen by the OS), keeping what it printed."""
+    sim = PrinterSimulator(port=0, save_dir=tmp_path / "receipts")
     sim.start()
     yield sim
     sim.stop()

@@ -56,6 +56,7 @@ class ReceiptLabels:
     served_by: str = "Served by"
     lot: str = "Lot"
     subtotal: str = "Subtotal"
+    you_saved: str = "You saved"  # under the discounts: what they took off in all
     total: str = "TOTAL"
     cash_rounding: str = "Cash rounding"
     change: str = "Change"

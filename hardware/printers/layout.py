@@ -115,6 +115,9 @@ def layout_receipt(
     rows += _amount_rows(labels.subtotal, amount(doc.subtotal_cents), columns)
     for discount in doc.discounts:
         rows += _amount_rows(discount.label, amount(-abs(discount.amount_cents)), columns)
+    if doc.discounts:  # the customer's saving in one figure, worded apart from the amounts that add up
+        saved = sum(abs(discount.amount_cents) for discount in doc.discounts)
+        rows += [TextRow(line, bold=True) for line in textwrap.wrap(f"{labels.you_saved} {amount(saved)}", columns)]
     for tax in doc.taxes:
         rows += _amount_rows(tax.label, amount(tax.amount_cents), columns)
     rows += [

@@ -17,8 +17,8 @@ def add_commands(commands) -> None:
     shot.add_argument("--state", default="cart",
                       help="what the screen shows: login, idle, cart, tender, card-wait, refund, shift-close, "
                            "z-report, customer-display (the customer's screen after a cash sale) or kiosk-tickets; "
-                           "with --mode kiosk: attract, age-gate, browse, filters, product, cart, limit, ticket or "
-                           "pay; "
+                           "with --mode kiosk: attract, age-gate, browse, filters, product, cart, code, cart-code, "
+                           "limit, ticket or pay; "
                            "with --mode backoffice: sign-in, receiving-list, receiving, discrepancy, putaway, count, "
                            "variance, adjust, recalls or stock")
     shot.add_argument("--size", default="1024x768", help="window size, e.g. 1024x768 or 1920x1080")

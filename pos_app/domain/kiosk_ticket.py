@@ -1,7 +1,8 @@
 """A kiosk ticket's QR code: the cart itself, signed with the store's key, so a register loads it offline.
 
 The text is ``K1.<payload>.<mac>``: the payload is compact JSON in base64url (store, number, ticket id, lines
-as [sku, quantity], created time in whole seconds), the mac the first 16 bytes of its HMAC-SHA256 under the
+as [sku, quantity], created time in whole seconds, and the discount codes entered at the kiosk when there are
+any), the mac the first 16 bytes of its HMAC-SHA256 under the
 store's ticket key. Ids travel as base64url of their 16 bytes. Ten lines of OCS variant numbers make about 390
 characters: a QR code of version 15 at medium error correction (77 modules a side), readable from a phone-size
 screen.
@@ -44,6 +45,7 @@ class TicketCart:
     ticket_id: uuid.UUID
     lines: tuple[TicketLine, ...]
     created_at: datetime
+    codes: tuple[str, ...] = ()  # discount codes the customer entered at the kiosk, for the register to apply
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,8 @@ def _mac(key: bytes, payload: str) -> str:
 def encode(cart: TicketCart, key: bytes) -> str:
     body = {"s": _b64(cart.store_id.bytes), "n": cart.number, "i": _b64(cart.ticket_id.bytes),
             "l": [[line.sku, line.quantity] for line in cart.lines], "t": int(cart.created_at.timestamp())}
+    if cart.codes:  # only then: a ticket without codes reads as before
+        body["c"] = list(cart.codes)
     payload = _b64(json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8"))
     return f"{PREFIX}.{payload}.{_mac(key, payload)}"
 
@@ -118,7 +122,7 @@ def _parse(payload: str) -> TicketCart:
     if not lines or any(line.quantity < 1 or not line.sku for line in lines):
         raise ValueError("a ticket needs lines of at least one unit")
     return TicketCart(uuid.UUID(bytes=_unb64(body["s"])), str(body["n"]), uuid.UUID(bytes=_unb64(body["i"])),
-                      lines, datetime.fromtimestamp(int(body["t"]), UTC))
+                      lines, datetime.fromtimestamp(int(body["t"]), UTC), tuple(str(c) for c in body.get("c", ())))
 
 
 def decode(text: str, *, store_id: uuid.UUID, key: bytes, now: datetime) -> TicketCart:

@@ -24,7 +24,8 @@ def local_version(mutation_id: int) -> int:
 def add_ticket(session: Session, cart: TicketCart, *, status: str, version: int,
                kiosk_terminal_id: uuid.UUID | None = None) -> KioskTicket:
     ticket = KioskTicket(id=cart.ticket_id, store_id=cart.store_id, number=cart.number, status=status,
-                         kiosk_terminal_id=kiosk_terminal_id, ticket_created_at=cart.created_at, version=version)
+                         kiosk_terminal_id=kiosk_terminal_id, ticket_created_at=cart.created_at, version=version,
+                         codes=list(cart.codes))
     session.add(ticket)
     session.add_all(KioskTicketLine(ticket_id=cart.ticket_id, line_no=n, sku=line.sku, quantity=line.quantity,
                                     version=version) for n, line in enumerate(cart.lines, start=1))
@@ -60,7 +61,7 @@ def cart_of(session: Session, row: KioskTicket) -> TicketCart:
     lines = session.execute(select(KioskTicketLine.sku, KioskTicketLine.quantity)
                             .where(KioskTicketLine.ticket_id == row.id).order_by(KioskTicketLine.line_no))
     return TicketCart(row.store_id, row.number, row.id, tuple(TicketLine(sku, qty) for sku, qty in lines),
-                      row.ticket_created_at)
+                      row.ticket_created_at, tuple(row.codes or ()))
 
 
 def open_tickets(session: Session, store_id: uuid.UUID, since: datetime) -> list[KioskTicket]:

@@ -34,6 +34,7 @@ from pos_app.services.card_payments import CardOutcomeUnknown, CardPayments, Car
 from pos_app.services.card_recovery import CardRecovery
 from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import ServiceError
+from pos_app.services.promotions import PromotionCatalog
 from pos_app.services.selling import SaleService
 from pos_app.services.staff import StaffMember, find_staff
 from pos_app.services.terminal import TerminalContext
@@ -56,7 +57,8 @@ class KioskPaymentUnknown(KioskPaymentRefused):
 class KioskCheckout:
     def __init__(self, session_factory: sessionmaker[Session], context: TerminalContext, cards: CardPayments,
                  recovery: CardRecovery, age_checks: AgeCheckService, staff_code: str, *,
-                 clock: Clock = utc_clock) -> None:
+                 clock: Clock = utc_clock, promotions: PromotionCatalog | None = None) -> None:
+        """``promotions``: the store's, so the kiosk charges what its cart showed (the register's pricing)."""
         self._session_factory = session_factory
         self._context = context
         self._cards = cards
@@ -64,6 +66,7 @@ class KioskCheckout:
         self._age_checks = age_checks
         self._staff_code = staff_code.strip()
         self._clock = clock
+        self._promotions = promotions
 
     @property
     def served_by(self) -> str:
@@ -85,9 +88,10 @@ class KioskCheckout:
                     "older\" is not enough. Or send your cart to the counter.")
         return None
 
-    def prepare(self, lines: Sequence[TicketLine], card: IdCard | None) -> SaleService:
-        """The cart as a sale of the kiosk's own, at the store's prices now, its stock checked, the ID logged as
-        its age check. Nothing is charged; on a refusal (a sentence) nothing stays open."""
+    def prepare(self, lines: Sequence[TicketLine], card: IdCard | None, codes: Sequence[str] = ()) -> SaleService:
+        """The cart as a sale of the kiosk's own, at the store's prices and promotions now, with the discount
+        codes the customer entered, its stock checked, the ID logged as its age check. Nothing is charged; on a
+        refusal (a sentence) nothing stays open."""
         refusal = self.id_needed(card)
         if refusal is not None:
             raise KioskPaymentRefused(refusal)
@@ -96,13 +100,18 @@ class KioskCheckout:
         if staff is None:
             raise KioskPaymentRefused("Paying here is not available right now. Please send your cart to the "
                                       "counter and pay there.")
-        sales = SaleService(self._session_factory, self._context, clock=self._clock)
+        sales = SaleService(self._session_factory, self._context, clock=self._clock, promotions=self._promotions)
         sales.start_sale(staff)
         try:
             for wanted in lines:
                 line = sales.scan(wanted.sku)
                 if wanted.quantity != line.quantity:
                     sales.set_quantity(line.line_id, wanted.quantity)
+            for code in codes:  # taken on the cart a moment ago; one used up since is not charged for silently
+                refusal = sales.enter_code(code)
+                if refusal is not None:
+                    raise KioskPaymentRefused(f"{refusal} Nothing was charged. Please send your cart to the "
+                                              "counter.")
             sales.check_stock()
             if sales.sale.has_cannabis:
                 outcome = self._age_checks.check_id(sales, card, staff)

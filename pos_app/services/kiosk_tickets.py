@@ -31,6 +31,7 @@ from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services import mutations
 from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import ServiceError
+from pos_app.services.promotions import PromotionCatalog, attach, enter_code
 from pos_app.services.staff import StaffMember
 from pos_app.services.terminal import TerminalContext
 
@@ -84,6 +85,7 @@ class LoadedTicket:
     lines: tuple[LoadedLine, ...]
     total: Money  # of the sellable lines, taxes included
     from_qr: bool
+    codes: tuple[str, ...] = ()  # discount codes entered at the kiosk: the register applies them again
 
 
 def normalize_number(text: str) -> str:
@@ -109,8 +111,9 @@ class KioskTicketService:
 
     # --- the kiosk -----------------------------------------------------------------------------------------
 
-    def send(self, lines: Sequence[TicketLine]) -> SentTicket:
-        """One transaction: the ticket, its reservations and their two outbox rows; refused with a sentence."""
+    def send(self, lines: Sequence[TicketLine], codes_entered: Sequence[str] = ()) -> SentTicket:
+        """One transaction: the ticket (with the discount codes the customer entered), its reservations and their
+        two outbox rows; refused with a sentence."""
         merged: dict[str, int] = {}
         for line in lines:
             merged[line.sku] = merged.get(line.sku, 0) + line.quantity
@@ -122,7 +125,8 @@ class KioskTicketService:
             self._check_cart(session, merged)
             seq = take_counter(session, "next_ticket_seq")
             number = f"K-{self._context.terminal_no % 10}{seq % 1000:03d}"
-            cart = TicketCart(store_id, number, uuid.uuid4(), tuple(TicketLine(s, q) for s, q in merged.items()), now)
+            cart = TicketCart(store_id, number, uuid.uuid4(), tuple(TicketLine(s, q) for s, q in merged.items()), now,
+                              tuple(codes_entered))
             until = now + timedelta(minutes=self.reservation_minutes)
             reservation_ids = [uuid.uuid4() for _ in cart.lines]
             created = enqueue_mutation(session, mutations.kiosk_ticket_created(cart))
@@ -197,7 +201,7 @@ class KioskTicketService:
         if from_qr:
             self._from_qr[cart.ticket_id] = cart
         return LoadedTicket(cart.ticket_id, cart.number, cart.created_at, lines,
-                            self._total([line for line in lines if line.sellable]), from_qr)
+                            self._total([line for line in lines if line.sellable]), from_qr, cart.codes)
 
     def _decode(self, text: str) -> TicketCart:
         try:
@@ -275,10 +279,13 @@ class KioskTicketService:
         self._from_qr.pop(ticket_id, None)
 
 
-def ticket_sale(ticket: LoadedTicket, *, tax_components: Sequence[TaxComponent], staff: StaffMember) -> Sale:
-    """A new sale of the ticket's lines, at this till's prices (the kiosk's estimate never binds). Lines the store
-    no longer sells are left off (the loaded ticket says which); out of stock or recalled ones go in, for the stock
-    check to mark. A line the sale refuses (the 30 g rule) refuses the ticket: nothing is loaded."""
+def ticket_sale(ticket: LoadedTicket, *, tax_components: Sequence[TaxComponent], staff: StaffMember,
+                promotions: PromotionCatalog | None = None, store_now=None) -> tuple[Sale, list[str]]:
+    """A new sale of the ticket's lines, at this till's prices and promotions (the kiosk's estimate never binds),
+    with the codes the customer entered at the kiosk, and why each of those that does not apply here does not.
+    Lines the store no longer sells are left off (the loaded ticket says which); out of stock or recalled ones go
+    in, for the stock check to mark. A line the sale refuses (the 30 g rule) refuses the ticket: nothing is
+    loaded."""
     sale = Sale(tax_components=tax_components, role=staff.role, own_cap=staff.discount_cap)
     for line in ticket.lines:
         if line.product is not None:
@@ -287,7 +294,8 @@ def ticket_sale(ticket: LoadedTicket, *, tax_components: Sequence[TaxComponent],
         raise TicketRefused(f"Nothing on ticket {ticket.number} is sold here any more, so there is nothing to ring "
                             "up. Tell the customer, and help them choose again.")
     sale.kiosk_ticket = codes.TicketRef(ticket.ticket_id, ticket.number)
-    return sale
+    attach(sale, promotions, store_now)
+    return sale, [sentence for code in ticket.codes if (sentence := enter_code(sale, promotions, store_now, code))]
 
 
 def close_ticket(session: Session, ticket_id: uuid.UUID, outcome: str, *, order_id: uuid.UUID | None,

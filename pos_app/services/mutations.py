@@ -148,7 +148,7 @@ def _lines(lines: Iterable[TicketLine]) -> list[wire.TicketLine]:
 
 def kiosk_ticket_created(cart: TicketCart) -> wire.KioskTicketCreatedV1:
     return wire.KioskTicketCreatedV1(ticket_id=cart.ticket_id, store_id=cart.store_id, number=cart.number,
-                                     lines=_lines(cart.lines), created_at=cart.created_at)
+                                     lines=_lines(cart.lines), created_at=cart.created_at, codes=list(cart.codes))
 
 
 def kiosk_ticket_claimed(cart: TicketCart, *, claimed_at: datetime,

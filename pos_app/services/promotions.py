@@ -15,7 +15,7 @@ from pos_app.domain.sale_totals import SalePromotions
 from pos_app.persistence.models import DiscountCode, Promotion
 from pos_app.persistence.promotions import codes_used_locally, load_promotion_set, promotions_file
 
-__all__ = ["PromotionCatalog", "attach", "codes_used_locally", "enter_code", "promotions_file"]
+__all__ = ["PromotionCatalog", "apply_code", "attach", "codes_used_locally", "enter_code", "promotions_file"]
 
 
 class PromotionCatalog:
@@ -59,18 +59,27 @@ def attach(sale, catalog: PromotionCatalog | None, store_now, codes: tuple[str, 
 def enter_code(sale, catalog: PromotionCatalog | None, store_now, entered: str) -> str | None:
     """Add a discount code to the sale. None when it applies, else the sentence saying why not (the code is not
     kept then): unknown, not started, expired, below its minimum purchase, used up, or not combinable."""
+    refusal = apply_code(sale, catalog, store_now, entered)
+    return None if refusal is None else refusal[1]
+
+
+def apply_code(sale, catalog: PromotionCatalog | None, store_now, entered: str) -> tuple[str, str] | None:
+    """enter_code's answer with its reason code first (the engine's, or empty, no_promotions, already_entered,
+    saves_nothing), so a screen may word it for whoever reads it."""
     code = entered.strip().upper()
     if not code:
-        return "Type or scan the discount code the customer gave, then press Enter."
+        return "empty", "Type or scan the discount code the customer gave, then press Enter."
     if catalog is None:
-        return "This till has no promotions or discount codes yet. Carry on without the code."
+        return "no_promotions", "This till has no promotions or discount codes yet. Carry on without the code."
     current = sale.promotions.codes if sale.promotions is not None else ()
     if code in current:
-        return f"Code {code} is on this sale already."
+        return "already_entered", f"Code {code} is on this sale already."
     attach(sale, catalog, store_now, (*current, code))
     pricing = sale.totals.pricing
     refusal = next((n for n in (pricing.not_applied if pricing else ()) if n.code == code), None)
     if refusal is None and pricing is not None and any(a.code == code for a in pricing.applied):
         return None
     attach(sale, catalog, store_now, current)
-    return refusal.reason if refusal is not None else f"Code {code} saves nothing on this sale."
+    if refusal is not None:
+        return refusal.reason_code, refusal.reason
+    return "saves_nothing", f"Code {code} saves nothing on this sale."

@@ -193,13 +193,13 @@ class SaleService:
 
     # --- a kiosk ticket: its lines at this till's prices, claimed in the same step ----------------------------
 
-    def load_ticket(self, ticket: LoadedTicket, tickets: KioskTicketService) -> None:
-        """The ticket's lines as a new sale (``ticket_sale``: at this till's prices) and the ticket claimed, in one
-        transaction; the stock check then marks the lines it can't cover, as for a scan."""
+    def load_ticket(self, ticket: LoadedTicket, tickets: KioskTicketService) -> list[str]:
+        """The ticket as a new sale (``ticket_sale``), claimed in one transaction; why its kiosk codes don't apply."""
         staff = self._staff
         if self.has_open_sale or (self._sale is not None and self._sale.tenders) or staff is None:
             raise TicketRefused("A sale is on screen. Finish it, or park it (F8), then load the kiosk ticket.")
-        sale = ticket_sale(ticket, tax_components=self.tax_components(), staff=staff)
+        sale, refused = ticket_sale(ticket, tax_components=self.tax_components(), staff=staff,
+                                    promotions=self.promotions, store_now=self.store_now)
         uow = UnitOfWork(self._session_factory)
         with uow as session:
             tickets.claim_in(session, ticket.ticket_id, staff_id=staff.id)
@@ -207,6 +207,7 @@ class SaleService:
             uow.commit()
         self._sale = sale
         self._check_stock({line.product.sku for line in sale.lines})
+        return refused
 
     # --- stock: checked as lines change, so a line that cannot be sold is marked at once -----------------
 

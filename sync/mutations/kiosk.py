@@ -8,9 +8,9 @@ abandoned. Its stock is soft-reserved until `reserved_until`, and released when 
 from __future__ import annotations
 
 import uuid
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_serializer
 
 from sync.mutations.base import MutationArgs, WireModel, WireTime
 
@@ -26,6 +26,17 @@ class KioskTicketCreatedV1(MutationArgs):
     number: str = Field(min_length=1, max_length=12, description="Short, per store: K-0427.")
     lines: list[TicketLine] = Field(min_length=1)
     created_at: WireTime = Field(description="The kiosk's clock: for people and the QR code's age, not for order.")
+    codes: list[Annotated[str, Field(min_length=1, max_length=32)]] = Field(
+        default=[], max_length=10,
+        description="Discount codes the customer entered at the kiosk; the register applies them again. Left out "
+                    "when none, so a ticket without codes is sent as before they existed.")
+
+    @model_serializer(mode="wrap")
+    def _leave_out_no_codes(self, handler):
+        data = handler(self)
+        if not self.codes:
+            data.pop("codes", None)  # the same hash as before the field existed
+        return data
 
 
 class KioskTicketClaimedV1(MutationArgs):

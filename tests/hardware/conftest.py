@@ -7,7 +7,6 @@ import time
 
 import pytest
 
-from hardware.simulators.printer import PrinterSimulator
 from hardware.simulators.scanner import ScannerSimulator
 
 
@@ -22,14 +21,6 @@ def no_leaked_threads():
             return
         time.sleep(0.02)
     pytest.fail(f"threads left running: {[t.name for t in leaked]}")
-
-
-@pytest.fixture
-def printer_sim(tmp_path):
-    sim = PrinterSimulator(port=0, save_dir=tmp_path / "receipts")
-    sim.start()
-    yield sim
-    sim.stop()
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from PIL import Image
 from hardware.errors import DeviceUnavailable, HardwareError
 from hardware.ports import CashDrawer, PrinterStatus, ReceiptPrinter
 from hardware.printers.adapter import EscposPrinter, PrinterNotReady
-from hardware.printers.document import ReceiptLine, ReceiptTender
+from hardware.printers.document import ReceiptDiscount, ReceiptLabels, ReceiptLine, ReceiptTender
 from hardware.printers.layout import TextRow, layout_receipt, two_columns
 from hardware.printers.status import StatusDecodeError, decode_status, encode_status
 from hardware.simulators.escpos_parser import EscposParser
@@ -54,6 +54,9 @@ def test_a_receipt_comes_back_as_text_with_the_right_totals_and_a_png(printer_si
     assert _amount_on_line(text, "Loyalty 10%") == "-$10.00"
     assert _amount_on_line(text, "HST 13%") == "$11.70"
     assert _amount_on_line(text, "TOTAL") == "$101.69"
+    lines = text.splitlines()
+    saved = lines.index("You saved $10.00")  # the saving, under the discount it sums
+    assert lines[saved - 1].startswith("Loyalty 10%") and lines[saved + 1].startswith("HST 13%")
     assert _amount_on_line(text, "Cash rounding") == "$0.01"
     assert _amount_on_line(text, "Change") == "$0.30"
     assert job.parsed.qr_codes == ["R:ON001-1-000042"]
@@ -209,6 +212,19 @@ def test_a_tender_row_says_what_it_is_and_a_card_refund_says_refund(tender, labe
     texts = [row.text for row in layout_receipt(sample_receipt(title="REFUND", tenders=(tender,)), 48)
              if isinstance(row, TextRow)]
     assert label + " " * (48 - len(label) - 5) + "$5.00" in texts
+
+
+def test_you_saved_adds_up_every_discount_and_a_receipt_without_one_has_no_such_line():
+    def texts(doc):
+        return [row.text for row in layout_receipt(doc, 32) if isinstance(row, TextRow)]
+
+    two = sample_receipt(discounts=(ReceiptDiscount("Pre-rolls: buy 2, get 1 at 50 % off", 450),
+                                    ReceiptDiscount("Code SPRING5: $5 off", 500)))
+    shown = texts(two)
+    assert shown.index("You saved $9.50") == shown.index(next(t for t in shown if t.startswith("Code SPRING5"))) + 1
+    assert not [t for t in texts(sample_receipt(discounts=())) if t.startswith("You saved")]
+    french = sample_receipt(labels=ReceiptLabels(you_saved="Vous économisez"))
+    assert "Vous économisez $10.00" in texts(french)
 
 
 def test_two_columns():

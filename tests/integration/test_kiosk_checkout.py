@@ -4,13 +4,14 @@ settled at the next start, never lost and never charged twice (card terminal sim
 from __future__ import annotations
 
 import socket
+import uuid
 
 import pytest
 from sqlalchemy import select
 
 from hardware.ports import PaymentKind
 from pos_app.domain.kiosk_ticket import TicketLine
-from pos_app.persistence.models import AgeVerificationLog, OpenSale, Order, PaymentAttempt
+from pos_app.persistence.models import AgeVerificationLog, DiscountCode, OpenSale, Order, PaymentAttempt
 from pos_app.persistence.payment_attempts import SqlAttemptJournal
 from pos_app.services.clock import utc_clock
 from pos_app.services.kiosk_checkout import KioskCheckout, KioskPaymentRefused, KioskPaymentUnknown
@@ -109,3 +110,23 @@ def test_a_request_the_terminal_has_not_answered_keeps_its_sale_open_until_it_do
     with terminal.session_factory() as session:
         status = session.scalar(select(PaymentAttempt.status).where(PaymentAttempt.reference == "PKIOSKTEST1"))
     assert status != "pending"
+
+
+def test_a_code_taken_on_the_kiosk_cart_is_on_the_order_paid_there_and_one_used_up_since_charges_nothing(
+        kiosk, terminal, card_simulator):
+    with terminal.session_factory.begin() as session:  # as the hub's feed would bring them
+        session.add(DiscountCode(id=uuid.uuid4(), code="KIOSK2", description="Kiosk: $2 off", discount_type="fixed",
+                                 discount_value=2, number=41))
+        session.add(DiscountCode(id=uuid.uuid4(), code="SPENT", description="Spent", discount_type="fixed",
+                                 discount_value=2, number=42, usage_limit=3, usage_count=3))
+    checkout = KioskCheckout(kiosk.session_factory, kiosk.context, kiosk.card_payments, kiosk.card_recovery,
+                             kiosk.age_checks, "2001", promotions=kiosk.sales.promotions)
+    with pytest.raises(KioskPaymentRefused, match="Code SPENT has been used all 3 times .* Nothing was charged"):
+        checkout.prepare(_cart(terminal), _adult(kiosk), ("SPENT",))
+    assert count_rows(terminal, OpenSale) == 0 and card_simulator.captured_cents() == 0
+
+    sales = checkout.prepare(_cart(terminal), _adult(kiosk), ("KIOSK2",))
+    assert sales.sale.totals.promotions.cents == 200
+    order = checkout.pay(sales)
+    assert card_simulator.captured_cents() == order.amount_paid.cents
+    assert [(share.code, share.amount.cents) for line in order.lines for share in line.promotions] == [("KIOSK2", 200)]

@@ -10,9 +10,18 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select, update
 
-from pos_app.persistence.models import BatchTracking, KioskTicket, OcsInventory, OcsInventoryReservation, SyncOutbox
+from pos_app.domain.staff import Role
+from pos_app.persistence.models import (
+    BatchTracking,
+    DiscountCode,
+    KioskTicket,
+    OcsInventory,
+    OcsInventoryReservation,
+    SyncOutbox,
+)
 from pos_app.persistence.stock import available_on_hand
 from pos_app.services.kiosk_tickets import KioskTicketService, TicketLine, TicketRefused
+from pos_app.services.staff import first_staff_with_role
 from tests.integration.helpers import count_rows, product_codes
 
 
@@ -148,3 +157,30 @@ def test_qr_codes_of_another_store_or_altered_or_too_old_are_refused(terminal):
         terminal.kiosk_tickets.load("K1.garbage.x")
     with pytest.raises(TicketRefused, match="No kiosk ticket has the number K-9999"):
         terminal.kiosk_tickets.load("K-9999")
+
+
+def test_the_codes_a_customer_entered_at_the_kiosk_go_with_the_ticket_and_the_register_applies_them(terminal):
+    with terminal.session_factory.begin() as session:  # as the hub's feed would bring them
+        session.add(DiscountCode(id=uuid.uuid4(), code="KIOSK1", description="Kiosk: $1 off", discount_type="fixed",
+                                 discount_value=1, number=31))
+        session.add(DiscountCode(id=uuid.uuid4(), code="ONCE", description="Once", discount_type="fixed",
+                                 discount_value=1, number=32, usage_limit=1))
+    tickets, sales = terminal.kiosk_tickets, terminal.sales
+    flower = _small(terminal, "dried_flower")
+    sent = tickets.send([TicketLine(flower, 1)], ("KIOSK1", "ONCE"))
+    with terminal.session_factory() as session:
+        created = session.scalars(select(SyncOutbox.args).where(SyncOutbox.name == "kiosk_ticket.created.v1")).one()
+    assert created["codes"] == ["KIOSK1", "ONCE"]  # to the hub, and from it to every register
+    assert tickets.load(sent.qr_text).codes == ("KIOSK1", "ONCE")  # offline, in the QR code
+    loaded = tickets.load(sent.number)
+    assert loaded.codes == ("KIOSK1", "ONCE")
+
+    with terminal.session_factory.begin() as session:  # another till used ONCE meanwhile; the hub said so
+        session.execute(update(DiscountCode).where(DiscountCode.code == "ONCE").values(usage_count=1))
+    sales.start_sale(first_staff_with_role(terminal.session_factory, Role.CASHIER))
+    sales.cancel_sale()
+    refused = sales.load_ticket(loaded, tickets)
+    assert refused == ["Code ONCE has been used all 1 times it may be. It cannot be used again."]
+    assert sales.sale.promotions.codes == ("KIOSK1",)
+    assert [a.name for a in sales.sale.totals.pricing.applied] == ["Kiosk: $1 off"]
+    assert sales.sale.totals.promotions.cents == 100

@@ -22,14 +22,6 @@ from tests.integration.test_shifts import FLOAT
 
 
 @pytest.fixture
-def printer_sim(tmp_path):
-    sim = PrinterSimulator(port=0, save_dir=tmp_path / "receipts")
-    sim.start()
-    yield sim
-    sim.stop()
-
-
-@pytest.fixture
 def till(terminal, printer_sim):
     with terminal_with(terminal, printer_url=f"tcp://127.0.0.1:{printer_sim.port}") as wired:
         yield wired

@@ -7,14 +7,15 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from pos_app.domain.money import Money
 from pos_app.domain.staff import Role
-from pos_app.persistence.models import Accessory, DiscountCode, OcsInventory, OcsProduct, Promotion
+from pos_app.persistence.models import Accessory, DiscountCode, OcsInventory, OcsProduct, Promotion, SyncOutbox
 from pos_app.services.promotions import PromotionCatalog
 from pos_app.services.selling import SaleService
 from pos_app.services.staff import first_staff_with_role
+from tests.integration.test_shifts import FLOAT
 
 NOW = {"t": datetime(2026, 11, 20, 21, 19, tzinfo=UTC)}  # Friday 16:19 in Toronto
 
@@ -103,3 +104,38 @@ def test_the_register_never_prices_cannabis_below_what_the_store_paid(terminal):
     totals = service.sale.totals
     assert totals.promotions == line.gross - Money.of(cost), "90 % off stops at the unit's cost"
     assert totals.taxable_per_line[0] == Money.of(cost)
+
+
+def test_a_code_s_uses_are_counted_on_the_terminal_until_the_hub_has_counted_them(terminal):
+    """Offline, this till counts its own uses of a code: with a limit of one, the second sale is refused the code
+    before the hub has heard of the first; once the hub applied the order and fed its count back, still refused,
+    and the use is not counted twice. (Two tills offline may each take the last use: the hub accepts both orders
+    and flags the one over the limit: tests/sync/hub/test_promotions.py.)"""
+    with terminal.session_factory.begin() as session:
+        session.add(DiscountCode(id=uuid.uuid4(), code="LIMIT1", description="Once only", discount_type="fixed",
+                                 discount_value=1, number=51, usage_limit=1))
+    with terminal.session_factory() as session:
+        sku = session.scalar(select(Accessory.sku).where(Accessory.is_active.is_(True)).order_by(Accessory.sku))
+    catalog = PromotionCatalog(terminal.session_factory, terminal.context.store_id, terminal.context.zone)
+    service = SaleService(terminal.session_factory, terminal.context, clock=lambda: NOW["t"], promotions=catalog)
+    cashier = first_staff_with_role(terminal.session_factory, Role.CASHIER)
+    service.cash_session_id = terminal.shifts.open_shift(cashier, FLOAT).id
+    service.start_sale(cashier)
+    service.scan(sku)
+    assert service.enter_code("limit1") is None
+    service.tender_cash(service.payment_status().cash_remaining)
+    order = service.complete()
+    assert [s.code for line in order.lines for s in line.promotions] == ["LIMIT1"]
+
+    used_up = "Code LIMIT1 has been used all 1 times it may be. It cannot be used again."
+    service.start_sale(cashier)
+    service.scan(sku)
+    assert service.enter_code("LIMIT1") == used_up  # the order has not reached the hub: counted here
+
+    with terminal.session_factory.begin() as session:  # the hub applied the order and fed its count back
+        session.execute(update(SyncOutbox).where(SyncOutbox.name == "order.completed.v1").values(status="applied"))
+        session.execute(update(DiscountCode).where(DiscountCode.code == "LIMIT1").values(usage_count=1, version=9))
+    assert service.enter_code("LIMIT1") == used_up
+    with terminal.session_factory.begin() as session:  # a manager raised the limit on the hub: one use is left
+        session.execute(update(DiscountCode).where(DiscountCode.code == "LIMIT1").values(usage_limit=2, version=10))
+    assert service.enter_code("LIMIT1") is None, "the use the hub counted is not counted again here"

@@ -31,19 +31,25 @@ def catalog(rng: random.Random) -> list[tuple[str, int, str, str, bool, int]]:
     return rows
 
 
-def promotions(rng: random.Random, products):
+def promotions(rng: random.Random, products, brands=None, categories=None, happy_hour=None):
+    """PROMOTIONS promotions over `products` (rows whose first field is the SKU) and those brands and categories
+    (the seeded catalog's by default); one in ten runs in `happy_hour` (a Window; by default Friday and Saturday
+    16:00–18:00, on at the bench's time)."""
     from pos_app.domain.money import Money
     from pos_app.domain.promotions import Kind, Promotion, Target, Tier, Window
 
+    brands = brands or [f"Brand {index}" for index in range(BRANDS)]
+    categories = categories or [f"Category {index}" for index in range(CATEGORIES)]
+    happy_hour = happy_hour or Window(frozenset({"fri", "sat"}), time(16, 0), time(18, 0))
     made = []
     for pid in range(1, PROMOTIONS + 1):
         roll = rng.random()
         if roll < 0.6:
             target = Target(skus=frozenset(rng.choice(products)[0] for _ in range(rng.randint(1, 5))))
         elif roll < 0.85:
-            target = Target(brands=frozenset({f"Brand {rng.randrange(BRANDS)}"}))
+            target = Target(brands=frozenset({rng.choice(brands)}))
         else:
-            target = Target(categories=frozenset({f"Category {rng.randrange(CATEGORIES)}"}))
+            target = Target(categories=frozenset({rng.choice(categories)}))
         kind = rng.choice([Kind.PERCENT_OFF] * 3 + [Kind.AMOUNT_OFF] * 2 + [Kind.BUY_X_GET_Y] * 2
                           + [Kind.BUNDLE] * 2 + [Kind.VOLUME_TIERS] * 1)
         fields = {"priority": rng.randrange(6), "stackable": rng.random() < 0.2,
@@ -60,9 +66,31 @@ def promotions(rng: random.Random, products):
         if kind is Kind.VOLUME_TIERS:
             fields["tiers"] = (Tier(2, Decimal(5)), Tier(3, Decimal(10)))
         if rng.random() < 0.1:  # a happy hour, on at the bench's time
-            fields["windows"] = (Window(frozenset({"fri", "sat"}), time(16, 0), time(18, 0)),)
+            fields["windows"] = (happy_hour,)
         made.append(Promotion(pid, f"promotion {pid}", kind, target, **fields))
     return made
+
+
+def file_row(promotion) -> dict:
+    """A promotion as a row of the promotions file (sync.promotions_file), as the hub feeds it to a terminal."""
+    target = promotion.target
+    row = {"id": promotion.id, "name": promotion.name, "kind": promotion.kind.value, "priority": promotion.priority,
+           "stackable": promotion.stackable, "mix_and_match": promotion.mix_and_match,
+           "applies_to": {"skus": sorted(target.skus), "categories": sorted(target.categories),
+                          "brands": sorted(target.brands)},
+           "schedule": [{"days": sorted(w.days), "start": f"{w.start:%H:%M}", "end": f"{w.end:%H:%M}"}
+                        for w in promotion.windows]}
+    if promotion.percent is not None:
+        row["percent"] = str(promotion.percent)
+    if promotion.amount is not None:
+        row["amount"] = str(promotion.amount.amount)
+    if promotion.buy:
+        row["buy"], row["get"] = promotion.buy, promotion.get
+    if promotion.bundle_size:
+        row["bundle_size"], row["bundle_price"] = promotion.bundle_size, str(promotion.bundle_price.amount)
+    if promotion.tiers:
+        row["tiers"] = [{"min_quantity": t.min_quantity, "percent": str(t.percent)} for t in promotion.tiers]
+    return row
 
 
 def carts(rng: random.Random, products, scans: int):

@@ -21,7 +21,7 @@ class Rule:
     """A promotion compiled for speed: its numbers as integers and fractions, once."""
 
     __slots__ = ("promotion", "kind", "key", "num", "den", "amount", "buy", "get", "size", "bundle", "tiers",
-                 "mix", "stackable", "per_unit")
+                 "mix", "stackable", "per_unit", "least", "always_on", "said")
 
     def __init__(self, promotion: Promotion) -> None:
         self.promotion = promotion
@@ -38,6 +38,12 @@ class Rule:
         tiers = sorted(promotion.tiers, key=lambda t: -t.min_quantity)
         self.tiers = [(t.min_quantity, Fraction(t.percent) / HUNDRED) for t in tiers]
         self.mix = promotion.mix_and_match
+        # Fewer qualifying units than this and the promotion cannot take anything: no group can be formed.
+        self.least = {Kind.BUNDLE: self.size, Kind.BUY_X_GET_Y: self.buy + self.get,
+                      Kind.VOLUME_TIERS: min((q for q, _r in self.tiers), default=1)}.get(self.kind, 1)
+        self.always_on = (promotion.valid_from is None and promotion.valid_until is None
+                          and not promotion.windows)
+        self.said: dict[str, object] = {}  # reason code -> the engine's answer, where no cart changes it
 
 
 def percent_of(cents: int, num: int, den: int) -> int:
@@ -52,6 +58,19 @@ def unit_discount(rule: Rule, price: int, floor: int) -> int:
         return 0
     off = rule.amount if rule.kind is Kind.AMOUNT_OFF else percent_of(price, rule.num, rule.den)
     return off if off < room else room
+
+
+def unit_discounts(rule: Rule, units: Sequence[int], price: Sequence[int],
+                   floor: Sequence[int]) -> list[tuple[int, int]]:
+    """unit_discount over `units` at once: the (unit, cents off) of each it lowers."""
+    if rule.kind is Kind.AMOUNT_OFF:
+        amount = rule.amount
+        if not amount:
+            return []
+        return [(u, amount if amount < room else room) for u in units if (room := price[u] - floor[u]) > 0]
+    num, den = 2 * rule.num, 2 * rule.den
+    return [(u, off if off < room else room) for u in units
+            if (room := price[u] - floor[u]) > 0 and (off := (price[u] * num + rule.den) // den)]
 
 
 def split(total: int, weights: Sequence[int]) -> list[int]:
@@ -131,7 +150,7 @@ def _code_amount(rule: Rule, units: list[int], price, floor, _skus) -> list[tupl
 
 
 def _per_unit(rule: Rule, units: list[int], price, floor, _skus) -> list[tuple[int, int]]:
-    return [(u, off) for u in units if (off := unit_discount(rule, price[u], floor[u]))]
+    return unit_discounts(rule, units, price, floor)
 
 
 APPLIERS = {Kind.BUNDLE: _bundle, Kind.BUY_X_GET_Y: _buy_x_get_y, Kind.VOLUME_TIERS: _tiers,

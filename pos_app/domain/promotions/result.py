@@ -95,23 +95,36 @@ def money(cents: int) -> Money:
     return Money.from_cents(cents)
 
 
+def _by_rule_key(item: tuple[Rule, int]) -> tuple:
+    return item[0].key
+
+
 def build_result(units: Units, taken: Taken, not_applied: Sequence[NotApplied], exact: bool) -> PricingResult:
     per_line: dict[int, dict[Rule, int]] = {}
     off_per_unit = [0] * units.count
     saving: dict[Rule, int] = {}
+    line_of = units.line_of
     for rule, u, off in taken:
         if not off:
             continue
-        line_rules = per_line.setdefault(units.line_of[u], {})
+        line_rules = per_line.get(line_of[u])
+        if line_rules is None:
+            line_rules = per_line[line_of[u]] = {}
         line_rules[rule] = line_rules.get(rule, 0) + off
         off_per_unit[u] += off
         saving[rule] = saving.get(rule, 0) + off
     lines = []
+    price, first_unit = units.price, units.first_unit
     for index, line in enumerate(units.lines):
-        first = units.first_unit[index]
-        paid = sorted(units.price[u] - off_per_unit[u] for u in range(first, first + line.quantity))
+        first = first_unit[index]
+        line_rules = per_line.get(index)
+        if line_rules is None:  # no promotion on it: every unit at its list price
+            lines.append(LineResult(index, line, (), (price[first],) * line.quantity if line.quantity else ()))
+            continue
+        paid = sorted(price[u] - off_per_unit[u] for u in range(first, first + line.quantity))
+        shares = line_rules.items() if len(line_rules) == 1 else sorted(line_rules.items(), key=_by_rule_key)
         allocations = tuple(Allocation(r.promotion.id, r.promotion.code, r.promotion.name, money(cents))
-                            for r, cents in sorted(per_line.get(index, {}).items(), key=lambda item: item[0].key))
+                            for r, cents in shares)
         lines.append(LineResult(index, line, allocations, tuple(paid)))
     applied = tuple(Applied(r.promotion.id, r.promotion.code, r.promotion.name, r.kind.value, money(c))
                     for r, c in sorted(saving.items(), key=lambda item: (-item[1], item[0].key)))

@@ -10,6 +10,7 @@ greedily (the biggest gain first), and the result says so.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 
 from pos_app.domain.promotions.kinds import Rule
@@ -88,33 +89,41 @@ def _exact(evaluator: Evaluator, rules: list[Rule], units: list[int], budget: in
 
 
 def _greedy(evaluator: Evaluator, rules: list[Rule], units: list[int]) -> tuple[Rule, ...]:
-    """Take the promotion that gains most (its saving less what its units would have saved anyway), again and
-    again; a promotion's take is worked out again only when a unit it counts was taken."""
+    """Take the promotion that gains most (its saving less what its units would have saved anyway; on a tie the
+    higher priority, then the lower id), again and again; a promotion's take is worked out again only when a unit
+    it counts was taken. The gains wait in a heap; an entry whose promotion was worked out again since is stale."""
     free = mask_of(units)
-    counts = {rule: mask_of(evaluator.qualifying[rule]) for rule in rules}
+    claim, additive = evaluator.claims.claim, evaluator.additive
 
     def gain(rule: Rule) -> tuple[int, int]:
-        saved, mask, _pairs = evaluator.claim(rule, free)
-        if saved and evaluator.additive:
+        saved, mask, _pairs = claim(rule, free)
+        if saved and additive:
             saved -= evaluator.fill_value(mask, evaluator.qualifying[rule])
         return saved, mask
 
-    gains = {rule: gain(rule) for rule in rules}
+    # Per promotion, in key order: its place (the heap's tie-break), what it counts, and its gain as last worked out.
+    entries = [[place, rule, evaluator.claims.mask(rule), *gain(rule)] for place, rule in enumerate(rules)]
+    heap = [(-entry[3], entry[0]) for entry in entries if entry[3] > 0]
+    heapq.heapify(heap)
+    left = entries[:]
     chosen: list[Rule] = []
-    while True:
-        pick = None
-        for rule, (value, _mask) in gains.items():
-            if value > 0 and (pick is None or value > gains[pick][0] or
-                              (value == gains[pick][0] and rule.key < pick.key)):
-                pick = rule
-        if pick is None:
-            return tuple(chosen)
-        taken = gains.pop(pick)[1]
+    while heap:
+        value, place = heapq.heappop(heap)
+        entry = entries[place]
+        if entry[3] != -value:
+            continue  # stale: taken already, or worked out again
+        left.remove(entry)
+        entry[3] = 0
+        taken = entry[4]
         free &= ~taken
-        chosen.append(pick)
-        for rule in gains:
-            if counts[rule] & taken:
-                gains[rule] = gain(rule)
+        chosen.append(entry[1])
+        for other in left:
+            if other[2] & taken:
+                before = other[3]
+                other[3], other[4] = gain(other[1])
+                if other[3] > 0 and other[3] != before:
+                    heapq.heappush(heap, (-other[3], other[0]))
+    return tuple(chosen)
 
 
 def best_sequence(evaluator: Evaluator, budget: int = BUDGET) -> tuple[tuple[Rule, ...], bool]:

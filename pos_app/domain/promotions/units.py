@@ -13,18 +13,16 @@ from dataclasses import dataclass
 from pos_app.domain.promotions.model import CartLine, Law
 
 
-def line_order_key(line: CartLine) -> tuple:
-    cost = line.unit_cost.cents if line.unit_cost is not None else -1
-    return (-line.unit_price.cents, line.sku, line.category, line.brand, not line.is_cannabis, cost, line.line_id,
-            line.quantity)
+def _order_key(line: CartLine, price: int, cost: int) -> tuple:
+    return (-price, line.sku, line.category, line.brand, not line.is_cannabis, cost, line.line_id, line.quantity)
 
 
-def price_floor(line: CartLine, law: Law) -> int:
-    if not line.is_cannabis:
+def price_floor(is_cannabis: bool, cost: int | None, law: Law) -> int:
+    if not is_cannabis:
         return 0
-    if law.allow_below_cost or line.unit_cost is None:
+    if law.allow_below_cost or cost is None:
         return 1
-    return max(1, line.unit_cost.cents)
+    return max(1, cost)
 
 
 @dataclass(slots=True)
@@ -42,7 +40,11 @@ class Units:
 
 
 def cart_units(lines: Sequence[CartLine], law: Law) -> Units:
-    order = sorted(range(len(lines)), key=lambda i: (line_order_key(lines[i]), i))
+    # Each line's amounts in cents once: Money holds a Decimal, and converting it is what costs here.
+    prices = [line.unit_price.cents for line in lines]
+    costs = [line.unit_cost.cents if line.unit_cost is not None else None for line in lines]
+    order = sorted(range(len(lines)), key=lambda i: (_order_key(lines[i], prices[i], -1 if costs[i] is None
+                                                                 else costs[i]), i))
     line_of: list[int] = []
     price: list[int] = []
     floor: list[int] = []
@@ -51,11 +53,11 @@ def cart_units(lines: Sequence[CartLine], law: Law) -> Units:
     for index in order:
         line = lines[index]
         first_unit[index] = len(price)
-        cents = line.unit_price.cents
-        low = min(price_floor(line, law), cents)
-        for _ in range(line.quantity):
-            line_of.append(index)
-            price.append(cents)
-            floor.append(low)
-            skus.append(line.sku)
+        cents = prices[index]
+        low = min(price_floor(line.is_cannabis, costs[index], law), cents)
+        quantity = line.quantity
+        line_of += [index] * quantity
+        price += [cents] * quantity
+        floor += [low] * quantity
+        skus += [line.sku] * quantity
     return Units(lines, line_of, price, floor, skus, first_unit)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
@@ -29,6 +30,7 @@ class KioskTicket(IdMixin, ReplicatedMixin, Base):
     claimed_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
     order_id: Mapped[uuid.UUID | None]
+    codes: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")  # entered at the kiosk
 
 
 class KioskTicketLine(IdMixin, ReplicatedMixin, Base):

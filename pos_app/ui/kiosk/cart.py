@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from pos_app.domain.sale import Sale, SaleLine, SaleTotals
 from pos_app.services.kiosk_catalog import KioskCatalog, ProductCard
-from pos_app.services.promotions import PromotionCatalog, attach
+from pos_app.services.promotions import PromotionCatalog, apply_code, attach
 from pos_app.services.terminal import TerminalContext
 
 
@@ -23,6 +23,15 @@ class NotEnoughStock(Exception):
                    f"Sorry, we have only {left} of {card.name} right now.")
         super().__init__(message)
         self.message = message
+
+
+def code_sentence(code: str, reason_code: str, sentence: str) -> str:
+    """The register's refusals are worded for a cashier; these few are put to the customer instead."""
+    return {
+        "empty": "Type your code on the keys, then tap Apply.",
+        "no_promotions": "This kiosk takes no discount codes right now. Ask for help at the counter.",
+        "unknown_code": f"We don't know the code “{code}”. Check it and type it again, or carry on without it.",
+    }.get(reason_code, sentence)
 
 
 class KioskCart(QObject):
@@ -56,6 +65,20 @@ class KioskCart(QObject):
     @property
     def is_empty(self) -> bool:
         return self.sale.is_empty
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The discount codes on the cart, as entered (upper case)."""
+        return self.sale.promotions.codes if self.sale.promotions is not None else ()
+
+    def enter_code(self, entered: str) -> str | None:
+        """Apply a discount code the way the register does. None when it applies, else a sentence for the
+        customer: unknown, not started, expired, below its minimum purchase, used up, or saving nothing."""
+        refusal = apply_code(self.sale, self._promotions, self._store_now, entered)
+        if refusal is not None:
+            return code_sentence(entered.strip().upper(), *refusal)
+        self.changed.emit()
+        return None
 
     def card(self, sku: str) -> ProductCard | None:
         return self._cards.get(sku)

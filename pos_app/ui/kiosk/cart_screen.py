@@ -15,6 +15,7 @@ from pos_app.domain.sale import SaleLine
 from pos_app.ui.common.cart_model import promotions_by_line
 from pos_app.ui.common.totals import LimitMeter, TotalsPanel
 from pos_app.ui.kiosk.cart import KioskCart
+from pos_app.ui.kiosk.code_panel import CodePanel
 from pos_app.ui.kiosk.widgets import discard, kiosk_button
 
 ESTIMATE = "Estimated. The counter confirms prices and taxes when you pay."
@@ -108,6 +109,12 @@ class CartScreen(QWidget):
         scroll = QScrollArea(widgetResizable=True, objectName="CartLines")
         scroll.setWidget(lines)
         self.scroll = scroll
+        self.code_panel = CodePanel()  # in the lines' place while a code is typed
+        self.code_panel.entered.connect(self.apply_code)
+        self.code_panel.cancelled.connect(lambda: self.show_code_entry(False))
+        self.code_panel.hide()
+        self.entering_code = False
+        self.portrait = False
         # Only where the store pays at the kiosk (``offer_payment``); a tap without an ID scanned is explained.
         self.pay_button = kiosk_button("Pay here by card", primary=True)
         self.pay_button.clicked.connect(self.pay_requested)
@@ -119,6 +126,10 @@ class CartScreen(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         self.totals = TotalsPanel(tax_codes, discounts=False)
         column.addWidget(self.totals)
+        self.codes = QLabel(objectName="CartCodes", wordWrap=True)  # each code applied, and what it took off
+        self.codes.setStyleSheet("color: #1b5e20; font-weight: bold;")
+        self.codes.hide()
+        column.addWidget(self.codes)
         self.estimate = QLabel(ESTIMATE, objectName="CartEstimate", wordWrap=True)
         column.addWidget(self.estimate)
         column.addWidget(self.pay_hint)
@@ -129,9 +140,12 @@ class CartScreen(QWidget):
         self.keep_button.clicked.connect(self.keep_shopping)
         self.start_over_button = kiosk_button("Start over", name="StartOver")
         self.start_over_button.clicked.connect(self.start_over)
+        self.code_button = kiosk_button("Enter a code")
+        self.code_button.clicked.connect(lambda: self.show_code_entry(True))
         actions = QHBoxLayout()
         actions.addWidget(self.start_over_button)
         actions.addWidget(self.keep_button)
+        actions.addWidget(self.code_button)
         actions.addStretch(1)
         actions.addWidget(self.send_button)
         actions.addWidget(self.pay_button)
@@ -143,16 +157,19 @@ class CartScreen(QWidget):
 
     def arrange(self, portrait: bool) -> None:
         """Totals beside the lines on a wide screen, under them on a tall one."""
+        self.portrait = portrait
         layout: QGridLayout = self.layout()
-        for widget in (self.scroll, self.side):
+        for widget in (self.scroll, self.code_panel, self.side):
             layout.removeWidget(widget)
         layout.removeItem(self.actions)
         if portrait:
             layout.addWidget(self.scroll, 1, 0)
+            layout.addWidget(self.code_panel, 1, 0)
             layout.addWidget(self.side, 2, 0)
             layout.addLayout(self.actions, 3, 0)
         else:
             layout.addWidget(self.scroll, 1, 0, 2, 1)
+            layout.addWidget(self.code_panel, 1, 0, 2, 2)  # the keys need the width: over the totals too
             layout.addWidget(self.side, 1, 1)
             layout.addLayout(self.actions, 3, 0, 1, 2)
         for index, stretch in enumerate((1, 0) if portrait else (3, 2)):
@@ -175,8 +192,36 @@ class CartScreen(QWidget):
             row.show()  # now, not on the next turn of the event loop: a finger may already be on its plus
             self.rows.append(row)
         self.totals.show_totals(self.cart.totals if not self.cart.is_empty else None)
-        self.send_button.setEnabled(not self.cart.is_empty and not problems)  # a sold-out line can't be sent
-        self.pay_button.setEnabled(not self.cart.is_empty and not problems)
+        self.show_codes()
+        entering = self.entering_code = self.entering_code and not self.cart.is_empty
+        self.code_panel.setVisible(entering)
+        self.scroll.setVisible(not entering)
+        self.side.setVisible(not entering or self.portrait)
+        self.code_button.setEnabled(not self.cart.is_empty and not entering)
+        self.keep_button.setEnabled(not entering)
+        self.send_button.setEnabled(not self.cart.is_empty and not problems and not entering)  # nor sold out
+        self.pay_button.setEnabled(not self.cart.is_empty and not problems and not entering)
+
+    def show_code_entry(self, shown: bool) -> None:
+        """The code panel in the lines' place, or the lines again."""
+        if shown:
+            self.code_panel.start()
+        self.entering_code = shown
+        self.refresh()
+
+    def apply_code(self, entered: str) -> None:
+        self.entering_code = False  # applied: the cart's changed signal shows the lines again, with the code
+        refusal = self.cart.enter_code(entered)
+        if refusal is not None:
+            self.entering_code = True
+            self.code_panel.refuse(refusal)
+
+    def show_codes(self) -> None:
+        pricing = self.cart.totals.pricing if not self.cart.is_empty else None
+        applied = [a for a in (pricing.applied if pricing else ()) if a.code]
+        # The code and what it took off first, its name under it: a short line the side panel never breaks.
+        self.codes.setText("\n".join(f"Code {a.code}: −{a.saving.format()}\n{a.name}" for a in applied))
+        self.codes.setVisible(bool(applied))
 
     def offer_payment(self, hint: str) -> None:
         """Show "Pay here by card", with a line on what it takes; an empty hint hides both."""

@@ -76,7 +76,7 @@ class PayFlow(QObject):
             return
         lines = [TicketLine(sku=line.product.sku, quantity=line.quantity) for line in window.cart.lines]
         try:
-            sales = checkout.prepare(lines, window.verified_id)
+            sales = checkout.prepare(lines, window.verified_id, window.cart.codes)
         except Exception as error:  # the stock, a product gone, the ID: nothing was charged or kept open
             window.say(message_of(error))
             return

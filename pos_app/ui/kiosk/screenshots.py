@@ -7,7 +7,8 @@ from decimal import Decimal
 from pos_app.domain.kiosk_browse import Filters, Range
 from pos_app.ui.kiosk.window import KioskWindow
 
-KIOSK_STATES = ("attract", "age-gate", "browse", "filters", "product", "cart", "limit", "ticket", "pay")
+KIOSK_STATES = ("attract", "age-gate", "browse", "filters", "product", "cart", "code", "cart-code", "limit", "ticket",
+                "pay")
 
 
 def _browsing(window: KioskWindow) -> None:
@@ -28,6 +29,20 @@ def _with_cart(window: KioskWindow) -> None:
         for card in _cards(window, category, 1):
             window.add_to_cart(card)
     window.cart_bar.view_button.click()
+
+
+def _with_code(window: KioskWindow, typed: str) -> None:
+    """The cart on the demo's promotions, and a code typed on the kiosk's keys and applied (or refused)."""
+    from pos_app.services.demo_data import ensure_demo_promotions
+
+    t = window.t
+    ensure_demo_promotions(t.session_factory, getattr(t.context.zone, "key", "America/Toronto"))
+    _with_cart(window)
+    screen = window.cart_screen
+    screen.code_button.click()
+    for key in typed:
+        screen.code_panel.keyboard.keys[key].click()
+    screen.code_panel.keyboard.done_key.click()
 
 
 def stage_kiosk(state: str, window: KioskWindow) -> None:
@@ -52,6 +67,12 @@ def stage_kiosk(state: str, window: KioskWindow) -> None:
         browse.product_chosen.emit(browse.grid.products.card(0))
     elif state == "cart":
         _with_cart(window)
+    elif state == "code":  # a code the store does not know: the sentence, the keys still there
+        _with_code(window, "WELCOM10")
+    elif state == "cart-code":
+        _with_code(window, "WELCOME10")
+        if window.cart.codes != ("WELCOME10",):
+            raise RuntimeError(window.cart_screen.code_panel.problem.text())
     elif state == "limit":
         _browsing(window)
         for card in _cards(window, "flower", 1, size="3.5 g") + _cards(window, "flower", 1, size="14 g"):

@@ -31,7 +31,7 @@ class SendFlow(QObject):
         estimate = window.cart.totals.total
         lines = [TicketLine(sku=line.product.sku, quantity=line.quantity) for line in cart_lines]
         try:
-            sent = tickets.send(lines)
+            sent = tickets.send(lines, window.cart.codes)  # the codes go to the counter with the cart
         except Exception as error:  # refused (a sentence), or the database: the cart stays for another try
             window.say(message_of(error))
             return

@@ -91,7 +91,7 @@ class TicketsFlow(QObject):
         if refusal is None:
             try:
                 ticket = tickets.load(number_or_code)
-                sales.load_ticket(ticket, tickets)
+                codes_refused = sales.load_ticket(ticket, tickets)
             except (DomainError, ServiceError) as error:  # another store's, altered, too old, taken, over 30 g
                 refusal = error.message
         if refusal is not None:
@@ -102,17 +102,21 @@ class TicketsFlow(QObject):
             dialog.accept()
         screen.panel.show_change(None)
         screen.panel.refresh()
-        self._tell_loaded(ticket)
+        self._tell_loaded(ticket, codes_refused)
         self.refresh()
         screen.status_changed.emit()
         self.loaded.emit(ticket)
 
-    def _tell_loaded(self, ticket: LoadedTicket) -> None:
+    def _tell_loaded(self, ticket: LoadedTicket, codes_refused: list[str]) -> None:
         sale = self.t.sales.sale
         totals = sale.totals
         text = (f"Ticket {ticket.number} is in the sale at this register's prices: {totals.item_count} items, "
                 f"{totals.total}.")
-        text = " ".join([text, *(line.problem for line in ticket.lines if line.product is None and line.problem)])
+        taken = [code for code in ticket.codes if code in (sale.promotions.codes if sale.promotions else ())]
+        if taken:
+            text += f" The customer's code {', '.join(taken)} is applied."
+        text = " ".join([text, *(line.problem for line in ticket.lines if line.product is None and line.problem),
+                         *codes_refused])
         marked = next(iter(sale.stock_problems.values()), None)  # out of stock or recalled: marked in the cart
         if marked is not None:
             self.screen.notify(f"{text} {marked}")

@@ -61,8 +61,9 @@ def ticket_created(session: Session, ctx: Context, args: KioskTicketCreatedV1) -
     ticket = _locked_ticket(session, ctx, args.ticket_id)
     if ticket is None:
         ticket = _new_ticket(session, ctx, args.ticket_id, args.number, args.lines, args.created_at)
-    # else a register's claim from the QR code got here first, with the same cart
+    # else a register's claim from the QR code got here first, with the same cart (its claim has no codes)
     ticket.kiosk_terminal_id = ctx.terminal_id
+    ticket.codes = list(args.codes)
     record_put(session, ticket)
 
 

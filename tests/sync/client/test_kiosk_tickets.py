@@ -61,7 +61,7 @@ def test_a_sent_ticket_reaches_the_register_within_two_seconds_and_is_rung_up(hu
         runner.start()
     try:
         time.sleep(1.5)  # both idle and long-polling
-        sent = kiosk.terminal.kiosk_tickets.send([TicketLine(first, 1), TicketLine(second, 1)])
+        sent = kiosk.terminal.kiosk_tickets.send([TicketLine(first, 1), TicketLine(second, 1)], ("SPRING5",))
         assert kiosk.stock(first) == before[first] - 1, "the kiosk counts its own reservation at once"
         listed = register.terminal.kiosk_tickets.open_tickets
         seen_after = _wait_for(lambda: [t.number for t in listed()] == [sent.number], 5)
@@ -71,6 +71,8 @@ def test_a_sent_ticket_reaches_the_register_within_two_seconds_and_is_rung_up(hu
 
         loaded = register.terminal.kiosk_tickets.load(sent.number)
         assert [(line.sku, line.quantity) for line in loaded.lines] == [(first, 1), (second, 1)]
+        assert loaded.codes == ("SPRING5",), "the code the customer entered at the kiosk came through the hub"
+        assert _hub_row(hub, KioskTicket, sent.ticket_id).codes == ["SPRING5"]
         register.terminal.kiosk_tickets.claim(loaded.ticket_id)
         order = _ring_up(register, loaded)
         register.terminal.kiosk_tickets.complete(loaded.ticket_id, order.order_id)

@@ -146,6 +146,10 @@ def test_promotions_from_the_hub_price_a_sale_offline_print_count_and_refund(qtb
         receipt = next(job.text for job in printer.wait_for_jobs(1, 0) if order.order_number in job.text)
         for name in (B2G1, BUNDLE, HAPPY, "Code JOURNEY5: Journey: $5 off"):
             assert name in receipt, receipt
+        printed = receipt.splitlines()
+        saved = printed.index(f"You saved {totals.discounts.format()}")  # what they took off, in one figure
+        assert all(any(line.startswith(name) for line in printed[:saved])
+                   for name in (B2G1, BUNDLE, HAPPY, "Code JOURNEY5")), receipt
         assert order.total_amount == totals.total
 
         # A partial refund: one pre-roll goes back at the price that unit was sold at, as allocated.

@@ -91,7 +91,7 @@ def test_search_by_the_on_screen_keyboard_finds_products_across_categories(custo
         customer.tap(browse.keyboard.keys[letter])
     assert browse.search_field.text() == "Kush"
     with customer.qtbot.waitSignal(browse.products_shown):
-        customer.tap(browse.keyboard.search_key)
+        customer.tap(browse.keyboard.done_key)
     found = [f"{card.brand} {card.name} {card.sku}".lower() for card in customer.shown()]
     assert found and all("kush" in text for text in found)
 
