@@ -33,6 +33,15 @@ CONSOLE_PAGES: tuple[tuple[str, str], ...] = (
     ("new promotion", "/console/stores/{store}/promotions/new"),
     ("edit promotion", "/console/stores/{store}/promotions/{promotion}/edit"),
     ("discount codes", "/console/stores/{store}/discount-codes"),
+    ("catalog", "/console/catalog"),
+    ("catalog, searched", "/console/catalog?q=Kush"),
+    ("suppliers", "/console/suppliers"),
+    ("tax rates", "/console/tax-rates"),
+    ("purchase orders", "/console/stores/{store}/purchase-orders"),
+    ("card batches", "/console/stores/{store}/card-batches"),
+    ("audit trail", "/console/stores/{store}/audit"),
+    ("age checks", "/console/stores/{store}/age-checks"),
+    ("OCS reports", "/console/stores/{store}/reports/ocs"),
 )
 
 

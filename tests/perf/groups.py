@@ -51,8 +51,6 @@ GROUPS: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
         ("finish a 500-line receipt", "ms", "≤ 200 ms"), ("hub applies a 500-line receipt", "ms", "≤ 500 ms")]),
     "recalls": ("tests.perf.bench_recalls", [
         ("recall report (JSON)", "s", "≤ 1 s"), ("recall report (CSV)", "s", "≤ 1 s")]),
-    "console_catalog": ("tests.perf.bench_console_catalog", [
-        ("console catalog page p50", "ms", ""), ("console catalog page p95", "ms", "≤ 250 ms")]),
     "ocs": ("tests.perf.bench_ocs", [("OCS daily report", "s", "≤ 2 s"), ("OCS report days listed", "s", "≤ 1 s")]),
     "promotions": ("tests.perf.bench_promotions", [
         ("promotions re-priced p50", "ms", ""), ("promotions re-priced p99", "ms", "≤ 2 ms")]),
