@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import or_, select
 
-from sync.hub import promotions
+from sync.hub import promotion_changes
 from sync.hub.api.admin_common import RESPONSES, Page, Paging, owned, page_of, row_out, scoped_store
 from sync.hub.api.admin_tenancy import answered, scope_of
 from sync.hub.api.deps import admin_principal, get_db
@@ -82,7 +82,7 @@ def create_promotion(body: PromotionRow, store_id: uuid.UUID | None = Query(None
                      db: Database = Db):
     """One promotion; checked with the tenant's others (schedules, the catalog, the law). Its id is its number."""
     with refused(), db.write() as session:
-        return promotion_out(promotions.create_promotion(session, scope_of(principal), body, store_id))
+        return promotion_out(promotion_changes.create_promotion(session, scope_of(principal), body, store_id))
 
 
 @router.post("/promotions/import", response_model=ImportOut)
@@ -125,7 +125,7 @@ def list_codes(paging: Paging = Depends(), store_id: uuid.UUID | None = Query(No
 def create_code(body: DiscountCodeRow, store_id: uuid.UUID | None = Query(None), principal: Principal = Admin,
                 db: Database = Db):
     with refused(), db.write() as session:
-        return row_out(promotions.create_code(session, scope_of(principal), body, store_id))
+        return row_out(promotion_changes.create_code(session, scope_of(principal), body, store_id))
 
 
 @router.post("/discount-codes/{code_id}/pause", response_model=dict[str, Any])

@@ -11,12 +11,13 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import Response
 
-from sync.hub import promotions as service
+from sync.hub import promotion_changes as service
 from sync.hub import tenancy
 from sync.hub.console.auth import Csrf, Visitor, signed_in
 from sync.hub.console.promotion_forms import KINDS, CodeForm, PromotionForm, day_names, kind_names
 from sync.hub.console.web import _, redirect, render
 from sync.hub.models import DiscountCode, Promotion, Store
+from sync.hub.promotions import PromotionsRejected
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 Me = Annotated[Visitor, Depends(signed_in)]
@@ -142,7 +143,7 @@ def _form_again(request: Request, me: Visitor, store_id: uuid.UUID, form: Promot
 
 
 def _problems(refused: Exception) -> list[str]:
-    if isinstance(refused, service.PromotionsRejected):
+    if isinstance(refused, PromotionsRejected):
         return refused.problems
     first = refused.args[0] if refused.args else str(refused)
     return list(first) if isinstance(first, list) else [str(refused)]
