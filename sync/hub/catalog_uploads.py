@@ -15,7 +15,8 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from sync.column_types import utcnow
-from sync.hub.importers import CatalogPreview, ImportReport, import_catalog, preview_catalog
+from sync.hub.importers.catalog import CatalogPreview, import_catalog, preview_catalog
+from sync.hub.importers.csv_rows import ImportReport
 from sync.hub.models import CatalogUpload, Tenant
 from sync.hub.tenancy import Invalid, NotFound, OutOfScope, Scope, audit
 

@@ -145,13 +145,13 @@ def cmd_admin_token(args) -> None:
 
 
 def cmd_import_catalog(args) -> None:
-    from sync.hub.importers import import_catalog
+    from sync.hub.importers.catalog import import_catalog
 
     _import(args, lambda s: _tenant(s, args.tenant), import_catalog, "the catalog")
 
 
 def cmd_import_asn(args) -> None:
-    from sync.hub.importers import import_asn
+    from sync.hub.importers.asn import import_asn
 
     _import(args, lambda s: _store(s, args.store), import_asn, "purchase orders")
 

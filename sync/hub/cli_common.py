@@ -56,7 +56,7 @@ def _tenant(session, code: str):
 
 
 def _import(args, scope: Callable, run: Callable, what: str) -> None:
-    from sync.hub.importers import CsvRejected
+    from sync.hub.importers.csv_rows import CsvRejected
 
     path = Path(args.file)
     if not path.is_file():

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from hardware.codes.errors import CodeParseError
 from hardware.codes.location import PREFIX, parse_location_code
 from sync.hub.feed.record import lock_store, record_put
-from sync.hub.importers import CsvRejected, ImportReport, _check_all, read_rows
+from sync.hub.importers.csv_rows import CsvRejected, ImportReport, check_all, read_rows
 from sync.hub.models import ShelfLocation, Store
 
 LOCATION_TYPES = ("standard", "display", "secure", "cold_storage", "quarantine", "backstock")
@@ -110,7 +110,7 @@ def _row(row: dict[str, str]) -> LocationIn:
 
 def import_locations(session: Session, store: Store, path: Path) -> ImportReport:
     """Every row checked first (a bad one names its line and nothing is written); known codes are updated."""
-    parsed = _check_all(read_rows(path), _row)
+    parsed = check_all(read_rows(path), _row)
     seen: dict[str, int] = {}
     for line, wanted in parsed:
         if wanted.code in seen:

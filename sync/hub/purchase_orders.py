@@ -14,7 +14,8 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from sync.hub.importers import CsvRejected, import_asn_rows, read_rows
+from sync.hub.importers.asn import import_asn_rows
+from sync.hub.importers.csv_rows import CsvRejected, read_rows
 from sync.hub.models import ProvincialSupplier, PurchaseOrder, PurchaseOrderItem, PurchaseOrderReceipt, Terminal
 from sync.hub.suppliers import scoped_supplier
 from sync.hub.tenancy import Invalid, NotFound, Scope, audit, scoped_store

@@ -14,7 +14,7 @@ from starlette.datastructures import UploadFile
 from sync.hub import catalog_uploads, tenancy
 from sync.hub.console.auth import Csrf, Visitor, signed_in
 from sync.hub.console.web import _, redirect, render
-from sync.hub.importers import CsvRejected
+from sync.hub.importers.csv_rows import CsvRejected
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 Me = Annotated[Visitor, Depends(signed_in)]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from sync.hub.importers import import_asn
+from sync.hub.importers.asn import import_asn
 from sync.hub.models import (
     BatchTracking,
     OcsInventoryTransaction,

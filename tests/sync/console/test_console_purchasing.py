@@ -1,6 +1,6 @@
 """Tax rates, suppliers and purchase orders from the console and the admin API, on PostgreSQL: the pages and their
-refusals in plain sentences, the manager's read-only view, and what reaches a real terminal through the feed (a
-scheduled tax rate it charges from its start date, a supplier, a purchase order to receive)."""
+refusals in plain sentences, and the manager's read-only view. What reaches a terminal through the feed is in
+test_console_purchasing_terminal.py."""
 
 from __future__ import annotations
 
@@ -14,8 +14,7 @@ from sqlalchemy import select
 from sync.column_types import utcnow
 from sync.hub.models import HubAudit, ProvincialSupplier, PurchaseOrder, PurchaseOrderReceipt, TaxRate
 from tests.sync.console.conftest import console_as, make_tenant
-
-ASN_HEADER = "po_number,supplier,sku,gtin,quantity,unit_cost,lot\n"
+from tests.sync.console.purchasing import ASN_HEADER, add_products, add_supplier, in_days
 
 
 @pytest.fixture(scope="module")
@@ -37,32 +36,17 @@ def manager(console_app, tenant):
 @pytest.fixture(scope="module")
 def catalog(console_app, tenant):
     """Two products of the tenant's catalog: (SKU, GTIN) each."""
-    from sync.hub.models import OcsProduct
-
-    made = []
-    with console_app.state.db.write() as session:
-        for n in range(2):
-            sku, gtin = f"SKU-{uuid.uuid4().hex[:6]}", f"0062812{uuid.uuid4().int % 10**7:07d}"
-            session.add(OcsProduct(tenant_id=tenant.tenant_id, ocs_variant_number=sku, ocs_product_name=f"Acme {n}",
-                                   product_name=f"Kush {n} 3.5 g", brand_name="Acme", category="Flower",
-                                   product_form="dried_flower", net_content=Decimal("3.5"), unit_of_measure="g",
-                                   price_per_unit=Decimal("29.99"), each_gtin=gtin))
-            made.append((sku, gtin))
-    return made
-
-
-def _in_days(days: int) -> str:
-    return (utcnow() + timedelta(days=days)).date().isoformat()
+    return add_products(console_app, tenant)
 
 
 def test_an_owner_schedules_a_tax_rate_and_the_old_one_ends_the_day_before(console_app, tenant, owner, manager):
     page = owner.get("/console/tax-rates?province=PE")
     assert page.status_code == 200 and "New rate" in page.text
-    start = _in_days(30)
+    start = in_days(30)
     for (province, tax, percent, starts), sentence in (
         (("ZZ", "HST", "15", start), "ZZ is not a Canadian"), (("PE", "VAT", "15", start), "not a tax component"),
         (("PE", "HST", "120", start), "between 0 % and 100 %"), (("PE", "HST", "abc", start), "not a percentage"),
-        (("PE", "HST", "14", _in_days(0)), "starts on a future date"),
+        (("PE", "HST", "14", in_days(0)), "starts on a future date"),
     ):
         form = {"province_code": province, "tax_type": tax, "percent": percent, "effective_from": starts}
         refused = owner.post("/console/tax-rates", form)
@@ -76,7 +60,7 @@ def test_an_owner_schedules_a_tax_rate_and_the_old_one_ends_the_day_before(conso
     listing = owner.get(added.headers["location"]).text
     assert "The new HST rate is saved" in listing and "14.5 %" in listing and "Scheduled" in listing
     overlap = owner.post("/console/tax-rates", {"province_code": "PE", "tax_type": "HST", "percent": "16",
-                                                "effective_from": _in_days(10)})
+                                                "effective_from": in_days(10)})
     assert overlap.status_code == 422 and "would overlap it" in overlap.text
     with console_app.state.db.read() as session:
         rates = session.execute(_pe_hst()).all()
@@ -88,7 +72,7 @@ def test_an_owner_schedules_a_tax_rate_and_the_old_one_ends_the_day_before(conso
     read_only = manager.get("/console/tax-rates?province=PE")
     assert read_only.status_code == 200 and "14.5 %" in read_only.text and "New rate" not in read_only.text
     refused = manager.post("/console/tax-rates", {"province_code": "PE", "tax_type": "HST", "percent": "1",
-                                                  "effective_from": _in_days(90)})
+                                                  "effective_from": in_days(90)})
     assert refused.status_code == 403 and "Only an owner or admin can change tax rates" in refused.text
 
 
@@ -153,25 +137,14 @@ def test_suppliers_are_added_edited_and_deleted_only_while_no_order_names_them(c
     assert actions == {"supplier.created", "supplier.updated", "supplier.deleted"}
 
 
-def _supplier(console_app, tenant, code: str | None = None) -> tuple[uuid.UUID, str]:
-    from sync.hub import suppliers
-    from sync.hub.tenancy import Scope
-
-    code = code or f"S{uuid.uuid4().hex[:6].upper()}"
-    with console_app.state.db.write() as session:
-        made = suppliers.create_supplier(session, Scope(tenant.tenant_id), code=code, name=f"Supplier {code}",
-                                         province="ON")
-        return made.id, code
-
-
 def test_a_typed_order_and_a_shipping_notice_list_every_bad_line_and_save_nothing(console_app, tenant, catalog,
                                                                                  owner):
-    supplier_id, code = _supplier(console_app, tenant)
+    supplier_id, code = add_supplier(console_app, tenant)
     (sku, gtin), (sku2, _gtin2) = catalog
     base = f"/console/stores/{tenant.store_a}/purchase-orders"
     assert owner.get(f"{base}/new").status_code == 200
     number = f"PO-{uuid.uuid4().hex[:6]}"
-    typed = {"po_number": number, "supplier_id": str(supplier_id), "expected_date": _in_days(3),
+    typed = {"po_number": number, "supplier_id": str(supplier_id), "expected_date": in_days(3),
              "item": [sku, "NOPE", gtin, ""], "quantity": ["4", "2", "zero", ""], "unit_cost": ["12.50", "1", "3", ""],
              "lot": ["LOT-1", "", "", ""]}
     refused = owner.post(base, typed)
@@ -259,10 +232,10 @@ def test_the_admin_api_uses_the_same_rules(console_app, tenant, catalog):
     rates = api.get("/api/v1/tax-rates", params={"province": "ON"}).json()
     assert {(r["tax_type"], r["percent"]) for r in rates if r["state"] == "current"} == {("HST", "13")}
     past = api.post("/api/v1/tax-rates", json={"province": "NB", "tax_type": "HST", "percent": "14",
-                                               "effective_from": _in_days(-1)})
+                                               "effective_from": in_days(-1)})
     assert past.status_code == 422 and "future date" in past.json()["detail"]
     assert api.post("/api/v1/tax-rates", json={"province": "NB", "tax_type": "HST", "percent": "14",
-                                               "effective_from": _in_days(60)}).status_code == 201
+                                               "effective_from": in_days(60)}).status_code == 201
 
     code = f"A{uuid.uuid4().hex[:6].upper()}"
     made = api.post("/api/v1/suppliers", json={"code": code, "name": "Api Farms", "province": "BC"})
@@ -296,49 +269,6 @@ def test_the_admin_api_uses_the_same_rules(console_app, tenant, catalog):
     assert any(row["id"] == str(shared_id) and row["shared"] for row in api.get(
         "/api/v1/suppliers", params={"q": f"P{code}"}).json()["items"])
 
-
-def test_a_terminal_receives_the_scheduled_rate_the_supplier_and_the_order_and_charges_the_rate_from_its_day(
-        console_app, tenant, catalog, owner, tmp_path):
-    from datetime import UTC, datetime, time
-
-    from pos_app.persistence.models import ProvincialSupplier as ReplicaSupplier
-    from pos_app.persistence.models import PurchaseOrder as ReplicaOrder
-    from pos_app.persistence.store_repository import tax_components_on
-    from pos_app.services.selling import SaleService
-    from pos_app.services.staff import find_staff
-    from sync.hub import tenancy
-    from tests.sync.client.tills import open_till
-    from tests.sync.hub.servers import HubServer
-
-    starts = (utcnow() + timedelta(days=45)).date()
-    assert owner.post("/console/tax-rates", {"province_code": "ON", "tax_type": "HST", "percent": "14",
-                                             "effective_from": starts.isoformat()}).status_code == 303
-    supplier_id, code = _supplier(console_app, tenant)
-    number = f"PO-T{uuid.uuid4().hex[:6]}"
-    assert owner.post(f"/console/stores/{tenant.store_a}/purchase-orders", {
-        "po_number": number, "supplier_id": str(supplier_id), "item": [catalog[1][1]], "quantity": ["5"],
-        "unit_cost": ["8.25"], "lot": ["LOT-T"]}).status_code == 303
-    with HubServer(console_app) as hub:
-        with console_app.state.db.write() as session:
-            pairing = tenancy.new_pairing_code(session, tenancy.Scope(tenant.tenant_id), tenant.store_a)
-        till = open_till(tmp_path / "till")
-        try:
-            till.sync.pair(hub.url, pairing, terminal_no=1)
-            till.sync.bootstrap()
-            with till.terminal.session_factory() as session:
-                rates = {day: [(c.code, str(c.rate)) for c in tax_components_on(session, tenant.store_a, day)]
-                         for day in (starts - timedelta(days=1), starts)}
-                order = session.scalar(select(ReplicaOrder).where(ReplicaOrder.po_number == number))
-                supplier = session.get(ReplicaSupplier, supplier_id)
-            assert rates == {starts - timedelta(days=1): [("HST", "0.13")], starts: [("HST", "0.14")]}
-            assert order is not None and order.supplier_id == supplier_id and supplier.code == code
-            cashier = find_staff(till.terminal.session_factory, "CA")
-            for day, rate in ((starts - timedelta(days=1), "0.13"), (starts, "0.14")):
-                noon = datetime.combine(day, time(17, 0), tzinfo=UTC)  # midday in Toronto
-                sales = SaleService(till.terminal.session_factory, till.terminal.context, clock=lambda at=noon: at)
-                assert [(c.code, str(c.rate)) for c in sales.start_sale(cashier).tax_components] == [("HST", rate)]
-        finally:
-            till.close()
 
 
 def test_the_order_list_is_paged_on_the_server(console_app, tenant, owner):

@@ -4,7 +4,7 @@ receipts, adjustments and a count; then a terminal that was offline for two days
 
 Each day's figures are checked against SQL written here, independently of the report: PostgreSQL's own time
 zone rules place the rows in days, units sold and sales value come from the orders (not the ledger), returns from
-the refunds.
+the refunds. The report on a SQLite hub and from the command: test_ocs_report_sqlite.py.
 """
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ from __future__ import annotations
 import csv
 import io
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import text
@@ -24,17 +23,20 @@ from sync.hub.models import OcsProduct, Store
 from sync.hub.reports.exports import AMENDED, EXPORTED, NOT_EXPORTED, day_statuses, export_day, report_file
 from sync.hub.reports.ocs import DayNotReportable, DayUnbalanced, daily_report
 from sync.hub.tenancy import Scope
-from sync.hub.tokens import issue_pairing_code
 from tests.sync.conftest import fresh_pg_database
-from tests.sync.hub.helpers import Terminal, build_world, mutation, push, sale_args
-
-TORONTO = ZoneInfo("America/Toronto")
-DAYS = [date(2026, 10, 30) + timedelta(days=n) for n in range(5)]  # 2026-11-01 is the 25-hour day
-SKUS = ("SKU-1", "SKU-2", "SKU-3")
-
-
-def local(day: date, hour: int, minute: int = 0, *, fold: int = 0) -> datetime:
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=TORONTO, fold=fold)
+from tests.sync.hub.helpers import Terminal, build_world
+from tests.sync.hub.ocs_store_life import (
+    DAYS,
+    SKUS,
+    TORONTO,
+    count_at,
+    local,
+    push_all,
+    refund_at,
+    sale_at,
+    second_terminal,
+    void_at,
+)
 
 
 @pytest.fixture(scope="module")
@@ -53,63 +55,6 @@ def hub():
         app.state.db.dispose()
 
 
-def _sale(terminal: Terminal, sku: str, quantity: int, when: datetime, unit_cents: int = 3099,
-          discount_cents: int = 0) -> dict:
-    args = sale_args(terminal, quantity, sku=sku, lot=None)
-    line = args["lines"][0]
-    taxable = unit_cents * quantity - discount_cents
-    tax = round(taxable * 0.13)
-    line.update(unit_price_cents=unit_cents, discount_cents=discount_cents, taxable_amount_cents=taxable,
-                taxes_cents={"HST": tax}, line_total_cents=taxable + tax)
-    args.update(subtotal_cents=taxable, tax_amount_cents=tax, total_amount_cents=taxable + tax,
-                tax_components_cents={"HST": tax}, tenders=[{"method": "cash", "amount_cents": taxable + tax}],
-                local_ts=when.isoformat())
-    return args
-
-
-def _refund(terminal: Terminal, sale: dict, quantity: int, when: datetime) -> dict:
-    line = sale["lines"][0]
-    amount = line["taxable_amount_cents"] * quantity // line["quantity"]
-    tax = round(amount * 0.13)
-    return {"refund_id": str(uuid.uuid4()), "order_id": sale["order_id"], "store_id": str(terminal.store_id),
-            "subtotal_cents": amount, "tax_amount_cents": tax, "total_cents": amount + tax,
-            "tax_components_cents": {"HST": tax},
-            "lines": [{"line_id": line["line_id"], "sku": line["sku"], "quantity": quantity, "amount_cents": amount,
-                       "taxes_cents": {"HST": tax}, "total_cents": amount + tax, "restock": True}],
-            "inventory_deltas": [{"sku": line["sku"], "quantity_delta": quantity, "line_id": line["line_id"],
-                                  "reason": "refund"}],
-            "method": "cash", "staff_id": str(terminal.staff_id), "local_ts": when.isoformat()}
-
-
-def _void(terminal: Terminal, sale: dict, when: datetime) -> dict:
-    return {"order_id": sale["order_id"], "store_id": str(terminal.store_id), "staff_id": str(terminal.staff_id),
-            "reason": "Wrong product scanned", "local_ts": when.isoformat()}
-
-
-def _count(terminal: Terminal, sku: str, counted: int, when: datetime) -> dict:
-    return {"count_id": str(uuid.uuid4()), "store_id": str(terminal.store_id), "scope": "skus",
-            "scope_label": sku, "started_at": (when - timedelta(minutes=20)).astimezone(UTC).isoformat(),
-            "approved_at": when.astimezone(UTC).isoformat(), "ledger_position": 0,
-            "approved_by": str(terminal.staff_id),
-            "lines": [{"sku": sku, "batch_lot": None, "counted": counted, "expected_at_start": counted,
-                       "moves_since_start": 0}]}
-
-
-def _push_all(client, terminal: Terminal, named: list[tuple[str, dict]]) -> None:
-    ids = terminal.take_ids(len(named))
-    response = push(client, terminal, [mutation(i, name, args) for i, (name, args) in zip(ids, named, strict=True)])
-    assert response.status_code == 200, response.text
-    assert {r["status"] for r in response.json()["results"]} == {"applied"}, response.json()
-
-
-def _second_terminal(db, client, store_id) -> Terminal:
-    with db.write() as session:
-        code = issue_pairing_code(session, session.get(Store, store_id))
-    client_id = uuid.uuid4()
-    body = client.post("/sync/v1/pair", json={"pairing_code": code, "terminal_name": "Till 2",
-                                             "client_id": str(client_id)}).json()
-    return body["token"], client_id, uuid.UUID(body["terminal_id"])
-
 
 @pytest.fixture(scope="module")
 def store_life(hub):
@@ -126,24 +71,24 @@ def store_life(hub):
             apply_deltas(session, till.store_id, [Delta(sku, None, 100)], transaction_type="receipt",
                          reference_type="purchase_order", reference_id=uuid.uuid4(), occurred_at=local(DAYS[0], 9))
     day1, day2, dst, day4, day5 = DAYS
-    s1 = _sale(till, "SKU-1", 2, local(day1, 11))
-    s2 = _sale(till, "SKU-2", 1, local(day1, 23, 59), discount_cents=500)
-    s3 = _sale(till, "SKU-1", 3, local(day2, 0, 1))
-    voided = _sale(till, "SKU-3", 4, local(day2, 14))
-    s4 = _sale(till, "SKU-1", 1, local(dst, 1, 30))  # the first 01:30 (EDT)
-    s5 = _sale(till, "SKU-2", 2, local(dst, 1, 30, fold=1))  # the second 01:30 (EST), an hour later
-    s6 = _sale(till, "SKU-3", 1, local(dst, 23, 30), unit_cents=1999)  # 04:30 UTC the next day: still the 1st
-    s7 = _sale(till, "SKU-1", 5, local(day4, 10))
-    accessory = _sale(till, "ACC-PAPERS", 3, local(day4, 12), unit_cents=299)
-    s8 = _sale(till, "SKU-2", 1, local(day5, 16))
-    _push_all(client, till, [
+    s1 = sale_at(till, "SKU-1", 2, local(day1, 11))
+    s2 = sale_at(till, "SKU-2", 1, local(day1, 23, 59), discount_cents=500)
+    s3 = sale_at(till, "SKU-1", 3, local(day2, 0, 1))
+    voided = sale_at(till, "SKU-3", 4, local(day2, 14))
+    s4 = sale_at(till, "SKU-1", 1, local(dst, 1, 30))  # the first 01:30 (EDT)
+    s5 = sale_at(till, "SKU-2", 2, local(dst, 1, 30, fold=1))  # the second 01:30 (EST), an hour later
+    s6 = sale_at(till, "SKU-3", 1, local(dst, 23, 30), unit_cents=1999)  # 04:30 UTC the next day: still the 1st
+    s7 = sale_at(till, "SKU-1", 5, local(day4, 10))
+    accessory = sale_at(till, "ACC-PAPERS", 3, local(day4, 12), unit_cents=299)
+    s8 = sale_at(till, "SKU-2", 1, local(day5, 16))
+    push_all(client, till, [
         ("order.completed.v1", s1), ("order.completed.v1", s2), ("order.completed.v1", s3),
-        ("order.completed.v1", voided), ("order.voided.v1", _void(till, voided, local(day2, 14, 5))),
-        ("order.refunded.v1", _refund(till, s1, 1, local(day2, 12))),
+        ("order.completed.v1", voided), ("order.voided.v1", void_at(till, voided, local(day2, 14, 5))),
+        ("order.refunded.v1", refund_at(till, s1, 1, local(day2, 12))),
         ("order.completed.v1", s4), ("order.completed.v1", s5), ("order.completed.v1", s6),
-        ("order.refunded.v1", _refund(till, s3, 3, local(dst, 15))),
+        ("order.refunded.v1", refund_at(till, s3, 3, local(dst, 15))),
         ("order.completed.v1", s7), ("order.completed.v1", accessory), ("order.completed.v1", s8),
-        ("inventory.counted.v1", _count(till, "SKU-3", 90, local(day4, 20))),
+        ("inventory.counted.v1", count_at(till, "SKU-3", 90, local(day4, 20))),
     ])
     with db.write() as session:
         for sku, quantity, reason, when in (("SKU-1", -2, "damaged", local(day2, 18)),
@@ -155,9 +100,9 @@ def store_life(hub):
                          occurred_at=when)
         apply_deltas(session, till.store_id, [Delta("SKU-3", None, 24)], transaction_type="receipt",
                      reference_type="purchase_order", reference_id=uuid.uuid4(), occurred_at=local(day4, 8))
-    token, client_id, terminal_id = _second_terminal(db, client, till.store_id)
+    token, client_id, terminal_id = second_terminal(db, client, till.store_id)
     late = Terminal(till.store_id, till.tenant_id, till.store_code, token, client_id, terminal_id, till.staff_id)
-    late_sales = [_sale(late, "SKU-1", 2, local(dst, 13)), _sale(late, "SKU-2", 1, local(day4, 19))]
+    late_sales = [sale_at(late, "SKU-1", 2, local(dst, 13)), sale_at(late, "SKU-2", 1, local(day4, 19))]
     return till.store_id, late, late_sales
 
 
@@ -256,7 +201,7 @@ def test_a_terminal_back_after_two_days_offline_marks_the_exported_days_it_chang
     assert listed == total and statuses[-1].day == DAYS[0]
     shown = {s.day: s.status for s in statuses}
     assert all(shown[day] == EXPORTED for day in DAYS) and shown[statuses[0].day] == NOT_EXPORTED
-    _push_all(client, late, [("order.completed.v1", sale) for sale in late_sales])  # made on the 1st and the 2nd
+    push_all(client, late, [("order.completed.v1", sale) for sale in late_sales])  # made on the 1st and the 2nd
     with db.read() as session:
         store = session.get(Store, store_id)
         shown = {s.day: s.status for s in day_statuses(session, store, offset=0, limit=total)[0]}
@@ -326,69 +271,12 @@ def test_the_admin_api_exports_the_csv_lists_the_days_and_refuses_another_tenant
 def test_a_terminal_clock_ahead_of_the_hub_or_without_an_offset_counts_when_the_hub_received_it(hub):
     db, client, world = hub
     till = world.terminals["A2"]
-    ahead = _sale(till, "SKU-1", 1, datetime(2030, 1, 1, 12, tzinfo=TORONTO))
-    unzoned = _sale(till, "SKU-1", 1, datetime(2026, 11, 1, 12, tzinfo=TORONTO))
+    ahead = sale_at(till, "SKU-1", 1, datetime(2030, 1, 1, 12, tzinfo=TORONTO))
+    unzoned = sale_at(till, "SKU-1", 1, datetime(2026, 11, 1, 12, tzinfo=TORONTO))
     unzoned["local_ts"] = "2026-11-01T12:00:00"
-    _push_all(client, till, [("order.completed.v1", ahead), ("order.completed.v1", unzoned)])
+    push_all(client, till, [("order.completed.v1", ahead), ("order.completed.v1", unzoned)])
     with db.read() as session:
         rows = session.execute(text("SELECT occurred_at, created_at FROM ocs_inventory_transactions "
                                     "WHERE reference_id IN (:a, :b)"),
                                {"a": ahead["order_id"], "b": unzoned["order_id"]}).all()
     assert len(rows) == 2 and all(occurred == created for occurred, created in rows)
-
-
-def _sqlite_store(tmp_path):
-    """A SQLite hub with store ON009 that received 10 units of SKU-1 on the first day; (url, store id, scope)."""
-    from sync.hub.database import Database
-    from sync.hub.migrate import upgrade
-    from sync.hub.models import Tenant
-    from tests.sync.hub.helpers import _province, _store
-
-    url = f"sqlite:///{tmp_path / 'hub.db'}"
-    upgrade(url)
-    db = Database(url)
-    with db.write() as session:
-        tenant = Tenant(code="SQLITE", name="SQLite")
-        session.add(tenant)
-        session.flush()
-        store = _store(session, tenant, _province(session), "ON009")
-        session.add(OcsProduct(tenant_id=tenant.id, ocs_variant_number="SKU-1", ocs_product_name="x",
-                               product_name="x", brand_name="B", category="Flower", product_form="dried_flower",
-                               net_content=Decimal("1"), unit_of_measure="g", price_per_unit=Decimal("9.99")))
-        apply_deltas(session, store.id, [Delta("SKU-1", None, 10)], transaction_type="receipt",
-                     reference_type="purchase_order", reference_id=uuid.uuid4(), occurred_at=local(DAYS[0], 9))
-        store_id, scope = store.id, Scope(tenant.id, via="cli")
-    return db, store_id, scope
-
-
-def test_on_sqlite_a_late_movement_marks_its_exported_day_amended_too(tmp_path):
-    db, store_id, scope = _sqlite_store(tmp_path)
-    day = DAYS[1]
-    with db.write() as session:
-        for exported in (DAYS[0], day):
-            export_day(session, scope, session.get(Store, store_id), exported, "test")
-    with db.write() as session:
-        apply_deltas(session, store_id, [Delta("SKU-1", None, -1, None, "expired")], transaction_type="adjustment",
-                     reference_type="adjustment", reference_id=uuid.uuid4(), occurred_at=local(day, 12))
-    with db.read() as session:
-        days, total = day_statuses(session, session.get(Store, store_id), offset=0, limit=400)
-    shown = {d.day: d.status for d in days}
-    assert (shown[DAYS[0]], shown[day], shown[DAYS[2]]) == (EXPORTED, AMENDED, NOT_EXPORTED)
-    db.dispose()
-
-
-def test_the_command_writes_the_file_or_says_in_a_sentence_why_not(tmp_path, capsys):
-    from sync.hub.cli import main
-
-    db, _store_id, _scope = _sqlite_store(tmp_path)
-    db.dispose()
-    url, out = f"sqlite:///{tmp_path / 'hub.db'}", tmp_path / "ocs.csv"
-    command = ["report", "ocs-daily", "--db", url, "--store", "ON009", "--out", str(out), "--date"]
-    assert main([*command, DAYS[0].isoformat()]) == 0
-    assert "This version is recorded as exported" in capsys.readouterr().out
-    assert out.read_text().splitlines()[1].split(",")[3:] == ["SKU-1", "0", "10", "0", "0", "0", "0", "0", "10",
-                                                              "0.00"]
-    assert main([*command, "2026-10-01"]) == 1
-    assert "had no stock before 2026-10-30" in capsys.readouterr().err
-    assert main([*command, "2999-01-01"]) == 1
-    assert "has not come yet" in capsys.readouterr().err
