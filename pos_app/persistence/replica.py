@@ -30,7 +30,7 @@ from sqlalchemy.engine import Connection
 
 from hardware.codes.gs1 import gtin14_or_none
 from pos_app.domain.equivalency import ProductForm, dried_equivalent_per_unit
-from pos_app.persistence import kiosk_listing
+from pos_app.persistence import kiosk_listing, search_index
 from pos_app.persistence.bulk_load import Rows, TableLoader
 from pos_app.persistence.database import WRITE_TRANSACTION, autocheckpoint_pages, hold_background_checkpoints
 from pos_app.persistence.models import Base, SyncState
@@ -168,14 +168,18 @@ class SqlReplica:
         steps = self._prepared_steps(page)
         locks = staff_locks(conn, self._tables["users"]) if any(s.table.name == "users" for s in steps) else {}
         if page.reset or position.cursor is None:
-            # Every catalog and stock row is about to be written: the kiosk listing is made once at the end
-            # instead of by its triggers row by row (10 s of a 100,000-product first sync).
+            # Every catalog and stock row is about to be written: the kiosk listing and the search index are made
+            # once at the end instead of by their triggers row by row (15 s of a 100,000-product first sync).
             kiosk_listing.pause(conn)
+            search_index.pause(conn)
             self._clear(conn, held)
         self._write(conn, steps, held)
         keep_stricter_locks(conn, self._tables["users"], locks)
-        if not page.has_more and kiosk_listing.paused(conn):  # caught up (maybe after a restart mid-way)
-            kiosk_listing.rebuild(conn)
+        if not page.has_more:  # caught up (maybe after a restart mid-way)
+            if kiosk_listing.paused(conn):
+                kiosk_listing.rebuild(conn)
+            if search_index.paused(conn):
+                search_index.rebuild(conn)
         values: dict[str, Any] = {"pull_cursor": page.cursor, "last_pull_at": utcnow()}
         if not page.has_more:
             # Only a caught-up pull has every level the LMID accounts for; in mid-catch-up the overlay waits.

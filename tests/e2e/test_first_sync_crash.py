@@ -1,0 +1,67 @@
+"""A first sync SIGKILLed while it builds the catalog search index (in its last page's transaction) leaves the
+index paused and the page unapplied; the first sync that resumes builds a whole index, and search finds products."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+
+from sqlalchemy.engine import Connection
+
+from pos_app.persistence import search_index
+from tests.e2e.first_sync_process import PAGE_SIZE
+from tests.e2e.harness import REPO
+from tests.sync.client.tills import open_till
+
+# (catalog table, its search table): the index holds exactly the active rows, by rowid
+CATALOGS = (("ocs_product_catalog", "ocs_product_search"), ("accessories_catalog", "accessory_search"))
+
+
+def _unindexed(conn: Connection) -> dict[str, int]:
+    """Per catalog, how many rows the index gets wrong (active rows missing, other rows held)."""
+    wrong = {}
+    for table, search in CATALOGS:
+        active = f"SELECT rowid FROM {table} WHERE is_active"
+        indexed = f"SELECT rowid FROM {search}"
+        wrong[table] = conn.exec_driver_sql(
+            f"SELECT (SELECT count(*) FROM ({active} EXCEPT {indexed})) "
+            f"+ (SELECT count(*) FROM ({indexed} EXCEPT {active}))").scalar()
+    return wrong
+
+
+def test_a_first_sync_killed_while_building_the_search_index_resumes_and_builds_it_whole(hub, tmp_path):
+    folder = tmp_path / "terminal"
+    till = open_till(folder, page_size=PAGE_SIZE)
+    till.sync.pair(hub.url, hub.pairing_code(), terminal_no=507)
+    till.close()
+
+    process = subprocess.Popen([sys.executable, "-m", "tests.e2e.first_sync_process", str(folder)], cwd=REPO,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "POS_APP_KEYRING": "file"})
+    try:
+        line = process.stdout.readline()
+        assert line.strip() == "INDEX-BUILT", line or process.stderr.read()
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(10)
+
+    till = open_till(folder, page_size=PAGE_SIZE)
+    try:
+        with till.terminal.engine.connect() as conn:
+            products = conn.exec_driver_sql("SELECT count(*) FROM ocs_product_catalog").scalar()
+            assert search_index.paused(conn), "the killed page's transaction, fill and all, was rolled back"
+            assert products, "the pages before the last one stayed"
+            conn.rollback()
+        till.sync.bootstrap()
+        with till.terminal.engine.connect() as conn:
+            assert not search_index.paused(conn)
+            assert _unindexed(conn) == {"ocs_product_catalog": 0, "accessories_catalog": 0}
+            name, sku = conn.exec_driver_sql("SELECT product_name, ocs_variant_number FROM ocs_product_catalog "
+                                             "WHERE is_active ORDER BY ocs_variant_number LIMIT 1").one()
+            conn.rollback()
+        found = till.terminal.catalog.search(name[1:], 50)  # not from its start: only the trigrams find it
+        assert sku in {row.sku for row in found}
+    finally:
+        till.close()
