@@ -8,8 +8,9 @@ Hub rows arrive in feed order, not foreign-key order (a lot can come pages befor
 connection turns foreign-key checks off for its transaction: these rows are the hub's, and the hub keeps their
 keys whole. Local business writes keep their checks on every other connection. A first pull or a ``reset``
 replaces the hub's rows wholesale; the outbox and local facts (orders, stock deltas) are never touched.
-Meanwhile the kiosk listing's and the search index's triggers are paused, and the page that ends the catch-up
-makes both in one go (persistence/kiosk_listing.py, persistence/search_index.py).
+Meanwhile the kiosk listing's and the search index's triggers are paused and the big tables' secondary indexes
+set aside, and the page that ends the catch-up makes them in one go (persistence/kiosk_listing.py,
+persistence/catalog_upkeep.py).
 
 Kiosk tickets, reservations and put-away's shelf assignments are written here too, before the hub hears of
 them (`LOCAL_FIRST`). Such a row carries ``version = -(the outbox mutation id that tells the hub)``, and the
@@ -36,7 +37,7 @@ from sqlalchemy.engine import Connection
 
 from hardware.codes.gs1 import gtin14_or_none
 from pos_app.domain.equivalency import ProductForm, dried_equivalent_per_unit
-from pos_app.persistence import kiosk_listing, search_index
+from pos_app.persistence import catalog_upkeep, kiosk_listing
 from pos_app.persistence.bulk_load import Rows, TableLoader
 from pos_app.persistence.database import WRITE_TRANSACTION, autocheckpoint_pages, hold_background_checkpoints
 from pos_app.persistence.models import Base, SyncState
@@ -202,7 +203,7 @@ class SqlReplica:
         pages, and their cursor with them, so they are pulled again. The write lock is held about a second at a
         time, so a sale rung up meanwhile waits at most that long."""
         return (self._grouping_thread == threading.get_ident() and writing.pages < GROUPED_PAGES
-                and time.monotonic() - writing.started < GROUPED_SECONDS and search_index.paused(writing.conn))
+                and time.monotonic() - writing.started < GROUPED_SECONDS and catalog_upkeep.paused(writing.conn))
 
     def _begin(self, page: PullResponse) -> _Writing:
         conn = self._engine.connect()
@@ -234,18 +235,18 @@ class SqlReplica:
         steps = self._prepared_steps(page)
         locks = staff_locks(conn, self._tables["users"]) if any(s.table.name == "users" for s in steps) else {}
         if page.reset or position.cursor is None:
-            # Every catalog and stock row is about to be written: the kiosk listing and the search index are made
-            # once at the end instead of by their triggers row by row (15 s of a 100,000-product first sync).
+            # Every catalog and stock row is about to be written: the kiosk listing, the search index and the
+            # catalog's and lots' secondary indexes are made once at the end instead of row by row.
             kiosk_listing.pause(conn)
-            search_index.pause(conn)
+            catalog_upkeep.pause(conn)
             self._clear(conn, held)
         self._write(conn, steps, held)
         keep_stricter_locks(conn, self._tables["users"], locks)
         if not page.has_more:  # caught up (maybe after a restart mid-way)
             if kiosk_listing.paused(conn):
                 kiosk_listing.rebuild(conn)
-            if search_index.paused(conn):
-                search_index.rebuild(conn)
+            if catalog_upkeep.paused(conn):
+                catalog_upkeep.rebuild(conn)
         values: dict[str, Any] = {"pull_cursor": page.cursor, "last_pull_at": utcnow()}
         if not page.has_more:
             # Only a caught-up pull has every level the LMID accounts for; in mid-catch-up the overlay waits.

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from pos_app.persistence import search_index
+from pos_app.persistence import catalog_upkeep
 from tests.sync.client.tills import open_till
 
 PAGE_SIZE = 100
@@ -26,7 +26,7 @@ def _built_then_wait(rebuild):
 
 
 def main() -> None:
-    search_index.rebuild = _built_then_wait(search_index.rebuild)
+    catalog_upkeep.rebuild = _built_then_wait(catalog_upkeep.rebuild)
     till = open_till(Path(sys.argv[1]), page_size=PAGE_SIZE)
     till.sync.bootstrap()
     print("NOT-KILLED", flush=True)

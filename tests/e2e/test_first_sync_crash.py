@@ -1,6 +1,6 @@
-"""A first sync SIGKILLed while it builds the catalog search index (in its last page's transaction) leaves the
-index paused and the page unapplied (or nothing applied, when one transaction held every page); the first sync
-that resumes builds a whole index, and search finds products."""
+"""A first sync SIGKILLed while it builds the catalog's search index and indexes (in its last page's transaction)
+leaves them paused and the page unapplied (or nothing applied, when one transaction held every page); the first
+sync that resumes builds them whole, and search finds products."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import sys
 
 from sqlalchemy.engine import Connection
 
-from pos_app.persistence import search_index
+from pos_app.persistence import catalog_upkeep
 from tests.e2e.first_sync_process import PAGE_SIZE
 from tests.e2e.harness import REPO
 from tests.sync.client.tills import open_till
@@ -32,9 +32,19 @@ def _unindexed(conn: Connection) -> dict[str, int]:
     return wrong
 
 
-def test_a_first_sync_killed_while_building_the_search_index_resumes_and_builds_it_whole(hub, tmp_path):
+def _indexes(conn: Connection) -> set[str]:
+    tables = ", ".join(f"'{table}'" for table in catalog_upkeep.DEFERRED_INDEX_TABLES)
+    return set(conn.exec_driver_sql(f"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ({tables})"
+                                    ).scalars())
+
+
+def test_a_first_sync_killed_while_building_the_catalog_indexes_resumes_and_builds_them_whole(hub, tmp_path):
     folder = tmp_path / "terminal"
     till = open_till(folder, page_size=PAGE_SIZE)
+    with till.terminal.engine.connect() as conn:
+        migrated = _indexes(conn)  # as the migrations made them
+        conn.rollback()
+    assert len(migrated) > 10
     till.sync.pair(hub.url, hub.pairing_code(), terminal_no=507)
     till.close()
 
@@ -54,11 +64,12 @@ def test_a_first_sync_killed_while_building_the_search_index_resumes_and_builds_
             cursor = conn.exec_driver_sql("SELECT pull_cursor FROM sync_state").scalar()
             # The killed transaction, fill and all, was rolled back: to pages before it (still paused), or, when
             # one transaction held every page, to before the first sync.
-            assert cursor is None or search_index.paused(conn)
+            assert cursor is None or catalog_upkeep.paused(conn)
             conn.rollback()
         till.sync.bootstrap()
         with till.terminal.engine.connect() as conn:
-            assert not search_index.paused(conn)
+            assert not catalog_upkeep.paused(conn)
+            assert _indexes(conn) == migrated, "every index set aside is back"
             assert _unindexed(conn) == {"ocs_product_catalog": 0, "accessories_catalog": 0}
             name, sku = conn.exec_driver_sql("SELECT product_name, ocs_variant_number FROM ocs_product_catalog "
                                              "WHERE is_active ORDER BY ocs_variant_number LIMIT 1").one()

@@ -1,4 +1,4 @@
-"""catalog search index: upkeep a first sync can pause, and one fill at its end
+"""catalog upkeep a first sync can pause: the search index and the big tables' secondary indexes, built at its end
 
 Revision ID: 0019
 Revises: 0018
@@ -6,10 +6,13 @@ Create Date: 2026-12-06 06:30:00
 
 The FTS5 trigram tables of migration 0004 are kept by triggers, row by row. A first sync of 100,000 products
 spent about 5.5 s in them; filling the tables once from the catalog (`INSERT … SELECT`) takes under half of that.
-``catalog_search_state.paused`` turns the triggers off: a first sync (or a reset) sets it with its first page
-and fills the search tables with its last page (pos_app.persistence.search_index), each in its page's own
+``catalog_upkeep_state.paused`` turns the triggers off: a first sync (or a reset) sets it with its first page
+and fills the search tables with its last page (pos_app.persistence.catalog_upkeep), each in its page's own
 transaction, so a first sync cut off in between leaves it paused, and the catch-up that resumes ends with the
 fill, as the kiosk listing's pause does (migration 0018).
+
+The same first page sets the catalog's and the lots' secondary indexes aside (their definitions in
+``catalog_upkeep_indexes``), and the last page makes them again, once the rows are in.
 """
 from typing import Sequence, Union
 
@@ -28,7 +31,8 @@ CATALOGS = (
     ("accessories_catalog", "accessory_search", ("id", "sku", "barcode"),
      "{r}.name, coalesce({r}.brand, ''), {r}.sku"),
 )
-STATE = "catalog_search_state"
+STATE = "catalog_upkeep_state"
+DEFERRED = "catalog_upkeep_indexes"
 RUNNING = f"WHEN (SELECT paused FROM {STATE}) = 0"
 
 
@@ -56,9 +60,11 @@ def _triggers(when: str) -> None:
 def upgrade() -> None:
     op.execute(f"CREATE TABLE {STATE} (id INTEGER PRIMARY KEY CHECK (id = 1), paused BOOLEAN NOT NULL)")
     op.execute(f"INSERT INTO {STATE} (id, paused) VALUES (1, 0)")
+    op.execute(f"CREATE TABLE {DEFERRED} (name VARCHAR PRIMARY KEY, sql VARCHAR NOT NULL)")
     _triggers(RUNNING)
 
 
 def downgrade() -> None:
     _triggers("")
+    op.execute(f"DROP TABLE {DEFERRED}")
     op.execute(f"DROP TABLE {STATE}")
