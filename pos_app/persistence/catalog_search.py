@@ -65,12 +65,13 @@ SEARCH_TABLES = (PRODUCTS.search, ACCESSORIES.search)
 SEARCH_INDEX_SUFFIXES = ("_active_name_nocase", "_active_brand_nocase")
 KIOSK_INDEX_PREFIX = "ix_ocs_product_catalog_kiosk_"  # migration 0008: the kiosk's browse indexes
 KIOSK_LISTING = "kiosk_listing"  # migration 0010: the kiosk's shelves and sort keys, their indexes and triggers
+CATALOG_UPKEEP = "catalog_upkeep_"  # migration 0019: the pause of the search triggers and indexes in a first sync
 
 
 def is_search_index(name: str | None) -> bool:
-    """Tables and indexes migrations 0004 (search), 0008 and 0010 (kiosk browsing) made by hand, which the models
-    do not describe (FTS5 tables, partial and expression indexes, a table kept by triggers)."""
-    return name is not None and (name.startswith((*SEARCH_TABLES, KIOSK_INDEX_PREFIX, KIOSK_LISTING))
+    """Tables and indexes migrations 0004 and 0019 (search), 0008 and 0010 (kiosk browsing) made by hand, which the
+    models do not describe (FTS5 tables, partial and expression indexes, a table kept by triggers)."""
+    return name is not None and (name.startswith((*SEARCH_TABLES, KIOSK_INDEX_PREFIX, KIOSK_LISTING, CATALOG_UPKEEP))
                                  or name.endswith(SEARCH_INDEX_SUFFIXES))
 
 

@@ -1,12 +1,16 @@
 """Applying the hub's change feed to the terminal's tables (``sync.client.ports.ReplicaStore``).
 
 A page, its cursor and the hub's LMID commit in one SQLite transaction, so a crash re-applies the page and
-skips nothing. Hub rows arrive in feed order, not foreign-key order (a lot can come pages before its
-store), so the applying connection turns foreign-key checks off for its transaction: these rows are the
-hub's, and the hub keeps their keys whole. Local business writes keep their checks on every other
-connection. A first pull or a ``reset`` replaces the hub's rows wholesale; the outbox and local facts
-(orders, stock deltas) are never touched. Meanwhile the kiosk listing's triggers are paused, and the page that
-ends the catch-up makes the listing in one go (persistence/kiosk_listing.py).
+skips nothing. During a first sync one transaction holds a run of pages (about a second's worth), each applied
+with its cursor, and a crash rolls the run back to the cursor before it.
+
+Hub rows arrive in feed order, not foreign-key order (a lot can come pages before its store), so the applying
+connection turns foreign-key checks off for its transaction: these rows are the hub's, and the hub keeps their
+keys whole. Local business writes keep their checks on every other connection. A first pull or a ``reset``
+replaces the hub's rows wholesale; the outbox and local facts (orders, stock deltas) are never touched.
+Meanwhile the kiosk listing's and the search index's triggers are paused and the big tables' secondary indexes
+set aside, and the page that ends the catch-up makes them in one go (persistence/kiosk_listing.py,
+persistence/catalog_upkeep.py).
 
 Kiosk tickets, reservations and put-away's shelf assignments are written here too, before the hub hears of
 them (`LOCAL_FIRST`). Such a row carries ``version = -(the outbox mutation id that tells the hub)``, and the
@@ -19,7 +23,10 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -30,7 +37,7 @@ from sqlalchemy.engine import Connection
 
 from hardware.codes.gs1 import gtin14_or_none
 from pos_app.domain.equivalency import ProductForm, dried_equivalent_per_unit
-from pos_app.persistence import kiosk_listing
+from pos_app.persistence import catalog_upkeep, kiosk_listing
 from pos_app.persistence.bulk_load import Rows, TableLoader
 from pos_app.persistence.database import WRITE_TRANSACTION, autocheckpoint_pages, hold_background_checkpoints
 from pos_app.persistence.models import Base, SyncState
@@ -60,6 +67,8 @@ CATCH_UP_CACHE = -131_072  # KiB: 128 MiB
 DEFAULT_CACHE = -2000  # SQLite's own
 ANALYSIS_ROWS = 1000
 MAX_PREPARED = 4
+GROUPED_PAGES = 20  # a first sync commits every this many pages, or every GROUPED_SECONDS
+GROUPED_SECONDS = 1.0
 # Tables of hub rows only; a reset empties them (children first).
 REPLICATED_TABLES = (*(child for child, _key in NESTED.values()), *reversed(ENTITY_TABLES.values()))
 
@@ -110,6 +119,17 @@ def _settle(engine: Engine, driver) -> None:
 
 
 @dataclass
+class _Writing:
+    """A page's open write transaction, and the pages of a first sync it holds so far."""
+
+    conn: Connection
+    driver: Any
+    transaction: Any
+    started: float
+    pages: int = 0
+
+
+@dataclass
 class _Step:
     """One entity's part of a page, converted and ready to write."""
 
@@ -126,6 +146,8 @@ class SqlReplica:
         self._tables = Base.metadata.tables
         self._state = SyncState.__table__
         self._catching_up = False
+        self._writing: _Writing | None = None
+        self._grouping_thread: int | None = None
         self._prepared: dict[int, tuple[PullResponse, list[_Step]]] = {}
         self._prepared_lock = threading.Lock()
         self._loaders = {name: TableLoader(self._tables[name], engine.dialect)
@@ -138,27 +160,72 @@ class SqlReplica:
         return PullPosition(row.client_id, row.pull_cursor)
 
     def apply_page(self, position: PullPosition, page: PullResponse) -> bool:
-        with self._engine.connect() as conn:
-            driver = conn.connection.driver_connection
-            driver.execute("PRAGMA foreign_keys=OFF")  # outside any transaction, or SQLite ignores it
-            _bulk_mode(self._engine, driver, page.has_more or self._catching_up)
-            try:
-                conn.execution_options(**WRITE_TRANSACTION)
-                with conn.begin():
-                    applied = self._apply(conn, position, page)
-            except BaseException:
-                # The pull stops here, maybe for hours offline: sales must not pile up in an unfolded log.
-                hold_background_checkpoints(self._engine, False)
-                raise
-            finally:
-                driver.execute("PRAGMA foreign_keys=ON")
-                driver.execute("PRAGMA synchronous=FULL")  # the pooled connection may carry a sale next
-            if applied and page.has_more:
-                self._catching_up = True
-            elif applied and self._catching_up:
-                self._catching_up = False
-                _settle(self._engine, driver)
-            return applied
+        writing, self._writing = self._writing, None
+        if writing is None:
+            writing = self._begin(page)
+        try:
+            applied = self._apply(writing.conn, position, page)
+        except BaseException:
+            # The pull stops here, maybe for hours offline: sales must not pile up in an unfolded log.
+            hold_background_checkpoints(self._engine, False)
+            self._end(writing, commit=False)
+            raise
+        writing.pages += applied
+        if applied and page.has_more:
+            self._catching_up = True
+            if self._keeps_open(writing):
+                self._writing = writing  # committed with a later page of this first sync
+                return True
+        settle = applied and not page.has_more and self._catching_up
+        if settle:
+            self._catching_up = False
+        try:
+            self._end(writing, commit=True, settle=settle)
+        except BaseException:
+            hold_background_checkpoints(self._engine, False)
+            raise
+        return applied
+
+    @contextmanager
+    def catch_up(self) -> Iterator[None]:
+        """Pages applied by this thread inside it may share a commit during a first sync (see `_keeps_open`)."""
+        self._grouping_thread = threading.get_ident()
+        try:
+            yield
+        finally:
+            self._grouping_thread = None
+            writing, self._writing = self._writing, None
+            if writing is not None:  # a run cut short (the hub went away): keep the pages it did apply
+                self._end(writing, commit=True)
+
+    def _keeps_open(self, writing: _Writing) -> bool:
+        """A first sync (or a reset) commits every few pages, not every page: each commit writes again the
+        index pages every page touches (about 8 s of a 100,000-product first sync). A crash loses at most those
+        pages, and their cursor with them, so they are pulled again. The write lock is held about a second at a
+        time, so a sale rung up meanwhile waits at most that long."""
+        return (self._grouping_thread == threading.get_ident() and writing.pages < GROUPED_PAGES
+                and time.monotonic() - writing.started < GROUPED_SECONDS and catalog_upkeep.paused(writing.conn))
+
+    def _begin(self, page: PullResponse) -> _Writing:
+        conn = self._engine.connect()
+        driver = conn.connection.driver_connection
+        driver.execute("PRAGMA foreign_keys=OFF")  # outside any transaction, or SQLite ignores it
+        _bulk_mode(self._engine, driver, page.has_more or self._catching_up)
+        conn.execution_options(**WRITE_TRANSACTION)
+        return _Writing(conn, driver, conn.begin(), time.monotonic())
+
+    def _end(self, writing: _Writing, *, commit: bool, settle: bool = False) -> None:
+        try:
+            if commit:
+                writing.transaction.commit()
+            else:
+                writing.transaction.rollback()
+        finally:
+            writing.driver.execute("PRAGMA foreign_keys=ON")
+            writing.driver.execute("PRAGMA synchronous=FULL")  # the pooled connection may carry a sale next
+            if settle and commit:
+                _settle(self._engine, writing.driver)
+            writing.conn.close()
 
     def _apply(self, conn: Connection, position: PullPosition, page: PullResponse) -> bool:
         state = conn.execute(select(self._state)).one()
@@ -169,14 +236,18 @@ class SqlReplica:
         steps = self._prepared_steps(page)
         locks = staff_locks(conn, self._tables["users"]) if any(s.table.name == "users" for s in steps) else {}
         if page.reset or position.cursor is None:
-            # Every catalog and stock row is about to be written: the kiosk listing is made once at the end
-            # instead of by its triggers row by row (10 s of a 100,000-product first sync).
+            # Every catalog and stock row is about to be written: the kiosk listing, the search index and the
+            # catalog's and lots' secondary indexes are made once at the end instead of row by row.
             kiosk_listing.pause(conn)
+            catalog_upkeep.pause(conn)
             self._clear(conn, held)
         self._write(conn, steps, held)
         keep_stricter_locks(conn, self._tables["users"], locks)
-        if not page.has_more and kiosk_listing.paused(conn):  # caught up (maybe after a restart mid-way)
-            kiosk_listing.rebuild(conn)
+        if not page.has_more:  # caught up (maybe after a restart mid-way)
+            if kiosk_listing.paused(conn):
+                kiosk_listing.rebuild(conn)
+            if catalog_upkeep.paused(conn):
+                catalog_upkeep.rebuild(conn)
         values: dict[str, Any] = {"pull_cursor": page.cursor, "last_pull_at": utcnow()}
         if not page.has_more:
             # Only a caught-up pull has every level the LMID accounts for; in mid-catch-up the overlay waits.

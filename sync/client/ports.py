@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -56,4 +57,10 @@ class ReplicaStore(Protocol):
 
         Returns False (and changes nothing) when another pull or a client id renewal moved on meanwhile.
         """
+        ...
+
+    def catch_up(self) -> AbstractContextManager[None]:
+        """Around a run of pages applied one after another by this thread: inside it a page's transaction may
+        also hold the pages before it (one commit for several), each still with its own cursor; whatever is
+        applied is committed when the run ends, however it ends."""
         ...

@@ -57,7 +57,8 @@ class Puller:
         """Pages until the hub has nothing more. Only the first request may long-poll."""
         report = PullReport()
         dropped = 0
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-prefetch") as prefetcher:
+        with self._replica.catch_up(), \
+                ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-prefetch") as prefetcher:
             position = self._replica.position()
             page = self._fetch(position, wait_seconds)
             while True:

@@ -1,8 +1,13 @@
-"""The hub's ASGI app: `create_app(database_url)` wires the database, the routers and the error handlers."""
+"""The hub's ASGI app: `create_app(database_url)` wires the database, the routers and the error handlers.
+
+`app_from_environment` builds the same app from `POS_HUB_DB`: each uvicorn worker process calls it, since a
+multi-worker server takes an import string rather than an app object.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -30,7 +35,7 @@ from sync.hub.api.allow import AllowedMethods
 from sync.hub.database import Database, DatabaseUnavailable
 from sync.hub.deferred import apply_deferred
 from sync.hub.errors import BodyLimit, install
-from sync.hub.notify import StoreVersions
+from sync.hub.notify import FeedListener, StoreVersions
 from sync.protocol import ErrorBody
 
 
@@ -42,7 +47,14 @@ def create_app(database_url: str, *, busy_timeout_ms: int = 15000) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         await run_in_threadpool(_apply_deferred_at_start, db)
-        yield
+        listener = None if db.is_sqlite else FeedListener(_libpq_url(db), db.notifier)
+        if listener is not None:
+            listener.start()
+        try:
+            yield
+        finally:
+            if listener is not None:
+                await run_in_threadpool(listener.stop)
 
     app = FastAPI(title="POS hub", version="1.0.0", lifespan=lifespan,
                   description="Central service of the offline-first POS: sync protocol v1 and the admin API.")
@@ -64,6 +76,17 @@ def create_app(database_url: str, *, busy_timeout_ms: int = 15000) -> FastAPI:
 
     app.add_middleware(BodyLimit)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one `pos-hub serve --workers N` worker: the database URL comes through the environment."""
+    from sync.hub.cli_common import DB_ENV
+
+    return create_app(os.environ[DB_ENV])
+
+
+def _libpq_url(db: Database) -> str:
+    return db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
 
 
 def _apply_deferred_at_start(db: Database) -> None:

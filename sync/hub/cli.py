@@ -16,20 +16,30 @@ from sync.hub.cli_stock import add_stock_commands
 
 
 def cmd_serve(args) -> None:
+    import os
+
     import uvicorn
 
-    from sync.hub.app import create_app
     from sync.hub.log_config import log_config
     from sync.hub.migrate import is_current, upgrade
+    from sync.hub.secret_box import current_keys
 
     url = _db_url(args)
-    if url.startswith("sqlite") or "://" not in url:
+    sqlite = url.startswith("sqlite") or "://" not in url
+    if sqlite and args.workers > 1:
+        raise CliError("A hub on SQLite runs one worker: SQLite takes one writer at a time. Drop --workers, or "
+                       "move the hub to PostgreSQL to run several.")
+    if sqlite:
         upgrade(url)  # the embedded demo database needs no separate step
     elif not is_current(url):
         raise CliError("The hub database is not at the newest schema. Run `pos-hub db upgrade --db URL` first.")
-    print(f"pos-hub serving on http://{args.host}:{args.port} (database: {_describe(url)})", flush=True)
-    uvicorn.run(create_app(url), host=args.host, port=args.port, log_level=args.log_level,
-                log_config=log_config(args.log_level, args.log_file), workers=None, proxy_headers=False)
+    current_keys()  # made here if missing, once, rather than raced for by the workers
+    workers = f", {args.workers} workers" if args.workers > 1 else ""
+    print(f"pos-hub serving on http://{args.host}:{args.port} (database: {_describe(url)}{workers})", flush=True)
+    os.environ[DB_ENV] = url  # each worker builds its app from the environment
+    uvicorn.run("sync.hub.app:app_from_environment", factory=True, host=args.host, port=args.port,
+                log_level=args.log_level, log_config=log_config(args.log_level, args.log_file), workers=args.workers,
+                proxy_headers=False)
 
 
 def _describe(url: str) -> str:
@@ -203,6 +213,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8700)
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     serve.add_argument("--log-file", type=Path, help="also write the JSON log lines to this file (rotated)")
+    serve.add_argument("--workers", type=_positive, default=1, metavar="N",
+                       help="worker processes (PostgreSQL only); long-polls in one hear of commits in the others")
 
     db = commands.add_parser("db", help="Database maintenance.")
     db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")

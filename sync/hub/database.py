@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.hub.feed.record import publish_pending
+from sync.hub.notify import notify_versions
 
 WRITE_OPTION = "hub_write"
 
@@ -90,11 +91,14 @@ class Database:
     def write(self) -> Iterator[Session]:
         """One write transaction: committed when the block ends, rolled back when it raises.
 
-        The store feed versions it took are published just before the commit, and listeners hear of them after.
+        The store feed versions it took are published just before the commit, and listeners hear of them after;
+        on PostgreSQL the other workers hear of them too, by a NOTIFY that the commit releases.
         """
         with translate_outage(), self._writer.begin() as session:
             yield session
             versions = publish_pending(session)
+            if versions and not self.is_sqlite:
+                notify_versions(session, versions)
         for listener in self.listeners:
             listener(versions)
 

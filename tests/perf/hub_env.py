@@ -41,7 +41,7 @@ class HubProcess:
             cwd=ROOT, env={**os.environ}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         self._wait_healthy()
 
-    def _wait_healthy(self, timeout: float = 60) -> None:
+    def _wait_healthy(self, timeout: float = 180) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

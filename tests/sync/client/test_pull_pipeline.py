@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+from contextlib import nullcontext
 
 import pytest
 
@@ -43,6 +44,9 @@ class FakeReplica:
 
     def position(self) -> PullPosition:
         return PullPosition(self.client_id, self.cursor)
+
+    def catch_up(self):
+        return nullcontext()
 
     def apply_page(self, position: PullPosition, page: PullResponse) -> bool:
         assert position.cursor == self.cursor, "a page is applied only on top of the position it was asked from"

@@ -150,6 +150,13 @@ def test_serve_starts_on_sqlite_right_after_seed_demo(tmp_path):
         server.wait(10)
 
 
+def test_serve_refuses_several_workers_on_sqlite_with_a_sentence(tmp_path, capsys):
+    assert main(["serve", "--workers", "2", "--db", f"sqlite:///{tmp_path / 'hub.db'}"]) == 1
+    err = capsys.readouterr().err
+    assert "A hub on SQLite runs one worker" in err and "PostgreSQL" in err
+    assert not (tmp_path / "hub.db").exists(), "refused before anything was made"
+
+
 def test_a_terminal_pairs_with_the_seeded_demo_store_and_pulls_it(seeded):
     from fastapi.testclient import TestClient
 
