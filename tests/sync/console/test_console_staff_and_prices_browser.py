@@ -7,33 +7,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
-
-from tests.sync.console.browser import require_chromium, screenshot_dir, start_chromium
+from tests.sync.console.browser import screenshot_dir
+from tests.sync.console.browser import wait_for as _wait
 from tests.sync.console.conftest import PASSWORD
 from tests.sync.console.test_console_staff import stocked  # noqa: F401  (a product received into store A)
-
-
-@pytest.fixture(scope="module")
-def live_hub(console_app):
-    from tests.sync.hub.servers import HubServer
-
-    with HubServer(console_app) as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_chromium()
-    driver = start_chromium()
-    yield driver
-    driver.quit()
-
-
-def _wait(driver, condition, timeout: float = 10):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, timeout).until(condition)
 
 
 def test_an_owner_sets_a_cashiers_limit_and_stores_and_schedules_a_price(live_hub, browser, tenant, stocked,  # noqa: F811
