@@ -154,3 +154,36 @@ def _form_again(request: Request, me: Visitor, form: StoreForm, store, error: st
     with request.app.state.db.read() as session:
         provinces = _provinces(session)
     return render(request, "store_form.html", 422, me=me, form=form, store=store, provinces=provinces, error=error)
+
+
+def N_(text: str) -> str:
+    """Marks a string for the catalog where it is written; `_()` translates it when the page is shown."""
+    return text
+
+
+# A store's own page: everything about it, one link each (the stores list keeps only the daily ones). Declared
+# after /stores/new so that "new" is never read as a store id.
+STORE_SECTIONS = (
+    ("terminals", N_("Terminals"), N_("Paired terminals, pairing codes and revoking one.")),
+    ("staff", N_("Staff"), N_("Register staff, their PINs, discount limits and stores.")),
+    ("prices", N_("Prices"), N_("Price overrides, scheduled price changes and their history.")),
+    ("promotions", N_("Promotions"), N_("The store's promotions, and the tenant's that apply here.")),
+    ("discount-codes", N_("Discount codes"), N_("Codes, their limits and how often they were used.")),
+    ("purchase-orders", N_("Purchase orders"), N_("Orders and shipping notices, and what the store received.")),
+    ("health", N_("Sync health"), N_("Rejected changes, oversells and terminals that went silent.")),
+    ("card-batches", N_("Card batches"), N_("Each register's daily card batch against its card payments.")),
+    ("audit", N_("Audit trail"), N_("What staff did at the terminals, with each terminal's hash chain.")),
+    ("age-checks", N_("Age checks"), N_("How each customer's age was checked, and the result.")),
+    ("reports/ocs", N_("OCS reports"), N_("The OCS daily sales and inventory file of each day.")),
+)
+
+
+@router.get("/stores/{store_id}")
+def store_page(request: Request, me: Me, store_id: uuid.UUID) -> Response:
+    with request.app.state.db.read() as session:
+        store = tenancy.scoped_store(session, me.scope, store_id)
+        province = session.scalar(select(ProvinceTerritory.code).where(
+            ProvinceTerritory.id == store.province_territory_id)) or ""
+        session.expunge(store)
+    sections = [(path, _(label), _(hint)) for path, label, hint in STORE_SECTIONS]
+    return render(request, "store.html", me=me, store=store, province=province, sections=sections)

@@ -13,23 +13,10 @@ from sqlalchemy import select
 
 from sync.column_types import utcnow
 from sync.hub.models import DiscountUsage, HubAudit, OversellEvent, SyncClient, SyncMutation
-from tests.sync.console.conftest import console_as
+from tests.sync.console.conftest import console_as, pair_terminal
 from tests.sync.hub.helpers import mutation
 
 UNKNOWN_STAFF = "The hub has no such staff member in this tenant."
-
-
-def pair_terminal(app, tenant_id: uuid.UUID, store_id: uuid.UUID, name: str) -> tuple[dict, uuid.UUID]:
-    """A terminal paired in the store: its headers and client id for pushing."""
-    from sync.hub import tenancy
-    from sync.hub.sync_service import pair
-    from sync.protocol import PairRequest
-
-    with app.state.db.write() as session:
-        code = tenancy.new_pairing_code(session, tenancy.Scope(tenant_id, via="cli"), store_id)
-    client_id = uuid.uuid4()
-    paired = pair(app.state.db, PairRequest(pairing_code=code, terminal_name=name, client_id=client_id))
-    return {"Authorization": f"Bearer {paired.token}"}, client_id
 
 
 def push_rejected_unlock(http, headers: dict, client_id: uuid.UUID, mutation_id: int = 1) -> None:
@@ -44,7 +31,8 @@ def push_rejected_unlock(http, headers: dict, client_id: uuid.UUID, mutation_id:
 
 def test_a_rejected_mutation_is_shown_acknowledged_and_found_again(console_app, tenant):
     owner = console_as(console_app, tenant.owner)
-    headers, client_id = pair_terminal(console_app, tenant.tenant_id, tenant.store_a, "Front till")
+    till = pair_terminal(console_app, tenant, name="Front till")
+    headers, client_id = till.headers, till.client_id
     push_rejected_unlock(owner.http, headers, client_id)
     page_url = f"/console/stores/{tenant.store_a}/health"
     page = owner.get(page_url)
@@ -128,7 +116,8 @@ def test_the_admin_api_lists_and_acknowledges_through_the_same_service(console_a
         token = issue_token(session, kind="admin", tenant_id=tenant.tenant_id)
     admin = {"Authorization": f"Bearer {token}"}
     http = TestClient(console_app)
-    headers, client_id = pair_terminal(console_app, tenant.tenant_id, tenant.store_a, "Back till")
+    till = pair_terminal(console_app, tenant, name="Back till")
+    headers, client_id = till.headers, till.client_id
     push_rejected_unlock(http, headers, client_id)
     listed = http.get(f"/api/v1/stores/{tenant.store_a}/sync-health", headers=admin)
     assert listed.status_code == 200, listed.text

@@ -6,9 +6,9 @@ is saved at 1280x800."""
 from __future__ import annotations
 
 from tests.sync.console.browser import screenshot_dir
-from tests.sync.console.conftest import PASSWORD
-from tests.sync.console.test_console_browser import _wait, browser, live_hub  # noqa: F401 - the same fixtures
-from tests.sync.console.test_console_health import UNKNOWN_STAFF, pair_terminal, push_rejected_unlock
+from tests.sync.console.browser import wait_for as _wait
+from tests.sync.console.conftest import PASSWORD, pair_terminal
+from tests.sync.console.test_console_health import UNKNOWN_STAFF, push_rejected_unlock
 from tests.sync.console.test_console_promotions import stock_catalog
 
 
@@ -22,7 +22,8 @@ def test_an_owner_runs_promotions_and_clears_a_rejection(live_hub, browser, cons
 
     shots = screenshot_dir(tmp_path)
     stock_catalog(console_app, tenant.tenant_id, tenant.code)
-    headers, client_id = pair_terminal(console_app, tenant.tenant_id, tenant.store_a, "Front till")
+    till = pair_terminal(console_app, tenant, name="Front till")
+    headers, client_id = till.headers, till.client_id
     push_rejected_unlock(TestClient(console_app), headers, client_id)
     with console_app.state.db.write() as session:
         session.add(OversellEvent(store_id=tenant.store_a, sku=f"{tenant.code}-0", batch_lot="PR-2611",

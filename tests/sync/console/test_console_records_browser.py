@@ -34,6 +34,9 @@ def test_a_manager_reads_the_stores_records(console_app, tenant, tmp_path):
             browser.find_element(By.NAME, "password").send_keys(PASSWORD)
             browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
 
+            browser.find_element(By.LINK_TEXT, "Store A").click()  # the store's own page, with all of its pages
+            assert "Card batches" in browser.find_element(By.TAG_NAME, "main").text
+            browser.save_screenshot(str(shots / "console-store.png"))
             browser.find_element(By.LINK_TEXT, "Card batches").click()
             main = browser.find_element(By.TAG_NAME, "main").text
             assert "Does not match" in main and "Matches" in main and "TERMINAL-0001" in main
