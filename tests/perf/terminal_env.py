@@ -96,9 +96,10 @@ def sellable_items(db_path: Path, *, day: date = BENCH_TODAY, min_on_hand: int =
     return [(gtin, sku) for gtin, sku in rows]
 
 
-def scan_codes(db_path: Path, count: int, seed: int) -> list[str]:
-    """`count` each-GTINs drawn at random (with a fixed seed) from the products sellable on the data's day."""
-    codes = [gtin for gtin, _sku in sellable_items(db_path)]
+def scan_codes(db_path: Path, count: int, seed: int, *, max_dried_g: float = 5) -> list[str]:
+    """`count` each-GTINs drawn at random (with a fixed seed) from the products sellable on the data's day, each
+    at most `max_dried_g` of dried equivalent (so that many of them fit the 30 g of one sale)."""
+    codes = [gtin for gtin, _sku in sellable_items(db_path, max_dried_g=max_dried_g)]
     rng = random.Random(seed)
     return [rng.choice(codes) for _ in range(count)]
 
