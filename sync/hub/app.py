@@ -36,6 +36,7 @@ from sync.hub.database import Database, DatabaseUnavailable
 from sync.hub.deferred import apply_deferred
 from sync.hub.errors import BodyLimit, install
 from sync.hub.notify import FeedListener, StoreVersions
+from sync.hub.tracing import tracing_from_environment
 from sync.protocol import ErrorBody
 
 
@@ -75,6 +76,7 @@ def create_app(database_url: str, *, busy_timeout_ms: int = 15000) -> FastAPI:
         return {"status": "ok"}
 
     app.add_middleware(BodyLimit)
+    tracing_from_environment(app, db.engine)
     return app
 
 

@@ -15,6 +15,7 @@ from sync.hub.api.deps import get_db, terminal_principal
 from sync.hub.client_ids import ClientIdRefused, TooManyClientIds
 from sync.hub.database import Database
 from sync.hub.tokens import Principal
+from sync.hub.tracing import mark_correlation
 from sync.logs import CORRELATION_HEADER
 from sync.protocol import (
     RESTORED_DATABASE,
@@ -55,6 +56,7 @@ def push(request: PushRequest, principal: Principal = Depends(terminal_principal
         if not mutation.hash_matches():
             raise HTTPException(422, f"Mutation {mutation.id}'s hash does not match its args; nothing was applied.")
     try:
+        mark_correlation(correlation)
         return sync_service.push(db, principal, request, correlation)
     except (sync_service.Forbidden, ClientIdRefused) as error:
         raise HTTPException(403, str(error)) from None

@@ -146,8 +146,8 @@ def sale_args(terminal: Terminal, quantity: int = 1, *, sku: str = "SKU-1", lot:
     }
 
 
-def push(client, terminal: Terminal, mutations: list[dict]):
-    return client.post("/sync/v1/push", headers=terminal.headers,
+def push(client, terminal: Terminal, mutations: list[dict], *, headers: dict[str, str] | None = None):
+    return client.post("/sync/v1/push", headers=terminal.headers | (headers or {}),
                        json={"client_id": str(terminal.client_id), "schema_version": 1, "mutations": mutations})
 
 
