@@ -24,7 +24,7 @@ def run(program: Path, *args: str, folder: Path) -> str:
 
 
 def main(dist: Path) -> int:
-    program = dist / "pos-app" / "pos-app"
+    program = (dist / "pos-app" / "pos-app").resolve()  # run from a scratch folder, so never a relative path
     if not program.is_file():
         raise SystemExit(f"No bundle at {program}: run `make dist` first.")
     expected = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
