@@ -12,7 +12,7 @@ from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from sync.hub.models import AgeVerificationLog, AuditLog, Terminal, User
-from sync.hub.store_summary import day_bounds
+from sync.hub.store_time import day_bounds
 
 PAGE = 50
 

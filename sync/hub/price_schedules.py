@@ -15,18 +15,18 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync.column_types import utcnow
 from sync.hub.feed.record import record_put
-from sync.hub.models import ConsoleUser, OcsInventory, PriceHistory, PriceSchedule, Store
+from sync.hub.models import ConsoleUser, OcsInventory, PriceHistory, PriceSchedule
 from sync.hub.prices import apply_due_schedules, catalog_item, parse_price, record_history, selling_price
+from sync.hub.store_time import store_zone
 from sync.hub.tenancy import Invalid, NotFound, Scope, audit, scoped_store
 
-DEFAULT_ZONE = "America/Toronto"
 HISTORY_PAGE = 25
 FURTHEST_AHEAD = timedelta(days=366)
 
@@ -41,13 +41,6 @@ class HistoryRow:
     changed_at: datetime  # store-local
     who: str | None  # the console user's name; None for the admin API
     via: str  # console, api, schedule (applied at its minute)
-
-
-def store_zone(store: Store) -> ZoneInfo:
-    try:
-        return ZoneInfo(store.timezone or DEFAULT_ZONE)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo(DEFAULT_ZONE)
 
 
 def parse_effective_at(text: str | datetime | None, zone: ZoneInfo, now: datetime) -> datetime:

@@ -37,10 +37,10 @@ from sync.hub.models import (
     PromotionUsage,
     Store,
 )
+from sync.hub.store_time import DEFAULT_ZONE
 from sync.promotions_file import DiscountCodeRow, PromotionRow, PromotionsFile
 from sync.promotions_rules import Catalog, Product, check_promotions_file, refusal_message
 
-DEFAULT_ZONE = "America/Toronto"
 ALLOW_BELOW_COST = "promotions_allow_below_cost"  # a store setting: the store allows cannabis below its cost
 
 

@@ -6,33 +6,18 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync.hub.models import Accessory, OcsProduct, Order, OrderItem, OrderRefund, PaymentTransaction, Store
-from sync.hub.promotions import DEFAULT_ZONE
+from sync.hub.store_time import day_bounds, store_zone
 from sync.protocol import StoreDaySummary, SummaryLine
 
 VOIDED = "voided"
 TOP = 10
-
-
-def store_zone(store: Store) -> ZoneInfo:
-    try:
-        return ZoneInfo(store.timezone or DEFAULT_ZONE)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo(DEFAULT_ZONE)
-
-
-def day_bounds(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
-    """The store's local day in UTC: 23 or 25 hours on the days the clocks change."""
-    start = datetime.combine(day, time(0), zone)
-    end = datetime.combine(day + timedelta(days=1), time(0), zone)
-    return start.astimezone(UTC), end.astimezone(UTC)
 
 
 def store_day_summary(session: Session, store_id: uuid.UUID, day: date) -> StoreDaySummary:

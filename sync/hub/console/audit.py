@@ -15,7 +15,7 @@ from sync.hub import tenancy
 from sync.hub.audit_chain import verify_chains
 from sync.hub.console.auth import Csrf, Visitor, signed_in
 from sync.hub.console.web import _, render
-from sync.hub.store_summary import store_zone
+from sync.hub.store_time import store_zone
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 Me = Annotated[Visitor, Depends(signed_in)]

@@ -15,6 +15,7 @@ from sync.hub import prices as service
 from sync.hub import tenancy
 from sync.hub.console.auth import Csrf, Visitor, signed_in
 from sync.hub.console.web import _, redirect, render
+from sync.hub.store_time import store_zone
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 Me = Annotated[Visitor, Depends(signed_in)]
@@ -77,7 +78,7 @@ def _page(request: Request, me: Visitor, store_id: uuid.UUID, search: str, *, er
         pending = schedules.pending_schedules(session, me.scope, store_id)
         page = max(1, min(page, 10_000))
         history, total = schedules.price_history(session, me.scope, store_id, page=page)
-    zone = schedules.store_zone(store)
+    zone = store_zone(store)
     notice = _notice(changed, done)
     scheduled = params.get("scheduled")
     if scheduled and any(one.sku == scheduled for one in pending):

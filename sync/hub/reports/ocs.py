@@ -15,7 +15,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -24,6 +24,7 @@ from sqlalchemy import Integer, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from sync.hub.models import OcsInventoryTransaction, OcsProduct, OrderItem, ProvinceTerritory, Store
+from sync.hub.store_time import day_bounds
 from sync.protocol import OCS_GROUP
 
 LEDGER = OcsInventoryTransaction
@@ -93,8 +94,7 @@ class StoreClock:
 
     def bounds(self, day: date) -> tuple[datetime, datetime]:
         """The UTC instants of the day's local midnight and the next one (23, 24 or 25 hours apart)."""
-        return (datetime.combine(day, time(0), self.zone).astimezone(UTC),
-                datetime.combine(day + timedelta(days=1), time(0), self.zone).astimezone(UTC))
+        return day_bounds(day, self.zone)
 
 
 def store_clock(session: Session, store: Store, now: datetime | None = None) -> StoreClock:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from sync.hub.store_summary import day_bounds
+from sync.hub.store_time import day_bounds
 
 TORONTO = ZoneInfo("America/Toronto")
 
