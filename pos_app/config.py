@@ -18,6 +18,7 @@ from platformdirs import user_data_path
 from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
+from pos_app.i18n import DEFAULT_LANGUAGE, language_refusal
 from pos_app.modes import DEFAULT_MODE, mode_refusal
 
 APP_NAME = "pos-app"
@@ -58,6 +59,7 @@ class Settings(BaseSettings):
     data_dir: Path
     mode: str = DEFAULT_MODE  # see pos_app.modes
     theme: str = "light"  # a QSS file in resources/themes
+    language: str = DEFAULT_LANGUAGE  # "en" or "fr": the screens, messages and receipts (see pos_app.i18n)
     hardware: HardwareSettings = HardwareSettings()
     # A kiosk left alone asks "Still there?" after the first, and clears its cart for the next customer after
     # the second (seconds since the last touch).
@@ -95,6 +97,14 @@ class Settings(BaseSettings):
             raise ValueError(f"There is no theme {theme!r}. The themes are the QSS files in {THEMES_DIR}: "
                              f"{', '.join(themes())}.")
         return theme
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, language: str) -> str:
+        refusal = language_refusal(language)
+        if refusal:
+            raise ValueError(refusal)
+        return language
 
     @field_validator("kiosk_idle_warning_s")
     @classmethod
