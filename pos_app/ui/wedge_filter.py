@@ -10,6 +10,8 @@ the widget they were typed into (at most ``max_gap_ms`` later, which nobody noti
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
@@ -25,11 +27,16 @@ _KEY_FOR_CHAR = {"\r": Qt.Key.Key_Return, "\n": Qt.Key.Key_Return, "\t": Qt.Key.
 class WedgeScanFilter(QObject):
     scanned = Signal(object)  # hardware.ports.ScanEvent, as a serial scanner would send it
 
-    def __init__(self, detector: WedgeDetector | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, detector: WedgeDetector | None = None, parent: QObject | None = None, *,
+                 clock: Callable[[], float] | None = None) -> None:
+        """`clock` gives milliseconds since any fixed start (a monotonic elapsed timer unless given)."""
         super().__init__(parent)
         self.detector = detector or WedgeDetector()
-        self._clock = QElapsedTimer()
-        self._clock.start()
+        if clock is None:
+            elapsed = QElapsedTimer()
+            elapsed.start()
+            clock = elapsed.elapsed
+        self._now = clock
         self._replaying = False
         self._target: QObject | None = None
         self._flush_timer = QTimer(self, singleShot=True, timeout=self._on_quiet)
@@ -45,7 +52,7 @@ class WedgeScanFilter(QObject):
             # A tap right after typing (OK within a few ms of the last digit): the held keys reach their field
             # before the tap acts on it, or the tap would act on what was typed minus its last key.
             self._flush_timer.stop()
-            self._handle(self.detector.poll(self._clock.elapsed() + self.detector.max_gap_ms + 1))
+            self._handle(self.detector.poll(self._now() + self.detector.max_gap_ms + 1))
             return False
         if self._replaying or event.type() != QEvent.Type.KeyPress or not watched.isWidgetType():
             return False
@@ -56,13 +63,13 @@ class WedgeScanFilter(QObject):
         if not char or not char.isprintable() and char not in "\r\t":
             return False  # arrows, function keys, modifiers: not ours
         self._target = watched
-        self._handle(self.detector.feed(char, self._clock.elapsed()))
+        self._handle(self.detector.feed(char, self._now()))
         if self.detector.pending:
             self._flush_timer.start(int(self.detector.max_gap_ms) + 1)
         return True
 
     def _on_quiet(self) -> None:
-        self._handle(self.detector.poll(self._clock.elapsed()))
+        self._handle(self.detector.poll(self._now()))
         if self.detector.pending:
             self._flush_timer.start(int(self.detector.max_gap_ms) + 1)
 

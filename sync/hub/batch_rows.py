@@ -45,6 +45,12 @@ def add_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None
         session.execute(insert(table), rows)
 
 
+def gathered_row_keys(session: Session, table: Table) -> set[int]:
+    """The `id()`s of `table`'s row dicts gathered and not written yet (they may still be changed in place)."""
+    gathered = session.info.get(_GATHERED)
+    return {id(row) for row in gathered.rows.get(table, ())} if gathered is not None else set()
+
+
 def insert_new(session: Session, model: type[Base], values: dict[str, Any], key: list[str] | None = ID) -> bool:
     """Insert one row unless its `key` (default: its id; None: any unique key) is taken: False then, with
     nothing to roll back. A clash on another unique key still raises.

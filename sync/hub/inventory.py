@@ -18,19 +18,20 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from sqlalchemy import Integer, String, Table, and_, bindparam, case, func, insert, select, tuple_, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from sync.column_types import utcnow
-from sync.hub.batch_rows import add_rows
+from sync.hub.batch_rows import add_rows, gathered_row_keys
 from sync.hub.feed.record import lock_store, record_put, record_put_row
 from sync.hub.models import BatchTracking, OcsInventory, OcsInventoryTransaction, OversellEvent
 
 _DEFERRED = "stock_deferred_moves"
+_LAST_WRITTEN = "stock_last_written_at"
 _LEDGER = OcsInventoryTransaction.__table__
 _LEVELS = OcsInventory.__table__
 _LOTS = BatchTracking.__table__
@@ -47,12 +48,13 @@ class Delta:
 
 @dataclass(frozen=True)
 class _Move:
-    """The deltas of one `apply_deltas` call: one mutation's effect on stock."""
+    """The deltas of one `apply_deltas` call: one mutation's effect on stock, and its ledger rows."""
 
     store_id: uuid.UUID
     deltas: tuple[Delta, ...]
     reference_id: uuid.UUID | None
     restocked: datetime | None
+    rows: tuple[dict, ...] = field(default=(), compare=False)
 
 
 def on_hand(session: Session, store_id: uuid.UUID, sku: str, batch_lot: str | None = None) -> int:
@@ -77,38 +79,23 @@ def apply_deltas(
     deltas = tuple(deltas)
     if not deltas:
         return []
-    now = utcnow()
+    deferred = session.info.get(_DEFERRED)
+    if deferred is None:
+        lock_store(session, store_id)  # moved at once: lock first, so the rows' time is already in lock order
+    now = _written_at(session)
     occurred = now if occurred_at is None else min(occurred_at, now)
-    add_rows(session, _LEDGER, [
+    rows = tuple(
         {"id": uuid.uuid4(), "store_id": store_id, "sku": d.sku, "batch_lot": d.batch_lot,
          "transaction_type": transaction_type, "quantity": d.quantity, "reference_type": reference_type,
          "reference_id": reference_id, "line_id": d.line_id, "reason_code": d.reason, "staff_id": staff_id,
          "created_at": now, "occurred_at": occurred}
-        for d in deltas
-    ])
-    move = _Move(store_id, deltas, reference_id, when if transaction_type == "receipt" else None)
-    deferred = session.info.get(_DEFERRED)
+        for d in deltas)
+    add_rows(session, _LEDGER, list(rows))
+    move = _Move(store_id, deltas, reference_id, when if transaction_type == "receipt" else None, rows)
     if deferred is not None:
         deferred.append(move)
         return []
     return _move_levels(session, [move])
-
-
-def store_time(terminal_clock: str | datetime | None) -> datetime | None:
-    """When a terminal says a movement happened: its clock, kept for reports only (the ledger's ``occurred_at``).
-
-    Text that is not an ISO 8601 time with its offset tells nothing, and is None (the hub's arrival then stands);
-    `apply_deltas` never lets it be later than the arrival.
-    """
-    if isinstance(terminal_clock, datetime):
-        return terminal_clock if terminal_clock.tzinfo is not None else None
-    if not terminal_clock:
-        return None
-    try:
-        parsed = datetime.fromisoformat(terminal_clock)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo is not None else None
 
 
 @contextmanager
@@ -121,6 +108,47 @@ def deferred_levels(session: Session) -> Iterator[None]:
         moves = session.info.pop(_DEFERRED)
     if moves:
         _move_levels(session, moves)
+
+
+def settle_deferred(session: Session) -> None:
+    """Move the levels of the batch's moves so far now (before its gathered rows are written, so their times
+    are set in memory), instead of when `deferred_levels` ends."""
+    moves = session.info.get(_DEFERRED)
+    if moves:
+        session.info[_DEFERRED] = []
+        _move_levels(session, moves)
+
+
+def _written_at(session: Session) -> datetime:
+    """Now, but always after the time given to this transaction's previous movement (the clock can repeat)."""
+    now, last = utcnow(), session.info.get(_LAST_WRITTEN)
+    if last is not None and now <= last:
+        now = last + timedelta(microseconds=1)
+    session.info[_LAST_WRITTEN] = now
+    return now
+
+
+def _stamp_in_lock_order(session: Session, moves: list[_Move]) -> None:
+    """Give deferred moves' ledger rows their time now that the store's lock is held.
+
+    A batch appends its rows before it takes the lock (see the module's note), so a concurrent batch may take
+    the lock first while its rows are stamped later. Stamped again here, ``created_at`` follows the order the
+    hub really moved stock in, which is the order oversells were judged in: reading the ledger by time tells
+    the same story. Rows still gathered are stamped in memory; rows already written get one UPDATE.
+    """
+    waiting = gathered_row_keys(session, _LEDGER)
+    written = []
+    for move in moves:
+        stamp = _written_at(session)
+        for row in move.rows:
+            if row["occurred_at"] == row["created_at"]:  # no terminal clock to go by: the arrival stands
+                row["occurred_at"] = stamp
+            row["created_at"] = stamp
+            if id(row) not in waiting:
+                written.append({"row_id": row["id"], "stamp": stamp, "occurred": row["occurred_at"]})
+    if written:
+        session.execute(update(_LEDGER).where(_LEDGER.c.id == bindparam("row_id"))
+                        .values(created_at=bindparam("stamp"), occurred_at=bindparam("occurred")), written)
 
 
 def deferred_mark(session: Session) -> int:
@@ -145,6 +173,7 @@ def _move_levels(session: Session, moves: list[_Move]) -> list[OversellEvent]:
         # The version is taken now, so the rows carry it at once (publish_pending takes the same one).
         version = lock_store(session, store_id)
         store_moves = [m for m in moves if m.store_id == store_id]
+        _stamp_in_lock_order(session, store_moves)
         levels = _move_store_levels(session, store_id, store_moves, version)
         oversells += _oversells(session, store_id, store_moves, levels)
         _move_store_lots(session, store_id, store_moves, version)
@@ -305,19 +334,6 @@ def counted_on_hand(session: Session, store_id: uuid.UUID, sku: str, batch_lot: 
     return level + _pending_quantity(session, store_id, sku, batch_lot)
 
 
-def adjustment_recorded(session: Session, adjustment_id: uuid.UUID) -> bool:
-    """True when the ledger holds a row of this adjustment already (a resend, or an id used twice)."""
-    return session.scalar(select(OcsInventoryTransaction.id).where(
-        OcsInventoryTransaction.reference_id == adjustment_id).limit(1)) is not None
-
-
-def sale_reversal(session: Session, order_id: uuid.UUID, reason: str) -> list[Delta]:
-    """The deltas that put back what an order's sale took out of stock, line by line and lot by lot."""
-    sold = session.scalars(select(OcsInventoryTransaction).where(
-        OcsInventoryTransaction.reference_id == order_id, OcsInventoryTransaction.transaction_type == "sale"))
-    return [Delta(t.sku, t.batch_lot, -t.quantity, t.line_id, reason) for t in sold]
-
-
 def count_difference(session: Session, store_id: uuid.UUID, sku: str, batch_lot: str | None, counted: int) -> int:
     """The delta that makes the stock what was counted.
 
@@ -326,24 +342,3 @@ def count_difference(session: Session, store_id: uuid.UUID, sku: str, batch_lot:
     """
     lock_store(session, store_id)
     return counted - counted_on_hand(session, store_id, sku, batch_lot)
-
-
-def open_ledger(session: Session) -> None:
-    """Opening balances per lot, and per SKU for stock no lot accounts for, so on-hand is the ledger's sum.
-
-    For a hub whose levels and lots were written directly (the demo seed): the ledger then agrees with them.
-    """
-    lots: dict[tuple, int] = {}
-    for lot in session.scalars(select(BatchTracking)):
-        if lot.quantity_remaining:
-            session.add(_opening(lot.store_id, lot.sku, lot.batch_lot, lot.quantity_remaining))
-        lots[(lot.store_id, lot.sku)] = lots.get((lot.store_id, lot.sku), 0) + lot.quantity_remaining
-    for level in session.scalars(select(OcsInventory)):
-        rest = level.quantity_on_hand - lots.get((level.store_id, level.sku), 0)
-        if rest:
-            session.add(_opening(level.store_id, level.sku, None, rest))
-
-
-def _opening(store_id, sku: str, batch_lot: str | None, quantity: int) -> OcsInventoryTransaction:
-    return OcsInventoryTransaction(store_id=store_id, sku=sku, batch_lot=batch_lot, transaction_type="opening",
-                                   quantity=quantity, reference_type="opening", reference_id=None)

@@ -14,7 +14,7 @@ from sync.hub.accounts import create_console_user, set_password_with_token
 from sync.hub.database import Database
 from sync.hub.feed.entities import ENTITY_OF
 from sync.hub.feed.record import ensure_feed, record_put
-from sync.hub.inventory import open_ledger
+from sync.hub.ledger_records import open_ledger
 from sync.hub.models import ConsoleUser, Recall, Store, Tenant
 from sync.hub.models.base import Base
 from sync.hub.staff import hash_pin

@@ -19,7 +19,7 @@ from sync.hub.database import Database, WriteConflict
 from sync.hub.feed.pages import Page, read_page
 from sync.hub.feed.record import savepoint
 from sync.hub.handlers import Context, Rejection, handle, knows
-from sync.hub.inventory import deferred_levels, deferred_mark, drop_deferred_since
+from sync.hub.inventory import deferred_levels, deferred_mark, drop_deferred_since, settle_deferred
 from sync.hub.models import PairingCode, Store, SyncClient, SyncMutation, Tenant, Terminal
 from sync.hub.store_summary import store_day_summary
 from sync.hub.tokens import Principal, digest, issue_token, normalize_code, store_ticket_key, tenant_pin_pepper
@@ -179,6 +179,7 @@ def _push_batch(db: Database, principal: Principal, request: PushRequest, *, car
             results.append(MutationResult(id=mutation.id, status=status, code=code, message=message))
             lmid = mutation.id
         if not careful:
+            settle_deferred(session)  # levels first: the ledger rows still gathered take their time in lock order
             _write_quick_rows(session)
         if records:
             session.execute(insert(SyncMutation.__table__), records)

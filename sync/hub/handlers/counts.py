@@ -19,8 +19,9 @@ from sync.column_types import utcnow
 from sync.hub.batch_rows import add_rows, write_gathered
 from sync.hub.feed.record import lock_store
 from sync.hub.handlers.base import Context, Rejection, require_own_store
-from sync.hub.inventory import Delta, apply_deltas, store_time
+from sync.hub.inventory import Delta, apply_deltas
 from sync.hub.models import CountConflict, InventoryCount, InventoryCountLine, OcsInventoryTransaction
+from sync.hub.store_time import terminal_clock_time
 from sync.mutations import CountedLine, InventoryCountedV1
 from sync.mutations.reasons import AdjustmentReason
 
@@ -109,7 +110,8 @@ def inventory_counted(session: Session, ctx: Context, args: InventoryCountedV1) 
         session.execute(update(InventoryCountLine).where(InventoryCountLine.id.in_(overridden))
                         .values(status="overridden"))
     apply_deltas(session, ctx.store_id, deltas, transaction_type="adjustment", reference_type="count",
-                 reference_id=args.count_id, staff_id=args.approved_by, occurred_at=store_time(args.approved_at))
+                 reference_id=args.count_id, staff_id=args.approved_by,
+                 occurred_at=terminal_clock_time(args.approved_at))
 
 
 def _line_row(ctx: Context, args: InventoryCountedV1, line: CountedLine, held: int, moved: int, delta: int,

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from sync.column_types import cents_to_dollars, utcnow
 from sync.hub.batch_rows import add_rows, insert_new, write_gathered
 from sync.hub.handlers.base import Context, Rejection, require_own_store
-from sync.hub.inventory import Delta, apply_deltas, sale_reversal, store_time
+from sync.hub.inventory import Delta, apply_deltas
+from sync.hub.ledger_records import sale_reversal
 from sync.hub.models import (
     Order,
     OrderItem,
@@ -22,6 +23,7 @@ from sync.hub.models import (
     PaymentTransaction,
 )
 from sync.hub.promotions import record_usage
+from sync.hub.store_time import terminal_clock_time
 from sync.mutations import CardTender, CashTender, InventoryDelta, OrderCompletedV1, OrderRefundedV1, OrderVoidedV1
 
 _ITEMS = OrderItem.__table__
@@ -78,7 +80,7 @@ def order_completed(session: Session, ctx: Context, args: OrderCompletedV1) -> N
                                         "changed_by": args.staff_id, "notes": None, "created_at": now}])
     apply_deltas(session, ctx.store_id, _deltas(args.inventory_deltas), transaction_type="sale",
                  reference_type="order", reference_id=args.order_id, staff_id=args.staff_id,
-                 occurred_at=store_time(args.local_ts))
+                 occurred_at=terminal_clock_time(args.local_ts))
     if any(line.promotions for line in args.lines):
         record_usage(session, ctx.tenant_id, ctx.store_id, ctx.terminal_id, args.order_id, args.lines)
 
@@ -165,7 +167,7 @@ def order_refunded(session: Session, ctx: Context, args: OrderRefundedV1) -> Non
     _history(session, order, order.status, args.staff_id, f"refund {refund.id}")
     apply_deltas(session, ctx.store_id, _deltas(args.inventory_deltas), transaction_type="refund",
                  reference_type="refund", reference_id=refund.id, staff_id=args.staff_id,
-                 occurred_at=store_time(args.local_ts))
+                 occurred_at=terminal_clock_time(args.local_ts))
 
 
 def order_voided(session: Session, ctx: Context, args: OrderVoidedV1) -> None:
@@ -190,7 +192,7 @@ def order_voided(session: Session, ctx: Context, args: OrderVoidedV1) -> None:
         ))
     _history(session, order, "voided", args.staff_id, args.reason)
     apply_deltas(session, ctx.store_id, deltas, transaction_type="void", reference_type="order",
-                 reference_id=order.id, staff_id=args.staff_id, occurred_at=store_time(args.local_ts))
+                 reference_id=order.id, staff_id=args.staff_id, occurred_at=terminal_clock_time(args.local_ts))
 
 
 def order_payments(session: Session, order_id: uuid.UUID):

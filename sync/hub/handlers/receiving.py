@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 from sync.column_types import utcnow
 from sync.hub.feed.record import lock_store, record_put
 from sync.hub.handlers.base import Context, Rejection, require_own_store
-from sync.hub.inventory import Delta, apply_deltas, store_time
+from sync.hub.inventory import Delta, apply_deltas
 from sync.hub.models import BatchTracking, OcsProduct, PurchaseOrder, PurchaseOrderItem, PurchaseOrderReceipt
+from sync.hub.store_time import terminal_clock_time
 from sync.mutations import PoReceivedV1, ReceivedLine
 
 
@@ -72,7 +73,8 @@ def po_received(session: Session, ctx: Context, args: PoReceivedV1) -> None:
         staff_id=args.staff_id, received_at=args.received_at, units=sum(line.quantity for line in args.lines),
         discrepancies=discrepancies))
     apply_deltas(session, order.store_id, deltas, transaction_type="receipt", reference_type="purchase_order",
-                 reference_id=order.id, staff_id=args.staff_id, when=now, occurred_at=store_time(args.received_at))
+                 reference_id=order.id, staff_id=args.staff_id, when=now,
+                 occurred_at=terminal_clock_time(args.received_at))
     session.flush()
     session.refresh(order, ["items"])
     record_put(session, order)

@@ -6,7 +6,8 @@ from sqlalchemy.orm import Session
 
 from sync.hub.batch_rows import write_gathered
 from sync.hub.handlers.base import Context, Rejection, require_own_store
-from sync.hub.inventory import Delta, adjustment_recorded, apply_deltas, count_difference
+from sync.hub.inventory import Delta, apply_deltas, count_difference
+from sync.hub.ledger_records import adjustment_recorded
 from sync.mutations import InventoryAdjustedV1
 
 
