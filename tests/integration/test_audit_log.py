@@ -3,13 +3,20 @@ entry is queued for the hub."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+import pytest
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import DatabaseError
 
 from pos_app.cli import main
 from pos_app.persistence.audit import append_audit, verify_audit_chain
 from pos_app.persistence.models import AuditLog, SyncOutbox
 from pos_app.persistence.unit_of_work import UnitOfWork
+from sync.column_types import utcnow
+from sync.retention import REFUSAL
 from tests.integration.helpers import staff
+from tests.retention import retention_guard_lifted
 
 
 def _three_entries(terminal):
@@ -40,7 +47,8 @@ def test_an_edited_entry_breaks_the_chain_at_that_entry(terminal):
 def test_a_removed_entry_breaks_the_chain_after_the_gap(terminal):
     _three_entries(terminal)
     with terminal.session_factory() as session:
-        session.execute(delete(AuditLog).where(AuditLog.seq == 2))
+        with retention_guard_lifted(session, "audit_log"):
+            session.execute(delete(AuditLog).where(AuditLog.seq == 2))
         session.commit()
         assert verify_audit_chain(session) == 3
 
@@ -78,8 +86,23 @@ def test_audit_verify_finds_entries_cut_off_the_end(terminal, capsys):
     _three_entries(terminal)
     with terminal.session_factory() as session:
         last = session.scalar(select(func.max(AuditLog.seq)))
-        session.execute(delete(AuditLog).where(AuditLog.seq >= last - 1))
+        with retention_guard_lifted(session, "audit_log"):
+            session.execute(delete(AuditLog).where(AuditLog.seq >= last - 1))
         session.commit()
     status, _, err = _verify(terminal, capsys)
     assert status == 1
     assert f"its last 2 entries, from entry {last - 1}, are missing" in err
+
+
+def test_an_entry_younger_than_three_years_cannot_be_deleted_even_by_sql(terminal):
+    _three_entries(terminal)
+    with terminal.session_factory() as session:
+        oldest = session.scalar(select(func.min(AuditLog.seq)))
+        with pytest.raises(DatabaseError) as refused:
+            session.execute(delete(AuditLog).where(AuditLog.seq == oldest))
+        session.rollback()
+        assert REFUSAL in str(refused.value)
+        session.execute(update(AuditLog).where(AuditLog.seq == oldest).values(
+            created_at=utcnow() - timedelta(days=3 * 366)))
+        assert session.execute(delete(AuditLog).where(AuditLog.seq == oldest)).rowcount == 1, "older: it may go"
+        session.rollback()

@@ -12,6 +12,7 @@ from sqlalchemy import delete, update
 from sync.canonical import canonical_json
 from sync.hub.cli import main
 from sync.hub.models import AuditLog
+from tests.retention import retention_guard_lifted
 from tests.sync.hub.helpers import Terminal, build_world, mutation, push
 
 ACTIONS = ("login", "drawer.no_sale", "override.approved")
@@ -69,7 +70,7 @@ def test_an_entry_changed_on_the_hub_is_named_and_fails(client, world, hub_app, 
 def test_an_entry_removed_from_the_hub_is_named_as_missing(client, world, hub_app, hub_url, capsys):
     terminal = world.terminals["B1"]
     _send(client, terminal)
-    with hub_app.state.db.write() as session:
+    with hub_app.state.db.write() as session, retention_guard_lifted(session, "audit_log"):
         session.execute(delete(AuditLog).where(AuditLog.terminal_id == terminal.terminal_id, AuditLog.seq == 2))
     status, _, err = _verify(capsys, hub_url, "--store", terminal.store_code)
     assert status == 1
