@@ -8,7 +8,7 @@ through ``Money.parse`` in the same locale. A screen that stays open across a sw
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale
 
 from pos_app.domain.formatting import format_number
 from pos_app.domain.money import CENT, Money
@@ -22,6 +22,13 @@ def role_name(role) -> str:
     """A staff role as the screens name it: Cashier, Manager, Admin (Caissier, Gérant, Administrateur)."""
     value = getattr(role, "value", role)
     return QCoreApplication.translate("Roles", ROLE_NAMES[value]) if value in ROLE_NAMES else str(value).title()
+
+
+def items_text(count: int) -> str:
+    """"1 item", "3 items" ("1 article", "3 articles"): the count of a cart as a person says it."""
+    if count == 1:
+        return QCoreApplication.translate("Counts", "1 item")
+    return QCoreApplication.translate("Counts", "{count} items").format(count=QLocale().toString(count))
 
 
 def money(amount: Money) -> str:
