@@ -2,439 +2,1226 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA">
 <context>
+    <name>AgeCheckDialog</name>
+    <message>
+        <source>An ID was refused in this sale, so your own check is not enough. Scan another valid ID, or ask a manager to approve with their PIN and a reason.</source>
+        <translation>Une pièce d&apos;identité a été refusée dans cette vente&#xa0;: votre propre vérification ne suffit plus. Balayez une autre pièce valide, ou demandez à un gérant d&apos;approuver avec son NIP et une raison.</translation>
+    </message>
+    <message>
+        <source>Check the customer&apos;s age</source>
+        <translation>Vérifier l&apos;âge du client</translation>
+    </message>
+    <message>
+        <source>This sale has cannabis. The customer must be {age} or older in {province}.
+Scan the back of their driver&apos;s licence or ID card now.</source>
+        <translation>Cette vente contient du cannabis. Le client doit avoir {age} ans ou plus en {province}.
+Balayez maintenant le verso de son permis de conduire ou de sa carte d&apos;identité.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Manager override</source>
+        <translation>Approbation du gérant</translation>
+    </message>
+    <message>
+        <source>I checked their ID: {age}+</source>
+        <translation>J&apos;ai vérifié sa pièce&#xa0;: {age}+</translation>
+    </message>
+    <message>
+        <source>Refused earlier in this sale. {why}</source>
+        <translation>Refusé plus tôt dans cette vente. {why}</translation>
+    </message>
+</context>
+<context>
+    <name>CardMoneyDialog</name>
+    <message>
+        <source>{amount} has been taken by card on this sale. Before the register closes, finish the sale, or void the card payments so the money goes back to the customer&apos;s card.</source>
+        <translation>{amount} a été payé par carte dans cette vente. Avant de fermer la caisse, terminez la vente, ou annulez les paiements par carte pour que l&apos;argent retourne sur la carte du client.</translation>
+    </message>
+    <message>
+        <source>The register stopped before this sale was finished, after {amount} had been taken by card. Finish the sale, or void the card payments so the money goes back to the customer&apos;s card.</source>
+        <translation>La caisse s&apos;est arrêtée avant la fin de cette vente, après un paiement de {amount} par carte. Terminez la vente, ou annulez les paiements par carte pour que l&apos;argent retourne sur la carte du client.</translation>
+    </message>
+    <message>
+        <source>Card payment on this sale</source>
+        <translation>Paiement par carte dans cette vente</translation>
+    </message>
+    <message>
+        <source>The items stay in the cart either way.</source>
+        <translation>Les articles restent dans le panier dans les deux cas.</translation>
+    </message>
+    <message>
+        <source>Void card payments</source>
+        <translation>Annuler les paiements par carte</translation>
+    </message>
+    <message>
+        <source>Finish the sale</source>
+        <translation>Terminer la vente</translation>
+    </message>
+    <message>
+        <source>No card terminal is set up on this register.</source>
+        <translation>Aucun terminal de paiement n&apos;est configuré sur cette caisse.</translation>
+    </message>
+</context>
+<context>
+    <name>CardWaitDialog</name>
+    <message>
+        <source>Card payment of {amount}</source>
+        <translation>Paiement par carte de {amount}</translation>
+    </message>
+    <message>
+        <source>Ask the customer to tap, insert or swipe their card on the terminal.</source>
+        <translation>Demandez au client de présenter, d&apos;insérer ou de glisser sa carte au terminal.</translation>
+    </message>
+    <message>
+        <source>Cancel payment</source>
+        <translation>Annuler le paiement</translation>
+    </message>
+    <message>
+        <source>Check payment</source>
+        <translation>Vérifier le paiement</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Waiting {seconds} s</source>
+        <translation>Attente&#xa0;: {seconds} s</translation>
+    </message>
+    <message>
+        <source>Cancelling at the terminal…</source>
+        <translation>Annulation au terminal…</translation>
+    </message>
+    <message>
+        <source>Asking the terminal about this payment…</source>
+        <translation>Vérification de ce paiement auprès du terminal…</translation>
+    </message>
+</context>
+<context>
+    <name>CartFlow</name>
+    <message>
+        <source>Scan an item first, then choose it in the cart.</source>
+        <translation>Balayez d&apos;abord un article, puis choisissez-le dans le panier.</translation>
+    </message>
+    <message>
+        <source>Ticket {number} is cancelled: the customer takes none of it, and its items are free for other customers again.</source>
+        <translation>La commande {number} est annulée&#xa0;: le client ne prend rien, et ses articles sont de nouveau offerts aux autres clients.</translation>
+    </message>
+    <message>
+        <source>Scan items before giving a cart discount.</source>
+        <translation>Balayez des articles avant d&apos;accorder un rabais sur le panier.</translation>
+    </message>
+    <message>
+        <source>whole cart</source>
+        <translation>tout le panier</translation>
+    </message>
+    <message>
+        <source>Scan items before entering a discount code.</source>
+        <translation>Balayez des articles avant d&apos;entrer un code promo.</translation>
+    </message>
+    <message>
+        <source>Code {code} applied.</source>
+        <translation>Code {code} appliqué.</translation>
+    </message>
+    <message>
+        <source>Parked: {label}. Resume it with F8.</source>
+        <translation>En attente&#xa0;: {label}. Reprenez-la avec F8.</translation>
+    </message>
+    <message>
+        <source>These items can no longer be sold and were left out: {items}.</source>
+        <translation>Ces articles ne peuvent plus être vendus et ont été retirés&#xa0;: {items}.</translation>
+    </message>
+</context>
+<context>
     <name>CartModel</name>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Article</translation>
     </message>
     <message>
         <source>Qty</source>
-        <translation type="unfinished"></translation>
+        <translation>Qté</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix</translation>
     </message>
     <message>
         <source>Discount</source>
-        <translation type="unfinished"></translation>
+        <translation>Rabais</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant</translation>
     </message>
     <message>
         <source>{promotion}: {amount} off this line</source>
-        <translation type="unfinished"></translation>
+        <translation>{promotion}&#xa0;: {amount} de rabais sur cette ligne</translation>
     </message>
     <message>
         <source>(lot {lot})</source>
-        <translation type="unfinished"></translation>
+        <translation>(lot {lot})</translation>
     </message>
     <message>
         <source>can&apos;t be sold</source>
-        <translation type="unfinished"></translation>
+        <translation>ne peut pas être vendu</translation>
+    </message>
+</context>
+<context>
+    <name>CashMovementDialog</name>
+    <message>
+        <source>Cash drop (to the safe)</source>
+        <translation>Dépôt (au coffre-fort)</translation>
+    </message>
+    <message>
+        <source>Paid-out (cash paid for something)</source>
+        <translation>Sortie de fonds (achat payé comptant)</translation>
+    </message>
+    <message>
+        <source>Cash drop or paid-out</source>
+        <translation>Dépôt ou sortie de fonds</translation>
+    </message>
+    <message>
+        <source>What it was for (required for a paid-out)</source>
+        <translation>À quoi a servi l&apos;argent (obligatoire pour une sortie de fonds)</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutFlow</name>
+    <message>
+        <source>Only a sale with cannabis needs an age check.</source>
+        <translation>Seule une vente avec du cannabis demande une vérification de l&apos;âge.</translation>
+    </message>
+    <message>
+        <source>An ID was refused in this sale. A manager who has checked the customer&apos;s age can let it go on: the reason first, then the manager&apos;s code and PIN.</source>
+        <translation>Une pièce d&apos;identité a été refusée dans cette vente. Un gérant qui a vérifié l&apos;âge du client peut la laisser continuer&#xa0;: la raison d&apos;abord, puis le code et le NIP du gérant.</translation>
+    </message>
+    <message>
+        <source>Reason, e.g. valid passport checked</source>
+        <translation>Raison, p. ex. passeport valide vérifié</translation>
+    </message>
+    <message>
+        <source>There is nothing to pay for yet. Scan an item first.</source>
+        <translation>Il n&apos;y a encore rien à payer. Balayez d&apos;abord un article.</translation>
+    </message>
+    <message>
+        <source>Card terminal: ready</source>
+        <translation>Terminal de paiement&#xa0;: prêt</translation>
+    </message>
+    <message>
+        <source>Card terminal: not answering</source>
+        <translation>Terminal de paiement&#xa0;: ne répond pas</translation>
+    </message>
+    <message>
+        <source>Sale {number} complete. Change due: {change}.</source>
+        <translation>Vente {number} terminée. Monnaie à rendre&#xa0;: {change}.</translation>
+    </message>
+    <message>
+        <source>Sale {number} complete.</source>
+        <translation>Vente {number} terminée.</translation>
+    </message>
+    <message>
+        <source>Reprint  Ctrl+R</source>
+        <translation>Réimprimer  Ctrl+R</translation>
+    </message>
+    <message>
+        <source>{done} The receipt did not print: {why}</source>
+        <translation>{done} Le reçu n&apos;a pas été imprimé&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>Printing the last receipt again…</source>
+        <translation>Réimpression du dernier reçu…</translation>
+    </message>
+    <message>
+        <source>Reprint:</source>
+        <translation>Réimpression&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The last receipt was printed again.</source>
+        <translation>Le dernier reçu a été réimprimé.</translation>
+    </message>
+    <message>
+        <source>The sale is not complete.</source>
+        <translation>La vente n&apos;est pas terminée.</translation>
+    </message>
+    <message>
+        <source>Give the customer back the {amount} cash they handed over.</source>
+        <translation>Rendez au client les {amount} en argent comptant qu&apos;il a remis.</translation>
+    </message>
+    <message>
+        <source>The card payment stays on the sale.</source>
+        <translation>Le paiement par carte reste sur la vente.</translation>
+    </message>
+</context>
+<context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>Close the shift: count the drawer</source>
+        <translation>Fermer le quart&#xa0;: compter le tiroir-caisse</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer by bill and coin, then tap Done counting.</source>
+        <translation>Comptez l&apos;argent du tiroir-caisse par billet et par pièce, puis touchez Compte terminé.</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Compté</translation>
+    </message>
+    <message>
+        <source>Expected in drawer</source>
+        <translation>Attendu dans le tiroir</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Recount</source>
+        <translation>Recompter</translation>
+    </message>
+    <message>
+        <source>Done counting</source>
+        <translation>Compte terminé</translation>
+    </message>
+    <message>
+        <source>Close shift and print Z report</source>
+        <translation>Fermer le quart et imprimer le rapport Z</translation>
+    </message>
+    <message>
+        <source>The variance is over the store&apos;s limit of {limit}: a manager must approve it.</source>
+        <translation>L&apos;écart dépasse la limite du magasin de {limit}&#xa0;: un gérant doit l&apos;approuver.</translation>
+    </message>
+    <message>
+        <source>Check the figures, then close the shift.</source>
+        <translation>Vérifiez les montants, puis fermez le quart.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <source>Discount code</source>
+        <translation>Code promo</translation>
+    </message>
+    <message>
+        <source>On this sale: {codes}.</source>
+        <translation>Sur cette vente&#xa0;: {codes}.</translation>
+    </message>
+    <message>
+        <source>No code on this sale yet.</source>
+        <translation>Aucun code sur cette vente pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Type or scan the code the customer gives. {already}</source>
+        <translation>Tapez ou balayez le code que donne le client. {already}</translation>
+    </message>
+    <message>
+        <source>Discount code, e.g. WELCOME10</source>
+        <translation>Code promo, p. ex. WELCOME10</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Apply code  [Enter]</source>
+        <translation>Appliquer le code  [Entrée]</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message>
+        <source>1 item</source>
+        <translation>1 article</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>{count} articles</translation>
     </message>
 </context>
 <context>
     <name>DenominationCounter</name>
     <message>
         <source>$100</source>
-        <translation type="unfinished"></translation>
+        <translation>100 $</translation>
     </message>
     <message>
         <source>$50</source>
-        <translation type="unfinished"></translation>
+        <translation>50 $</translation>
     </message>
     <message>
         <source>$20</source>
-        <translation type="unfinished"></translation>
+        <translation>20 $</translation>
     </message>
     <message>
         <source>$10</source>
-        <translation type="unfinished"></translation>
+        <translation>10 $</translation>
     </message>
     <message>
         <source>$5</source>
-        <translation type="unfinished"></translation>
+        <translation>5 $</translation>
     </message>
     <message>
         <source>Toonie ($2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pièce de 2 $</translation>
     </message>
     <message>
         <source>Loonie ($1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Huard (1 $)</translation>
     </message>
     <message>
         <source>25¢</source>
-        <translation type="unfinished"></translation>
+        <translation>25 ¢</translation>
     </message>
     <message>
         <source>10¢</source>
-        <translation type="unfinished"></translation>
+        <translation>10 ¢</translation>
     </message>
     <message>
         <source>5¢</source>
-        <translation type="unfinished"></translation>
+        <translation>5 ¢</translation>
     </message>
     <message>
         <source>Number of {denomination}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de {denomination}</translation>
     </message>
     <message>
         <source>Counted</source>
-        <translation type="unfinished"></translation>
+        <translation>Compté</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <source>Discount: {target}</source>
+        <translation>Rabais&#xa0;: {target}</translation>
+    </message>
+    <message>
+        <source>Percent off</source>
+        <translation>Pourcentage</translation>
+    </message>
+    <message>
+        <source>Amount off ($)</source>
+        <translation>Montant ($)</translation>
+    </message>
+    <message>
+        <source>e.g. 10</source>
+        <translation>p. ex. 10</translation>
+    </message>
+    <message>
+        <source>0 removes the discount. Over your limit, a manager approves with their PIN.</source>
+        <translation>0 retire le rabais. Au-delà de votre limite, un gérant approuve avec son NIP.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>{text} is not a number. Type it like 10 or 2.50.</source>
+        <translation>{text} n&apos;est pas un nombre. Tapez-le comme 10 ou 2,50.</translation>
+    </message>
+    <message>
+        <source>Choose a reason for the discount, then tap Apply.</source>
+        <translation>Choisissez une raison pour le rabais, puis touchez Appliquer.</translation>
+    </message>
+</context>
+<context>
+    <name>DrawerMenu</name>
+    <message>
+        <source>Drawer and shift</source>
+        <translation>Tiroir-caisse et quart de travail</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>Ouvrir le quart</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>Rapport X</translation>
+    </message>
+    <message>
+        <source>Cash drop / paid-out</source>
+        <translation>Dépôt / sortie de fonds</translation>
+    </message>
+    <message>
+        <source>No sale (open drawer)</source>
+        <translation>Aucune vente (ouvrir le tiroir)</translation>
+    </message>
+    <message>
+        <source>Reprint last receipt</source>
+        <translation>Réimprimer le dernier reçu</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>Fermer le quart</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
     <name>HitsModel</name>
     <message>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>Produit</translation>
     </message>
     <message>
         <source>Brand</source>
-        <translation type="unfinished"></translation>
+        <translation>Marque</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix</translation>
     </message>
     <message>
         <source>In stock</source>
-        <translation type="unfinished"></translation>
+        <translation>En stock</translation>
     </message>
     <message>
         <source>Out of stock</source>
-        <translation type="unfinished"></translation>
+        <translation>Rupture de stock</translation>
     </message>
     <message>
         <source>{count}, none sellable</source>
-        <translation type="unfinished"></translation>
+        <translation>{count}, aucun vendable</translation>
     </message>
     <message>
         <source>{product} can&apos;t be sold: nothing is in stock. If it is picked, the cart marks it and payment waits until it is removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{product} ne peut pas être vendu&#xa0;: rien n&apos;est en stock. S&apos;il est choisi, le panier le signale et le paiement attend qu&apos;il soit retiré.</translation>
     </message>
     <message>
         <source>{product} can&apos;t be sold: what is in stock is expired or recalled. If it is picked, the cart marks it and payment waits until it is removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{product} ne peut pas être vendu&#xa0;: le stock est périmé ou rappelé. S&apos;il est choisi, le panier le signale et le paiement attend qu&apos;il soit retiré.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskTicketsDialog</name>
+    <message>
+        <source>No kiosk tickets are waiting. A ticket shows here as soon as a customer sends it from a kiosk.</source>
+        <translation>Aucune commande de borne en attente. Une commande s&apos;affiche ici dès qu&apos;un client l&apos;envoie d&apos;une borne.</translation>
+    </message>
+    <message>
+        <source>Kiosk tickets</source>
+        <translation>Commandes des bornes</translation>
+    </message>
+    <message>
+        <source>Ticket number, e.g. K-3001, or scan the ticket&apos;s QR code</source>
+        <translation>Numéro de commande, p. ex. K-3001, ou balayez son code QR</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Load ticket</source>
+        <translation>Charger la commande</translation>
+    </message>
+    <message>
+        <source>{number}   ·   {items}   ·   {total}   ·   sent at {time}</source>
+        <translation>{number}   ·   {items}   ·   {total}   ·   envoyée à {time}</translation>
+    </message>
+    <message>
+        <source>{count} waiting, oldest first. Prices are this register&apos;s, taxes included; the kiosk&apos;s were an estimate.</source>
+        <translation>{count} en attente, la plus ancienne d&apos;abord. Les prix sont ceux de cette caisse, taxes incluses; ceux de la borne étaient une estimation.</translation>
+    </message>
+    <message>
+        <source>Choose a ticket in the list, or type its number.</source>
+        <translation>Choisissez une commande dans la liste, ou tapez son numéro.</translation>
     </message>
 </context>
 <context>
     <name>LanguageSwitch</name>
     <message>
         <source>{language} (Ctrl+L switches)</source>
-        <translation type="unfinished"></translation>
+        <translation>{language} (Ctrl+L pour changer)</translation>
     </message>
 </context>
 <context>
     <name>LimitMeter</name>
     <message>
         <source>{grams} g of 30 g</source>
-        <translation type="unfinished"></translation>
+        <translation>{grams} g sur 30 g</translation>
     </message>
 </context>
 <context>
     <name>LoginScreen</name>
     <message>
         <source>Type your new PIN again, to be sure, then press OK.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez de nouveau votre nouveau NIP pour confirmer, puis appuyez sur OK.</translation>
     </message>
     <message>
         <source>Your PIN was set by a manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre NIP a été attribué par un gérant.</translation>
     </message>
     <message>
         <source>Type your new PIN (4 to 8 digits), then press OK.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez votre nouveau NIP (4 à 8 chiffres), puis appuyez sur OK.</translation>
     </message>
     <message>
         <source>Choose your new PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez votre nouveau NIP</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion</translation>
     </message>
     <message>
         <source>A PIN only you know: not your birthday, and not the one the manager gave you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un NIP que vous seul connaissez&#xa0;: ni votre date de naissance, ni celui que le gérant vous a donné.</translation>
     </message>
     <message>
         <source>Tap your name, or type your staff code, then enter your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Touchez votre nom, ou tapez votre code d&apos;employé, puis entrez votre NIP.</translation>
     </message>
     <message>
         <source>Staff code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code d&apos;employé</translation>
     </message>
     <message>
         <source>Cancel new PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler le nouveau NIP</translation>
     </message>
     <message>
         <source>Tap your name or type your staff code first, then your PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Touchez votre nom ou tapez d&apos;abord votre code d&apos;employé, puis votre NIP.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Register</source>
-        <translation type="unfinished"></translation>
+        <translation>Caisse</translation>
     </message>
     <message>
         <source>Receiving</source>
-        <translation type="unfinished"></translation>
+        <translation>Réception</translation>
     </message>
     <message>
         <source>{store} — {mode} {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>{store} — {mode} {number}</translation>
     </message>
     <message>
         <source>{mode} · Terminal {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>{mode} · Poste {number}</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchro</translation>
     </message>
     <message>
         <source>Sync status, Sync now, and (for managers) what the hub refused</source>
-        <translation type="unfinished"></translation>
+        <translation>État de la synchro, Synchroniser maintenant et (pour les gérants) ce que le serveur central a refusé</translation>
     </message>
     <message>
         <source>{name} ({role})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({role})</translation>
     </message>
     <message>
         <source>No one signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Personne n&apos;est connecté</translation>
     </message>
     <message>
         <source>Shift: open since {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Quart&#xa0;: ouvert depuis {time}</translation>
     </message>
     <message>
         <source>Shift: not open</source>
-        <translation type="unfinished"></translation>
+        <translation>Quart&#xa0;: non ouvert</translation>
     </message>
 </context>
 <context>
     <name>NoticeBar</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Open the shift: count the float</source>
+        <translation>Ouvrir le quart&#xa0;: compter le fonds de caisse</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer by bill and coin.</source>
+        <translation>Comptez l&apos;argent du tiroir-caisse par billet et par pièce.</translation>
+    </message>
+    <message>
+        <source>Open with no cash in the drawer? The float counted is {amount}.</source>
+        <translation>Ouvrir sans argent dans le tiroir? Le fonds de caisse compté est de {amount}.</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>Ouvrir le quart</translation>
+    </message>
+    <message>
+        <source>Yes, open with {amount}</source>
+        <translation>Oui, ouvrir avec {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Manager approval</source>
+        <translation>Approbation du gérant</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s staff code</source>
+        <translation>Code d&apos;employé du gérant</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Type the reason for this override first, then the manager&apos;s code and PIN.</source>
+        <translation>Tapez d&apos;abord la raison de cette approbation, puis le code et le NIP du gérant.</translation>
+    </message>
+    <message>
+        <source>Type the manager&apos;s staff code first, then their PIN.</source>
+        <translation>Tapez d&apos;abord le code d&apos;employé du gérant, puis son NIP.</translation>
+    </message>
+</context>
+<context>
+    <name>ParkedSalesDialog</name>
+    <message>
+        <source>Park or resume a sale</source>
+        <translation>Mettre une vente en attente ou la reprendre</translation>
+    </message>
+    <message>
+        <source>Label, e.g. the customer&apos;s name or jacket colour</source>
+        <translation>Étiquette, p. ex. le nom du client ou la couleur de son manteau</translation>
+    </message>
+    <message>
+        <source>Park the sale on screen:</source>
+        <translation>Mettre en attente la vente à l&apos;écran&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The cart is empty.</source>
+        <translation>Le panier est vide.</translation>
+    </message>
+    <message>
+        <source>Parked sales ({count}):</source>
+        <translation>Ventes en attente ({count})&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Resume selected</source>
+        <translation>Reprendre la sélection</translation>
+    </message>
+    <message>
+        <source>Park this sale</source>
+        <translation>Mettre cette vente en attente</translation>
     </message>
 </context>
 <context>
     <name>PinPad</name>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Effacer</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>NIP</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>QuantityDialog</name>
+    <message>
+        <source>Quantity: {product}</source>
+        <translation>Quantité&#xa0;: {product}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Set quantity  [Enter]</source>
+        <translation>Fixer la quantité  [Entrée]</translation>
     </message>
 </context>
 <context>
     <name>ReasonChoice</name>
     <message>
         <source>Choose a reason…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une raison…</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Vendu</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Remboursé</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>À rembourser</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Endommagé</translation>
+    </message>
+    <message>
+        <source>Scan the receipt&apos;s code, or type its number</source>
+        <translation>Balayez le code du reçu, ou tapez son numéro</translation>
+    </message>
+    <message>
+        <source>Find sale</source>
+        <translation>Trouver la vente</translation>
+    </message>
+    <message>
+        <source>Tick Damaged for items that must not go back on the shelf.</source>
+        <translation>Cochez Endommagé pour les articles qui ne doivent pas retourner en tablette.</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Comptant</translation>
+    </message>
+    <message>
+        <source>Back to the original card</source>
+        <translation>Sur la carte d&apos;origine</translation>
+    </message>
+    <message>
+        <source>Pay back by:</source>
+        <translation>Rembourser par&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Why is it coming back? Choose a reason…</source>
+        <translation>Pourquoi ce retour? Choisissez une raison…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>To pay back: {amount}</source>
+        <translation>À rembourser&#xa0;: {amount}</translation>
+    </message>
+    <message>
+        <source>Choose why the items are coming back, then tap Refund.</source>
+        <translation>Choisissez la raison du retour, puis touchez Rembourser.</translation>
+    </message>
+</context>
+<context>
+    <name>RefundFlow</name>
+    <message>
+        <source>Finish or park the sale on screen before a refund.</source>
+        <translation>Terminez ou mettez en attente la vente à l&apos;écran avant un remboursement.</translation>
+    </message>
+    <message>
+        <source>A refund needs a manager&apos;s approval.</source>
+        <translation>Un remboursement demande l&apos;approbation d&apos;un gérant.</translation>
+    </message>
+    <message>
+        <source>Refunded {amount} on sale {number} (cash).</source>
+        <translation>{amount} remboursé sur la vente {number} (comptant).</translation>
+    </message>
+    <message>
+        <source>Refunded {amount} on sale {number} (to the card).</source>
+        <translation>{amount} remboursé sur la vente {number} (sur la carte).</translation>
+    </message>
+    <message>
+        <source>Follow the card terminal: the refund is on its way to the customer&apos;s card…</source>
+        <translation>Suivez le terminal de paiement&#xa0;: le remboursement s&apos;en va sur la carte du client…</translation>
+    </message>
+    <message>
+        <source>Finish or park the sale on screen before voiding another one.</source>
+        <translation>Terminez ou mettez en attente la vente à l&apos;écran avant d&apos;en annuler une autre.</translation>
+    </message>
+    <message>
+        <source>Voiding a sale needs a manager&apos;s approval.</source>
+        <translation>L&apos;annulation d&apos;une vente demande l&apos;approbation d&apos;un gérant.</translation>
+    </message>
+    <message>
+        <source>Sale {number} is voided: {amount} goes back the way it was paid.</source>
+        <translation>La vente {number} est annulée&#xa0;: {amount} est rendu selon le mode de paiement d&apos;origine.</translation>
+    </message>
+    <message>
+        <source>Sale {number} voided.</source>
+        <translation>Vente {number} annulée.</translation>
     </message>
 </context>
 <context>
     <name>RegisterScreen</name>
     <message>
+        <source>Switch user</source>
+        <translation>Changer d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>Retirer l&apos;article</translation>
+    </message>
+    <message>
+        <source>Item discount</source>
+        <translation>Rabais sur l&apos;article</translation>
+    </message>
+    <message>
+        <source>Cart discount</source>
+        <translation>Rabais sur le panier</translation>
+    </message>
+    <message>
+        <source>Age check</source>
+        <translation>Vérification de l&apos;âge</translation>
+    </message>
+    <message>
+        <source>Park / resume</source>
+        <translation>Attente / reprise</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Remboursement</translation>
+    </message>
+    <message>
+        <source>Void sale</source>
+        <translation>Annuler la vente</translation>
+    </message>
+    <message>
+        <source>Drawer &amp;&amp; shift</source>
+        <translation>Tiroir &amp;&amp; quart</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Kiosk
+tickets</source>
+        <translation>Commandes
+bornes</translation>
+    </message>
+    <message>
+        <source>Discount code</source>
+        <translation>Code promo</translation>
+    </message>
+    <message>
         <source>Printer: checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimante&#xa0;: vérification…</translation>
     </message>
     <message>
         <source>Card terminal: ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminal de paiement&#xa0;: prêt</translation>
     </message>
     <message>
         <source>Card terminal: not set up</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminal de paiement&#xa0;: non configuré</translation>
     </message>
     <message>
         <source>Each button shows its key.  Shift+F6: discount code.  Ctrl+R reprints the last receipt.  Esc closes a dialog.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque bouton affiche sa touche.  Maj+F6&#xa0;: code promo.  Ctrl+R réimprime le dernier reçu.  Échap ferme une fenêtre.</translation>
     </message>
     <message>
         <source>Finish or park the sale (F8) before switching user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminez ou mettez en attente la vente (F8) avant de changer d&apos;utilisateur.</translation>
     </message>
     <message>
         <source>A card payment is in progress. Wait for the card terminal, then close the register.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un paiement par carte est en cours. Attendez le terminal de paiement, puis fermez la caisse.</translation>
     </message>
     <message>
         <source>The shift is not open. Count the float to open it (F11, Open shift) before selling.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le quart n&apos;est pas ouvert. Comptez le fonds de caisse pour l&apos;ouvrir (F11, Ouvrir le quart) avant de vendre.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Z report: shift closed</source>
+        <translation>Rapport Z&#xa0;: quart fermé</translation>
+    </message>
+    <message>
+        <source>X report (shift still open)</source>
+        <translation>Rapport X (quart toujours ouvert)</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
     </message>
 </context>
 <context>
     <name>Roles</name>
     <message>
         <source>Cashier</source>
-        <translation type="unfinished"></translation>
+        <translation>Caissier</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Gérant</translation>
     </message>
     <message>
         <source>Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrateur</translation>
     </message>
 </context>
 <context>
     <name>SalePanel</name>
     <message>
         <source>No product matches code {code}. {why}</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun produit ne correspond au code {code}. {why}</translation>
     </message>
 </context>
 <context>
     <name>ScanSearchBox</name>
     <message>
         <source>Scan a barcode, or type a name, brand, SKU or GTIN  [F2]</source>
-        <translation type="unfinished"></translation>
+        <translation>Balayez un code-barres, ou tapez un nom, une marque, un UGS ou un GTIN  [F2]</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftFlow</name>
+    <message>
+        <source>Opening the drawer without a sale needs a manager&apos;s approval.</source>
+        <translation>Ouvrir le tiroir-caisse sans vente demande l&apos;approbation d&apos;un gérant.</translation>
+    </message>
+    <message>
+        <source>No sale.</source>
+        <translation>Aucune vente.</translation>
+    </message>
+    <message>
+        <source>Shift open with a float of {amount}.</source>
+        <translation>Quart ouvert avec un fonds de caisse de {amount}.</translation>
+    </message>
+    <message>
+        <source>Cash drop of {amount} saved.</source>
+        <translation>Dépôt de {amount} enregistré.</translation>
+    </message>
+    <message>
+        <source>Paid-out of {amount} saved.</source>
+        <translation>Sortie de fonds de {amount} enregistrée.</translation>
+    </message>
+    <message>
+        <source>X report.</source>
+        <translation>Rapport X.</translation>
+    </message>
+    <message>
+        <source>Finish or park the sale on screen before closing the shift.</source>
+        <translation>Terminez ou mettez en attente la vente à l&apos;écran avant de fermer le quart.</translation>
+    </message>
+    <message>
+        <source>Closing the card terminal&apos;s batch…</source>
+        <translation>Fermeture du lot du terminal de paiement…</translation>
+    </message>
+    <message>
+        <source>Shift closed.</source>
+        <translation>Quart fermé.</translation>
+    </message>
+    <message>
+        <source>Z report.</source>
+        <translation>Rapport Z.</translation>
     </message>
 </context>
 <context>
     <name>TenderDialog</name>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>Paid by card</source>
-        <translation type="unfinished"></translation>
+        <translation>Payé par carte</translation>
     </message>
     <message>
         <source>Cash given</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptant reçu</translation>
     </message>
     <message>
         <source>Left to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>Reste à payer</translation>
     </message>
     <message>
         <source>Cash due (to 5¢)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dû en comptant (arrondi à 5 ¢)</translation>
     </message>
     <message>
         <source>Change due</source>
-        <translation type="unfinished"></translation>
+        <translation>Monnaie à rendre</translation>
     </message>
     <message>
         <source>Payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Paiement</translation>
     </message>
     <message>
         <source>Cash</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptant</translation>
     </message>
     <message>
         <source>Exact</source>
-        <translation type="unfinished"></translation>
+        <translation>Exact</translation>
     </message>
     <message>
         <source>Other amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Autre montant</translation>
     </message>
     <message>
         <source>Add cash</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter comptant</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte</translation>
     </message>
     <message>
         <source>Lower this amount to split the payment between card and cash.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réduisez ce montant pour partager le paiement entre carte et comptant.</translation>
     </message>
     <message>
         <source>Pay by card  [F9]</source>
-        <translation type="unfinished"></translation>
+        <translation>Payer par carte  [F9]</translation>
     </message>
     <message>
         <source>No card terminal is set up on this register.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun terminal de paiement n&apos;est configuré sur cette caisse.</translation>
     </message>
     <message>
         <source>Amount on the card (lower it to split):</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant sur la carte (réduisez-le pour partager)&#xa0;:</translation>
     </message>
     <message>
         <source>Payments taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Paiements reçus</translation>
     </message>
     <message>
         <source>Remove cash payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer le paiement comptant</translation>
     </message>
     <message>
         <source>Back to sale  [Esc]</source>
-        <translation type="unfinished"></translation>
+        <translation>Retour à la vente  [Échap]</translation>
     </message>
     <message>
         <source>The card amount must be more than {zero} and at most {most}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le montant sur la carte doit être de plus de {zero} et d&apos;au plus {most}.</translation>
     </message>
     <message>
         <source>Cash rounding: {amount} (Canada has no pennies)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrondi au comptant&#xa0;: {amount} (le Canada n&apos;a plus de cents)</translation>
     </message>
     <message>
         <source>Exact  {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exact  {amount}</translation>
     </message>
     <message>
         <source>Card {brand} ****{last4}  {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte {brand} ****{last4}  {amount}</translation>
     </message>
     <message>
         <source>Cash  {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptant  {amount}</translation>
     </message>
 </context>
 <context>
     <name>TotalsPanel</name>
     <message>
         <source>Subtotal</source>
-        <translation type="unfinished"></translation>
+        <translation>Sous-total</translation>
     </message>
     <message>
         <source>Discounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Rabais</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>Dried-cannabis equivalent (limit 30 g)</source>
-        <translation type="unfinished"></translation>
+        <translation>Équivalent en cannabis séché (limite de 30 g)</translation>
     </message>
     <message>
         <source>Change due</source>
-        <translation type="unfinished"></translation>
+        <translation>Monnaie à rendre</translation>
     </message>
     <message>
         <source>You save {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous économisez {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <source>Void a sale</source>
+        <translation>Annuler une vente</translation>
+    </message>
+    <message>
+        <source>Only a sale of this shift can be voided; the money goes back the way it was paid and the stock is put back. Older sales are refunded instead.</source>
+        <translation>Seule une vente de ce quart peut être annulée; l&apos;argent est rendu selon le mode de paiement d&apos;origine et le stock est remis en place. Les ventes plus anciennes sont plutôt remboursées.</translation>
+    </message>
+    <message>
+        <source>Receipt number, e.g. ON001-1-000042</source>
+        <translation>Numéro du reçu, p. ex. ON001-1-000042</translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation>Raison (facultative)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Void sale</source>
+        <translation>Annuler la vente</translation>
+    </message>
+    <message>
+        <source>Type or scan the receipt number of the sale to void.</source>
+        <translation>Tapez ou balayez le numéro du reçu de la vente à annuler.</translation>
     </message>
 </context>
 </TS>

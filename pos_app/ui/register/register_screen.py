@@ -36,30 +36,25 @@ from pos_app.ui.register.shift_flow import ShiftFlow
 from pos_app.ui.register.tickets_flow import TicketsFlow
 from pos_app.ui.terminal_services import TerminalServices
 
-
-def _label(text: str) -> str:
-    return QT_TRANSLATE_NOOP("RegisterScreen", text)
-
-
 # (key, label, what it runs): every main action has an F-key, shown on its button and in the legend.
 ACTIONS = (
-    ("F1", _label("Switch user"), "switch_user"),
-    ("F2", _label("Search"), "focus_search"),
-    ("F3", _label("Quantity"), "cart.change_quantity"),
-    ("F4", _label("Remove item"), "cart.remove_line"),
-    ("F5", _label("Item discount"), "cart.discount_line"),
-    ("F6", _label("Cart discount"), "cart.discount_cart"),
-    ("F7", _label("Age check"), "checkout.check_age"),
-    ("F8", _label("Park / resume"), "cart.park_or_resume"),
-    ("F9", _label("Refund"), "refunds.refund"),
-    ("F10", _label("Void sale"), "refunds.void_sale"),
-    ("F11", _label("Drawer && shift"), "shifts.drawer_menu"),
-    ("F12", _label("Pay"), "checkout.pay"),
+    ("F1", QT_TRANSLATE_NOOP("RegisterScreen", "Switch user"), "switch_user"),
+    ("F2", QT_TRANSLATE_NOOP("RegisterScreen", "Search"), "focus_search"),
+    ("F3", QT_TRANSLATE_NOOP("RegisterScreen", "Quantity"), "cart.change_quantity"),
+    ("F4", QT_TRANSLATE_NOOP("RegisterScreen", "Remove item"), "cart.remove_line"),
+    ("F5", QT_TRANSLATE_NOOP("RegisterScreen", "Item discount"), "cart.discount_line"),
+    ("F6", QT_TRANSLATE_NOOP("RegisterScreen", "Cart discount"), "cart.discount_cart"),
+    ("F7", QT_TRANSLATE_NOOP("RegisterScreen", "Age check"), "checkout.check_age"),
+    ("F8", QT_TRANSLATE_NOOP("RegisterScreen", "Park / resume"), "cart.park_or_resume"),
+    ("F9", QT_TRANSLATE_NOOP("RegisterScreen", "Refund"), "refunds.refund"),
+    ("F10", QT_TRANSLATE_NOOP("RegisterScreen", "Void sale"), "refunds.void_sale"),
+    ("F11", QT_TRANSLATE_NOOP("RegisterScreen", "Drawer && shift"), "shifts.drawer_menu"),
+    ("F12", QT_TRANSLATE_NOOP("RegisterScreen", "Pay"), "checkout.pay"),
     # F1-F12 are all taken. Kiosk tickets sit on Shift+F8, beside F8 (park / resume): both are carts waiting for
     # the counter, and a shifted F-key is one hand, no reach. Its button is the tall one at the end of the grid,
     # with the count waiting on it. A discount code is Shift+F6, beside F6 (cart discount): both come off the cart.
-    ("Shift+F8", _label("Kiosk\ntickets"), "tickets.show_list"),
-    ("Shift+F6", _label("Discount code"), "cart.enter_code"),
+    ("Shift+F8", QT_TRANSLATE_NOOP("RegisterScreen", "Kiosk\ntickets"), "tickets.show_list"),
+    ("Shift+F6", QT_TRANSLATE_NOOP("RegisterScreen", "Discount code"), "cart.enter_code"),
 )
 # Where the shifted keys' buttons go: a column of their own at the end of the grid (row, column, rows, columns).
 SHIFTED_PLACES = {"Shift+F8": (0, 4, 2, 1), "Shift+F6": (2, 4, 1, 1)}
