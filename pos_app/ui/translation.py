@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
 
 from pos_app.config import THEMES_DIR
 from pos_app.i18n import current_language, current_locale, on_language_changed
@@ -34,13 +34,15 @@ class Translations:
         for translator in self.translators:
             self.app.removeTranslator(translator)
         self.translators = []
-        if language == "en":  # the source strings are English
-            return
-        for path in sorted(self.folder.glob(f"*_{language}.qm")):
-            translator = QTranslator(self.app)
-            if translator.load(str(path)):
-                self.app.installTranslator(translator)
-                self.translators.append(translator)
+        if language != "en":  # the source strings are English
+            for path in sorted(self.folder.glob(f"*_{language}.qm")):
+                translator = QTranslator(self.app)
+                if translator.load(str(path)):
+                    self.app.installTranslator(translator)
+                    self.translators.append(translator)
+        # Qt posts the LanguageChange events; deliver them now, so the screens read the new language as soon as
+        # set_language returns (a screenshot, or the next line of a test).
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
 
 def install_translations(app: QCoreApplication) -> Translations:
