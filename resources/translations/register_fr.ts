@@ -229,11 +229,11 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d&apos;iden
     </message>
     <message>
         <source>Card terminal: ready</source>
-        <translation>Terminal de paiement&#xa0;: prêt</translation>
+        <translation>Terminal&#xa0;: prêt</translation>
     </message>
     <message>
         <source>Card terminal: not answering</source>
-        <translation>Terminal de paiement&#xa0;: ne répond pas</translation>
+        <translation>Terminal&#xa0;: ne répond pas</translation>
     </message>
     <message>
         <source>Sale {number} complete. Change due: {change}.</source>
@@ -653,11 +653,11 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d&apos;iden
     </message>
     <message>
         <source>Shift: open since {time}</source>
-        <translation>Quart&#xa0;: ouvert depuis {time}</translation>
+        <translation>Quart ouvert depuis {time}</translation>
     </message>
     <message>
         <source>Shift: not open</source>
-        <translation>Quart&#xa0;: non ouvert</translation>
+        <translation>Quart non ouvert</translation>
     </message>
 </context>
 <context>
@@ -665,6 +665,13 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d&apos;iden
     <message>
         <source>Dismiss</source>
         <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>NumPad</name>
+    <message>
+        <source>Clear</source>
+        <translation>Eff.</translation>
     </message>
 </context>
 <context>
@@ -953,11 +960,15 @@ bornes</translation>
     </message>
     <message>
         <source>Card terminal: ready</source>
-        <translation>Terminal de paiement&#xa0;: prêt</translation>
+        <translation>Terminal&#xa0;: prêt</translation>
     </message>
     <message>
         <source>Card terminal: not set up</source>
-        <translation>Terminal de paiement&#xa0;: non configuré</translation>
+        <translation>Terminal&#xa0;: non configuré</translation>
+    </message>
+    <message>
+        <source>Shift+</source>
+        <translation>Maj+</translation>
     </message>
     <message>
         <source>Each button shows its key.  Shift+F6: discount code.  Ctrl+R reprints the last receipt.  Esc closes a dialog.</source>
@@ -1021,7 +1032,7 @@ bornes</translation>
     <name>ScanSearchBox</name>
     <message>
         <source>Scan a barcode, or type a name, brand, SKU or GTIN  [F2]</source>
-        <translation>Balayez un code-barres, ou tapez un nom, une marque, un UGS ou un GTIN  [F2]</translation>
+        <translation>Balayez un code-barres, ou cherchez par nom, marque, UGS ou GTIN  [F2]</translation>
     </message>
 </context>
 <context>
@@ -1111,7 +1122,7 @@ bornes</translation>
     </message>
     <message>
         <source>Add cash</source>
-        <translation>Ajouter comptant</translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <source>Card</source>
@@ -1123,7 +1134,7 @@ bornes</translation>
     </message>
     <message>
         <source>Pay by card  [F9]</source>
-        <translation>Payer par carte  [F9]</translation>
+        <translation>Payer  [F9]</translation>
     </message>
     <message>
         <source>No card terminal is set up on this register.</source>
@@ -1131,7 +1142,7 @@ bornes</translation>
     </message>
     <message>
         <source>Amount on the card (lower it to split):</source>
-        <translation>Montant sur la carte (réduisez-le pour partager)&#xa0;:</translation>
+        <translation>Sur la carte (réduire pour partager)&#xa0;:</translation>
     </message>
     <message>
         <source>Payments taken</source>

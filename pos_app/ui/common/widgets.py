@@ -49,8 +49,8 @@ def touch_button(text: str, *, primary: bool = False, name: str | None = None) -
     return button
 
 
-def _key_face(key: str) -> str:
-    return QCoreApplication.translate("PinPad", "Clear") if key == CLEAR_KEY else key
+def _key_face(key: str, context: str) -> str:
+    return QCoreApplication.translate(context, "Clear") if key == CLEAR_KEY else key
 
 
 class PinPad(Retranslating, QWidget):
@@ -70,7 +70,7 @@ class PinPad(Retranslating, QWidget):
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", CLEAR_KEY, "0", "⌫"]
         self.buttons: dict[str, QPushButton] = {}
         for index, key in enumerate(keys):
-            button = touch_button(_key_face(key), name="PadKey")
+            button = touch_button(_key_face(key, "PinPad"), name="PadKey")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing keeps going to the field
             button.clicked.connect(lambda _=False, k=key: self._press(k))
             grid.addWidget(button, index // 3, index % 3)
@@ -88,7 +88,7 @@ class PinPad(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.field.setPlaceholderText(self.tr("PIN"))
         self.ok_button.setText(self.tr("OK"))
-        self.buttons[CLEAR_KEY].setText(_key_face(CLEAR_KEY))
+        self.buttons[CLEAR_KEY].setText(self.tr("Clear"))
 
     def _press(self, key: str) -> None:
         if key == CLEAR_KEY:
@@ -121,7 +121,7 @@ class NumPad(Retranslating, QWidget):
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "." if decimal else CLEAR_KEY, "0", "⌫"]
         self.buttons: dict[str, QPushButton] = {}
         for index, key in enumerate(keys):
-            button = touch_button(_key_face(key), name="PadKey")
+            button = touch_button(_key_face(key, "NumPad"), name="PadKey")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, k=key: self.press(k))
             grid.addWidget(button, index // 3, index % 3)
@@ -132,7 +132,7 @@ class NumPad(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         if CLEAR_KEY in self.buttons:
-            self.buttons[CLEAR_KEY].setText(_key_face(CLEAR_KEY))
+            self.buttons[CLEAR_KEY].setText(self.tr("Clear"))
         if "." in self.buttons:  # the decimal key types the separator the cashier reads in amounts
             self.buttons["."].setText(QLocale().decimalPoint())
 

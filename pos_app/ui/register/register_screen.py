@@ -121,7 +121,8 @@ class RegisterScreen(Retranslating, QWidget):
     def retranslate(self) -> None:
         for key, label, _action in ACTIONS:
             text = QCoreApplication.translate("RegisterScreen", label)
-            self.action_buttons[key].setText(f"{text}\n{key}")
+            shown_key = key.replace("Shift+", self.tr("Shift+"))  # Maj+ on a French keyboard
+            self.action_buttons[key].setText(f"{text}\n{shown_key}")
         self.legend.setText(self.tr("Each button shows its key.  Shift+F6: discount code.  Ctrl+R reprints the "
                                     "last receipt.  Esc closes a dialog."))
 
