@@ -35,6 +35,25 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d&apos;iden
     </message>
 </context>
 <context>
+    <name>BootstrapDialog</name>
+    <message>
+        <source>Getting the store</source>
+        <translation>Réception du magasin</translation>
+    </message>
+    <message>
+        <source>Fetching the catalog, staff and stock from the hub…</source>
+        <translation>Récupération du catalogue, du personnel et du stock depuis le serveur central…</translation>
+    </message>
+    <message>
+        <source>Received {done} of {total} records…</source>
+        <translation>{done} enregistrements reçus sur {total}…</translation>
+    </message>
+    <message>
+        <source>{why} The terminal keeps what it has; try again when the hub answers.</source>
+        <translation>{why} Le poste garde ce qu&apos;il a; réessayez quand le serveur central répondra.</translation>
+    </message>
+</context>
+<context>
     <name>CardMoneyDialog</name>
     <message>
         <source>{amount} has been taken by card on this sale. Before the register closes, finish the sale, or void the card payments so the money goes back to the customer&apos;s card.</source>
@@ -366,6 +385,13 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d&apos;iden
     </message>
 </context>
 <context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>{store} — Customer display</source>
+        <translation>{store} — Afficheur client</translation>
+    </message>
+</context>
+<context>
     <name>DenominationCounter</name>
     <message>
         <source>$100</source>
@@ -675,6 +701,49 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d&apos;iden
     </message>
 </context>
 <context>
+    <name>OpenSaleFlow</name>
+    <message>
+        <source>The sale left open at this till is back: {items}, {total}.</source>
+        <translation>La vente laissée ouverte à cette caisse est de retour&#xa0;: {items}, {total}.</translation>
+    </message>
+    <message>
+        <source>Payments already taken: {amount}.</source>
+        <translation>Paiements déjà reçus&#xa0;: {amount}.</translation>
+    </message>
+    <message>
+        <source>These items can no longer be sold and were left out: {items}.</source>
+        <translation>Ces articles ne peuvent plus être vendus et ont été retirés&#xa0;: {items}.</translation>
+    </message>
+    <message>
+        <source>{amount} taken earlier does not fit the sale any more; a manager will see it among the card payments with no sale.</source>
+        <translation>{amount} reçu plus tôt ne correspond plus à la vente; un gérant le verra parmi les paiements par carte sans vente.</translation>
+    </message>
+    <message>
+        <source>Asking the card terminal to reverse the card payments…</source>
+        <translation>Demande au terminal de paiement d&apos;annuler les paiements par carte…</translation>
+    </message>
+    <message>
+        <source>The card payments of {amount} were reversed: the money goes back to the customer&apos;s card. The items are still in the cart.</source>
+        <translation>Les paiements par carte de {amount} ont été annulés&#xa0;: l&apos;argent retourne sur la carte du client. Les articles sont toujours dans le panier.</translation>
+    </message>
+    <message>
+        <source>{count} more after this one.</source>
+        <translation>{count} autre(s) après celui-ci.</translation>
+    </message>
+    <message>
+        <source>Void it (manager)</source>
+        <translation>L&apos;annuler (gérant)</translation>
+    </message>
+    <message>
+        <source>The card payment of {amount} was voided: the money goes back to the customer&apos;s card.</source>
+        <translation>Le paiement par carte de {amount} a été annulé&#xa0;: l&apos;argent retourne sur la carte du client.</translation>
+    </message>
+    <message>
+        <source>Voiding a card payment needs a manager.</source>
+        <translation>L&apos;annulation d&apos;un paiement par carte demande un gérant.</translation>
+    </message>
+</context>
+<context>
     <name>OpenShiftDialog</name>
     <message>
         <source>Open the shift: count the float</source>
@@ -753,6 +822,29 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d&apos;iden
     <message>
         <source>Park this sale</source>
         <translation>Mettre cette vente en attente</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentFigures</name>
+    <message>
+        <source>Paid by card</source>
+        <translation>Payé par carte</translation>
+    </message>
+    <message>
+        <source>Cash given</source>
+        <translation>Comptant reçu</translation>
+    </message>
+    <message>
+        <source>Cash rounding</source>
+        <translation>Arrondi au comptant</translation>
+    </message>
+    <message>
+        <source>Left to pay</source>
+        <translation>Reste à payer</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Monnaie</translation>
     </message>
 </context>
 <context>
@@ -895,6 +987,53 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d&apos;iden
     </message>
 </context>
 <context>
+    <name>RegisterScans</name>
+    <message>
+        <source>An item was scanned during payment and was not added: it would change what the customer owes. Go back to the sale (Esc) to add it, then pay.</source>
+        <translation>Un article a été balayé pendant le paiement et n&apos;a pas été ajouté&#xa0;: il changerait le montant dû par le client. Revenez à la vente (Échap) pour l&apos;ajouter, puis payez.</translation>
+    </message>
+    <message>
+        <source>An item was scanned while the card terminal is taking the payment and was not added. When the payment is done or cancelled, scan it again.</source>
+        <translation>Un article a été balayé pendant que le terminal de paiement traite le paiement et n&apos;a pas été ajouté. Quand le paiement sera terminé ou annulé, balayez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>An item was scanned during the age check and was not added. Finish the age check (or cancel it), then scan the item again.</source>
+        <translation>Un article a été balayé pendant la vérification de l&apos;âge et n&apos;a pas été ajouté. Terminez (ou annulez) la vérification, puis balayez l&apos;article de nouveau.</translation>
+    </message>
+    <message>
+        <source>An item was scanned while parking or resuming a sale and was not added: close this window, then scan it into the sale in front.</source>
+        <translation>Un article a été balayé pendant la mise en attente ou la reprise d&apos;une vente et n&apos;a pas été ajouté&#xa0;: fermez cette fenêtre, puis balayez-le dans la vente à l&apos;écran.</translation>
+    </message>
+    <message>
+        <source>An item was scanned and was not added: close this window first, then scan it again.</source>
+        <translation>Un article a été balayé et n&apos;a pas été ajouté&#xa0;: fermez d&apos;abord cette fenêtre, puis balayez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>A receipt was scanned. To refund or void that sale, close this window first, then scan the receipt again.</source>
+        <translation>Un reçu a été balayé. Pour rembourser ou annuler cette vente, fermez d&apos;abord cette fenêtre, puis balayez le reçu de nouveau.</translation>
+    </message>
+    <message>
+        <source>An ID was scanned. To check the customer&apos;s age, close this window first, then scan the ID again (or press F7).</source>
+        <translation>Une pièce d&apos;identité a été balayée. Pour vérifier l&apos;âge du client, fermez d&apos;abord cette fenêtre, puis balayez la pièce de nouveau (ou appuyez sur F7).</translation>
+    </message>
+    <message>
+        <source>A kiosk ticket was scanned. To ring it up, close this window first, then scan the ticket again (or press Shift+F8).</source>
+        <translation>Une commande de borne a été balayée. Pour l&apos;enregistrer, fermez d&apos;abord cette fenêtre, puis balayez la commande de nouveau (ou appuyez sur Maj+F8).</translation>
+    </message>
+    <message>
+        <source>A scan came in before anyone signed in. Sign in first, then scan it again.</source>
+        <translation>Un balayage est arrivé avant que quiconque soit connecté. Connectez-vous d&apos;abord, puis balayez de nouveau.</translation>
+    </message>
+    <message>
+        <source>Scanned: the item goes into the sale when this window closes.</source>
+        <translation>Balayé&#xa0;: l&apos;article ira dans la vente à la fermeture de cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>Scanned: {count} items go into the sale when this window closes.</source>
+        <translation>Balayés&#xa0;: {count} articles iront dans la vente à la fermeture de cette fenêtre.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterScreen</name>
     <message>
         <source>Switch user</source>
@@ -1022,6 +1161,17 @@ bornes</translation>
     </message>
 </context>
 <context>
+    <name>SalePage</name>
+    <message>
+        <source>Your order</source>
+        <translation>Votre commande</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>Merci!</translation>
+    </message>
+</context>
+<context>
     <name>SalePanel</name>
     <message>
         <source>No product matches code {code}. {why}</source>
@@ -1076,6 +1226,122 @@ bornes</translation>
     <message>
         <source>Z report.</source>
         <translation>Rapport Z.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Sync</source>
+        <translation>Synchro</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation>Serveur central</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>En attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Last good sync</source>
+        <translation>Dernière synchro réussie</translation>
+    </message>
+    <message>
+        <source>Dismiss alert</source>
+        <translation>Ignorer l&apos;alerte</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Why the hub refused it</source>
+        <translation>Pourquoi le serveur central l&apos;a refusé</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>Sync did not finish: {why}</source>
+        <translation>La synchro n&apos;a pas abouti&#xa0;: {why}</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>not paired</source>
+        <translation>non jumelé</translation>
+    </message>
+    <message>
+        <source>needs pairing again</source>
+        <translation>à jumeler de nouveau</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>connexion…</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>en ligne</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>hors ligne</translation>
+    </message>
+    <message>
+        <source>{count} waiting</source>
+        <translation>{count} en attente</translation>
+    </message>
+    <message>
+        <source>Sync: not paired</source>
+        <translation>Synchro&#xa0;: non jumelé</translation>
+    </message>
+    <message>
+        <source>Sync: {state}</source>
+        <translation>Synchro&#xa0;: {state}</translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation>à jour</translation>
+    </message>
+    <message>
+        <source>last {time}</source>
+        <translation>dernière à {time}</translation>
+    </message>
+    <message>
+        <source>{count} rejected</source>
+        <translation>{count} refusé(s)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWorker</name>
+    <message>
+        <source>Sent {sent}, received {received} changes.</source>
+        <translation>{sent} envoyés, {received} changements reçus.</translation>
+    </message>
+    <message>
+        <source>The store is here: {count} records.</source>
+        <translation>Le magasin est arrivé&#xa0;: {count} enregistrements.</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Something went wrong ({kind}). The details are in the log; try again.</source>
+        <translation>Un problème est survenu ({kind}). Les détails sont dans le journal; réessayez.</translation>
     </message>
 </context>
 <context>
@@ -1175,6 +1441,21 @@ bornes</translation>
     <message>
         <source>Cash  {amount}</source>
         <translation>Comptant  {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsFlow</name>
+    <message>
+        <source>Ticket {number} is in the sale at this register&apos;s prices: {items}, {total}.</source>
+        <translation>La commande {number} est dans la vente aux prix de cette caisse&#xa0;: {items}, {total}.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s code {codes} is applied.</source>
+        <translation>Le code du client {codes} est appliqué.</translation>
+    </message>
+    <message>
+        <source>Check the customer&apos;s ID, then pay (F12).</source>
+        <translation>Vérifiez la pièce d&apos;identité du client, puis payez (F12).</translation>
     </message>
 </context>
 <context>
