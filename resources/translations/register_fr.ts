@@ -552,6 +552,17 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d&apos;iden
     </message>
 </context>
 <context>
+    <name>Keys</name>
+    <message>
+        <source>Esc</source>
+        <translation>Échap</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+</context>
+<context>
     <name>KioskTicketsDialog</name>
     <message>
         <source>No kiosk tickets are waiting. A ticket shows here as soon as a customer sends it from a kiosk.</source>
@@ -679,7 +690,7 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d&apos;iden
     </message>
     <message>
         <source>Shift: open since {time}</source>
-        <translation>Quart ouvert depuis {time}</translation>
+        <translation>Quart ouvert à {time}</translation>
     </message>
     <message>
         <source>Shift: not open</source>
@@ -900,7 +911,7 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d&apos;iden
     </message>
     <message>
         <source>Refund</source>
-        <translation>À rembourser</translation>
+        <translation>Remboursement</translation>
     </message>
     <message>
         <source>Damaged</source>
@@ -937,6 +948,16 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d&apos;iden
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <comment>button</comment>
+        <translation>Rembourser</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <comment>column: how many to refund</comment>
+        <translation>À rembourser</translation>
     </message>
     <message>
         <source>To pay back: {amount}</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -29,9 +29,7 @@ from pos_app.ui.common.widgets import TOUCH_HEIGHT, ReasonChoice, touch_button
 from pos_app.ui.register.dialogs import PosDialog
 from pos_app.ui.tasks import message_of
 
-COLUMNS = (QT_TRANSLATE_NOOP("RefundDialog", "Item"), QT_TRANSLATE_NOOP("RefundDialog", "Sold"),
-           QT_TRANSLATE_NOOP("RefundDialog", "Refunded"), QT_TRANSLATE_NOOP("RefundDialog", "Refund"),
-           QT_TRANSLATE_NOOP("RefundDialog", "Damaged"))
+COLUMNS = ("Item", "Sold", "Refunded", "Refund", "Damaged")  # headers: RefundDialog._headers
 
 
 class RefundDialog(PosDialog):
@@ -53,7 +51,7 @@ class RefundDialog(PosDialog):
         top.addWidget(self.number_field, 1)
         top.addWidget(find)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(name) for name in COLUMNS])
+        self.table.setHorizontalHeaderLabels(self._headers())
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -77,7 +75,7 @@ class RefundDialog(PosDialog):
         self.body.addWidget(self.reason)
         self.body.addLayout(methods)
         self.add_button(self.tr("Cancel"), self.reject)
-        self.refund_button = self.add_button(self.tr("Refund"), self.confirm, primary=True)
+        self.refund_button = self.add_button(self.tr("Refund", "button"), self.confirm, primary=True)
         self.refund_button.setEnabled(False)
         self.cash_choice.toggled.connect(self._preview)
         self.number_field.setFocus()
@@ -120,6 +118,10 @@ class RefundDialog(PosDialog):
         self.card_choice.setEnabled(self._card_enabled and paid_by_card)
         (self.card_choice if self.card_choice.isEnabled() else self.cash_choice).setChecked(True)
         self._preview()
+
+    def _headers(self) -> list[str]:
+        return [self.tr("Item"), self.tr("Sold"), self.tr("Refunded"), self.tr("Refund", "column: how many to refund"),
+                self.tr("Damaged")]
 
     def set_quantity(self, row: int, quantity: int, *, damaged: bool = False) -> None:
         self.spins[row].setValue(quantity)
