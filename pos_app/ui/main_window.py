@@ -19,7 +19,7 @@ from pos_app.ui.device_events import DeviceEvents
 from pos_app.ui.focus_return import FocusReturn
 from pos_app.ui.register.login_screen import LoginScreen
 from pos_app.ui.register.register_screen import RegisterScreen
-from pos_app.ui.sync.widgets import SyncPanel, SyncStatusLabel
+from pos_app.ui.sync.widgets import SyncPanel, SyncStatusLabel, summary_text
 from pos_app.ui.sync.window_sync import WindowSync
 from pos_app.ui.tasks import wait_for_background_work
 from pos_app.ui.terminal_services import TerminalServices
@@ -166,7 +166,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.shift_label.setText(self.tr("Shift: open since {time}").format(
             time=self.t.store_clock.time(shift.opened_at)) if shift else self.tr("Shift: not open"))
         if self.sync_worker is None:  # a paired terminal's worker keeps the label up to date itself
-            self.sync_label.setText(self.t.status.sync_summary().label)
+            self.sync_label.setText(summary_text(self.t.status.sync_summary()))
         self.printer_label.setText(self.register.printer_state)
         self.payment_label.setText(self.register.card_state)
 

@@ -66,6 +66,7 @@ def test_a_cashier_switches_to_french_at_sign_in_and_sells_in_french(qtbot, term
         assert panel.totals.caption_labels["Subtotal"].text() == "Sous-total"
         assert panel.limit_meter.format().endswith(" g sur 30 g")
         assert window.shift_label.text().startswith("Quart ouvert à ")
+        assert window.sync_label.text().startswith("Synchro\xa0: non jumelé")
 
         cashier.click(register.action_buttons["F12"])
         cashier.attest_age()

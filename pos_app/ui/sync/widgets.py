@@ -53,6 +53,16 @@ def label_text(overview: SyncOverview, clock: StoreClock) -> str:
     return " · ".join(parts)
 
 
+def summary_text(summary) -> str:
+    """The status bar's words before the sync worker runs (a StatusService.SyncSummary), in the screen's language."""
+    waiting = QCoreApplication.translate("SyncStatus", "{count} waiting").format(count=summary.pending_mutations)
+    if not summary.paired:
+        return QCoreApplication.translate("SyncStatus", "Sync: not paired") + (
+            f" · {waiting}" if summary.pending_mutations else "")
+    return QCoreApplication.translate("SyncStatus", "Sync: {state}").format(
+        state=waiting if summary.pending_mutations else QCoreApplication.translate("SyncStatus", "up to date"))
+
+
 class SyncStatusLabel(QLabel):
     """For the status bar; connect a worker's ``status_changed`` to ``show_overview``. Times are the store's."""
 
