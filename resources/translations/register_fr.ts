@@ -5,17 +5,17 @@
     <name>AgeCheckDialog</name>
     <message>
         <source>An ID was refused in this sale, so your own check is not enough. Scan another valid ID, or ask a manager to approve with their PIN and a reason.</source>
-        <translation>Une pièce d'identité a été refusée dans cette vente : votre propre vérification ne suffit plus. Balayez une autre pièce valide, ou demandez à un gérant d'approuver avec son NIP et une raison.</translation>
+        <translation>Une pièce d&apos;identité a été refusée dans cette vente&#xa0;: votre propre vérification ne suffit plus. Balayez une autre pièce valide, ou demandez à un gérant d&apos;approuver avec son NIP et une raison.</translation>
     </message>
     <message>
-        <source>Check the customer's age</source>
-        <translation>Vérifier l'âge du client</translation>
+        <source>Check the customer&apos;s age</source>
+        <translation>Vérifier l&apos;âge du client</translation>
     </message>
     <message>
         <source>This sale has cannabis. The customer must be {age} or older in {province}.
-Scan the back of their driver's licence or ID card now.</source>
+Scan the back of their driver&apos;s licence or ID card now.</source>
         <translation>Cette vente contient du cannabis. Le client doit avoir {age} ans ou plus en {province}.
-Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité.</translation>
+Balayez maintenant le verso de son permis de conduire ou de sa carte d&apos;identité.</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -27,7 +27,7 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>I checked their ID: {age}+</source>
-        <translation>J'ai vérifié sa pièce : {age}+</translation>
+        <translation>J&apos;ai vérifié sa pièce&#xa0;: {age}+</translation>
     </message>
     <message>
         <source>Refused earlier in this sale. {why}</source>
@@ -50,18 +50,18 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>{why} The terminal keeps what it has; try again when the hub answers.</source>
-        <translation>{why} Le poste garde ce qu'il a; réessayez quand le serveur central répondra.</translation>
+        <translation>{why} Le poste garde ce qu&apos;il a; réessayez quand le serveur central répondra.</translation>
     </message>
 </context>
 <context>
     <name>CardMoneyDialog</name>
     <message>
-        <source>{amount} has been taken by card on this sale. Before the register closes, finish the sale, or void the card payments so the money goes back to the customer's card.</source>
-        <translation>{amount} a été payé par carte dans cette vente. Avant de fermer la caisse, terminez la vente, ou annulez les paiements par carte pour que l'argent retourne sur la carte du client.</translation>
+        <source>{amount} has been taken by card on this sale. Before the register closes, finish the sale, or void the card payments so the money goes back to the customer&apos;s card.</source>
+        <translation>{amount} a été payé par carte dans cette vente. Avant de fermer la caisse, terminez la vente, ou annulez les paiements par carte pour que l&apos;argent retourne sur la carte du client.</translation>
     </message>
     <message>
-        <source>The register stopped before this sale was finished, after {amount} had been taken by card. Finish the sale, or void the card payments so the money goes back to the customer's card.</source>
-        <translation>La caisse s'est arrêtée avant la fin de cette vente, après un paiement de {amount} par carte. Terminez la vente, ou annulez les paiements par carte pour que l'argent retourne sur la carte du client.</translation>
+        <source>The register stopped before this sale was finished, after {amount} had been taken by card. Finish the sale, or void the card payments so the money goes back to the customer&apos;s card.</source>
+        <translation>La caisse s&apos;est arrêtée avant la fin de cette vente, après un paiement de {amount} par carte. Terminez la vente, ou annulez les paiements par carte pour que l&apos;argent retourne sur la carte du client.</translation>
     </message>
     <message>
         <source>Card payment on this sale</source>
@@ -81,7 +81,7 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>No card terminal is set up on this register.</source>
-        <translation>Aucun terminal de paiement n'est configuré sur cette caisse.</translation>
+        <translation>Aucun terminal de paiement n&apos;est configuré sur cette caisse.</translation>
     </message>
 </context>
 <context>
@@ -92,7 +92,7 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>Ask the customer to tap, insert or swipe their card on the terminal.</source>
-        <translation>Demandez au client de présenter, d'insérer ou de glisser sa carte au terminal.</translation>
+        <translation>Demandez au client de présenter, d&apos;insérer ou de glisser sa carte au terminal.</translation>
     </message>
     <message>
         <source>Cancel payment</source>
@@ -108,7 +108,7 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>Waiting {seconds} s</source>
-        <translation>Attente : {seconds} s</translation>
+        <translation>Attente&#xa0;: {seconds} s</translation>
     </message>
     <message>
         <source>Cancelling at the terminal…</source>
@@ -123,15 +123,15 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     <name>CartFlow</name>
     <message>
         <source>Scan an item first, then choose it in the cart.</source>
-        <translation>Balayez d'abord un article, puis choisissez-le dans le panier.</translation>
+        <translation>Balayez d&apos;abord un article, puis choisissez-le dans le panier.</translation>
     </message>
     <message>
         <source>Ticket {number} is cancelled: the customer takes none of it, and its items are free for other customers again.</source>
-        <translation>La commande {number} est annulée : le client ne prend rien, et ses articles sont de nouveau offerts aux autres clients.</translation>
+        <translation>La commande {number} est annulée&#xa0;: le client ne prend rien, et ses articles sont de nouveau offerts aux autres clients.</translation>
     </message>
     <message>
         <source>Scan items before giving a cart discount.</source>
-        <translation>Balayez des articles avant d'accorder un rabais sur le panier.</translation>
+        <translation>Balayez des articles avant d&apos;accorder un rabais sur le panier.</translation>
     </message>
     <message>
         <source>whole cart</source>
@@ -139,7 +139,7 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>Scan items before entering a discount code.</source>
-        <translation>Balayez des articles avant d'entrer un code promo.</translation>
+        <translation>Balayez des articles avant d&apos;entrer un code promo.</translation>
     </message>
     <message>
         <source>Code {code} applied.</source>
@@ -147,11 +147,11 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>Parked: {label}. Resume it with F8.</source>
-        <translation>En attente : {label}. Reprenez-la avec F8.</translation>
+        <translation>En attente&#xa0;: {label}. Reprenez-la avec F8.</translation>
     </message>
     <message>
         <source>These items can no longer be sold and were left out: {items}.</source>
-        <translation>Ces articles ne peuvent plus être vendus et ont été retirés : {items}.</translation>
+        <translation>Ces articles ne peuvent plus être vendus et ont été retirés&#xa0;: {items}.</translation>
     </message>
 </context>
 <context>
@@ -178,14 +178,14 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>{promotion}: {amount} off this line</source>
-        <translation>{promotion} : {amount} de rabais sur cette ligne</translation>
+        <translation>{promotion}&#xa0;: {amount} de rabais sur cette ligne</translation>
     </message>
     <message>
         <source>(lot {lot})</source>
         <translation>(lot {lot})</translation>
     </message>
     <message>
-        <source>can't be sold</source>
+        <source>can&apos;t be sold</source>
         <translation>ne peut pas être vendu</translation>
     </message>
 </context>
@@ -205,7 +205,7 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>What it was for (required for a paid-out)</source>
-        <translation>À quoi a servi l'argent (obligatoire pour une sortie de fonds)</translation>
+        <translation>Motif (obligatoire pour une sortie de fonds)</translation>
     </message>
     <message>
         <source>What</source>
@@ -232,11 +232,11 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     <name>CheckoutFlow</name>
     <message>
         <source>Only a sale with cannabis needs an age check.</source>
-        <translation>Seule une vente avec du cannabis demande une vérification de l'âge.</translation>
+        <translation>Seule une vente avec du cannabis demande une vérification de l&apos;âge.</translation>
     </message>
     <message>
-        <source>An ID was refused in this sale. A manager who has checked the customer's age can let it go on: the reason first, then the manager's code and PIN.</source>
-        <translation>Une pièce d'identité a été refusée dans cette vente. Un gérant qui a vérifié l'âge du client peut la laisser continuer : la raison d'abord, puis le code et le NIP du gérant.</translation>
+        <source>An ID was refused in this sale. A manager who has checked the customer&apos;s age can let it go on: the reason first, then the manager&apos;s code and PIN.</source>
+        <translation>Une pièce d&apos;identité a été refusée dans cette vente. Un gérant qui a vérifié l&apos;âge du client peut la laisser continuer&#xa0;: la raison d&apos;abord, puis le code et le NIP du gérant.</translation>
     </message>
     <message>
         <source>Reason, e.g. valid passport checked</source>
@@ -244,19 +244,19 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>There is nothing to pay for yet. Scan an item first.</source>
-        <translation>Il n'y a encore rien à payer. Balayez d'abord un article.</translation>
+        <translation>Il n&apos;y a encore rien à payer. Balayez d&apos;abord un article.</translation>
     </message>
     <message>
         <source>Card terminal: ready</source>
-        <translation>Terminal : prêt</translation>
+        <translation>Terminal&#xa0;: prêt</translation>
     </message>
     <message>
         <source>Card terminal: not answering</source>
-        <translation>Terminal : ne répond pas</translation>
+        <translation>Terminal&#xa0;: ne répond pas</translation>
     </message>
     <message>
         <source>Sale {number} complete. Change due: {change}.</source>
-        <translation>Vente {number} terminée. Monnaie à rendre : {change}.</translation>
+        <translation>Vente {number} terminée. Monnaie à rendre&#xa0;: {change}.</translation>
     </message>
     <message>
         <source>Sale {number} complete.</source>
@@ -268,7 +268,7 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>{done} The receipt did not print: {why}</source>
-        <translation>{done} Le reçu n'a pas été imprimé : {why}</translation>
+        <translation>{done} Le reçu n&apos;a pas été imprimé&#xa0;: {why}</translation>
     </message>
     <message>
         <source>Printing the last receipt again…</source>
@@ -276,7 +276,7 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>Reprint:</source>
-        <translation>Réimpression :</translation>
+        <translation>Réimpression&#xa0;:</translation>
     </message>
     <message>
         <source>The last receipt was printed again.</source>
@@ -284,11 +284,11 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>The sale is not complete.</source>
-        <translation>La vente n'est pas terminée.</translation>
+        <translation>La vente n&apos;est pas terminée.</translation>
     </message>
     <message>
         <source>Give the customer back the {amount} cash they handed over.</source>
-        <translation>Rendez au client les {amount} en argent comptant qu'il a remis.</translation>
+        <translation>Rendez au client les {amount} en argent comptant qu&apos;il a remis.</translation>
     </message>
     <message>
         <source>The card payment stays on the sale.</source>
@@ -299,11 +299,11 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     <name>CloseShiftDialog</name>
     <message>
         <source>Close the shift: count the drawer</source>
-        <translation>Fermer le quart : compter le tiroir-caisse</translation>
+        <translation>Fermer le quart&#xa0;: compter le tiroir-caisse</translation>
     </message>
     <message>
         <source>Count the cash in the drawer by bill and coin, then tap Done counting.</source>
-        <translation>Comptez l'argent du tiroir-caisse par billet et par pièce, puis touchez Compte terminé.</translation>
+        <translation>Comptez l&apos;argent du tiroir-caisse par billet et par pièce, puis touchez Compte terminé.</translation>
     </message>
     <message>
         <source>Counted</source>
@@ -334,8 +334,8 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
         <translation>Fermer le quart et imprimer le rapport Z</translation>
     </message>
     <message>
-        <source>The variance is over the store's limit of {limit}: a manager must approve it.</source>
-        <translation>L'écart dépasse la limite du magasin de {limit} : un gérant doit l'approuver.</translation>
+        <source>The variance is over the store&apos;s limit of {limit}: a manager must approve it.</source>
+        <translation>L&apos;écart dépasse la limite du magasin de {limit}&#xa0;: un gérant doit l&apos;approuver.</translation>
     </message>
     <message>
         <source>Check the figures, then close the shift.</source>
@@ -350,11 +350,11 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>On this sale: {codes}.</source>
-        <translation>Sur cette vente : {codes}.</translation>
+        <translation>Sur cette vente&#xa0;: {codes}.</translation>
     </message>
     <message>
         <source>No code on this sale yet.</source>
-        <translation>Aucun code sur cette vente pour l'instant.</translation>
+        <translation>Aucun code sur cette vente pour l&apos;instant.</translation>
     </message>
     <message>
         <source>Type or scan the code the customer gives. {already}</source>
@@ -446,7 +446,7 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     <name>DiscountDialog</name>
     <message>
         <source>Discount: {target}</source>
-        <translation>Rabais : {target}</translation>
+        <translation>Rabais&#xa0;: {target}</translation>
     </message>
     <message>
         <source>Percent off</source>
@@ -474,7 +474,7 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>{text} is not a number. Type it like 10 or 2.50.</source>
-        <translation>{text} n'est pas un nombre. Tapez-le comme 10 ou 2,50.</translation>
+        <translation>{text} n&apos;est pas un nombre. Tapez-le comme 10 ou 2,50.</translation>
     </message>
     <message>
         <source>Choose a reason for the discount, then tap Apply.</source>
@@ -543,12 +543,12 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
         <translation>{count}, aucun vendable</translation>
     </message>
     <message>
-        <source>{product} can't be sold: nothing is in stock. If it is picked, the cart marks it and payment waits until it is removed.</source>
-        <translation>{product} ne peut pas être vendu : rien n'est en stock. S'il est choisi, le panier le signale et le paiement attend qu'il soit retiré.</translation>
+        <source>{product} can&apos;t be sold: nothing is in stock. If it is picked, the cart marks it and payment waits until it is removed.</source>
+        <translation>{product} ne peut pas être vendu&#xa0;: rien n&apos;est en stock. S&apos;il est choisi, le panier le signale et le paiement attend qu&apos;il soit retiré.</translation>
     </message>
     <message>
-        <source>{product} can't be sold: what is in stock is expired or recalled. If it is picked, the cart marks it and payment waits until it is removed.</source>
-        <translation>{product} ne peut pas être vendu : le stock est périmé ou rappelé. S'il est choisi, le panier le signale et le paiement attend qu'il soit retiré.</translation>
+        <source>{product} can&apos;t be sold: what is in stock is expired or recalled. If it is picked, the cart marks it and payment waits until it is removed.</source>
+        <translation>{product} ne peut pas être vendu&#xa0;: le stock est périmé ou rappelé. S&apos;il est choisi, le panier le signale et le paiement attend qu&apos;il soit retiré.</translation>
     </message>
 </context>
 <context>
@@ -566,14 +566,14 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     <name>KioskTicketsDialog</name>
     <message>
         <source>No kiosk tickets are waiting. A ticket shows here as soon as a customer sends it from a kiosk.</source>
-        <translation>Aucune commande de borne en attente. Une commande s'affiche ici dès qu'un client l'envoie d'une borne.</translation>
+        <translation>Aucune commande de borne en attente. Une commande s&apos;affiche ici dès qu&apos;un client l&apos;envoie d&apos;une borne.</translation>
     </message>
     <message>
         <source>Kiosk tickets</source>
         <translation>Commandes des bornes</translation>
     </message>
     <message>
-        <source>Ticket number, e.g. K-3001, or scan the ticket's QR code</source>
+        <source>Ticket number, e.g. K-3001, or scan the ticket&apos;s QR code</source>
         <translation>Numéro de commande, p. ex. K-3001, ou balayez son code QR</translation>
     </message>
     <message>
@@ -589,8 +589,8 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
         <translation>{number}   ·   {items}   ·   {total}   ·   envoyée à {time}</translation>
     </message>
     <message>
-        <source>{count} waiting, oldest first. Prices are this register's, taxes included; the kiosk's were an estimate.</source>
-        <translation>{count} en attente, la plus ancienne d'abord. Les prix sont ceux de cette caisse, taxes incluses; ceux de la borne étaient une estimation.</translation>
+        <source>{count} waiting, oldest first. Prices are this register&apos;s, taxes included; the kiosk&apos;s were an estimate.</source>
+        <translation>{count} en attente, la plus ancienne d&apos;abord. Les prix sont ceux de cette caisse, taxes incluses; ceux de la borne étaient une estimation.</translation>
     </message>
     <message>
         <source>Choose a ticket in the list, or type its number.</source>
@@ -635,15 +635,15 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>A PIN only you know: not your birthday, and not the one the manager gave you.</source>
-        <translation>Un NIP que vous seul connaissez : ni votre date de naissance, ni celui que le gérant vous a donné.</translation>
+        <translation>Un NIP que vous seul connaissez&#xa0;: ni votre date de naissance, ni celui que le gérant vous a donné.</translation>
     </message>
     <message>
         <source>Tap your name, or type your staff code, then enter your PIN.</source>
-        <translation>Touchez votre nom, ou tapez votre code d'employé, puis entrez votre NIP.</translation>
+        <translation>Touchez votre nom, ou tapez votre code d&apos;employé, puis entrez votre NIP.</translation>
     </message>
     <message>
         <source>Staff code</source>
-        <translation>Code d'employé</translation>
+        <translation>Code d&apos;employé</translation>
     </message>
     <message>
         <source>Cancel new PIN</source>
@@ -651,7 +651,7 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>Tap your name or type your staff code first, then your PIN.</source>
-        <translation>Touchez votre nom ou tapez d'abord votre code d'employé, puis votre NIP.</translation>
+        <translation>Touchez votre nom ou tapez d&apos;abord votre code d&apos;employé, puis votre NIP.</translation>
     </message>
 </context>
 <context>
@@ -686,7 +686,7 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>No one signed in</source>
-        <translation>Personne n'est connecté</translation>
+        <translation>Personne n&apos;est connecté</translation>
     </message>
     <message>
         <source>Shift: open since {time}</source>
@@ -715,15 +715,15 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     <name>OpenSaleFlow</name>
     <message>
         <source>The sale left open at this till is back: {items}, {total}.</source>
-        <translation>La vente laissée ouverte à cette caisse est de retour : {items}, {total}.</translation>
+        <translation>La vente laissée ouverte à cette caisse est de retour&#xa0;: {items}, {total}.</translation>
     </message>
     <message>
         <source>Payments already taken: {amount}.</source>
-        <translation>Paiements déjà reçus : {amount}.</translation>
+        <translation>Paiements déjà reçus&#xa0;: {amount}.</translation>
     </message>
     <message>
         <source>These items can no longer be sold and were left out: {items}.</source>
-        <translation>Ces articles ne peuvent plus être vendus et ont été retirés : {items}.</translation>
+        <translation>Ces articles ne peuvent plus être vendus et ont été retirés&#xa0;: {items}.</translation>
     </message>
     <message>
         <source>{amount} taken earlier does not fit the sale any more; a manager will see it among the card payments with no sale.</source>
@@ -731,11 +731,11 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>Asking the card terminal to reverse the card payments…</source>
-        <translation>Demande au terminal de paiement d'annuler les paiements par carte…</translation>
+        <translation>Demande au terminal de paiement d&apos;annuler les paiements par carte…</translation>
     </message>
     <message>
-        <source>The card payments of {amount} were reversed: the money goes back to the customer's card. The items are still in the cart.</source>
-        <translation>Les paiements par carte de {amount} ont été annulés : l'argent retourne sur la carte du client. Les articles sont toujours dans le panier.</translation>
+        <source>The card payments of {amount} were reversed: the money goes back to the customer&apos;s card. The items are still in the cart.</source>
+        <translation>Les paiements par carte de {amount} ont été annulés&#xa0;: l&apos;argent retourne sur la carte du client. Les articles sont toujours dans le panier.</translation>
     </message>
     <message>
         <source>{count} more after this one.</source>
@@ -743,26 +743,26 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>Void it (manager)</source>
-        <translation>L'annuler (gérant)</translation>
+        <translation>L&apos;annuler (gérant)</translation>
     </message>
     <message>
-        <source>The card payment of {amount} was voided: the money goes back to the customer's card.</source>
-        <translation>Le paiement par carte de {amount} a été annulé : l'argent retourne sur la carte du client.</translation>
+        <source>The card payment of {amount} was voided: the money goes back to the customer&apos;s card.</source>
+        <translation>Le paiement par carte de {amount} a été annulé&#xa0;: l&apos;argent retourne sur la carte du client.</translation>
     </message>
     <message>
         <source>Voiding a card payment needs a manager.</source>
-        <translation>L'annulation d'un paiement par carte demande un gérant.</translation>
+        <translation>L&apos;annulation d&apos;un paiement par carte demande un gérant.</translation>
     </message>
 </context>
 <context>
     <name>OpenShiftDialog</name>
     <message>
         <source>Open the shift: count the float</source>
-        <translation>Ouvrir le quart : compter le fonds de caisse</translation>
+        <translation>Ouvrir le quart&#xa0;: compter le fonds de caisse</translation>
     </message>
     <message>
         <source>Count the cash in the drawer by bill and coin.</source>
-        <translation>Comptez l'argent du tiroir-caisse par billet et par pièce.</translation>
+        <translation>Comptez l&apos;argent du tiroir-caisse par billet et par pièce.</translation>
     </message>
     <message>
         <source>Open with no cash in the drawer? The float counted is {amount}.</source>
@@ -784,20 +784,20 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
         <translation>Approbation du gérant</translation>
     </message>
     <message>
-        <source>Manager's staff code</source>
-        <translation>Code d'employé du gérant</translation>
+        <source>Manager&apos;s staff code</source>
+        <translation>Code d&apos;employé du gérant</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <source>Type the reason for this override first, then the manager's code and PIN.</source>
-        <translation>Tapez d'abord la raison de cette approbation, puis le code et le NIP du gérant.</translation>
+        <source>Type the reason for this override first, then the manager&apos;s code and PIN.</source>
+        <translation>Tapez d&apos;abord la raison de cette approbation, puis le code et le NIP du gérant.</translation>
     </message>
     <message>
-        <source>Type the manager's staff code first, then their PIN.</source>
-        <translation>Tapez d'abord le code d'employé du gérant, puis son NIP.</translation>
+        <source>Type the manager&apos;s staff code first, then their PIN.</source>
+        <translation>Tapez d&apos;abord le code d&apos;employé du gérant, puis son NIP.</translation>
     </message>
 </context>
 <context>
@@ -807,12 +807,12 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
         <translation>Mettre une vente en attente ou la reprendre</translation>
     </message>
     <message>
-        <source>Label, e.g. the customer's name or jacket colour</source>
+        <source>Label, e.g. the customer&apos;s name or jacket colour</source>
         <translation>Étiquette, p. ex. le nom du client ou la couleur de son manteau</translation>
     </message>
     <message>
         <source>Park the sale on screen:</source>
-        <translation>Mettre en attente la vente à l'écran :</translation>
+        <translation>Mettre en attente la vente à l&apos;écran&#xa0;:</translation>
     </message>
     <message>
         <source>The cart is empty.</source>
@@ -820,7 +820,7 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>Parked sales ({count}):</source>
-        <translation>Ventes en attente ({count}) :</translation>
+        <translation>Ventes en attente ({count})&#xa0;:</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -877,7 +877,7 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     <name>QuantityDialog</name>
     <message>
         <source>Quantity: {product}</source>
-        <translation>Quantité : {product}</translation>
+        <translation>Quantité&#xa0;: {product}</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -918,7 +918,7 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
         <translation>Endommagé</translation>
     </message>
     <message>
-        <source>Scan the receipt's code, or type its number</source>
+        <source>Scan the receipt&apos;s code, or type its number</source>
         <translation>Balayez le code du reçu, ou tapez son numéro</translation>
     </message>
     <message>
@@ -935,11 +935,11 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>Back to the original card</source>
-        <translation>Sur la carte d'origine</translation>
+        <translation>Sur la carte d&apos;origine</translation>
     </message>
     <message>
         <source>Pay back by:</source>
-        <translation>Rembourser par :</translation>
+        <translation>Rembourser par&#xa0;:</translation>
     </message>
     <message>
         <source>Why is it coming back? Choose a reason…</source>
@@ -961,7 +961,7 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>To pay back: {amount}</source>
-        <translation>À rembourser : {amount}</translation>
+        <translation>À rembourser&#xa0;: {amount}</translation>
     </message>
     <message>
         <source>Choose why the items are coming back, then tap Refund.</source>
@@ -972,11 +972,11 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     <name>RefundFlow</name>
     <message>
         <source>Finish or park the sale on screen before a refund.</source>
-        <translation>Terminez ou mettez en attente la vente à l'écran avant un remboursement.</translation>
+        <translation>Terminez ou mettez en attente la vente à l&apos;écran avant un remboursement.</translation>
     </message>
     <message>
-        <source>A refund needs a manager's approval.</source>
-        <translation>Un remboursement demande l'approbation d'un gérant.</translation>
+        <source>A refund needs a manager&apos;s approval.</source>
+        <translation>Un remboursement demande l&apos;approbation d&apos;un gérant.</translation>
     </message>
     <message>
         <source>Refunded {amount} on sale {number} (cash).</source>
@@ -987,20 +987,20 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
         <translation>{amount} remboursé sur la vente {number} (sur la carte).</translation>
     </message>
     <message>
-        <source>Follow the card terminal: the refund is on its way to the customer's card…</source>
-        <translation>Suivez le terminal de paiement : le remboursement s'en va sur la carte du client…</translation>
+        <source>Follow the card terminal: the refund is on its way to the customer&apos;s card…</source>
+        <translation>Suivez le terminal de paiement&#xa0;: le remboursement s&apos;en va sur la carte du client…</translation>
     </message>
     <message>
         <source>Finish or park the sale on screen before voiding another one.</source>
-        <translation>Terminez ou mettez en attente la vente à l'écran avant d'en annuler une autre.</translation>
+        <translation>Terminez ou mettez en attente la vente à l&apos;écran avant d&apos;en annuler une autre.</translation>
     </message>
     <message>
-        <source>Voiding a sale needs a manager's approval.</source>
-        <translation>L'annulation d'une vente demande l'approbation d'un gérant.</translation>
+        <source>Voiding a sale needs a manager&apos;s approval.</source>
+        <translation>L&apos;annulation d&apos;une vente demande l&apos;approbation d&apos;un gérant.</translation>
     </message>
     <message>
         <source>Sale {number} is voided: {amount} goes back the way it was paid.</source>
-        <translation>La vente {number} est annulée : {amount} est rendu selon le mode de paiement d'origine.</translation>
+        <translation>La vente {number} est annulée&#xa0;: {amount} est rendu selon le mode de paiement d&apos;origine.</translation>
     </message>
     <message>
         <source>Sale {number} voided.</source>
@@ -1011,54 +1011,54 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     <name>RegisterScans</name>
     <message>
         <source>An item was scanned during payment and was not added: it would change what the customer owes. Go back to the sale (Esc) to add it, then pay.</source>
-        <translation>Un article a été balayé pendant le paiement et n'a pas été ajouté : il changerait le montant dû par le client. Revenez à la vente (Échap) pour l'ajouter, puis payez.</translation>
+        <translation>Un article a été balayé pendant le paiement et n&apos;a pas été ajouté&#xa0;: il changerait le montant dû par le client. Revenez à la vente (Échap) pour l&apos;ajouter, puis payez.</translation>
     </message>
     <message>
         <source>An item was scanned while the card terminal is taking the payment and was not added. When the payment is done or cancelled, scan it again.</source>
-        <translation>Un article a été balayé pendant que le terminal de paiement traite le paiement et n'a pas été ajouté. Quand le paiement sera terminé ou annulé, balayez-le de nouveau.</translation>
+        <translation>Un article a été balayé pendant que le terminal de paiement traite le paiement et n&apos;a pas été ajouté. Quand le paiement sera terminé ou annulé, balayez-le de nouveau.</translation>
     </message>
     <message>
         <source>An item was scanned during the age check and was not added. Finish the age check (or cancel it), then scan the item again.</source>
-        <translation>Un article a été balayé pendant la vérification de l'âge et n'a pas été ajouté. Terminez (ou annulez) la vérification, puis balayez l'article de nouveau.</translation>
+        <translation>Un article a été balayé pendant la vérification de l&apos;âge et n&apos;a pas été ajouté. Terminez (ou annulez) la vérification, puis balayez l&apos;article de nouveau.</translation>
     </message>
     <message>
         <source>An item was scanned while parking or resuming a sale and was not added: close this window, then scan it into the sale in front.</source>
-        <translation>Un article a été balayé pendant la mise en attente ou la reprise d'une vente et n'a pas été ajouté : fermez cette fenêtre, puis balayez-le dans la vente à l'écran.</translation>
+        <translation>Un article a été balayé pendant la mise en attente ou la reprise d&apos;une vente et n&apos;a pas été ajouté&#xa0;: fermez cette fenêtre, puis balayez-le dans la vente à l&apos;écran.</translation>
     </message>
     <message>
         <source>An item was scanned and was not added: close this window first, then scan it again.</source>
-        <translation>Un article a été balayé et n'a pas été ajouté : fermez d'abord cette fenêtre, puis balayez-le de nouveau.</translation>
+        <translation>Un article a été balayé et n&apos;a pas été ajouté&#xa0;: fermez d&apos;abord cette fenêtre, puis balayez-le de nouveau.</translation>
     </message>
     <message>
         <source>A receipt was scanned. To refund or void that sale, close this window first, then scan the receipt again.</source>
-        <translation>Un reçu a été balayé. Pour rembourser ou annuler cette vente, fermez d'abord cette fenêtre, puis balayez le reçu de nouveau.</translation>
+        <translation>Un reçu a été balayé. Pour rembourser ou annuler cette vente, fermez d&apos;abord cette fenêtre, puis balayez le reçu de nouveau.</translation>
     </message>
     <message>
-        <source>An ID was scanned. To check the customer's age, close this window first, then scan the ID again (or press F7).</source>
-        <translation>Une pièce d'identité a été balayée. Pour vérifier l'âge du client, fermez d'abord cette fenêtre, puis balayez la pièce de nouveau (ou appuyez sur F7).</translation>
+        <source>An ID was scanned. To check the customer&apos;s age, close this window first, then scan the ID again (or press F7).</source>
+        <translation>Une pièce d&apos;identité a été balayée. Pour vérifier l&apos;âge du client, fermez d&apos;abord cette fenêtre, puis balayez la pièce de nouveau (ou appuyez sur F7).</translation>
     </message>
     <message>
         <source>A kiosk ticket was scanned. To ring it up, close this window first, then scan the ticket again (or press Shift+F8).</source>
-        <translation>Une commande de borne a été balayée. Pour l'enregistrer, fermez d'abord cette fenêtre, puis balayez la commande de nouveau (ou appuyez sur Maj+F8).</translation>
+        <translation>Une commande de borne a été balayée. Pour l&apos;enregistrer, fermez d&apos;abord cette fenêtre, puis balayez la commande de nouveau (ou appuyez sur Maj+F8).</translation>
     </message>
     <message>
         <source>A scan came in before anyone signed in. Sign in first, then scan it again.</source>
-        <translation>Un balayage est arrivé avant que quiconque soit connecté. Connectez-vous d'abord, puis balayez de nouveau.</translation>
+        <translation>Un balayage est arrivé avant que quiconque soit connecté. Connectez-vous d&apos;abord, puis balayez de nouveau.</translation>
     </message>
     <message>
         <source>Scanned: the item goes into the sale when this window closes.</source>
-        <translation>Balayé : l'article ira dans la vente à la fermeture de cette fenêtre.</translation>
+        <translation>Balayé&#xa0;: l&apos;article ira dans la vente à la fermeture de cette fenêtre.</translation>
     </message>
     <message>
         <source>Scanned: {count} items go into the sale when this window closes.</source>
-        <translation>Balayés : {count} articles iront dans la vente à la fermeture de cette fenêtre.</translation>
+        <translation>Balayés&#xa0;: {count} articles iront dans la vente à la fermeture de cette fenêtre.</translation>
     </message>
 </context>
 <context>
     <name>RegisterScreen</name>
     <message>
         <source>Switch user</source>
-        <translation>Changer d'utilisateur</translation>
+        <translation>Changer d&apos;utilisateur</translation>
     </message>
     <message>
         <source>Search</source>
@@ -1070,11 +1070,11 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>Remove item</source>
-        <translation>Retirer l'article</translation>
+        <translation>Retirer l&apos;article</translation>
     </message>
     <message>
         <source>Item discount</source>
-        <translation>Rabais sur l'article</translation>
+        <translation>Rabais sur l&apos;article</translation>
     </message>
     <message>
         <source>Cart discount</source>
@@ -1082,7 +1082,7 @@ Balayez maintenant le verso de son permis de conduire ou de sa carte d'identité
     </message>
     <message>
         <source>Age check</source>
-        <translation>Vérification de l'âge</translation>
+        <translation>Vérification de l&apos;âge</translation>
     </message>
     <message>
         <source>Park / resume</source>
@@ -1116,15 +1116,15 @@ bornes</translation>
     </message>
     <message>
         <source>Printer: checking…</source>
-        <translation>Imprimante : vérification…</translation>
+        <translation>Imprimante&#xa0;: vérification…</translation>
     </message>
     <message>
         <source>Card terminal: ready</source>
-        <translation>Terminal : prêt</translation>
+        <translation>Terminal&#xa0;: prêt</translation>
     </message>
     <message>
         <source>Card terminal: not set up</source>
-        <translation>Terminal : non configuré</translation>
+        <translation>Terminal&#xa0;: non configuré</translation>
     </message>
     <message>
         <source>Shift+</source>
@@ -1132,11 +1132,11 @@ bornes</translation>
     </message>
     <message>
         <source>Each button shows its key.  Shift+F6: discount code.  Ctrl+R reprints the last receipt.  Esc closes a dialog.</source>
-        <translation>Chaque bouton affiche sa touche.  Maj+F6 : code promo.  Ctrl+R réimprime le dernier reçu.  Échap ferme une fenêtre.</translation>
+        <translation>Chaque bouton affiche sa touche.  Maj+F6&#xa0;: code promo.  Ctrl+R réimprime le dernier reçu.  Échap ferme une fenêtre.</translation>
     </message>
     <message>
         <source>Finish or park the sale (F8) before switching user.</source>
-        <translation>Terminez ou mettez en attente la vente (F8) avant de changer d'utilisateur.</translation>
+        <translation>Terminez ou mettez en attente la vente (F8) avant de changer d&apos;utilisateur.</translation>
     </message>
     <message>
         <source>A card payment is in progress. Wait for the card terminal, then close the register.</source>
@@ -1144,14 +1144,14 @@ bornes</translation>
     </message>
     <message>
         <source>The shift is not open. Count the float to open it (F11, Open shift) before selling.</source>
-        <translation>Le quart n'est pas ouvert. Comptez le fonds de caisse pour l'ouvrir (F11, Ouvrir le quart) avant de vendre.</translation>
+        <translation>Le quart n&apos;est pas ouvert. Comptez le fonds de caisse pour l&apos;ouvrir (F11, Ouvrir le quart) avant de vendre.</translation>
     </message>
 </context>
 <context>
     <name>ReportDialog</name>
     <message>
         <source>Z report: shift closed</source>
-        <translation>Rapport Z : quart fermé</translation>
+        <translation>Rapport Z&#xa0;: quart fermé</translation>
     </message>
     <message>
         <source>X report (shift still open)</source>
@@ -1209,8 +1209,8 @@ bornes</translation>
 <context>
     <name>ShiftFlow</name>
     <message>
-        <source>Opening the drawer without a sale needs a manager's approval.</source>
-        <translation>Ouvrir le tiroir-caisse sans vente demande l'approbation d'un gérant.</translation>
+        <source>Opening the drawer without a sale needs a manager&apos;s approval.</source>
+        <translation>Ouvrir le tiroir-caisse sans vente demande l&apos;approbation d&apos;un gérant.</translation>
     </message>
     <message>
         <source>No sale.</source>
@@ -1234,10 +1234,10 @@ bornes</translation>
     </message>
     <message>
         <source>Finish or park the sale on screen before closing the shift.</source>
-        <translation>Terminez ou mettez en attente la vente à l'écran avant de fermer le quart.</translation>
+        <translation>Terminez ou mettez en attente la vente à l&apos;écran avant de fermer le quart.</translation>
     </message>
     <message>
-        <source>Closing the card terminal's batch…</source>
+        <source>Closing the card terminal&apos;s batch…</source>
         <translation>Fermeture du lot du terminal de paiement…</translation>
     </message>
     <message>
@@ -1265,7 +1265,7 @@ bornes</translation>
     </message>
     <message>
         <source>Waiting to send</source>
-        <translation>En attente d'envoi</translation>
+        <translation>En attente d&apos;envoi</translation>
     </message>
     <message>
         <source>Last good sync</source>
@@ -1273,7 +1273,7 @@ bornes</translation>
     </message>
     <message>
         <source>Dismiss alert</source>
-        <translation>Ignorer l'alerte</translation>
+        <translation>Ignorer l&apos;alerte</translation>
     </message>
     <message>
         <source>What</source>
@@ -1281,7 +1281,7 @@ bornes</translation>
     </message>
     <message>
         <source>Why the hub refused it</source>
-        <translation>Pourquoi le serveur central l'a refusé</translation>
+        <translation>Pourquoi le serveur central l&apos;a refusé</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -1289,7 +1289,7 @@ bornes</translation>
     </message>
     <message>
         <source>Sync did not finish: {why}</source>
-        <translation>La synchro n'a pas abouti : {why}</translation>
+        <translation>La synchro n&apos;a pas abouti&#xa0;: {why}</translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -1328,11 +1328,11 @@ bornes</translation>
     </message>
     <message>
         <source>Sync: not paired</source>
-        <translation>Synchro : non jumelé</translation>
+        <translation>Synchro&#xa0;: non jumelé</translation>
     </message>
     <message>
         <source>Sync: {state}</source>
-        <translation>Synchro : {state}</translation>
+        <translation>Synchro&#xa0;: {state}</translation>
     </message>
     <message>
         <source>up to date</source>
@@ -1355,7 +1355,7 @@ bornes</translation>
     </message>
     <message>
         <source>The store is here: {count} records.</source>
-        <translation>Le magasin est arrivé : {count} enregistrements.</translation>
+        <translation>Le magasin est arrivé&#xa0;: {count} enregistrements.</translation>
     </message>
 </context>
 <context>
@@ -1425,11 +1425,11 @@ bornes</translation>
     </message>
     <message>
         <source>No card terminal is set up on this register.</source>
-        <translation>Aucun terminal de paiement n'est configuré sur cette caisse.</translation>
+        <translation>Aucun terminal de paiement n&apos;est configuré sur cette caisse.</translation>
     </message>
     <message>
         <source>Amount on the card (lower it to split):</source>
-        <translation>Sur la carte (réduire pour partager) :</translation>
+        <translation>Sur la carte (réduire pour partager)&#xa0;:</translation>
     </message>
     <message>
         <source>Payments taken</source>
@@ -1445,11 +1445,11 @@ bornes</translation>
     </message>
     <message>
         <source>The card amount must be more than {zero} and at most {most}.</source>
-        <translation>Le montant sur la carte doit être de plus de {zero} et d'au plus {most}.</translation>
+        <translation>Le montant sur la carte doit être de plus de {zero} et d&apos;au plus {most}.</translation>
     </message>
     <message>
         <source>Cash rounding: {amount} (Canada has no pennies)</source>
-        <translation>Arrondi au comptant : {amount} (le Canada n'a plus de cents)</translation>
+        <translation>Arrondi au comptant&#xa0;: {amount} (le Canada n&apos;a plus de cents)</translation>
     </message>
     <message>
         <source>Exact  {amount}</source>
@@ -1467,16 +1467,16 @@ bornes</translation>
 <context>
     <name>TicketsFlow</name>
     <message>
-        <source>Ticket {number} is in the sale at this register's prices: {items}, {total}.</source>
-        <translation>La commande {number} est dans la vente aux prix de cette caisse : {items}, {total}.</translation>
+        <source>Ticket {number} is in the sale at this register&apos;s prices: {items}, {total}.</source>
+        <translation>La commande {number} est dans la vente aux prix de cette caisse&#xa0;: {items}, {total}.</translation>
     </message>
     <message>
-        <source>The customer's code {codes} is applied.</source>
+        <source>The customer&apos;s code {codes} is applied.</source>
         <translation>Le code du client {codes} est appliqué.</translation>
     </message>
     <message>
-        <source>Check the customer's ID, then pay (F12).</source>
-        <translation>Vérifiez la pièce d'identité du client, puis payez (F12).</translation>
+        <source>Check the customer&apos;s ID, then pay (F12).</source>
+        <translation>Vérifiez la pièce d&apos;identité du client, puis payez (F12).</translation>
     </message>
 </context>
 <context>
@@ -1514,7 +1514,7 @@ bornes</translation>
     </message>
     <message>
         <source>Only a sale of this shift can be voided; the money goes back the way it was paid and the stock is put back. Older sales are refunded instead.</source>
-        <translation>Seule une vente de ce quart peut être annulée; l'argent est rendu selon le mode de paiement d'origine et le stock est remis en place. Les ventes plus anciennes sont plutôt remboursées.</translation>
+        <translation>Seule une vente de ce quart peut être annulée; l&apos;argent est rendu selon le mode de paiement d&apos;origine et le stock est remis en place. Les ventes plus anciennes sont plutôt remboursées.</translation>
     </message>
     <message>
         <source>Receipt number, e.g. ON001-1-000042</source>

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 class DrawerMenu(PosDialog):
     def __init__(self, parent: QWidget, shift: ShiftFlow, *, shift_open: bool) -> None:
-        super().__init__(parent, self.tr("Drawer and shift"))
+        super().__init__(parent, self.tr("Drawer and shift"), width=700)  # room for longer words (French)
         grid = QGridLayout()
         # The entries by their names in code (entry_buttons' keys); each button shows its name translated.
         self.tr("Open shift"), self.tr("X report"), self.tr("Cash drop / paid-out"), self.tr("No sale (open drawer)")
