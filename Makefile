@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: demo test lint bench soak screenshots console-catalog dist system-deps clean
+.PHONY: demo test lint bench soak screenshots console-catalog translations qm dist system-deps clean
 
 $(STAMP): pyproject.toml
 	@bash scripts/system-deps.sh
@@ -13,11 +13,24 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-demo: $(STAMP)
+# The Qt screens' compiled translations (build products, not in git), made from the .ts files beside them.
+QM := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*_fr.ts))
+
+resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+qm: $(QM)
+
+# The Qt screens' strings: each area's tr() into its .ts (scripts/translations.py), then the .qm from each .ts.
+translations: $(STAMP)
+	$(PY) scripts/translations.py $(VENV)/bin/pyside6-lupdate
+	@$(MAKE) --no-print-directory qm VENV=$(VENV)
+
+demo: $(STAMP) $(QM)
 	$(VENV)/bin/pos-app run --demo
 
 # pytest exits 5 when it collects nothing; that is a failure of the suite, not a pass, so say so.
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; fi; exit $$rc
 
@@ -33,7 +46,7 @@ soak: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/soak_crash.py --postgres --kills $(or $(SOAK_KILLS),1000) \
 		--budget $(or $(SOAK_MINUTES),60)
 
-screenshots: $(STAMP)
+screenshots: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pos_app.ui.screenshots docs/screenshots
 	CONSOLE_SCREENSHOTS=docs/screenshots QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q \
 		tests/sync/console/test_console_browser.py tests/sync/console/test_console_purchasing_browser.py \
@@ -48,7 +61,7 @@ console-catalog: $(STAMP)
 		-d locale --no-fuzzy-matching --omit-header --ignore-obsolete
 
 # The installable one-folder bundle (dist/pos-app) from build.spec, then its smoke test on the built program.
-dist: $(STAMP)
+dist: $(STAMP) $(QM)
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
 	$(PY) scripts/dist_smoke.py dist
 

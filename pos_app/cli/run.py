@@ -6,6 +6,7 @@ import argparse
 
 from pos_app.cli.common import add_data_dir, add_mode, checked_mode, data_dir, settings_for
 from pos_app.config import SettingsError, load_settings
+from pos_app.i18n import set_language
 
 
 def add_commands(commands) -> None:
@@ -27,6 +28,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     terminal = _open_demo_terminal(args, mode) if args.demo else open_terminal_for(args)
     settings = terminal.settings
     mode = mode or settings.mode
+    set_language(settings.language)  # the screens, messages and receipts start in the terminal's language
     if mode == "kiosk" and args.customer_display:
         terminal.close()
         raise SettingsError("A kiosk faces its customers itself, so it has no customer display. Leave out "

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pos_app.cli.common import add_data_dir, add_mode, checked_mode
 from pos_app.cli.run import open_terminal_for
+from pos_app.i18n import LANGUAGES, set_language
 from pos_app.modes import DEFAULT_MODE
 
 
@@ -21,6 +22,8 @@ def add_commands(commands) -> None:
                            "limit, ticket or pay; "
                            "with --mode backoffice: sign-in, receiving-list, receiving, discrepancy, putaway, count, "
                            "variance, adjust, recalls or stock")
+    shot.add_argument("--lang", choices=LANGUAGES, default=None,
+                      help="the language of the screen (default: the terminal's language setting)")
     shot.add_argument("--size", default="1024x768", help="window size, e.g. 1024x768 or 1920x1080")
     shot.add_argument("--out", type=Path, required=True)
     shot.set_defaults(handler=cmd_screenshot)
@@ -31,6 +34,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
     mode = checked_mode(args.mode)
     with open_terminal_for(args) as terminal:  # closed on a refused state or size too
+        set_language(args.lang or terminal.settings.language)
         width, _, height = args.size.partition("x")
         render_screen(terminal, mode=mode, state=args.state, size=(int(width), int(height)), out=args.out)
     print(f"Wrote {args.out}")

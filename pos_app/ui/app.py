@@ -8,12 +8,14 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from pos_app.modes import resolve_mode
 from pos_app.ui.theme import apply_theme
+from pos_app.ui.translation import install_translations
 
 
 def qt_application(theme: str = "light") -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("pos-app")
     apply_theme(app, theme)
+    install_translations(app)  # the screens follow pos_app.i18n's language from here on
     return app
 
 

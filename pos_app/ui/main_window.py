@@ -1,32 +1,38 @@
-"""The main window shell: header (store, mode, who, clock), sign-in or the register, and the status bar."""
+"""The main window shell: header (store, mode, who, clock), sign-in or the register, and the status bar.
+
+The window starts in the terminal's language; a staff member may switch at sign-in for their shift, and signing
+out brings the terminal's language back."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from pos_app.domain.staff import can_supervise
-from pos_app.modes import MODE_TITLES
+from pos_app.i18n import current_language, set_language
 from pos_app.services.staff import StaffMember
-from pos_app.services.status import staff_display
 from pos_app.ui.common.header import HeaderBar
+from pos_app.ui.common.language import Retranslating, role_name
 from pos_app.ui.common.placement import show_on_screen
 from pos_app.ui.common.widgets import touch_button
 from pos_app.ui.device_events import DeviceEvents
 from pos_app.ui.focus_return import FocusReturn
 from pos_app.ui.register.login_screen import LoginScreen
 from pos_app.ui.register.register_screen import RegisterScreen
-from pos_app.ui.sync.widgets import SyncPanel, SyncStatusLabel
+from pos_app.ui.sync.widgets import SyncPanel, SyncStatusLabel, summary_text
 from pos_app.ui.sync.window_sync import WindowSync
 from pos_app.ui.tasks import wait_for_background_work
 from pos_app.ui.terminal_services import TerminalServices
+from pos_app.ui.translation import install_translations
 from pos_app.ui.wedge_filter import WedgeScanFilter
 
 STATUS_REFRESH_MS = 5_000
 PRINTER_CHECK_MS = 15_000
+MODE_TITLES = {"register": QT_TRANSLATE_NOOP("MainWindow", "Register"),
+               "receiving": QT_TRANSLATE_NOOP("MainWindow", "Receiving")}
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     sync_now_requested = Signal()  # queued to the sync worker's thread
 
     def __init__(self, terminal: TerminalServices, *, mode: str = "register",
@@ -34,8 +40,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.t = terminal
         self.mode = mode
+        self.home_language = current_language()  # the terminal's: signing out comes back to it
+        install_translations(QApplication.instance())
         context = terminal.context
-        self.setWindowTitle(f"{context.store_name} — {MODE_TITLES.get(mode, mode)} {context.terminal_no}")
 
         self.login = LoginScreen(terminal.login)
         self.register = RegisterScreen(terminal)
@@ -46,8 +53,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.header = HeaderBar(context.store_name,
-                                f"{MODE_TITLES.get(mode, mode)} · Terminal {context.terminal_no}", terminal.store_clock)
+        self.header = HeaderBar(context.store_name, "", terminal.store_clock)
         layout.addWidget(self.header)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -61,8 +67,7 @@ class MainWindow(QMainWindow):
         for label in (self.staff_label, self.shift_label, self.sync_label, self.printer_label,
                       self.payment_label):
             self.statusBar().addWidget(label, 1)
-        self.sync_button = touch_button("Sync", name="StatusButton")
-        self.sync_button.setToolTip("Sync status, Sync now, and (for managers) what the hub refused")
+        self.sync_button = touch_button("", name="StatusButton")
         self.sync_button.clicked.connect(self.open_sync_panel)
         self.statusBar().addPermanentWidget(self.sync_button)
         self.sync_worker = None
@@ -99,7 +104,19 @@ class MainWindow(QMainWindow):
         for timer in self._timers:
             timer.start()
         self.register.refresh_printer_state()
+        self.retranslate()
         self.show_login()
+
+    def retranslate(self) -> None:
+        context = self.t.context
+        mode = QCoreApplication.translate("MainWindow", MODE_TITLES.get(self.mode, self.mode))
+        self.setWindowTitle(self.tr("{store} — {mode} {number}").format(store=context.store_name, mode=mode,
+                                                                        number=context.terminal_no))
+        self.header.badge.setText(self.tr("{mode} · Terminal {number}").format(mode=mode,
+                                                                               number=context.terminal_no))
+        self.sync_button.setText(self.tr("Sync"))
+        self.sync_button.setToolTip(self.tr("Sync status, Sync now, and (for managers) what the hub refused"))
+        self.refresh_status()
 
     def show_on_screen(self, width: int = 1280, height: int = 800) -> None:
         show_on_screen(self, width, height)
@@ -120,6 +137,7 @@ class MainWindow(QMainWindow):
     # --- screens -------------------------------------------------------------------------------------------
 
     def show_login(self) -> None:
+        set_language(self.home_language)  # a staff member's choice lasts their shift
         self.login.reload()
         self.stack.setCurrentWidget(self.login)
         self.refresh_status()
@@ -140,13 +158,15 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         staff = self.register.staff if self.stack.currentWidget() is self.register else None
-        self.staff_label.setText(staff_display(staff))
+        self.staff_label.setText(self.tr("{name} ({role})").format(name=staff.name,
+                                                                   role=role_name(staff.role).lower())
+                                 if staff else self.tr("No one signed in"))
         self.header.show_staff(staff.name if staff else "")
         shift = self.register.shift
-        self.shift_label.setText(f"Shift: open since {self.t.store_clock.time(shift.opened_at)}" if shift
-                                 else "Shift: not open")
+        self.shift_label.setText(self.tr("Shift: open since {time}").format(
+            time=self.t.store_clock.time(shift.opened_at)) if shift else self.tr("Shift: not open"))
         if self.sync_worker is None:  # a paired terminal's worker keeps the label up to date itself
-            self.sync_label.setText(self.t.status.sync_summary().label)
+            self.sync_label.setText(summary_text(self.t.status.sync_summary()))
         self.printer_label.setText(self.register.printer_state)
         self.payment_label.setText(self.register.card_state)
 

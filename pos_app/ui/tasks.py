@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -86,4 +86,5 @@ def message_of(error: Exception) -> str:
     if message:
         return str(message)
     log.error("Unexpected failure shown to the user", exc_info=error)
-    return f"Something went wrong ({type(error).__name__}). The details are in the log; try again."
+    return QCoreApplication.translate("Tasks", "Something went wrong ({kind}). The details are in the log; try "
+                                      "again.").format(kind=type(error).__name__)

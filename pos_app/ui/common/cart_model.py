@@ -6,13 +6,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from uuid import UUID
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from pos_app.domain.money import Money
 from pos_app.domain.sale import SaleLine, SaleTotals
+from pos_app.ui.common.language import money
 
-COLUMNS = ("Item", "Qty", "Price", "Discount", "Amount")
+COLUMNS = ("Item", "Qty", "Price", "Discount", "Amount")  # the columns' names in code; their headers are translated
+HEADERS = (QT_TRANSLATE_NOOP("CartModel", "Item"), QT_TRANSLATE_NOOP("CartModel", "Qty"),
+           QT_TRANSLATE_NOOP("CartModel", "Price"), QT_TRANSLATE_NOOP("CartModel", "Discount"),
+           QT_TRANSLATE_NOOP("CartModel", "Amount"))
 # A line the stock cannot cover stands out in red, with its sentence as the tooltip.
 UNSELLABLE_LOOK = {
     Qt.ItemDataRole.BackgroundRole: QBrush(QColor("#fde2e1")),
@@ -56,6 +67,12 @@ class CartModel(QAbstractTableModel):
         found = self._promotions.get(self._lines[row].line_id)
         return f"★ {found[0]}" if found else ""  # what they took off is in the Discount column
 
+    def retranslate(self) -> None:
+        """The headers and the amounts again, in the language just chosen; the rows and the selection stay."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._lines:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._lines) - 1, len(COLUMNS) - 1))
+
     def line_at(self, row: int) -> SaleLine:
         return self._lines[row]
 
@@ -67,7 +84,7 @@ class CartModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return QCoreApplication.translate("CartModel", HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -84,23 +101,25 @@ class CartModel(QAbstractTableModel):
             return problem
         promotion = self._promotions.get(line.line_id)
         if promotion is not None and role == Qt.ItemDataRole.ToolTipRole:
-            return f"{promotion[0]}: {promotion[1].format()} off this line"
+            return self.tr("{promotion}: {amount} off this line").format(promotion=promotion[0],
+                                                                          amount=money(promotion[1]))
         if promotion is not None and column == 0 and role == Qt.ItemDataRole.ForegroundRole:
             return PROMOTION_COLOUR
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == 0:
             brand = f"{line.product.brand} · " if line.product.brand else ""
-            lot = f"  (lot {line.lot})" if line.lot else ""  # a scanned label chose the lot
-            mark = "  ⚠ can't be sold" if problem is not None else ""
+            # a scanned label chose the lot
+            lot = "  " + self.tr("(lot {lot})").format(lot=line.lot) if line.lot else ""
+            mark = "  ⚠ " + self.tr("can't be sold") if problem is not None else ""
             deal = f"\n{self.promotion_text(index.row())}" if promotion is not None else ""
             return f"{brand}{line.product.name}{lot}{mark}{deal}"
         if column == 1:
             return str(line.quantity)
         if column == 2:
-            return str(line.product.unit_price)
+            return money(line.product.unit_price)
         off = promotion[1] if promotion is not None else Money.zero()
         manual = min(line.discount, line.gross - off)  # a manual discount comes off what the promotions left
         if column == 3:
-            return str(off + manual) if off or manual else ""
-        return str(line.gross - off - manual)
+            return money(off + manual) if off or manual else ""
+        return money(line.gross - off - manual)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from pos_app.services.clock import StoreClock
+from pos_app.ui.common.language import Retranslating
 
 
-class HeaderBar(QWidget):
+class HeaderBar(Retranslating, QWidget):
     def __init__(self, store_name: str, badge: str, clock: StoreClock) -> None:
         super().__init__(objectName="HeaderBar")
         # A QWidget subclass paints its stylesheet background only when asked to.
@@ -17,7 +18,8 @@ class HeaderBar(QWidget):
         row = self._row = QHBoxLayout(self)
         row.setContentsMargins(16, 8, 16, 8)
         row.addWidget(QLabel(store_name, objectName="StoreName"))
-        row.addWidget(QLabel(badge, objectName="ModeBadge"))
+        self.badge = QLabel(badge, objectName="ModeBadge")
+        row.addWidget(self.badge)
         row.addStretch(1)
         self.staff_label = QLabel(objectName="HeaderStaff")
         row.addWidget(self.staff_label)
@@ -30,7 +32,13 @@ class HeaderBar(QWidget):
         self._timer.start()
 
     def tick(self) -> None:
-        self.clock_label.setText(self._clock.wall_text())  # the store's time, not the machine's zone
+        # The store's time, not the machine's zone; the day's and month's names in the screen's language.
+        now = self._clock.now()
+        day = QLocale().toString(QDate(now.year, now.month, now.day), "ddd d MMM yyyy")
+        self.clock_label.setText(f"{day}  {now:%H:%M}")
+
+    def retranslate(self) -> None:
+        self.tick()
 
     def add_action(self, button: QWidget) -> None:
         """A button at the bar's right end (Sign out)."""

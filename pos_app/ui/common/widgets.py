@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -23,10 +23,20 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.cash_count import DENOMINATIONS, count_total
 from pos_app.domain.money import Money
+from pos_app.ui.common.language import Retranslating, money
 
 TOUCH_HEIGHT = 52  # a fingertip, even without the stylesheet
 TOUCH_WIDTH = 80
 TOUCH_MINIMUM = 48  # nothing a cashier taps is shorter than this (the stylesheet says the same)
+# The drawer's bills and coins as the counter names them (pos_app.domain.cash_count's labels, translated).
+DENOMINATION_LABELS = (
+    QT_TRANSLATE_NOOP("DenominationCounter", "$100"), QT_TRANSLATE_NOOP("DenominationCounter", "$50"),
+    QT_TRANSLATE_NOOP("DenominationCounter", "$20"), QT_TRANSLATE_NOOP("DenominationCounter", "$10"),
+    QT_TRANSLATE_NOOP("DenominationCounter", "$5"), QT_TRANSLATE_NOOP("DenominationCounter", "Toonie ($2)"),
+    QT_TRANSLATE_NOOP("DenominationCounter", "Loonie ($1)"), QT_TRANSLATE_NOOP("DenominationCounter", "25¢"),
+    QT_TRANSLATE_NOOP("DenominationCounter", "10¢"), QT_TRANSLATE_NOOP("DenominationCounter", "5¢"),
+)
+CLEAR_KEY = "Clear"  # the pads' key that empties the field, by this name in code (its face is translated)
 
 
 def touch_button(text: str, *, primary: bool = False, name: str | None = None) -> QPushButton:
@@ -39,29 +49,33 @@ def touch_button(text: str, *, primary: bool = False, name: str | None = None) -
     return button
 
 
-class PinPad(QWidget):
+def _key_face(key: str, context: str) -> str:
+    return QCoreApplication.translate(context, "Clear") if key == CLEAR_KEY else key
+
+
+class PinPad(Retranslating, QWidget):
     """Digits by touch or keyboard; Enter (or OK) submits. The PIN is never shown or kept after submit."""
 
     submitted = Signal(str)
 
     def __init__(self, *, max_digits: int = 8) -> None:
         super().__init__()
-        self.field = QLineEdit(objectName="PinField", placeholderText="PIN")
+        self.field = QLineEdit(objectName="PinField")
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setValidator(QIntValidator(0, 10**max_digits - 1, self))
         self.field.setMaxLength(max_digits)
         self.field.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.field.returnPressed.connect(self._submit)
         grid = QGridLayout()
-        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "⌫"]
+        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", CLEAR_KEY, "0", "⌫"]
         self.buttons: dict[str, QPushButton] = {}
         for index, key in enumerate(keys):
-            button = touch_button(key, name="PadKey")
+            button = touch_button(_key_face(key, "PinPad"), name="PadKey")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing keeps going to the field
             button.clicked.connect(lambda _=False, k=key: self._press(k))
             grid.addWidget(button, index // 3, index % 3)
             self.buttons[key] = button
-        self.ok_button = touch_button("OK", primary=True)
+        self.ok_button = touch_button("", primary=True)
         self.ok_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.ok_button.clicked.connect(self._submit)
         grid.addWidget(self.ok_button, 4, 0, 1, 3)
@@ -69,9 +83,15 @@ class PinPad(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field)
         layout.addLayout(grid)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.field.setPlaceholderText(self.tr("PIN"))
+        self.ok_button.setText(self.tr("OK"))
+        self.buttons[CLEAR_KEY].setText(self.tr("Clear"))
 
     def _press(self, key: str) -> None:
-        if key == "Clear":
+        if key == CLEAR_KEY:
             self.field.clear()
         elif key == "⌫":
             self.field.backspace()
@@ -86,7 +106,7 @@ class PinPad(QWidget):
             self.submitted.emit(pin)
 
 
-class NumPad(QWidget):
+class NumPad(Retranslating, QWidget):
     """Digits by touch for a dialog's number fields: each key types into the field that last had focus.
 
     The keys never take the focus, so a keyboard keeps working too. ``decimal`` gives a "." key (amounts of
@@ -98,16 +118,23 @@ class NumPad(QWidget):
         self.target: QLineEdit | QAbstractSpinBox | None = None
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "." if decimal else "Clear", "0", "⌫"]
+        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "." if decimal else CLEAR_KEY, "0", "⌫"]
         self.buttons: dict[str, QPushButton] = {}
         for index, key in enumerate(keys):
-            button = touch_button(key, name="PadKey")
+            button = touch_button(_key_face(key, "NumPad"), name="PadKey")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, k=key: self.press(k))
             grid.addWidget(button, index // 3, index % 3)
             self.buttons[key] = button
         for field in fields:
             self.attach(field)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if CLEAR_KEY in self.buttons:
+            self.buttons[CLEAR_KEY].setText(self.tr("Clear"))
+        if "." in self.buttons:  # the decimal key types the separator the cashier reads in amounts
+            self.buttons["."].setText(QLocale().decimalPoint())
 
     def attach(self, field: QLineEdit | QAbstractSpinBox) -> None:
         if self.target is None:
@@ -128,16 +155,16 @@ class NumPad(QWidget):
         if self.target is None:
             return
         editor = self.target if isinstance(self.target, QLineEdit) else self.target.findChild(QLineEdit)
-        if key == "Clear":
+        if key == CLEAR_KEY:
             editor.clear()
         elif key == "⌫":
             editor.backspace()
         else:
-            editor.insert(key)
+            editor.insert(QLocale().decimalPoint() if key == "." else key)
         self.target.setFocus()
 
 
-class DenominationCounter(QWidget):
+class DenominationCounter(Retranslating, QWidget):
     """One row per Canadian bill and coin: how many, and what they come to; a number pad types the counts."""
 
     changed = Signal()
@@ -149,21 +176,23 @@ class DenominationCounter(QWidget):
         grid.setHorizontalSpacing(20)  # keeps a subtotal apart from the next column's label
         self.spins: dict[str, QSpinBox] = {}
         self._subtotals: dict[str, QLabel] = {}
+        self._captions: dict[str, QLabel] = {}
         for row, denomination in enumerate(DENOMINATIONS):
             spin = QSpinBox(objectName="CountSpin", maximum=10_000)
             spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)  # too small to tap: the numpad types
             spin.setValue((counts or {}).get(denomination.code, 0))
-            spin.setAccessibleName(f"Number of {denomination.label}")
             spin.valueChanged.connect(self._recount)
             subtotal = QLabel(alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(QLabel(denomination.label), row // 2, (row % 2) * 3)
+            self._captions[denomination.code] = QLabel()
+            grid.addWidget(self._captions[denomination.code], row // 2, (row % 2) * 3)
             grid.addWidget(spin, row // 2, (row % 2) * 3 + 1)
             grid.addWidget(subtotal, row // 2, (row % 2) * 3 + 2)
             self.spins[denomination.code] = spin
             self._subtotals[denomination.code] = subtotal
         self.total_label = QLabel(objectName="CountTotal", alignment=Qt.AlignmentFlag.AlignRight)
+        self.counted_caption = QLabel()
         if show_total:  # a dialog that shows its own figures (expected, counted, variance) hides this one
-            grid.addWidget(QLabel("Counted"), len(DENOMINATIONS) // 2 + 1, 0)
+            grid.addWidget(self.counted_caption, len(DENOMINATIONS) // 2 + 1, 0)
             grid.addWidget(self.total_label, len(DENOMINATIONS) // 2 + 1, 1, 1, 5)
         self.numpad = NumPad(*self.spins.values())
         row = QHBoxLayout(self)
@@ -171,6 +200,15 @@ class DenominationCounter(QWidget):
         row.addLayout(grid, 1)
         row.addSpacing(12)
         row.addWidget(self.numpad, 0, Qt.AlignmentFlag.AlignTop)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for denomination in DENOMINATIONS:
+            label = self.tr(denomination.label)
+            self._captions[denomination.code].setText(label)
+            self.spins[denomination.code].setAccessibleName(self.tr("Number of {denomination}").format(
+                denomination=label))
+        self.counted_caption.setText(self.tr("Counted"))
         self._recount()
 
     def counts(self) -> dict[str, int]:
@@ -186,12 +224,12 @@ class DenominationCounter(QWidget):
     def _recount(self) -> None:
         for denomination in DENOMINATIONS:
             value = Money.from_cents(denomination.cents * self.spins[denomination.code].value())
-            self._subtotals[denomination.code].setText(str(value))
-        self.total_label.setText(str(self.total()))
+            self._subtotals[denomination.code].setText(money(value))
+        self.total_label.setText(money(self.total()))
         self.changed.emit()
 
 
-class NoticeBar(QFrame):
+class NoticeBar(Retranslating, QFrame):
     """A message above the cart (error, warning or information) with an optional action, e.g. Reprint."""
 
     action_clicked = Signal()
@@ -202,7 +240,6 @@ class NoticeBar(QFrame):
         self.action = touch_button("")
         self.action.clicked.connect(self.action_clicked)
         self.close_button = touch_button("✕", name="CloseNotice")
-        self.close_button.setToolTip("Dismiss")
         self.close_button.clicked.connect(self.hide)
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 4, 4, 4)
@@ -210,6 +247,10 @@ class NoticeBar(QFrame):
         row.addWidget(self.action)
         row.addWidget(self.close_button)
         self.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.close_button.setToolTip(self.tr("Dismiss"))
 
     def show_message(self, text: str, *, kind: str = "error", action: str | None = None) -> None:
         self.setProperty("kind", kind)
@@ -228,10 +269,10 @@ class NoticeBar(QFrame):
 class ReasonChoice(QComboBox):
     """One reason from a fixed list (pos_app.domain.reason_codes), none chosen until the cashier picks one."""
 
-    def __init__(self, labels: Mapping[str, str], *, prompt: str = "Choose a reason…") -> None:
+    def __init__(self, labels: Mapping[str, str], *, prompt: str | None = None) -> None:
         super().__init__(objectName="ReasonChoice")
         self.setMinimumHeight(TOUCH_MINIMUM)
-        self.addItem(prompt, None)
+        self.addItem(prompt or self.tr("Choose a reason…"), None)
         for code, label in labels.items():
             self.addItem(label, str(code))
 

@@ -7,7 +7,7 @@ landscape screen, the lines above the figures on a portrait one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -27,12 +27,16 @@ from pos_app.domain.money import Money
 from pos_app.domain.order import Order
 from pos_app.domain.payment import PaymentStatus
 from pos_app.ui.common.cart_model import COLUMNS, CartModel
+from pos_app.ui.common.language import Retranslating, items_text, money, signed_money
 from pos_app.ui.common.sale_snapshot import SaleSnapshot
 from pos_app.ui.common.totals import TotalsPanel
 
 LINE_HEIGHT = {False: 72, True: 52}  # rows a customer reads from a metre away; smaller on a small screen
 DISCOUNT_COLUMN = COLUMNS.index("Discount")
-PAYMENT_ROWS = ("Paid by card", "Cash given", "Cash rounding", "Left to pay")
+# The rows by their names in code (``rows``' and ``shown``'s keys); the captions are translated.
+PAYMENT_ROWS = (QT_TRANSLATE_NOOP("PaymentFigures", "Paid by card"), QT_TRANSLATE_NOOP("PaymentFigures", "Cash given"),
+                QT_TRANSLATE_NOOP("PaymentFigures", "Cash rounding"),
+                QT_TRANSLATE_NOOP("PaymentFigures", "Left to pay"))
 ITEM_SIDE_PADDING = 2 * 14  # the stylesheet's left and right padding of a line (the larger of its two looks)
 
 
@@ -46,7 +50,7 @@ class _WrapInsidePadding(QStyledItemDelegate):
         return super().sizeHint(inside, index)
 
 
-class PaymentFigures(QFrame):
+class PaymentFigures(Retranslating, QFrame):
     """What is paid so far and what is left; after a cash sale, the change, large. Only rows that apply show."""
 
     def __init__(self) -> None:
@@ -54,7 +58,7 @@ class PaymentFigures(QFrame):
         grid = QGridLayout(self)
         self.rows: dict[str, tuple[QLabel, QLabel]] = {}  # name -> (caption, amount)
         for row, name in enumerate(PAYMENT_ROWS):
-            caption = QLabel(name)
+            caption = QLabel(self.tr(name))
             value = QLabel(objectName="LeftToPay" if name == "Left to pay" else "PaymentValue",
                            alignment=Qt.AlignmentFlag.AlignRight)
             grid.addWidget(caption, row, 0)
@@ -63,11 +67,17 @@ class PaymentFigures(QFrame):
         # Styled as the register's change panel, so the customer sees the cashier's figure in the same colours.
         self.change_panel = QFrame(objectName="ChangeDuePanel")
         box = QHBoxLayout(self.change_panel)
-        box.addWidget(QLabel("Change", objectName="ChangeDueCaption"))
+        self.change_caption = QLabel(self.tr("Change"), objectName="ChangeDueCaption")
+        box.addWidget(self.change_caption)
         self.change_label = QLabel(objectName="ChangeDueValue", alignment=Qt.AlignmentFlag.AlignRight)
         box.addWidget(self.change_label, 1)
         grid.addWidget(self.change_panel, len(PAYMENT_ROWS), 0, 1, 2)
         self.clear()
+
+    def retranslate(self) -> None:
+        for name, (caption, _value) in self.rows.items():
+            caption.setText(self.tr(name))
+        self.change_caption.setText(self.tr("Change"))
 
     def clear(self) -> None:
         self.shown: dict[str, str] = {}  # row -> the amount on it, for the rows showing ("Change" too)
@@ -84,25 +94,22 @@ class PaymentFigures(QFrame):
             caption.setVisible(showing)
             value.setVisible(showing)
             if showing:
-                value.setText(_signed(amount) if name == "Cash rounding" else amount.format())
+                value.setText(signed_money(amount) if name == "Cash rounding" else money(amount))
             if showing:
                 self.shown[name] = value.text()
         self.change_panel.setVisible(change is not None)
-        self.change_label.setText(change.format() if change is not None else "")
+        self.change_label.setText(money(change) if change is not None else "")
         if change is not None:
             self.shown["Change"] = self.change_label.text()
         self.show()
 
 
-def _signed(amount: Money) -> str:
-    """A rounding as the register says it: +$0.02 up, -$0.02 down."""
-    return f"+{amount.format()}" if amount > Money.zero() else amount.format()
-
-
-class SalePage(QWidget):
+class SalePage(Retranslating, QWidget):
     def __init__(self, tax_codes: list[str]) -> None:
         super().__init__(objectName="DisplaySale")
-        self.title = QLabel("Your order", objectName="DisplayTitle")
+        self._thanks = False  # the sale just completed is on show
+        self._count = 0
+        self.title = QLabel(self.tr("Your order"), objectName="DisplayTitle")
         self.count_label = QLabel(objectName="DisplayCount",
                                   alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         heading = QHBoxLayout()
@@ -150,14 +157,20 @@ class SalePage(QWidget):
         layout.addLayout(heading)
         layout.addLayout(self.body, 1)
 
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Thank you!") if self._thanks else self.tr("Your order"))
+        self.count_label.setText(items_text(self._count))
+        self.cart_model.retranslate()
+
     def show_sale(self, sale: SaleSnapshot, payment: PaymentStatus | None) -> None:
-        self.title.setText("Your order")
+        self._thanks = False
+        self.title.setText(self.tr("Your order"))
         self.cart_model.set_lines(sale.lines, totals=sale.totals)
         self.lines_view.setColumnHidden(DISCOUNT_COLUMN, not (any(line.discount for line in sale.lines)
                                                               or sale.totals.promotions))
         self.lines_view.scrollToBottom()  # the line just scanned
-        count = sale.totals.item_count
-        self.count_label.setText(f"{count} item{'' if count == 1 else 's'}")
+        self._count = sale.totals.item_count
+        self.count_label.setText(items_text(self._count))
         self.totals.show_totals(sale.totals)  # Discounts only when there are some: a row of zeros is more to read
         self.show_payment(payment)
 
@@ -172,7 +185,8 @@ class SalePage(QWidget):
 
     def show_order(self, order: Order) -> None:
         """The sale just completed: its lines stay up with what was paid, the change, and thanks."""
-        self.title.setText("Thank you!")
+        self._thanks = True
+        self.title.setText(self.tr("Thank you!"))
         self.payment.show_amounts(card=order.card_paid, cash=order.cash_tendered, rounding=order.cash_rounding,
                                   left=None, change=order.change_due if order.cash_tendered else None)
 

@@ -36,7 +36,7 @@ class CustomerDisplay(QWidget):
                  receipt_ms: int = RECEIPT_MS) -> None:
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
         self.setObjectName("CustomerDisplay")
-        self.setWindowTitle(f"{store_name} — Customer display")
+        self.setWindowTitle(self.tr("{store} — Customer display").format(store=store_name))
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)  # the register's window decides when to quit
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)

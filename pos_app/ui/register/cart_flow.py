@@ -30,7 +30,7 @@ class CartFlow(QObject):
     def _line_or_notice(self):
         line = self.screen.panel.selected_line() if self.t.sales.has_open_sale else None
         if line is None:
-            self.screen.notify("Scan an item first, then choose it in the cart.", kind="info")
+            self.screen.notify(self.tr("Scan an item first, then choose it in the cart."), kind="info")
         return line
 
     def change_quantity(self) -> None:
@@ -62,8 +62,9 @@ class CartFlow(QObject):
             return
         self.screen.panel.refresh()
         if ticket is not None and not self.t.sales.has_open_sale:  # the last line of a kiosk ticket's sale went
-            self.screen.notify(f"Ticket {ticket.number} is cancelled: the customer takes none of it, and its items "
-                               "are free for other customers again.", kind="info")
+            self.screen.notify(self.tr("Ticket {number} is cancelled: the customer takes none of it, and its items "
+                                       "are free for other customers again.").format(number=ticket.number),
+                               kind="info")
             self.screen.tickets.refresh()
             return
         self.screen.panel.warn_unsellable()  # the next line that can't be sold, if any; else the old error goes
@@ -76,15 +77,16 @@ class CartFlow(QObject):
 
     def discount_cart(self) -> None:
         if not self.t.sales.has_open_sale:
-            self.screen.notify("Scan items before giving a cart discount.", kind="info")
+            self.screen.notify(self.tr("Scan items before giving a cart discount."), kind="info")
             return
-        self._discount("whole cart", lambda approver, percent, amount, reason: self.t.sales.discount_cart(
-            percent=percent, amount=amount, approver=approver, reason=reason))
+        self._discount("whole cart", shown=self.tr("whole cart"),
+                       apply=lambda approver, percent, amount, reason: self.t.sales.discount_cart(
+                           percent=percent, amount=amount, approver=approver, reason=reason))
 
     def enter_code(self) -> None:
         """The customer's discount code: the promotions re-price the sale with it, or the dialog says why not."""
         if not self.t.sales.has_open_sale:
-            self.screen.notify("Scan items before entering a discount code.", kind="info")
+            self.screen.notify(self.tr("Scan items before entering a discount code."), kind="info")
             return
         sale = self.t.sales.sale
 
@@ -92,13 +94,14 @@ class CartFlow(QObject):
             refusal = self.t.sales.enter_code(code)
             if refusal is None:
                 self.screen.panel.refresh()
-                self.screen.notify(f"Code {code.strip().upper()} applied.", kind="info")
+                self.screen.notify(self.tr("Code {code} applied.").format(code=code.strip().upper()), kind="info")
             return refusal
 
         codes = sale.promotions.codes if sale.promotions is not None else ()
         self.screen.show_dialog(CodeDialog(self.screen, codes_on_sale=codes, on_apply=apply))
 
-    def _discount(self, target: str, apply) -> None:
+    def _discount(self, target: str, apply, shown: str | None = None) -> None:
+        """``target``: what the discount is on, as the audit records it; ``shown``: as the dialog says it."""
         screen = self.screen
 
         def attempt(percent: Decimal | None, amount: Money | None, reason: str | None) -> None:
@@ -120,7 +123,7 @@ class CartFlow(QObject):
                 return
             dialog.accept()
 
-        dialog = DiscountDialog(screen, target=target, on_apply=attempt)
+        dialog = DiscountDialog(screen, target=shown or target, on_apply=attempt)
         screen.show_dialog(dialog)
 
     def park_or_resume(self) -> None:
@@ -133,7 +136,7 @@ class CartFlow(QObject):
                 dialog.show_error(message_of(error))
                 return
             dialog.accept()
-            screen.notify(f"Parked: {info.label}. Resume it with F8.", kind="info")
+            screen.notify(self.tr("Parked: {label}. Resume it with F8.").format(label=info.label), kind="info")
 
         def resume(info) -> None:
             try:
@@ -143,7 +146,8 @@ class CartFlow(QObject):
                 return
             dialog.accept()
             if missing:
-                screen.notify(f"These items can no longer be sold and were left out: {', '.join(missing)}.")
+                screen.notify(self.tr("These items can no longer be sold and were left out: {items}.").format(
+                    items=", ".join(missing)))
             else:
                 screen.panel.warn_unsellable()  # stock may have gone while it was parked
 

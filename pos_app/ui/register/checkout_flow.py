@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from pos_app.domain.errors import DomainError, UnsellableItem
 from pos_app.domain.money import Money, sum_money
 from pos_app.domain.tenders import CardTender
 from pos_app.services.card_payments import CardOutcomeUnknown
+from pos_app.ui.common.language import money
 from pos_app.ui.register.age_dialog import AgeCheckDialog
 from pos_app.ui.register.card_wait import CardWaitDialog
 from pos_app.ui.register.override import OverrideDialog
@@ -49,7 +50,7 @@ class CheckoutFlow(QObject):
     def check_age(self, then=None) -> None:
         screen, sales = self.screen, self.t.sales
         if not sales.has_open_sale or not sales.sale.has_cannabis:
-            screen.notify("Only a sale with cannabis needs an age check.", kind="info")
+            screen.notify(self.tr("Only a sale with cannabis needs an age check."), kind="info")
             return
         checks, age = self.t.age_checks, sales.sale.age
 
@@ -89,9 +90,10 @@ class CheckoutFlow(QObject):
                 then()
 
         dialog = OverrideDialog(screen, self.t.login, action="age check override",
-                                reason="An ID was refused in this sale. A manager who has checked the customer's "
-                                       "age can let it go on: the reason first, then the manager's code and PIN.",
-                                ask_why="Reason, e.g. valid passport checked",
+                                reason=self.tr("An ID was refused in this sale. A manager who has checked the "
+                                               "customer's age can let it go on: the reason first, then the "
+                                               "manager's code and PIN."),
+                                ask_why=self.tr("Reason, e.g. valid passport checked"),
                                 on_approved=approved)
         screen.show_dialog(dialog)
 
@@ -135,7 +137,7 @@ class CheckoutFlow(QObject):
     def pay(self) -> None:
         screen, sales = self.screen, self.t.sales
         if not sales.has_open_sale:
-            screen.notify("There is nothing to pay for yet. Scan an item first.", kind="info")
+            screen.notify(self.tr("There is nothing to pay for yet. Scan an item first."), kind="info")
             return
         if not self._stock_covers_the_cart():  # before the age check: no point checking an ID for it
             return
@@ -170,7 +172,7 @@ class CheckoutFlow(QObject):
         wait = CardWaitDialog(tender, amount, on_cancel=cancel, on_check=check)
 
         def approved(approval) -> None:
-            screen.card_state = "Card terminal: ready"
+            screen.card_state = self.tr("Card terminal: ready")
             wait.state = "done"
             wait.accept()
             screen.status_changed.emit()
@@ -179,7 +181,7 @@ class CheckoutFlow(QObject):
 
         def failed(error: Exception) -> None:
             if isinstance(error, CardOutcomeUnknown):
-                screen.card_state = "Card terminal: not answering"
+                screen.card_state = self.tr("Card terminal: not answering")
                 wait.show_unknown(error.message, error.reference)
             else:
                 wait.show_refused(message_of(error))
@@ -207,13 +209,15 @@ class CheckoutFlow(QObject):
         sales.start_sale(screen.staff)
         screen.panel.refresh()
         took_cash = any(not isinstance(t, CardTender) for t in order.tenders)
-        change = f" Change due: {order.change_due}." if order.change_due else ""
-        screen.notify(f"Sale {order.order_number} complete.{change}", kind="success")
+        done = (self.tr("Sale {number} complete. Change due: {change}.") if order.change_due
+                else self.tr("Sale {number} complete.")).format(number=order.order_number,
+                                                                change=money(order.change_due))
+        screen.notify(done, kind="success")
         if took_cash:  # large, for the cashier counting it out, until the next scan
             screen.panel.show_change(order.change_due)
         staff_name = screen.staff.name
         self.print_job(lambda: self.t.printing.print_sale(order, staff_name, open_drawer=took_cash),
-                       f"Sale {order.order_number} complete.{change}")
+                       done)
         screen.status_changed.emit()
         self.completed.emit(order)
 
@@ -227,21 +231,23 @@ class CheckoutFlow(QObject):
         def finished(outcome) -> None:
             self.refresh_printer_state()
             if not outcome.ok:
-                screen.notify(f"{done_text} {outcome.message}", kind="warning", action="Reprint  Ctrl+R",
+                screen.notify(f"{done_text} {outcome.message}", kind="warning", action=self.tr("Reprint  Ctrl+R"),
                               handler=self.reprint)
             elif printed_text is not None:
                 screen.notify(outcome.message or printed_text, kind="success")
             screen.status_changed.emit()
 
         def crashed(error: Exception) -> None:
-            screen.notify(f"{done_text} The receipt did not print: {message_of(error)}", kind="warning",
-                          action="Reprint  Ctrl+R", handler=self.reprint)
+            screen.notify(self.tr("{done} The receipt did not print: {why}").format(
+                done=done_text, why=message_of(error)), kind="warning", action=self.tr("Reprint  Ctrl+R"),
+                handler=self.reprint)
 
         run_in_background(job, finished, crashed, owner=self)
 
     def reprint(self) -> None:
-        self.screen.notify("Printing the last receipt again…", kind="info")
-        self.print_job(self.t.printing.reprint_last, "Reprint:", printed_text="The last receipt was printed again.")
+        self.screen.notify(self.tr("Printing the last receipt again…"), kind="info")
+        self.print_job(self.t.printing.reprint_last, self.tr("Reprint:"),
+                       printed_text=self.tr("The last receipt was printed again."))
 
     def refresh_printer_state(self) -> None:
         def shown(label: str) -> None:
@@ -256,11 +262,13 @@ def _give_back_cash(sale) -> str:
     cash = [t for t in sale.tenders if not isinstance(t, CardTender)]
     for tender in cash:
         sale.remove_tender(tender)
-    said = " The sale is not complete."
+    said = " " + QCoreApplication.translate("CheckoutFlow", "The sale is not complete.")
     if cash:
-        said += f" Give the customer back the {sum_money(t.amount for t in cash)} cash they handed over."
+        said += " " + QCoreApplication.translate(
+            "CheckoutFlow", "Give the customer back the {amount} cash they handed over.").format(
+            amount=money(sum_money(t.amount for t in cash)))
     if any(isinstance(t, CardTender) for t in sale.tenders):
-        said += " The card payment stays on the sale."
+        said += " " + QCoreApplication.translate("CheckoutFlow", "The card payment stays on the sale.")
     return said
 
 

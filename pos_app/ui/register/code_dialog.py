@@ -14,15 +14,17 @@ class CodeDialog(PosDialog):
 
     def __init__(self, parent: QWidget | None, *, codes_on_sale: Sequence[str],
                  on_apply: Callable[[str], str | None]) -> None:
-        super().__init__(parent, "Discount code", width=480)
+        super().__init__(parent, self.tr("Discount code"), width=480)
         self._on_apply = on_apply
-        already = f"On this sale: {', '.join(codes_on_sale)}." if codes_on_sale else "No code on this sale yet."
-        self.body.addWidget(QLabel(f"Type or scan the code the customer gives. {already}", wordWrap=True))
-        self.code_field = QLineEdit(placeholderText="Discount code, e.g. WELCOME10", objectName="CodeField")
+        already = (self.tr("On this sale: {codes}.").format(codes=", ".join(codes_on_sale)) if codes_on_sale
+                   else self.tr("No code on this sale yet."))
+        self.body.addWidget(QLabel(self.tr("Type or scan the code the customer gives. {already}").format(
+            already=already), wordWrap=True))
+        self.code_field = QLineEdit(placeholderText=self.tr("Discount code, e.g. WELCOME10"), objectName="CodeField")
         self.code_field.setMaxLength(32)
         self.body.addWidget(self.code_field)
-        self.add_button("Cancel", self.reject)
-        self.apply_button = self.add_button("Apply code  [Enter]", self.apply, primary=True)
+        self.add_button(self.tr("Cancel"), self.reject)
+        self.apply_button = self.add_button(self.tr("Apply code  [Enter]"), self.apply, primary=True)
         self.submit = self.apply
         self.code_field.setFocus()
 

@@ -7,7 +7,7 @@ never shrink and no text is cut off.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.ui.common.widgets import touch_button
+
+# The keys a button names, as the keyboard's keycaps say them (Échap and Entrée on a French one).
+KEY_NAMES = {"Esc": QT_TRANSLATE_NOOP("Keys", "Esc"), "Enter": QT_TRANSLATE_NOOP("Keys", "Enter")}
 
 
 class PosDialog(QDialog):
@@ -49,7 +52,8 @@ class PosDialog(QDialog):
         layout.addLayout(self.buttons)
 
     def add_button(self, text: str, slot, *, primary: bool = False, key: str | None = None) -> QPushButton:
-        button = touch_button(f"{text}  [{key}]" if key else text, primary=primary)
+        shown_key = QCoreApplication.translate("Keys", KEY_NAMES.get(key, key)) if key else ""
+        button = touch_button(f"{text}  [{shown_key}]" if key else text, primary=primary)
         button.clicked.connect(slot)
         button.setAutoDefault(False)
         self.buttons.addWidget(button)

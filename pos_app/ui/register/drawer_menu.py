@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from pos_app.ui.common.widgets import touch_button
@@ -15,8 +16,11 @@ if TYPE_CHECKING:
 
 class DrawerMenu(PosDialog):
     def __init__(self, parent: QWidget, shift: ShiftFlow, *, shift_open: bool) -> None:
-        super().__init__(parent, "Drawer and shift")
+        super().__init__(parent, self.tr("Drawer and shift"), width=700)  # room for longer words (French)
         grid = QGridLayout()
+        # The entries by their names in code (entry_buttons' keys); each button shows its name translated.
+        self.tr("Open shift"), self.tr("X report"), self.tr("Cash drop / paid-out"), self.tr("No sale (open drawer)")
+        self.tr("Reprint last receipt"), self.tr("Close shift")
         entries = [
             ("Open shift", shift.open_shift, not shift_open),
             ("X report", shift.x_report, shift_open),
@@ -27,13 +31,13 @@ class DrawerMenu(PosDialog):
         ]
         self.entry_buttons = {}
         for index, (label, action, enabled) in enumerate(entries):
-            button = touch_button(label, name="MenuButton")
+            button = touch_button(QCoreApplication.translate("DrawerMenu", label), name="MenuButton")
             button.setEnabled(enabled)
             button.clicked.connect(lambda _=False, a=action: self._choose(a))
             grid.addWidget(button, index // 2, index % 2)
             self.entry_buttons[label] = button
         self.body.addLayout(grid)
-        self.add_button("Close", self.reject)
+        self.add_button(self.tr("Close"), self.reject)
 
     def _choose(self, action) -> None:
         self.accept()

@@ -1,31 +1,45 @@
 """Sign-in: tap your name (or type your staff code), then your PIN. Quick to switch between cashiers.
 
 After a PIN a manager set (a temporary one), the same pad asks for a new PIN of the cashier's own, twice, before
-signing in. The PINs typed are held only until that step ends."""
+signing in. The PINs typed are held only until that step ends.
+
+EN | FR at the top right switches the screens' language for the shift of whoever signs in next."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from pos_app.services.errors import NewPinNeeded, NewPinRefused
 from pos_app.services.staff import StaffMember
+from pos_app.ui.common.language import Retranslating, role_name
+from pos_app.ui.common.language_switch import LanguageSwitch
 from pos_app.ui.common.widgets import PinPad, touch_button
 from pos_app.ui.tasks import message_of
 
-SIGN_IN_HINT = "Tap your name, or type your staff code, then enter your PIN."
-NEW_PIN_HINT = "A PIN only you know: not your birthday, and not the one the manager gave you."
+MANAGER_SET = "manager-set"  # the new-PIN step after a refused new PIN: the sentence is the screen's own
 
 
-class LoginScreen(QWidget):
+def _step_text(sentence: str, step: str) -> str:
+    """The new-PIN step's instruction: the service's sentence (or the screen's own), then what to type."""
+    if step == "again":
+        return QCoreApplication.translate("LoginScreen", "Type your new PIN again, to be sure, then press OK.")
+    if sentence == MANAGER_SET:
+        sentence = QCoreApplication.translate("LoginScreen", "Your PIN was set by a manager.")
+    return sentence + "\n" + QCoreApplication.translate("LoginScreen",
+                                                        "Type your new PIN (4 to 8 digits), then press OK.")
+
+
+class LoginScreen(Retranslating, QWidget):
     signed_in = Signal(object)  # StaffMember
 
     def __init__(self, login) -> None:
         super().__init__(objectName="LoginScreen")
         self._login = login
-        self.title = QLabel("Sign in", objectName="ScreenTitle")
-        self.hint = QLabel(SIGN_IN_HINT, wordWrap=True)
-        self.code_field = QLineEdit(placeholderText="Staff code", objectName="StaffCodeField")
+        self.title = QLabel(objectName="ScreenTitle")
+        self.hint = QLabel(wordWrap=True)
+        self.code_field = QLineEdit(objectName="StaffCodeField")
+        self.language = LanguageSwitch()
         self.code_field.returnPressed.connect(lambda: self.pad.field.setFocus())
         self.names = QGridLayout()
         self.name_buttons: dict[str, QPushButton] = {}
@@ -35,10 +49,11 @@ class LoginScreen(QWidget):
         self.error_label.hide()
         self.step_label = QLabel(objectName="PinStep", wordWrap=True)
         self.step_label.hide()
-        self.cancel_button = touch_button("Cancel new PIN", name="CancelNewPin")
+        self.cancel_button = touch_button("", name="CancelNewPin")
         self.cancel_button.clicked.connect(self.reset)
         self.cancel_button.hide()
         self._new_pin: tuple[str, str, str | None] | None = None  # staff code, temporary PIN, first new PIN
+        self._step: tuple[str, str] | None = None  # the new-PIN step shown: its source sentence, and the first line
 
         left = QVBoxLayout()
         left.addWidget(self.title)
@@ -46,6 +61,7 @@ class LoginScreen(QWidget):
         left.addLayout(self.names)
         left.addStretch(1)
         right = QVBoxLayout()
+        right.addWidget(self.language, 0, Qt.AlignmentFlag.AlignRight)
         right.addWidget(self.code_field)
         right.addWidget(self.step_label)
         right.addWidget(self.pad)
@@ -58,6 +74,19 @@ class LoginScreen(QWidget):
         row.addSpacing(32)
         row.addLayout(right, 2)
         self.reload()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        new_pin = self._new_pin is not None
+        self.title.setText(self.tr("Choose your new PIN") if new_pin else self.tr("Sign in"))
+        self.hint.setText(self.tr("A PIN only you know: not your birthday, and not the one the manager gave you.")
+                          if new_pin else self.tr("Tap your name, or type your staff code, then enter your PIN."))
+        self.code_field.setPlaceholderText(self.tr("Staff code"))
+        self.cancel_button.setText(self.tr("Cancel new PIN"))
+        if self._step is not None:
+            self.step_label.setText(_step_text(*self._step))
+        for member, button in self._members:
+            button.setText(f"{member.name}\n{role_name(member.role)}")
 
     def reload(self) -> None:
         """Refresh the name buttons (staff come from the hub and may change)."""
@@ -67,8 +96,10 @@ class LoginScreen(QWidget):
                 item.widget().hide()  # gone from the screen now; deleted when the event loop gets to it
                 item.widget().deleteLater()
         self.name_buttons.clear()
+        self._members = []
         for index, member in enumerate(self._login.sign_in_choices()):
-            button = touch_button(f"{member.name}\n{member.role.value.title()}", name="NameButton")
+            button = touch_button(f"{member.name}\n{role_name(member.role)}", name="NameButton")
+            self._members.append((member, button))
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, m=member: self.choose(m))
             self.names.addWidget(button, index // 3, index % 3)
@@ -86,9 +117,8 @@ class LoginScreen(QWidget):
         self._submit(pin)
 
     def reset(self) -> None:
-        self._new_pin = None
-        self.title.setText("Sign in")
-        self.hint.setText(SIGN_IN_HINT)
+        self._new_pin = self._step = None
+        self.retranslate()
         self.step_label.hide()
         self.cancel_button.hide()
         self.code_field.setEnabled(True)
@@ -112,7 +142,7 @@ class LoginScreen(QWidget):
             return
         code = self.code_field.text().strip()
         if not code:
-            self.show_error("Tap your name or type your staff code first, then your PIN.")
+            self.show_error(self.tr("Tap your name or type your staff code first, then your PIN."))
             return
         try:
             member = self._login.sign_in(code, pin)
@@ -127,10 +157,9 @@ class LoginScreen(QWidget):
 
     def _ask_new_pin(self, code: str, temporary: str, sentence: str, error: str = "") -> None:
         self._new_pin = (code, temporary, None)
-        self.title.setText("Choose your new PIN")
-        self.hint.setText(NEW_PIN_HINT)
+        self._step = (sentence, "first")
+        self.retranslate()
         self.code_field.setEnabled(False)
-        self.step_label.setText(f"{sentence}\nType your new PIN (4 to 8 digits), then press OK.")
         self.step_label.show()
         self.cancel_button.show()
         self.pad.field.clear()
@@ -150,14 +179,15 @@ class LoginScreen(QWidget):
                 self.pad.field.setFocus()
                 return
             self._new_pin = (code, temporary, pin)
-            self.step_label.setText("Type your new PIN again, to be sure, then press OK.")
+            self._step = ("", "again")
+            self.step_label.setText(_step_text(*self._step))
             self.error_label.hide()
             self.pad.field.setFocus()
             return
         try:
             member = self._login.choose_new_pin(code, temporary, first, pin)
         except NewPinRefused as refused:
-            self._ask_new_pin(code, temporary, "Your PIN was set by a manager.", refused.message)
+            self._ask_new_pin(code, temporary, MANAGER_SET, refused.message)
             return
         except Exception as error:  # the temporary PIN no longer works (reset again, locked): start over
             self.reset()

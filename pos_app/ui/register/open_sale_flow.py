@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from pos_app.domain.formatting import items_text
 from pos_app.domain.money import sum_money
 from pos_app.services.staff import StaffMember
+from pos_app.ui.common.language import items_text, money
 from pos_app.ui.register.card_money_dialog import CardMoneyDialog
 from pos_app.ui.tasks import message_of, run_in_background
 
@@ -45,14 +45,18 @@ class OpenSaleFlow(QObject):
 
     def restored_notice(self, restored: RestoredSale) -> str:
         sale = restored.sale
-        text = f"The sale left open at this till is back: {items_text(sale.totals.item_count)}, {sale.totals.total}."
+        text = self.tr("The sale left open at this till is back: {items}, {total}.").format(
+            items=items_text(sale.totals.item_count), total=money(sale.totals.total))
         if sale.tenders:
-            text += f" Payments already taken: {sale.payment_status().paid}."
+            text += " " + self.tr("Payments already taken: {amount}.").format(
+                amount=money(sale.payment_status().paid))
         if restored.missing:
-            text += f" These items can no longer be sold and were left out: {', '.join(restored.missing)}."
+            text += " " + self.tr("These items can no longer be sold and were left out: {items}.").format(
+                items=", ".join(restored.missing))
         if restored.refused:
-            text += (f" {sum_money(t.amount for t in restored.refused)} taken earlier does not fit the sale any more;"
-                     " a manager will see it among the card payments with no sale.")
+            text += " " + self.tr("{amount} taken earlier does not fit the sale any more; a manager will see it "
+                                  "among the card payments with no sale.").format(
+                amount=money(sum_money(t.amount for t in restored.refused)))
         return text
 
     # --- card money on the open sale ----------------------------------------------------------------------
@@ -74,13 +78,14 @@ class OpenSaleFlow(QObject):
             screen.checkout.pay()
 
         def void() -> None:
-            dialog.show_busy("Asking the card terminal to reverse the card payments…")
+            dialog.show_busy(self.tr("Asking the card terminal to reverse the card payments…"))
             run_in_background(lambda: payments.void_card_tenders(self.t.sales), voided, failed, owner=self)
 
         def voided(approvals) -> None:
             dialog.accept()
-            screen.notify(f"The card payments of {sum_money(a.amount for a in approvals)} were reversed: the money "
-                          "goes back to the customer's card. The items are still in the cart.", kind="info")
+            screen.notify(self.tr("The card payments of {amount} were reversed: the money goes back to the "
+                                  "customer's card. The items are still in the cart.").format(
+                amount=money(sum_money(a.amount for a in approvals))), kind="info")
             self.cards_voided.emit(approvals)
             if then_close is not None:
                 then_close()
@@ -101,8 +106,8 @@ class OpenSaleFlow(QObject):
         if not found:
             return
         first = found[0]
-        more = f" {len(found) - 1} more after this one." if len(found) > 1 else ""
-        self.screen.notify(first.sentence + more, kind="warning", action="Void it (manager)",
+        more = " " + self.tr("{count} more after this one.").format(count=len(found) - 1) if len(found) > 1 else ""
+        self.screen.notify(first.sentence + more, kind="warning", action=self.tr("Void it (manager)"),
                            handler=lambda: self.void_unsettled(first))
         self.unsettled_found.emit(found)
 
@@ -111,16 +116,16 @@ class OpenSaleFlow(QObject):
         staff = screen.staff
 
         def done(_none) -> None:
-            screen.notify(f"The card payment of {card.amount} was voided: the money goes back to the customer's "
-                          "card.", kind="success")
+            screen.notify(self.tr("The card payment of {amount} was voided: the money goes back to the "
+                                  "customer's card.").format(amount=money(card.amount)), kind="success")
             self.unsettled_voided.emit(card)
             self.check_unsettled()
 
         def failed(error: Exception) -> None:
-            screen.notify(message_of(error), kind="warning", action="Void it (manager)",
+            screen.notify(message_of(error), kind="warning", action=self.tr("Void it (manager)"),
                           handler=lambda: self.void_unsettled(card))
             self.void_failed.emit(message_of(error))
 
-        screen.supervised(f"void the card payment of {card.amount}", "Voiding a card payment needs a manager.",
+        screen.supervised(f"void the card payment of {card.amount}", self.tr("Voiding a card payment needs a manager."),
                           lambda approver: run_in_background(
                               lambda: recovery.void(card, staff=staff, approver=approver), done, failed, owner=self))

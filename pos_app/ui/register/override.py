@@ -17,7 +17,7 @@ class OverrideDialog(PosDialog):
     def __init__(self, parent: QWidget | None, login, *, action: str, reason: str,
                  on_approved: Callable[[StaffMember], None], ask_why: str | None = None) -> None:
         """``ask_why``: the prompt of a reason the manager must type, kept with the audit entry."""
-        super().__init__(parent, "Manager approval")
+        super().__init__(parent, self.tr("Manager approval"))
         self._login = login
         self._action = action
         self._on_approved = on_approved
@@ -27,13 +27,13 @@ class OverrideDialog(PosDialog):
         self.reason_field.setVisible(self._needs_reason)
         self.reason_field.returnPressed.connect(lambda: self.code_field.setFocus())
         self.body.addWidget(self.reason_field)
-        self.code_field = QLineEdit(placeholderText="Manager's staff code", objectName="StaffCodeField")
+        self.code_field = QLineEdit(placeholderText=self.tr("Manager's staff code"), objectName="StaffCodeField")
         self.code_field.returnPressed.connect(lambda: self.pad.field.setFocus())
         self.pad = PinPad()
         self.pad.submitted.connect(self._verify)
         self.body.addWidget(self.code_field)
         self.body.addWidget(self.pad)
-        self.add_button("Cancel", self.reject)
+        self.add_button(self.tr("Cancel"), self.reject)
         (self.reason_field if ask_why is not None else self.code_field).setFocus()
 
     @property
@@ -48,11 +48,11 @@ class OverrideDialog(PosDialog):
     def _verify(self, pin: str) -> None:
         code = self.code_field.text().strip()
         if self._needs_reason and not self.reason:
-            self.show_error("Type the reason for this override first, then the manager's code and PIN.")
+            self.show_error(self.tr("Type the reason for this override first, then the manager's code and PIN."))
             self.reason_field.setFocus()
             return
         if not code:
-            self.show_error("Type the manager's staff code first, then their PIN.")
+            self.show_error(self.tr("Type the manager's staff code first, then their PIN."))
             return
         try:
             approver = self._login.verify_override(code, pin, action=self._action)

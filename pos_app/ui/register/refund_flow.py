@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from pos_app.domain.tenders import CardTender
+from pos_app.ui.common.language import money
 from pos_app.ui.register.refund_dialog import RefundDialog
 from pos_app.ui.register.simple_dialogs import VoidDialog
 from pos_app.ui.tasks import message_of, run_in_background
@@ -45,11 +46,11 @@ class RefundFlow(QObject):
     def refund(self, number: str | None = None) -> None:
         screen = self.screen
         if self.t.sales.has_open_sale:
-            screen.notify("Finish or park the sale on screen before a refund.")
+            screen.notify(self.tr("Finish or park the sale on screen before a refund."))
             return
         dialog = RefundDialog(screen, self.t.refunds, card_enabled=self.t.card_payments is not None,
                               on_refund=lambda *args: screen.supervised(
-                                  f"refund {args[0]}", "A refund needs a manager's approval.",
+                                  f"refund {args[0]}", self.tr("A refund needs a manager's approval."),
                                   lambda approver: self._refund(dialog, approver, *args)))
         screen.show_dialog(dialog)
         if number:
@@ -72,7 +73,9 @@ class RefundFlow(QObject):
                 return
             dialog.accept()
             amount = refund.cash_total() if method == "cash" else refund.total
-            text = f"Refunded {amount} on sale {number} ({'cash' if method == 'cash' else 'to the card'})."
+            text = (self.tr("Refunded {amount} on sale {number} (cash).") if method == "cash"
+                    else self.tr("Refunded {amount} on sale {number} (to the card).")).format(
+                amount=money(amount), number=number)
             screen.notify(text, kind="success")
             order, staff_name = dialog.order, screen.staff.name
             screen.checkout.print_job(lambda: self.t.printing.print_refund(refund, order, staff_name,
@@ -95,7 +98,7 @@ class RefundFlow(QObject):
         cards = self.t.card_payments
         assert cards is not None
         dialog.refund_button.setEnabled(False)
-        dialog.show_error("Follow the card terminal: the refund is on its way to the customer's card…")
+        dialog.show_error(self.tr("Follow the card terminal: the refund is on its way to the customer's card…"))
         run_in_background(lambda: cards.refund_to_card(refund_id, amount), record, refused, owner=self)
 
     # --- voids ---------------------------------------------------------------------------------------------
@@ -103,11 +106,11 @@ class RefundFlow(QObject):
     def void_sale(self) -> None:
         screen = self.screen
         if self.t.sales.has_open_sale:
-            screen.notify("Finish or park the sale on screen before voiding another one.")
+            screen.notify(self.tr("Finish or park the sale on screen before voiding another one."))
             return
         last = screen.last_order.order_number if screen.last_order else None
         dialog = VoidDialog(screen, last_number=last, on_void=lambda number: screen.supervised(
-            f"void {number}", "Voiding a sale needs a manager's approval.",
+            f"void {number}", self.tr("Voiding a sale needs a manager's approval."),
             lambda approver: self._void(dialog, approver, number)))
         screen.show_dialog(dialog)
 
@@ -120,12 +123,12 @@ class RefundFlow(QObject):
         def done(order) -> None:
             dialog.accept()
             # What the customer paid, cash rounding included: a $4.46 sale paid $4.45 in cash gets $4.45 back.
-            screen.notify(f"Sale {number} is voided: {order.amount_paid} goes back the way it was paid.",
-                          kind="success")
+            screen.notify(self.tr("Sale {number} is voided: {amount} goes back the way it was paid.").format(
+                number=number, amount=money(order.amount_paid)), kind="success")
             if any(not isinstance(t, CardTender) for t in order.tenders):
                 screen.checkout.print_job(
                     lambda: self.t.printing.open_drawer(staff, reason="void", approver=approver),
-                    f"Sale {number} voided.")
+                    self.tr("Sale {number} voided.").format(number=number))
             self.voided.emit(order)
 
         def failed(error: Exception) -> None:

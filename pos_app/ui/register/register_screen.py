@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -22,6 +22,7 @@ from hardware.ports import ScanEvent
 from pos_app.domain.staff import can_supervise
 from pos_app.services.scanning import ScanDispatcher
 from pos_app.services.staff import StaffMember
+from pos_app.ui.common.language import Retranslating
 from pos_app.ui.common.widgets import touch_button
 from pos_app.ui.register.cart_flow import CartFlow
 from pos_app.ui.register.checkout_flow import CheckoutFlow
@@ -37,29 +38,29 @@ from pos_app.ui.terminal_services import TerminalServices
 
 # (key, label, what it runs): every main action has an F-key, shown on its button and in the legend.
 ACTIONS = (
-    ("F1", "Switch user", "switch_user"),
-    ("F2", "Search", "focus_search"),
-    ("F3", "Quantity", "cart.change_quantity"),
-    ("F4", "Remove item", "cart.remove_line"),
-    ("F5", "Item discount", "cart.discount_line"),
-    ("F6", "Cart discount", "cart.discount_cart"),
-    ("F7", "Age check", "checkout.check_age"),
-    ("F8", "Park / resume", "cart.park_or_resume"),
-    ("F9", "Refund", "refunds.refund"),
-    ("F10", "Void sale", "refunds.void_sale"),
-    ("F11", "Drawer && shift", "shifts.drawer_menu"),
-    ("F12", "Pay", "checkout.pay"),
+    ("F1", QT_TRANSLATE_NOOP("RegisterScreen", "Switch user"), "switch_user"),
+    ("F2", QT_TRANSLATE_NOOP("RegisterScreen", "Search"), "focus_search"),
+    ("F3", QT_TRANSLATE_NOOP("RegisterScreen", "Quantity"), "cart.change_quantity"),
+    ("F4", QT_TRANSLATE_NOOP("RegisterScreen", "Remove item"), "cart.remove_line"),
+    ("F5", QT_TRANSLATE_NOOP("RegisterScreen", "Item discount"), "cart.discount_line"),
+    ("F6", QT_TRANSLATE_NOOP("RegisterScreen", "Cart discount"), "cart.discount_cart"),
+    ("F7", QT_TRANSLATE_NOOP("RegisterScreen", "Age check"), "checkout.check_age"),
+    ("F8", QT_TRANSLATE_NOOP("RegisterScreen", "Park / resume"), "cart.park_or_resume"),
+    ("F9", QT_TRANSLATE_NOOP("RegisterScreen", "Refund"), "refunds.refund"),
+    ("F10", QT_TRANSLATE_NOOP("RegisterScreen", "Void sale"), "refunds.void_sale"),
+    ("F11", QT_TRANSLATE_NOOP("RegisterScreen", "Drawer && shift"), "shifts.drawer_menu"),
+    ("F12", QT_TRANSLATE_NOOP("RegisterScreen", "Pay"), "checkout.pay"),
     # F1-F12 are all taken. Kiosk tickets sit on Shift+F8, beside F8 (park / resume): both are carts waiting for
     # the counter, and a shifted F-key is one hand, no reach. Its button is the tall one at the end of the grid,
     # with the count waiting on it. A discount code is Shift+F6, beside F6 (cart discount): both come off the cart.
-    ("Shift+F8", "Kiosk\ntickets", "tickets.show_list"),
-    ("Shift+F6", "Discount code", "cart.enter_code"),
+    ("Shift+F8", QT_TRANSLATE_NOOP("RegisterScreen", "Kiosk\ntickets"), "tickets.show_list"),
+    ("Shift+F6", QT_TRANSLATE_NOOP("RegisterScreen", "Discount code"), "cart.enter_code"),
 )
 # Where the shifted keys' buttons go: a column of their own at the end of the grid (row, column, rows, columns).
 SHIFTED_PLACES = {"Shift+F8": (0, 4, 2, 1), "Shift+F6": (2, 4, 1, 1)}
 
 
-class RegisterScreen(QWidget):
+class RegisterScreen(Retranslating, QWidget):
     signed_out = Signal()
     status_changed = Signal()
     dialog_shown = Signal(object)  # the dialog now on screen
@@ -76,8 +77,9 @@ class RegisterScreen(QWidget):
         self.dialogs.shown.connect(self.dialog_shown)
         self.dialogs.closed.connect(self._dialog_closed)
         self.dialogs.emptied.connect(self._back_to_sale)
-        self.printer_state = "Printer: checking…"
-        self.card_state = "Card terminal: ready" if terminal.card_payments else "Card terminal: not set up"
+        self.printer_state = self.tr("Printer: checking…")
+        self.card_state = self.tr("Card terminal: ready") if terminal.card_payments else self.tr(
+            "Card terminal: not set up")
 
         self.panel = SalePanel(terminal.sales, terminal.catalog, [c.code for c in terminal.context.tax_components])
         self.panel.can_sell = self._selling_refusal
@@ -92,9 +94,9 @@ class RegisterScreen(QWidget):
 
         grid = QGridLayout()
         self.action_buttons = {}
-        for index, (key, label, action) in enumerate(ACTIONS):
+        for index, (key, _label, action) in enumerate(ACTIONS):
             run = attrgetter(action)(self)
-            button = touch_button(f"{label}\n{key}", primary=(key == "F12"), name="ActionButton")
+            button = touch_button("", primary=(key == "F12"), name="ActionButton")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, run=run: run())
             if key.startswith("F"):
@@ -108,14 +110,21 @@ class RegisterScreen(QWidget):
         self.checkout.completed.connect(lambda _order: self.tickets.refresh())
         QShortcut(QKeySequence("Ctrl+R"), self, activated=self.checkout.reprint,
                   context=Qt.ShortcutContext.WindowShortcut)
-        self.legend = QLabel("Each button shows its key.  Shift+F6: discount code.  Ctrl+R reprints the last receipt."
-                             "  Esc closes a dialog.",
-                             objectName="KeyLegend")
+        self.legend = QLabel(objectName="KeyLegend", wordWrap=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 4)
         layout.addWidget(self.panel, 1)
         layout.addLayout(grid)
         layout.addWidget(self.legend)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for key, label, _action in ACTIONS:
+            text = QCoreApplication.translate("RegisterScreen", label)
+            shown_key = key.replace("Shift+", self.tr("Shift+"))  # Maj+ on a French keyboard
+            self.action_buttons[key].setText(f"{text}\n{shown_key}")
+        self.legend.setText(self.tr("Each button shows its key.  Shift+F6: discount code.  Ctrl+R reprints the "
+                                    "last receipt.  Esc closes a dialog."))
 
     # --- who is at the till ------------------------------------------------------------------------------
 
@@ -139,7 +148,7 @@ class RegisterScreen(QWidget):
 
     def switch_user(self) -> None:
         if self.t.sales.has_open_sale:
-            self.notify("Finish or park the sale (F8) before switching user.")
+            self.notify(self.tr("Finish or park the sale (F8) before switching user."))
             return
         if self.staff is not None:
             self.t.login.sign_out(self.staff)
@@ -153,7 +162,8 @@ class RegisterScreen(QWidget):
             return True
         wait = self.checkout.card_wait
         if wait is not None and wait.isVisible() and wait.state in ("waiting", "checking"):
-            self.notify("A card payment is in progress. Wait for the card terminal, then close the register.")
+            self.notify(self.tr("A card payment is in progress. Wait for the card terminal, then close the "
+                                "register."))
             return False
         return not self.open_sale.ask_about_cards(reason="closing", then_close=close_again)
 
@@ -163,7 +173,7 @@ class RegisterScreen(QWidget):
 
     def _selling_refusal(self) -> str | None:
         if self.shift is None:
-            return "The shift is not open. Count the float to open it (F11, Open shift) before selling."
+            return self.tr("The shift is not open. Count the float to open it (F11, Open shift) before selling.")
         return None
 
     def supervised(self, action: str, reason: str, then) -> None:

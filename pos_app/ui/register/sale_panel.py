@@ -21,6 +21,7 @@ from pos_app.services.errors import ServiceError
 from pos_app.services.scanning import ProductScan
 from pos_app.services.selling import SaleService
 from pos_app.ui.common.cart_model import CartModel
+from pos_app.ui.common.language import Retranslating
 from pos_app.ui.common.sale_snapshot import SaleSnapshot
 from pos_app.ui.common.totals import TotalsPanel
 from pos_app.ui.common.widgets import TOUCH_HEIGHT, NoticeBar
@@ -29,7 +30,7 @@ from pos_app.ui.register.search_box import ScanSearchBox
 REPRICE_MS = 2000  # how often the open sale's prices are checked against the store-local minute
 
 
-class SalePanel(QWidget):
+class SalePanel(Retranslating, QWidget):
     sale_changed = Signal()
     sale_shown = Signal(object)  # a SaleSnapshot of what the cart now shows, or None: for screens that only look
     item_added = Signal()  # a scan or a typed code put an item in the cart
@@ -81,7 +82,8 @@ class SalePanel(QWidget):
         try:
             self._add(lambda: self._sales.scan(code))
         except UnknownCode as unknown:
-            self.show_error(f"No product matches code {code}. {unreadable}" if unreadable else unknown.message)
+            self.show_error(self.tr("No product matches code {code}. {why}").format(code=code, why=unreadable)
+                            if unreadable else unknown.message)
 
     def add_scanned(self, scan: ProductScan) -> None:
         """A product barcode; a GS1 label's lot, once checked, decides which lot the sale takes."""
@@ -125,6 +127,9 @@ class SalePanel(QWidget):
         why = self.cart_model.data(index, Qt.ItemDataRole.ToolTipRole)
         if why:
             self.show_error(why)
+
+    def retranslate(self) -> None:
+        self.cart_model.retranslate()
 
     def show_error(self, message: str) -> None:
         self.notice.show_message(message, kind="error")

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from pos_app.ui.register.age_dialog import AgeCheckDialog
@@ -39,23 +39,32 @@ if TYPE_CHECKING:
 PRODUCTS_WAIT = (QuantityDialog, DiscountDialog)
 
 NOT_ADDED = {
-    TenderDialog: "An item was scanned during payment and was not added: it would change what the customer "
-                  "owes. Go back to the sale (Esc) to add it, then pay.",
-    CardWaitDialog: "An item was scanned while the card terminal is taking the payment and was not added. When "
-                    "the payment is done or cancelled, scan it again.",
-    AgeCheckDialog: "An item was scanned during the age check and was not added. Finish the age check (or "
-                    "cancel it), then scan the item again.",
-    ParkedSalesDialog: "An item was scanned while parking or resuming a sale and was not added: close this "
-                       "window, then scan it into the sale in front.",
+    TenderDialog: QT_TRANSLATE_NOOP(
+        "RegisterScans", "An item was scanned during payment and was not added: it would change what the customer "
+        "owes. Go back to the sale (Esc) to add it, then pay."),
+    CardWaitDialog: QT_TRANSLATE_NOOP(
+        "RegisterScans", "An item was scanned while the card terminal is taking the payment and was not added. When "
+        "the payment is done or cancelled, scan it again."),
+    AgeCheckDialog: QT_TRANSLATE_NOOP(
+        "RegisterScans", "An item was scanned during the age check and was not added. Finish the age check (or "
+        "cancel it), then scan the item again."),
+    ParkedSalesDialog: QT_TRANSLATE_NOOP(
+        "RegisterScans", "An item was scanned while parking or resuming a sale and was not added: close this "
+        "window, then scan it into the sale in front."),
 }
-NOT_ADDED_ELSEWHERE = "An item was scanned and was not added: close this window first, then scan it again."
-RECEIPT_NOT_HERE = ("A receipt was scanned. To refund or void that sale, close this window first, then scan the "
-                    "receipt again.")
-ID_NOT_HERE = ("An ID was scanned. To check the customer's age, close this window first, then scan the ID again "
-               "(or press F7).")
-TICKET_NOT_HERE = ("A kiosk ticket was scanned. To ring it up, close this window first, then scan the ticket again "
-                   "(or press Shift+F8).")
-SIGN_IN_FIRST = "A scan came in before anyone signed in. Sign in first, then scan it again."
+NOT_ADDED_ELSEWHERE = QT_TRANSLATE_NOOP(
+    "RegisterScans", "An item was scanned and was not added: close this window first, then scan it again.")
+RECEIPT_NOT_HERE = QT_TRANSLATE_NOOP(
+    "RegisterScans", "A receipt was scanned. To refund or void that sale, close this window first, then scan the "
+    "receipt again.")
+ID_NOT_HERE = QT_TRANSLATE_NOOP(
+    "RegisterScans", "An ID was scanned. To check the customer's age, close this window first, then scan the ID "
+    "again (or press F7).")
+TICKET_NOT_HERE = QT_TRANSLATE_NOOP(
+    "RegisterScans", "A kiosk ticket was scanned. To ring it up, close this window first, then scan the ticket "
+    "again (or press Shift+F8).")
+SIGN_IN_FIRST = QT_TRANSLATE_NOOP(
+    "RegisterScans", "A scan came in before anyone signed in. Sign in first, then scan it again.")
 
 
 class RegisterScans(QObject):
@@ -124,8 +133,9 @@ class RegisterScans(QObject):
         elif isinstance(dialog, PRODUCTS_WAIT):
             self._waiting.append(add)
             count = len(self._waiting)
-            dialog.show_note(f"Scanned: {'the item goes' if count == 1 else f'{count} items go'} into the sale "
-                             "when this window closes.")
+            dialog.show_note(self.tr("Scanned: the item goes into the sale when this window closes.") if count == 1
+                             else self.tr("Scanned: {count} items go into the sale when this window closes.").format(
+                                 count=count))
             self.kept.emit(count)
         else:
             self.refuse(NOT_ADDED.get(type(dialog), NOT_ADDED_ELSEWHERE))
@@ -139,6 +149,8 @@ class RegisterScans(QObject):
 
     def refuse(self, message: str) -> None:
         """Say why a scan was not used where the cashier is looking, with a sound: they may be looking away."""
+        # One of this module's sentences in the screen's language (a service's sentence comes translated already).
+        message = QCoreApplication.translate("RegisterScans", message)
         dialog = self.screen.dialog
         if dialog is not None:
             dialog.show_error(message)

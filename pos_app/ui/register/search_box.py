@@ -3,14 +3,16 @@ each with its stock, and those that can't be sold marked."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from pos_app.services.catalog_queries import CatalogQueries, ProductHit
+from pos_app.ui.common.language import Retranslating, money
 from pos_app.ui.tasks import run_in_background
 
-HIT_COLUMNS = ("Product", "Brand", "Price", "In stock")
+HIT_COLUMNS = (QT_TRANSLATE_NOOP("HitsModel", "Product"), QT_TRANSLATE_NOOP("HitsModel", "Brand"),
+               QT_TRANSLATE_NOOP("HitsModel", "Price"), QT_TRANSLATE_NOOP("HitsModel", "In stock"))
 DISPLAY = Qt.ItemDataRole.DisplayRole
 GREYED, OUT_OF_STOCK = QBrush(QColor("#6b7280")), QBrush(QColor("#9b1c1c"))  # a brush: a bare colour is ignored
 SEARCH_DELAY_MS = 120  # wait for a pause in typing, so a fast typist is not slowed by searches
@@ -34,7 +36,7 @@ class HitsModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HIT_COLUMNS[section]
+            return self.tr(HIT_COLUMNS[section])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -45,32 +47,38 @@ class HitsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if hit.sellable > 0:
-            return (hit.name, hit.brand, str(hit.price), str(hit.on_hand))[column] if role == DISPLAY else None
+            return (hit.name, hit.brand, money(hit.price), str(hit.on_hand))[column] if role == DISPLAY else None
         # Nothing of it may be sold: say so on the row, so a cashier does not promise it to the customer.
         if role == Qt.ItemDataRole.ForegroundRole:
             return OUT_OF_STOCK if column == 3 else GREYED
         if role == Qt.ItemDataRole.ToolTipRole:
             return unsellable_sentence(hit)
         if role == DISPLAY:
-            stock = "Out of stock" if hit.on_hand <= 0 else f"{hit.on_hand}, none sellable"
-            return (hit.name, hit.brand, str(hit.price), stock)[column]
+            stock = self.tr("Out of stock") if hit.on_hand <= 0 else self.tr("{count}, none sellable").format(
+                count=hit.on_hand)
+            return (hit.name, hit.brand, money(hit.price), stock)[column]
         return None
 
 
 def unsellable_sentence(hit: ProductHit) -> str:
-    why = "nothing is in stock" if hit.on_hand <= 0 else "what is in stock is expired or recalled"
-    return f"{hit.name} can't be sold: {why}. If it is picked, the cart marks it and payment waits until it is removed."
+    if hit.on_hand <= 0:
+        sentence = QCoreApplication.translate("HitsModel", "{product} can't be sold: nothing is in stock. If it is "
+                                              "picked, the cart marks it and payment waits until it is removed.")
+    else:
+        sentence = QCoreApplication.translate("HitsModel", "{product} can't be sold: what is in stock is expired or "
+                                              "recalled. If it is picked, the cart marks it and payment waits until "
+                                              "it is removed.")
+    return sentence.format(product=hit.name)
 
 
-class ScanSearchBox(QWidget):
+class ScanSearchBox(Retranslating, QWidget):
     code_entered = Signal(str)  # a code to add to the sale (typed, or a picked search hit's SKU)
     hits_shown = Signal(int)  # a search answered for the text in the field: how many matches are listed
 
     def __init__(self, catalog: CatalogQueries) -> None:
         super().__init__()
         self._catalog = catalog
-        self.field = QLineEdit(objectName="ScanField",
-                               placeholderText="Scan a barcode, or type a name, brand, SKU or GTIN  [F2]")
+        self.field = QLineEdit(objectName="ScanField")
         self.field.returnPressed.connect(self._enter)
         self.field.textEdited.connect(self._typed)
         self.field.installEventFilter(self)
@@ -93,6 +101,11 @@ class ScanSearchBox(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field)
         layout.addWidget(self.hits_view)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.field.setPlaceholderText(self.tr("Scan a barcode, or type a name, brand, SKU or GTIN  [F2]"))
+        self.hits_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HIT_COLUMNS) - 1)
 
     def _typed(self, text: str) -> None:
         if len(text.strip()) >= 2:

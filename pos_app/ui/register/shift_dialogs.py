@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import tzinfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QScrollArea, QWidget
 
 from pos_app.domain.money import Money
 from pos_app.services.receipts import card_batch_notice, report_rows
+from pos_app.ui.common.language import amount_field_text, money, parse_money, signed_money
 from pos_app.ui.common.widgets import DenominationCounter, NumPad
 from pos_app.ui.register.dialogs import PosDialog
 from pos_app.ui.tasks import message_of
@@ -19,17 +20,18 @@ class OpenShiftDialog(PosDialog):
     """Count the float by denomination before the first sale; an empty drawer is asked about, not assumed."""
 
     def __init__(self, parent: QWidget | None, on_count: Callable[[dict[str, int]], str | None]) -> None:
-        super().__init__(parent, "Open the shift: count the float", width=900)
+        super().__init__(parent, self.tr("Open the shift: count the float"), width=900)
         self._on_count = on_count
-        self.body.addWidget(QLabel("Count the cash in the drawer by bill and coin.", wordWrap=True))
+        self.body.addWidget(QLabel(self.tr("Count the cash in the drawer by bill and coin."), wordWrap=True))
         self.counter = DenominationCounter()
         self.counter.changed.connect(self._recounted)
         self.body.addWidget(self.counter)
-        self.question = QLabel(f"Open with no cash in the drawer? The float counted is {Money.zero()}.",
+        self.question = QLabel(self.tr("Open with no cash in the drawer? The float counted is {amount}.").format(
+                               amount=money(Money.zero())),
                                objectName="Question", wordWrap=True)
         self.question.hide()
         self.body.addWidget(self.question)
-        self.open_button = self.add_button("Open shift", self.confirm, primary=True)
+        self.open_button = self.add_button(self.tr("Open shift"), self.confirm, primary=True)
 
     @property
     def asking_about_empty_drawer(self) -> bool:
@@ -38,13 +40,13 @@ class OpenShiftDialog(PosDialog):
     def _recounted(self) -> None:
         if self.asking_about_empty_drawer and self.counter.total():
             self.question.hide()
-            self.open_button.setText("Open shift")
+            self.open_button.setText(self.tr("Open shift"))
 
     def confirm(self) -> None:
         self.clear_error()
         if not self.counter.total() and not self.asking_about_empty_drawer:
             self.question.show()
-            self.open_button.setText(f"Yes, open with {Money.zero()}")
+            self.open_button.setText(self.tr("Yes, open with {amount}").format(amount=money(Money.zero())))
             self.fit_contents()
             return
         error = self._on_count(self.counter.counts())
@@ -60,22 +62,22 @@ class CloseShiftDialog(PosDialog):
 
     def __init__(self, parent: QWidget | None, *, expected: Money, limit: Money,
                  on_close: Callable[[dict[str, int]], None]) -> None:
-        super().__init__(parent, "Close the shift: count the drawer", width=900)
+        super().__init__(parent, self.tr("Close the shift: count the drawer"), width=900)
         self._expected = expected
         self._limit = limit
         self._on_close = on_close
-        self.lead = QLabel("Count the cash in the drawer by bill and coin, then tap Done counting.",
+        self.lead = QLabel(self.tr("Count the cash in the drawer by bill and coin, then tap Done counting."),
                            wordWrap=True, objectName="DialogLead")
         self.counter = DenominationCounter()
         self.counter.changed.connect(self._update)
         self.summary = QWidget()
         figures = QGridLayout(self.summary)
-        self.expected_label = QLabel(str(expected), objectName="FigureValue", alignment=Qt.AlignmentFlag.AlignRight)
+        self.expected_label = QLabel(money(expected), objectName="FigureValue", alignment=Qt.AlignmentFlag.AlignRight)
         self.counted_label = QLabel(objectName="FigureValue", alignment=Qt.AlignmentFlag.AlignRight)
         self.variance_label = QLabel(objectName="VarianceValue", alignment=Qt.AlignmentFlag.AlignRight)
-        for row, (name, label) in enumerate((("Counted", self.counted_label),
-                                             ("Expected in drawer", self.expected_label),
-                                             ("Variance", self.variance_label))):
+        for row, (name, label) in enumerate(((self.tr("Counted"), self.counted_label),
+                                             (self.tr("Expected in drawer"), self.expected_label),
+                                             (self.tr("Variance"), self.variance_label))):
             figures.addWidget(QLabel(name), row, 0)
             figures.addWidget(label, row, 1)
         self.note = QLabel(wordWrap=True, objectName="DialogLead")
@@ -85,10 +87,10 @@ class CloseShiftDialog(PosDialog):
         self.body.addWidget(self.counter)
         self.body.addWidget(self.summary)
         self.body.addStretch(1)  # the summary is shorter than the count: spare room goes below it
-        self.add_button("Cancel", self.reject)
-        self.recount_button = self.add_button("Recount", self.recount)
-        self.done_button = self.add_button("Done counting", self.review, primary=True)
-        self.close_button = self.add_button("Close shift and print Z report", self.confirm, primary=True)
+        self.add_button(self.tr("Cancel"), self.reject)
+        self.recount_button = self.add_button(self.tr("Recount"), self.recount)
+        self.done_button = self.add_button(self.tr("Done counting"), self.review, primary=True)
+        self.close_button = self.add_button(self.tr("Close shift and print Z report"), self.confirm, primary=True)
         self.recount_button.hide()
         self.close_button.hide()
         self._update()
@@ -96,13 +98,13 @@ class CloseShiftDialog(PosDialog):
     def _update(self) -> None:
         counted = self.counter.total()
         variance = counted - self._expected
-        self.counted_label.setText(str(counted))
-        self.variance_label.setText(("+" if variance > Money.zero() else "") + str(variance))
+        self.counted_label.setText(money(counted))
+        self.variance_label.setText(signed_money(variance))
         over = abs(variance) > self._limit
         self.variance_label.setProperty("over", "true" if over else "false")  # strings: QSS matches them
         self.variance_label.style().polish(self.variance_label)
-        self.note.setText(f"The variance is over the store's limit of {self._limit}: a manager must approve it."
-                          if over else "")
+        self.note.setText(self.tr("The variance is over the store's limit of {limit}: a manager must approve "
+                                  "it.").format(limit=money(self._limit)) if over else "")
 
     def review(self) -> None:
         """The count is in: now show what was expected and the variance."""
@@ -115,8 +117,8 @@ class CloseShiftDialog(PosDialog):
         self.clear_error()
         self.counter.setVisible(not shown)
         self.summary.setVisible(shown)
-        self.lead.setText("Check the figures, then close the shift." if shown
-                          else "Count the cash in the drawer by bill and coin, then tap Done counting.")
+        self.lead.setText(self.tr("Check the figures, then close the shift.") if shown
+                          else self.tr("Count the cash in the drawer by bill and coin, then tap Done counting."))
         self.done_button.setVisible(not shown)
         self.recount_button.setVisible(shown)
         self.close_button.setVisible(shown)
@@ -130,30 +132,31 @@ class CloseShiftDialog(PosDialog):
 class CashMovementDialog(PosDialog):
     """A cash drop to the safe, or a paid-out with its reason."""
 
-    KINDS = {"drop": "Cash drop (to the safe)", "paid_out": "Paid-out (cash paid for something)"}
+    KINDS = {"drop": QT_TRANSLATE_NOOP("CashMovementDialog", "Cash drop (to the safe)"),
+             "paid_out": QT_TRANSLATE_NOOP("CashMovementDialog", "Paid-out (cash paid for something)")}
 
     def __init__(self, parent: QWidget | None, on_save: Callable[[str, Money, str], None]) -> None:
-        super().__init__(parent, "Cash drop or paid-out")
+        super().__init__(parent, self.tr("Cash drop or paid-out"))
         self._on_save = on_save
         form = QFormLayout()
         self.kind = QComboBox()
         for key, text in self.KINDS.items():
-            self.kind.addItem(text, key)
-        self.amount = QLineEdit(placeholderText="0.00", objectName="AmountField")
-        self.reason = QLineEdit(placeholderText="What it was for (required for a paid-out)")
-        form.addRow("What", self.kind)
-        form.addRow("Amount", self.amount)
-        form.addRow("Reason", self.reason)
+            self.kind.addItem(self.tr(text), key)
+        self.amount = QLineEdit(placeholderText=amount_field_text(Money.zero()), objectName="AmountField")
+        self.reason = QLineEdit(placeholderText=self.tr("What it was for (required for a paid-out)"))
+        form.addRow(self.tr("What"), self.kind)
+        form.addRow(self.tr("Amount"), self.amount)
+        form.addRow(self.tr("Reason"), self.reason)
         self.body.addLayout(form)
         self.numpad = NumPad(self.amount, decimal=True)
         self.body.addWidget(self.numpad, 0, Qt.AlignmentFlag.AlignHCenter)
         self.amount.setFocus()
-        self.add_button("Cancel", self.reject)
-        self.add_button("Save", self.confirm, primary=True)
+        self.add_button(self.tr("Cancel"), self.reject)
+        self.add_button(self.tr("Save"), self.confirm, primary=True)
 
     def confirm(self) -> None:
         try:
-            amount = Money.parse(self.amount.text())
+            amount = parse_money(self.amount.text())
         except Exception as error:
             self.show_error(message_of(error))
             return
@@ -164,8 +167,8 @@ class ReportDialog(PosDialog):
     """An X or Z report as it will print, with a Print button."""
 
     def __init__(self, parent: QWidget | None, report, on_print: Callable[[], None], *, zone: tzinfo) -> None:
-        super().__init__(parent, "Z report: shift closed" if report.kind == "Z" else "X report (shift still open)",
-                         width=620)
+        super().__init__(parent, self.tr("Z report: shift closed") if report.kind == "Z"
+                         else self.tr("X report (shift still open)"), width=620)
         self.report = report
         notice = card_batch_notice(report)
         self.card_batch_notice = QLabel(notice or "", wordWrap=True, objectName="DialogError")
@@ -185,5 +188,5 @@ class ReportDialog(PosDialog):
         scroll.setWidget(holder)
         scroll.setMinimumHeight(420)
         self.body.addWidget(scroll)
-        self.add_button("Print", on_print)
-        self.add_button("Done", self.accept, primary=True)
+        self.add_button(self.tr("Print"), on_print)
+        self.add_button(self.tr("Done"), self.accept, primary=True)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from pos_app.domain.money import Money
 from pos_app.services.shifts import VarianceNeedsManager
+from pos_app.ui.common.language import money
 from pos_app.ui.register.drawer_menu import DrawerMenu
 from pos_app.ui.register.override import OverrideDialog
 from pos_app.ui.register.shift_dialogs import CashMovementDialog, CloseShiftDialog, OpenShiftDialog, ReportDialog
@@ -37,10 +38,10 @@ class ShiftFlow(QObject):
 
     def no_sale(self) -> None:
         staff = self.screen.staff
-        self.screen.supervised("no sale", "Opening the drawer without a sale needs a manager's approval.",
+        self.screen.supervised("no sale", self.tr("Opening the drawer without a sale needs a manager's approval."),
                                lambda approver: self._print(
                                    lambda: self.t.printing.open_drawer(staff, reason="no_sale", approver=approver),
-                                   "No sale."))
+                                   self.tr("No sale.")))
 
     def open_shift(self) -> None:
         screen = self.screen
@@ -51,7 +52,8 @@ class ShiftFlow(QObject):
             except Exception as error:
                 return message_of(error)
             self.t.sales.cash_session_id = screen.shift.id
-            screen.notify(f"Shift open with a float of {screen.shift.opening_float}.", kind="success")
+            screen.notify(self.tr("Shift open with a float of {amount}.").format(
+                amount=money(screen.shift.opening_float)), kind="success")
             self.shift_opened.emit(screen.shift)
             return None
 
@@ -71,9 +73,10 @@ class ShiftFlow(QObject):
                 dialog.show_error(message_of(error))
                 return
             dialog.accept()
-            label = "Cash drop" if kind == "drop" else "Paid-out"
-            self._print(lambda: self.t.printing.open_drawer(staff, reason=kind), f"{label} of {amount} saved.")
-            screen.notify(f"{label} of {amount} saved.", kind="success")
+            saved = (self.tr("Cash drop of {amount} saved.") if kind == "drop"
+                     else self.tr("Paid-out of {amount} saved.")).format(amount=money(amount))
+            self._print(lambda: self.t.printing.open_drawer(staff, reason=kind), saved)
+            screen.notify(saved, kind="success")
 
         dialog = CashMovementDialog(screen, save)
         screen.show_dialog(dialog)
@@ -85,12 +88,12 @@ class ShiftFlow(QObject):
             self.screen.notify(message_of(error))
             return
         self.screen.show_dialog(ReportDialog(self.screen, report, lambda: self._print(
-            lambda: self.t.printing.print_report(report), "X report."), zone=self.t.store_clock.zone))
+            lambda: self.t.printing.print_report(report), self.tr("X report.")), zone=self.t.store_clock.zone))
 
     def close_shift(self) -> None:
         screen = self.screen
         if self.t.sales.has_open_sale:
-            screen.notify("Finish or park the sale on screen before closing the shift.")
+            screen.notify(self.tr("Finish or park the sale on screen before closing the shift."))
             return
         try:
             expected = self.t.shifts.x_report().expected_cash
@@ -101,7 +104,7 @@ class ShiftFlow(QObject):
             self._count_and_close(expected, None, None)
             return
         # The card batch closes first, so the Z shows whether the card terminal's day matches ours.
-        screen.notify("Closing the card terminal's batch…", kind="info")
+        screen.notify(self.tr("Closing the card terminal's batch…"), kind="info")
 
         def closed(check) -> None:
             self._count_and_close(expected, check, None)
@@ -131,9 +134,9 @@ class ShiftFlow(QObject):
             screen.shift = None
             self.t.sales.cash_session_id = None
             screen.last_order = None
-            self._print(lambda: self.t.printing.print_report(report), "Shift closed.")
+            self._print(lambda: self.t.printing.print_report(report), self.tr("Shift closed."))
             z = ReportDialog(screen, report, lambda: self._print(lambda: self.t.printing.print_report(report),
-                                                                 "Z report."), zone=self.t.store_clock.zone)
+                                                                 self.tr("Z report.")), zone=self.t.store_clock.zone)
             z.finished.connect(lambda _: screen.switch_user())
             screen.show_dialog(z)
             self.shift_closed.emit(report)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -21,11 +21,16 @@ from pos_app.domain.cash_rounding import next_bills_up
 from pos_app.domain.money import Money
 from pos_app.domain.tenders import CardTender
 from pos_app.services.selling import SaleService
+from pos_app.ui.common.language import amount_field_text, money, parse_money, signed_money
 from pos_app.ui.common.widgets import NumPad, touch_button
 from pos_app.ui.register.dialogs import PosDialog
 from pos_app.ui.tasks import message_of
 
 QUICK_CASH_BUTTONS = 4  # the next bills up from what is due: $130, $140, $150, $200 for $129.15
+# The figures, by their names in code (figure_labels' keys); the captions are translated.
+FIGURES = (QT_TRANSLATE_NOOP("TenderDialog", "Total"), QT_TRANSLATE_NOOP("TenderDialog", "Paid by card"),
+           QT_TRANSLATE_NOOP("TenderDialog", "Cash given"), QT_TRANSLATE_NOOP("TenderDialog", "Left to pay"),
+           QT_TRANSLATE_NOOP("TenderDialog", "Cash due (to 5¢)"), QT_TRANSLATE_NOOP("TenderDialog", "Change due"))
 
 
 class TenderDialog(PosDialog):
@@ -33,17 +38,17 @@ class TenderDialog(PosDialog):
 
     def __init__(self, parent: QWidget | None, sales: SaleService, *, card_enabled: bool,
                  on_card: Callable[[Money], None], on_settled: Callable[[], None]) -> None:
-        super().__init__(parent, "Payment", width=820)
+        super().__init__(parent, self.tr("Payment"), width=820)
         self._sales = sales
         self._on_card = on_card
         self._on_settled = on_settled
 
         figures = QGridLayout()
         self.figure_labels: dict[str, QLabel] = {}
-        names = ("Total", "Paid by card", "Cash given", "Left to pay", "Cash due (to 5¢)", "Change due")
+        names = FIGURES
         for row, name in enumerate(names):
             value = QLabel(objectName="FigureValue", alignment=Qt.AlignmentFlag.AlignRight)
-            figures.addWidget(QLabel(name), row, 0)
+            figures.addWidget(QLabel(self.tr(name)), row, 0)
             figures.addWidget(value, row, 1)
             self.figure_labels[name] = value
         self.figure_labels["Left to pay"].setObjectName("DueValue")
@@ -53,9 +58,9 @@ class TenderDialog(PosDialog):
         self.payments.setMaximumHeight(110)
 
         cash_box = QVBoxLayout()
-        cash_box.addWidget(QLabel("Cash", objectName="SectionTitle"))
+        cash_box.addWidget(QLabel(self.tr("Cash"), objectName="SectionTitle"))
         quick = QGridLayout()
-        self.exact_button = touch_button("Exact", primary=True)
+        self.exact_button = touch_button(self.tr("Exact"), primary=True)
         self.exact_button.clicked.connect(self.pay_exact)
         quick.addWidget(self.exact_button, 0, 0, 1, 2)
         self._bill_buttons = []
@@ -67,24 +72,24 @@ class TenderDialog(PosDialog):
         self.quick_buttons: dict[str, QPushButton] = {}  # "130" -> the $130.00 button, smallest first
         cash_box.addLayout(quick)
         other = QHBoxLayout()
-        self.cash_field = QLineEdit(placeholderText="Other amount", objectName="AmountField")
+        self.cash_field = QLineEdit(placeholderText=self.tr("Other amount"), objectName="AmountField")
         self.cash_field.returnPressed.connect(self._pay_typed_cash)
-        add_cash = touch_button("Add cash")
+        add_cash = touch_button(self.tr("Add cash"))
         add_cash.clicked.connect(self._pay_typed_cash)
         other.addWidget(self.cash_field, 1)
         other.addWidget(add_cash)
         cash_box.addLayout(other)
 
         card_box = QVBoxLayout()
-        card_box.addWidget(QLabel("Card", objectName="SectionTitle"))
+        card_box.addWidget(QLabel(self.tr("Card"), objectName="SectionTitle"))
         self.card_field = QLineEdit(objectName="AmountField")
-        self.card_field.setToolTip("Lower this amount to split the payment between card and cash.")
-        self.card_button = touch_button("Pay by card  [F9]", primary=True)
+        self.card_field.setToolTip(self.tr("Lower this amount to split the payment between card and cash."))
+        self.card_button = touch_button(self.tr("Pay by card  [F9]"), primary=True)
         self.card_button.clicked.connect(self.pay_card)
         self.card_button.setEnabled(card_enabled)
         if not card_enabled:
-            self.card_button.setToolTip("No card terminal is set up on this register.")
-        card_box.addWidget(QLabel("Amount on the card (lower it to split):"))
+            self.card_button.setToolTip(self.tr("No card terminal is set up on this register."))
+        card_box.addWidget(QLabel(self.tr("Amount on the card (lower it to split):"), wordWrap=True))
         card_box.addWidget(self.card_field)
         card_box.addWidget(self.card_button)
         card_box.addStretch(1)
@@ -94,14 +99,14 @@ class TenderDialog(PosDialog):
         columns = QHBoxLayout()
         left = QVBoxLayout()
         left.addLayout(figures)
-        left.addWidget(QLabel("Payments taken"))
+        left.addWidget(QLabel(self.tr("Payments taken")))
         left.addWidget(self.payments)
         columns.addLayout(left, 3)
         columns.addLayout(cash_box, 3)
         columns.addLayout(card_box, 2)
         self.body.addLayout(columns)
-        self.remove_button = self.add_button("Remove cash payment", self.remove_last_cash)
-        self.add_button("Back to sale  [Esc]", self.reject)
+        self.remove_button = self.add_button(self.tr("Remove cash payment"), self.remove_last_cash)
+        self.add_button(self.tr("Back to sale  [Esc]"), self.reject)
         QShortcut(QKeySequence(Qt.Key.Key_F9), self, activated=self.pay_card)
         self.refresh()
 
@@ -124,7 +129,7 @@ class TenderDialog(PosDialog):
         if not text:
             return
         try:
-            amount = Money.parse(text)
+            amount = parse_money(text)
         except Exception as error:
             self.show_error(message_of(error))
             return
@@ -136,13 +141,14 @@ class TenderDialog(PosDialog):
             return
         self.clear_error()
         try:
-            amount = Money.parse(self.card_field.text())
+            amount = parse_money(self.card_field.text())
         except Exception as error:
             self.show_error(message_of(error))
             return
         status = self._sales.payment_status()
         if amount <= Money.zero() or amount > status.card_remaining:
-            self.show_error(f"The card amount must be more than {Money.zero()} and at most {status.card_remaining}.")
+            self.show_error(self.tr("The card amount must be more than {zero} and at most {most}.").format(
+                zero=money(Money.zero()), most=money(status.card_remaining)))
             return
         self._on_card(amount)
 
@@ -162,22 +168,22 @@ class TenderDialog(PosDialog):
             "Change due": status.change_due,
         }
         for name, amount in values.items():
-            self.figure_labels[name].setText(str(amount))
+            self.figure_labels[name].setText(money(amount))
         # Before any cash is handed over, show what paying the rest in cash would round by.
         rounding = status.cash_rounding if status.cash_tendered else status.cash_remaining - status.card_remaining
-        self.rounding_note.setText(
-            f"Cash rounding: {'+' if rounding > Money.zero() else ''}{rounding} (Canada has no pennies)"
-            if rounding else "")
-        self.exact_button.setText(f"Exact  {status.cash_remaining}")
+        self.rounding_note.setText(self.tr("Cash rounding: {amount} (Canada has no pennies)").format(
+            amount=signed_money(rounding)) if rounding else "")
+        self.exact_button.setText(self.tr("Exact  {amount}").format(amount=money(status.cash_remaining)))
         self._show_bills(next_bills_up(status.cash_remaining, at_most=QUICK_CASH_BUTTONS))
-        self.card_field.setText(str(status.card_remaining.amount))
+        self.card_field.setText(amount_field_text(status.card_remaining))
         self.payments.clear()
         for tender in self._sales.sale.tenders:
             if isinstance(tender, CardTender):
                 a = tender.approval
-                self.payments.addItem(f"Card {a.brand} ****{a.last4}  {a.amount}")
+                self.payments.addItem(self.tr("Card {brand} ****{last4}  {amount}").format(
+                    brand=a.brand, last4=a.last4, amount=money(a.amount)))
             else:
-                self.payments.addItem(f"Cash  {tender.amount}")
+                self.payments.addItem(self.tr("Cash  {amount}").format(amount=money(tender.amount)))
         self.remove_button.setEnabled(any(not isinstance(t, CardTender) for t in self._sales.sale.tenders))
         self.status_shown.emit(status)
         if status.is_settled:
@@ -190,5 +196,5 @@ class TenderDialog(PosDialog):
             button.setVisible(amount is not None)
             if amount is not None:
                 button.setProperty("amount", amount)
-                button.setText(amount.format())
+                button.setText(money(amount))
                 self.quick_buttons[format(amount.amount.normalize(), "f")] = button

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from pos_app.services.clock import StoreClock
 from pos_app.services.kiosk_tickets import TicketSummary
+from pos_app.ui.common.language import items_text, money
 from pos_app.ui.common.widgets import TOUCH_HEIGHT
 from pos_app.ui.register.dialogs import PosDialog
 
-EMPTY = "No kiosk tickets are waiting. A ticket shows here as soon as a customer sends it from a kiosk."
+EMPTY = QT_TRANSLATE_NOOP("KioskTicketsDialog",
+                          "No kiosk tickets are waiting. A ticket shows here as soon as a customer sends it from a "
+                          "kiosk.")
 
 
 class KioskTicketsDialog(PosDialog):
     def __init__(self, parent: QWidget | None, tickets: list[TicketSummary], *, clock: StoreClock,
                  on_load: Callable[[str], None]) -> None:
-        super().__init__(parent, "Kiosk tickets", width=640)
+        super().__init__(parent, self.tr("Kiosk tickets"), width=640)
         self._clock = clock
         self._on_load = on_load
         self._shown: list | None = None
@@ -26,13 +29,14 @@ class KioskTicketsDialog(PosDialog):
         self.list = QListWidget(objectName="TicketList")
         # A double tap loads; Enter reaches the dialog's submit (the list lets it through), so it is not hooked here.
         self.list.itemDoubleClicked.connect(lambda item: self._on_load(item.data(256).number))
-        self.number_field = QLineEdit(placeholderText="Ticket number, e.g. K-3001, or scan the ticket's QR code",
+        self.number_field = QLineEdit(placeholderText=self.tr("Ticket number, e.g. K-3001, or scan the ticket's "
+                                                              "QR code"),
                                       objectName="TicketNumberField")
         self.body.addWidget(self.lead)
         self.body.addWidget(self.list, 1)
         self.body.addWidget(self.number_field)
-        self.add_button("Close", self.reject, key="Esc")
-        self.load_button = self.add_button("Load ticket", self.load_chosen, primary=True, key="Enter")
+        self.add_button(self.tr("Close"), self.reject, key="Esc")
+        self.load_button = self.add_button(self.tr("Load ticket"), self.load_chosen, primary=True, key="Enter")
         self.submit = self.load_chosen
         self.number_field.textChanged.connect(self._enable_load)
         self.set_tickets(tickets)
@@ -50,18 +54,18 @@ class KioskTicketsDialog(PosDialog):
         chosen = self.list.currentItem().data(256).ticket_id if self.list.currentItem() else None
         self.list.clear()
         for ticket in tickets:
-            items = "1 item" if ticket.items == 1 else f"{ticket.items} items"
-            item = QListWidgetItem(f"{ticket.number}   ·   {items}   ·   {ticket.total}   ·   sent at "
-                                   f"{self._clock.time(ticket.created_at)}")
+            item = QListWidgetItem(self.tr("{number}   ·   {items}   ·   {total}   ·   sent at {time}").format(
+                number=ticket.number, items=items_text(ticket.items), total=money(ticket.total),
+                time=self._clock.time(ticket.created_at)))
             item.setData(256, ticket)
             item.setSizeHint(QSize(0, TOUCH_HEIGHT))  # a fingertip, with or without the stylesheet
             self.list.addItem(item)
             if ticket.ticket_id == chosen or (chosen is None and self.list.count() == 1):
                 self.list.setCurrentItem(item)
         waiting = len(tickets)
-        self.lead.setText(EMPTY if not waiting else
-                          f"{waiting} waiting, oldest first. Prices are this register's, taxes included; the "
-                          "kiosk's were an estimate.")
+        self.lead.setText(self.tr(EMPTY) if not waiting else
+                          self.tr("{count} waiting, oldest first. Prices are this register's, taxes included; the "
+                                  "kiosk's were an estimate.").format(count=waiting))
         self._enable_load()
 
     def _enable_load(self) -> None:
@@ -76,4 +80,4 @@ class KioskTicketsDialog(PosDialog):
         elif self.list.currentItem() is not None:
             self._on_load(self.list.currentItem().data(256).number)
         else:
-            self.show_error("Choose a ticket in the list, or type its number.")
+            self.show_error(self.tr("Choose a ticket in the list, or type its number."))

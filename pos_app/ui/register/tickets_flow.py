@@ -20,6 +20,7 @@ from pos_app.domain.errors import DomainError
 from pos_app.services.errors import ServiceError
 from pos_app.services.kiosk_tickets import LoadedTicket
 from pos_app.ui.common.badge import CountBadge
+from pos_app.ui.common.language import items_text, money
 from pos_app.ui.register.tickets_dialog import KioskTicketsDialog
 
 if TYPE_CHECKING:
@@ -110,18 +111,18 @@ class TicketsFlow(QObject):
     def _tell_loaded(self, ticket: LoadedTicket, codes_refused: list[str]) -> None:
         sale = self.t.sales.sale
         totals = sale.totals
-        text = (f"Ticket {ticket.number} is in the sale at this register's prices: {totals.item_count} items, "
-                f"{totals.total}.")
+        text = self.tr("Ticket {number} is in the sale at this register's prices: {items}, {total}.").format(
+            number=ticket.number, items=items_text(totals.item_count), total=money(totals.total))
         taken = [code for code in ticket.codes if code in (sale.promotions.codes if sale.promotions else ())]
         if taken:
-            text += f" The customer's code {', '.join(taken)} is applied."
+            text += " " + self.tr("The customer's code {codes} is applied.").format(codes=", ".join(taken))
         text = " ".join([text, *(line.problem for line in ticket.lines if line.product is None and line.problem),
                          *codes_refused])
         marked = next(iter(sale.stock_problems.values()), None)  # out of stock or recalled: marked in the cart
         if marked is not None:
             self.screen.notify(f"{text} {marked}")
         else:
-            self.screen.notify(f"{text} Check the customer's ID, then pay (F12).", kind="info")
+            self.screen.notify(text + " " + self.tr("Check the customer's ID, then pay (F12)."), kind="info")
 
     def _refuse(self, message: str, *, scanned: bool) -> None:
         dialog = self.screen.dialog

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from pos_app.ui.sync.worker import SyncWorker
@@ -15,9 +15,9 @@ class BootstrapDialog(QDialog):
 
     def __init__(self, worker: SyncWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Getting the store")
+        self.setWindowTitle(self.tr("Getting the store"))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
-        self.message = QLabel("Fetching the catalog, staff and stock from the hub…", wordWrap=True)
+        self.message = QLabel(self.tr("Fetching the catalog, staff and stock from the hub…"), wordWrap=True)
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)  # busy until the first page says how much there is
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, rejected=self.reject)
@@ -38,7 +38,8 @@ class BootstrapDialog(QDialog):
             return
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
-        self.message.setText(f"Received {done:,} of {total:,} records…")
+        self.message.setText(self.tr("Received {done} of {total} records…").format(
+            done=QLocale().toString(done), total=QLocale().toString(total)))
 
     def _on_finished(self, ok: bool, message: str) -> None:
         self._worker.progress.disconnect(self._on_progress)  # later pulls are the background's business
@@ -47,5 +48,6 @@ class BootstrapDialog(QDialog):
             self.message.setText(message)
             self.accept()
             return
-        self.message.setText(f"{message} The terminal keeps what it has; try again when the hub answers.")
+        self.message.setText(self.tr("{why} The terminal keeps what it has; try again when the hub answers.").format(
+            why=message))
         self.buttons.setVisible(True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,26 +25,42 @@ if TYPE_CHECKING:  # the sync client (httpx) loads when sync starts, after the w
 
 
 def _when(moment: datetime | None, clock: StoreClock) -> str:
-    return "never" if moment is None else clock.time(moment, seconds=True)
+    return QCoreApplication.translate("SyncStatus", "never") if moment is None else clock.time(moment, seconds=True)
 
 
 def connection_text(overview: SyncOverview) -> str:
     if not overview.paired:
-        return "not paired"
+        return QCoreApplication.translate("SyncStatus", "not paired")
     if overview.needs_pairing:
-        return "needs pairing again"
-    return {True: "online", False: "offline", None: "connecting…"}[overview.online]
+        return QCoreApplication.translate("SyncStatus", "needs pairing again")
+    if overview.online is None:
+        return QCoreApplication.translate("SyncStatus", "connecting…")
+    return (QCoreApplication.translate("SyncStatus", "online") if overview.online
+            else QCoreApplication.translate("SyncStatus", "offline"))
 
 
 def label_text(overview: SyncOverview, clock: StoreClock) -> str:
+    waiting = QCoreApplication.translate("SyncStatus", "{count} waiting").format(count=overview.pending)
     if not overview.paired:
-        return "Sync: not paired" + (f" · {overview.pending} waiting" if overview.pending else "")
-    parts = [f"Sync: {connection_text(overview)}"]
-    parts.append(f"{overview.pending} waiting" if overview.pending else "up to date")
-    parts.append(f"last {_when(overview.last_good_sync, clock)}")
+        return QCoreApplication.translate("SyncStatus", "Sync: not paired") + (
+            f" · {waiting}" if overview.pending else "")
+    parts = [QCoreApplication.translate("SyncStatus", "Sync: {state}").format(state=connection_text(overview))]
+    parts.append(waiting if overview.pending else QCoreApplication.translate("SyncStatus", "up to date"))
+    parts.append(QCoreApplication.translate("SyncStatus", "last {time}").format(
+        time=_when(overview.last_good_sync, clock)))
     if overview.rejected:
-        parts.append(f"{overview.rejected} rejected")
+        parts.append(QCoreApplication.translate("SyncStatus", "{count} rejected").format(count=overview.rejected))
     return " · ".join(parts)
+
+
+def summary_text(summary) -> str:
+    """The status bar's words before the sync worker runs (a StatusService.SyncSummary), in the screen's language."""
+    waiting = QCoreApplication.translate("SyncStatus", "{count} waiting").format(count=summary.pending_mutations)
+    if not summary.paired:
+        return QCoreApplication.translate("SyncStatus", "Sync: not paired") + (
+            f" · {waiting}" if summary.pending_mutations else "")
+    return QCoreApplication.translate("SyncStatus", "Sync: {state}").format(
+        state=waiting if summary.pending_mutations else QCoreApplication.translate("SyncStatus", "up to date"))
 
 
 class SyncStatusLabel(QLabel):
@@ -71,7 +87,7 @@ class SyncPanel(QDialog):
     def __init__(self, service: SyncService, *, clock: StoreClock, show_rejected: bool,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sync")
+        self.setWindowTitle(self.tr("Sync"))
         self._service = service
         self._clock = clock
         self._show_rejected = show_rejected
@@ -81,20 +97,20 @@ class SyncPanel(QDialog):
         self.last_sync = QLabel()
         self.hub = QLabel()
         self.message = QLabel(wordWrap=True)
-        for title, widget in (("Hub", self.hub), ("Connection", self.connection), ("Waiting to send", self.pending),
-                              ("Last good sync", self.last_sync)):
+        for title, widget in ((self.tr("Hub"), self.hub), (self.tr("Connection"), self.connection),
+                              (self.tr("Waiting to send"), self.pending), (self.tr("Last good sync"), self.last_sync)):
             form.addRow(title, widget)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.alert = QLabel(wordWrap=True, objectName="SyncAlert")
-        self.dismiss = QPushButton("Dismiss alert", clicked=self._dismiss_alert)
+        self.dismiss = QPushButton(self.tr("Dismiss alert"), clicked=self._dismiss_alert)
         layout.addWidget(self.alert)
         layout.addWidget(self.dismiss)
         self.rejected = QTableWidget(0, 3)
-        self.rejected.setHorizontalHeaderLabels(["#", "What", "Why the hub refused it"])
+        self.rejected.setHorizontalHeaderLabels(["#", self.tr("What"), self.tr("Why the hub refused it")])
         self.rejected.setVisible(show_rejected)
         layout.addWidget(self.rejected)
-        self.sync_now = QPushButton("Sync now", clicked=self._ask_for_sync)
+        self.sync_now = QPushButton(self.tr("Sync now"), clicked=self._ask_for_sync)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, rejected=self.reject)
         buttons.addButton(self.sync_now, QDialogButtonBox.ButtonRole.ActionRole)
         layout.addWidget(self.message)
@@ -102,7 +118,7 @@ class SyncPanel(QDialog):
         self.show_overview(service.overview())
 
     def show_overview(self, overview: SyncOverview) -> None:
-        self.hub.setText(overview.hub_url or "not paired")
+        self.hub.setText(overview.hub_url or QCoreApplication.translate("SyncStatus", "not paired"))
         self.connection.setText(connection_text(overview))
         self.pending.setText(str(overview.pending))
         self.last_sync.setText(_when(overview.last_good_sync, self._clock))
@@ -115,7 +131,7 @@ class SyncPanel(QDialog):
 
     def show_result(self, ok: bool, message: str) -> None:
         self.sync_now.setEnabled(True)
-        self.message.setText(message if ok else f"Sync did not finish: {message}")
+        self.message.setText(message if ok else self.tr("Sync did not finish: {why}").format(why=message))
 
     def _fill_rejected(self) -> None:
         rows = self._service.rejected()
@@ -127,7 +143,7 @@ class SyncPanel(QDialog):
 
     def _ask_for_sync(self) -> None:
         self.sync_now.setEnabled(False)
-        self.message.setText("Syncing…")
+        self.message.setText(self.tr("Syncing…"))
         self.sync_requested.emit()
 
     def _dismiss_alert(self) -> None:

@@ -6,7 +6,7 @@ run on the worker's thread. Whatever the thread, news reaches the GUI only as qu
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, QThread, Signal, Slot
 
 from pos_app.services.errors import ServiceError
 from pos_app.services.sync_service import SyncService
@@ -63,8 +63,8 @@ class SyncWorker(QObject):
         except ServiceError as error:
             self.sync_finished.emit(False, error.message)
         else:
-            self.sync_finished.emit(True, f"Sent {report.pushed.acknowledged}, received {report.pulled.changes} "
-                                          "changes.")
+            self.sync_finished.emit(True, self.tr("Sent {sent}, received {received} changes.").format(
+                sent=report.pushed.acknowledged, received=report.pulled.changes))
         self.publish_status()
 
     @Slot()
@@ -74,7 +74,8 @@ class SyncWorker(QObject):
         except ServiceError as error:
             self.bootstrap_finished.emit(False, error.message)
         else:
-            self.bootstrap_finished.emit(True, f"The store is here: {report.changes:,} records.")
+            self.bootstrap_finished.emit(True, self.tr("The store is here: {count} records.").format(
+                count=QLocale().toString(report.changes)))
             self.start()
         self.publish_status()
 
