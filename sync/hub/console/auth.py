@@ -15,6 +15,7 @@ from sync.hub.console.web import (
     SignInNeeded,
     _,
     check_csrf,
+    error_text,
     redirect,
     render,
     safe_next,
@@ -70,7 +71,7 @@ def sign_in(request: Request, login: str = Form(""), password: str = Form(""), n
         outcome = accounts.sign_in(session, login, password)
         token = None if isinstance(outcome, accounts.SignInRefused) else accounts.open_session(session, outcome)
     if token is None:
-        return render(request, "sign_in.html", 401, next=safe_next(next), login=login, error=str(outcome))
+        return render(request, "sign_in.html", 401, next=safe_next(next), login=login, error=error_text(outcome))
     response = redirect(safe_next(next))
     set_cookie(response, request, SESSION_COOKIE, token, max_age=int(accounts.SESSION_TTL.total_seconds()))
     return response
@@ -92,7 +93,7 @@ def set_password_page(request: Request, token: str = "") -> Response:
             _row, user = accounts.password_token_user(session, token)
             who = user.username
     except Invalid as error:
-        return render(request, "set_password.html", 400, token=None, username=None, error=str(error))
+        return render(request, "set_password.html", 400, token=None, username=None, error=error_text(error))
     return render(request, "set_password.html", token=token, username=who, error=None)
 
 
@@ -110,6 +111,6 @@ def set_password(request: Request, token: str = Form(""), password: str = Form("
                 usable = token
             except Invalid:
                 usable = None
-        return render(request, "set_password.html", 400, token=usable, username=None, error=str(error))
+        return render(request, "set_password.html", 400, token=usable, username=None, error=error_text(error))
     return render(request, "sign_in.html", next="/console/stores", login=who, error=None,
                   notice=_("Your password is set. Sign in with it now."))

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sync.hub import accessories, tenancy
 from sync.hub import catalog as service
 from sync.hub.console.auth import Csrf, Visitor, signed_in
-from sync.hub.console.web import _, redirect, render
+from sync.hub.console.web import _, error_text, redirect, render
 from sync.hub.models import Accessory, HubAudit
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -97,7 +97,7 @@ def create_accessory(request: Request, me: Me, form: Annotated[AccessoryForm, Fo
         with request.app.state.db.read() as session:
             categories = accessories.categories(session, me.scope)
         return render(request, "accessory_form.html", 422, me=me, form=form, categories=categories,
-                      error=str(error))
+                      error=error_text(error))
     return redirect(f"/console/catalog?kind=accessories&saved={accessory_id}")
 
 
@@ -113,7 +113,7 @@ def update_accessory(request: Request, me: Me, item_id: uuid.UUID,
         with request.app.state.db.write() as session:
             accessories.save_accessory(session, me.scope, form, item_id)
     except tenancy.Invalid as error:
-        return _item_page(request, me, "accessories", item_id, form=form, error=str(error), status=422)
+        return _item_page(request, me, "accessories", item_id, form=form, error=error_text(error), status=422)
     return redirect(f"/console/catalog?kind=accessories&saved={item_id}")
 
 
