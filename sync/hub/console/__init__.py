@@ -24,6 +24,7 @@ from sync.hub.console import (
     taxes,
     terminals,
 )
+from sync.hub.console.language import LanguageMiddleware
 from sync.hub.console.web import HERE, PageError, SignInNeeded, error_text, redirect, render, sign_in_url
 
 
@@ -32,6 +33,7 @@ def mount(app: FastAPI) -> None:
                    card_batches, audit, reports, health, promotions):
         app.include_router(module.router)
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
+    app.add_middleware(LanguageMiddleware)  # outside the routes and their error pages: all of them follow it
     app.add_exception_handler(SignInNeeded, _sign_in_needed)
     app.add_exception_handler(PageError, _page_error)
     app.add_exception_handler(tenancy.TenancyError, _tenancy_error)

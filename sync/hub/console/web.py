@@ -11,7 +11,7 @@ from functools import cache, partial
 from io import BytesIO
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -131,7 +131,8 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     token = csrf_token(request)
     lang = language.current()
     page = environment(lang).get_template(template).render(request=request, csrf_token=token, csrf_field=CSRF_FIELD,
-                                                           csrf_header=CSRF_HEADER, lang=lang, **context)
+                                                           csrf_header=CSRF_HEADER, lang=lang,
+                                                           here=quote(here(request), safe=""), **context)
     response = HTMLResponse(page, status_code=status)
     if getattr(request.state, "new_csrf", None):
         set_cookie(response, request, CSRF_COOKIE, request.state.new_csrf)
@@ -143,6 +144,17 @@ def redirect(url: str, request: Request | None = None) -> Response:
     if request is not None and request.headers.get("HX-Request"):
         return Response(status_code=204, headers={"HX-Redirect": url})
     return RedirectResponse(url, status_code=303)
+
+
+def here(request: Request) -> str:
+    """This page's address to come back to (after a language switch): the page itself, or for a form that was
+    sent, the console page the form was on."""
+    if request.method == "GET":
+        return request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    referer = urlsplit(request.headers.get("referer", ""))
+    if referer.netloc == request.url.netloc and referer.path.startswith("/console"):
+        return referer.path + (f"?{referer.query}" if referer.query else "")
+    return request.url.path if request.url.path == "/console/sign-in" else "/console/stores"
 
 
 def sign_in_url(next_url: str | None) -> str:
