@@ -44,8 +44,8 @@ screenshots: $(STAMP)
 # The web console's strings: extract every _() into the template and update each language's catalog.
 # The console's catalog: its own _() strings, and the refusals of the hub services whose sentences it shows
 # (raised as Invalid("... %(name)s ...", name=...)). tests/sync/console/test_console_catalog_complete.py runs the same.
-CONSOLE_EXTRACT = --no-location --sort-output -k Invalid -k NotFound -k SignInRefused
-CONSOLE_SERVICES = ../prices.py ../price_schedules.py ../accounts.py
+CONSOLE_EXTRACT = --no-location --sort-output -k Invalid -k NotFound -k SignInRefused -k OutOfScope
+CONSOLE_SERVICES = ../tenancy.py ../prices.py ../price_schedules.py ../accounts.py
 console-catalog: $(STAMP)
 	cd sync/hub/console && $(abspath $(VENV))/bin/pybabel extract -F babel.cfg $(CONSOLE_EXTRACT) \
 		--omit-header -o locale/messages.pot . $(CONSOLE_SERVICES) && $(abspath $(VENV))/bin/pybabel update -i locale/messages.pot \
