@@ -129,8 +129,11 @@ def sign_in(session: Session, login: str, password: str) -> ConsoleUser | SignIn
     for user in candidates:
         if user.locked_until is not None and user.locked_until > now:
             minutes = max(1, round((user.locked_until - now).total_seconds() / 60))
+            if minutes == 1:
+                return SignInRefused("This account is locked after %(tries)s wrong passwords; try again in a "
+                                     "minute, or ask an owner or admin.", tries=MAX_FAILED)
             return SignInRefused("This account is locked after %(tries)s wrong passwords; try again in "
-                                 "%(minutes)s min, or ask an owner or admin.", tries=MAX_FAILED, minutes=minutes)
+                                 "%(minutes)s minutes, or ask an owner or admin.", tries=MAX_FAILED, minutes=minutes)
     matched = next((user for user in candidates if _verify(user.password_hash, password)), None)
     if not candidates:
         _verify(_DUMMY_HASH, password)

@@ -110,6 +110,11 @@ def number(value: Decimal | float | int | None, language: str | None = None) -> 
     return "—" if value is None else format_decimal(value, locale=_locale(language))
 
 
+def amount(value: Decimal | float | int | None, language: str | None = None) -> str:
+    """An amount to put back in a form field, as the person would type it: `27.45`, or `27,45` in French."""
+    return "" if value is None else format_decimal(value, "0.00", locale=_locale(language))
+
+
 def when(value: datetime | None, language: str | None = None, *, seconds: bool = False) -> str:
     """A moment, in the zone it is given in: `2026-12-24 09:00` in English, `24 déc. 2026 09:00` in French."""
     if value is None:

@@ -53,7 +53,7 @@ def environment(locale: str = DEFAULT_LOCALE) -> Environment:
     env.install_gettext_translations(translations(locale), newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(money=partial(language.money, language=locale), cents=partial(language.cents, language=locale),
                        number=partial(language.number, language=locale), when=partial(language.when, language=locale),
-                       day=partial(language.day, language=locale))
+                       day=partial(language.day, language=locale), amount=partial(language.amount, language=locale))
     return env
 
 
