@@ -26,9 +26,9 @@ def _make_variable(name: str) -> list[str]:
     return shlex.split(found.group(1))
 
 
-def _ids(path: Path) -> set[str | tuple[str, ...]]:
+def _ids(path: Path) -> set[tuple[str | None, str | tuple[str, ...]]]:
     with path.open("rb") as source:
-        return {message.id for message in read_po(source) if message.id}
+        return {(message.context, message.id) for message in read_po(source) if message.id}
 
 
 def test_every_string_of_the_console_is_in_the_catalog(tmp_path, monkeypatch):
@@ -47,7 +47,8 @@ def test_every_msgid_is_translated_and_none_is_fuzzy(lang):
     path = LOCALES / lang / "LC_MESSAGES" / "messages.po"
     with path.open("rb") as source:
         catalog = read_po(source, locale=lang)
-    assert {m.id for m in catalog if m.id} == _ids(LOCALES / "messages.pot"), f"{lang}: run `make console-catalog`"
+    assert {(m.context, m.id) for m in catalog if m.id} == _ids(LOCALES / "messages.pot"), \
+        f"{lang}: run `make console-catalog`"
     problems = []
     for message in catalog:
         if not message.id:
