@@ -39,11 +39,11 @@ screenshots: $(STAMP)
 		tests/sync/console/test_console_browser.py tests/sync/console/test_console_purchasing_browser.py \
 		tests/sync/console/test_console_catalog_browser.py tests/sync/console/test_console_records_browser.py \
 		tests/sync/console/test_console_staff_and_prices_browser.py \
-		tests/sync/console/test_console_promotions_browser.py
+		tests/sync/console/test_console_promotions_browser.py tests/sync/console/test_console_french_browser.py
 
-# The web console's strings: extract every _() into the template and update each language's catalog.
-# The console's catalog: its own _() strings, and the refusals of the hub services whose sentences it shows
-# (raised as Invalid("... %(name)s ...", name=...)). tests/sync/console/test_console_catalog_complete.py runs the same.
+# The web console's strings: extract every _() into the template and update each language's catalog. Besides its
+# own strings, the refusals of the hub services whose sentences it shows (raised as Invalid("... %(name)s ...",
+# name=...)). tests/sync/console/test_console_catalog_complete.py extracts with these same two variables.
 CONSOLE_EXTRACT = --no-location --sort-output -k Invalid -k NotFound -k SignInRefused -k OutOfScope
 CONSOLE_SERVICES = ../tenancy.py ../prices.py ../price_schedules.py ../accounts.py
 console-catalog: $(STAMP)
