@@ -29,7 +29,12 @@ _DUMMY_HASH = _hasher.hash(secrets.token_hex(16))
 
 
 class SignInRefused(Exception):
-    """A sentence for the person at the sign-in form."""
+    """A sentence for the person at the sign-in form (a template and its values, as `tenancy.TenancyError`)."""
+
+    def __init__(self, message: str, /, **values: object) -> None:
+        super().__init__(message % values if values else message)
+        self.template = message
+        self.values = values
 
 
 @dataclass(frozen=True)
@@ -124,8 +129,11 @@ def sign_in(session: Session, login: str, password: str) -> ConsoleUser | SignIn
     for user in candidates:
         if user.locked_until is not None and user.locked_until > now:
             minutes = max(1, round((user.locked_until - now).total_seconds() / 60))
-            return SignInRefused(f"This account is locked after {MAX_FAILED} wrong passwords; try again in "
-                                f"{minutes} minute{'s' if minutes != 1 else ''}, or ask an owner or admin.")
+            if minutes == 1:
+                return SignInRefused("This account is locked after %(tries)s wrong passwords; try again in a "
+                                     "minute, or ask an owner or admin.", tries=MAX_FAILED)
+            return SignInRefused("This account is locked after %(tries)s wrong passwords; try again in "
+                                 "%(minutes)s minutes, or ask an owner or admin.", tries=MAX_FAILED, minutes=minutes)
     matched = next((user for user in candidates if _verify(user.password_hash, password)), None)
     if not candidates:
         _verify(_DUMMY_HASH, password)

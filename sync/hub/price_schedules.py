@@ -55,14 +55,14 @@ def parse_effective_at(text: str | datetime | None, zone: ZoneInfo, now: datetim
         try:
             moment = datetime.fromisoformat(cleaned)
         except ValueError:
-            raise Invalid(f"{text} is not a date and time; type it like 2026-12-24 09:00.") from None
+            raise Invalid("%(text)s is not a date and time; type it like 2026-12-24 09:00.", text=text) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
     moment = moment.astimezone(UTC).replace(second=0, microsecond=0)
     if moment <= now:
         local = moment.astimezone(zone)
-        raise Invalid(f"{local:%Y-%m-%d %H:%M} has already passed in the store's time. Choose a later minute, or "
-                      "set the price override to change it now.")
+        raise Invalid("%(moment)s has already passed in the store's time. Choose a later minute, or set the price "
+                      "override to change it now.", moment=f"{local:%Y-%m-%d %H:%M}")
     if moment > now + FURTHEST_AHEAD:
         raise Invalid("A price change can be set up to a year ahead; choose an earlier date.")
     return moment
@@ -100,8 +100,8 @@ def cancel_schedule(session: Session, scope: Scope, store_id: uuid.UUID, schedul
     if schedule is None or schedule.store_id != store.id:
         raise NotFound("There is no such price change in this store.")
     if schedule.status != "pending":
-        raise Invalid(f"The change of {schedule.sku} to ${schedule.price} has {schedule.status} already; set a new "
-                      "price instead.")
+        raise Invalid("The change of %(sku)s to $%(price)s has %(status)s already; set a new price instead.",
+                      sku=schedule.sku, price=schedule.price, status=schedule.status)
     schedule.status = "cancelled"
     record_put(session, schedule)
     audit(session, scope, "price.schedule_cancelled", store_id=store.id, entity=schedule,

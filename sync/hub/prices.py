@@ -53,7 +53,7 @@ def parse_price(text: str | Decimal | None) -> Decimal | None:
         try:
             value = Decimal(cleaned)
         except InvalidOperation:
-            raise Invalid(f"{text.strip()} is not a price; type it like 24.99.") from None
+            raise Invalid("%(text)s is not a price; type it like 24.99.", text=text.strip()) from None
     if value is None:
         return None
     if not value.is_finite() or value <= 0:
@@ -77,7 +77,7 @@ def catalog_item(session: Session, scope: Scope, sku: str) -> tuple[str, str, De
     sku = (sku or "").strip()
     catalog = _catalog(session, scope.tenant_id, sku)
     if catalog is None:
-        raise NotFound(f"There is no product with the SKU {sku or '(none)'} in your catalog.")
+        raise NotFound("There is no product with the SKU %(sku)s in your catalog.", sku=sku or "(none)")
     return sku, catalog[0], catalog[1]
 
 

@@ -28,7 +28,13 @@ STORE_FIELDS = ("name", "street", "city", "postal_code", "phone", "email", "time
 
 
 class TenancyError(Exception):
-    """A sentence for the person who asked."""
+    """A sentence for the person who asked. Raised as `Invalid("... %(sku)s ...", sku=value)`, it keeps the
+    template and its values, so the console can show the sentence in the person's language."""
+
+    def __init__(self, message: str = "", /, **values: Any) -> None:
+        super().__init__(message % values if values else message)
+        self.template = message
+        self.values = values
 
 
 class NotFound(TenancyError):

@@ -24,7 +24,8 @@ from sync.hub.console import (
     taxes,
     terminals,
 )
-from sync.hub.console.web import HERE, PageError, SignInNeeded, redirect, render, sign_in_url
+from sync.hub.console.language import LanguageMiddleware
+from sync.hub.console.web import HERE, PageError, SignInNeeded, error_text, redirect, render, sign_in_url
 
 
 def mount(app: FastAPI) -> None:
@@ -32,6 +33,7 @@ def mount(app: FastAPI) -> None:
                    card_batches, audit, reports, health, promotions):
         app.include_router(module.router)
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
+    app.add_middleware(LanguageMiddleware)  # outside the routes and their error pages: all of them follow it
     app.add_exception_handler(SignInNeeded, _sign_in_needed)
     app.add_exception_handler(PageError, _page_error)
     app.add_exception_handler(tenancy.TenancyError, _tenancy_error)
@@ -44,9 +46,9 @@ async def _sign_in_needed(request: Request, exc: Exception) -> Response:
 
 async def _page_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, PageError)
-    return render(request, "error.html", exc.status, message=str(exc))
+    return render(request, "error.html", exc.status, message=error_text(exc))
 
 
 async def _tenancy_error(request: Request, exc: Exception) -> Response:
     status = 403 if isinstance(exc, tenancy.OutOfScope) else 404 if isinstance(exc, tenancy.NotFound) else 422
-    return render(request, "error.html", status, message=str(exc))
+    return render(request, "error.html", status, message=error_text(exc))

@@ -10,11 +10,15 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 
 from sync.hub import accounts
+from sync.hub.console import language
 from sync.hub.console.web import (
     SESSION_COOKIE,
+    PageError,
     SignInNeeded,
     _,
     check_csrf,
+    error_text,
+    here,
     redirect,
     render,
     safe_next,
@@ -24,6 +28,7 @@ from sync.hub.models import ConsoleUser
 from sync.hub.tenancy import Invalid, Scope
 
 router = APIRouter(prefix="/console", include_in_schema=False)
+LANGUAGE_KEPT = 365 * 24 * 3600
 Csrf = Depends(check_csrf)
 
 
@@ -45,17 +50,27 @@ def signed_in(request: Request) -> Visitor:
 
 def _where(request: Request) -> str:
     """Where to come back to: this page, or for a form that was sent, the page the form was on."""
-    if request.method == "GET":
-        return request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    referer = urlsplit(request.headers.get("referer", ""))
-    if referer.netloc == request.url.netloc and referer.path.startswith("/console"):
-        return referer.path + (f"?{referer.query}" if referer.query else "")
-    return request.url.path
+    if request.method != "GET":
+        referer = urlsplit(request.headers.get("referer", ""))
+        if not (referer.netloc == request.url.netloc and referer.path.startswith("/console")):
+            return request.url.path
+    return here(request)
 
 
 @router.get("")
 def home() -> Response:
     return redirect("/console/stores")
+
+
+@router.get("/language/{lang}")
+def choose_language(request: Request, lang: str, next: str | None = None) -> Response:  # noqa: A002 - the URL's name
+    """The header's EN | FR switch: remembered in a cookie on this browser for a year, for every page after."""
+    chosen = language.supported(lang)
+    if chosen is None:
+        raise PageError(404, _("The console speaks English (en) and French (fr) only."))
+    response = redirect(safe_next(next))
+    set_cookie(response, request, language.LANGUAGE_COOKIE, chosen, max_age=LANGUAGE_KEPT)
+    return response
 
 
 @router.get("/sign-in")
@@ -70,9 +85,11 @@ def sign_in(request: Request, login: str = Form(""), password: str = Form(""), n
         outcome = accounts.sign_in(session, login, password)
         token = None if isinstance(outcome, accounts.SignInRefused) else accounts.open_session(session, outcome)
     if token is None:
-        return render(request, "sign_in.html", 401, next=safe_next(next), login=login, error=str(outcome))
+        return render(request, "sign_in.html", 401, next=safe_next(next), login=login, error=error_text(outcome))
     response = redirect(safe_next(next))
     set_cookie(response, request, SESSION_COOKIE, token, max_age=int(accounts.SESSION_TTL.total_seconds()))
+    if language.LANGUAGE_COOKIE not in request.cookies:  # the browser's language, from now on remembered
+        set_cookie(response, request, language.LANGUAGE_COOKIE, language.current(), max_age=LANGUAGE_KEPT)
     return response
 
 
@@ -92,7 +109,7 @@ def set_password_page(request: Request, token: str = "") -> Response:
             _row, user = accounts.password_token_user(session, token)
             who = user.username
     except Invalid as error:
-        return render(request, "set_password.html", 400, token=None, username=None, error=str(error))
+        return render(request, "set_password.html", 400, token=None, username=None, error=error_text(error))
     return render(request, "set_password.html", token=token, username=who, error=None)
 
 
@@ -110,6 +127,6 @@ def set_password(request: Request, token: str = Form(""), password: str = Form("
                 usable = token
             except Invalid:
                 usable = None
-        return render(request, "set_password.html", 400, token=usable, username=None, error=str(error))
+        return render(request, "set_password.html", 400, token=usable, username=None, error=error_text(error))
     return render(request, "sign_in.html", next="/console/stores", login=who, error=None,
                   notice=_("Your password is set. Sign in with it now."))

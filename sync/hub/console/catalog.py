@@ -14,7 +14,8 @@ from sqlalchemy import select
 from sync.hub import accessories, tenancy
 from sync.hub import catalog as service
 from sync.hub.console.auth import Csrf, Visitor, signed_in
-from sync.hub.console.web import _, redirect, render
+from sync.hub.console.language import typed_amount
+from sync.hub.console.web import _, error_text, redirect, render
 from sync.hub.models import Accessory, HubAudit
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -92,12 +93,12 @@ def new_accessory_page(request: Request, me: Me) -> Response:
 def create_accessory(request: Request, me: Me, form: Annotated[AccessoryForm, Form()]) -> Response:
     try:
         with request.app.state.db.write() as session:
-            accessory_id = accessories.save_accessory(session, me.scope, form).id
+            accessory_id = accessories.save_accessory(session, me.scope, _typed(form)).id
     except tenancy.Invalid as error:
         with request.app.state.db.read() as session:
             categories = accessories.categories(session, me.scope)
         return render(request, "accessory_form.html", 422, me=me, form=form, categories=categories,
-                      error=str(error))
+                      error=error_text(error))
     return redirect(f"/console/catalog?kind=accessories&saved={accessory_id}")
 
 
@@ -111,10 +112,15 @@ def update_accessory(request: Request, me: Me, item_id: uuid.UUID,
                      form: Annotated[AccessoryForm, Form()]) -> Response:
     try:
         with request.app.state.db.write() as session:
-            accessories.save_accessory(session, me.scope, form, item_id)
+            accessories.save_accessory(session, me.scope, _typed(form), item_id)
     except tenancy.Invalid as error:
-        return _item_page(request, me, "accessories", item_id, form=form, error=str(error), status=422)
+        return _item_page(request, me, "accessories", item_id, form=form, error=error_text(error), status=422)
     return redirect(f"/console/catalog?kind=accessories&saved={item_id}")
+
+
+def _typed(form: AccessoryForm) -> AccessoryForm:
+    """The price and cost as the services read them, when typed the French way (`4,99`)."""
+    return form.model_copy(update={"price": typed_amount(form.price), "cost": typed_amount(form.cost)})
 
 
 def _item_page(request: Request, me: Visitor, kind: str, item_id: uuid.UUID, *, form: AccessoryForm | None = None,

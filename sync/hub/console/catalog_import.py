@@ -13,7 +13,7 @@ from starlette.datastructures import UploadFile
 
 from sync.hub import catalog_uploads, tenancy
 from sync.hub.console.auth import Csrf, Visitor, signed_in
-from sync.hub.console.web import _, redirect, render
+from sync.hub.console.web import _, error_text, redirect, render
 from sync.hub.importers.csv_rows import CsvRejected
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -52,7 +52,7 @@ async def upload(request: Request, me: Me) -> Response:
         with request.app.state.db.write() as session:
             upload_id = catalog_uploads.keep_upload(session, me.scope, sent.filename, content).id
     except tenancy.Invalid as error:
-        return render(request, "catalog_import.html", 422, me=me, error=str(error))
+        return render(request, "catalog_import.html", 422, me=me, error=error_text(error))
     return redirect(f"/console/catalog/import/{upload_id}")
 
 

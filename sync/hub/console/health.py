@@ -17,7 +17,8 @@ from fastapi.responses import Response
 from sync.hub import sync_health as service
 from sync.hub import tenancy
 from sync.hub.console.auth import Csrf, Visitor, signed_in
-from sync.hub.console.web import _, redirect, render
+from sync.hub.console.language import when
+from sync.hub.console.web import _, error_text, redirect, render
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 Me = Annotated[Visitor, Depends(signed_in)]
@@ -34,7 +35,7 @@ def store_time(zone_name: str):
         if moment is None:
             return ""
         local = moment.replace(tzinfo=UTC).astimezone(zone)
-        return local.strftime("%Y-%m-%d %H:%M %Z")
+        return f"{when(local)} {local:%Z}"
 
     return show
 
@@ -84,7 +85,7 @@ def save_settings(request: Request, me: Me, store_id: uuid.UUID, minutes: str = 
         with request.app.state.db.write() as session:
             service.set_silent_minutes(session, me.scope, store_id, minutes)
     except tenancy.Invalid as error:
-        return _page(request, me, store_id, settings_error=str(error), status=422, typed=minutes)
+        return _page(request, me, store_id, settings_error=error_text(error), status=422, typed=minutes)
     return redirect(f"/console/stores/{store_id}/health?saved=1")
 
 

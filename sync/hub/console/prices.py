@@ -14,7 +14,8 @@ from sync.hub import price_schedules as schedules
 from sync.hub import prices as service
 from sync.hub import tenancy
 from sync.hub.console.auth import Csrf, Visitor, signed_in
-from sync.hub.console.web import _, redirect, render
+from sync.hub.console.language import money, typed_amount
+from sync.hub.console.web import _, error_text, redirect, render
 from sync.hub.store_time import store_zone
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -32,11 +33,11 @@ def set_price(request: Request, me: Me, store_id: uuid.UUID, sku: str = Form("")
               q: str = Form("")) -> Response:
     try:
         with request.app.state.db.write() as session:
-            row = service.set_price_override(session, me.scope, store_id, sku, price)
+            row = service.set_price_override(session, me.scope, store_id, sku, typed_amount(price))
     except tenancy.Invalid as error:
-        return _page(request, me, store_id, q[:100], error=str(error), status=422)
+        return _page(request, me, store_id, q[:100], error=error_text(error), status=422)
     except tenancy.NotFound as error:
-        return _page(request, me, store_id, q[:100], error=str(error), status=404)
+        return _page(request, me, store_id, q[:100], error=error_text(error), status=404)
     done = "set" if row.override_price is not None else "cleared"
     return redirect(f"/console/stores/{store_id}/prices?{done}={row.sku}")
 
@@ -47,12 +48,12 @@ def schedule_price(request: Request, me: Me, store_id: uuid.UUID, sku: str = For
     typed = {"sku": sku[:40], "price": price[:20], "effective_at": effective_at[:20]}
     try:
         with request.app.state.db.write() as session:
-            made = schedules.schedule_price(session, me.scope, store_id, sku, price, effective_at)
+            made = schedules.schedule_price(session, me.scope, store_id, sku, typed_amount(price), effective_at)
             code = made.sku
     except tenancy.Invalid as error:
-        return _page(request, me, store_id, "", schedule_error=str(error), typed=typed, status=422)
+        return _page(request, me, store_id, "", schedule_error=error_text(error), typed=typed, status=422)
     except tenancy.NotFound as error:
-        return _page(request, me, store_id, "", schedule_error=str(error), typed=typed, status=404)
+        return _page(request, me, store_id, "", schedule_error=error_text(error), typed=typed, status=404)
     return redirect(f"/console/stores/{store_id}/prices?scheduled={code}")
 
 
@@ -62,7 +63,7 @@ def cancel_schedule(request: Request, me: Me, store_id: uuid.UUID, schedule_id: 
         with request.app.state.db.write() as session:
             code = schedules.cancel_schedule(session, me.scope, store_id, schedule_id).sku
     except tenancy.Invalid as error:
-        return _page(request, me, store_id, "", schedule_error=str(error), status=422)
+        return _page(request, me, store_id, "", schedule_error=error_text(error), status=422)
     return redirect(f"/console/stores/{store_id}/prices?cancelled={code}")
 
 
@@ -98,6 +99,6 @@ def _notice(changed: list[service.PriceRow], done: str | None) -> str | None:
         return None
     row = changed[0]
     if row.override_price is not None:
-        return _("%(name)s (%(sku)s) now sells at $%(price)s in this store.", name=row.name, sku=row.sku,
-                 price=row.selling_price)
+        return _("%(name)s (%(sku)s) now sells at %(price)s in this store.", name=row.name, sku=row.sku,
+                 price=money(row.selling_price))
     return _("%(name)s (%(sku)s) sells at the regular price again.", name=row.name, sku=row.sku)

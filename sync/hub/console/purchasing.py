@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sync.hub import purchase_orders as service
 from sync.hub import tenancy
 from sync.hub.console.auth import Csrf, Visitor, signed_in
-from sync.hub.console.web import _, redirect, render
+from sync.hub.console.web import _, error_text, redirect, render
 from sync.hub.models import ProvincialSupplier, PurchaseOrder
 from sync.hub.suppliers import visible
 
@@ -83,7 +83,7 @@ def _create(request: Request, me: Visitor, store_id: uuid.UUID, typed: dict, lin
     except service.RowsRejected as rejected:
         return _form(request, me, store_id, typed, lines, errors=rejected.errors, status=422)
     except tenancy.Invalid as error:
-        return _form(request, me, store_id, typed, lines, error=str(error), status=422)
+        return _form(request, me, store_id, typed, lines, error=error_text(error), status=422)
     return redirect(f"{_base(store_id)}?{urlencode({'created': number})}")
 
 
@@ -100,7 +100,7 @@ async def upload_asn(request: Request, me: Me, store_id: uuid.UUID,
                      asn_errors=rejected.errors, asn_file=name, status=422)
     except tenancy.Invalid as error:
         return _form(request, me, store_id, {}, [service.LineText("", "", "")] * BLANK_LINES,
-                     asn_errors=[str(error)], asn_file=name, status=422)
+                     asn_errors=[error_text(error)], asn_file=name, status=422)
     return redirect(f"{_base(store_id)}?{urlencode({'created': numbers}, doseq=True)}")
 
 

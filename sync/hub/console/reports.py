@@ -13,6 +13,7 @@ from fastapi.responses import Response
 
 from sync.hub import tenancy
 from sync.hub.console.auth import Csrf, Visitor, signed_in
+from sync.hub.console.language import when
 from sync.hub.console.web import _, redirect, render
 from sync.hub.reports.exports import day_statuses, export_day
 from sync.hub.reports.ocs import ReportRefused, store_clock
@@ -72,7 +73,7 @@ def _page(request: Request, me: Visitor, store_id: uuid.UUID, page: int, day: st
     pages = max((total + DAYS_PER_PAGE - 1) // DAYS_PER_PAGE, 1)
     rows = [{"day": d.day.isoformat(), "status": d.status, "versions": d.versions, "by": d.exported_by,
              "problem": d.problem,
-             "at": d.last_exported_at.astimezone(clock.zone).strftime("%Y-%m-%d %H:%M") if d.last_exported_at
+             "at": when(d.last_exported_at.astimezone(clock.zone)) if d.last_exported_at
              else None} for d in days]
     return render(request, "reports_ocs.html", status, me=me, store=store, stores=stores, rows=rows, page=page,
                   pages=pages, total=total, zone=clock.zone.key, error=error, day=day)

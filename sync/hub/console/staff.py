@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from sync.hub import staff as service
 from sync.hub import tenancy
 from sync.hub.console.auth import Csrf, Visitor, signed_in
-from sync.hub.console.web import _, redirect, render
+from sync.hub.console.web import _, error_text, redirect, render
 from sync.hub.models import User
 from sync.staff_rules import ROLE_DISCOUNT_CAP_PERCENT
 
@@ -113,7 +113,7 @@ def add_staff(request: Request, me: Me, store_id: uuid.UUID, form: Annotated[Sta
                                         **form.fields())
             code = user.staff_code
     except tenancy.Invalid as error:
-        return _form_again(request, me, store_id, form.model_copy(update={"pin": ""}), None, str(error))
+        return _form_again(request, me, store_id, form.model_copy(update={"pin": ""}), None, error_text(error))
     return redirect(f"{_base(store_id)}?added={code}")
 
 
@@ -136,7 +136,7 @@ def save_staff(request: Request, me: Me, store_id: uuid.UUID, staff_id: uuid.UUI
                                         store_ids=form.chosen_stores(), **form.fields())
             code = user.staff_code
     except tenancy.Invalid as error:
-        return _form_again(request, me, store_id, form, staff_id, str(error))
+        return _form_again(request, me, store_id, form, staff_id, error_text(error))
     return redirect(f"{_base(store_id)}?saved={code}")
 
 
@@ -148,7 +148,7 @@ def set_pin(request: Request, me: Me, store_id: uuid.UUID, staff_id: uuid.UUID, 
     except tenancy.Invalid as error:
         with request.app.state.db.read() as session:
             form = StaffForm.of(service.scoped_staff(session, me.scope, staff_id, store_id=store_id))
-        return _form_again(request, me, store_id, form, staff_id, None, pin_error=str(error))
+        return _form_again(request, me, store_id, form, staff_id, None, pin_error=error_text(error))
     return redirect(f"{_base(store_id)}?pin={code}", request)
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from sync.hub import tenancy
 from sync.hub.console.auth import Csrf, Visitor, signed_in
-from sync.hub.console.web import _, redirect, render
+from sync.hub.console.web import _, error_text, redirect, render
 from sync.hub.models import HubAudit, ProvinceTerritory
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -102,7 +102,7 @@ def create_store(request: Request, me: Me, form: Annotated[StoreForm, Form()]) -
                                          province_code=form.province_code, **form.fields())
             code = store.store_code
     except tenancy.Invalid as error:
-        return _form_again(request, me, form, None, str(error))
+        return _form_again(request, me, form, None, error_text(error))
     return redirect(f"/console/stores?created={code}")
 
 
@@ -129,7 +129,7 @@ def update_store(request: Request, me: Me, store_id: uuid.UUID, form: Annotated[
     except tenancy.Invalid as error:
         with request.app.state.db.read() as session:
             store = tenancy.scoped_store(session, me.scope, store_id)
-        return _form_again(request, me, form, store, str(error))
+        return _form_again(request, me, form, store, error_text(error))
     return redirect(f"/console/stores?saved={code}")
 
 

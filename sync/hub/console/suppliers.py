@@ -15,7 +15,7 @@ from sync.hub import suppliers as service
 from sync.hub import tenancy
 from sync.hub.console.auth import Csrf, Visitor, signed_in
 from sync.hub.console.stores import _provinces
-from sync.hub.console.web import _, redirect, render
+from sync.hub.console.web import _, error_text, redirect, render
 from sync.hub.models import HubAudit, ProvincialSupplier
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -90,7 +90,7 @@ def create_supplier(request: Request, me: Me, form: Annotated[SupplierForm, Form
         with request.app.state.db.write() as session:
             code = service.create_supplier(session, me.scope, code=form.code, **form.fields()).code
     except tenancy.Invalid as error:
-        return _form(request, me, form, None, str(error), 422)
+        return _form(request, me, form, None, error_text(error), 422)
     return redirect(f"/console/suppliers?added={code}")
 
 
@@ -109,7 +109,7 @@ def update_supplier(request: Request, me: Me, supplier_id: uuid.UUID,
         with request.app.state.db.write() as session:
             code = service.update_supplier(session, me.scope, supplier_id, **form.fields()).code
     except tenancy.Invalid as error:
-        return _form(request, me, form, supplier_id, str(error), 422)
+        return _form(request, me, form, supplier_id, error_text(error), 422)
     return redirect(f"/console/suppliers?saved={code}")
 
 
@@ -121,7 +121,7 @@ def delete_supplier(request: Request, me: Me, supplier_id: uuid.UUID) -> Respons
     except tenancy.Invalid as error:
         with request.app.state.db.read() as session:
             form = SupplierForm.of(service.scoped_supplier(session, me.scope, supplier_id))
-        return _form(request, me, form, supplier_id, str(error), 409)
+        return _form(request, me, form, supplier_id, error_text(error), 409)
     return redirect(f"/console/suppliers?deleted={supplier_id}")
 
 

@@ -14,7 +14,7 @@ from sync.hub import taxes as service
 from sync.hub import tenancy
 from sync.hub.console.auth import Csrf, Visitor, signed_in
 from sync.hub.console.stores import _provinces
-from sync.hub.console.web import _, redirect, render
+from sync.hub.console.web import _, error_text, redirect, render
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 Me = Annotated[Visitor, Depends(signed_in)]
@@ -35,7 +35,7 @@ def add_tax_rate(request: Request, me: Me, province_code: str = Form(""), tax_ty
             service.add_tax_rate(session, me.scope, province_code=province_code, tax_type=tax_type, percent=percent,
                                  effective_from=effective_from)
     except tenancy.Invalid as error:
-        return _page(request, me, province_code.upper()[:2], error=str(error), typed=typed, status=422)
+        return _page(request, me, province_code.upper()[:2], error=error_text(error), typed=typed, status=422)
     code = province_code.strip().upper()
     return redirect(f"/console/tax-rates?province={code}&added={tax_type.strip().upper()}")
 

@@ -1,16 +1,17 @@
 """The console's rendering, translations, CSRF tokens and session cookie: everything a page needs besides its own
 data. Every string reaches the page through `_()` from one Babel catalog (`locale/<lang>/LC_MESSAGES/messages.po`),
-so another language is a new catalog, never a template change."""
+so another language is a new catalog, never a template change. The language is the request's
+(`language.current()`): the templates, `_()` in Python code and the money and date filters all follow it."""
 
 from __future__ import annotations
 
 import hmac
 import secrets
-from functools import cache
+from functools import cache, partial
 from io import BytesIO
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -19,6 +20,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from sync.hub.console import language
 from sync.hub.tokens import digest
 
 HERE = Path(__file__).resolve().parent
@@ -27,7 +29,7 @@ SESSION_COOKIE = "pos_console_session"
 CSRF_COOKIE = "pos_console_csrf"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
-DEFAULT_LOCALE = "en"
+DEFAULT_LOCALE = language.DEFAULT_LANGUAGE
 
 
 @cache
@@ -49,16 +51,29 @@ def environment(locale: str = DEFAULT_LOCALE) -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
                       extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
     env.install_gettext_translations(translations(locale), newstyle=True)  # type: ignore[attr-defined]
+    env.filters.update(money=partial(language.money, language=locale), cents=partial(language.cents, language=locale),
+                       number=partial(language.number, language=locale), when=partial(language.when, language=locale),
+                       day=partial(language.day, language=locale), amount=partial(language.amount, language=locale))
     return env
 
 
 def gettext(message: str, **values: Any) -> str:
-    """`_()` for Python code of the console: the same catalog as the templates."""
-    text = translations(DEFAULT_LOCALE).gettext(message)
+    """`_()` for Python code of the console: the same catalog as the templates, in the request's language."""
+    text = translations(language.current()).gettext(message)
     return text % values if values else text
 
 
 _ = gettext
+
+
+def error_text(error: Exception) -> str:
+    """The sentence of a refusal from the hub's services in the request's language. A service that raises with
+    `Invalid("... %(name)s ...", name=value)` keeps the template and its values, so the catalog can translate
+    it; a sentence the catalog does not know is shown as the service wrote it."""
+    template, values = getattr(error, "template", None), getattr(error, "values", None)
+    if not template:
+        return translations(language.current()).gettext(str(error))
+    return gettext(template, **values) if values else gettext(template)
 
 
 class PageError(Exception):
@@ -114,8 +129,10 @@ async def check_csrf(request: Request) -> None:
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
     token = csrf_token(request)
-    page = environment().get_template(template).render(request=request, csrf_token=token, csrf_field=CSRF_FIELD,
-                                                      csrf_header=CSRF_HEADER, **context)
+    lang = language.current()
+    page = environment(lang).get_template(template).render(request=request, csrf_token=token, csrf_field=CSRF_FIELD,
+                                                           csrf_header=CSRF_HEADER, lang=lang,
+                                                           here=quote(here(request), safe=""), **context)
     response = HTMLResponse(page, status_code=status)
     if getattr(request.state, "new_csrf", None):
         set_cookie(response, request, CSRF_COOKIE, request.state.new_csrf)
@@ -127,6 +144,17 @@ def redirect(url: str, request: Request | None = None) -> Response:
     if request is not None and request.headers.get("HX-Request"):
         return Response(status_code=204, headers={"HX-Redirect": url})
     return RedirectResponse(url, status_code=303)
+
+
+def here(request: Request) -> str:
+    """This page's address to come back to (after a language switch): the page itself, or for a form that was
+    sent, the console page the form was on."""
+    if request.method == "GET":
+        return request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    referer = urlsplit(request.headers.get("referer", ""))
+    if referer.netloc == request.url.netloc and referer.path.startswith("/console"):
+        return referer.path + (f"?{referer.query}" if referer.query else "")
+    return request.url.path if request.url.path == "/console/sign-in" else "/console/stores"
 
 
 def sign_in_url(next_url: str | None) -> str:

@@ -33,6 +33,7 @@ NO_STORE_ROUTES = {
     ("GET", "/console/catalog/import/{upload_id}"): 403, ("POST", "/console/catalog/import/{upload_id}/apply"): 403,
     ("GET", "/console/reports"): 303,
     ("GET", "/console/health"): 200, ("GET", "/console/promotions"): 303,
+    ("GET", "/console/language/{lang}"): 404,  # a language the console does not speak
 }
 
 
