@@ -3,7 +3,7 @@ scanner or a keyboard wedge, is read once and handed to the tab in front."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from hardware.codes.errors import CodeParseError
@@ -23,11 +23,17 @@ from pos_app.ui.tasks import wait_for_background_work
 from pos_app.ui.terminal_services import TerminalServices
 from pos_app.ui.wedge_filter import WedgeScanFilter
 
+ROLES = {"cashier": QT_TRANSLATE_NOOP("BackOfficeWindow", "cashier"),
+         "manager": QT_TRANSLATE_NOOP("BackOfficeWindow", "manager"),
+         "admin": QT_TRANSLATE_NOOP("BackOfficeWindow", "admin")}
+
 
 def refusal_for(member: StaffMember) -> str:
+    role = member.role.value
     return QCoreApplication.translate(
         "BackOfficeWindow", "The back office is for managers and admins. {name} signs in as a {role}: ask a manager "
-                            "to sign in here, or use a register.").format(name=member.name, role=member.role.value)
+                            "to sign in here, or use a register.").format(
+        name=member.name, role=QCoreApplication.translate("BackOfficeWindow", ROLES[role]) if role in ROLES else role)
 
 
 class BackOfficeWindow(QMainWindow):
