@@ -449,12 +449,12 @@
     <message>
         <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="115"/>
         <source>Units found on the chosen line</source>
-        <translation>Unités trouvées pour la ligne choisie</translation>
+        <translation>Unités trouvées</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="116"/>
         <source>Set count</source>
-        <translation>Inscrire le compte</translation>
+        <translation>Inscrire</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="117"/>
@@ -718,7 +718,7 @@
     <message>
         <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="84"/>
         <source>Or type a location, e.g. VAULT-01-03-B</source>
-        <translation>Ou tapez un emplacement, p. ex. VAULT-01-03-B</translation>
+        <translation>Ou tapez un emplacement</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="85"/>
@@ -728,7 +728,7 @@
     <message>
         <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="86"/>
         <source>Make this their main shelf (primary)</source>
-        <translation>En faire leur tablette principale</translation>
+        <translation>Tablette principale</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="87"/>
@@ -766,22 +766,22 @@
     <message>
         <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="89"/>
         <source>Set quantity</source>
-        <translation>Inscrire la quantité</translation>
+        <translation>Modifier</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="90"/>
         <source>Remove line</source>
-        <translation>Retirer la ligne</translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="91"/>
         <source>Save put-away</source>
-        <translation>Enregistrer le rangement</translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="92"/>
         <source>Quantity of the chosen line</source>
-        <translation>Quantité de la ligne choisie</translation>
+        <translation>Quantité de la ligne</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="93"/>
@@ -791,22 +791,22 @@
     <message>
         <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="94"/>
         <source>From, e.g. BACK-01-02-A</source>
-        <translation>De, p. ex. BACK-01-02-A</translation>
+        <translation>p. ex. BACK-01-02-A</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="95"/>
         <source>To, e.g. VAULT-01-03-B</source>
-        <translation>Vers, p. ex. VAULT-01-03-B</translation>
+        <translation>p. ex. VAULT-01-03-B</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="96"/>
         <source>Product GTIN or SKU</source>
-        <translation>GTIN ou SKU du produit</translation>
+        <translation>GTIN ou SKU</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="97"/>
         <source>Lot (if the shelf keeps lots apart)</source>
-        <translation>Lot (si la tablette sépare les lots)</translation>
+        <translation>Lot (si séparé)</translation>
     </message>
     <message>
         <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="98"/>
