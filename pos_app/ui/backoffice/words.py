@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
@@ -65,12 +66,17 @@ def adjustment_reason(reason: AdjustmentReason) -> str:
 
 
 def locale() -> QLocale:
-    return QLocale(current_locale())
+    return _locale(current_locale())
+
+
+@lru_cache(maxsize=4)
+def _locale(name: str) -> QLocale:
+    return QLocale(name)
 
 
 def number(value: int) -> str:
     """A count as the language writes it: 1,234 in English, 1 234 in French."""
-    return locale().toString(int(value))
+    return str(value) if -1000 < value < 1000 else locale().toString(int(value))
 
 
 def signed(value: int) -> str:
