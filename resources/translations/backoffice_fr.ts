@@ -238,123 +238,123 @@
 <context>
     <name>BackOfficeWords</name>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="16"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="17"/>
         <source>Short</source>
         <translation>Manquant</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="17"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="18"/>
         <source>Over</source>
         <translation>Excédent</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="18"/>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="23"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="19"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="24"/>
         <source>Damaged</source>
         <translation>Endommagé</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="19"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="20"/>
         <source>Wrong item</source>
         <translation>Mauvais article</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="20"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="21"/>
         <source>Not ordered</source>
         <translation>Non commandé</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="24"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="25"/>
         <source>Destroyed</source>
         <translation>Détruit</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="25"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="26"/>
         <source>Expired</source>
         <translation>Expiré</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="26"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="27"/>
         <source>Theft or loss</source>
         <translation>Vol ou perte</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="27"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="28"/>
         <source>Sample or testing</source>
         <translation>Échantillon ou essai</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="28"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="29"/>
         <source>Returned to supplier</source>
         <translation>Retourné au fournisseur</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="29"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="30"/>
         <source>Recall quarantine</source>
         <translation>Quarantaine de rappel</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="30"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="31"/>
         <source>Found</source>
         <translation>Retrouvé</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="31"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="32"/>
         <source>Data correction</source>
         <translation>Correction de données</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="36"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="37"/>
         <source>Dried flower</source>
         <translation>Fleurs séchées</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="37"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="38"/>
         <source>Pre-roll</source>
         <translation>Préroulés</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="38"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="39"/>
         <source>Fresh</source>
         <translation>Cannabis frais</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="39"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="40"/>
         <source>Vape</source>
         <translation>Vapoteuses</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="40"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="41"/>
         <source>Extract</source>
         <translation>Extraits</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="41"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="42"/>
         <source>Edible</source>
         <translation>Comestibles</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="42"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="43"/>
         <source>Beverage</source>
         <translation>Boissons</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="43"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="44"/>
         <source>Oil</source>
         <translation>Huiles</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="44"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="45"/>
         <source>Topical</source>
         <translation>Topiques</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="45"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="46"/>
         <source>Seed</source>
         <translation>Graines</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="46"/>
+        <location filename="../../pos_app/ui/backoffice/words.py" line="47"/>
         <source>Accessory</source>
         <translation>Accessoires</translation>
     </message>
