@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from pos_app.domain.money import Money
+from pos_app.ui.backoffice.words import cents as money_of
 
 
 class HourBars(QWidget):
@@ -18,7 +18,7 @@ class HourBars(QWidget):
 
     def show_hours(self, by_hour: dict[int, int]) -> None:
         self.by_hour = dict(by_hour)
-        self.setToolTip("\n".join(f"{hour:02d}:00  {Money.from_cents(cents)}"
+        self.setToolTip("\n".join(f"{hour:02d}:00  {money_of(cents)}"
                                   for hour, cents in sorted(by_hour.items())))
         self.update()
 

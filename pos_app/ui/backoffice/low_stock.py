@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.services.low_stock import LowStockRow
+from pos_app.ui.backoffice.words import number
 from pos_app.ui.common.widgets import TOUCH_MINIMUM, touch_button
 from pos_app.ui.tasks import message_of
 
-HEADERS = ("Order", "Product", "SKU", "Available", "Reorder point", "Units to order")
+COLUMNS = 6
 QUANTITY = 5
 
 
@@ -28,13 +29,16 @@ class LowStockDialog(QDialog):
 
     def __init__(self, terminal, staff, parent=None) -> None:
         super().__init__(parent, objectName="LowStockDialog")
-        self.setWindowTitle("Low stock")
+        self.setWindowTitle(self.tr("Low stock"))
         self.t, self.staff = terminal, staff
         self.rows: list[LowStockRow] = terminal.backoffice.low_stock.rows()
-        self.heading = QLabel(f"{len(self.rows)} products at or below their reorder point" if self.rows
-                              else "Nothing is below its reorder point.", objectName="ScreenTitle")
-        self.table = QTableWidget(len(self.rows), len(HEADERS), objectName="LowStockTable")
-        self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.heading = QLabel(self.tr("{count} products at or below their reorder point").format(
+            count=number(len(self.rows))) if self.rows else self.tr("Nothing is below its reorder point."),
+            objectName="ScreenTitle")
+        self.table = QTableWidget(len(self.rows), COLUMNS, objectName="LowStockTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Order"), self.tr("Product"), self.tr("SKU"),
+                                              self.tr("Available"), self.tr("Reorder point"),
+                                              self.tr("Units to order")])
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(TOUCH_MINIMUM)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -47,8 +51,8 @@ class LowStockDialog(QDialog):
             tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
             tick.setCheckState(Qt.CheckState.Checked)
             self.table.setItem(r, 0, tick)
-            for c, value in ((1, row.name), (2, row.sku), (3, row.available), (4, row.reorder_point)):
-                item = QTableWidgetItem(str(value))
+            for c, value in ((1, row.name), (2, row.sku), (3, number(row.available)), (4, number(row.reorder_point))):
+                item = QTableWidgetItem(value)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 if c >= 3:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -56,10 +60,10 @@ class LowStockDialog(QDialog):
             units = QTableWidgetItem(str(row.suggested))
             units.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(r, QUANTITY, units)
-        self.request_button = touch_button("Request draft order", primary=True)
+        self.request_button = touch_button(self.tr("Request draft order"), primary=True)
         self.request_button.setEnabled(bool(self.rows))
         self.request_button.clicked.connect(self.request)
-        self.close_button = touch_button("Close")
+        self.close_button = touch_button(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.close_button)
@@ -67,8 +71,8 @@ class LowStockDialog(QDialog):
         buttons.addWidget(self.request_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(QLabel("Untick what you do not want, or change the units; head office gets a draft "
-                                "purchase order to review and send.", wordWrap=True))
+        layout.addWidget(QLabel(self.tr("Untick what you do not want, or change the units; head office gets a draft "
+                                        "purchase order to review and send."), wordWrap=True))
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.resize(900, 600)
@@ -81,7 +85,8 @@ class LowStockDialog(QDialog):
                 continue
             text = self.table.item(r, QUANTITY).text().strip()
             if not text.isdigit():
-                self.message.emit(f"“{text}” is not a number of units for {row.name}. Type a whole number.", "error")
+                self.message.emit(self.tr("“{text}” is not a number of units for {name}. Type a whole number.").format(
+                    text=text, name=row.name), "error")
                 return None
             lines.append((row.sku, int(text)))
         return lines
@@ -96,6 +101,7 @@ class LowStockDialog(QDialog):
             self.message.emit(message_of(error), "error")
             return
         units = sum(quantity for _sku, quantity in lines)
-        self.message.emit(f"Asked head office for a draft purchase order: {len(lines)} products, {units} units. It "
-                          "goes with the next sync.", "success")
+        self.message.emit(self.tr("Asked head office for a draft purchase order: {products} products, {units} units. "
+                                  "It goes with the next sync.").format(products=number(len(lines)),
+                                                                         units=number(units)), "success")
         self.accept()

@@ -14,7 +14,7 @@ class RowsTable(QTableWidget):
     def __init__(self, headers: Sequence[str], *, name: str, numeric: Sequence[int] = ()) -> None:
         super().__init__(0, len(headers), objectName=name)
         self._numeric = set(numeric)  # columns of figures, right-aligned so digits line up
-        self.setHorizontalHeaderLabels(list(headers))
+        self.set_headers(headers)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -23,6 +23,10 @@ class RowsTable(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def set_headers(self, headers: Sequence[str]) -> None:
+        """The columns' titles (again, in the language spoken now)."""
+        self.setHorizontalHeaderLabels(list(headers))
 
     def show_rows(self, rows: Sequence[Sequence[object]]) -> None:
         self.setRowCount(len(rows))

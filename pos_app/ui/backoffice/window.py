@@ -3,13 +3,12 @@ scanner or a keyboard wedge, is read once and handed to the tab in front."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from hardware.codes.errors import CodeParseError
 from hardware.ports import ScanEvent
 from pos_app.domain.staff import can_supervise
-from pos_app.modes import MODE_TITLES
 from pos_app.services.staff import StaffMember
 from pos_app.ui.backoffice.tab import BackOfficeTab
 from pos_app.ui.backoffice.tabs import build_tabs
@@ -24,10 +23,17 @@ from pos_app.ui.tasks import wait_for_background_work
 from pos_app.ui.terminal_services import TerminalServices
 from pos_app.ui.wedge_filter import WedgeScanFilter
 
+ROLES = {"cashier": QT_TRANSLATE_NOOP("BackOfficeWindow", "cashier"),
+         "manager": QT_TRANSLATE_NOOP("BackOfficeWindow", "manager"),
+         "admin": QT_TRANSLATE_NOOP("BackOfficeWindow", "admin")}
+
 
 def refusal_for(member: StaffMember) -> str:
-    return (f"The back office is for managers and admins. {member.name} signs in as a {member.role.value}: ask a "
-            "manager to sign in here, or use a register.")
+    role = member.role.value
+    return QCoreApplication.translate(
+        "BackOfficeWindow", "The back office is for managers and admins. {name} signs in as a {role}: ask a manager "
+                            "to sign in here, or use a register.").format(
+        name=member.name, role=QCoreApplication.translate("BackOfficeWindow", ROLES[role]) if role in ROLES else role)
 
 
 class BackOfficeWindow(QMainWindow):
@@ -37,24 +43,20 @@ class BackOfficeWindow(QMainWindow):
                  devices: DeviceEvents | None = None) -> None:
         super().__init__()
         self.t = terminal
-        context = terminal.context
-        title = MODE_TITLES["backoffice"]
-        self.setWindowTitle(f"{context.store_name} — {title} {context.terminal_no}")
+        context = self._context = terminal.context
         self.staff: StaffMember | None = None
         self._start_tab = start_tab
         self._closed = self._painted = False
 
         self.login = LoginScreen(terminal.login)
         self.login.signed_in.connect(self._signed_in)
-        self.login.hint.setText("The back office is for managers and admins: tap your name, or type your staff "
-                                "code, then enter your PIN.")
         self.notice = NoticeBar()
         self.tabs = QTabWidget(objectName="BackOfficeTabs")
         self.tab_list: list[BackOfficeTab] = build_tabs(terminal)
         for tab in self.tab_list:
-            self.tabs.addTab(tab, tab.title)
+            self.tabs.addTab(tab, tab.label)
             tab.message.connect(self.show_message)
-        self.sign_out_button = touch_button("Sign out", name="SignOutButton")
+        self.sign_out_button = touch_button("", name="SignOutButton")
         self.sign_out_button.clicked.connect(self.sign_out)
         self.tabs.currentChanged.connect(lambda _index: self.notice.hide())
         work = QWidget()
@@ -67,7 +69,7 @@ class BackOfficeWindow(QMainWindow):
         self.stack.addWidget(work)
         self.work = work
 
-        self.header = HeaderBar(context.store_name, f"{title} · Terminal {context.terminal_no}", terminal.store_clock)
+        self.header = HeaderBar(context.store_name, "", terminal.store_clock)
         self.header.add_action(self.sign_out_button)
         self.sign_out_button.hide()
         central = QWidget()
@@ -92,7 +94,28 @@ class BackOfficeWindow(QMainWindow):
         self.devices.scanned.connect(self.handle_scan)
         self.devices.device_problem.connect(lambda message: self.show_message(message, "warning"))
         self.devices.start()
+        self.retranslate()
         self.show_login()
+
+    def retranslate(self) -> None:
+        """The window's own words and the tabs' names, in the language spoken now (each tab writes its own)."""
+        context = self._context
+        title = self.tr("Back office")
+        self.setWindowTitle(self.tr("{store} — {title} {number}").format(store=context.store_name, title=title,
+                                                                          number=context.terminal_no))
+        badge = self.header.findChild(QLabel, "ModeBadge")
+        if badge is not None:
+            badge.setText(self.tr("{title} · Terminal {number}").format(title=title, number=context.terminal_no))
+        self.login.hint.setText(self.tr("The back office is for managers and admins: tap your name, or type your "
+                                        "staff code, then enter your PIN."))
+        self.sign_out_button.setText(self.tr("Sign out"))
+        for index, tab in enumerate(self.tab_list):
+            self.tabs.setTabText(index, tab.label)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- who is working ----------------------------------------------------------------------------------
 
@@ -143,7 +166,7 @@ class BackOfficeWindow(QMainWindow):
 
     def handle_scan(self, event: ScanEvent) -> None:
         if self.stack.currentWidget() is self.login:
-            self.login.show_error("Sign in first: tap your name and enter your PIN, then scan.")
+            self.login.show_error(self.tr("Sign in first: tap your name and enter your PIN, then scan."))
             return
         try:
             result = self.t.scans.read(event)

@@ -3,7 +3,7 @@ on-screen keyboard. A tap on a product opens its page (``product_chosen``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -18,17 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.kiosk_browse import CATEGORY_BY_KEY, Filters
+from pos_app.domain.kiosk_browse import Filters
 from pos_app.services.kiosk_catalog import KioskCatalog
 from pos_app.ui.kiosk.filters import FilterPanel
 from pos_app.ui.kiosk.keyboard import OnScreenKeyboard
 from pos_app.ui.kiosk.product_grid import CARD_ROLE, ProductGrid
-from pos_app.ui.kiosk.widgets import discard, kiosk_button, set_compact
+from pos_app.ui.kiosk.widgets import Retranslating, discard, kiosk_button, set_compact
+from pos_app.ui.kiosk.words import category_title
 
-NO_MATCH = "No products match. Clear a filter, or try another word."
+NO_MATCH = QT_TRANSLATE_NOOP("BrowseScreen", "No products match. Clear a filter, or try another word.")
 
 
-class BrowseScreen(QWidget):
+class BrowseScreen(Retranslating, QWidget):
     product_chosen = Signal(object)  # a ProductCard
     products_shown = Signal(int)  # how many the first page holds, after every change of category, filter or search
 
@@ -40,13 +41,13 @@ class BrowseScreen(QWidget):
         layout.setContentsMargins(16, 12, 16, 0)
 
         top = QHBoxLayout()
-        self.search_field = QLineEdit(objectName="KioskSearch", placeholderText="Search products or brands")
+        self.search_field = QLineEdit(objectName="KioskSearch")
         self.search_field.setMinimumHeight(64)
         self.search_field.setReadOnly(True)  # typed on the keyboard below, never a system one
         self.search_field.mousePressEvent = lambda _event: self.show_keyboard()
-        self.filter_button = kiosk_button("Filter and sort")
+        self.filter_button = kiosk_button("")
         self.filter_button.clicked.connect(self.toggle_filters)
-        self.home_button = kiosk_button("All categories")
+        self.home_button = kiosk_button("")
         self.home_button.clicked.connect(self.show_home)
         top.addWidget(self.home_button)
         top.addWidget(self.search_field, 1)
@@ -68,7 +69,7 @@ class BrowseScreen(QWidget):
         self.home_grid.setSpacing(16)
         self.grid = ProductGrid()
         self.grid.clicked.connect(self._tile_tapped)
-        self.empty = QLabel(NO_MATCH, objectName="KioskEmpty", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.empty = QLabel(objectName="KioskEmpty", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.results = QStackedWidget()
         self.results.addWidget(self.grid)
         self.results.addWidget(self.empty)
@@ -81,7 +82,40 @@ class BrowseScreen(QWidget):
         self._panel_stale = True
         self.category_buttons: dict[str, QPushButton] = {}
         self.tiles: dict[str, QPushButton] = {}
+        self.tile_counts: dict[str, int] = {}
         self._compact = False
+        self._shown: tuple[str, str] = ("home", "")  # what the title names: home, a category's key, or a search
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.search_field.setPlaceholderText(self.tr("Search products or brands"))
+        self.home_button.setText(self.tr("All categories"))
+        self.empty.setText(self.tr(NO_MATCH))
+        self._name_filters()
+        self._name_title()
+        for key, chip in self.category_buttons.items():
+            chip.setText(category_title(key))
+            chip.setMinimumWidth(chip.sizeHint().width())
+        for key, big in self.tiles.items():
+            big.setText(self._tile_text(key))
+        self.panel.retranslate()
+        self.grid.relabel()
+
+    def _tile_text(self, key: str) -> str:
+        count = self.tile_counts[key]
+        products = self.tr("1 product") if count == 1 else self.tr("{count} products").format(count=count)
+        return f"{category_title(key)}\n{products}"
+
+    def _name_title(self) -> None:
+        shown, value = self._shown
+        self.title.setText(self.tr("What are you looking for?") if shown == "home" else
+                           category_title(value) if shown == "category" else
+                           self.tr("Results for “{text}”").format(text=value))
+
+    def _name_filters(self) -> None:
+        narrowing = self.filters.narrowing
+        self.filter_button.setText(self.tr("Filter and sort ({count})").format(count=narrowing) if narrowing
+                                   else self.tr("Filter and sort"))
 
     def _category_bar(self) -> QScrollArea:
         strip = QWidget()
@@ -107,10 +141,11 @@ class BrowseScreen(QWidget):
         for button in (*self.category_buttons.values(), *self.tiles.values()):
             discard(button)
         self.category_buttons, self.tiles = {}, {}
+        self.tile_counts = {tile.category.key: tile.count for tile in tiles}
         columns = 3
         for index, tile in enumerate(tiles):
             key = tile.category.key
-            chip = kiosk_button(tile.category.title, name="CategoryChip")
+            chip = kiosk_button(category_title(key), name="CategoryChip")
             chip.setCheckable(True)
             chip.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # the strip scrolls instead
             chip.clicked.connect(lambda _=False, k=key: self.open_category(k))
@@ -119,8 +154,7 @@ class BrowseScreen(QWidget):
             chip.ensurePolished()  # the theme's font and padding, so the chip is as wide as its name
             chip.setMinimumWidth(chip.sizeHint().width())
             self.category_buttons[key] = chip
-            count = "1 product" if tile.count == 1 else f"{tile.count} products"
-            big = kiosk_button(f"{tile.category.title}\n{count}", name="CategoryTile")
+            big = kiosk_button(self._tile_text(key), name="CategoryTile")
             big.clicked.connect(lambda _=False, k=key: self.open_category(k))
             self.home_grid.addWidget(big, index // columns, index % columns)
             big.show()
@@ -135,18 +169,19 @@ class BrowseScreen(QWidget):
 
     def show_home(self) -> None:
         self.filters = Filters(sort=self.filters.sort, in_stock_only=self.filters.in_stock_only)
-        self.title.setText("What are you looking for?")
+        self._shown = ("home", "")
+        self._name_title()
         self._mark_category(None)
         self.filter_button.setEnabled(False)
         self.pages.setCurrentWidget(self.home)
 
     def open_category(self, key: str) -> None:
-        category = CATEGORY_BY_KEY[key]
         # A new shelf keeps how the customer sorts and whether they want stock only, not the old shelf's filters.
         self.filters = Filters(category=key, sort=self.filters.sort, in_stock_only=self.filters.in_stock_only)
         self.search_field.clear()
         self.keyboard.hide()
-        self.title.setText(category.title)
+        self._shown = ("category", key)
+        self._name_title()
         self._mark_category(key)
         self._refresh_panel()
         self.reload()
@@ -158,7 +193,8 @@ class BrowseScreen(QWidget):
             return
         self.filters = Filters(sort=self.filters.sort, in_stock_only=self.filters.in_stock_only,
                                skus=self.catalog.search_skus(text))
-        self.title.setText(f"Results for “{text}”")
+        self._shown = ("search", text)
+        self._name_title()
         self._mark_category(None)
         self._refresh_panel()
         self.reload()
@@ -172,8 +208,7 @@ class BrowseScreen(QWidget):
         self.grid.products.show(lambda offset, limit, after: self.catalog.page(filters, offset=offset, limit=limit,
                                                                                after=after))
         count = self.grid.products.rowCount()
-        narrowing = filters.narrowing
-        self.filter_button.setText(f"Filter and sort ({narrowing})" if narrowing else "Filter and sort")
+        self._name_filters()
         self.filter_button.setEnabled(True)
         if self.pages.currentWidget() is not self.panel:
             self.pages.setCurrentWidget(self.results)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 from uuid import UUID
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from pos_app.domain.sale import Sale, SaleLine, SaleTotals
 from pos_app.services.kiosk_catalog import KioskCatalog, ProductCard
@@ -18,20 +18,27 @@ from pos_app.services.terminal import TerminalContext
 
 class NotEnoughStock(Exception):
     def __init__(self, card: ProductCard) -> None:
-        left = "one" if card.available == 1 else str(card.available)
-        message = (f"Sorry, {card.name} is sold out right now." if card.available <= 0 else
-                   f"Sorry, we have only {left} of {card.name} right now.")
+        if card.available <= 0:
+            message = QCoreApplication.translate("KioskCart", "Sorry, {name} is sold out right now.")
+        elif card.available == 1:
+            message = QCoreApplication.translate("KioskCart", "Sorry, we have only one of {name} right now.")
+        else:
+            message = QCoreApplication.translate("KioskCart", "Sorry, we have only {count} of {name} right now.")
+        message = message.format(name=card.name, count=card.available)
         super().__init__(message)
         self.message = message
 
 
 def code_sentence(code: str, reason_code: str, sentence: str) -> str:
     """The register's refusals are worded for a cashier; these few are put to the customer instead."""
-    return {
-        "empty": "Type your code on the keys, then tap Apply.",
-        "no_promotions": "This kiosk takes no discount codes right now. Ask for help at the counter.",
-        "unknown_code": f"We don't know the code “{code}”. Check it and type it again, or carry on without it.",
-    }.get(reason_code, sentence)
+    sentences = {
+        "empty": QCoreApplication.translate("KioskCart", "Type your code on the keys, then tap Apply."),
+        "no_promotions": QCoreApplication.translate("KioskCart", "This kiosk takes no discount codes right now. Ask "
+                                                                 "for help at the counter."),
+        "unknown_code": QCoreApplication.translate("KioskCart", "We don't know the code “{code}”. Check it and type "
+                                                                "it again, or carry on without it."),
+    }
+    return sentences[reason_code].format(code=code) if reason_code in sentences else sentence
 
 
 class KioskCart(QObject):
@@ -118,9 +125,10 @@ class KioskCart(QObject):
         for line in self.sale.lines:
             have = max(left.get(line.product.sku, 0), 0)
             if line.quantity > have:
-                problems[line.line_id] = (f"{line.product.name} sold out since you added it. Tap − to take it off."
-                                          if have == 0 else f"Only {have} of {line.product.name} left now. "
-                                          "Tap − to lower the quantity.")
+                problems[line.line_id] = (
+                    self.tr("{name} sold out since you added it. Tap − to take it off.") if have == 0 else
+                    self.tr("Only {count} of {name} left now. Tap − to lower the quantity.")
+                ).format(name=line.product.name, count=have)
         self.sale.set_stock_problems(skus, problems)
         return problems
 

@@ -6,23 +6,32 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from pos_app.domain.formatting import items_text
 from pos_app.domain.money import Money
 from pos_app.domain.sale import SaleLine
 from pos_app.ui.common.cart_model import promotions_by_line
 from pos_app.ui.common.totals import LimitMeter, TotalsPanel
 from pos_app.ui.kiosk.cart import KioskCart
 from pos_app.ui.kiosk.code_panel import CodePanel
-from pos_app.ui.kiosk.widgets import discard, kiosk_button
+from pos_app.ui.kiosk.widgets import Retranslating, discard, kiosk_button
+from pos_app.ui.kiosk.words import figure, money
 
-ESTIMATE = "Estimated. The counter confirms prices and taxes when you pay."
-ESTIMATE_PAY_HERE = "Estimated. Prices and taxes are confirmed when you pay, here or at the counter."
+ESTIMATE = QT_TRANSLATE_NOOP("CartScreen", "Estimated. The counter confirms prices and taxes when you pay.")
+ESTIMATE_PAY_HERE = QT_TRANSLATE_NOOP("CartScreen", "Estimated. Prices and taxes are confirmed when you pay, here or "
+                                                    "at the counter.")
+PAY_HINT = QT_TRANSLATE_NOOP("CartScreen", "Pay here by card after scanning the back of your ID. Or send your cart "
+                                           "to the counter and pay there.")
 
 
-class CartBar(QFrame):
+def items_text(count: int) -> str:
+    """"1 item", "3 items" in the customer's words."""
+    return (QCoreApplication.translate("CartBar", "1 item") if count == 1 else
+            QCoreApplication.translate("CartBar", "{count} items").format(count=count))
+
+
+class CartBar(Retranslating, QFrame):
     """Always under the products: how many items, the estimated total, the 30 g meter, and View cart."""
 
     open_cart = Signal()
@@ -35,19 +44,25 @@ class CartBar(QFrame):
         self.summary = QLabel(objectName="CartSummary")
         self.meter = LimitMeter()
         self.meter.setMinimumWidth(240)
-        self.view_button = kiosk_button("View cart", primary=True)
+        self.view_button = kiosk_button("", primary=True)
         self.view_button.clicked.connect(self.open_cart)
+        self.limit_note = QLabel(objectName="CartSummaryNote")
         row.addWidget(self.summary, 1)
-        row.addWidget(QLabel("30 g limit", objectName="CartSummaryNote"))
+        row.addWidget(self.limit_note)
         row.addWidget(self.meter)
         row.addWidget(self.view_button)
         cart.changed.connect(self.refresh)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.view_button.setText(self.tr("View cart"))
+        self.limit_note.setText(self.tr("30 g limit"))
         self.refresh()
 
     def refresh(self) -> None:
         totals = self.cart.totals
-        self.summary.setText(f"{items_text(totals.item_count)} · {totals.total.format()}" if totals.item_count
-                             else "Your cart is empty")
+        self.summary.setText(f"{items_text(totals.item_count)} · {money(totals.total)}" if totals.item_count
+                             else self.tr("Your cart is empty"))
         self.meter.show_grams(totals.dried_equivalent_grams)
         self.view_button.setEnabled(not self.cart.is_empty)
 
@@ -59,7 +74,7 @@ class CartLineRow(QFrame):
         super().__init__(objectName="CartLine")
         row = QHBoxLayout(self)
         name = QLabel(f"{line.product.name}", objectName="CartLineName", wordWrap=True)
-        detail = QLabel(" · ".join(x for x in (line.product.brand, size, line.product.unit_price.format()) if x),
+        detail = QLabel(" · ".join(x for x in (line.product.brand, figure(size), money(line.product.unit_price)) if x),
                         objectName="CartLineDetail", wordWrap=True)
         text = QVBoxLayout()
         text.addWidget(name)
@@ -67,29 +82,29 @@ class CartLineRow(QFrame):
         self.problem = QLabel(problem or "", objectName="CartLineProblem", wordWrap=True)
         self.problem.setVisible(bool(problem))
         text.addWidget(self.problem)
-        self.promotion = QLabel(f"★ {promotion[0]}  −{promotion[1].format()}" if promotion else "",
+        self.promotion = QLabel(f"★ {promotion[0]}  −{money(promotion[1])}" if promotion else "",
                                 objectName="CartLinePromotion", wordWrap=True)
         self.promotion.setStyleSheet("color: #1b5e20; font-weight: bold;")
         self.promotion.setVisible(promotion is not None)
         text.addWidget(self.promotion)
         row.addLayout(text, 1)
         self.minus = kiosk_button("−", name="QuantityButton")
-        self.minus.setAccessibleName(f"One fewer {line.product.name}")
+        self.minus.setAccessibleName(self.tr("One fewer {name}").format(name=line.product.name))
         self.minus.clicked.connect(lambda _=False: on_minus())
         self.quantity = QLabel(str(line.quantity), objectName="CartQuantity", alignment=Qt.AlignmentFlag.AlignCenter)
         self.quantity.setMinimumWidth(56)
         self.plus = kiosk_button("+", name="QuantityButton")
-        self.plus.setAccessibleName(f"One more {line.product.name}")
+        self.plus.setAccessibleName(self.tr("One more {name}").format(name=line.product.name))
         self.plus.clicked.connect(lambda _=False: on_plus())
         paid = line.net - promotion[1] if promotion else line.net
-        amount = QLabel(paid.format(), objectName="CartLineAmount",
+        amount = QLabel(money(paid), objectName="CartLineAmount",
                         alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         amount.setMinimumWidth(140)
         for widget in (self.minus, self.quantity, self.plus, amount):
             row.addWidget(widget)
 
 
-class CartScreen(QWidget):
+class CartScreen(Retranslating, QWidget):
     keep_shopping = Signal()
     start_over = Signal()
     send_requested = Signal()
@@ -101,7 +116,8 @@ class CartScreen(QWidget):
         self.cart = cart
         layout = QGridLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(QLabel("Your cart", objectName="KioskHeading"), 0, 0)
+        self.heading = QLabel(objectName="KioskHeading")
+        layout.addWidget(self.heading, 0, 0)
         lines = QWidget()
         self.lines_layout = QVBoxLayout(lines)
         self.lines_layout.setContentsMargins(0, 0, 0, 0)
@@ -116,7 +132,7 @@ class CartScreen(QWidget):
         self.entering_code = False
         self.portrait = False
         # Only where the store pays at the kiosk (``offer_payment``); a tap without an ID scanned is explained.
-        self.pay_button = kiosk_button("Pay here by card", primary=True)
+        self.pay_button = kiosk_button("", primary=True)
         self.pay_button.clicked.connect(self.pay_requested)
         self.pay_button.hide()
         self.pay_hint = QLabel(objectName="PayHint", wordWrap=True)
@@ -130,17 +146,17 @@ class CartScreen(QWidget):
         self.codes.setStyleSheet("color: #1b5e20; font-weight: bold;")
         self.codes.hide()
         column.addWidget(self.codes)
-        self.estimate = QLabel(ESTIMATE, objectName="CartEstimate", wordWrap=True)
+        self.estimate = QLabel(objectName="CartEstimate", wordWrap=True)
         column.addWidget(self.estimate)
         column.addWidget(self.pay_hint)
         self.side = side
-        self.send_button = kiosk_button("Send to counter", primary=True)
+        self.send_button = kiosk_button("", primary=True)
         self.send_button.clicked.connect(self.send_requested)
-        self.keep_button = kiosk_button("Keep shopping")
+        self.keep_button = kiosk_button("")
         self.keep_button.clicked.connect(self.keep_shopping)
-        self.start_over_button = kiosk_button("Start over", name="StartOver")
+        self.start_over_button = kiosk_button("", name="StartOver")
         self.start_over_button.clicked.connect(self.start_over)
-        self.code_button = kiosk_button("Enter a code")
+        self.code_button = kiosk_button("")
         self.code_button.clicked.connect(lambda: self.show_code_entry(True))
         actions = QHBoxLayout()
         actions.addWidget(self.start_over_button)
@@ -151,8 +167,20 @@ class CartScreen(QWidget):
         actions.addWidget(self.pay_button)
         self.actions = actions
         self.rows: list[CartLineRow] = []
+        self.payment_offered = False
         self.arrange(portrait=False)
         cart.changed.connect(self.refresh)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Your cart"))
+        self.pay_button.setText(self.tr("Pay here by card"))
+        self.send_button.setText(self.tr("Send to counter"))
+        self.keep_button.setText(self.tr("Keep shopping"))
+        self.start_over_button.setText(self.tr("Start over"))
+        self.code_button.setText(self.tr("Enter a code"))
+        self.pay_hint.setText(self.tr(PAY_HINT) if self.payment_offered else "")
+        self.estimate.setText(self.tr(ESTIMATE_PAY_HERE) if self.payment_offered else self.tr(ESTIMATE))
         self.refresh()
 
     def arrange(self, portrait: bool) -> None:
@@ -220,16 +248,16 @@ class CartScreen(QWidget):
         pricing = self.cart.totals.pricing if not self.cart.is_empty else None
         applied = [a for a in (pricing.applied if pricing else ()) if a.code]
         # The code and what it took off first, its name under it: a short line the side panel never breaks.
-        self.codes.setText("\n".join(f"Code {a.code}: −{a.saving.format()}\n{a.name}" for a in applied))
+        self.codes.setText("\n".join(self.tr("Code {code}: −{saving}").format(code=a.code, saving=money(a.saving))
+                                     + f"\n{a.name}" for a in applied))
         self.codes.setVisible(bool(applied))
 
-    def offer_payment(self, hint: str) -> None:
-        """Show "Pay here by card", with a line on what it takes; an empty hint hides both."""
-        offered = bool(hint)
+    def offer_payment(self, offered: bool) -> None:
+        """Show "Pay here by card", with a line on what it takes, or hide both."""
+        self.payment_offered = offered
         self.pay_button.setVisible(offered)
-        self.pay_hint.setText(hint)
         self.pay_hint.setVisible(offered)
-        self.estimate.setText(ESTIMATE_PAY_HERE if offered else ESTIMATE)
+        self.retranslate()
 
     def _change(self, line_id, step: int) -> None:
         try:

@@ -9,21 +9,35 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from pos_app.domain.kiosk_browse import SORT_TITLES, Filters, Range, Sort
 from pos_app.domain.money import Money
 from pos_app.services.kiosk_catalog import Choices
 from pos_app.ui.kiosk.widgets import ChipRow, kiosk_button
+from pos_app.ui.kiosk.words import figure, money, sort_title, strain
 
 THC_STEPS = {"%": ("10", "15", "20", "25", "30"), "mg": ("2.5", "5", "10"), "mg/mL": ("1", "5", "10", "20")}
 CBD_STEPS = {"%": ("1", "5", "10", "15"), "mg": ("2.5", "5", "10", "20"), "mg/mL": ("1", "5", "10", "20")}
 PRICE_STEPS = (10, 25, 50, 100, 200)
 
 
+_SORT_BY_TITLE = {title: sort for sort, title in SORT_TITLES.items()}
+# The panel's sections, by their English titles (how tests and screenshots name them).
+SECTION_TITLES = (QT_TRANSLATE_NOOP("FilterPanel", "Sort by"), QT_TRANSLATE_NOOP("FilterPanel", "Stock"),
+                  QT_TRANSLATE_NOOP("FilterPanel", "Strain type"), QT_TRANSLATE_NOOP("FilterPanel", "Size"),
+                  QT_TRANSLATE_NOOP("FilterPanel", "Brand"))
+RANGE_TITLES = (QT_TRANSLATE_NOOP("RangeChips", "THC"), QT_TRANSLATE_NOOP("RangeChips", "CBD"),
+                QT_TRANSLATE_NOOP("RangeChips", "Price"))
+
+
 def _figure(text: str, unit: str) -> str:
     return f"{text} {unit}"
+
+
+def _sort_label(title: str) -> str:
+    return sort_title(_SORT_BY_TITLE[title])
 
 
 class RangeChips(QWidget):
@@ -37,7 +51,8 @@ class RangeChips(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.low_label, self.high_label = QLabel(objectName="FilterTitle"), QLabel(objectName="FilterTitle")
-        self.low, self.high = ChipRow(exclusive=True, columns=5), ChipRow(exclusive=True, columns=5)
+        self.low, self.high = (ChipRow(exclusive=True, columns=5, label=figure),
+                               ChipRow(exclusive=True, columns=5, label=figure))
         for widget in (self.low_label, self.low, self.high_label, self.high):
             layout.addWidget(widget)
         self.low.changed.connect(self.changed)
@@ -48,10 +63,16 @@ class RangeChips(QWidget):
         self._values = dict(steps)
         labels = [label for label, _ in steps]
         chosen = [label for label, value in steps if value in (current.low, current.high)]
-        self.low_label.setText(f"{self.title} at least")
-        self.high_label.setText(f"{self.title} at most")
+        self.retranslate()
         self.low.set_choices(labels, [c for c in chosen if self._values[c] == current.low])
         self.high.set_choices(labels, [c for c in chosen if self._values[c] == current.high])
+
+    def retranslate(self) -> None:
+        title = QCoreApplication.translate("RangeChips", self.title)
+        self.low_label.setText(self.tr("{title} at least").format(title=title))
+        self.high_label.setText(self.tr("{title} at most").format(title=title))
+        self.low.relabel()
+        self.high.relabel()
 
     def value(self) -> Range:
         low, high = self.low.selected(), self.high.selected()
@@ -68,10 +89,11 @@ class FilterPanel(QFrame):
         self._updating = False
         outer = QVBoxLayout(self)
         heading = QHBoxLayout()
-        heading.addWidget(QLabel("Filter and sort", objectName="KioskHeading"), 1)
-        self.clear_button = kiosk_button("Clear filters")
+        self.heading = QLabel(objectName="KioskHeading")
+        heading.addWidget(self.heading, 1)
+        self.clear_button = kiosk_button("")
         self.clear_button.clicked.connect(self.clear)
-        self.done_button = kiosk_button("Show products", primary=True)
+        self.done_button = kiosk_button("", primary=True)
         self.done_button.clicked.connect(self.closed)
         heading.addWidget(self.clear_button)
         heading.addWidget(self.done_button)
@@ -79,15 +101,16 @@ class FilterPanel(QFrame):
 
         body = QWidget()
         self.body = QVBoxLayout(body)
-        self.sort = ChipRow([SORT_TITLES[s] for s in Sort], exclusive=True, columns=3)
-        self.in_stock = kiosk_button("In stock only", name="Chip")
+        self.sort = ChipRow([SORT_TITLES[s] for s in Sort], exclusive=True, columns=3, label=_sort_label)
+        self.in_stock = kiosk_button("", name="Chip")
         self.in_stock.setCheckable(True)
         self.in_stock.setChecked(True)
-        self.strains = ChipRow(columns=3)
+        self.strains = ChipRow(columns=3, label=strain)
         self.thc, self.cbd, self.price = RangeChips("THC"), RangeChips("CBD"), RangeChips("Price")
-        self.sizes = ChipRow(columns=4)
+        self.sizes = ChipRow(columns=4, label=figure)
         self.brands = ChipRow(columns=3)
         self.sections: dict[str, QWidget] = {}
+        self.section_titles: dict[str, QLabel] = {}
         for title, widget in (("Sort by", self.sort), ("Stock", self.in_stock), ("Strain type", self.strains),
                               ("", self.thc), ("", self.cbd), ("", self.price), ("Size", self.sizes),
                               ("Brand", self.brands)):
@@ -95,7 +118,8 @@ class FilterPanel(QFrame):
             column = QVBoxLayout(section)
             column.setContentsMargins(0, 8, 0, 8)
             if title:
-                column.addWidget(QLabel(title, objectName="FilterTitle"))
+                self.section_titles[title] = QLabel(objectName="FilterTitle")
+                column.addWidget(self.section_titles[title])
             column.addWidget(widget)
             self.body.addWidget(section)
             self.sections[title or widget.title] = section
@@ -106,11 +130,27 @@ class FilterPanel(QFrame):
         for widget in (self.sort, self.strains, self.thc, self.cbd, self.price, self.sizes, self.brands):
             widget.changed.connect(self._read)
         self.in_stock.clicked.connect(self._read)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Filter and sort"))
+        self.clear_button.setText(self.tr("Clear filters"))
+        self.done_button.setText(self.tr("Show products"))
+        self.in_stock.setText(self.tr("In stock only"))
+        for title, label in self.section_titles.items():
+            label.setText(self.tr(title))
+        for row in (self.sort, self.strains, self.sizes, self.brands):
+            row.relabel()
+        for ranges in (self.thc, self.cbd, self.price):
+            ranges.retranslate()
+        if self.price.low.buttons:  # the price chips are amounts: written again in the customer's money
+            self.show_choices(self.choices, self.filters)
 
     def show_choices(self, choices: Choices, filters: Filters) -> None:
         """Offer what the category has; ``filters`` are the ones in force (kept across categories)."""
         self._updating = True
         self.filters = filters
+        self.choices = choices
         self.sort.set_choices([SORT_TITLES[s] for s in Sort if choices.potency_unit or s is not Sort.POTENCY],
                               [SORT_TITLES[filters.sort]])
         self.in_stock.setChecked(filters.in_stock_only)
@@ -122,7 +162,7 @@ class FilterPanel(QFrame):
             if unit:
                 widget.set_steps([(_figure(step, unit), Decimal(step)) for step in steps[unit]], span)
         steps = [] if choices.price is None else [
-            (Money.of(step).format(), Decimal(step)) for step in PRICE_STEPS
+            (money(Money.of(step)), Decimal(step)) for step in PRICE_STEPS
             if choices.price[0].amount <= step <= choices.price[1].amount * 2]
         self.sections["Price"].setVisible(bool(steps))
         self.price.set_steps(steps, filters.price)

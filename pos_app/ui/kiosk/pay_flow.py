@@ -21,8 +21,6 @@ log = logging.getLogger(__name__)
 THANKS_SHOWN_MS = 20_000  # then the next customer's attract screen
 SETTLE_AGAIN_MS = 30_000  # after a payment with no answer, ask the terminal again this much later
 
-PAY_HINT = "Pay here by card after scanning the back of your ID. Or send your cart to the counter and pay there."
-
 
 class PayFlow(QObject):
     completed = Signal(object)  # the Order, saved and queued for the hub
@@ -55,9 +53,9 @@ class PayFlow(QObject):
         if order is not None:
             self.print_receipt(order)
         self.ready = self.checkout.staff() is not None  # without it, only "Send to counter" (logged)
-        self.window.cart_screen.offer_payment(PAY_HINT if self.ready else "")
+        self.window.cart_screen.offer_payment(self.ready)
         if self.ready:
-            self.window.age_gate.scan_hint.setText("Or scan the back of your ID: you need it to pay here by card.")
+            self.window.age_gate.offer_payment()
 
     def _not_recovered(self, error: Exception) -> None:
         if isinstance(error, KioskPaymentUnknown):
@@ -108,7 +106,7 @@ class PayFlow(QObject):
             # Its sale stays open on this till until the terminal answers: no other payment here until then,
             # or a second charge could start while the first is unsettled.
             self.ready = False
-            window.cart_screen.offer_payment("")
+            window.cart_screen.offer_payment(False)
             self._settle_timer.start()
         window.show_cart()
         window.say(sentence)

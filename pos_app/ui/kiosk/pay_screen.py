@@ -7,10 +7,11 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from pos_app.domain.money import Money
-from pos_app.ui.kiosk.widgets import kiosk_button
+from pos_app.ui.kiosk.widgets import Retranslating, kiosk_button
+from pos_app.ui.kiosk.words import money
 
 
-class PayScreen(QWidget):
+class PayScreen(Retranslating, QWidget):
     cancel_requested = Signal()
     done = Signal()
 
@@ -26,9 +27,9 @@ class PayScreen(QWidget):
         self.busy = QProgressBar(minimum=0, maximum=0)  # moves while the terminal works: the screen is alive
         self.busy.setTextVisible(False)
         self.note = QLabel(objectName="AttractLead", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.cancel_button = kiosk_button("Cancel", name="StartOver")
+        self.cancel_button = kiosk_button("", name="StartOver")
         self.cancel_button.clicked.connect(self._cancel)
-        self.done_button = kiosk_button("Done", primary=True)
+        self.done_button = kiosk_button("", primary=True)
         self.done_button.clicked.connect(self.done)
         for widget in (self.title, self.lead, self.number, self.busy, self.note):
             layout.addWidget(widget)
@@ -36,50 +37,69 @@ class PayScreen(QWidget):
         layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         self.state = "idle"
+        self.amount = Money.zero()
+        self.receipt_state: str | None = None  # None while printing; printed, failed, or no printer
         self._seconds = 0
         self._timer = QTimer(self, interval=1000, timeout=self._tick)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """What the screen says in its state (waiting, cancelling, paid), in the language spoken now."""
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.done_button.setText(self.tr("Done"))
+        amount = money(self.amount)
+        if self.state in ("waiting", "cancelling"):
+            self.title.setText(self.tr("Pay {amount} by card").format(amount=amount))
+            self.lead.setText(self.tr("Cancelling at the card terminal…") if self.state == "cancelling" else
+                              self.tr("Tap, insert or swipe your card on the card terminal, and follow what it says."))
+            self._tick(0)
+        elif self.state == "paid":
+            self.title.setText(self.tr("Thank you!"))
+            self.lead.setText(self.tr("You paid {amount}. Your order number is").format(amount=amount))
+            self.note.setText({
+                None: self.tr("Printing your receipt…"),
+                "none": self.tr("Show this number at the counter to pick up your order."),
+                "printed": self.tr("Take your receipt, and show it at the counter to pick up your order."),
+                "failed": self.tr("Your receipt did not print. Show this number at the counter to pick up your "
+                                  "order: staff can print it there."),
+            }[self.receipt_state])
 
     def wait_for_card(self, amount: Money) -> None:
         self.state = "waiting"
-        self.title.setText(f"Pay {amount} by card")
-        self.lead.setText("Tap, insert or swipe your card on the card terminal, and follow what it says.")
+        self.amount = amount
         self.number.hide()
         self.busy.show()
-        self.note.setText("")
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
         self.done_button.hide()
         self._seconds = 0
+        self.retranslate()
         self._timer.start()
 
-    def _tick(self) -> None:
-        self._seconds += 1
+    def _tick(self, step: int = 1) -> None:
+        self._seconds += step
         if self.state == "waiting":
-            self.note.setText(f"Waiting for your card… {self._seconds} s")
+            self.note.setText(self.tr("Waiting for your card… {seconds} s").format(seconds=self._seconds)
+                              if self._seconds else "")
 
     def _cancel(self) -> None:
         self.state = "cancelling"
         self.cancel_button.setEnabled(False)
-        self.lead.setText("Cancelling at the card terminal…")
+        self.retranslate()
         self.cancel_requested.emit()
 
     def thank(self, order_number: str, amount: Money) -> None:
         self.state = "paid"
+        self.amount = amount
+        self.receipt_state = None
         self._timer.stop()
-        self.title.setText("Thank you!")
-        self.lead.setText(f"You paid {amount}. Your order number is")
         self.number.setText(order_number)  # the receipt's number: the counter finds the order by it
         self.number.show()
         self.busy.hide()
-        self.note.setText("Printing your receipt…")
         self.cancel_button.hide()
         self.done_button.show()
+        self.retranslate()
 
     def receipt(self, printed: bool, *, printer: bool) -> None:
-        if not printer:
-            self.note.setText("Show this number at the counter to pick up your order.")
-        elif printed:
-            self.note.setText("Take your receipt, and show it at the counter to pick up your order.")
-        else:
-            self.note.setText("Your receipt did not print. Show this number at the counter to pick up your order: "
-                              "staff can print it there.")
+        self.receipt_state = "none" if not printer else "printed" if printed else "failed"
+        self.retranslate()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QListView, QScroller, QStyle, QStyledItemDelegate
 
 from pos_app.services.kiosk_catalog import PAGE_SIZE, ProductCard
 from pos_app.ui.kiosk.tiles import TILE, TilePainter, tile_height
+from pos_app.ui.kiosk.words import money
 
 CARD_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex
@@ -46,12 +47,17 @@ class ProductListModel(QStandardItemModel):
             return
         items = []
         for card in cards:
-            item = QStandardItem(f"{card.brand} {card.name}, {card.price.format()}")
+            item = QStandardItem(_spoken(card))
             item.setData(card, CARD_ROLE)
             item.setEditable(False)
             items.append(item)
         self._cards += cards
         self.invisibleRootItem().appendRows(items)  # one insertion for the page: one layout
+
+    def relabel(self) -> None:
+        """Each tile's words again, in the language spoken now (what a screen reader says of it)."""
+        for row, card in enumerate(self._cards):
+            self.item(row).setText(_spoken(card))
 
     def card(self, row: int) -> ProductCard:
         return self._cards[row]
@@ -68,6 +74,10 @@ class ProductListModel(QStandardItemModel):
         page = self._load(len(self._cards), PAGE_SIZE, self._cards[-1].sku if self._cards else None)
         self._more = len(page) == PAGE_SIZE
         self._append(page)
+
+
+def _spoken(card: ProductCard) -> str:
+    return f"{card.brand} {card.name}, {money(card.price)}"
 
 
 class TileDelegate(QStyledItemDelegate):
@@ -144,6 +154,11 @@ class ProductGrid(QListView):
         for line in layout.lines:
             parts.setdefault(line.kind, []).append(line.rect)
         return {kind: [r.translated(rect.topLeft()) for r in rects] for kind, rects in parts.items()}
+
+    def relabel(self) -> None:
+        """The language changed: tiles are laid out again with their prices and words in it."""
+        self.products.relabel()
+        self.viewport().update()
 
     def forget(self) -> None:
         """Drop the tiles' remembered layouts and missing pictures (a new customer: the catalog may have moved)."""

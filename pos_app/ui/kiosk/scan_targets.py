@@ -8,16 +8,20 @@ age check when the customer pays. An ID may also be scanned later, at the cart, 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
+
 from hardware.codes.id_card import IdCard
 from hardware.ports import ScanEvent
 from pos_app.services.scanning import ProductScan, ScanDispatcher
 from pos_app.ui.tasks import message_of
 
-COUNTER_ONLY = "This code is for the counter. Scan a product's barcode to see it here."
+COUNTER_ONLY = QT_TRANSLATE_NOOP("KioskScans", "This code is for the counter. Scan a product's barcode to see it "
+                                               "here.")
 
 
-class KioskScans:
+class KioskScans(QObject):
     def __init__(self, window, terminal) -> None:
+        super().__init__(window)
         self.window = window
         self.t = terminal
         self.dispatcher = ScanDispatcher(terminal.scans, self)
@@ -32,7 +36,7 @@ class KioskScans:
     def sell(self, scan: ProductScan) -> None:
         window = self.window
         if not window.shopping:
-            window.age_gate.say("Please confirm your age first.")
+            window.age_gate.say(self.tr("Please confirm your age first."))
             return
         try:
             product = self.t.kiosk_catalog.product_info(scan.gtin)
@@ -41,7 +45,7 @@ class KioskScans:
             window.say(message_of(error))
 
     def receipt(self, number: str) -> None:
-        self.window.say(COUNTER_ONLY, kind="info")
+        self.window.say(self.tr(COUNTER_ONLY), kind="info")
 
     def id_card(self, card: IdCard) -> None:
         window = self.window
@@ -72,7 +76,7 @@ class KioskScans:
             window.verified_id = card
             window.begin_shopping()
         elif card.expired:
-            window.age_gate.say("This ID has expired. Please see staff at the counter.")
+            window.age_gate.say(self.tr("This ID has expired. Please see staff at the counter."))
         else:
             window.turn_away()
 
@@ -85,17 +89,17 @@ class KioskScans:
         if outcome.passed:
             window.verified_id = card
             if window.payment.offered:
-                window.say("Thank you, your ID is checked. You can pay here by card now.", kind="success")
+                window.say(self.tr("Thank you, your ID is checked. You can pay here by card now."), kind="success")
         elif card.expired:
             window.verified_id = None
-            window.say("This ID has expired, so you cannot pay here. Send your cart to the counter: staff check "
-                       "your ID there.", kind="info")
+            window.say(self.tr("This ID has expired, so you cannot pay here. Send your cart to the counter: staff "
+                               "check your ID there."), kind="info")
         else:
             window.refuse_under_age()
 
     def id_unreadable(self, message: str) -> None:
         window = self.window
-        unread = "We could not read the date of birth on this ID. Try again, or see staff at the counter."
+        unread = self.tr("We could not read the date of birth on this ID. Try again, or see staff at the counter.")
         at_gate = window.current is window.age_gate
         if not at_gate and not (window.shopping and window.current in (window.browse, window.product_page,
                                                                         window.cart_screen)):
@@ -108,10 +112,10 @@ class KioskScans:
             window.say(unread, kind="info")
 
     def kiosk_ticket(self, code: str) -> None:
-        self.window.say(COUNTER_ONLY, kind="info")  # a ticket is rung up at the counter, not loaded here
+        self.window.say(self.tr(COUNTER_ONLY), kind="info")  # a ticket is rung up at the counter, not loaded here
 
     def not_used_here(self, message: str) -> None:
-        self.window.say(COUNTER_ONLY, kind="info")
+        self.window.say(self.tr(COUNTER_ONLY), kind="info")
 
     def unreadable(self, text: str, message: str) -> None:
-        self.window.say("We could not read that code. Try again, or search for the product.", kind="info")
+        self.window.say(self.tr("We could not read that code. Try again, or search for the product."), kind="info")

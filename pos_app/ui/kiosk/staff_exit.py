@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from pos_app.ui.common.widgets import PinPad
-from pos_app.ui.kiosk.widgets import kiosk_button
+from pos_app.ui.kiosk.widgets import Retranslating, kiosk_button
 
 
-class StaffExitScreen(QWidget):
+class StaffExitScreen(Retranslating, QWidget):
     approved = Signal(object)  # the approving StaffMember
     cancelled = Signal()
 
@@ -20,16 +20,17 @@ class StaffExitScreen(QWidget):
         self._terminal_no = terminal_no
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
-        layout.addWidget(QLabel("Staff only: leave kiosk mode", objectName="KioskHeading"))
-        layout.addWidget(QLabel("A manager's staff code and PIN close the kiosk. The exit is recorded.",
-                                objectName="AttractLead", wordWrap=True))
+        self.heading = QLabel(objectName="KioskHeading")
+        self.lead = QLabel(objectName="AttractLead", wordWrap=True)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.lead)
         self.error = QLabel(objectName="KioskError", wordWrap=True)
         self.error.hide()
-        self.code_field = QLineEdit(placeholderText="Manager's staff code", objectName="StaffCodeField")
+        self.code_field = QLineEdit(objectName="StaffCodeField")
         self.code_field.setMinimumHeight(64)
         self.pad = PinPad()
         self.pad.submitted.connect(self._verify)
-        self.cancel_button = kiosk_button("Cancel")
+        self.cancel_button = kiosk_button("")
         self.cancel_button.clicked.connect(self.cancelled)
         fields = QVBoxLayout()
         fields.addWidget(self.error)
@@ -42,6 +43,13 @@ class StaffExitScreen(QWidget):
         self.body.addWidget(self.pad)
         layout.addLayout(self.body)
         layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Staff only: leave kiosk mode"))
+        self.lead.setText(self.tr("A manager's staff code and PIN close the kiosk. The exit is recorded."))
+        self.code_field.setPlaceholderText(self.tr("Manager's staff code"))
+        self.cancel_button.setText(self.tr("Cancel"))
 
     def arrange(self, portrait: bool) -> None:
         """The PIN pad under the code on a tall screen, beside it on a wide one (so it fits 800 px high)."""
@@ -61,7 +69,7 @@ class StaffExitScreen(QWidget):
     def _verify(self, pin: str) -> None:
         code = self.code_field.text().strip()
         if not code:
-            self._say("Type the manager's staff code first, then their PIN.")
+            self._say(self.tr("Type the manager's staff code first, then their PIN."))
             return
         try:
             manager = self._exit.approve(code, pin, terminal_no=self._terminal_no)

@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPixmap, QPixmapCache, QStaticText
 
+from pos_app.i18n import current_language
 from pos_app.services.kiosk_catalog import ProductCard
 from pos_app.ui.kiosk.widgets import generated_tile, initials, tile_colour
+from pos_app.ui.kiosk.words import figure, money, strain
 
 TILE = QSize(300, 440)  # the narrowest column and the tallest tile
 PICTURE = 200  # the tallest picture
@@ -128,14 +130,15 @@ def layout_tile(card: ProductCard, size: QSize) -> TileLayout:
     name_font = QFontMetrics(_font("name"))
     add("brand", [QFontMetrics(_font("brand")).elidedText(card.brand.upper(), Qt.TextElideMode.ElideRight, width)])
     add("name", _wrapped(card.name, name_font, width, NAME_LINES))
-    facts = " · ".join(x for x in (card.size, card.strain) if x)
+    facts = " · ".join(x for x in (figure(card.size), strain(card.strain or "")) if x)
     fact_metrics = QFontMetrics(_font("facts"))
     shown = [facts] if facts else []
     if card.is_cannabis:
-        shown += [f"THC {card.thc}", f"CBD {card.cbd}"]
+        shown += [f"THC {figure(card.thc)}", f"CBD {figure(card.cbd)}"]
     add("facts", [fact_metrics.elidedText(text, Qt.TextElideMode.ElideRight, width) for text in shown])
     price_row = QRect(left, box.bottom() - PRICE_ROW - 8, width, PRICE_ROW)
-    for kind, text in (("price", card.price.format()), ("sold_out", None if card.in_stock else "Sold out")):
+    sold_out = None if card.in_stock else QCoreApplication.translate("ProductTile", "Sold out")
+    for kind, text in (("price", money(card.price)), ("sold_out", sold_out)):
         if text is None:
             continue
         font = _font(kind)
@@ -160,7 +163,7 @@ class TilePainter:
         _NOT_HERE.clear()
 
     def layout(self, card: ProductCard, size: QSize) -> TileLayout:
-        key = (card, size.width(), size.height())
+        key = (card, size.width(), size.height(), current_language())
         found = self._layouts.get(key)
         if found is None:
             found = self._layouts[key] = layout_tile(card, size)

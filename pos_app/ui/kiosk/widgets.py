@@ -4,10 +4,10 @@ drawn for products without a picture."""
 from __future__ import annotations
 
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import qrcode
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QStackedWidget, QWidget
 
@@ -19,6 +19,19 @@ TILE_COLOURS = {
     "beverage": "#2f6b6b", "extract": "#5a3f8a", "oil": "#5a3f8a", "topical": "#6b2f2f", "seed": "#4f6b2f",
     "accessory": "#4a4f55",
 }
+
+
+class Retranslating:
+    """A kiosk screen that writes its words again (``retranslate``) when the language changes: Qt sends every
+    widget a LanguageChange when a translator comes or goes."""
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 def discard(widget: QWidget) -> None:
@@ -61,14 +74,19 @@ class ScreenStack(QStackedWidget):
 
 
 class ChipRow(QWidget):
-    """Toggle chips in a wrapped grid: one choice at a time (``exclusive``) or many; ``changed`` on each tap."""
+    """Toggle chips in a wrapped grid: one choice at a time (``exclusive``) or many; ``changed`` on each tap.
+
+    A chip is known by its choice (a catalog value, or an English key); ``label`` writes it in the customer's
+    language, and ``relabel`` writes the chips again after the language changes."""
 
     changed = Signal()
 
-    def __init__(self, choices: Sequence[str] = (), *, exclusive: bool = False, columns: int = 4) -> None:
+    def __init__(self, choices: Sequence[str] = (), *, exclusive: bool = False, columns: int = 4,
+                 label: Callable[[str], str] = str) -> None:
         super().__init__()
         self.exclusive = exclusive
         self.columns = columns
+        self.label = label
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(8)
@@ -80,13 +98,20 @@ class ChipRow(QWidget):
             discard(button)
         self.buttons = {}
         for index, choice in enumerate(choices):
-            button = kiosk_button(choice, name="Chip")
+            button = kiosk_button(self._text(choice), name="Chip")
             button.setCheckable(True)
             button.setChecked(choice in selected)
             button.clicked.connect(lambda _=False, c=choice: self._tapped(c))
             self.grid.addWidget(button, index // self.columns, index % self.columns)
             button.show()
             self.buttons[choice] = button
+
+    def relabel(self) -> None:
+        for choice, button in self.buttons.items():
+            button.setText(self._text(choice))
+
+    def _text(self, choice: str) -> str:
+        return self.label(choice).replace("&", "&&")  # "&" alone is a mnemonic
 
     def selected(self) -> tuple[str, ...]:
         return tuple(choice for choice, button in self.buttons.items() if button.isChecked())
@@ -100,6 +125,27 @@ class ChipRow(QWidget):
             for other, button in self.buttons.items():
                 button.setChecked(other == choice and button.isChecked())
         self.changed.emit()
+
+
+class LanguageToggle(QPushButton):
+    """The kiosk's EN/FR toggle: the other language, named in its own words, as one big touch target."""
+
+    chosen = Signal(str)  # "en" or "fr"
+    NAMES = {"en": "English", "fr": "Français"}
+
+    def __init__(self, language: str) -> None:
+        super().__init__(objectName="LanguageToggle")
+        self.setMinimumHeight(KIOSK_TOUCH)
+        self.setMinimumWidth(2 * KIOSK_TOUCH)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName("English / Français")
+        self.clicked.connect(lambda: self.chosen.emit(self.other))
+        self.show_language(language)
+
+    def show_language(self, language: str) -> None:
+        """The kiosk speaks ``language`` now: offer the other one."""
+        self.other = "fr" if language == "en" else "en"
+        self.setText(f"{self.other.upper()} · {self.NAMES[self.other]}")
 
 
 class LongPressLogo(QLabel):

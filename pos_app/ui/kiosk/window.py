@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QVBoxLayout, QWidget
 
 from pos_app.services.errors import NotSetUp
@@ -21,6 +21,7 @@ from pos_app.ui.kiosk.browse import BrowseScreen
 from pos_app.ui.kiosk.cart import KioskCart
 from pos_app.ui.kiosk.cart_screen import CartBar, CartScreen
 from pos_app.ui.kiosk.idle import IdleWatcher, after_next_paint, set_startup_heap_aside
+from pos_app.ui.kiosk.language import KioskLanguage
 from pos_app.ui.kiosk.pay_flow import PayFlow
 from pos_app.ui.kiosk.pay_screen import PayScreen
 from pos_app.ui.kiosk.product_page import ProductPage
@@ -42,14 +43,16 @@ COMPACT_HEIGHT = 1000  # px: below this (1280x800) the big tiles and pictures sh
 
 class KioskWindow(QMainWindow):
     def __init__(self, terminal: TerminalServices, *, idle_warning_s: int = 60, idle_reset_s: int = 90,
-                 devices: DeviceEvents | None = None) -> None:
+                 devices: DeviceEvents | None = None, language: str | None = None) -> None:
+        """``language``: the terminal's own, which each new customer starts in (by default the one spoken now)."""
         super().__init__()
         self.t = terminal
+        self.language = KioskLanguage(self, language)
+        self._context = None
         self._may_close = False
         self._closed = False
         self.shopping = False
         self.verified_id = None  # an ID scanned at this kiosk that passed the age check, for this customer only
-        self.setWindowTitle("Kiosk")
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         self.idle = IdleWatcher(idle_warning_s, idle_reset_s, self)
         self.idle.install(QApplication.instance())
@@ -57,7 +60,7 @@ class KioskWindow(QMainWindow):
         self.notice = NoticeBar()
         self.logo = LongPressLogo("")
         self.logo.long_pressed.connect(self.ask_for_staff)
-        self.start_over_button = kiosk_button("Start over", name="StartOver")
+        self.start_over_button = kiosk_button("", name="StartOver")
         self.start_over_button.clicked.connect(self.start_over)
         header = QWidget(objectName="KioskHeader")
         row = QHBoxLayout(header)
@@ -65,6 +68,7 @@ class KioskWindow(QMainWindow):
         row.addWidget(self.logo)
         row.addStretch(1)
         row.addWidget(self.start_over_button)
+        row.addWidget(self.language.toggle)
         central = QWidget(objectName="KioskRoot")
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -88,6 +92,7 @@ class KioskWindow(QMainWindow):
         self.devices = devices or DeviceEvents(terminal.scanner, terminal.id_reader)
         self._setup_timer = QTimer(self, interval=SETUP_CHECK_MS, timeout=self._check_setup)
         self._ticket_timer = QTimer(self, singleShot=True, interval=TICKET_SHOWN_MS, timeout=self.start_over)
+        self.retranslate()
         self._check_setup()
         if not self.ready:
             self._setup_timer.start()
@@ -102,8 +107,9 @@ class KioskWindow(QMainWindow):
         except NotSetUp:
             context, ready = None, False
         if context is not None:
+            self._context = context
             self.logo.setText(context.store_name)
-            self.setWindowTitle(f"{context.store_name} — Kiosk {context.terminal_no}")
+            self.retranslate()
         if not ready:
             self._show(self.setup)
             self.start_over_button.hide()
@@ -160,6 +166,7 @@ class KioskWindow(QMainWindow):
 
     def show_attract(self) -> None:
         self.idle.stop()
+        self.language.next_customer()  # the next customer starts in the terminal's language
         self._show(self.attract)
         after_next_paint(self.attract, self._while_nobody_is_here)
 
@@ -189,7 +196,7 @@ class KioskWindow(QMainWindow):
         self.idle.start()
 
     def turn_away(self) -> None:
-        self.age_gate.say(f"Sorry, you must be {self.age_gate.min_age} or older to buy cannabis.")
+        self.age_gate.turn_away()
         self.age_gate.confirm_button.setEnabled(False)  # after an under-age ID, a tap cannot say otherwise
         QTimer.singleShot(6_000, self, lambda: self.stack.currentWidget() is self.age_gate and self.show_attract())
 
@@ -223,7 +230,7 @@ class KioskWindow(QMainWindow):
         except Exception as error:  # the 30 g limit, the stock, a product gone: the cart stays as it was
             self.say(message_of(error))
             return False
-        self.notice.show_message(f"Added {card.name} to your cart.", kind="success")
+        self.notice.show_message(self.tr("Added {name} to your cart.").format(name=card.name), kind="success")
         return True
 
     def start_over(self) -> None:
@@ -243,6 +250,20 @@ class KioskWindow(QMainWindow):
         self.ticket.show_ticket(number, qr_text, printed=printed)
         self._show(self.ticket)
         self._ticket_timer.start()
+
+    def retranslate(self) -> None:
+        context = self._context
+        self.setWindowTitle(self.tr("{store} — Kiosk {number}").format(store=context.store_name,
+                                                                         number=context.terminal_no)
+                            if context is not None else self.tr("Kiosk"))
+        self.start_over_button.setText(self.tr("Start over"))
+        self.language.retranslate()
+        self.notice.hide()  # a sentence in the language before
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def say(self, text: str, kind: str = "error") -> None:
         self.notice.show_message(text, kind=kind)
