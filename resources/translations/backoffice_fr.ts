@@ -4,109 +4,86 @@
 <context>
     <name>AdjustmentsTab</name>
     <message>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="18"/>
         <source>No lot</source>
         <translation>Aucun lot</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="84"/>
         <source>Scan the product, or type its SKU or GTIN</source>
         <translation>Balayez le produit ou tapez son SKU ou son GTIN</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="85"/>
         <source>Find</source>
         <translation>Trouver</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="87"/>
         <source>No product chosen yet.</source>
         <translation>Aucun produit choisi pour l&apos;instant.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="88"/>
         <source>−2 removes two units, 3 adds three</source>
         <translation>−2 retire deux unités, 3 en ajoute trois</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="89"/>
         <source>What happened (optional)</source>
         <translation>Ce qui s&apos;est passé (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="92"/>
         <source>Record adjustment</source>
         <translation>Enregistrer l&apos;ajustement</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="93"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="93"/>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="95"/>
         <source>Lot</source>
         <translation>Lot</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="93"/>
         <source>Units</source>
         <translation>Unités</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="93"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="94"/>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="97"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="94"/>
         <source>On hand now</source>
         <translation>En stock maintenant</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="96"/>
         <source>Units (− to remove)</source>
         <translation>Unités (− pour retirer)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="98"/>
         <source>Reason (pick one), then Record:</source>
         <translation>Motif (choisissez-en un), puis Enregistrer&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="118"/>
         <source>Scan the product, or type its SKU or GTIN first.</source>
         <translation>Balayez d&apos;abord le produit ou tapez son SKU ou son GTIN.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="127"/>
         <source>{name} — {brand} · SKU {sku} · {count} on hand</source>
         <translation>{name} — {brand} · SKU {sku} · {count} en stock</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="146"/>
         <source>Choose the product first: scan it, or type its SKU and press Find.</source>
         <translation>Choisissez d&apos;abord le produit&#xa0;: balayez-le ou tapez son SKU et appuyez sur Trouver.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="150"/>
         <source>Pick the reason for this adjustment.</source>
         <translation>Choisissez le motif de cet ajustement.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="163"/>
         <source>{name} (lot {lot})</source>
         <translation>{name} (lot {lot})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="165"/>
         <source>Recorded: {change} × {what}, {reason}. {count} now in stock.</source>
         <translation>Enregistré&#xa0;: {change} × {what}, {reason}. {count} en stock maintenant.</translation>
     </message>
@@ -114,32 +91,26 @@
 <context>
     <name>BackOfficeTab</name>
     <message>
-        <location filename="../../pos_app/ui/backoffice/tab.py" line="15"/>
         <source>This is a receipt, not a product. Scan the barcode on the item or its case.</source>
         <translation>Ceci est un reçu, pas un produit. Balayez le code-barres de l&apos;article ou de sa caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/tab.py" line="17"/>
         <source>This is a kiosk ticket, not a product. Kiosk tickets are rung up at the register.</source>
         <translation>Ceci est un billet de borne, pas un produit. Les billets de borne sont enregistrés à la caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/tab.py" line="19"/>
         <source>This is an ID card, not a product. The back office does not read IDs.</source>
         <translation>Ceci est une pièce d&apos;identité, pas un produit. L&apos;arrière-boutique ne lit pas les pièces d&apos;identité.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/tab.py" line="21"/>
         <source>This is a shelf label, not a product. Shelf labels are scanned on the Put-away and Counts tabs.</source>
         <translation>Ceci est une étiquette de tablette, pas un produit. Les étiquettes de tablette se balaient dans les onglets Rangement et Inventaire.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/tab.py" line="23"/>
         <source>This is a shipping case label (SSCC), not a product. Case labels are scanned on the Receiving tab.</source>
         <translation>Ceci est une étiquette de caisse d&apos;expédition (SSCC), pas un produit. Les étiquettes de caisse se balaient dans l&apos;onglet Réception.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/tab.py" line="63"/>
         <source>This code is not used on the {tab} tab.</source>
         <translation>Ce code ne sert pas dans l&apos;onglet {tab}.</translation>
     </message>
@@ -147,37 +118,30 @@
 <context>
     <name>BackOfficeTabs</name>
     <message>
-        <location filename="../../pos_app/ui/backoffice/adjustments_tab.py" line="23"/>
         <source>Adjustments</source>
         <translation>Ajustements</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="43"/>
         <source>Counts</source>
         <translation>Inventaire</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="38"/>
         <source>Put-away</source>
         <translation>Rangement</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/recalls_tab.py" line="24"/>
         <source>Recalls</source>
         <translation>Rappels</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="33"/>
         <source>Receiving</source>
         <translation>Réception</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="28"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="24"/>
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
@@ -185,52 +149,42 @@
 <context>
     <name>BackOfficeWindow</name>
     <message>
-        <location filename="../../pos_app/ui/backoffice/window.py" line="26"/>
         <source>cashier</source>
         <translation>caissier</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/window.py" line="27"/>
         <source>manager</source>
         <translation>gérant</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/window.py" line="28"/>
         <source>admin</source>
         <translation>administrateur</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/window.py" line="33"/>
         <source>The back office is for managers and admins. {name} signs in as a {role}: ask a manager to sign in here, or use a register.</source>
         <translation>L&apos;arrière-boutique est réservée aux gérants et aux administrateurs. {name} se connecte comme {role}&#xa0;: demandez à un gérant de se connecter ici, ou utilisez une caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/window.py" line="103"/>
         <source>Back office</source>
         <translation>Arrière-boutique</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/window.py" line="104"/>
         <source>{store} — {title} {number}</source>
         <translation>{store} — {title} {number}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/window.py" line="108"/>
         <source>{title} · Terminal {number}</source>
         <translation>{title} · Poste {number}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/window.py" line="109"/>
         <source>The back office is for managers and admins: tap your name, or type your staff code, then enter your PIN.</source>
         <translation>L&apos;arrière-boutique est réservée aux gérants et aux administrateurs&#xa0;: touchez votre nom ou tapez votre code d&apos;employé, puis entrez votre NIP.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/window.py" line="111"/>
         <source>Sign out</source>
         <translation>Déconnexion</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/window.py" line="169"/>
         <source>Sign in first: tap your name and enter your PIN, then scan.</source>
         <translation>Connectez-vous d&apos;abord&#xa0;: touchez votre nom et entrez votre NIP, puis balayez.</translation>
     </message>
@@ -238,123 +192,98 @@
 <context>
     <name>BackOfficeWords</name>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="17"/>
         <source>Short</source>
         <translation>Manquant</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="18"/>
         <source>Over</source>
         <translation>Excédent</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="19"/>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="24"/>
         <source>Damaged</source>
         <translation>Endommagé</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="20"/>
         <source>Wrong item</source>
         <translation>Mauvais article</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="21"/>
         <source>Not ordered</source>
         <translation>Non commandé</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="25"/>
         <source>Destroyed</source>
         <translation>Détruit</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="26"/>
         <source>Expired</source>
         <translation>Expiré</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="27"/>
         <source>Theft or loss</source>
         <translation>Vol ou perte</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="28"/>
         <source>Sample or testing</source>
         <translation>Échantillon ou essai</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="29"/>
         <source>Returned to supplier</source>
         <translation>Retourné au fournisseur</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="30"/>
         <source>Recall quarantine</source>
         <translation>Quarantaine de rappel</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="31"/>
         <source>Found</source>
         <translation>Retrouvé</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="32"/>
         <source>Data correction</source>
         <translation>Correction de données</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="37"/>
         <source>Dried flower</source>
         <translation>Fleurs séchées</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="38"/>
         <source>Pre-roll</source>
         <translation>Préroulés</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="39"/>
         <source>Fresh</source>
         <translation>Cannabis frais</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="40"/>
         <source>Vape</source>
         <translation>Vapoteuses</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="41"/>
         <source>Extract</source>
         <translation>Extraits</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="42"/>
         <source>Edible</source>
         <translation>Comestibles</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="43"/>
         <source>Beverage</source>
         <translation>Boissons</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="44"/>
         <source>Oil</source>
         <translation>Huiles</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="45"/>
         <source>Topical</source>
         <translation>Topiques</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="46"/>
         <source>Seed</source>
         <translation>Graines</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/words.py" line="47"/>
         <source>Accessory</source>
         <translation>Accessoires</translation>
     </message>
@@ -362,197 +291,158 @@
 <context>
     <name>CountsTab</name>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="27"/>
         <source>One location</source>
         <translation>Un emplacement</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="28"/>
         <source>Scan a shelf label, or type its code (VAULT-01-02-A)</source>
         <translation>Balayez une étiquette de tablette ou tapez son code (VAULT-01-02-A)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="29"/>
         <source>One category</source>
         <translation>Une catégorie</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="30"/>
         <source>Type the category (Dried Flower)</source>
         <translation>Tapez la catégorie (Dried Flower)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="31"/>
         <source>Some products</source>
         <translation>Certains produits</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="32"/>
         <source>Type the SKUs, separated by commas</source>
         <translation>Tapez les SKU, séparés par des virgules</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="33"/>
         <source>Whole store</source>
         <translation>Tout le magasin</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="34"/>
         <source>Everything in stock</source>
         <translation>Tout ce qui est en stock</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="35"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="35"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="36"/>
         <source>Lot</source>
         <translation>Lot</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="36"/>
         <source>Counted</source>
         <translation>Compté</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="37"/>
         <source>Expected</source>
         <translation>Attendu</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="37"/>
         <source>Sold / moved since start</source>
         <translation>Vendu / déplacé depuis le début</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="38"/>
         <source>Variance</source>
         <translation>Écart</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="112"/>
         <source>Blind count (hide expected quantities)</source>
         <translation>Inventaire à l&apos;aveugle (quantités attendues masquées)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="113"/>
         <source>Start count</source>
         <translation>Commencer l&apos;inventaire</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="115"/>
         <source>Units found on the chosen line</source>
         <translation>Unités trouvées</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="116"/>
         <source>Set count</source>
         <translation>Inscrire</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="117"/>
         <source>Submit count</source>
         <translation>Soumettre l&apos;inventaire</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="118"/>
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="119"/>
         <source>Cancel count</source>
         <translation>Annuler l&apos;inventaire</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="151"/>
         <source>Counting {scope}: scan each item, or pick a line and type what you found.</source>
         <translation>Inventaire de {scope}&#xa0;: balayez chaque article, ou choisissez une ligne et tapez ce que vous avez trouvé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="159"/>
         <source>The count of {scope} is still open. Submit and approve it, or cancel it, before counting another shelf.</source>
         <translation>L&apos;inventaire de {scope} est encore ouvert. Soumettez-le et approuvez-le, ou annulez-le, avant de compter une autre tablette.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="163"/>
         <source>Start a count first: scan the shelf label, or pick what to count.</source>
         <translation>Commencez d&apos;abord un inventaire&#xa0;: balayez l&apos;étiquette de tablette ou choisissez quoi compter.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="168"/>
         <source>{name} · lot {lot}</source>
         <translation>{name} · lot {lot}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="170"/>
         <source>{what}: {count} counted.</source>
         <translation>{what}&#xa0;: {count} compté(s).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="184"/>
         <source>Pick the line you counted first, then type the units found.</source>
         <translation>Choisissez d&apos;abord la ligne comptée, puis tapez les unités trouvées.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="198"/>
         <source>Submitted. Check the variances, then a manager approves the count.</source>
         <translation>Soumis. Vérifiez les écarts, puis un gérant approuve l&apos;inventaire.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="205"/>
         <source>Count of {scope} approved: {lines} line(s) adjusted, {net} units in all. The hub gets it with the next sync.</source>
         <translation>Inventaire de {scope} approuvé&#xa0;: {lines} ligne(s) ajustée(s), {net} unités en tout. Le serveur central le reçoit à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="216"/>
         <source>The count was cancelled; nothing was adjusted.</source>
         <translation>L&apos;inventaire a été annulé; rien n&apos;a été ajusté.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="244"/>
         <source>Start a count: scan a shelf label, or pick what to count.</source>
         <translation>Commencez un inventaire&#xa0;: balayez une étiquette de tablette ou choisissez quoi compter.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="250"/>
         <source>Counting {scope}</source>
         <translation>Inventaire de {scope}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="251"/>
         <source>Expected quantities are hidden until you submit.</source>
         <translation>Les quantités attendues restent masquées jusqu&apos;à la soumission.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="252"/>
         <source>{counted} of {lines} lines counted.</source>
         <translation>{counted} ligne(s) comptée(s) sur {lines}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="255"/>
         <source>Variance for {scope} — waiting for approval</source>
         <translation>Écarts pour {scope} — en attente d&apos;approbation</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="257"/>
         <source>{count} line(s) not counted are left as they are.</source>
         <translation>{count} ligne(s) non comptée(s) restent telles quelles.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="259"/>
         <source>{differ} of {counted} counted lines differ from what was expected (at the start, plus the sales made while counting).</source>
         <translation>{differ} des {counted} lignes comptées diffèrent de ce qui était attendu (au début, plus les ventes faites pendant le compte).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/counts_tab.py" line="265"/>
         <source>hidden</source>
         <translation>masqué</translation>
     </message>
@@ -560,72 +450,58 @@
 <context>
     <name>LowStockDialog</name>
     <message>
-        <location filename="../../pos_app/ui/backoffice/low_stock.py" line="32"/>
         <source>Low stock</source>
         <translation>Stock bas</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/low_stock.py" line="35"/>
         <source>{count} products at or below their reorder point</source>
         <translation>{count} produits au seuil de commande ou sous celui-ci</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/low_stock.py" line="36"/>
         <source>Nothing is below its reorder point.</source>
         <translation>Aucun produit n&apos;est sous son seuil de commande.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/low_stock.py" line="39"/>
         <source>Order</source>
         <translation>Commander</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/low_stock.py" line="39"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/low_stock.py" line="39"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/low_stock.py" line="40"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/low_stock.py" line="40"/>
         <source>Reorder point</source>
         <translation>Seuil de commande</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/low_stock.py" line="41"/>
         <source>Units to order</source>
         <translation>Unités à commander</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/low_stock.py" line="63"/>
         <source>Request draft order</source>
         <translation>Demander un bon de commande</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/low_stock.py" line="66"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/low_stock.py" line="74"/>
         <source>Untick what you do not want, or change the units; head office gets a draft purchase order to review and send.</source>
         <translation>Décochez ce que vous ne voulez pas ou changez les unités; le siège social reçoit un brouillon de bon de commande à vérifier et à envoyer.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/low_stock.py" line="88"/>
         <source>“{text}” is not a number of units for {name}. Type a whole number.</source>
         <translation>«&#xa0;{text}&#xa0;» n&apos;est pas un nombre d&apos;unités pour {name}. Tapez un nombre entier.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/low_stock.py" line="104"/>
         <source>Asked head office for a draft purchase order: {products} products, {units} units. It goes with the next sync.</source>
         <translation>Brouillon de bon de commande demandé au siège social&#xa0;: {products} produits, {units} unités. Il part à la prochaine synchronisation.</translation>
     </message>
@@ -633,77 +509,62 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_orders.py" line="13"/>
         <source>Ordered</source>
         <translation>Commandé</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_orders.py" line="13"/>
         <source>Shipped</source>
         <translation>Expédié</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_orders.py" line="14"/>
         <source>Partly received</source>
         <translation>Reçu en partie</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_orders.py" line="14"/>
         <source>Received</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_orders.py" line="15"/>
         <source>receiving here</source>
         <translation>réception ici</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_orders.py" line="16"/>
         <source>received here, sending</source>
         <translation>reçu ici, envoi en cours</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_orders.py" line="42"/>
         <source>Purchase order</source>
         <translation>Bon de commande</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_orders.py" line="42"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_orders.py" line="42"/>
         <source>Supplier</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_orders.py" line="42"/>
         <source>Expected</source>
         <translation>Prévu le</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_orders.py" line="43"/>
         <source>Lines</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_orders.py" line="43"/>
         <source>Units</source>
         <translation>Unités</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_orders.py" line="44"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_orders.py" line="45"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_orders.py" line="46"/>
         <source>Purchase orders and shipping notices for this store. Open one to receive it.</source>
         <translation>Bons de commande et avis d&apos;expédition de ce magasin. Ouvrez-en un pour le recevoir.</translation>
     </message>
@@ -711,185 +572,146 @@
 <context>
     <name>PutawayTab</name>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="26"/>
         <source>Scan a shelf label (LOC:…) to start, then scan the items that go on that shelf.</source>
         <translation>Balayez une étiquette de tablette (LOC:…) pour commencer, puis les articles qui vont sur cette tablette.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="84"/>
         <source>Or type a location, e.g. VAULT-01-03-B</source>
         <translation>Ou tapez un emplacement</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="85"/>
         <source>Use location</source>
         <translation>Utiliser l&apos;emplacement</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="86"/>
         <source>Make this their main shelf (primary)</source>
         <translation>Tablette principale</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="87"/>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="99"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="87"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="87"/>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="99"/>
         <source>Lot</source>
         <translation>Lot</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="87"/>
         <source>Location</source>
         <translation>Emplacement</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="88"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="88"/>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="223"/>
         <source>Primary</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="89"/>
         <source>Set quantity</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="90"/>
         <source>Remove line</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="91"/>
         <source>Save put-away</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="92"/>
         <source>Quantity of the chosen line</source>
         <translation>Quantité de la ligne</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="93"/>
         <source>Move stock between shelves</source>
         <translation>Déplacer du stock entre tablettes</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="94"/>
         <source>From, e.g. BACK-01-02-A</source>
         <translation>p. ex. BACK-01-02-A</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="95"/>
         <source>To, e.g. VAULT-01-03-B</source>
         <translation>p. ex. VAULT-01-03-B</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="96"/>
         <source>Product GTIN or SKU</source>
         <translation>GTIN ou SKU</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="97"/>
         <source>Lot (if the shelf keeps lots apart)</source>
         <translation>Lot (si séparé)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="98"/>
         <source>Move</source>
         <translation>Déplacer</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="99"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="99"/>
         <source>To</source>
         <translation>Vers</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="100"/>
         <source>Units</source>
         <translation>Unités</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="109"/>
         <source>Putting away on {shelf}{notes}. Scan the items or lots for this shelf.</source>
         <translation>Rangement sur {shelf}{notes}. Balayez les articles ou les lots pour cette tablette.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="163"/>
         <source>Shelf {shelf}: now scan what goes on it.</source>
         <translation>Tablette {shelf}&#xa0;: balayez maintenant ce qui va dessus.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="169"/>
         <source>Scan a shelf label first (LOC:…), then the items that go on that shelf.</source>
         <translation>Balayez d&apos;abord une étiquette de tablette (LOC:…), puis les articles qui vont sur cette tablette.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="187"/>
         <source>{name} (lot {lot})</source>
         <translation>{name} (lot {lot})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="194"/>
         <source>Type a location like VAULT-01-03-B, or scan its shelf label.</source>
         <translation>Tapez un emplacement comme VAULT-01-03-B ou balayez son étiquette de tablette.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="204"/>
         <source>Tap a line first.</source>
         <translation>Touchez d&apos;abord une ligne.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="222"/>
         <source>any</source>
         <translation>tous</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="238"/>
         <source>1 unit</source>
         <translation>1 unité</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="238"/>
         <source>{count} units</source>
         <translation>{count} unités</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="239"/>
         <source>1 shelf location</source>
         <translation>1 emplacement</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="240"/>
         <source>{count} shelf locations</source>
         <translation>{count} emplacements</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="241"/>
         <source>Put away {units} on {shelves}. It goes to head office with the next sync.</source>
         <translation>{units} rangée(s) sur {shelves}. Le siège social le reçoit à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/putaway_tab.py" line="259"/>
         <source>Moved {count} of {name} from {source} to {target}.</source>
         <translation>{count} × {name} déplacé(s) de {source} vers {target}.</translation>
     </message>
@@ -897,82 +719,66 @@
 <context>
     <name>RecallsTab</name>
     <message>
-        <location filename="../../pos_app/ui/backoffice/recalls_tab.py" line="19"/>
         <source>not shelved</source>
         <translation>pas sur une tablette</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/recalls_tab.py" line="49"/>
         <source>Head office recalls lots; the register refuses them. Quarantine takes what is still on hand out of stock, with the reason “recall quarantine”.</source>
         <translation>Le siège social rappelle des lots; la caisse les refuse. La quarantaine retire du stock ce qui reste en magasin, avec le motif «&#xa0;quarantaine de rappel&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/recalls_tab.py" line="51"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/recalls_tab.py" line="51"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/recalls_tab.py" line="51"/>
         <source>Lot</source>
         <translation>Lot</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/recalls_tab.py" line="51"/>
         <source>Recall</source>
         <translation>Rappel</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/recalls_tab.py" line="52"/>
         <source>On hand</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/recalls_tab.py" line="52"/>
         <source>Where</source>
         <translation>Où</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/recalls_tab.py" line="53"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/recalls_tab.py" line="54"/>
         <source>Quarantine the chosen lot</source>
         <translation>Mettre le lot choisi en quarantaine</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/recalls_tab.py" line="73"/>
         <source>Recalled lots ({count})</source>
         <translation>Lots rappelés ({count})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/recalls_tab.py" line="74"/>
         <source>No recalled lots at this store</source>
         <translation>Aucun lot rappelé dans ce magasin</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/recalls_tab.py" line="74"/>
         <source>Recalled lots</source>
         <translation>Lots rappelés</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/recalls_tab.py" line="90"/>
         <source>Tap a recalled lot first.</source>
         <translation>Touchez d&apos;abord un lot rappelé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/recalls_tab.py" line="98"/>
         <source>Quarantined 1 unit of lot {lot} ({name}): it is out of stock now. Set it aside for the producer.</source>
         <translation>1 unité du lot {lot} ({name}) mise en quarantaine&#xa0;: elle est retirée du stock. Mettez-la de côté pour le producteur.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/recalls_tab.py" line="100"/>
         <source>Quarantined {count} units of lot {lot} ({name}): they are out of stock now. Set them aside for the producer.</source>
         <translation>{count} unités du lot {lot} ({name}) mises en quarantaine&#xa0;: elles sont retirées du stock. Mettez-les de côté pour le producteur.</translation>
     </message>
@@ -980,92 +786,74 @@
 <context>
     <name>ReceivingLines</name>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_lines.py" line="14"/>
         <source>Product · SKU</source>
         <translation>Produit · SKU</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_lines.py" line="15"/>
         <source>GTIN each · case</source>
         <translation>GTIN unité · caisse</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_lines.py" line="16"/>
         <source>Expected</source>
         <translation>Attendu</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_lines.py" line="17"/>
         <source>Received</source>
         <translation>Reçu</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_lines.py" line="17"/>
         <source>ASN lot</source>
         <translation>Lot de l&apos;avis</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_lines.py" line="18"/>
         <source>Lots received</source>
         <translation>Lots reçus</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_lines.py" line="18"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_lines.py" line="19"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_lines.py" line="53"/>
         <source> · exp {date}</source>
         <translation> · exp. {date}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_lines.py" line="54"/>
         <source> · not on notice</source>
         <translation> · absent de l&apos;avis</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_lines.py" line="60"/>
         <source>no case GTIN</source>
         <translation>aucun GTIN de caisse</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_lines.py" line="76"/>
         <source>Not ordered — receive</source>
         <translation>Non commandé — recevoir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_lines.py" line="77"/>
         <source>Not ordered — reject</source>
         <translation>Non commandé — refuser</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_lines.py" line="78"/>
         <source>Not ordered — decide</source>
         <translation>Non commandé — à décider</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_lines.py" line="80"/>
         <source>Complete</source>
         <translation>Complet</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_lines.py" line="82"/>
         <source>Over by {count}</source>
         <translation>Excédent de {count}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_lines.py" line="85"/>
         <source>Short {count}</source>
         <translation>Manque {count}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_lines.py" line="87"/>
         <source>Waiting</source>
         <translation>En attente</translation>
     </message>
@@ -1073,162 +861,130 @@
 <context>
     <name>ReceivingTab</name>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="47"/>
         <source>No, go back</source>
         <translation>Non, revenir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="47"/>
         <source>Set quantity</source>
         <translation>Inscrire la quantité</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="47"/>
         <source>Receive item</source>
         <translation>Recevoir l&apos;article</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="47"/>
         <source>Reject item</source>
         <translation>Refuser l&apos;article</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="48"/>
         <source>Selected line:</source>
         <translation>Ligne choisie&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="48"/>
         <source>Back to the list</source>
         <translation>Retour à la liste</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="48"/>
         <source>Print summary</source>
         <translation>Imprimer le sommaire</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="49"/>
         <source>Print shelf labels</source>
         <translation>Imprimer les étiquettes</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="49"/>
         <source>Finish receiving</source>
         <translation>Terminer la réception</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="54"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="55"/>
         <source>No reason</source>
         <translation>Aucun motif</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="156"/>
         <source>Tap a purchase order in the list first, then Open.</source>
         <translation>Touchez d&apos;abord un bon de commande dans la liste, puis Ouvrir.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="168"/>
         <source>Receiving {order}. Scan items, cases or case labels.</source>
         <translation>Réception de {order}. Balayez les articles, les caisses ou les étiquettes de caisse.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="184"/>
         <source>Open a purchase order first: tap it in the list, then Open. Then scan.</source>
         <translation>Ouvrez d&apos;abord un bon de commande&#xa0;: touchez-le dans la liste, puis Ouvrir. Balayez ensuite.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="187"/>
         <source>Answer the question above first (Yes or No), then scan again.</source>
         <translation>Répondez d&apos;abord à la question ci-dessus (Oui ou Non), puis balayez de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="200"/>
         <source>{name} is not on this order. Receive it or reject it (buttons below).</source>
         <translation>{name} n&apos;est pas sur ce bon de commande. Recevez-le ou refusez-le (boutons ci-dessous).</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="203"/>
         <source>{name}: lot {lot} is not the lot on the shipping notice ({expected}). It is received and flagged.</source>
         <translation>{name}&#xa0;: le lot {lot} n&apos;est pas celui de l&apos;avis d&apos;expédition ({expected}). Il est reçu et signalé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="207"/>
         <source>{name}: +{added}, {received} of {expected}.</source>
         <translation>{name}&#xa0;: +{added}, {received} sur {expected}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="212"/>
         <source>Yes, receive {count} extra</source>
         <translation>Oui, recevoir {count} de plus</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="220"/>
         <source>Type the quantity received as a whole number, like 12, then Set quantity.</source>
         <translation>Tapez la quantité reçue en nombre entier, comme 12, puis Inscrire la quantité.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="245"/>
         <source>{name} is on the order; type its quantity instead.</source>
         <translation>{name} est sur le bon de commande; tapez plutôt sa quantité.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="248"/>
         <source>Receive {count} × {name}, which was not ordered? It goes into stock and the hub records it as not ordered.</source>
         <translation>Recevoir {count} × {name}, qui n&apos;a pas été commandé? Il entre en stock et le serveur central l&apos;inscrit comme non commandé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="250"/>
         <source>Yes, receive it</source>
         <translation>Oui, le recevoir</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="265"/>
         <source>Finish receiving {order}: {units} units, {count} line(s) with a discrepancy.</source>
         <translation>Terminer la réception de {order}&#xa0;: {units} unités, {count} ligne(s) avec un écart.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="266"/>
         <source>Finish receiving {order}: {units} units, all as ordered.</source>
         <translation>Terminer la réception de {order}&#xa0;: {units} unités, tout comme commandé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="268"/>
         <source>This cannot be undone here.</source>
         <translation>Impossible d&apos;annuler ici.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="268"/>
         <source>Yes, finish</source>
         <translation>Oui, terminer</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="278"/>
         <source>Received {units} units. The stock is on hand now; the hub gets it with the next sync.</source>
         <translation>{units} unités reçues. Le stock est disponible maintenant; le serveur central le reçoit à la prochaine synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="288"/>
         <source>Printed.</source>
         <translation>Imprimé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="315"/>
         <source>Receiving {order}</source>
         <translation>Réception de {order}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="317"/>
         <source>{received} of {expected} units received · {lines} lines · {issues} with a discrepancy</source>
         <translation>{received} unités reçues sur {expected} · {lines} lignes · {issues} avec un écart</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/receiving_tab.py" line="333"/>
         <source>Tap a line first, then change it.</source>
         <translation>Touchez d&apos;abord une ligne, puis modifiez-la.</translation>
     </message>
@@ -1236,134 +992,106 @@
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="19"/>
         <source>Sales</source>
         <translation>Ventes</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="19"/>
         <source>Net sales</source>
         <translation>Ventes nettes</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="20"/>
         <source>Average basket</source>
         <translation>Panier moyen</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="21"/>
         <source>Discounts</source>
         <translation>Rabais</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="22"/>
         <source>Refunds</source>
         <translation>Remboursements</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="22"/>
         <source>Voids</source>
         <translation>Annulations</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="23"/>
         <source>Cash</source>
         <translation>Comptant</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="23"/>
         <source>Card</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="72"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="75"/>
         <source>Payment</source>
         <translation>Paiement</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="75"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="76"/>
         <source>Tax</source>
         <translation>Taxe</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="76"/>
         <source>Collected</source>
         <translation>Perçue</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="77"/>
         <source>Top sellers</source>
         <translation>Meilleurs vendeurs</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="77"/>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="78"/>
         <source>Units</source>
         <translation>Unités</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="77"/>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="78"/>
         <source>Net</source>
         <translation>Net</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="78"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="79"/>
         <source>Net sales by hour</source>
         <translation>Ventes nettes par heure</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="81"/>
         <source>Today at the store</source>
         <translation>Aujourd&apos;hui au magasin</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="98"/>
         <source>Asking the hub for the latest figures…</source>
         <translation>Demande des derniers chiffres au serveur central…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="108"/>
         <source>The hub could not be asked for today&apos;s figures: {reason} The figures on screen are the last ones it sent.</source>
         <translation>Impossible de demander les chiffres du jour au serveur central&#xa0;: {reason} Les chiffres à l&apos;écran sont les derniers qu&apos;il a envoyés.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="113"/>
         <source>Today at the store, {day}</source>
         <translation>Aujourd&apos;hui au magasin, {day}</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="139"/>
         <source>The hub has not sent today&apos;s figures to this terminal yet.</source>
         <translation>Le serveur central n&apos;a pas encore envoyé les chiffres du jour à ce poste.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="141"/>
         <source>Figures from the hub as of {time}.</source>
         <translation>Chiffres du serveur central à {time}.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="144"/>
         <source>1 sale made on this terminal has not reached the hub yet and is not in them.</source>
         <translation>1 vente faite à ce poste n&apos;a pas encore atteint le serveur central et n&apos;y figure pas.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/reports_tab.py" line="146"/>
         <source>{count} sales made on this terminal have not reached the hub yet and are not in them.</source>
         <translation>{count} ventes faites à ce poste n&apos;ont pas encore atteint le serveur central et n&apos;y figurent pas.</translation>
     </message>
@@ -1371,124 +1099,98 @@
 <context>
     <name>StockTab</name>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="16"/>
         <source>On hand</source>
         <translation>En stock</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="17"/>
         <source>Reserved</source>
         <translation>Réservé</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="18"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="19"/>
         <source>Reorder point</source>
         <translation>Seuil de commande</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="75"/>
         <source>Scan a product, or type a name, brand or SKU</source>
         <translation>Balayez un produit, ou tapez un nom, une marque ou un SKU</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="76"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="77"/>
         <source>Low stock…</source>
         <translation>Stock bas…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="80"/>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="82"/>
         <source>Lot</source>
         <translation>Lot</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="80"/>
         <source>Expiry</source>
         <translation>Expiration</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="80"/>
         <source>Remaining</source>
         <translation>Restant</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="80"/>
         <source>Received</source>
         <translation>Reçu le</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="81"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="82"/>
         <source>Location</source>
         <translation>Emplacement</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="82"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="82"/>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="140"/>
         <source>Primary</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="83"/>
         <source>Lots, soonest expiry first</source>
         <translation>Lots, expiration la plus proche d&apos;abord</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="84"/>
         <source>Shelf locations</source>
         <translation>Emplacements sur tablette</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="86"/>
         <source>Scan a product or search for one.</source>
         <translation>Balayez un produit ou recherchez-en un.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="108"/>
         <source>Type part of a name, brand or SKU first, or scan the product.</source>
         <translation>Tapez d&apos;abord une partie d&apos;un nom, d&apos;une marque ou d&apos;un SKU, ou balayez le produit.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="114"/>
         <source>{count} on hand</source>
         <translation>{count} en stock</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="118"/>
         <source>No cannabis product matches “{text}”. Check the spelling, or scan the product.</source>
         <translation>Aucun produit de cannabis ne correspond à «&#xa0;{text}&#xa0;». Vérifiez l&apos;orthographe ou balayez le produit.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="130"/>
         <source> · case GTIN {gtin} (× {count})</source>
         <translation> · GTIN de caisse {gtin} (× {count})</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="138"/>
         <source>Recalled</source>
         <translation>Rappelé</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/backoffice/stock_tab.py" line="139"/>
         <source>any</source>
         <translation>tous</translation>
     </message>
