@@ -137,6 +137,11 @@ def _stage(state: str, window: MainWindow, terminal) -> list:
 
 
 def render_screen(terminal, *, mode: str, state: str, size: tuple[int, int], out: Path) -> None:
+    if state.startswith("wizard-"):  # the first-run wizard's steps, whatever the mode
+        from pos_app.ui.wizard.screenshots import render_wizard
+
+        render_wizard(terminal, state=state, size=size, out=out, save=_save)
+        return
     if is_backoffice(mode):
         from pos_app.ui.backoffice.screenshots import render_backoffice
 

@@ -89,6 +89,8 @@ class DevicesPage(WizardStep):
         hardware = self.setup.settings().hardware
         ports = self.setup.detected_ports()
         self.scanner = DeviceBox(ports, hardware.scanner_url, self.connect_scanner, lambda: self.skip(self.scanner))
+        self.scanner_hint = QLabel(wordWrap=True, objectName="WizardHint")
+        self.scanner.extra.addWidget(self.scanner_hint)
         self.scanner.extra.addWidget(self.barcode)
         self.printer = DeviceBox(self.setup.detected_printers(), hardware.printer_url, self.test_printer,
                                  lambda: self.skip(self.printer))
@@ -110,7 +112,7 @@ class DevicesPage(WizardStep):
 
     def connect_scanner(self) -> None:
         """Listen to the serial scanner at the address (a scanner that types needs nothing: it is heard already)."""
-        self.scanner.set_state(UNTESTED, translate("FirstRunWizard", "Scan the code above."))
+        self.scanner.set_state(UNTESTED, translate("FirstRunWizard", "Scan the code shown here."))
         if self.scanner.url:
             self.wizard().listen_to_scanner(self.setup.scanner(self.scanner.url))
 
@@ -121,7 +123,7 @@ class DevicesPage(WizardStep):
             self.scanner.set_state(WORKS, translate("FirstRunWizard", "The scanner works."))
         else:
             self.scanner.set_state(FAILED, "", translate(
-                "FirstRunWizard", "That was another code. Scan the code shown above, on this screen."))
+                "FirstRunWizard", "That was another code. Scan the code shown here, on this screen."))
 
     # --- the printer ------------------------------------------------------------------------------------
 
@@ -186,7 +188,7 @@ class DevicesPage(WizardStep):
             return
         texts = (
             (self.scanner, translate("FirstRunWizard", "Scanner"),
-             translate("FirstRunWizard", "Empty for a USB scanner that types"), translate("FirstRunWizard", "Connect")),
+             translate("FirstRunWizard", "Serial port, if any"), translate("FirstRunWizard", "Connect")),
             (self.printer, translate("FirstRunWizard", "Receipt printer"),
              translate("FirstRunWizard", "Printer address"), translate("FirstRunWizard", "Print a test page")),
             (self.card, translate("FirstRunWizard", "Card terminal"),
@@ -198,5 +200,10 @@ class DevicesPage(WizardStep):
             box.test_button.setText(action)
             box.skip_button.setText(translate("FirstRunWizard", "Skip"))
             box.problem.retranslate()
-        if self.scanner.state == UNTESTED and not self.scanner.status.text():
-            self.scanner.status.setText(translate("FirstRunWizard", "Scan the code above."))
+        self.scanner_hint.setText(translate("FirstRunWizard", "A USB scanner that types needs no address: scan the "
+                                                              "code below. For a serial scanner, give its port and "
+                                                              "press Connect first."))
+        untested = translate("FirstRunWizard", "Not tested yet.")
+        for box in (self.printer, self.card):
+            if box.state == UNTESTED and not box.status.text():
+                box.status.setText(untested)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QSpi
 
 from pos_app.i18n import current_language
 from pos_app.services.first_run import MAX_TERMINAL_NO, SETUP_MODES, FirstRun
+from pos_app.ui.common.widgets import touch_button
 from pos_app.ui.wizard.step import ProblemRow, WizardStep, big_choice
 
 translate = QCoreApplication.translate
@@ -162,7 +163,13 @@ class TerminalPage(WizardStep):
         self.problem = ProblemRow(self.begin)
         layout = QVBoxLayout(self)
         number_row = QHBoxLayout()
-        number_row.addWidget(self.number)
+        self.number.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)  # a finger needs the big − and + below
+        for text, step in (("−", -1), ("+", 1)):
+            button = touch_button(text, name="WizardChoice")
+            button.clicked.connect(lambda _=False, step=step: self.number.stepBy(step))
+            number_row.addWidget(button)
+            if step < 0:
+                number_row.addWidget(self.number)
         number_row.addStretch(1)
         layout.addWidget(self.number_label)
         layout.addLayout(number_row)

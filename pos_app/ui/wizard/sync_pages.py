@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout
 
+from pos_app.i18n import current_locale
 from pos_app.services.first_run import FirstRun, StoreReady
 from pos_app.ui.tasks import run_in_background
 from pos_app.ui.wizard.step import ProblemRow, WizardStep, problem_text
@@ -25,8 +26,13 @@ def time_left_text(seconds: float | None) -> str:
     if seconds is None:
         return translate("FirstRunWizard", "Working out the time left…")
     if seconds < 60:
-        return translate("FirstRunWizard", "About %n second(s) left", "", max(int(seconds + 0.5), 1))
-    return translate("FirstRunWizard", "About %n minute(s) left", "", int(seconds / 60 + 0.5))
+        return translate("FirstRunWizard", "About %1 s left").replace("%1", str(max(int(seconds + 0.5), 1)))
+    return translate("FirstRunWizard", "About %1 min left").replace("%1", str(int(seconds / 60 + 0.5)))
+
+
+def number(value: int) -> str:
+    """1,200 in English, 1 200 in French."""
+    return QLocale(current_locale()).toString(value)
 
 
 class _Progress(QObject):
@@ -74,7 +80,7 @@ class SyncPage(WizardStep):
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         self.message.setText(translate("FirstRunWizard", "Received %1 of %2 records…")
-                             .replace("%1", f"{done:,}").replace("%2", f"{total:,}"))
+                             .replace("%1", number(done)).replace("%2", number(total)))
         self.time_left.setText(time_left_text(seconds_left(done, total, time.monotonic() - self._started_at)))
 
     def _synced(self, ready: StoreReady) -> None:
@@ -129,6 +135,7 @@ class ReadyPage(WizardStep):
         self.setSubTitle(translate("FirstRunWizard", "This terminal is set up."))
         ready = self._sync_page.ready
         if ready is not None:
-            self.summary.setText(translate("FirstRunWizard", "%1 is on this terminal, with %n product(s). Press "
-                                                             "Open to start.", "", ready.products)
-                                 .replace("%1", ready.store_name))
+            self.summary.setText(translate("FirstRunWizard", "%1 is on this terminal: %2 products, with their "
+                                                             "prices, the staff and the stock. Press the button "
+                                                             "below to start.")
+                                 .replace("%1", ready.store_name).replace("%2", number(ready.products)))

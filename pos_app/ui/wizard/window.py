@@ -23,6 +23,8 @@ translate = QCoreApplication.translate
 LANGUAGE, HUB, CODE, TERMINAL, DEVICES, SYNC, READY = range(7)
 STYLE = """
 QWizard, QWizardPage { font-size: 18px; }
+QLabel#qt_wizard_title { font-size: 28px; }
+QLabel#qt_wizard_subtitle { font-size: 18px; }
 QPushButton { min-height: 48px; min-width: 120px; padding: 0 16px; }
 QPushButton#WizardChoice { font-size: 20px; }
 QPushButton#WizardChoice:checked { background: #1f6f43; color: white; font-weight: bold; }
