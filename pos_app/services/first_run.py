@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from pos_app.bootstrap import Terminal
 
 PAPER_WIDTHS = (58, 80)
-MAX_TERMINAL_NO = 99
+MAX_TERMINAL_NO = 999
 SETUP_MODES = ("register", "kiosk", "backoffice")
 HUB_CHECK_TIMEOUT_S = 5.0
 DEVICE_TIMEOUT_S = 3.0

@@ -23,7 +23,7 @@ def sentence(problem: SetupProblem) -> str:
             "FirstRunWizard", "The hub refused this pairing code: it is expired or was already used. Make a new "
             "code in the console (Stores, then Terminals), then press Retry."),
         SetupProblem.TERMINAL_NO_INVALID: translate(
-            "FirstRunWizard", "The terminal number must be from 1 to 99."),
+            "FirstRunWizard", "The terminal number must be from 1 to 999."),
         SetupProblem.PRINTER_UNREACHABLE: translate(
             "FirstRunWizard", "The printer does not answer at that address. Check that it is on and its cable or "
             "address, then press Retry."),

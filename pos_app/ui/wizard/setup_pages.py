@@ -58,7 +58,6 @@ class HubPage(WizardStep):
     def __init__(self, setup: FirstRun) -> None:
         super().__init__(setup)
         self.url_field = _field("http://192.168.1.10:8700")
-        self.url_field.textEdited.connect(lambda _text: self.problem.clear())
         self.url_field.returnPressed.connect(lambda: self.wizard().next())
         self.label = QLabel(wordWrap=True)
         self.problem = ProblemRow(self.begin)
@@ -102,7 +101,6 @@ class CodePage(WizardStep):
         super().__init__(setup)
         self.setCommitPage(True)
         self.code_field = _field()
-        self.code_field.textEdited.connect(lambda _text: self.problem.clear())
         self.code_field.returnPressed.connect(lambda: self.wizard().next())
         self.label = QLabel(wordWrap=True)
         self.hint = QLabel(wordWrap=True, objectName="WizardHint")

@@ -91,18 +91,19 @@ class WizardStep(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
         if self._passed:
             return True
-        if not self.busy:
-            self.begin()
+        if self.busy:
+            return False
+        work = self.work()
+        if work is None:
+            self.succeeded(None)
+            return True
+        self._set_busy(True)
+        run_in_background(work, self._finished, self._failed, owner=self)
         return False
 
     def begin(self) -> None:
-        """Start this step's work (Next and Retry both come here)."""
-        work = self.work()
-        if work is None:
-            self._go_on(None)
-            return
-        self._set_busy(True)
-        run_in_background(work, self._finished, self._failed, owner=self)
+        """Retry (and a scanned code) does what Next does."""
+        self.wizard().next()
 
     def work(self) -> Callable[[], Any] | None:
         """What Next does off the GUI thread; None when there is nothing to wait for."""
@@ -116,13 +117,6 @@ class WizardStep(QWizardPage):
 
     def _finished(self, result: Any) -> None:
         self._set_busy(False)
-        self._go_on(result)
-
-    def _failed(self, error: Exception) -> None:
-        self._set_busy(False)
-        self.show_problem(problem_text(error))
-
-    def _go_on(self, result: Any) -> None:
         self.succeeded(result)
         self._passed = True
         try:
@@ -130,12 +124,18 @@ class WizardStep(QWizardPage):
         finally:
             self._passed = False
 
+    def _failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        self.show_problem(problem_text(error))
+
     def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.completeChanged.emit()
         wizard = self.wizard()
-        if wizard is not None:
-            wizard.set_busy(busy)
+        if busy and wizard is not None:
+            wizard.set_busy(True)  # before isComplete turns False, so the buttons are remembered as they were
+        self.busy = busy
+        if not busy and wizard is not None:
+            wizard.set_busy(False)
+        self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
         return not self.busy

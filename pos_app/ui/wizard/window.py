@@ -21,6 +21,8 @@ from pos_app.ui.wizard.translation import WizardTranslator
 
 translate = QCoreApplication.translate
 LANGUAGE, HUB, CODE, TERMINAL, DEVICES, SYNC, READY = range(7)
+_STEP_BUTTONS = (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+                 QWizard.WizardButton.CommitButton, QWizard.WizardButton.FinishButton)
 STYLE = """
 QWizard, QWizardPage { font-size: 18px; }
 QLabel#qt_wizard_title { font-size: 28px; }
@@ -81,10 +83,15 @@ class FirstRunWizard(QWizard):
     # --- the buttons ------------------------------------------------------------------------------------
 
     def set_busy(self, busy: bool) -> None:
-        """While a step waits on the hub or a device, nothing else can be pressed but Cancel."""
-        for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
-                      QWizard.WizardButton.CommitButton, QWizard.WizardButton.FinishButton):
-            self.button(which).setEnabled(not busy)
+        """While a step waits on the hub or a device, nothing else can be pressed but Cancel; afterwards each
+        button is as it was (the wizard's own rules: no Back after pairing)."""
+        if busy:
+            self._enabled_before = {which: self.button(which).isEnabled() for which in _STEP_BUTTONS}
+            for which in _STEP_BUTTONS:
+                self.button(which).setEnabled(False)
+        else:
+            for which, enabled in getattr(self, "_enabled_before", {}).items():
+                self.button(which).setEnabled(enabled)
         self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
 
     @property
