@@ -83,12 +83,10 @@ class StoreReady:
 
 
 def setup_needed(terminal: Terminal) -> bool:
-    """True when this terminal is not paired with its store yet, or its store never arrived (set-up cut short)."""
+    """True while this terminal has no store: a fresh install, or a set-up cut short after pairing. (A store
+    without a hub, as `pos-app demo-data` makes, is set up: it sells on its own.)"""
     with terminal.session_factory() as session:
-        state = ensure_sync_state(session)
-        paired = state.hub_url is not None and state.terminal_id is not None
-        has_store = store_repository.the_store(session) is not None
-    return not (paired and has_store)
+        return store_repository.the_store(session) is None
 
 
 def _answers(url: str) -> bool:
