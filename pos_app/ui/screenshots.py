@@ -235,6 +235,8 @@ def regenerate_readme_images(out_dir: Path) -> None:
 
     for state in KIOSK_STATES:  # a kiosk is a portrait touch screen
         _render_fresh(out_dir / f"kiosk-{state}.png", mode="kiosk", state=state, size=(1080, 1920))
+    for state in ("wizard-code", "wizard-devices", "wizard-sync"):  # setting up a new terminal
+        _render_fresh(out_dir / f"{state}.png", mode="register", state=state, size=(1280, 800))
 
 
 if __name__ == "__main__":

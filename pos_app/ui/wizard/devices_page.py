@@ -51,10 +51,8 @@ class DeviceBox(QGroupBox):
         self.body.addWidget(self.status)
         self.body.addLayout(self.problem)
         self.body.addStretch(1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.test_button, 1)
-        buttons.addWidget(self.skip_button)
-        self.body.addLayout(buttons)
+        self.body.addWidget(self.test_button)  # one above the other: "Imprimer une page d'essai" is long
+        self.body.addWidget(self.skip_button)
 
     @property
     def url(self) -> str:

@@ -78,6 +78,7 @@ class Installer:
 
     def close(self) -> None:
         wait_for_background_work()
+        self.wizard.translator.close()  # the language switch is process-wide: stop listening to it
         if self.setup.terminal is not None:
             self.setup.terminal.close()
 
@@ -247,5 +248,27 @@ def test_a_printer_that_is_offline_or_open_says_so_and_retry_prints(qtbot, print
         qtbot.waitUntil(lambda: box.state == "works", timeout=5000)
         assert not box.problem.text
         assert not (folder / "terminal.toml").exists(), "nothing is saved before Next"
+    finally:
+        me.close()
+
+
+def test_the_language_chosen_applies_at_once_and_is_saved(qtbot, tmp_path):
+    folder = tmp_path / "terminal"
+    me = Installer(qtbot, folder)
+    try:
+        next_button = me.wizard.button(FirstRunWizard.WizardButton.NextButton)
+        me.click(me.page.buttons["fr"])
+        qtbot.waitUntil(lambda: next_button.text() == "Suivant", timeout=2000)  # Qt's LanguageChange is posted
+        assert me.page.title() == "Bienvenue — Welcome"
+        assert _settings_file(folder)["language"] == "fr"
+        me.next()
+        me.wait_for_step(steps.HUB)
+        assert me.page.title() == "Le serveur central du magasin"
+        me.click(me.wizard.button(FirstRunWizard.WizardButton.BackButton))
+        me.click(me.page.buttons["en"])
+        qtbot.waitUntil(lambda: next_button.text() == "Next", timeout=2000)
+        assert me.page.title() == "Welcome — Bienvenue"
+        assert _settings_file(folder)["language"] == "en"
+        assert not (folder / "terminal.db").exists()
     finally:
         me.close()
