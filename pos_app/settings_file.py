@@ -67,5 +67,6 @@ def _check(text: str, path: Path) -> None:
         Settings(data_dir=path.parent, **tomllib.loads(text))
     except ValidationError as error:
         problem = error.errors()[0]
-        raise SettingsError(f"{'.'.join(map(str, problem['loc']))} cannot be {problem['input']!r}: "
-                            f"{problem['msg']}. {path} was left as it was.") from None
+        why = str(problem.get("ctx", {}).get("error") or problem["msg"]).rstrip(".")
+        raise SettingsError(f"{'.'.join(map(str, problem['loc']))} cannot be {problem['input']!r}: {why}. "
+                            f"{path} was left as it was.") from None
