@@ -36,10 +36,10 @@ def _english_after():
 class Installer:
     """The person setting up the terminal, at the wizard."""
 
-    def __init__(self, qtbot, folder, *, start: int | None = None) -> None:
+    def __init__(self, qtbot, folder, *, start: int | None = None, terminal=None) -> None:
         self.qtbot = qtbot
         self.folder = folder
-        self.setup = FirstRun(folder, lambda settings: open_terminal(settings, log_to_file=False))
+        self.setup = FirstRun(folder, lambda settings: open_terminal(settings, log_to_file=False), terminal=terminal)
         self.wizard = FirstRunWizard(self.setup)
         qtbot.addWidget(self.wizard)
         if start is not None:
@@ -225,8 +225,16 @@ def test_an_unreachable_hub_and_an_expired_or_used_code_each_say_so_and_retry_go
         me.click(code_page.problem.retry_button)
         me.wait_for_step(steps.TERMINAL)
         assert me.setup.terminal.sync.overview().paired
+        me.wizard.reject()  # cancelled after pairing
     finally:
         me.close()
+
+    # The next start carries on at the terminal's number: the pairing is kept, and not asked for again.
+    again = Installer(qtbot, folder, terminal=open_terminal(load_settings(folder), log_to_file=False))
+    try:
+        assert again.wizard.currentId() == steps.TERMINAL
+    finally:
+        again.close()
 
 
 def test_a_printer_that_is_offline_or_open_says_so_and_retry_prints(qtbot, printer, tmp_path):
