@@ -1,359 +1,359 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA" sourcelanguage="en_CA">
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../pos_app/ui/wizard/devices_page.py" line="115"/>
+        <location filename="../../pos_app/ui/wizard/devices_page.py" line="113" />
         <source>Scan the code shown here.</source>
         <translation>Scannez le code affiché ici.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/devices_page.py" line="123"/>
+        <location filename="../../pos_app/ui/wizard/devices_page.py" line="121" />
         <source>The scanner works.</source>
         <translation>Le lecteur fonctionne.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/devices_page.py" line="125"/>
+        <location filename="../../pos_app/ui/wizard/devices_page.py" line="123" />
         <source>That was another code. Scan the code shown here, on this screen.</source>
-        <translation>C&apos;était un autre code. Scannez le code affiché ici, sur cet écran.</translation>
+        <translation>C'était un autre code. Scannez le code affiché ici, sur cet écran.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/devices_page.py" line="136"/>
+        <location filename="../../pos_app/ui/wizard/devices_page.py" line="134" />
         <source>Printing a test page…</source>
-        <translation>Impression d&apos;une page d&apos;essai…</translation>
+        <translation>Impression d'une page d'essai…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/devices_page.py" line="139"/>
-        <source>The test page was printed. Check that it is clean and fills the paper&apos;s width.</source>
-        <translation>La page d&apos;essai est imprimée. Vérifiez qu&apos;elle est nette et qu&apos;elle occupe toute la largeur du papier.</translation>
+        <location filename="../../pos_app/ui/wizard/devices_page.py" line="137" />
+        <source>The test page was printed. Check that it is clean and fills the paper's width.</source>
+        <translation>La page d'essai est imprimée. Vérifiez qu'elle est nette et qu'elle occupe toute la largeur du papier.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/devices_page.py" line="148"/>
+        <location filename="../../pos_app/ui/wizard/devices_page.py" line="146" />
         <source>Asking the card terminal…</source>
         <translation>Interrogation du terminal de paiement…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/devices_page.py" line="151"/>
+        <location filename="../../pos_app/ui/wizard/devices_page.py" line="149" />
         <source>The card terminal answers.</source>
         <translation>Le terminal de paiement répond.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/devices_page.py" line="163"/>
+        <location filename="../../pos_app/ui/wizard/devices_page.py" line="161" />
         <source>Skipped: this terminal works without it. Set it up later in terminal.toml.</source>
         <translation>Passé : ce poste fonctionne sans lui. Configurez-le plus tard dans terminal.toml.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/devices_page.py" line="183"/>
+        <location filename="../../pos_app/ui/wizard/devices_page.py" line="181" />
         <source>Devices</source>
         <translation>Appareils</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/devices_page.py" line="184"/>
+        <location filename="../../pos_app/ui/wizard/devices_page.py" line="182" />
         <source>Test each device, or skip it. Addresses look like /dev/ttyACM0, socket://192.168.1.30:9200 or tcp://192.168.1.20:9100.</source>
         <translation>Testez chaque appareil, ou passez-le. Les adresses ressemblent à /dev/ttyACM0, socket://192.168.1.30:9200 ou tcp://192.168.1.20:9100.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/devices_page.py" line="190"/>
+        <location filename="../../pos_app/ui/wizard/devices_page.py" line="188" />
         <source>Scanner</source>
         <translation>Lecteur de codes</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/devices_page.py" line="191"/>
+        <location filename="../../pos_app/ui/wizard/devices_page.py" line="189" />
         <source>Serial port, if any</source>
-        <translation>Port série, s&apos;il y a lieu</translation>
+        <translation>Port série, s'il y a lieu</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/devices_page.py" line="191"/>
+        <location filename="../../pos_app/ui/wizard/devices_page.py" line="189" />
         <source>Connect</source>
         <translation>Connecter</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/devices_page.py" line="192"/>
+        <location filename="../../pos_app/ui/wizard/devices_page.py" line="190" />
         <source>Receipt printer</source>
         <translation>Imprimante de reçus</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/devices_page.py" line="193"/>
+        <location filename="../../pos_app/ui/wizard/devices_page.py" line="191" />
         <source>Printer address</source>
-        <translation>Adresse de l&apos;imprimante</translation>
+        <translation>Adresse de l'imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/devices_page.py" line="193"/>
+        <location filename="../../pos_app/ui/wizard/devices_page.py" line="191" />
         <source>Print a test page</source>
-        <translation>Imprimer une page d&apos;essai</translation>
+        <translation>Imprimer une page d'essai</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/devices_page.py" line="194"/>
+        <location filename="../../pos_app/ui/wizard/devices_page.py" line="192" />
         <source>Card terminal</source>
         <translation>Terminal de paiement</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/devices_page.py" line="195"/>
+        <location filename="../../pos_app/ui/wizard/devices_page.py" line="193" />
         <source>Card terminal address</source>
         <translation>Adresse du terminal de paiement</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/devices_page.py" line="195"/>
+        <location filename="../../pos_app/ui/wizard/devices_page.py" line="193" />
         <source>Check</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/devices_page.py" line="201"/>
+        <location filename="../../pos_app/ui/wizard/devices_page.py" line="199" />
         <source>Skip</source>
         <translation>Passer</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/devices_page.py" line="203"/>
+        <location filename="../../pos_app/ui/wizard/devices_page.py" line="201" />
         <source>A USB scanner that types needs no address: scan the code below. For a serial scanner, give its port and press Connect first.</source>
-        <translation>Un lecteur USB qui tape comme un clavier n&apos;a pas besoin d&apos;adresse : scannez le code ci-dessous. Pour un lecteur série, indiquez son port et appuyez d&apos;abord sur Connecter.</translation>
+        <translation>Un lecteur USB qui tape comme un clavier n'a pas besoin d'adresse : scannez le code ci-dessous. Pour un lecteur série, indiquez son port et appuyez d'abord sur Connecter.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/devices_page.py" line="206"/>
+        <location filename="../../pos_app/ui/wizard/devices_page.py" line="204" />
         <source>Not tested yet.</source>
         <translation>Pas encore testé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/problems.py" line="14"/>
+        <location filename="../../pos_app/ui/wizard/problems.py" line="14" />
         <source>That is not a hub address. Type it as the console shows it, for example http://192.168.1.10:8700.</source>
-        <translation>Ce n&apos;est pas une adresse de serveur central. Tapez-la comme la console l&apos;affiche, par exemple http://192.168.1.10:8700.</translation>
+        <translation>Ce n'est pas une adresse de serveur central. Tapez-la comme la console l'affiche, par exemple http://192.168.1.10:8700.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/problems.py" line="17"/>
-        <source>The hub does not answer at that address. Check the address and that this terminal is on the store&apos;s network, then press Retry.</source>
-        <translation>Le serveur central ne répond pas à cette adresse. Vérifiez l&apos;adresse et que ce poste est branché au réseau du magasin, puis appuyez sur Réessayer.</translation>
+        <location filename="../../pos_app/ui/wizard/problems.py" line="17" />
+        <source>The hub does not answer at that address. Check the address and that this terminal is on the store's network, then press Retry.</source>
+        <translation>Le serveur central ne répond pas à cette adresse. Vérifiez l'adresse et que ce poste est branché au réseau du magasin, puis appuyez sur Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/problems.py" line="20"/>
+        <location filename="../../pos_app/ui/wizard/problems.py" line="20" />
         <source>Type the pairing code, or scan its QR code, then press Pair.</source>
         <translation>Tapez le code de jumelage, ou scannez son code QR, puis appuyez sur Jumeler.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/problems.py" line="22"/>
+        <location filename="../../pos_app/ui/wizard/problems.py" line="22" />
         <source>The hub refused this pairing code: it is expired or was already used. Make a new code in the console (Stores, then Terminals), then press Retry.</source>
         <translation>Le serveur central a refusé ce code de jumelage : il est expiré ou a déjà servi. Créez un nouveau code dans la console (Magasins, puis Postes), puis appuyez sur Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/problems.py" line="25"/>
+        <location filename="../../pos_app/ui/wizard/problems.py" line="25" />
         <source>The terminal number must be from 1 to 999.</source>
         <translation>Le numéro du poste doit être de 1 à 999.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/problems.py" line="27"/>
+        <location filename="../../pos_app/ui/wizard/problems.py" line="27" />
         <source>The printer does not answer at that address. Check that it is on and its cable or address, then press Retry.</source>
-        <translation>L&apos;imprimante ne répond pas à cette adresse. Vérifiez qu&apos;elle est allumée, ainsi que son câble ou son adresse, puis appuyez sur Réessayer.</translation>
+        <translation>L'imprimante ne répond pas à cette adresse. Vérifiez qu'elle est allumée, ainsi que son câble ou son adresse, puis appuyez sur Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/problems.py" line="30"/>
+        <location filename="../../pos_app/ui/wizard/problems.py" line="30" />
         <source>The printer is offline. Check that it is on and connected, then press Retry.</source>
-        <translation>L&apos;imprimante est hors ligne. Vérifiez qu&apos;elle est allumée et branchée, puis appuyez sur Réessayer.</translation>
+        <translation>L'imprimante est hors ligne. Vérifiez qu'elle est allumée et branchée, puis appuyez sur Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/problems.py" line="32"/>
-        <source>The printer&apos;s cover is open. Close it, then press Retry.</source>
-        <translation>Le couvercle de l&apos;imprimante est ouvert. Fermez-le, puis appuyez sur Réessayer.</translation>
+        <location filename="../../pos_app/ui/wizard/problems.py" line="32" />
+        <source>The printer's cover is open. Close it, then press Retry.</source>
+        <translation>Le couvercle de l'imprimante est ouvert. Fermez-le, puis appuyez sur Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/problems.py" line="34"/>
+        <location filename="../../pos_app/ui/wizard/problems.py" line="34" />
         <source>The printer is out of paper. Load a new roll, then press Retry.</source>
-        <translation>L&apos;imprimante n&apos;a plus de papier. Installez un nouveau rouleau, puis appuyez sur Réessayer.</translation>
+        <translation>L'imprimante n'a plus de papier. Installez un nouveau rouleau, puis appuyez sur Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/problems.py" line="36"/>
+        <location filename="../../pos_app/ui/wizard/problems.py" line="36" />
         <source>The card terminal does not answer at that address. Check that it is on and its cable or address, then press Retry.</source>
-        <translation>Le terminal de paiement ne répond pas à cette adresse. Vérifiez qu&apos;il est allumé, ainsi que son câble ou son adresse, puis appuyez sur Réessayer.</translation>
+        <translation>Le terminal de paiement ne répond pas à cette adresse. Vérifiez qu'il est allumé, ainsi que son câble ou son adresse, puis appuyez sur Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/problems.py" line="39"/>
+        <location filename="../../pos_app/ui/wizard/problems.py" line="39" />
         <source>The store could not be fetched from the hub. Check the network, then press Retry; what has arrived is kept.</source>
-        <translation>Le magasin n&apos;a pas pu être récupéré du serveur central. Vérifiez le réseau, puis appuyez sur Réessayer; ce qui est déjà arrivé est conservé.</translation>
+        <translation>Le magasin n'a pas pu être récupéré du serveur central. Vérifiez le réseau, puis appuyez sur Réessayer; ce qui est déjà arrivé est conservé.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/problems.py" line="47"/>
+        <location filename="../../pos_app/ui/wizard/problems.py" line="47" />
         <source>Something went wrong. The details are in the log; press Retry.</source>
         <translation>Un problème est survenu. Les détails sont dans le journal; appuyez sur Réessayer.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="52"/>
+        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="52" />
         <source>Welcome — Bienvenue</source>
         <translation>Bienvenue — Welcome</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="53"/>
+        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="53" />
         <source>Choose the language of this terminal. Staff can still switch at sign-in.</source>
         <translation>Choisissez la langue de ce poste. Le personnel peut quand même en changer à la connexion.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="89"/>
-        <source>The store&apos;s hub</source>
+        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="89" />
+        <source>The store's hub</source>
         <translation>Le serveur central du magasin</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="90"/>
-        <source>The hub keeps the store&apos;s catalog, staff and sales. Its address is on the console&apos;s Terminals page.</source>
+        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="90" />
+        <source>The hub keeps the store's catalog, staff and sales. Its address is on the console's Terminals page.</source>
         <translation>Le serveur central garde le catalogue, le personnel et les ventes du magasin. Son adresse figure à la page Postes de la console.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="92"/>
+        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="92" />
         <source>Hub address</source>
         <translation>Adresse du serveur central</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="136"/>
-        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="139"/>
+        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="136" />
+        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="139" />
         <source>Pairing code</source>
         <translation>Code de jumelage</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="137"/>
-        <source>A manager makes a one-time code in the console: Stores, the store, Terminals, New pairing code.</source>
-        <translation>Un gérant crée un code à usage unique dans la console : Magasins, le magasin, Postes, Nouveau code de jumelage.</translation>
+        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="137" />
+        <source>A manager makes a one-time code in the console: Stores, the store, Terminals, Make a pairing code.</source>
+        <translation>Un gérant crée un code à usage unique dans la console : Magasins, le magasin, Postes, Créer un code de jumelage.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="140"/>
-        <source>Type the code, or scan the QR code on the console&apos;s screen with this terminal&apos;s scanner.</source>
+        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="140" />
+        <source>Type the code, or scan the QR code on the console's screen with this terminal's scanner.</source>
         <translation>Tapez le code, ou scannez le code QR affiché par la console avec le lecteur de ce poste.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="200"/>
+        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="200" />
         <source>This terminal</source>
         <translation>Ce poste</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="201"/>
+        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="201" />
         <source>Its number is printed on receipts (store-number-sequence): give each terminal of the store its own.</source>
         <translation>Son numéro est imprimé sur les reçus (magasin-numéro-séquence) : donnez à chaque poste du magasin le sien.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="203"/>
+        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="203" />
         <source>Terminal number</source>
         <translation>Numéro du poste</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="204"/>
+        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="204" />
         <source>What it is for</source>
         <translation>Son usage</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="205"/>
+        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="205" />
         <source>Register
 (cashiers at the counter)</source>
         <translation>Caisse
 (caissiers au comptoir)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="206"/>
+        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="206" />
         <source>Kiosk
 (customers order by touch)</source>
         <translation>Borne
-(les clients commandent à l&apos;écran)</translation>
+(les clients commandent à l'écran)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="207"/>
+        <location filename="../../pos_app/ui/wizard/setup_pages.py" line="207" />
         <source>Back office
 (receiving, stock, reports)</source>
         <translation>Arrière-boutique
 (réception, stock, rapports)</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/step.py" line="62"/>
+        <location filename="../../pos_app/ui/wizard/step.py" line="62" />
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/sync_pages.py" line="27"/>
+        <location filename="../../pos_app/ui/wizard/sync_pages.py" line="27" />
         <source>Working out the time left…</source>
         <translation>Calcul du temps restant…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/sync_pages.py" line="29"/>
+        <location filename="../../pos_app/ui/wizard/sync_pages.py" line="29" />
         <source>About %1 s left</source>
         <translation>Environ %1 s restantes</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/sync_pages.py" line="30"/>
+        <location filename="../../pos_app/ui/wizard/sync_pages.py" line="30" />
         <source>About %1 min left</source>
         <translation>Environ %1 min restantes</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/sync_pages.py" line="72"/>
+        <location filename="../../pos_app/ui/wizard/sync_pages.py" line="72" />
         <source>Fetching the catalog, staff and stock from the hub…</source>
         <translation>Récupération du catalogue, du personnel et du stock depuis le serveur central…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/sync_pages.py" line="82"/>
+        <location filename="../../pos_app/ui/wizard/sync_pages.py" line="82" />
         <source>Received %1 of %2 records…</source>
         <translation>%1 fiches reçues sur %2…</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/sync_pages.py" line="92"/>
+        <location filename="../../pos_app/ui/wizard/sync_pages.py" line="92" />
         <source>The store is here. Press Next.</source>
         <translation>Le magasin est arrivé. Appuyez sur Suivant.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/sync_pages.py" line="114"/>
+        <location filename="../../pos_app/ui/wizard/sync_pages.py" line="114" />
         <source>The first sync</source>
         <translation>La première synchronisation</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/sync_pages.py" line="115"/>
-        <source>The store&apos;s products, prices, staff and stock come to this terminal once; after that it sells even without the network.</source>
+        <location filename="../../pos_app/ui/wizard/sync_pages.py" line="115" />
+        <source>The store's products, prices, staff and stock come to this terminal once; after that it sells even without the network.</source>
         <translation>Les produits, les prix, le personnel et le stock du magasin arrivent une fois sur ce poste; ensuite, il vend même sans réseau.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/sync_pages.py" line="134"/>
+        <location filename="../../pos_app/ui/wizard/sync_pages.py" line="134" />
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/sync_pages.py" line="135"/>
+        <location filename="../../pos_app/ui/wizard/sync_pages.py" line="135" />
         <source>This terminal is set up.</source>
         <translation>Ce poste est configuré.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/sync_pages.py" line="138"/>
+        <location filename="../../pos_app/ui/wizard/sync_pages.py" line="138" />
         <source>%1 is on this terminal: %2 products, with their prices, the staff and the stock. Press the button below to start.</source>
         <translation>%1 est sur ce poste : %2 produits, avec leurs prix, le personnel et le stock. Appuyez sur le bouton ci-dessous pour commencer.</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/window.py" line="107"/>
+        <location filename="../../pos_app/ui/wizard/window.py" line="107" />
         <source>Setting up this terminal</source>
         <translation>Configuration de ce poste</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/window.py" line="109"/>
+        <location filename="../../pos_app/ui/wizard/window.py" line="109" />
         <source>Back</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/window.py" line="110"/>
+        <location filename="../../pos_app/ui/wizard/window.py" line="110" />
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/window.py" line="111"/>
+        <location filename="../../pos_app/ui/wizard/window.py" line="111" />
         <source>Pair</source>
         <translation>Jumeler</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/window.py" line="112"/>
+        <location filename="../../pos_app/ui/wizard/window.py" line="112" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/window.py" line="113"/>
+        <location filename="../../pos_app/ui/wizard/window.py" line="113" />
         <source>Open the register</source>
         <translation>Ouvrir la caisse</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/window.py" line="114"/>
+        <location filename="../../pos_app/ui/wizard/window.py" line="114" />
         <source>Open the kiosk</source>
         <translation>Ouvrir la borne</translation>
     </message>
     <message>
-        <location filename="../../pos_app/ui/wizard/window.py" line="115"/>
+        <location filename="../../pos_app/ui/wizard/window.py" line="115" />
         <source>Open the back office</source>
-        <translation>Ouvrir l&apos;arrière-boutique</translation>
+        <translation>Ouvrir l'arrière-boutique</translation>
     </message>
 </context>
 </TS>

@@ -135,7 +135,7 @@ class CodePage(WizardStep):
     def retranslate(self) -> None:
         self.setTitle(translate("FirstRunWizard", "Pairing code"))
         self.setSubTitle(translate("FirstRunWizard", "A manager makes a one-time code in the console: Stores, "
-                                                     "the store, Terminals, New pairing code."))
+                                                     "the store, Terminals, Make a pairing code."))
         self.label.setText(translate("FirstRunWizard", "Pairing code"))
         self.hint.setText(translate("FirstRunWizard", "Type the code, or scan the QR code on the console's screen "
                                                       "with this terminal's scanner."))
