@@ -95,9 +95,10 @@ class SyncPage(WizardStep):
 
     def _not_synced(self, error: Exception) -> None:
         self._set_busy(False)
-        self.bar.setRange(0, 1)
-        self.bar.setValue(0)
-        self.time_left.clear()
+        if self.bar.maximum() == 0:  # still busy-looking: nothing arrived
+            self.bar.setRange(0, 1)
+            self.bar.setValue(0)
+        self.time_left.clear()  # what arrived stays shown: Retry carries on from there
         self.problem.show(problem_text(error))
         self.completeChanged.emit()
 
