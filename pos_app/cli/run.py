@@ -25,6 +25,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     mode = checked_mode(args.mode) if args.mode else None  # before anything starts or is written
     from pos_app.ui.app import qt_application, theme_for
 
+    if not args.demo and not _set_up(args):
+        return 1  # the wizard was cancelled: nothing opens, and the next run carries on from where it stopped
     terminal = _open_demo_terminal(args, mode) if args.demo else open_terminal_for(args)
     settings = terminal.settings
     mode = mode or settings.mode
@@ -73,6 +75,14 @@ def _kiosk_sync(terminal):
     runner = sync.runner()
     runner.start()
     return runner
+
+
+def _set_up(args: argparse.Namespace) -> bool:
+    """A folder that is not set up yet (fresh, or cut short) gets the first-run wizard; True when it may open."""
+    from pos_app.cli.first_run import needs_setting_up, set_up
+
+    settings = settings_for(args)
+    return not needs_setting_up(settings) or set_up(settings)
 
 
 def open_terminal_for(args: argparse.Namespace):

@@ -21,7 +21,10 @@ def add_commands(commands) -> None:
                            "with --mode kiosk: attract, age-gate, browse, filters, product, cart, code, cart-code, "
                            "limit, ticket or pay; "
                            "with --mode backoffice: sign-in, receiving-list, receiving, discrepancy, putaway, count, "
-                           "variance, adjust, recalls or stock")
+                           "variance, adjust, recalls or stock; "
+                           "with any mode, the first-run wizard's steps: wizard-language, wizard-hub, "
+                           "wizard-hub-unreachable, wizard-code, wizard-code-refused, wizard-terminal, wizard-devices, "
+                           "wizard-sync, wizard-sync-failed or wizard-ready")
     shot.add_argument("--lang", choices=LANGUAGES, default=None,
                       help="the language of the screen (default: the terminal's language setting)")
     shot.add_argument("--size", default="1024x768", help="window size, e.g. 1024x768 or 1920x1080")

@@ -137,6 +137,11 @@ def _stage(state: str, window: MainWindow, terminal) -> list:
 
 
 def render_screen(terminal, *, mode: str, state: str, size: tuple[int, int], out: Path) -> None:
+    if state.startswith("wizard-"):  # the first-run wizard's steps, whatever the mode
+        from pos_app.ui.wizard.screenshots import render_wizard
+
+        render_wizard(terminal, state=state, size=size, out=out, save=_save)
+        return
     if is_backoffice(mode):
         from pos_app.ui.backoffice.screenshots import render_backoffice
 
@@ -230,6 +235,8 @@ def regenerate_readme_images(out_dir: Path) -> None:
 
     for state in KIOSK_STATES:  # a kiosk is a portrait touch screen
         _render_fresh(out_dir / f"kiosk-{state}.png", mode="kiosk", state=state, size=(1080, 1920))
+    for state in ("wizard-code", "wizard-devices", "wizard-sync"):  # setting up a new terminal
+        _render_fresh(out_dir / f"{state}.png", mode="register", state=state, size=(1280, 800))
 
 
 if __name__ == "__main__":
