@@ -10,7 +10,6 @@ import threading
 import time
 from dataclasses import replace
 
-from pos_app.i18n import set_language
 from pos_app.services.first_run import FirstRun, SetupFailed, SetupProblem
 from pos_app.ui.app import qt_application
 from pos_app.ui.wizard import window as wizard_window
@@ -42,7 +41,6 @@ def render_wizard(terminal, *, state: str, size: tuple[int, int], out, save) -> 
     if state not in WIZARD_STATES:
         raise ValueError(f"Unknown state {state!r}; choose one of: {', '.join(WIZARD_STATES)}.")
     app = qt_application(terminal.settings.theme)
-    set_language(terminal.settings.language)  # POS_APP_LANGUAGE=fr renders the wizard in French
     setup = _StagedSetup(terminal)
     wizard = wizard_window.FirstRunWizard(setup)
     step = state.removeprefix("wizard-").split("-")[0]
