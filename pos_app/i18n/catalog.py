@@ -101,3 +101,8 @@ class Message(str):
         rendered.key = key
         rendered.params = params
         return rendered
+
+
+def has_message(key: str) -> bool:
+    """Whether the catalog has `key` itself (no fallback to its code)."""
+    return catalog(DEFAULT_LANGUAGE).get(key) is not None

@@ -32,6 +32,7 @@ from pos_app.domain.shift_report import ShiftReport
 from pos_app.persistence.audit import append_audit
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.errors import NotPermitted, NotSetUp
+from pos_app.services.receipt_words import ReceiptWords, receipt_languages
 from pos_app.services.receipts import document_for_report, receipt_for_order, receipt_for_refund, ticket_slip
 from pos_app.services.staff import StaffMember, has_permission
 from pos_app.services.terminal import TerminalContext
@@ -80,6 +81,8 @@ class PrintService:
         zone: tzinfo | None = None,
         events: PrintEvents | None = None,
         wait_s: float = 1.5,
+        receipt_language: str = "store",
+        terminal_language: str | None = None,
     ) -> None:
         self._queue = queue
         self._context = context
@@ -88,28 +91,39 @@ class PrintService:
         self._zone = zone
         self._events = events or PrintEvents()
         self._wait_s = wait_s
+        self._receipt_language = receipt_language
+        self._terminal_language = terminal_language
         self._device_thread: ThreadPoolExecutor | None = None
         self._last_job: int | None = None
         self._last_document: PrintDocument | None = None
 
     # --- printing --------------------------------------------------------------------------------------
 
+    def receipt_words(self) -> ReceiptWords:
+        """The words of the next document, in the receipt's language(s) (the setting ``receipt_language``)."""
+        return ReceiptWords(receipt_languages(self._receipt_language, self._context.province_code,
+                                              self._terminal_language))
+
     def print_sale(self, order: Order, staff_name: str, *, open_drawer: bool) -> PrintOutcome:
-        document = receipt_for_order(order, self._context, staff_name=staff_name, zone=self._zone)
+        document = receipt_for_order(order, self._context, staff_name=staff_name, zone=self._zone,
+                                     words=self.receipt_words())
         return self._print(document, "receipt", open_drawer=open_drawer)
 
     def print_refund(self, refund: Refund, order: Order, staff_name: str, *, open_drawer: bool) -> PrintOutcome:
         """The slip for a recorded refund (``RefundService.refund``), which knows the tender it went back in."""
-        document = receipt_for_refund(refund, order, self._context, staff_name=staff_name, zone=self._zone)
+        document = receipt_for_refund(refund, order, self._context, staff_name=staff_name, zone=self._zone,
+                                      words=self.receipt_words())
         return self._print(document, "refund slip", open_drawer=open_drawer)
 
     def print_report(self, report: ShiftReport) -> PrintOutcome:
-        return self._print(document_for_report(report, self._context, zone=self._zone), "report")
+        document = document_for_report(report, self._context, zone=self._zone, words=self.receipt_words())
+        return self._print(document, "report")
 
     def print_ticket_slip(self, number: str, qr_text: str, lines: Sequence[SaleLine],
                           estimated_total: Money) -> PrintOutcome:
         """A kiosk ticket sent to the counter; a failure comes back as an outcome, the ticket stands regardless."""
-        document = ticket_slip(number, qr_text, lines, estimated_total, self._context, zone=self._zone)
+        document = ticket_slip(number, qr_text, lines, estimated_total, self._context, zone=self._zone,
+                               words=self.receipt_words())
         return self._print(document, "ticket")
 
     def print_slip(self, slip: PlainSlip, what: str) -> PrintOutcome:
@@ -123,7 +137,7 @@ class PrintService:
             return PrintOutcome(False, "Nothing has been printed yet, so there is nothing to reprint.")
         job = self._job(self._last_job)
         if job is None:  # printed long enough ago that the queue let it go: print a marked copy
-            return self._print(replace(self._last_document, title="REPRINT"), "copy")
+            return self._print(replace(self._last_document, title=self.receipt_words()("receipt.reprint")), "copy")
         if job.state not in (JobState.FAILED, JobState.PRINTED):
             return PrintOutcome(True, "That receipt is still being printed. It comes out as soon as the printer "
                                       "is ready.")
