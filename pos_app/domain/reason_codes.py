@@ -51,11 +51,11 @@ def refund_reason(value: str | None) -> RefundReason:
     try:
         return RefundReason(value)
     except ValueError:
-        raise MissingReason("Choose why the customer is returning the items, then refund again.") from None
+        raise MissingReason("missing_reason.refund") from None
 
 
 def discount_reason(value: str | None) -> DiscountReason:
     try:
         return DiscountReason(value)
     except ValueError:
-        raise MissingReason("Choose a reason for the discount, then apply it again.") from None
+        raise MissingReason("missing_reason.discount") from None

@@ -22,7 +22,7 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 
 from pos_app.i18n import DEFAULT_LANGUAGE, LANGUAGES, LOCALES, current_language
-from pos_app.i18n.numbers import format_number
+from pos_app.i18n.numbers import Count, format_count, format_number
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "pos"
@@ -64,6 +64,8 @@ def localize(value: object, language: str) -> str:
         return value
     if isinstance(value, bool) or value is None:
         return str(value)
+    if isinstance(value, Count):
+        return format_count(value, locale)
     if isinstance(value, Decimal):
         return format_number(value, locale=locale)
     if isinstance(value, float):

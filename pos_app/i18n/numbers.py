@@ -41,3 +41,8 @@ def _format(rounded: Decimal, places: int, locale: str) -> str:
 def format_count(count: int, locale: str | None = None) -> str:
     """A whole count with its thousands grouped: `1,234` in English, `1 234` in French."""
     return format_decimal(count, format="#,##0", locale=locale or current_locale())
+
+
+class Count(int):
+    """A count whose thousands are grouped in a message (`1,234`, `1 234`); other ints read plainly (years,
+    terminal numbers, receipt numbers)."""

@@ -130,7 +130,7 @@ class CountService:
                                    "again.")
             line = self._line_for(session, count, sku, batch_lot or None)
             total = (line.counted or 0) + quantity if add else quantity
-            line.counted = checked_quantity(total, what=f"The count of {sku}")
+            line.counted = checked_quantity(total, sku=sku)
             line.counted_at = self._clock()
             session.flush()
             name = session.scalar(select(OcsProduct.product_name).where(OcsProduct.ocs_variant_number == sku))
