@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from pos_app.domain.counts import MAX_COUNTED
 from pos_app.domain.errors import DomainError
 from pos_app.domain.staff import can_supervise
+from pos_app.i18n.numbers import Count
 from pos_app.persistence import counts as stock_counts
 from pos_app.persistence.audit import append_audit
 from pos_app.persistence.models import OcsInventoryTransaction, OcsProduct
@@ -52,8 +53,7 @@ def reason_of(value: AdjustmentReason | str) -> AdjustmentReason:
         raise AdjustmentRefused(f"“{value}” is not a stock adjustment reason. Pick one of: "
                                 f"{', '.join(ADJUSTMENT_REASON_LABELS.values())}.") from None
     if reason not in ADJUSTMENT_REASON_LABELS:
-        raise AdjustmentRefused("Count adjustments come from an approved stock count; pick another reason, or "
-                                "count the product on the Counts tab.")
+        raise AdjustmentRefused("adjustment_refused.count_reason")
     return reason
 
 
@@ -77,13 +77,12 @@ class AdjustmentService:
         reason = reason_of(reason)
         note = (note or "").strip()
         if quantity == 0:
-            raise AdjustmentRefused("An adjustment of 0 units changes nothing. Type how many units to remove "
-                                    "(for example −2) or to add.")
+            raise AdjustmentRefused("adjustment_refused.zero")
         if abs(quantity) > MAX_COUNTED:
-            raise AdjustmentRefused(f"{abs(quantity):,} units is more than {MAX_COUNTED:,}, which is surely a "
-                                    "typing slip. Type the number of units.")
+            raise AdjustmentRefused("adjustment_refused.too_many",
+                                    units=Count(abs(quantity)), max_counted=Count(MAX_COUNTED))
         if len(note) > MAX_NOTE:
-            raise AdjustmentRefused(f"The note is {len(note)} characters long; keep it to {MAX_NOTE}.")
+            raise AdjustmentRefused("adjustment_refused.note_too_long", length=len(note), max_note=MAX_NOTE)
         batch_lot = (batch_lot or "").strip() or None
         uow = UnitOfWork(self._session_factory)
         with uow as session:
@@ -117,6 +116,5 @@ class AdjustmentService:
     def _product_name(self, session: Session, sku: str) -> str:
         name = session.scalar(select(OcsProduct.product_name).where(OcsProduct.ocs_variant_number == sku))
         if name is None:
-            raise AdjustmentRefused(f"No product in this store's catalog has the SKU {sku}. Scan the product or "
-                                    "check the SKU.")
+            raise AdjustmentRefused("adjustment_refused.unknown_sku", sku=sku)
         return name

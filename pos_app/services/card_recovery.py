@@ -99,17 +99,16 @@ class CardRecovery:
     def void(self, card: UnsettledCard, *, staff: StaffMember, approver: StaffMember | None) -> None:
         """Reverse it at the terminal, record that in the journal, and audit who did it."""
         if not can_supervise(staff.role) and (approver is None or not can_supervise(approver.role)):
-            raise NotPermitted("Voiding a card payment needs a manager. Ask a manager to approve it with their PIN.")
+            raise NotPermitted("not_permitted.card_void")
         if self._terminal is None:
-            raise CardNotReversed("No card terminal is set up on this register. Void the payment on a register "
-                                  "with the card terminal, or on the terminal itself.")
+            raise CardNotReversed("card_not_reversed.no_terminal")
         try:
             result = self._terminal.void(card.reference)
         except PaymentError as error:
-            raise CardNotReversed(f"The card terminal did not answer ({error}). Check it, then try again.") from None
+            raise CardNotReversed("card_not_reversed.no_answer", error=error) from None
         if result.status is not PaymentStatus.VOIDED:
-            raise CardNotReversed(f"The card terminal did not reverse the payment of {card.amount}: "
-                                  f"{result.message or message_for(result.status)} Check it, then try again.")
+            raise CardNotReversed("card_not_reversed.refused",
+                                  amount=card.amount, reason=result.message or message_for(result.status))
         SqlAttemptJournal(self._session_factory, card.sale_id, self._clock).mark_result(card.reference, result)
         uow = UnitOfWork(self._session_factory)
         with uow as session:

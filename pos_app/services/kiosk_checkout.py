@@ -98,8 +98,7 @@ class KioskCheckout:
         assert card is not None
         staff = self.staff()
         if staff is None:
-            raise KioskPaymentRefused("Paying here is not available right now. Please send your cart to the "
-                                      "counter and pay there.")
+            raise KioskPaymentRefused("kiosk_payment_refused.off")
         sales = SaleService(self._session_factory, self._context, clock=self._clock, promotions=self._promotions)
         sales.start_sale(staff)
         try:
@@ -110,13 +109,12 @@ class KioskCheckout:
             for code in codes:  # taken on the cart a moment ago; one used up since is not charged for silently
                 refusal = sales.enter_code(code)
                 if refusal is not None:
-                    raise KioskPaymentRefused(f"{refusal} Nothing was charged. Please send your cart to the "
-                                              "counter.")
+                    raise KioskPaymentRefused("kiosk_payment_refused.id_refused", refusal=refusal)
             sales.check_stock()
             if sales.sale.has_cannabis:
                 outcome = self._age_checks.check_id(sales, card, staff)
                 if not outcome.passed:
-                    raise KioskPaymentRefused("Your ID did not pass the age check. Please see staff at the counter.")
+                    raise KioskPaymentRefused("kiosk_payment_refused.age")
             self._cards.charge_check(sales)
         except Exception:
             sales.cancel_sale()
@@ -138,8 +136,7 @@ class KioskCheckout:
             raise
         if not sales.payment_status().is_settled:
             self._give_back(sales)
-            raise KioskPaymentRefused(f"Your card approved only {approval.amount} of {due}, so that payment was "
-                                      "reversed. Try another card, or send your cart to the counter.")
+            raise KioskPaymentRefused("kiosk_payment_refused.partial", amount=approval.amount, due=due)
         try:
             return sales.complete()
         except Exception as error:  # stock recalled or gone while the customer paid: the money goes back
@@ -157,7 +154,7 @@ class KioskCheckout:
         reverse its card and drop it. Never lost, never charged twice."""
         self._recovery.settle_pending()
         if self._unanswered():
-            raise KioskPaymentUnknown("The card terminal has not answered about the last payment at this kiosk yet.")
+            raise KioskPaymentUnknown("kiosk_payment_unknown.pending")
         staff = self.staff()
         if staff is None:
             return None

@@ -166,7 +166,7 @@ class LoginService:
 
     def unlock(self, staff_code: str, *, by: StaffMember) -> None:
         if not is_manager(by):
-            raise NotPermitted("Only a manager or admin can unlock an account. Ask a manager.")
+            raise NotPermitted("not_permitted.unlock")
         uow = UnitOfWork(self._session_factory)
         with uow as session:
             user = staff_by_code(session, staff_code.strip())

@@ -153,12 +153,11 @@ class PrintService:
     def open_drawer(self, staff: StaffMember, *, reason: str = NO_SALE,
                     approver: StaffMember | None = None) -> PrintOutcome:
         if self._session_factory is None:
-            raise NotSetUp("The drawer cannot be opened from this screen because the opening cannot be recorded.")
+            raise NotSetUp("not_set_up.drawer_audit")
         approved_by = None
         if reason == NO_SALE and not has_permission(self._session_factory, staff, NO_SALE_PERMISSION):
             if approver is None or not has_permission(self._session_factory, approver, NO_SALE_PERMISSION):
-                raise NotPermitted("Opening the drawer without a sale needs a manager. Ask a manager to approve "
-                                   "it with their PIN.")
+                raise NotPermitted("not_permitted.no_sale")
             approved_by = approver
         drawer = self._printer
         if not isinstance(drawer, CashDrawer):

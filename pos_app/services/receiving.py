@@ -88,11 +88,10 @@ class ReceivingService:
         with uow as session:
             order = store.find_order(session, order_id)
             if order is None:
-                raise ReceivingError("This purchase order is not in this terminal's copy of the store's orders. "
-                                     "Let the terminal sync, then open it again.")
+                raise ReceivingError("receiving_error.po_not_here")
             if order.store_id != self._context.store_id:
-                raise ReceivingError(f"Purchase order {order.po_number} belongs to another store; it cannot be "
-                                     f"received at {self._context.store_name}.")
+                raise ReceivingError("receiving_error.po_other_store",
+                                     po_number=order.po_number, store_name=self._context.store_name)
             if order.status in ("received", "cancelled"):
                 raise ReceivingError(f"Purchase order {order.po_number} is {order.status}; there is nothing left to "
                                      "receive on it.")
@@ -115,10 +114,9 @@ class ReceivingService:
     def scan(self, result: ScanResult, *, confirm_over: bool = False) -> ScanOutcome:
         draft = self._require_draft()
         if result.kind not in (ScanKind.GTIN, ScanKind.GS1, ScanKind.SSCC):
-            raise ReceivingError("This is not a product: scan the item's barcode or its case label.")
+            raise ReceivingError("receiving_error.not_a_product")
         if result.gtin is None:
-            raise ReceivingError(f"This is a pallet label (SSCC {result.sscc}) without its contents. Scan the case "
-                                 "labels or the items on it.")
+            raise ReceivingError("receiving_error.pallet", sscc=result.sscc)
         item = ScannedItem(result.gtin, result.lot, result.expiry, result.packaging_date, result.count)
         if draft.line_for(item.gtin) is None:
             self._add_not_ordered(item.gtin)
@@ -199,7 +197,7 @@ class ReceivingService:
 
     def _require_draft(self) -> ReceivingDraft:
         if self.draft is None:
-            raise ReceivingError("Open a purchase order first: tap it in the list.")
+            raise ReceivingError("receiving_error.open_po_first")
         return self.draft
 
     def _add_not_ordered(self, gtin: str) -> None:
@@ -207,8 +205,7 @@ class ReceivingService:
         with self._session_factory() as session:
             match = find_by_code(session, self._context.store_id, gtin)
         if match is None:
-            raise ReceivingError(f"No product in the catalog has the GTIN {gtin}. Set the item aside and check "
-                                 "the delivery note.")
+            raise ReceivingError("receiving_error.unknown_gtin", gtin=gtin)
         product = match.product
         line = ReceivingLine(uuid.uuid4(), None, product.sku, product.name,
                              each_gtin=gtin if match.units == 1 else None,

@@ -81,8 +81,7 @@ class ShiftService:
                 info = self._info(session, existing)
                 who = info.opened_by.name if isinstance(info.opened_by, StaffMember) else "someone"
                 at = existing.opened_at.astimezone(store_zone(session))
-                raise ShiftAlreadyOpen(f"A shift is already open on this till, opened by {who} at {at:%H:%M}. "
-                                       "Close it before opening another.")
+                raise ShiftAlreadyOpen("shift_already_open.by", who=who, at=f"{at:%H:%M}")
             row = shifts.add_cash_session(
                 session, store_id=self._context.store_id, terminal_no=self._context.terminal_no,
                 opened_by=staff.id, opened_at=now, opening_float=count_total(counts), opening_counts=counts,
@@ -150,9 +149,10 @@ class ShiftService:
                                       "Enter the amount taken from the drawer.")
         reason = (reason or "").strip() or None
         if kind == PAID_OUT and reason is None:
-            raise CashMovementRefused("Say what the paid-out is for (for example, \"window cleaner\"), then try again.")
+            raise CashMovementRefused("cash_movement_refused.paid_out_reason")
         if reason is not None and len(reason) > MAX_REASON:
-            raise CashMovementRefused(f"The reason is {len(reason)} characters long; keep it to {MAX_REASON}.")
+            raise CashMovementRefused("cash_movement_refused.reason_too_long",
+                                      length=len(reason), max_reason=MAX_REASON)
         now = self._clock()
         uow = UnitOfWork(self._session_factory)
         with uow as session:

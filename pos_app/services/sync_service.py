@@ -104,8 +104,7 @@ class _Listeners:
 def _clean_hub_url(hub_url: str) -> str:
     url = hub_url.strip().rstrip("/")
     if not url.startswith(("http://", "https://")) or len(url) < 10:
-        raise ServiceError(f"{hub_url!r} is not a hub address. Give it as http://HOST:PORT, "
-                           "for example http://192.168.1.10:8700.")
+        raise ServiceError("service_error.hub_url", hub_url=repr(hub_url))
     return url
 
 
@@ -172,7 +171,7 @@ class SyncService:
             answer = pair_with_hub(url, code, terminal_name=name, client_id=overview.client_id,
                                    timeout=self._hub_timeout)
         except SyncError as error:
-            raise SyncFailed(f"Pairing failed: {error}") from None
+            raise SyncFailed("sync_failed.pairing", error=error) from None
         self._secrets.set(HUB_TOKEN, answer.token)
         if answer.pin_pepper:
             self._secrets.set(PIN_PEPPER, answer.pin_pepper)
@@ -203,8 +202,7 @@ class SyncService:
             if self._engine is None:
                 hub_url = self.overview().hub_url
                 if hub_url is None:
-                    raise NotPaired("This terminal is not paired with a hub yet. Run `pos-app sync pair --hub URL "
-                                    "--code CODE` with a code from the hub (`pos-hub pairing-code`).")
+                    raise NotPaired("not_paired")
                 hub = HubClient(hub_url, lambda: self._secrets.get(HUB_TOKEN), timeout=self._hub_timeout)
                 self._engine = SyncEngine(hub, self.outbox, self.replica, listener=self.listeners,
                                           page_size=self._page_size, prepare_page=self.replica.prepare)

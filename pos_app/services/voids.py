@@ -48,19 +48,17 @@ class VoidService:
             status, shift_id = order_repository.order_state(session, order.order_id)
             refunded = order_repository.refunded_quantities(session, order.order_id)
         if status == "voided":
-            raise VoidRefused(f"Sale {order_number} is already voided.")
+            raise VoidRefused("void_refused.already", order_number=order_number)
         if refunded or status != "completed":
-            raise VoidRefused(f"Sale {order_number} has refunds, so it can no longer be voided. Refund the rest "
-                              "of it instead.")
+            raise VoidRefused("void_refused.refunded", order_number=order_number)
         if current_shift_id is None or shift_id != current_shift_id:
-            raise VoidRefused(f"Sale {order_number} was not rung up in this shift, so it cannot be voided. "
-                              "Refund it instead.")
+            raise VoidRefused("void_refused.other_shift", order_number=order_number)
         return order
 
     def void(self, order_number: str, *, staff: StaffMember, approver: StaffMember | None,
              current_shift_id: uuid.UUID | None, reason: str | None = None) -> Order:
         if not can_supervise(staff.role) and (approver is None or not can_supervise(approver.role)):
-            raise NotPermitted("Voiding a sale needs a manager. Ask a manager to approve it with their PIN.")
+            raise NotPermitted("not_permitted.void")
         order = self.check(order_number, current_shift_id)
         self._reverse_cards(order)
         now = self._clock()
@@ -83,8 +81,7 @@ class VoidService:
     def _reverse_cards(self, order: Order) -> None:
         cards = [t.approval for t in order.tenders if isinstance(t, CardTender)]
         if cards and self._card_terminal is None:
-            raise VoidRefused("This sale was paid by card, and no card terminal is set up here. Void it on a "
-                              "register with a card terminal.")
+            raise VoidRefused("void_refused.card_no_terminal")
         reversed_amounts: list[Money] = []
         for approval in cards:
             assert self._card_terminal is not None
