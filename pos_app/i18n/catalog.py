@@ -60,6 +60,9 @@ def _template(key: str, language: str) -> str | None:
 def localize(value: object, language: str) -> str:
     """One parameter as the sentence shows it in `language`."""
     locale = LOCALES[language]
+    render_in = getattr(value, "render_in", None)  # a Message or an error: worded in the language asked for
+    if callable(render_in):
+        return render_in(language)
     if isinstance(value, str):
         return value
     if isinstance(value, bool) or value is None:
@@ -103,6 +106,9 @@ class Message(str):
         rendered.key = key
         rendered.params = params
         return rendered
+
+    def render_in(self, language: str) -> str:
+        return text(self.key, language, **self.params)
 
 
 def has_message(key: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from pos_app.i18n.catalog import text
+from pos_app.i18n.catalog import Message, text
 
 KEY = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)*\Z")
 
@@ -25,6 +25,8 @@ class LocalizedError(Exception):
     code: ClassVar[str] = "error"
 
     def __init__(self, key: str | None = None, /, **params: object) -> None:
+        if isinstance(key, Message):  # a refusal worded earlier: raised, it is worded again when read
+            key, params = key.key, {**key.params, **params}
         key = self.code if key is None else key
         super().__init__(key)
         self.key = key if is_key(key) else self.code
@@ -33,9 +35,13 @@ class LocalizedError(Exception):
 
     @property
     def message(self) -> str:
+        return self.render_in(None)
+
+    def render_in(self, language: str | None) -> str:
+        """The message in `language` (default: the current one)."""
         if self._sentence is not None:
             return self._sentence
-        return text(self.key, **self.params)
+        return text(self.key, language, **self.params)
 
     def __str__(self) -> str:
         return self.message

@@ -42,7 +42,7 @@ class OverrideReasonMissing(ServiceError):
     code = "override_reason_missing"
 
     def __init__(self) -> None:
-        super().__init__("Type the reason for the override first, e.g. the other ID the manager checked.")
+        super().__init__()
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from pos_app.domain.counts import CountLine, CountRefused, CountScope, CountSheet, checked_quantity
 from pos_app.domain.staff import can_supervise
+from pos_app.i18n.catalog import Message
 from pos_app.persistence import counts as store
 from pos_app.persistence.audit import append_audit
 from pos_app.persistence.models import OcsInventoryTransaction, OcsProduct, StockCount, StockCountLine
@@ -79,8 +80,7 @@ class CountService:
         if scope is CountScope.LOCATION:
             location = store.location_by_code(session, self._store_id, value)
             if location is None:
-                raise NotFound(f"This store has no shelf location {value or '(none given)'}. Scan the shelf "
-                               "label again, or check the code.")
+                raise NotFound("not_found.location" if value else "not_found.no_location", location=value)
             return f"location {location.location_code}", location.location_code
         if scope is CountScope.CATEGORY:
             if not value:
@@ -192,7 +192,7 @@ class CountService:
         """The manager's approval: local ledger rows for the variances, the audit entry and one
         `inventory.counted.v1`, together or not at all. Moves since submitting are measured again."""
         if not can_supervise(manager.role):
-            raise CountRefused(f"{manager.name} is a {manager.role}; a manager or an admin approves a count.")
+            raise CountRefused("count_refused.role", name=manager.name, role=Message(f"role.{manager.role}"))
         uow = UnitOfWork(self._session_factory)
         with uow as session:
             count = self._the_open_count(session)

@@ -27,6 +27,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from hardware.codes.id_card import IdCard
 from pos_app.domain.kiosk_ticket import TicketLine
 from pos_app.domain.order import Order
+from pos_app.i18n.catalog import Message
+from pos_app.i18n.errors import LocalizedError
 from pos_app.persistence import open_sales
 from pos_app.persistence.payment_attempts import SqlAttemptJournal
 from pos_app.services.age_checks import AgeCheckService
@@ -40,8 +42,6 @@ from pos_app.services.staff import StaffMember, find_staff
 from pos_app.services.terminal import TerminalContext
 
 log = logging.getLogger(__name__)
-
-SEE_STAFF = "Please see staff at the counter: they will check it with the card terminal."
 
 
 class KioskPaymentRefused(ServiceError):
@@ -129,8 +129,7 @@ class KioskCheckout:
         try:
             approval = self._cards.charge(sales, due)
         except CardOutcomeUnknown:
-            raise KioskPaymentUnknown("The card terminal has not said whether your payment went through. Do not "
-                                      f"pay again. {SEE_STAFF}") from None
+            raise KioskPaymentUnknown("kiosk_payment_unknown.no_answer") from None
         except Exception:
             sales.cancel_sale()  # declined or cancelled: nothing was charged
             raise
@@ -142,8 +141,8 @@ class KioskCheckout:
         except Exception as error:  # stock recalled or gone while the customer paid: the money goes back
             log.warning("A kiosk sale could not be completed after its card was approved: %s", error)
             self._give_back(sales)
-            raise KioskPaymentRefused(f"{getattr(error, 'message', 'The sale could not be completed.')} Your card "
-                                      "payment was reversed.") from None
+            reason = error if isinstance(error, LocalizedError) else Message("kiosk_payment_refused.not_completed")
+            raise KioskPaymentRefused("kiosk_payment_refused.reversed", reason=reason) from None
 
     def cancel(self) -> None:
         """The customer tapped Cancel while the terminal waits for their card."""
@@ -192,5 +191,5 @@ class KioskCheckout:
             self._cards.void_card_tenders(sales)
         except CardVoidRefused:
             log.warning("A kiosk card payment could not be reversed; the sale stays open to try again at start.")
-            raise KioskPaymentRefused(f"Your card payment could not be reversed. {SEE_STAFF}") from None
+            raise KioskPaymentRefused("kiosk_payment_refused.not_reversed") from None
         sales.cancel_sale()

@@ -36,8 +36,7 @@ from pos_app.services.staff import StaffMember
 from pos_app.services.terminal import TerminalContext
 
 RESERVATION_MINUTES = 30
-_DONE = {"claimed": "was already claimed at a register", "completed": "was already rung up",
-         "abandoned": "was cancelled at a register"}
+_DONE = ("claimed", "completed", "abandoned")  # a ticket's closed states, each with its own sentence
 
 __all__ = ["KioskTicketService", "LoadedLine", "LoadedTicket", "SentTicket", "TicketLine", "TicketRefused",
            "TicketSummary", "close_ticket", "ticket_sale"]
@@ -193,8 +192,7 @@ class KioskTicketService:
                     raise TicketRefused("ticket_refused.no_such_number", number=number)
                 cart, from_qr = rows.cart_of(session, row), False
             if row is not None and row.status != "open":
-                raise TicketRefused(f"Ticket {row.number} {_DONE.get(row.status, 'is closed')}; it cannot be "
-                                    "rung up again.")
+                raise _done(row.number, row.status, again=True)
             lines = tuple(self._priced(session, cart))
         if from_qr:
             self._from_qr[cart.ticket_id] = cart
@@ -247,7 +245,7 @@ class KioskTicketService:
             raise TicketRefused("ticket_refused.load_first")
         cart = self._from_qr[ticket_id] if row is None else rows.cart_of(session, row)
         if row is not None and row.status != "open":
-            raise TicketRefused(f"Ticket {row.number} {_DONE.get(row.status, 'is closed')}.")
+            raise _done(row.number, row.status)
         mutation_id = enqueue_mutation(session, mutations.kiosk_ticket_claimed(cart, claimed_at=now,
                                                                                staff_id=staff_id))
         if row is None:  # from a QR code the hub has not sent here: the claim brings the ticket
@@ -271,7 +269,7 @@ class KioskTicketService:
             if row is None:
                 raise TicketRefused("ticket_refused.not_here")
             if row.status in ("completed", "abandoned"):
-                raise TicketRefused(f"Ticket {row.number} {_DONE[row.status]}.")
+                raise _done(row.number, row.status)
             close_ticket(session, ticket_id, outcome, order_id=order_id, staff_id=staff_id, now=self._clock())
             uow.commit()
         self._from_qr.pop(ticket_id, None)
@@ -315,3 +313,9 @@ def close_ticket(session: Session, ticket_id: uuid.UUID, outcome: str, *, order_
         released = enqueue_mutation(session, mutations.stock_released(
             store_id=row.store_id, reservation_ids=held, reason=outcome, released_at=now))
         rows.release_reservations(session, held, when=now, version=rows.local_version(released))
+
+
+def _done(number: str, status: str, *, again: bool = False) -> TicketRefused:
+    """Ticket K-3004 was already claimed (rung up, cancelled) at a register."""
+    state = status if status in _DONE else "closed"
+    return TicketRefused(f"ticket_refused.{state}{'_again' if again else ''}", number=number)

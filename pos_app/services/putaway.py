@@ -108,10 +108,10 @@ class PutawayService:
             name = stock_row(session, self._context.store_id, sku)
         what = name.name if name else sku
         if row is None or held <= 0:
-            raise PutawayRefused(f"Location {source.code} has no {what}{f' of lot {batch_lot}' if batch_lot else ''} "
-                                 "on record. Check the location, or put the stock away instead.")
+            raise PutawayRefused("putaway_refused.none_of_lot" if batch_lot else "putaway_refused.none_here",
+                                 code=source.code, what=what, batch_lot=batch_lot or "")
         if not 1 <= quantity <= held:
-            raise PutawayRefused(f"Location {source.code} holds {held} of {what}; move 1 to {held} units.")
+            raise PutawayRefused("putaway_refused.too_many", code=source.code, held=held, what=what)
         line = PutawayLine(target, sku, what, batch_lot, quantity)
         return self._write([(line, row.id)], staff)
 

@@ -93,8 +93,7 @@ class ReceivingService:
                 raise ReceivingError("receiving_error.po_other_store",
                                      po_number=order.po_number, store_name=self._context.store_name)
             if order.status in ("received", "cancelled"):
-                raise ReceivingError(f"Purchase order {order.po_number} is {order.status}; there is nothing left to "
-                                     "receive on it.")
+                raise ReceivingError(f"receiving_error.po_{order.status}", po_number=order.po_number)
             row = store.open_draft(session, order_id)
             if row is not None:
                 draft = ReceivingDraft(row.id, order_id, order.po_number, store.load_lines(session, row.id))

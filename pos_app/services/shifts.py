@@ -141,12 +141,11 @@ class ShiftService:
     # --- internals -------------------------------------------------------------------------------------
 
     def _move_cash(self, staff: StaffMember, kind: str, amount: Money, reason: str | None) -> None:
-        label = "cash drop" if kind == DROP else "paid-out"
+        label = "drop" if kind == DROP else "paid_out"
         if not isinstance(amount, Money):
             raise InvalidAmount(amount)
         if amount <= Money.zero():
-            raise CashMovementRefused(f"A {label} must be more than {Money.zero()}. "
-                                      "Enter the amount taken from the drawer.")
+            raise CashMovementRefused(f"cash_movement_refused.{label}_not_positive", zero=Money.zero())
         reason = (reason or "").strip() or None
         if kind == PAID_OUT and reason is None:
             raise CashMovementRefused("cash_movement_refused.paid_out_reason")
@@ -159,8 +158,8 @@ class ShiftService:
             row = self._require_open(session)
             expected = self._report(session, row, "X", as_of=now).expected_cash
             if amount > expected:
-                raise CashMovementRefused(f"The drawer should hold {expected}, so a {label} of {amount} cannot come "
-                                          "out of it. Check the amount.")
+                raise CashMovementRefused(f"cash_movement_refused.{label}_over_drawer", expected=expected,
+                                          amount=amount)
             shifts.add_cash_movement(session, row.id, kind=kind, amount=amount, reason=reason, staff_id=staff.id,
                                      now=now)
             self._audit(session, MOVEMENT_ACTIONS[kind], staff, row, {"amount_cents": amount.cents, "reason": reason})

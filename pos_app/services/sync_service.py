@@ -151,12 +151,11 @@ class SyncService:
             uow.commit()
 
     def refuse_if_unsent(self, action: str) -> None:
-        """Raise UnsentWork when the outbox holds rows the hub has not confirmed (DESIGN §4)."""
+        """Raise UnsentWork when the outbox holds rows the hub has not confirmed (DESIGN §4). `action` is what
+        would be refused: "pair" (with another hub), "unpair" or "reset" (the database)."""
         pending = self.outbox.state().pending
         if pending:
-            what = "1 change has" if pending == 1 else f"{pending} changes have"
-            raise UnsentWork(f"{what} not reached the hub yet, so this terminal cannot {action} now. Connect it "
-                             "to the network and press Sync now (or run `pos-app sync once`), then try again.")
+            raise UnsentWork(f"unsent_work.{action}{'_one' if pending == 1 else ''}", count=pending)
 
     # --- pairing ---------------------------------------------------------------------------------------
 
@@ -165,7 +164,7 @@ class SyncService:
         url = _clean_hub_url(hub_url)
         overview = self.overview()
         if overview.hub_url != url:
-            self.refuse_if_unsent("pair with another hub")  # pairing the same hub again only renews the token
+            self.refuse_if_unsent("pair")  # pairing the same hub again only renews the token
         name = terminal_name or f"{socket.gethostname()} #{terminal_no or overview.terminal_no}"
         try:
             answer = pair_with_hub(url, code, terminal_name=name, client_id=overview.client_id,
@@ -186,7 +185,7 @@ class SyncService:
         return Pairing(answer.terminal_id, answer.store_id, new_store)
 
     def unpair(self) -> None:
-        self.refuse_if_unsent("be unpaired")
+        self.refuse_if_unsent("unpair")
         self._secrets.delete(HUB_TOKEN)
         uow = UnitOfWork(self._session_factory)
         with uow as session:
