@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pos_app.domain.errors import DomainError
+from pos_app.i18n.catalog import text
 from pos_app.i18n.numbers import Count
 from sync.mutations.reasons import DiscrepancyReason
 
@@ -98,13 +99,15 @@ class ReceivingLine:
 
     def status(self) -> str:
         if self.not_on_order:
-            return {"received": "Not ordered — receive", "rejected": "Not ordered — reject"}.get(
-                self.decision or "", "Not ordered — decide")
+            decision = self.decision if self.decision in ("received", "rejected") else "undecided"
+            return text(f"receiving_status.not_ordered_{decision}")
         if self.quantity == self.expected:
-            return "Complete"
+            return text("receiving_status.complete")
         if self.quantity > self.expected:
-            return f"Over by {self.quantity - self.expected}"
-        return f"Short {self.expected - self.quantity}" if self.quantity else "Waiting"
+            return text("receiving_status.over", count=self.quantity - self.expected)
+        if self.quantity:
+            return text("receiving_status.short", count=self.expected - self.quantity)
+        return text("receiving_status.waiting")
 
     def effective_reason(self) -> DiscrepancyReason | None:
         """The reason chosen, or the one the counts give (short, over, not ordered)."""
