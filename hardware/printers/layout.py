@@ -147,7 +147,7 @@ def two_columns(left: str, right: str, columns: int) -> list[str]:
     last = wrapped[-1]
     if len(last) + 1 + len(right) <= columns:
         return wrapped[:-1] + [last + " " * (columns - len(last) - len(right)) + right]
-    return wrapped + [right.rjust(columns)]
+    return wrapped + [piece.rjust(columns) for piece in textwrap.wrap(right, columns) or [""]]
 
 
 def _item_rows(line: ReceiptLine, columns: int, labels: ReceiptLabels) -> list[Row]:
