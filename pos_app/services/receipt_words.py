@@ -80,6 +80,10 @@ class ReceiptWords:
         return self.each(lambda language: self._word("receipt.tender_" + kind.replace(" ", "_"), language,
                                                      kind.capitalize()))
 
+    def denomination(self, code: str, label: str) -> str:
+        """A bill or coin by the name each language gives it ("Loonie ($1)", "Huard (1 $)")."""
+        return self.each(lambda language: self._word(f"cash.denomination_{code.replace('.', '_')}", language, label))
+
     def card_mismatch(self, transaction_kind: str, reference: str, kind: str) -> str:
         """One card transaction that does not match: `sale R-1: amounts differ`."""
         return self.each(lambda language: text(

@@ -195,7 +195,7 @@ def report_rows(report: ShiftReport, zone: tzinfo | None = None,
         rows += [(w("receipt.report_counted_cash"), m(report.counted_cash)),
                  (w("receipt.report_variance"), m(report.variance)), ("", ""),
                  (w("receipt.report_count_heading"), "")]
-        rows += [(f"{d.label} x {report.closing_counts[d.code]}",
+        rows += [(f"{w.denomination(d.code, d.label)} x {report.closing_counts[d.code]}",
                   m(Money.from_cents(d.cents * report.closing_counts[d.code])))
                  for d in DENOMINATIONS if report.closing_counts.get(d.code)]
     return tuple(rows + card_batch_rows(report, w))
