@@ -110,7 +110,26 @@ class Message(str):
     def render_in(self, language: str) -> str:
         return text(self.key, language, **self.params)
 
+    def __eq__(self, other: object) -> bool:
+        # The same message is the same whichever language each was worded in (a constant made at import in
+        # English equals the outcome worded in French now).
+        if isinstance(other, Message):
+            return (self.key, self.params) == (other.key, other.params)
+        return str.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = str.__hash__
+
 
 def has_message(key: str) -> bool:
     """Whether the catalog has `key` itself (no fallback to its code)."""
     return catalog(DEFAULT_LANGUAGE).get(key) is not None
+
+
+class Amounts(tuple):
+    """Amounts listed in one parameter ("$5.00, $7.50"), each read in the sentence's language."""
+
+    def format(self, locale: str) -> str:
+        return ", ".join(amount.format(locale) for amount in self)

@@ -21,6 +21,7 @@ from hardware.payments.messages import message_for
 from hardware.ports import PaymentKind, PaymentStatus, PaymentTerminal
 from pos_app.domain.money import Money
 from pos_app.domain.staff import can_supervise
+from pos_app.i18n.catalog import Message
 from pos_app.persistence import open_sales
 from pos_app.persistence.audit import append_audit
 from pos_app.persistence.models import PaymentAttempt
@@ -51,9 +52,9 @@ class UnsettledCard:
 
     @property
     def sentence(self) -> str:
-        card = f"{self.brand} ****{self.last4}".strip() if self.last4 else "a card"
-        return (f"A card payment of {self.amount} ({card}) was taken, but no sale was finished with it. "
-                "A manager should void it so the money goes back to the customer's card.")
+        if not self.last4:
+            return Message("card_recovery.stranded_any_card", amount=self.amount)
+        return Message("card_recovery.stranded", amount=self.amount, card=f"{self.brand} ****{self.last4}".strip())
 
 
 class CardRecovery:

@@ -17,6 +17,7 @@ from pos_app.domain.money import Money
 from pos_app.domain.order import Order, void_inventory_deltas
 from pos_app.domain.staff import can_supervise
 from pos_app.domain.tenders import CardTender
+from pos_app.i18n.catalog import Amounts, Message
 from pos_app.persistence import order_repository
 from pos_app.persistence.audit import append_audit
 from pos_app.persistence.outbox import enqueue_mutation
@@ -92,12 +93,8 @@ class VoidService:
             reversed_amounts.append(approval.amount)
 
 
-def _refusal(amount: Money, detail: str, reversed_amounts: list[Money]) -> str:
-    refused = f"The card terminal did not reverse the card payment of {amount} ({detail})."
+def _refusal(amount: Money, detail: str, reversed_amounts: list[Money]) -> Message:
     if not reversed_amounts:
-        return f"{refused} Nothing was voided; check the terminal and try again."
+        return Message("void_refused.not_reversed", amount=amount, detail=detail)
     # Asking the terminal again to reverse a payment it already reversed answers "voided" and moves no money.
-    done = ", ".join(str(a) for a in reversed_amounts)
-    return (f"{refused} The card payment of {done} was reversed, so the sale is only partly undone and is not "
-            "voided yet. Check the terminal and void the sale again; a payment already reversed is not reversed "
-            "twice.")
+    return Message("void_refused.partly_reversed", amount=amount, detail=detail, done=Amounts(reversed_amounts))
