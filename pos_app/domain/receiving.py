@@ -14,19 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pos_app.domain.errors import DomainError
-from pos_app.i18n.catalog import text
+from pos_app.i18n.catalog import Labels, text
 from pos_app.i18n.numbers import Count
 from sync.mutations.reasons import DiscrepancyReason
 
 MAX_QUANTITY = 100_000
 
-REASON_LABELS = {
-    DiscrepancyReason.SHORT: "Short",
-    DiscrepancyReason.OVER: "Over",
-    DiscrepancyReason.DAMAGED: "Damaged",
-    DiscrepancyReason.WRONG_ITEM: "Wrong item",
-    DiscrepancyReason.NOT_ORDERED: "Not ordered",
-}
+REASON_LABELS = Labels({reason: f"discrepancy.{reason.value}" for reason in DiscrepancyReason})
 
 
 class ReceivingError(DomainError):

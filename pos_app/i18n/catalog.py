@@ -10,6 +10,7 @@ grams through `numbers.format_number`, money through its own `format(locale)`, d
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
@@ -133,3 +134,20 @@ class Amounts(tuple):
 
     def format(self, locale: str) -> str:
         return ", ".join(amount.format(locale) for amount in self)
+
+
+class Labels(Mapping):
+    """Fixed choices' labels (reasons, sort orders) read from the catalog when looked up, so a list built at
+    import reads in the language current when it is shown: `Labels({Reason.X: "refund_reason.x"})[Reason.X]`."""
+
+    def __init__(self, keys: Mapping[object, str]) -> None:
+        self._keys = dict(keys)
+
+    def __getitem__(self, choice: object) -> str:
+        return text(self._keys[choice])
+
+    def __iter__(self) -> Iterator[object]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from hardware.codes.id_card import IdCard
 from pos_app.domain.kiosk_ticket import TicketLine
 from pos_app.domain.order import Order
-from pos_app.i18n.catalog import Message
+from pos_app.i18n.catalog import Message, text
 from pos_app.i18n.errors import LocalizedError
 from pos_app.persistence import open_sales
 from pos_app.persistence.payment_attempts import SqlAttemptJournal
@@ -71,7 +71,7 @@ class KioskCheckout:
     @property
     def served_by(self) -> str:
         """What the receipt says served the customer."""
-        return f"Self-serve kiosk {self._context.terminal_no}"
+        return text("kiosk.served_by", number=self._context.terminal_no)
 
     def staff(self) -> StaffMember | None:
         """The account kiosk sales are recorded under, if the replica has it (see the module's note)."""
@@ -84,8 +84,7 @@ class KioskCheckout:
     def id_needed(self, card: IdCard | None) -> str | None:
         """Why this customer may not pay here yet, or None: only an ID scanned at this kiosk that passed."""
         if card is None or not self._age_checks.judge_id(card).passed:
-            return (f"To pay here, scan the back of your ID first: a tap on \"I am {self._context.min_age} or "
-                    "older\" is not enough. Or send your cart to the counter.")
+            return Message("kiosk_payment_refused.id_needed", min_age=self._context.min_age)
         return None
 
     def prepare(self, lines: Sequence[TicketLine], card: IdCard | None, codes: Sequence[str] = ()) -> SaleService:

@@ -28,6 +28,7 @@ from pos_app.domain.receiving import (
     decide,
     set_quantity,
 )
+from pos_app.i18n.catalog import Message, text
 from pos_app.persistence import receiving as store
 from pos_app.persistence.catalog_repository import find_by_code
 from pos_app.persistence.database import FREQUENT_WRITE_TRANSACTION
@@ -176,7 +177,8 @@ class ReceivingService:
     def print_summary(self, draft: ReceivingDraft | None = None) -> PrintOutcome:
         draft = draft or self._require_draft()
         lines = tuple(SlipLine(text, bold=i == 0) for i, text in enumerate(summary_lines(draft)))
-        return self._print(PlainSlip(draft.po_number, f"RECEIVED {draft.po_number}", lines), "receiving summary")
+        return self._print(PlainSlip(draft.po_number, text("receipt.received_title", po_number=draft.po_number), lines),
+                           "receiving summary")
 
     def print_labels(self, draft: ReceivingDraft | None = None) -> PrintOutcome:
         """A shelf label per line received: its name and a Code 128 of its GTIN (or SKU when it has none)."""
@@ -184,12 +186,12 @@ class ReceivingService:
         lines = tuple(SlipLine(line.name, barcode=line.each_gtin or line.sku, bold=True)
                       for line in draft.lines if line.quantity and line.decision != "rejected")
         if not lines:
-            return PrintOutcome(False, "Nothing has been received yet, so there are no shelf labels to print.")
-        return self._print(PlainSlip(draft.po_number, "SHELF LABELS", lines), "shelf labels")
+            return PrintOutcome(False, Message("print.no_shelf_labels"))
+        return self._print(PlainSlip(draft.po_number, text("receipt.shelf_labels_title"), lines), "shelf labels")
 
     def _print(self, slip: PlainSlip, what: str) -> PrintOutcome:
         if self._printing is None:
-            return PrintOutcome(False, "No receipt printer is set up, so nothing was printed.")
+            return PrintOutcome(False, Message("print.not_set_up_here"))
         return self._printing.print_slip(slip, what)
 
     # --- helpers ----------------------------------------------------------------------------------------------
@@ -233,13 +235,16 @@ def _status(status: str, draft: str | None) -> str:
 
 
 def summary_lines(draft: ReceivingDraft) -> list[str]:
-    lines = [f"{draft.po_number}: {draft.units} units received on {len(draft.lines)} lines"]
+    lines = [text("receiving_summary.heading", po_number=draft.po_number, units=draft.units,
+                  lines=len(draft.lines))]
     for line in draft.lines:
         reason = line.effective_reason()
         if reason is None and not line.flagged_lots:
             continue
-        what = "rejected" if line.decision == "rejected" else f"{line.quantity} of {line.expected}"
-        words = REASON_LABELS[reason] if reason else "Lot not on the notice"
-        lots = f" · lot {', '.join(line.flagged_lots)} not on the notice" if line.flagged_lots else ""
-        lines.append(f"{line.sku} {line.name}: {what} · {words}{lots}")
+        what = text("receiving_summary.rejected") if line.decision == "rejected" else \
+            text("receiving_summary.of", quantity=line.quantity, expected=line.expected)
+        words = REASON_LABELS[reason] if reason else text("receiving_summary.lot_not_on_notice")
+        lots = " " + text("receiving_summary.lots_not_on_notice", lots=", ".join(line.flagged_lots)) \
+            if line.flagged_lots else ""
+        lines.append(text("receiving_summary.line", sku=line.sku, name=line.name, what=what, words=words, lots=lots))
     return lines
