@@ -66,7 +66,7 @@ class CardPayments:
         if result.status is PaymentStatus.PENDING or not result.status.final:
             raise CardOutcomeUnknown(result.reference)
         if not result.status.charged:
-            raise CardNotApproved(result.message or message_for(result.status))
+            raise CardNotApproved(card_result_text(result))
         return CardApproval(amount=Money.from_cents(result.approved_cents), reference=result.reference,
                             last4=result.last4, brand=result.brand, auth_code=result.auth_code)
 
@@ -93,7 +93,7 @@ class CardPayments:
             except PaymentError as error:
                 raise CardVoidRefused(_void_refusal(approval, str(error), voided)) from None
             if result.status is not PaymentStatus.VOIDED:
-                raise CardVoidRefused(_void_refusal(approval, result.message or message_for(result.status), voided))
+                raise CardVoidRefused(_void_refusal(approval, card_result_text(result), voided))
             journal.mark_result(approval.reference, result)
             sales.remove_tender(tender)
             voided.append(approval)
@@ -107,7 +107,7 @@ class CardPayments:
         if result.status is PaymentStatus.PENDING or not result.status.final:
             raise CardOutcomeUnknown(result.reference)
         if not result.status.charged:
-            raise CardNotApproved(result.message or message_for(result.status))
+            raise CardNotApproved(card_result_text(result))
         approval = CardApproval(amount=Money.from_cents(result.approved_cents), reference=result.reference,
                                 last4=result.last4, brand=result.brand, auth_code=result.auth_code)
         sales.tender_card(approval)
@@ -120,3 +120,11 @@ def _void_refusal(approval: CardApproval, detail: str, voided: list[CardApproval
         return Message("card_void_refused.some_reversed", amount=approval.amount, card=card, detail=detail,
                        done=Amounts(a.amount for a in voided))
     return Message("card_void_refused.not_reversed", amount=approval.amount, card=card, detail=detail)
+
+
+def card_result_text(result: PaymentResult) -> str:
+    """What the card terminal answered, as a sentence of the catalog when it is one of its standard answers (the
+    terminal's own words, such as a network error, pass through as they are)."""
+    if not result.message or result.message == message_for(result.status):
+        return Message(f"card_status.{result.status.value}")
+    return result.message

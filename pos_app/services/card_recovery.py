@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.payments.attempts import Outcome, recover_pending
 from hardware.payments.link import PaymentError
-from hardware.payments.messages import message_for
 from hardware.ports import PaymentKind, PaymentStatus, PaymentTerminal
 from pos_app.domain.money import Money
 from pos_app.domain.staff import can_supervise
@@ -27,6 +26,7 @@ from pos_app.persistence.audit import append_audit
 from pos_app.persistence.models import PaymentAttempt
 from pos_app.persistence.payment_attempts import SqlAttemptJournal
 from pos_app.persistence.unit_of_work import UnitOfWork
+from pos_app.services.card_payments import card_result_text
 from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import NotPermitted, ServiceError
 from pos_app.services.staff import StaffMember
@@ -109,7 +109,7 @@ class CardRecovery:
             raise CardNotReversed("card_not_reversed.no_answer", error=error) from None
         if result.status is not PaymentStatus.VOIDED:
             raise CardNotReversed("card_not_reversed.refused",
-                                  amount=card.amount, reason=result.message or message_for(result.status))
+                                  amount=card.amount, reason=card_result_text(result))
         SqlAttemptJournal(self._session_factory, card.sale_id, self._clock).mark_result(card.reference, result)
         uow = UnitOfWork(self._session_factory)
         with uow as session:

@@ -106,3 +106,22 @@ def test_money_and_numbers_follow_the_current_language(french):
 def test_english_money_and_numbers_are_unchanged():
     assert Money.of("1234.56").format() == "$1,234.56" and Money.of("-3").format("fr_CA") == f"-3,00{NBSP}$"
     assert format_number(Decimal("1234.561")) == "1234.57" and items_text(1234) == "1,234 items"
+
+
+def test_the_card_terminals_answers_read_as_before_in_english_and_in_french_too():
+    from hardware.payments.messages import message_for
+    from hardware.ports import PaymentResult, PaymentStatus
+    from pos_app.services.card_payments import card_result_text
+
+    for status in PaymentStatus:
+        result = PaymentResult(status, "R1", 1000, message=message_for(status))
+        assert card_result_text(result) == message_for(status)
+    declined = card_result_text(PaymentResult(PaymentStatus.DECLINED, "R1", 1000))
+    set_language("fr")
+    try:
+        assert str(Overtender("overtender.nothing_due")) == "Il ne reste rien à payer sur cette vente."
+        assert declined.render_in("fr") == "La carte a été refusée. Demandez un autre mode de paiement."
+        assert card_result_text(PaymentResult(PaymentStatus.ERROR, "R1", 1000, message="socket closed")) \
+            == "socket closed", "the terminal's own words pass through"
+    finally:
+        set_language("en")
