@@ -18,7 +18,7 @@ from platformdirs import user_data_path
 from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
-from pos_app.i18n import DEFAULT_LANGUAGE, language_refusal
+from pos_app.i18n import DEFAULT_LANGUAGE, language_refusal, receipt_language_refusal
 from pos_app.modes import DEFAULT_MODE, mode_refusal
 
 APP_NAME = "pos-app"
@@ -60,6 +60,9 @@ class Settings(BaseSettings):
     mode: str = DEFAULT_MODE  # see pos_app.modes
     theme: str = "light"  # a QSS file in resources/themes
     language: str = DEFAULT_LANGUAGE  # "en" or "fr": the screens, messages and receipts (see pos_app.i18n)
+    # What receipts, slips and reports print in: "store" (French in Quebec, else `language`), "en", "fr" or
+    # "bilingual" (both, French first in Quebec). See pos_app.services.receipt_words.
+    receipt_language: str = "store"
     hardware: HardwareSettings = HardwareSettings()
     # A kiosk left alone asks "Still there?" after the first, and clears its cart for the next customer after
     # the second (seconds since the last touch).
@@ -105,6 +108,14 @@ class Settings(BaseSettings):
         if refusal:
             raise ValueError(refusal)
         return language
+
+    @field_validator("receipt_language")
+    @classmethod
+    def _known_receipt_language(cls, setting: str) -> str:
+        refusal = receipt_language_refusal(setting)
+        if refusal:
+            raise ValueError(refusal)
+        return setting
 
     @field_validator("kiosk_idle_warning_s")
     @classmethod

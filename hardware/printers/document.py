@@ -62,6 +62,7 @@ class ReceiptLabels:
     change: str = "Change"
     auth: str = "Auth"
     money: Callable[[int], str] = format_cents  # cents -> text, e.g. "$1,234.56" or "1 234,56 $"
+    tender: Callable[[str], str] = str.capitalize  # a tender's kind ("cash", "card refund") as printed
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,7 @@ def layout_receipt(
     ]
     rows.append(rule)
     for tender in doc.tenders:
-        rows += _amount_rows(_tender_label(tender, labels.auth), amount(tender.amount_cents), columns)
+        rows += _amount_rows(_tender_label(tender, labels), amount(tender.amount_cents), columns)
     if doc.cash_rounding_cents:
         rows += _amount_rows(labels.cash_rounding, amount(doc.cash_rounding_cents), columns)
     if doc.change_cents:
@@ -147,7 +147,7 @@ def two_columns(left: str, right: str, columns: int) -> list[str]:
     last = wrapped[-1]
     if len(last) + 1 + len(right) <= columns:
         return wrapped[:-1] + [last + " " * (columns - len(last) - len(right)) + right]
-    return wrapped + [right.rjust(columns)]
+    return wrapped + [piece.rjust(columns) for piece in textwrap.wrap(right, columns) or [""]]
 
 
 def _item_rows(line: ReceiptLine, columns: int, labels: ReceiptLabels) -> list[Row]:
@@ -166,14 +166,14 @@ def _amount_rows(label: str, amount: str, columns: int, bold: bool = False) -> l
     return [TextRow(text, bold=bold) for text in two_columns(label, amount, columns)]
 
 
-def _tender_label(tender: ReceiptTender, auth_label: str) -> str:
+def _tender_label(tender: ReceiptTender, labels: ReceiptLabels) -> str:
     """'VISA ****4242 Auth A1B2C3' for a card paying; a card refund keeps its kind: 'Card refund VISA ****4242'."""
-    label = tender.kind.capitalize()
+    label = labels.tender(tender.kind)
     if tender.brand or tender.last4:
         card = f"{tender.brand} ****{tender.last4}".strip()
         label = card if tender.kind == "card" and tender.brand else f"{label} {card}"
     if tender.auth_code:
-        label += f" {auth_label} {tender.auth_code}"
+        label += f" {labels.auth} {tender.auth_code}"
     return label
 
 

@@ -35,7 +35,7 @@ def db_reset(settings: Settings, confirmed: bool) -> int:
 
     terminal = open_terminal(settings)
     try:
-        terminal.sync.refuse_if_unsent("reset its database")
+        terminal.sync.refuse_if_unsent("reset")
         if not confirmed:
             raise ServiceError("Resetting deletes this terminal's database (a copy goes to backups/). "
                                "Run `pos-app db reset --yes` to go ahead.")

@@ -20,6 +20,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from pos_app.domain.money import Money, sum_money
+from pos_app.i18n.catalog import text
 
 SALE, REFUND = "sale", "refund"
 
@@ -30,11 +31,6 @@ class MismatchKind(StrEnum):
     AMOUNTS_DIFFER = "amounts_differ"
 
 
-MISMATCH_WORDS = {
-    MismatchKind.ONLY_ON_TERMINAL: "on the terminal, not at the POS",
-    MismatchKind.ONLY_AT_POS: "at the POS, not on the terminal",
-    MismatchKind.AMOUNTS_DIFFER: "amounts differ",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +50,7 @@ class BatchMismatch:
 
     @property
     def words(self) -> str:
-        return MISMATCH_WORDS[self.kind]
+        return text(f"card_batch.{self.kind.value}")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import Money, sum_money
+from pos_app.i18n.numbers import Count
 
 # More of one denomination than any drawer holds: almost certainly a typing slip (an amount keyed as a count).
 MAX_COUNT = 10_000
@@ -46,21 +47,19 @@ def checked_counts(counts: Mapping[str, int]) -> dict[str, int]:
     unknown = [code for code in counts if code not in _BY_CODE]
     if unknown:
         known = ", ".join(d.code for d in DENOMINATIONS)
-        raise InvalidCashCount(f"{unknown[0]!r} is not a Canadian bill or coin we count. Use one of {known}.")
+        raise InvalidCashCount("invalid_cash_count.unknown", unknown=repr(unknown[0]), known=known)
     checked = {}
     for denomination in DENOMINATIONS:
         if denomination.code not in counts:
             continue
         count = counts[denomination.code]
         if isinstance(count, bool) or not isinstance(count, int):
-            raise InvalidCashCount(f"The count of {denomination.label} must be a whole number, like 12.")
+            raise InvalidCashCount("invalid_cash_count.not_whole", label=denomination.label)
         if count < 0:
-            raise InvalidCashCount(f"The count of {denomination.label} cannot be below zero. Count them again.")
+            raise InvalidCashCount("invalid_cash_count.negative", label=denomination.label)
         if count > MAX_COUNT:
-            raise InvalidCashCount(
-                f"{count:,} of {denomination.label} is more than a drawer holds (at most {MAX_COUNT:,}). "
-                "Enter how many there are, not their value."
-            )
+            raise InvalidCashCount("invalid_cash_count.too_many", count=Count(count), label=denomination.label,
+                                   max_count=Count(MAX_COUNT))
         checked[denomination.code] = count
     return checked
 
@@ -79,5 +78,5 @@ def counts_for(amount: Money) -> dict[str, int]:
         if count:
             counts[denomination.code] = count
     if left:
-        raise InvalidCashCount(f"{amount} cannot be made of Canadian bills and coins; cash is counted in nickels.")
+        raise InvalidCashCount("invalid_cash_count.not_nickels", amount=amount)
     return counts

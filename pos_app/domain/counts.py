@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from pos_app.domain.errors import DomainError
+from pos_app.i18n.numbers import Count
 
 MAX_COUNTED = 100_000  # the same bound as the wire model's (sync.mutations.counts)
 
@@ -25,13 +26,14 @@ class CountRefused(DomainError):
     code = "count_refused"
 
 
-def checked_quantity(quantity: int, *, what: str = "A count") -> int:
-    """A counted quantity as typed or summed: a whole number from 0 to 100,000."""
+def checked_quantity(quantity: int, *, sku: str | None = None) -> int:
+    """A counted quantity as typed or summed (of `sku`, when a total): a whole number from 0 to 100,000."""
     if quantity < 0:
-        raise CountRefused(f"{what} cannot be negative ({quantity}). Type what is on the shelf, 0 if nothing is.")
+        raise CountRefused("count_refused.negative_sku" if sku else "count_refused.negative", quantity=quantity,
+                           sku=sku or "")
     if quantity > MAX_COUNTED:
-        raise CountRefused(f"{what} of {quantity:,} is more than {MAX_COUNTED:,}, which is surely a typing slip. "
-                           "Count again and type the number of units.")
+        raise CountRefused("count_refused.too_many_sku" if sku else "count_refused.too_many", quantity=Count(quantity),
+                           max_counted=Count(MAX_COUNTED), sku=sku or "")
     return quantity
 
 
@@ -41,8 +43,7 @@ def parse_quantity(text: str) -> int:
     try:
         value = int(cleaned)
     except ValueError:
-        raise CountRefused(f"“{text.strip() or ' '}” is not a number of units. Type a whole number, "
-                           "for example 12.") from None
+        raise CountRefused("count_refused.not_a_number", text=text.strip() or ' ') from None
     return value
 
 

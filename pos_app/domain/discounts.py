@@ -22,11 +22,9 @@ def check_discount_amount(amount: Money, base: Money, role: Role, own_cap: Decim
     """A discount amount must be 0..base, and no bigger a share of base than the approver's cap (their own
     limit, ``own_cap``, when they have one, else their role's)."""
     if amount.is_negative():
-        raise InvalidDiscount(f"A discount cannot be negative. Enter {Money.zero()} or more.")
+        raise InvalidDiscount("invalid_discount.negative", zero=Money.zero())
     if amount > base:
-        raise InvalidDiscount(
-            f"A discount of {amount} is more than the {base} it applies to. Enter a smaller discount."
-        )
+        raise InvalidDiscount("invalid_discount.over_base", amount=amount, base=base)
     cap = discount_cap(role, own_cap)
     if amount.amount * HUNDRED > cap * base.amount:
         raise DiscountOverCap(amount.amount * HUNDRED / base.amount, role, cap, own=own_cap is not None)
@@ -36,13 +34,13 @@ def discount_amount(base: Money, percent: Decimal | int | None, amount: Money | 
                     own_cap: Decimal | None = None) -> Money:
     """The amount off `base` for a percent or a fixed amount (exactly one of them)."""
     if (percent is None) == (amount is None):
-        raise InvalidDiscount("Give the discount either as a percent or as an amount, not both.")
+        raise InvalidDiscount("invalid_discount.percent_or_amount")
     if amount is not None:
         check_discount_amount(amount, base, role, own_cap)
         return amount
     pct = as_percent(percent)
     if not Decimal(0) <= pct <= HUNDRED:
-        raise InvalidDiscount("A discount percent must be from 0 to 100.")
+        raise InvalidDiscount("invalid_discount.percent_range")
     cap = discount_cap(role, own_cap)
     if pct > cap:
         raise DiscountOverCap(pct, role, cap, own=own_cap is not None)
@@ -69,8 +67,5 @@ class CartDiscount:
         if self.amount is None:
             return
         if self.amount > discountable:
-            raise InvalidDiscount(
-                f"The cart discount of {self.amount} would be more than the {discountable} left to discount. "
-                "Change or remove the cart discount first."
-            )
+            raise InvalidDiscount("invalid_discount.cart_over", amount=self.amount, left=discountable)
         check_discount_amount(self.amount, discountable, self.role, self.own_cap)

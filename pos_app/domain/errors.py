@@ -1,4 +1,8 @@
-"""Every rule the domain enforces fails with a DomainError whose message tells the cashier what to do."""
+"""Every rule the domain enforces fails with a DomainError whose message tells the cashier what to do.
+
+An error carries its code and parameters, never a sentence: its words come from the message catalog
+(pos_app/i18n/locale) in the terminal's current language when it is read.
+"""
 
 from __future__ import annotations
 
@@ -6,30 +10,24 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar
 from uuid import UUID
 
-from pos_app.domain.formatting import format_number
+from pos_app.i18n.errors import LocalizedError
 
 if TYPE_CHECKING:
     from pos_app.domain.money import Money
 
 
-class DomainError(Exception):
-    """Base of all business-rule failures; `code` is a stable identifier for logs and sync rejections."""
+class DomainError(LocalizedError):
+    """Base of all business-rule failures; `code` is a stable identifier for logs, sync rejections and the
+    catalog. Raise with a catalog key (`code` or `code.variant`) and the message's parameters."""
 
     code: ClassVar[str] = "domain_error"
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class InvalidAmount(DomainError, ValueError):
     code = "invalid_amount"
 
     def __init__(self, text: object) -> None:
-        super().__init__(f"{text!r} is not an amount of money. Type it like 12.34.")
+        super().__init__(text=repr(text))
         self.text = text
 
 
@@ -37,7 +35,7 @@ class UnknownCode(DomainError):
     code = "unknown_code"
 
     def __init__(self, scanned: str) -> None:
-        super().__init__(f"No product matches code {scanned}. Check the label or search by name.")
+        super().__init__(scanned=scanned)
         self.scanned = scanned
 
 
@@ -45,7 +43,7 @@ class InvalidQuantity(DomainError):
     code = "invalid_quantity"
 
     def __init__(self, quantity: object) -> None:
-        super().__init__("Quantity must be a whole number from 1 to 999.")
+        super().__init__()
         self.quantity = quantity
 
 
@@ -53,7 +51,7 @@ class UnknownLine(DomainError):
     code = "unknown_line"
 
     def __init__(self, line_id: UUID) -> None:
-        super().__init__("That item is not in this sale any more. Check the cart and try again.")
+        super().__init__()
         self.line_id = line_id
 
 
@@ -65,12 +63,8 @@ class DiscountOverCap(DomainError):
     code = "discount_over_cap"
 
     def __init__(self, percent: Decimal, role: str, cap: Decimal, *, own: bool = False) -> None:
-        approver = "an admin" if role == "manager" else "a manager"
-        whose = f"this {role}'s own" if own else f"the {role}"
-        super().__init__(
-            f"A {format_number(percent)}% discount is over {whose} limit of {format_number(cap)}%. "
-            f"Ask {approver} to approve it."
-        )
+        # Who may approve and whose limit it is are words of their own in each language: one message a case.
+        super().__init__(f"discount_over_cap.{role}{'_own' if own else ''}", percent=percent, cap=cap, role=role)
         self.percent = percent
         self.role = role
         self.cap = cap
@@ -80,10 +74,7 @@ class PossessionLimitExceeded(DomainError):
     code = "possession_limit_exceeded"
 
     def __init__(self, total_grams: Decimal, limit: Decimal) -> None:
-        super().__init__(
-            f"This sale would hold {format_number(total_grams)} g of dried-cannabis equivalent; "
-            f"the limit per sale is {format_number(limit)} g. Remove or reduce cannabis items."
-        )
+        super().__init__(grams=total_grams, limit=limit)
         self.total_grams = total_grams
         self.limit = limit
 
@@ -92,10 +83,7 @@ class SaleLocked(DomainError):
     code = "sale_locked"
 
     def __init__(self) -> None:
-        super().__init__(
-            "A card payment is already on this sale. "
-            "Void the card payment before changing items or discounts."
-        )
+        super().__init__()
 
 
 class InvalidTender(DomainError):
@@ -105,31 +93,26 @@ class InvalidTender(DomainError):
 class Overtender(DomainError):
     code = "overtender"
 
-    def __init__(self, message: str = "The card amount is more than the balance due.") -> None:
-        super().__init__(message)
-
 
 class UnknownTender(DomainError):
     code = "unknown_tender"
 
     def __init__(self) -> None:
-        super().__init__("That payment is not on this sale. Check the payments list and try again.")
+        super().__init__()
 
 
 class EmptySale(DomainError):
     code = "empty_sale"
 
     def __init__(self) -> None:
-        super().__init__("There is nothing to sell yet. Scan or add an item first.")
+        super().__init__()
 
 
 class AgeNotVerified(DomainError):
     code = "age_not_verified"
 
     def __init__(self) -> None:
-        super().__init__(
-            "This sale has cannabis. Check the customer's age first: scan their ID, or confirm you checked it."
-        )
+        super().__init__()
 
 
 class AttestationAfterRefusal(DomainError):
@@ -138,10 +121,7 @@ class AttestationAfterRefusal(DomainError):
     code = "attestation_after_refusal"
 
     def __init__(self, refusal: str) -> None:
-        super().__init__(
-            "An ID was refused in this sale, so the cashier's check by eye cannot pass it. Scan another valid ID, "
-            f"or ask a manager to approve with their PIN and a reason. (Refused: {refusal})"
-        )
+        super().__init__(refusal=refusal)
         self.refusal = refusal
 
 
@@ -150,8 +130,8 @@ class UnsellableItem(DomainError):
 
     code = "unsellable_item"
 
-    def __init__(self, message: str, *, line_id: UUID) -> None:
-        super().__init__(message)
+    def __init__(self, key: str, *, line_id: UUID, **params: object) -> None:
+        super().__init__(key, **params)
         self.line_id = line_id
 
 
@@ -159,7 +139,7 @@ class InsufficientTender(DomainError):
     code = "insufficient_tender"
 
     def __init__(self, paid: Money, total: Money, remaining: Money) -> None:
-        super().__init__(f"The customer has paid {paid} of {total}. Take another {remaining} to finish.")
+        super().__init__(paid=paid, total=total, remaining=remaining)
         self.paid = paid
         self.total = total
         self.remaining = remaining
@@ -169,10 +149,7 @@ class NoSellableLot(DomainError):
     code = "no_sellable_lot"
 
     def __init__(self, sku: str) -> None:
-        super().__init__(
-            f"No sellable lot of SKU {sku}: every lot is recalled, expired or missing. "
-            "Do not sell this item; tell a manager."
-        )
+        super().__init__(sku=sku)
         self.sku = sku
 
 
@@ -181,8 +158,8 @@ class LotNotSellable(DomainError):
 
     code = "lot_not_sellable"
 
-    def __init__(self, message: str, *, sku: str, batch_lot: str) -> None:
-        super().__init__(message)
+    def __init__(self, key: str, *, sku: str, batch_lot: str, **params: object) -> None:
+        super().__init__(key, sku=sku, batch_lot=batch_lot, **params)
         self.sku = sku
         self.batch_lot = batch_lot
 

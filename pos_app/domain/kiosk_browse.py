@@ -12,6 +12,7 @@ from enum import StrEnum
 from pos_app.domain.equivalency import ProductForm
 from pos_app.domain.formatting import format_number
 from pos_app.domain.money import Money
+from pos_app.i18n.catalog import Labels
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,7 @@ class Sort(StrEnum):
     NEWEST = "newest"
 
 
-SORT_TITLES = {
-    Sort.BEST_SELLERS: "Best sellers",
-    Sort.PRICE_LOW: "Price: low to high",
-    Sort.PRICE_HIGH: "Price: high to low",
-    Sort.POTENCY: "Strongest THC",
-    Sort.NEWEST: "Newest",
-}
+SORT_TITLES = Labels({sort: f"kiosk_sort.{sort.value}" for sort in Sort})
 
 
 @dataclass(frozen=True)

@@ -64,31 +64,28 @@ class NotATicket(BadTicketCode):
     code = "not_a_ticket"
 
     def __init__(self) -> None:
-        super().__init__("That code is not a kiosk ticket, or it was not read whole. Scan the ticket again, or "
-                         "type its number.")
+        super().__init__()
 
 
 class OtherStoresTicket(BadTicketCode):
     code = "other_stores_ticket"
 
     def __init__(self) -> None:
-        super().__init__("That ticket was made at another store. Ask the customer to build the cart again here.")
+        super().__init__()
 
 
 class TamperedTicket(BadTicketCode):
     code = "tampered_ticket"
 
     def __init__(self) -> None:
-        super().__init__("That ticket's code does not match its signature: it was altered or not made by this "
-                         "store's kiosk. Ring the items up by hand.")
+        super().__init__()
 
 
 class ExpiredTicket(BadTicketCode):
     code = "expired_ticket"
 
     def __init__(self) -> None:
-        super().__init__("That ticket is more than 24 hours old. Ask the customer to send the cart again from the "
-                         "kiosk.")
+        super().__init__()
 
 
 def _b64(data: bytes) -> str:

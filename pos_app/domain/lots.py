@@ -8,6 +8,7 @@ from datetime import date
 from uuid import UUID
 
 from pos_app.domain.errors import LotNotSellable, NoSellableLot
+from pos_app.i18n.catalog import Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +49,9 @@ def describe_recall(note: object) -> str | None:
         return None
     reference, reason = (str(note.get(key) or "").strip() for key in ("reference", "reason"))
     if reference and reason:
-        return f"recall {reference}: {reason}"
+        return Message("lot.recall_with_reason", reference=reference, reason=reason)
     if reference or reason:
-        return f"recall: {reference or reason}"
+        return Message("lot.recall", reference=reference or reason)
     return None
 
 
@@ -68,16 +69,15 @@ def check_scanned_lot(name: str, sku: str, batch_lot: str, lots: Iterable[Lot], 
     """
     lot = next((lot for lot in lots if lot.sku == sku and lot.batch_lot == batch_lot), None)
     if lot is None:
-        raise LotNotSellable(f"Lot {batch_lot} of {name} is not in this store's stock records, so it cannot be sold. "
-                             "Set the item aside and tell a manager.", sku=sku, batch_lot=batch_lot)
+        raise LotNotSellable("lot_not_sellable.unknown", sku=sku, batch_lot=batch_lot, name=name)
     if lot.recalled:
-        which = f" ({lot.recall})" if lot.recall else ""
-        raise LotNotSellable(f"Lot {batch_lot} of {name} is recalled{which}. Do not sell it: set it aside and tell a "
-                             "manager.", sku=sku, batch_lot=batch_lot)
+        if lot.recall:
+            raise LotNotSellable("lot_not_sellable.recalled_because", sku=sku, batch_lot=batch_lot, name=name,
+                                 recall=lot.recall)
+        raise LotNotSellable("lot_not_sellable.recalled", sku=sku, batch_lot=batch_lot, name=name)
     expiry = min((d for d in (lot.expiry_date, label_expiry) if d is not None), default=None)
     if expiry is not None and expiry < today:
-        raise LotNotSellable(f"Lot {batch_lot} of {name} expired on {expiry:%Y-%m-%d}. Do not sell it: take it off "
-                             "the shelf and tell a manager.", sku=sku, batch_lot=batch_lot)
+        raise LotNotSellable("lot_not_sellable.expired", sku=sku, batch_lot=batch_lot, name=name, expiry=expiry)
     return lot
 
 
@@ -94,9 +94,7 @@ def allocate_lots(sku: str, quantity: int, lots: Iterable[Lot], today: date, *,
                 if lot.sku == sku and lot.is_sellable_on(today) and pinned in (None, lot.batch_lot))
     usable = sorted(sellable, key=_fefo_then_fifo)
     if not usable and pinned is not None:
-        raise LotNotSellable(f"Lot {pinned} of SKU {sku} can no longer be sold: it was recalled or has expired "
-                             "since it was scanned. Remove the item from the sale and tell a manager.",
-                             sku=sku, batch_lot=pinned)
+        raise LotNotSellable("lot_not_sellable.since_scanned", sku=sku, batch_lot=pinned)
     if not usable:
         raise NoSellableLot(sku)
 

@@ -12,6 +12,7 @@ from typing import ClassVar
 from babel.numbers import NumberFormatError, format_currency, parse_decimal
 
 from pos_app.domain.errors import InvalidAmount
+from pos_app.i18n import current_locale
 
 CENT = Decimal("0.01")
 DEFAULT_LOCALE = "en_CA"
@@ -97,9 +98,10 @@ class Money:
     def __bool__(self) -> bool:
         return not self.amount.is_zero()
 
-    def format(self, locale: str = DEFAULT_LOCALE) -> str:
-        """The amount as a person reads it: `$1,234.56` in English, `1 234,56 $` in French (Babel's CLDR data)."""
-        return _format_currency(self.amount, locale)
+    def format(self, locale: str | None = None) -> str:
+        """The amount as a person reads it: `$1,234.56` in English, `1 234,56 $` in French (Babel's CLDR data);
+        in the terminal's current language unless `locale` names one."""
+        return _format_currency(self.amount, locale or current_locale())
 
     @classmethod
     def parse(cls, text: str, locale: str = DEFAULT_LOCALE) -> Money:
@@ -117,6 +119,7 @@ class Money:
 @lru_cache(maxsize=8192)
 def _format_currency(amount: Decimal, locale: str) -> str:
     # Babel takes ~15 µs an amount and a cart repaint formats hundreds; a till shows the same few amounts again.
+    # Keyed by locale too, so switching language never shows an amount cached in the other one.
     return format_currency(amount, Money.CURRENCY, locale=locale)
 
 

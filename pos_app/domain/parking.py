@@ -25,10 +25,9 @@ class CannotPark(DomainError):
 
 def park_snapshot(sale: Sale) -> dict[str, Any]:
     if sale.is_empty:
-        raise CannotPark("There is nothing to park: the cart is empty.")
+        raise CannotPark("cannot_park.empty")
     if sale.tenders:
-        raise CannotPark("A payment is already on this sale. Finish the sale, or take the payment off, before "
-                         "parking it.")
+        raise CannotPark("cannot_park.paid")
     return cart_snapshot(sale)
 
 

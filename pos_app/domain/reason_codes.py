@@ -8,6 +8,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from pos_app.domain.errors import DomainError
+from pos_app.i18n.catalog import Labels
 
 
 class RefundReason(StrEnum):
@@ -26,20 +27,9 @@ class DiscountReason(StrEnum):
     OTHER = "other"
 
 
-REFUND_REASON_LABELS = {
-    RefundReason.DAMAGED: "Damaged or defective",
-    RefundReason.WRONG_ITEM: "Wrong item",
-    RefundReason.CHANGED_MIND: "Customer changed their mind",
-    RefundReason.PRODUCT_RECALL: "Product recall",
-    RefundReason.OTHER: "Other",
-}
-DISCOUNT_REASON_LABELS = {
-    DiscountReason.DAMAGED_PACKAGING: "Damaged packaging",
-    DiscountReason.LOYALTY: "Loyalty",
-    DiscountReason.PRICE_MATCH: "Price match",
-    DiscountReason.MANAGER_GOODWILL: "Manager goodwill",
-    DiscountReason.OTHER: "Other",
-}
+# Labels in the catalog (refund_reason.*, discount_reason.*), in the language current when read.
+REFUND_REASON_LABELS = Labels({reason: f"refund_reason.{reason.value}" for reason in RefundReason})
+DISCOUNT_REASON_LABELS = Labels({reason: f"discount_reason.{reason.value}" for reason in DiscountReason})
 
 
 class MissingReason(DomainError):
@@ -51,11 +41,11 @@ def refund_reason(value: str | None) -> RefundReason:
     try:
         return RefundReason(value)
     except ValueError:
-        raise MissingReason("Choose why the customer is returning the items, then refund again.") from None
+        raise MissingReason("missing_reason.refund") from None
 
 
 def discount_reason(value: str | None) -> DiscountReason:
     try:
         return DiscountReason(value)
     except ValueError:
-        raise MissingReason("Choose a reason for the discount, then apply it again.") from None
+        raise MissingReason("missing_reason.discount") from None

@@ -14,17 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pos_app.domain.errors import DomainError
+from pos_app.i18n.catalog import Labels, text
+from pos_app.i18n.numbers import Count
 from sync.mutations.reasons import DiscrepancyReason
 
 MAX_QUANTITY = 100_000
 
-REASON_LABELS = {
-    DiscrepancyReason.SHORT: "Short",
-    DiscrepancyReason.OVER: "Over",
-    DiscrepancyReason.DAMAGED: "Damaged",
-    DiscrepancyReason.WRONG_ITEM: "Wrong item",
-    DiscrepancyReason.NOT_ORDERED: "Not ordered",
-}
+REASON_LABELS = Labels({reason: f"discrepancy.{reason.value}" for reason in DiscrepancyReason})
 
 
 class ReceivingError(DomainError):
@@ -36,8 +32,8 @@ class OverReceipt(DomainError):
 
     code = "over_receipt"
 
-    def __init__(self, message: str, line: ReceivingLine, units: int) -> None:
-        super().__init__(message)
+    def __init__(self, line: ReceivingLine, units: int, **params: object) -> None:
+        super().__init__(quantity=units, **params)
         self.line = line
         self.units = units
 
@@ -48,7 +44,7 @@ class NotOnOrder(DomainError):
     code = "not_on_order"
 
     def __init__(self, gtin: str) -> None:
-        super().__init__(f"GTIN {gtin} is not on this purchase order.")
+        super().__init__(gtin=gtin)
         self.gtin = gtin
 
 
@@ -97,13 +93,15 @@ class ReceivingLine:
 
     def status(self) -> str:
         if self.not_on_order:
-            return {"received": "Not ordered — receive", "rejected": "Not ordered — reject"}.get(
-                self.decision or "", "Not ordered — decide")
+            decision = self.decision if self.decision in ("received", "rejected") else "undecided"
+            return text(f"receiving_status.not_ordered_{decision}")
         if self.quantity == self.expected:
-            return "Complete"
+            return text("receiving_status.complete")
         if self.quantity > self.expected:
-            return f"Over by {self.quantity - self.expected}"
-        return f"Short {self.expected - self.quantity}" if self.quantity else "Waiting"
+            return text("receiving_status.over", count=self.quantity - self.expected)
+        if self.quantity:
+            return text("receiving_status.short", count=self.expected - self.quantity)
+        return text("receiving_status.waiting")
 
     def effective_reason(self) -> DiscrepancyReason | None:
         """The reason chosen, or the one the counts give (short, over, not ordered)."""
@@ -171,7 +169,7 @@ class ReceivingDraft:
         for line in self.lines:
             if line.line_id == line_id:
                 return line
-        raise ReceivingError("That line is no longer on this receiving. Open the purchase order again.")
+        raise ReceivingError("receiving_error.line_gone")
 
     def add_line(self, line: ReceivingLine) -> None:
         line.position = len(self.lines)
@@ -199,8 +197,7 @@ def apply_scan(draft: ReceivingDraft, item: ScannedItem, *, confirm_over: bool =
         raise NotOnOrder(item.gtin)
     units = units_of(line, item)
     if units <= 0 or units > MAX_QUANTITY:
-        raise ReceivingError(f"The label says the case holds {units} items; a count is between 1 and "
-                             f"{MAX_QUANTITY:,}. Count the case and type the quantity instead.")
+        raise ReceivingError("receiving_error.case_units", units=units, max_quantity=Count(MAX_QUANTITY))
     _check_over(line, line.quantity + units, confirm_over)
     line.quantity += units
     flagged = False
@@ -213,13 +210,11 @@ def apply_scan(draft: ReceivingDraft, item: ScannedItem, *, confirm_over: bool =
 def set_quantity(line: ReceivingLine, quantity: int, *, confirm_over: bool = False) -> None:
     """A typed quantity: the line's whole count, lots included."""
     if quantity < 0:
-        raise ReceivingError("A received quantity cannot be negative. Type 0 or more.")
+        raise ReceivingError("receiving_error.negative")
     if quantity > MAX_QUANTITY:
-        raise ReceivingError(f"{quantity:,} is more than one delivery line can hold ({MAX_QUANTITY:,}). "
-                             "Check the number and type it again.")
+        raise ReceivingError("receiving_error.too_many", quantity=Count(quantity), max_quantity=Count(MAX_QUANTITY))
     if quantity < line.in_lots:
-        raise ReceivingError(f"{line.in_lots} units of {line.name} were scanned with their lots; type at least "
-                             f"{line.in_lots}, or start the line again with Clear.")
+        raise ReceivingError("receiving_error.below_lots", in_lots=line.in_lots, name=line.name)
     _check_over(line, quantity, confirm_over)
     line.quantity = quantity
 
@@ -230,26 +225,23 @@ def clear_line(line: ReceivingLine) -> None:
 
 def decide(line: ReceivingLine, receive: bool) -> None:
     if not line.not_on_order:
-        raise ReceivingError(f"{line.name} is on the purchase order; only items that were not ordered are received "
-                             "or rejected as a whole.")
+        raise ReceivingError("receiving_error.ordered_line", name=line.name)
     line.decision = "received" if receive else "rejected"
 
 
 def check_finish(draft: ReceivingDraft) -> None:
     undecided = [line.name for line in draft.lines if line.not_on_order and line.decision is None]
     if undecided:
-        raise ReceivingError(f"{undecided[0]} was not on the order: receive it or reject it before finishing.")
+        raise ReceivingError("receiving_error.undecided", name=undecided[0])
     if draft.units == 0:
-        raise ReceivingError("Nothing has been received yet. Scan the items or their case labels, or type the "
-                             "quantities, then finish.")
+        raise ReceivingError("receiving_error.nothing_received")
 
 
 def _check_over(line: ReceivingLine, quantity: int, confirm_over: bool) -> None:
     if line.not_on_order or quantity <= line.expected or line.over_confirmed:
         return
     if not confirm_over:
-        raise OverReceipt(f"{line.name}: {quantity} would be more than the {line.expected} ordered. Receive "
-                          f"{quantity - line.expected} extra?", line, quantity)
+        raise OverReceipt(line, quantity, name=line.name, expected=line.expected, extra=quantity - line.expected)
     line.over_confirmed = True
 
 

@@ -100,9 +100,9 @@ def _returned_allocations(line: OrderLine, done: int, units: int) -> tuple[LotAl
 def _check_quantity(line: OrderLine, quantity: object, done: int) -> int:
     left = line.quantity - done
     if left <= 0:
-        raise InvalidRefund(f"Every unit of {line.name} on this order has already been refunded.")
+        raise InvalidRefund("invalid_refund.all_refunded", name=line.name)
     if isinstance(quantity, bool) or not isinstance(quantity, int) or not 1 <= quantity <= left:
-        raise InvalidRefund(f"You can refund from 1 to {left} of {line.name}. Change the quantity.")
+        raise InvalidRefund("invalid_refund.quantity", left=left, name=line.name)
     return quantity
 
 
@@ -116,12 +116,10 @@ def plan_refund(
 ) -> Refund:
     already = already_refunded or {}
     if not quantities:
-        raise InvalidRefund("Choose at least one item to refund.")
+        raise InvalidRefund("invalid_refund.nothing_chosen")
     known = {line.line_id for line in order.lines}
     if any(line_id not in known for line_id in quantities):
-        raise InvalidRefund(
-            f"An item to refund is not on order {order.order_number}. Check the receipt and try again."
-        )
+        raise InvalidRefund("invalid_refund.not_on_order", order_number=order.order_number)
 
     refund_lines = []
     for line in order.lines:

@@ -144,7 +144,7 @@ class Sale:
 
     def check_sellable(self) -> None:
         for line_id, why in self.stock_problems.items():
-            raise UnsellableItem(why, line_id=line_id)
+            raise UnsellableItem(getattr(why, "key", why), line_id=line_id, **getattr(why, "params", {}))
 
     @property
     def totals(self) -> SaleTotals:
@@ -269,7 +269,7 @@ class Sale:
         self._ensure_no_card_payment()
         code = None if reason is None else discount_reason(reason).value
         if self.is_empty:
-            raise InvalidDiscount("Add items to the sale before giving a cart discount.")
+            raise InvalidDiscount("invalid_discount.empty_sale")
         approver, cap = self._approver(role, own_cap)
         discountable = sum_money(line.net for line in self._lines)
         off = discount_amount(discountable, percent, amount, approver, cap)
@@ -304,7 +304,7 @@ class Sale:
         self.check_ready_for_payment()
         tender = CashTender(tendered)
         if self.payment_status().is_settled:
-            raise Overtender("Nothing is left to pay on this sale.")
+            raise Overtender("overtender.nothing_due")
         self._tenders.append(tender)
         return tender
 

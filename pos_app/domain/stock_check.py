@@ -14,8 +14,7 @@ from uuid import UUID
 
 from pos_app.domain.lots import Lot
 from pos_app.domain.sale import SaleLine
-
-REMOVE = "Remove it from the sale (F4) and tell a manager."
+from pos_app.i18n.catalog import Message
 
 
 def sellable_units(lots: Iterable[Lot], today: date, *, lot: str | None = None) -> int:
@@ -24,38 +23,36 @@ def sellable_units(lots: Iterable[Lot], today: date, *, lot: str | None = None) 
                if found.is_sellable_on(today) and lot in (None, found.batch_lot))
 
 
-def _units(count: int) -> str:
-    return "1 unit" if count == 1 else f"{count} units"
-
-
-def _nothing_sellable(name: str, lots: Sequence[Lot], today: date, lot: str | None) -> str:
+def _nothing_sellable(name: str, lots: Sequence[Lot], today: date, lot: str | None) -> Message:
     stocked = [found for found in lots if found.quantity_remaining > 0 and lot in (None, found.batch_lot)]
-    what = f"lot {lot} of {name}" if lot else name
+    where = {"lot": lot} if lot else {}
+    name = name if lot else name[:1].upper() + name[1:]  # the sentence starts with it
+    variant = "_lot" if lot else ""
     if stocked and all(found.recalled for found in stocked):
         recalls = sorted({found.recall for found in stocked if found.recall})
-        why = "its stock is recalled" + (f" ({'; '.join(recalls)})" if recalls else "")
-    elif stocked and all(not found.is_sellable_on(today) for found in stocked):
-        why = "its stock is expired or recalled"
-    else:
-        why = "none is in stock"
-    return f"{what[0].upper()}{what[1:]} can't be sold: {why}. {REMOVE}"
+        if recalls:
+            return Message(f"unsellable_item.recalled_because{variant}", name=name, recalls="; ".join(recalls),
+                           **where)
+        return Message(f"unsellable_item.recalled{variant}", name=name, **where)
+    if stocked and all(not found.is_sellable_on(today) for found in stocked):
+        return Message(f"unsellable_item.expired{variant}", name=name, **where)
+    return Message(f"unsellable_item.none_in_stock{variant}", name=name, **where)
 
 
-def _too_few(name: str, have: int, wanted: int, lot: str | None) -> str:
-    what = f"lot {lot} of {name}" if lot else name
-    return (f"Only {_units(have)} of {what} can be sold from stock, and the sale has {wanted}. "
-            "Lower the quantity (F3), or remove the item (F4).")
+def _too_few(name: str, have: int, wanted: int, lot: str | None) -> Message:
+    key = f"unsellable_item.too_few{'_one' if have == 1 else ''}{'_lot' if lot else ''}"
+    return Message(key, name=name, have=have, wanted=wanted, **({"lot": lot} if lot else {}))
 
 
 def unsellable_lines(lines: Sequence[SaleLine], lots_by_sku: Mapping[str, Sequence[Lot]],
-                     on_hand: Mapping[str, int], today: date) -> dict[UUID, str]:
+                     on_hand: Mapping[str, int], today: date) -> dict[UUID, Message]:
     """The lines the stock cannot cover, each with the sentence a cashier reads: what is wrong, what to do."""
     groups: dict[tuple[str, str | None], list[SaleLine]] = defaultdict(list)
     for line in lines:
         groups[(line.product.sku, line.lot if line.product.is_cannabis else None)].append(line)
         if line.lot is not None and line.product.is_cannabis:  # a pinned line also uses up the product's stock
             groups[(line.product.sku, None)].append(line)
-    problems: dict[UUID, str] = {}
+    problems: dict[UUID, Message] = {}
     for (sku, lot), group in groups.items():
         product = group[0].product
         lots = lots_by_sku.get(sku, ())

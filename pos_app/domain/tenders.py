@@ -14,7 +14,7 @@ class CashTender:
 
     def __post_init__(self) -> None:
         if self.amount <= Money.zero():
-            raise InvalidTender(f"Cash received must be more than {Money.zero()}. Enter the amount the customer gave.")
+            raise InvalidTender("invalid_tender.cash_not_positive", zero=Money.zero())
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,11 +27,9 @@ class CardApproval:
 
     def __post_init__(self) -> None:
         if len(self.last4) != 4 or not self.last4.isascii() or not self.last4.isdigit():
-            raise InvalidTender(
-                "A card approval must carry exactly the last 4 digits of the card, nothing more."
-            )
+            raise InvalidTender("invalid_tender.last4")
         if self.amount <= Money.zero():
-            raise InvalidTender(f"A card approval must be for more than {Money.zero()}. Check the terminal's response.")
+            raise InvalidTender("invalid_tender.card_not_positive", zero=Money.zero())
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,18 @@ def language_refusal(language: str) -> str | None:
     return f"There is no language {language!r}. The terminal speaks {' or '.join(map(repr, LANGUAGES))}."
 
 
+# What receipts print in (the terminal setting `receipt_language`; pos_app.services.receipt_words decides).
+RECEIPT_LANGUAGES = ("store", "en", "fr", "bilingual")
+
+
+def receipt_language_refusal(setting: str) -> str | None:
+    """Why a receipt_language setting can't be used, or None."""
+    if setting in RECEIPT_LANGUAGES:
+        return None
+    return (f"There is no receipt language {setting!r}. It must be one of {', '.join(map(repr, RECEIPT_LANGUAGES))}: "
+            "\"store\" prints French in Quebec and the terminal's language elsewhere.")
+
+
 def current_language() -> str:
     return _current
 

@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from pos_app.domain.counts import MAX_COUNTED
 from pos_app.domain.errors import DomainError
 from pos_app.domain.staff import can_supervise
+from pos_app.i18n.catalog import Message
+from pos_app.i18n.numbers import Count
 from pos_app.persistence import counts as stock_counts
 from pos_app.persistence.audit import append_audit
 from pos_app.persistence.models import OcsInventoryTransaction, OcsProduct
@@ -49,11 +51,10 @@ def reason_of(value: AdjustmentReason | str) -> AdjustmentReason:
     try:
         reason = AdjustmentReason(value)
     except ValueError:
-        raise AdjustmentRefused(f"“{value}” is not a stock adjustment reason. Pick one of: "
-                                f"{', '.join(ADJUSTMENT_REASON_LABELS.values())}.") from None
+        raise AdjustmentRefused("adjustment_refused.unknown_reason", value=value,
+                                reasons=", ".join(ADJUSTMENT_REASON_LABELS.values())) from None
     if reason not in ADJUSTMENT_REASON_LABELS:
-        raise AdjustmentRefused("Count adjustments come from an approved stock count; pick another reason, or "
-                                "count the product on the Counts tab.")
+        raise AdjustmentRefused("adjustment_refused.count_reason")
     return reason
 
 
@@ -72,18 +73,16 @@ class AdjustmentService:
                staff: StaffMember) -> Adjustment:
         """Add (+) or remove (−) `quantity` units of a SKU (and lot) for a reason, as `staff`, a manager."""
         if not can_supervise(staff.role):
-            raise AdjustmentRefused(f"{staff.name} is a {staff.role}; stock adjustments are made by a manager or "
-                                    "an admin.")
+            raise AdjustmentRefused("adjustment_refused.role", name=staff.name, role=Message(f"role.{staff.role}"))
         reason = reason_of(reason)
         note = (note or "").strip()
         if quantity == 0:
-            raise AdjustmentRefused("An adjustment of 0 units changes nothing. Type how many units to remove "
-                                    "(for example −2) or to add.")
+            raise AdjustmentRefused("adjustment_refused.zero")
         if abs(quantity) > MAX_COUNTED:
-            raise AdjustmentRefused(f"{abs(quantity):,} units is more than {MAX_COUNTED:,}, which is surely a "
-                                    "typing slip. Type the number of units.")
+            raise AdjustmentRefused("adjustment_refused.too_many",
+                                    units=Count(abs(quantity)), max_counted=Count(MAX_COUNTED))
         if len(note) > MAX_NOTE:
-            raise AdjustmentRefused(f"The note is {len(note)} characters long; keep it to {MAX_NOTE}.")
+            raise AdjustmentRefused("adjustment_refused.note_too_long", length=len(note), max_note=MAX_NOTE)
         batch_lot = (batch_lot or "").strip() or None
         uow = UnitOfWork(self._session_factory)
         with uow as session:
@@ -91,13 +90,12 @@ class AdjustmentService:
             key = (sku, batch_lot)
             lots = stock_counts.lots_of(session, self._store_id, [sku]).get(sku, [])
             if batch_lot is not None and batch_lot not in lots:
-                known = f" Its lots here: {', '.join(lots)}." if lots else " It has no lots in stock here."
-                raise AdjustmentRefused(f"{name} has no lot {batch_lot} in stock at this store.{known}")
+                raise AdjustmentRefused("adjustment_refused.unknown_lot" if lots else "adjustment_refused.no_lots",
+                                        name=name, batch_lot=batch_lot, lots=", ".join(lots))
             held = stock_counts.expected_now(session, self._store_id, [key])[key]
             if quantity < 0 and held + quantity < 0:
-                where = f"lot {batch_lot}" if batch_lot else name
-                raise AdjustmentRefused(f"Only {held} units of {where} are in stock, so {-quantity} cannot be "
-                                        "removed. Check the quantity (or the lot).")
+                raise AdjustmentRefused("adjustment_refused.too_few_lot" if batch_lot else "adjustment_refused.too_few",
+                                        held=held, name=name, batch_lot=batch_lot or "", quantity=-quantity)
             adjustment_id = uuid.uuid4()
             mutation_id = enqueue_mutation(session, inventory_adjusted(
                 adjustment_id=adjustment_id, store_id=self._store_id, sku=sku, batch_lot=batch_lot,
@@ -117,6 +115,5 @@ class AdjustmentService:
     def _product_name(self, session: Session, sku: str) -> str:
         name = session.scalar(select(OcsProduct.product_name).where(OcsProduct.ocs_variant_number == sku))
         if name is None:
-            raise AdjustmentRefused(f"No product in this store's catalog has the SKU {sku}. Scan the product or "
-                                    "check the SKU.")
+            raise AdjustmentRefused("adjustment_refused.unknown_sku", sku=sku)
         return name

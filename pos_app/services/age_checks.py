@@ -21,6 +21,7 @@ from hardware.codes.aamva import parse_id_payload
 from hardware.codes.errors import CodeParseError
 from hardware.codes.id_card import IdCard
 from pos_app.domain.staff import override_reason
+from pos_app.i18n.catalog import Message
 from pos_app.persistence.age_checks import log_age_check
 from pos_app.persistence.audit import append_audit
 from pos_app.persistence.models import AgeVerificationLog
@@ -42,7 +43,7 @@ class OverrideReasonMissing(ServiceError):
     code = "override_reason_missing"
 
     def __init__(self) -> None:
-        super().__init__("Type the reason for the override first, e.g. the other ID the manager checked.")
+        super().__init__()
 
 
 @dataclass(frozen=True)
@@ -84,21 +85,20 @@ class AgeCheckService:
     def judge_id(self, card: IdCard) -> AgeCheckOutcome:
         """The province's rule applied to a card (expired, under age, or of age), without recording it."""
         if card.expired:
-            outcome = AgeCheckOutcome(False, f"This ID expired on {card.expiry:%Y-%m-%d}. Ask for a valid ID "
-                                             "before selling cannabis.", card.age)
+            outcome = AgeCheckOutcome(False, Message("age_check.expired", expiry=card.expiry), card.age)
         elif card.age < self.min_age:
-            outcome = AgeCheckOutcome(False, f"The customer is {card.age}. The legal age in "
-                                             f"{self._context.province_code} is {self.min_age}: do not sell "
-                                             "cannabis to them.", card.age)
+            outcome = AgeCheckOutcome(False, Message("age_check.under_age", age=card.age,
+                                                     province=self._context.province_code, min_age=self.min_age),
+                                      card.age)
         else:
-            outcome = AgeCheckOutcome(True, f"ID checked: the customer is {card.age}.", card.age)
+            outcome = AgeCheckOutcome(True, Message("age_check.of_age", age=card.age), card.age)
         return outcome
 
     # --- a kiosk's age gate: no sale yet and no staff member; the customer answers for themselves -----------
 
     def kiosk_confirmed(self) -> AgeCheckOutcome:
         """The customer tapped "I am 19 or older" at a kiosk. Logged with no staff member and no sale."""
-        outcome = AgeCheckOutcome(True, f"The customer confirmed they are {self.min_age} or older.")
+        outcome = AgeCheckOutcome(True, Message("age_check.kiosk_confirmed", min_age=self.min_age))
         self._log(None, None, "kiosk_confirm", outcome)
         return outcome
 
@@ -122,7 +122,7 @@ class AgeCheckService:
     def attest(self, sales: SaleService, staff: StaffMember) -> AgeCheckOutcome:
         """The cashier looked at the customer's ID and confirms they are of age; not after an ID was refused."""
         sales.sale.age.check_attestation()
-        outcome = AgeCheckOutcome(True, f"{staff.name} confirmed the customer is {self.min_age} or older.")
+        outcome = AgeCheckOutcome(True, Message("age_check.attested", name=staff.name, min_age=self.min_age))
         self._record(sales, staff, "attestation", outcome)
         return outcome
 

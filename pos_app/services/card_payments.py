@@ -17,6 +17,7 @@ from hardware.payments.messages import message_for
 from hardware.ports import PaymentKind, PaymentResult, PaymentStatus, PaymentTerminal
 from pos_app.domain.money import Money
 from pos_app.domain.tenders import CardApproval, CardTender
+from pos_app.i18n.catalog import Amounts, Message
 from pos_app.persistence.payment_attempts import SqlAttemptJournal
 from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import ServiceError
@@ -35,10 +36,7 @@ class CardOutcomeUnknown(ServiceError):
     code = "card_outcome_unknown"
 
     def __init__(self, reference: str) -> None:
-        super().__init__(
-            "The card terminal has not said whether the payment went through. Do not charge the card again: "
-            "check the terminal, then choose Check payment and we will ask it about this one."
-        )
+        super().__init__()
         self.reference = reference
 
 
@@ -68,7 +66,7 @@ class CardPayments:
         if result.status is PaymentStatus.PENDING or not result.status.final:
             raise CardOutcomeUnknown(result.reference)
         if not result.status.charged:
-            raise CardNotApproved(result.message or message_for(result.status))
+            raise CardNotApproved(card_result_text(result))
         return CardApproval(amount=Money.from_cents(result.approved_cents), reference=result.reference,
                             last4=result.last4, brand=result.brand, auth_code=result.auth_code)
 
@@ -95,7 +93,7 @@ class CardPayments:
             except PaymentError as error:
                 raise CardVoidRefused(_void_refusal(approval, str(error), voided)) from None
             if result.status is not PaymentStatus.VOIDED:
-                raise CardVoidRefused(_void_refusal(approval, result.message or message_for(result.status), voided))
+                raise CardVoidRefused(_void_refusal(approval, card_result_text(result), voided))
             journal.mark_result(approval.reference, result)
             sales.remove_tender(tender)
             voided.append(approval)
@@ -109,17 +107,24 @@ class CardPayments:
         if result.status is PaymentStatus.PENDING or not result.status.final:
             raise CardOutcomeUnknown(result.reference)
         if not result.status.charged:
-            raise CardNotApproved(result.message or message_for(result.status))
+            raise CardNotApproved(card_result_text(result))
         approval = CardApproval(amount=Money.from_cents(result.approved_cents), reference=result.reference,
                                 last4=result.last4, brand=result.brand, auth_code=result.auth_code)
         sales.tender_card(approval)
         return approval
 
 
-def _void_refusal(approval: CardApproval, detail: str, voided: list[CardApproval]) -> str:
-    refused = (f"The card terminal did not reverse the card payment of {approval.amount} ({approval.brand} "
-               f"****{approval.last4}): {detail}")
+def _void_refusal(approval: CardApproval, detail: str, voided: list[CardApproval]) -> Message:
+    card = f"{approval.brand} ****{approval.last4}"
     if voided:
-        done = ", ".join(str(a.amount) for a in voided)
-        refused += f" The card payment of {done} was reversed and taken off the sale."
-    return f"{refused} Check the terminal, then try again, or finish the sale."
+        return Message("card_void_refused.some_reversed", amount=approval.amount, card=card, detail=detail,
+                       done=Amounts(a.amount for a in voided))
+    return Message("card_void_refused.not_reversed", amount=approval.amount, card=card, detail=detail)
+
+
+def card_result_text(result: PaymentResult) -> str:
+    """What the card terminal answered, as a sentence of the catalog when it is one of its standard answers (the
+    terminal's own words, such as a network error, pass through as they are)."""
+    if not result.message or result.message == message_for(result.status):
+        return Message(f"card_status.{result.status.value}")
+    return result.message

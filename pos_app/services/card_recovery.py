@@ -17,15 +17,16 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.payments.attempts import Outcome, recover_pending
 from hardware.payments.link import PaymentError
-from hardware.payments.messages import message_for
 from hardware.ports import PaymentKind, PaymentStatus, PaymentTerminal
 from pos_app.domain.money import Money
 from pos_app.domain.staff import can_supervise
+from pos_app.i18n.catalog import Message
 from pos_app.persistence import open_sales
 from pos_app.persistence.audit import append_audit
 from pos_app.persistence.models import PaymentAttempt
 from pos_app.persistence.payment_attempts import SqlAttemptJournal
 from pos_app.persistence.unit_of_work import UnitOfWork
+from pos_app.services.card_payments import card_result_text
 from pos_app.services.clock import Clock, utc_clock
 from pos_app.services.errors import NotPermitted, ServiceError
 from pos_app.services.staff import StaffMember
@@ -51,9 +52,9 @@ class UnsettledCard:
 
     @property
     def sentence(self) -> str:
-        card = f"{self.brand} ****{self.last4}".strip() if self.last4 else "a card"
-        return (f"A card payment of {self.amount} ({card}) was taken, but no sale was finished with it. "
-                "A manager should void it so the money goes back to the customer's card.")
+        if not self.last4:
+            return Message("card_recovery.stranded_any_card", amount=self.amount)
+        return Message("card_recovery.stranded", amount=self.amount, card=f"{self.brand} ****{self.last4}".strip())
 
 
 class CardRecovery:
@@ -99,17 +100,16 @@ class CardRecovery:
     def void(self, card: UnsettledCard, *, staff: StaffMember, approver: StaffMember | None) -> None:
         """Reverse it at the terminal, record that in the journal, and audit who did it."""
         if not can_supervise(staff.role) and (approver is None or not can_supervise(approver.role)):
-            raise NotPermitted("Voiding a card payment needs a manager. Ask a manager to approve it with their PIN.")
+            raise NotPermitted("not_permitted.card_void")
         if self._terminal is None:
-            raise CardNotReversed("No card terminal is set up on this register. Void the payment on a register "
-                                  "with the card terminal, or on the terminal itself.")
+            raise CardNotReversed("card_not_reversed.no_terminal")
         try:
             result = self._terminal.void(card.reference)
         except PaymentError as error:
-            raise CardNotReversed(f"The card terminal did not answer ({error}). Check it, then try again.") from None
+            raise CardNotReversed("card_not_reversed.no_answer", error=error) from None
         if result.status is not PaymentStatus.VOIDED:
-            raise CardNotReversed(f"The card terminal did not reverse the payment of {card.amount}: "
-                                  f"{result.message or message_for(result.status)} Check it, then try again.")
+            raise CardNotReversed("card_not_reversed.refused",
+                                  amount=card.amount, reason=card_result_text(result))
         SqlAttemptJournal(self._session_factory, card.sale_id, self._clock).mark_result(card.reference, result)
         uow = UnitOfWork(self._session_factory)
         with uow as session:

@@ -50,12 +50,12 @@ class CardSettlementService:
 
     def close_batch(self, staff: StaffMember) -> CardBatchCheck:
         if self._terminal is None:
-            raise CardBatchNotClosed("No card terminal is set up on this register, so there is no batch to close.")
+            raise CardBatchNotClosed("card_batch_not_closed.no_terminal")
         row_id, reference = self._ask(staff)
         try:
             batch = self._terminal.settle(reference)
         except PaymentError as error:
-            raise CardBatchNotClosed(f"{error} The shift can still close; close the card batch again later.") \
+            raise CardBatchNotClosed("card_batch_not_closed.failed", error=error) \
                 from error
         uow = UnitOfWork(self._session_factory)
         with uow as session:

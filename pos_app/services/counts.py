@@ -15,6 +15,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from pos_app.domain.counts import CountLine, CountRefused, CountScope, CountSheet, checked_quantity
 from pos_app.domain.staff import can_supervise
+from pos_app.i18n.catalog import Message
 from pos_app.persistence import counts as store
 from pos_app.persistence.audit import append_audit
 from pos_app.persistence.models import OcsInventoryTransaction, OcsProduct, StockCount, StockCountLine
@@ -47,7 +48,7 @@ class CountService:
     def _the_open_count(self, session: Session) -> StockCount:
         count = store.open_count_row(session, self._store_id)
         if count is None:
-            raise CountRefused("No count is in progress. Start one first: scan a shelf label, or pick what to count.")
+            raise CountRefused("count_refused.none_open")
         return count
 
     # --- starting
@@ -59,12 +60,11 @@ class CountService:
         with uow as session:
             current = store.open_count_row(session, self._store_id)
             if current is not None:
-                raise CountRefused(f"The count of {current.scope_label} is still open. Approve or cancel it "
-                                   "before starting another.")
+                raise CountRefused("count_refused.still_open", scope_label=current.scope_label)
             label, value = self._label(session, scope, value)
             keys = store.scope_keys(session, self._store_id, scope, value)
             if not keys and scope is not CountScope.LOCATION:
-                raise CountRefused(f"Nothing in {label} is stocked in this store, so there is nothing to count.")
+                raise CountRefused("count_refused.nothing_stocked", label=label)
             count = StockCount(id=uuid.uuid4(), store_id=self._store_id, scope=scope.value, scope_value=value,
                                scope_label=label, blind=blind, status="counting", started_at=self._clock(),
                                started_by=staff.id, ledger_position=store.ledger_position(session))
@@ -80,17 +80,16 @@ class CountService:
         if scope is CountScope.LOCATION:
             location = store.location_by_code(session, self._store_id, value)
             if location is None:
-                raise NotFound(f"This store has no shelf location {value or '(none given)'}. Scan the shelf "
-                               "label again, or check the code.")
+                raise NotFound("not_found.location" if value else "not_found.no_location", location=value)
             return f"location {location.location_code}", location.location_code
         if scope is CountScope.CATEGORY:
             if not value:
-                raise CountRefused("Pick the category to count.")
+                raise CountRefused("count_refused.pick_category")
             return f"category {value}", value
         if scope is CountScope.SKUS:
             skus = [s.strip() for s in value.replace("\n", ",").split(",") if s.strip()]
             if not skus:
-                raise CountRefused("Type the SKUs to count, separated by commas.")
+                raise CountRefused("count_refused.type_skus")
             return f"{len(skus)} product{'s' if len(skus) != 1 else ''}", ",".join(skus)
         return "the whole store", ""
 
@@ -107,8 +106,7 @@ class CountService:
                 (OcsProduct.each_gtin == code.rjust(14, "0")) | (OcsProduct.case_gtin == code.rjust(14, "0"))
                 | (OcsProduct.ocs_variant_number == code)))
             if product is None:
-                raise NotFound(f"No product in this store's catalog has the code {code}. Check the code, or "
-                               "type the SKU.")
+                raise NotFound("not_found.code_or_sku", code=code)
             case = product.case_gtin == code.rjust(14, "0") and product.case_gtin != product.each_gtin
             return product.ocs_variant_number, product.case_quantity if case else 1
 
@@ -126,11 +124,10 @@ class CountService:
         with uow as session:
             count = self._the_open_count(session)
             if count.status != "counting":
-                raise CountRefused("This count is submitted and waits for a manager's approval. Cancel it to count "
-                                   "again.")
+                raise CountRefused("count_refused.submitted")
             line = self._line_for(session, count, sku, batch_lot or None)
             total = (line.counted or 0) + quantity if add else quantity
-            line.counted = checked_quantity(total, what=f"The count of {sku}")
+            line.counted = checked_quantity(total, sku=sku)
             line.counted_at = self._clock()
             session.flush()
             name = session.scalar(select(OcsProduct.product_name).where(OcsProduct.ocs_variant_number == sku))
@@ -146,12 +143,10 @@ class CountService:
                 return lines[0]
             if len(lines) > 1:
                 lots = ", ".join(line.batch_lot or "no lot" for line in lines)
-                raise CountRefused(f"{sku} has several lots on this count ({lots}). Scan the case label with the "
-                                   "lot, or pick the lot's line and type its count.")
+                raise CountRefused("count_refused.several_lots_counted", sku=sku, lots=lots)
             lots = store.lots_of(session, self._store_id, [sku]).get(sku, [])
             if len(lots) > 1:
-                raise CountRefused(f"{sku} is kept in several lots ({', '.join(lots)}). Scan the case label with "
-                                   "the lot, or type the lot with the count.")
+                raise CountRefused("count_refused.several_lots_kept", sku=sku, lots=', '.join(lots))
             batch_lot = lots[0] if lots else None
         else:
             found = [line for line in lines if line.batch_lot == batch_lot]
@@ -175,7 +170,7 @@ class CountService:
         with uow as session:
             count = self._the_open_count(session)
             if count.status != "counting":
-                raise CountRefused("This count was submitted already; a manager approves it or cancels it.")
+                raise CountRefused("count_refused.already_submitted")
             self._measure(session, count)
             count.status, count.submitted_at = "submitted", self._clock()
             sheet = store.sheet_of(session, count)
@@ -185,7 +180,7 @@ class CountService:
     def _measure(self, session: Session, count: StockCount) -> list[StockCountLine]:
         counted = [line for line in store.line_rows(session, count.id) if line.counted is not None]
         if not counted:
-            raise CountRefused("Nothing has been counted yet. Scan the items on the shelf, or type their counts.")
+            raise CountRefused("count_refused.nothing_counted")
         now = store.expected_now(session, self._store_id, [(line.sku, line.batch_lot) for line in counted])
         session.execute(update(StockCountLine), [
             {"id": line.id, "expected_now": now[(line.sku, line.batch_lot)]} for line in counted])
@@ -197,12 +192,12 @@ class CountService:
         """The manager's approval: local ledger rows for the variances, the audit entry and one
         `inventory.counted.v1`, together or not at all. Moves since submitting are measured again."""
         if not can_supervise(manager.role):
-            raise CountRefused(f"{manager.name} is a {manager.role}; a manager or an admin approves a count.")
+            raise CountRefused("count_refused.role", name=manager.name, role=Message(f"role.{manager.role}"))
         uow = UnitOfWork(self._session_factory)
         with uow as session:
             count = self._the_open_count(session)
             if count.status != "submitted":
-                raise CountRefused("Submit the count first, to see its variance, then approve it.")
+                raise CountRefused("count_refused.submit_first")
             lines = self._measure(session, count)
             now = self._clock()
             mutation = inventory_counted(

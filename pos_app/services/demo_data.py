@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from demo import generate_demo_tenant
 from hardware.codes.gs1 import gtin14_or_none
 from pos_app.domain.equivalency import ProductForm, dried_equivalent_per_unit
+from pos_app.i18n.numbers import Count
 from pos_app.persistence.bulk_load import has_store, insert_rows
 from pos_app.persistence.store_repository import active_staff
 from pos_app.persistence.sync_state import ensure_sync_state
@@ -108,18 +109,14 @@ def install_demo_data(
     """``promotions``: also the demo store's promotions and code (demo.promotions), checked by the hub's rules,
     as its hub would feed them."""
     if products < MIN_PRODUCTS or products > MAX_PRODUCTS:
-        raise ServiceError(f"The number of products must be between {MIN_PRODUCTS} and {MAX_PRODUCTS:,}: "
-                           "the demo needs one of every product form.")
+        raise ServiceError("service_error.demo_products", min_products=MIN_PRODUCTS, max_products=Count(MAX_PRODUCTS))
     progress(f"Generating {products:,} products (seed {seed})…")
     tenant = generate_demo_tenant(products=products, seed=seed, today=today)
     rows = _with_derived_fields(tenant.rows, pepper, tenant.pins)
     uow = UnitOfWork(session_factory)
     with uow as session:
         if has_store(session):
-            raise DemoDataExists(
-                "This data folder already holds a store, and demo data would mix with it. "
-                "Use an empty folder with --data-dir."
-            )
+            raise DemoDataExists("demo_data_exists")
         progress("Writing the catalog, stock and staff…")
         counts = insert_rows(session, rows)
         store = rows["stores"][0]

@@ -90,7 +90,8 @@ def build_print_service(
         queue = PrintQueue(printer, on_event=events.emit, retry_delays_s=retry_delays_s)
         queue.start()
     return PrintService(queue, context, printer=printer, session_factory=session_factory, zone=context.zone,
-                        events=events)
+                        events=events, receipt_language=settings.receipt_language,
+                        terminal_language=settings.language)
 
 
 def card_terminal(settings: Settings) -> PosLinkTerminal | None:

@@ -1,16 +1,17 @@
-"""Failures of the application layer that are not business rules: what is missing, and what to do."""
+"""Failures of the application layer that are not business rules: what is missing, and what to do.
+
+Like the domain's errors, each carries a catalog key (its code, or `code.variant`) and parameters, and is worded
+in the terminal's current language when read (pos_app.i18n.errors).
+"""
 
 from __future__ import annotations
 
 from pos_app.domain.money import Money
+from pos_app.i18n.errors import LocalizedError
 
 
-class ServiceError(Exception):
+class ServiceError(LocalizedError):
     code = "service_error"
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class NotSetUp(ServiceError):
@@ -27,15 +28,14 @@ class NoOpenSale(ServiceError):
     code = "no_open_sale"
 
     def __init__(self) -> None:
-        super().__init__("There is no sale in progress. Scan an item to start one.")
+        super().__init__()
 
 
 class OrderNotFound(ServiceError):
     code = "order_not_found"
 
     def __init__(self, number: str) -> None:
-        super().__init__(f"No sale with receipt number {number} was made at this store. Check the number on the "
-                         "receipt and try again.")
+        super().__init__(number=number)
 
 
 class SignInRefused(ServiceError):
@@ -48,7 +48,7 @@ class NewPinNeeded(ServiceError):
     code = "new_pin_needed"
 
     def __init__(self, member) -> None:
-        super().__init__(f"{member.name}, your PIN was set by a manager. Choose a new PIN of your own.")
+        super().__init__(name=member.name)
         self.member = member
 
 
@@ -70,21 +70,21 @@ class SaleInProgress(ServiceError):
     code = "sale_in_progress"
 
     def __init__(self) -> None:
-        super().__init__("A sale is in progress. Finish it or park it before bringing back a parked one.")
+        super().__init__()
 
 
 class ParkedSaleGone(ServiceError):
     code = "parked_sale_gone"
 
     def __init__(self) -> None:
-        super().__init__("That parked sale was already brought back or removed. Refresh the list.")
+        super().__init__()
 
 
 class StaffNotFound(ServiceError):
     code = "staff_not_found"
 
     def __init__(self, staff_code: str) -> None:
-        super().__init__(f"No staff member has the code {staff_code}. Check the code and try again.")
+        super().__init__(staff_code=staff_code)
         self.staff_code = staff_code
 
 
@@ -96,7 +96,7 @@ class NoOpenShift(ServiceError):
     code = "no_open_shift"
 
     def __init__(self) -> None:
-        super().__init__("No shift is open on this till. Open a shift and count the float first.")
+        super().__init__()
 
 
 class CashMovementRefused(ServiceError):
@@ -107,11 +107,10 @@ class VarianceNeedsManager(ServiceError):
     code = "variance_needs_manager"
 
     def __init__(self, variance: Money, limit: Money | None = None) -> None:
-        short_or_over = "short" if variance.is_negative() else "over"
-        allowed = f", more than the {limit} allowed" if limit is not None else ""
-        super().__init__(
-            f"The drawer is {abs(variance)} {short_or_over}{allowed}. A manager must approve closing the "
-            "shift: count the drawer again, or ask a manager to enter their PIN."
-        )
+        key = f"variance_needs_manager.{'short' if variance.is_negative() else 'over'}"
+        if limit is not None:
+            super().__init__(key + "_limit", variance=abs(variance), limit=limit)
+        else:
+            super().__init__(key, variance=abs(variance))
         self.variance = variance
         self.limit = limit

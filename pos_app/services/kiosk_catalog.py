@@ -43,7 +43,7 @@ class ProductGone(ServiceError):
     code = "product_gone"
 
     def __init__(self) -> None:
-        super().__init__("This product is no longer on the menu. Choose another one, or ask staff for help.")
+        super().__init__()
 
 
 @dataclass(frozen=True)

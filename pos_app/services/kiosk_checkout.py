@@ -27,6 +27,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from hardware.codes.id_card import IdCard
 from pos_app.domain.kiosk_ticket import TicketLine
 from pos_app.domain.order import Order
+from pos_app.i18n.catalog import Message, text
+from pos_app.i18n.errors import LocalizedError
 from pos_app.persistence import open_sales
 from pos_app.persistence.payment_attempts import SqlAttemptJournal
 from pos_app.services.age_checks import AgeCheckService
@@ -40,8 +42,6 @@ from pos_app.services.staff import StaffMember, find_staff
 from pos_app.services.terminal import TerminalContext
 
 log = logging.getLogger(__name__)
-
-SEE_STAFF = "Please see staff at the counter: they will check it with the card terminal."
 
 
 class KioskPaymentRefused(ServiceError):
@@ -71,7 +71,7 @@ class KioskCheckout:
     @property
     def served_by(self) -> str:
         """What the receipt says served the customer."""
-        return f"Self-serve kiosk {self._context.terminal_no}"
+        return text("kiosk.served_by", number=self._context.terminal_no)
 
     def staff(self) -> StaffMember | None:
         """The account kiosk sales are recorded under, if the replica has it (see the module's note)."""
@@ -84,8 +84,7 @@ class KioskCheckout:
     def id_needed(self, card: IdCard | None) -> str | None:
         """Why this customer may not pay here yet, or None: only an ID scanned at this kiosk that passed."""
         if card is None or not self._age_checks.judge_id(card).passed:
-            return (f"To pay here, scan the back of your ID first: a tap on \"I am {self._context.min_age} or "
-                    "older\" is not enough. Or send your cart to the counter.")
+            return Message("kiosk_payment_refused.id_needed", min_age=self._context.min_age)
         return None
 
     def prepare(self, lines: Sequence[TicketLine], card: IdCard | None, codes: Sequence[str] = ()) -> SaleService:
@@ -98,8 +97,7 @@ class KioskCheckout:
         assert card is not None
         staff = self.staff()
         if staff is None:
-            raise KioskPaymentRefused("Paying here is not available right now. Please send your cart to the "
-                                      "counter and pay there.")
+            raise KioskPaymentRefused("kiosk_payment_refused.off")
         sales = SaleService(self._session_factory, self._context, clock=self._clock, promotions=self._promotions)
         sales.start_sale(staff)
         try:
@@ -110,13 +108,12 @@ class KioskCheckout:
             for code in codes:  # taken on the cart a moment ago; one used up since is not charged for silently
                 refusal = sales.enter_code(code)
                 if refusal is not None:
-                    raise KioskPaymentRefused(f"{refusal} Nothing was charged. Please send your cart to the "
-                                              "counter.")
+                    raise KioskPaymentRefused("kiosk_payment_refused.id_refused", refusal=refusal)
             sales.check_stock()
             if sales.sale.has_cannabis:
                 outcome = self._age_checks.check_id(sales, card, staff)
                 if not outcome.passed:
-                    raise KioskPaymentRefused("Your ID did not pass the age check. Please see staff at the counter.")
+                    raise KioskPaymentRefused("kiosk_payment_refused.age")
             self._cards.charge_check(sales)
         except Exception:
             sales.cancel_sale()
@@ -131,22 +128,20 @@ class KioskCheckout:
         try:
             approval = self._cards.charge(sales, due)
         except CardOutcomeUnknown:
-            raise KioskPaymentUnknown("The card terminal has not said whether your payment went through. Do not "
-                                      f"pay again. {SEE_STAFF}") from None
+            raise KioskPaymentUnknown("kiosk_payment_unknown.no_answer") from None
         except Exception:
             sales.cancel_sale()  # declined or cancelled: nothing was charged
             raise
         if not sales.payment_status().is_settled:
             self._give_back(sales)
-            raise KioskPaymentRefused(f"Your card approved only {approval.amount} of {due}, so that payment was "
-                                      "reversed. Try another card, or send your cart to the counter.")
+            raise KioskPaymentRefused("kiosk_payment_refused.partial", amount=approval.amount, due=due)
         try:
             return sales.complete()
         except Exception as error:  # stock recalled or gone while the customer paid: the money goes back
             log.warning("A kiosk sale could not be completed after its card was approved: %s", error)
             self._give_back(sales)
-            raise KioskPaymentRefused(f"{getattr(error, 'message', 'The sale could not be completed.')} Your card "
-                                      "payment was reversed.") from None
+            reason = error if isinstance(error, LocalizedError) else Message("kiosk_payment_refused.not_completed")
+            raise KioskPaymentRefused("kiosk_payment_refused.reversed", reason=reason) from None
 
     def cancel(self) -> None:
         """The customer tapped Cancel while the terminal waits for their card."""
@@ -157,7 +152,7 @@ class KioskCheckout:
         reverse its card and drop it. Never lost, never charged twice."""
         self._recovery.settle_pending()
         if self._unanswered():
-            raise KioskPaymentUnknown("The card terminal has not answered about the last payment at this kiosk yet.")
+            raise KioskPaymentUnknown("kiosk_payment_unknown.pending")
         staff = self.staff()
         if staff is None:
             return None
@@ -195,5 +190,5 @@ class KioskCheckout:
             self._cards.void_card_tenders(sales)
         except CardVoidRefused:
             log.warning("A kiosk card payment could not be reversed; the sale stays open to try again at start.")
-            raise KioskPaymentRefused(f"Your card payment could not be reversed. {SEE_STAFF}") from None
+            raise KioskPaymentRefused("kiosk_payment_refused.not_reversed") from None
         sales.cancel_sale()

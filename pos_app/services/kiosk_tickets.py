@@ -36,8 +36,7 @@ from pos_app.services.staff import StaffMember
 from pos_app.services.terminal import TerminalContext
 
 RESERVATION_MINUTES = 30
-_DONE = {"claimed": "was already claimed at a register", "completed": "was already rung up",
-         "abandoned": "was cancelled at a register"}
+_DONE = ("claimed", "completed", "abandoned")  # a ticket's closed states, each with its own sentence
 
 __all__ = ["KioskTicketService", "LoadedLine", "LoadedTicket", "SentTicket", "TicketLine", "TicketRefused",
            "TicketSummary", "close_ticket", "ticket_sale"]
@@ -118,7 +117,7 @@ class KioskTicketService:
         for line in lines:
             merged[line.sku] = merged.get(line.sku, 0) + line.quantity
         if not merged:
-            raise TicketRefused("The cart is empty. Add something to it before sending it to the counter.")
+            raise TicketRefused("ticket_refused.empty")
         store_id, now = self._context.store_id, self._now()
         uow = UnitOfWork(self._session_factory)
         with uow as session:
@@ -147,7 +146,7 @@ class KioskTicketService:
         for sku, quantity in quantities.items():
             match = find_by_code(session, self._context.store_id, sku)
             if match is None:
-                raise TicketRefused(f"{sku} is no longer sold here. Remove it from the cart, then send it again.")
+                raise TicketRefused("ticket_refused.not_sold", sku=sku)
             name = match.product.name
             try:
                 sale.add(match.product, quantity * match.units)
@@ -155,10 +154,9 @@ class KioskTicketService:
                 raise TicketRefused(refused.message) from None
             left = max(available.get(sku, 0), 0)
             if left == 0:
-                raise TicketRefused(f"{name} is sold out. Remove it from the cart, then send the cart again.")
+                raise TicketRefused("ticket_refused.sold_out", name=name)
             if left < quantity:
-                raise TicketRefused(f"Only {left} of {name} left in the store. Lower the quantity, then send the "
-                                    "cart again.")
+                raise TicketRefused("ticket_refused.few_left", left=left, name=name)
 
     # --- the register --------------------------------------------------------------------------------------
 
@@ -191,12 +189,10 @@ class KioskTicketService:
                 row = rows.latest_with_number(session, self._context.store_id, number,
                                               self._clock() - codes.MAX_AGE)
                 if row is None:
-                    raise TicketRefused(f"No kiosk ticket has the number {number} today. Check the number, or "
-                                        "scan the ticket's QR code.")
+                    raise TicketRefused("ticket_refused.no_such_number", number=number)
                 cart, from_qr = rows.cart_of(session, row), False
             if row is not None and row.status != "open":
-                raise TicketRefused(f"Ticket {row.number} {_DONE.get(row.status, 'is closed')}; it cannot be "
-                                    "rung up again.")
+                raise _done(row.number, row.status, again=True)
             lines = tuple(self._priced(session, cart))
         if from_qr:
             self._from_qr[cart.ticket_id] = cart
@@ -246,10 +242,10 @@ class KioskTicketService:
         now = self._clock()
         row = rows.ticket(session, ticket_id)
         if row is None and ticket_id not in self._from_qr:
-            raise TicketRefused("Load the ticket (its number or its QR code) before taking it.")
+            raise TicketRefused("ticket_refused.load_first")
         cart = self._from_qr[ticket_id] if row is None else rows.cart_of(session, row)
         if row is not None and row.status != "open":
-            raise TicketRefused(f"Ticket {row.number} {_DONE.get(row.status, 'is closed')}.")
+            raise _done(row.number, row.status)
         mutation_id = enqueue_mutation(session, mutations.kiosk_ticket_claimed(cart, claimed_at=now,
                                                                                staff_id=staff_id))
         if row is None:  # from a QR code the hub has not sent here: the claim brings the ticket
@@ -271,9 +267,9 @@ class KioskTicketService:
         with uow as session:
             row = rows.ticket(session, ticket_id)
             if row is None:
-                raise TicketRefused("This terminal has no such kiosk ticket. Load and take it first.")
+                raise TicketRefused("ticket_refused.not_here")
             if row.status in ("completed", "abandoned"):
-                raise TicketRefused(f"Ticket {row.number} {_DONE[row.status]}.")
+                raise _done(row.number, row.status)
             close_ticket(session, ticket_id, outcome, order_id=order_id, staff_id=staff_id, now=self._clock())
             uow.commit()
         self._from_qr.pop(ticket_id, None)
@@ -291,8 +287,7 @@ def ticket_sale(ticket: LoadedTicket, *, tax_components: Sequence[TaxComponent],
         if line.product is not None:
             sale.add(line.product, line.quantity)
     if sale.is_empty:
-        raise TicketRefused(f"Nothing on ticket {ticket.number} is sold here any more, so there is nothing to ring "
-                            "up. Tell the customer, and help them choose again.")
+        raise TicketRefused("ticket_refused.nothing_sold", number=ticket.number)
     sale.kiosk_ticket = codes.TicketRef(ticket.ticket_id, ticket.number)
     attach(sale, promotions, store_now)
     return sale, [sentence for code in ticket.codes if (sentence := enter_code(sale, promotions, store_now, code))]
@@ -318,3 +313,9 @@ def close_ticket(session: Session, ticket_id: uuid.UUID, outcome: str, *, order_
         released = enqueue_mutation(session, mutations.stock_released(
             store_id=row.store_id, reservation_ids=held, reason=outcome, released_at=now))
         rows.release_reservations(session, held, when=now, version=rows.local_version(released))
+
+
+def _done(number: str, status: str, *, again: bool = False) -> TicketRefused:
+    """Ticket K-3004 was already claimed (rung up, cancelled) at a register."""
+    state = status if status in _DONE else "closed"
+    return TicketRefused(f"ticket_refused.{state}{'_again' if again else ''}", number=number)

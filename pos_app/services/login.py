@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from pos_app.i18n.catalog import Message
 from pos_app.persistence.audit import append_audit
 from pos_app.persistence.kiosk_tickets import local_version
 from pos_app.persistence.models import User
@@ -110,7 +111,7 @@ class LoginService:
         hub (`staff.pin_changed.v1`), which passes it to every terminal of the staff member's stores."""
         refusal = None
         if new_pin != again:
-            refusal = "The two PINs are not the same. Choose your new PIN again and type it twice."
+            refusal = Message("new_pin_refused.mismatch")
         uow = UnitOfWork(self._session_factory)
         with uow as session:
             check = self._check(session, staff_code, temporary_pin, purpose={"for": "new_pin"})
@@ -118,9 +119,9 @@ class LoginService:
             if user is not None:
                 refusal = pin_problem(new_pin or "", user.role) or refusal
             if user is not None and not user.pin_temporary:
-                refusal = "Your PIN is already your own; sign in with it."
+                refusal = Message("new_pin_refused.already_own")
             if user is not None and refusal is None and pin_matches(user.pin_hash, new_pin, self._pepper):
-                refusal = "That is the PIN a manager gave you; choose a different one of your own."
+                refusal = Message("new_pin_refused.same_as_given")
             if user is not None and refusal is None:
                 old_hash, user.pin_hash = user.pin_hash, hash_pin(new_pin, self._pepper)
                 user.pin_temporary, user.last_login = False, self._clock()
@@ -146,8 +147,8 @@ class LoginService:
             check = self._check(session, staff_code, pin, purpose=details)
             member = check.member
             if member is not None and not is_manager(member):
-                check = _Check(None, f"{member.name} is a {member.role.value}; a manager or admin must approve this.",
-                               "not_a_manager")
+                check = _Check(None, Message("override_refused.role", name=member.name,
+                                             role=Message(f"role.{member.role.value}")), "not_a_manager")
             if check.member is None:
                 self._audit(session, "override.refused", member, details={**details, "reason": check.reason})
             else:
@@ -166,7 +167,7 @@ class LoginService:
 
     def unlock(self, staff_code: str, *, by: StaffMember) -> None:
         if not is_manager(by):
-            raise NotPermitted("Only a manager or admin can unlock an account. Ask a manager.")
+            raise NotPermitted("not_permitted.unlock")
         uow = UnitOfWork(self._session_factory)
         with uow as session:
             user = staff_by_code(session, staff_code.strip())
@@ -190,13 +191,13 @@ class LoginService:
             self._audit(session, "staff.sign_in_failed", None, entity_id=None,
                         details={**purpose, "reason": "unknown_code" if user is None else "inactive"})
             if user is None:
-                return _Check(None, f"No staff member has the code {code or '(none)'}.", "unknown_code")
-            return _Check(None, f"The account {code} is switched off. Ask a manager.", "inactive")
+                return _Check(None, Message("sign_in_refused.unknown_code" if code else "sign_in_refused.no_code",
+                                            code=code), "unknown_code")
+            return _Check(None, Message("sign_in_refused.inactive", code=code), "inactive")
         if not self._works_here(user):  # taken off this store on the hub: the row that says so came with a sync
             self._audit(session, "staff.sign_in_failed", None, entity_id=None,
                         details={**purpose, "reason": "other_store"})
-            return _Check(None, f"{code} does not work in this store. Ask a manager to add this store to their "
-                                "stores on the console.", "other_store")
+            return _Check(None, Message("sign_in_refused.other_store", code=code), "other_store")
         now = self._clock()
         member = staff_member_from(user)
         if user.locked_until is not None and user.locked_until > now:
@@ -205,7 +206,7 @@ class LoginService:
         if user.locked_until is not None:  # the lock has run out: a fresh set of tries
             user.failed_login_attempts, user.locked_until = 0, None
         if not (pin or "").strip():
-            return _Check(None, "Enter your PIN, then press Enter.", "no_pin")
+            return _Check(None, Message("sign_in_refused.no_pin"), "no_pin")
         if pin_matches(user.pin_hash, pin, self._pepper):
             user.failed_login_attempts = 0
             return _Check(member)
@@ -231,14 +232,13 @@ class LoginService:
             log.warning("Staff %s is locked until %s", user.staff_code, user.locked_until.isoformat())
             return _Check(None, self._locked_sentence(session, user), "locked")
         left = self._max_failures - failures
-        tries = "1 try" if left == 1 else f"{left} tries"
-        return _Check(None, f"That PIN is not right. {tries} left before this account locks.", "wrong_pin")
+        return _Check(None, Message("sign_in_refused.wrong_pin_last" if left == 1 else "sign_in_refused.wrong_pin",
+                                    left=left), "wrong_pin")
 
-    def _locked_sentence(self, session: Session, user: User) -> str:
+    def _locked_sentence(self, session: Session, user: User) -> Message:
         assert user.locked_until is not None
         unlocks = user.locked_until.astimezone(store_zone(session))
-        return (f"This account is locked after {self._max_failures} wrong PINs. It unlocks at {unlocks:%H:%M}, "
-                "or a manager can unlock it.")
+        return Message("sign_in_refused.locked", failures=self._max_failures, unlocks=f"{unlocks:%H:%M}")
 
     def _audit(self, session: Session, action: str, member: StaffMember | None, *, entity_id: str | None = "",
                approved_by: StaffMember | None = None, details: dict[str, Any] | None = None) -> None:

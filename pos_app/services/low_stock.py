@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from pos_app.i18n.numbers import Count
 from pos_app.persistence import shelves
 from pos_app.persistence.audit import append_audit
 from pos_app.persistence.outbox import enqueue_mutation
@@ -59,10 +60,10 @@ class LowStockService:
         """Queue the draft purchase order's request (outbox row and audit in one transaction)."""
         wanted = [(sku, quantity) for sku, quantity in lines if quantity]
         if not wanted:
-            raise DraftRefused("Choose at least one product with a quantity to order.")
+            raise DraftRefused("draft_refused.nothing")
         bad = [sku for sku, quantity in wanted if not 1 <= quantity <= MAX_ORDER]
         if bad:
-            raise DraftRefused(f"Order 1 to {MAX_ORDER:,} units of {', '.join(bad)}.")
+            raise DraftRefused("draft_refused.quantity", max_order=Count(MAX_ORDER), products=', '.join(bad))
         request_id = uuid.uuid4()
         uow = UnitOfWork(self._session_factory)
         with uow as session:

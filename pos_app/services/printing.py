@@ -29,9 +29,11 @@ from pos_app.domain.order import Order
 from pos_app.domain.refund import Refund
 from pos_app.domain.sale import SaleLine
 from pos_app.domain.shift_report import ShiftReport
+from pos_app.i18n.catalog import Message, has_message, text
 from pos_app.persistence.audit import append_audit
 from pos_app.persistence.unit_of_work import UnitOfWork
 from pos_app.services.errors import NotPermitted, NotSetUp
+from pos_app.services.receipt_words import ReceiptWords, receipt_languages
 from pos_app.services.receipts import document_for_report, receipt_for_order, receipt_for_refund, ticket_slip
 from pos_app.services.staff import StaffMember, has_permission
 from pos_app.services.terminal import TerminalContext
@@ -41,7 +43,7 @@ T = TypeVar("T")
 
 NO_SALE = "no_sale"
 NO_SALE_PERMISSION = "drawer.no_sale"
-NOT_SET_UP = "No receipt printer is set up, so nothing was printed. Add printer_url to terminal.toml to print."
+NOT_SET_UP = Message("print.not_set_up")  # equal to the outcome's message in any language
 _SETTLED = (JobState.PRINTED, JobState.RETRYING, JobState.FAILED)
 
 
@@ -80,6 +82,8 @@ class PrintService:
         zone: tzinfo | None = None,
         events: PrintEvents | None = None,
         wait_s: float = 1.5,
+        receipt_language: str = "store",
+        terminal_language: str | None = None,
     ) -> None:
         self._queue = queue
         self._context = context
@@ -88,28 +92,39 @@ class PrintService:
         self._zone = zone
         self._events = events or PrintEvents()
         self._wait_s = wait_s
+        self._receipt_language = receipt_language
+        self._terminal_language = terminal_language
         self._device_thread: ThreadPoolExecutor | None = None
         self._last_job: int | None = None
         self._last_document: PrintDocument | None = None
 
     # --- printing --------------------------------------------------------------------------------------
 
+    def receipt_words(self) -> ReceiptWords:
+        """The words of the next document, in the receipt's language(s) (the setting ``receipt_language``)."""
+        return ReceiptWords(receipt_languages(self._receipt_language, self._context.province_code,
+                                              self._terminal_language))
+
     def print_sale(self, order: Order, staff_name: str, *, open_drawer: bool) -> PrintOutcome:
-        document = receipt_for_order(order, self._context, staff_name=staff_name, zone=self._zone)
+        document = receipt_for_order(order, self._context, staff_name=staff_name, zone=self._zone,
+                                     words=self.receipt_words())
         return self._print(document, "receipt", open_drawer=open_drawer)
 
     def print_refund(self, refund: Refund, order: Order, staff_name: str, *, open_drawer: bool) -> PrintOutcome:
         """The slip for a recorded refund (``RefundService.refund``), which knows the tender it went back in."""
-        document = receipt_for_refund(refund, order, self._context, staff_name=staff_name, zone=self._zone)
+        document = receipt_for_refund(refund, order, self._context, staff_name=staff_name, zone=self._zone,
+                                      words=self.receipt_words())
         return self._print(document, "refund slip", open_drawer=open_drawer)
 
     def print_report(self, report: ShiftReport) -> PrintOutcome:
-        return self._print(document_for_report(report, self._context, zone=self._zone), "report")
+        document = document_for_report(report, self._context, zone=self._zone, words=self.receipt_words())
+        return self._print(document, "report")
 
     def print_ticket_slip(self, number: str, qr_text: str, lines: Sequence[SaleLine],
                           estimated_total: Money) -> PrintOutcome:
         """A kiosk ticket sent to the counter; a failure comes back as an outcome, the ticket stands regardless."""
-        document = ticket_slip(number, qr_text, lines, estimated_total, self._context, zone=self._zone)
+        document = ticket_slip(number, qr_text, lines, estimated_total, self._context, zone=self._zone,
+                               words=self.receipt_words())
         return self._print(document, "ticket")
 
     def print_slip(self, slip: PlainSlip, what: str) -> PrintOutcome:
@@ -118,15 +133,14 @@ class PrintService:
 
     def reprint_last(self) -> PrintOutcome:
         if self._queue is None:
-            return PrintOutcome(False, NOT_SET_UP)
+            return PrintOutcome(False, Message("print.not_set_up"))
         if self._last_job is None or self._last_document is None:
-            return PrintOutcome(False, "Nothing has been printed yet, so there is nothing to reprint.")
+            return PrintOutcome(False, Message("print.nothing_to_reprint"))
         job = self._job(self._last_job)
         if job is None:  # printed long enough ago that the queue let it go: print a marked copy
-            return self._print(replace(self._last_document, title="REPRINT"), "copy")
+            return self._print(replace(self._last_document, title=self.receipt_words()("receipt.reprint")), "copy")
         if job.state not in (JobState.FAILED, JobState.PRINTED):
-            return PrintOutcome(True, "That receipt is still being printed. It comes out as soon as the printer "
-                                      "is ready.")
+            return PrintOutcome(True, Message("print.still_printing_copy"))
         self._queue.reprint(job.job_id)
         return self._outcome(job.job_id, "copy")
 
@@ -139,22 +153,20 @@ class PrintService:
     def open_drawer(self, staff: StaffMember, *, reason: str = NO_SALE,
                     approver: StaffMember | None = None) -> PrintOutcome:
         if self._session_factory is None:
-            raise NotSetUp("The drawer cannot be opened from this screen because the opening cannot be recorded.")
+            raise NotSetUp("not_set_up.drawer_audit")
         approved_by = None
         if reason == NO_SALE and not has_permission(self._session_factory, staff, NO_SALE_PERMISSION):
             if approver is None or not has_permission(self._session_factory, approver, NO_SALE_PERMISSION):
-                raise NotPermitted("Opening the drawer without a sale needs a manager. Ask a manager to approve "
-                                   "it with their PIN.")
+                raise NotPermitted("not_permitted.no_sale")
             approved_by = approver
         drawer = self._printer
         if not isinstance(drawer, CashDrawer):
-            return PrintOutcome(False, "No receipt printer is set up, and the cash drawer opens through it. "
-                                       "Open the drawer with its key.")
+            return PrintOutcome(False, Message("print.no_drawer"))
         try:
             self._on_device(drawer.open_drawer)
         except Exception as error:  # a stuck drawer must not stop the till
             log.warning("The cash drawer did not open: %s", error)
-            return PrintOutcome(False, f"The cash drawer did not open: {_reason(error)}. Open it with its key.")
+            return PrintOutcome(False, Message("print.drawer_failed", reason=_reason(error)))
         uow = UnitOfWork(self._session_factory)
         with uow as session:
             append_audit(session, "drawer.opened", staff_id=staff.id, store_id=self._context.store_id,
@@ -166,16 +178,16 @@ class PrintService:
 
     def printer_status_label(self) -> str:
         if self._printer is None:
-            return "Printer: not set up"
+            return text("printer_status.not_set_up")
         try:
             label = _status_label(self._on_device(self._printer.status))
         except FutureTimeout:
-            label = "Printer: not answering"
+            label = text("printer_status.not_answering")
         except Exception as error:
             log.info("Printer status not available: %s", error)
-            label = "Printer: not connected"
+            label = text("printer_status.not_connected")
         failed = len(self._queue.jobs(JobState.FAILED)) if self._queue is not None else 0
-        return f"{label} · {failed} to reprint" if failed else label
+        return text("printer_status.to_reprint", label=label, failed=failed) if failed else label
 
     def close(self) -> None:
         if self._queue is not None:
@@ -188,13 +200,12 @@ class PrintService:
 
     def _print(self, document: PrintDocument, what: str, *, open_drawer: bool = False) -> PrintOutcome:
         if self._queue is None:
-            return PrintOutcome(False, NOT_SET_UP)
+            return PrintOutcome(False, Message("print.not_set_up"))
         job_id = self._queue.submit(document, open_drawer=open_drawer)
         self._last_document = document
         if not job_id:
             self._last_job = None
-            return PrintOutcome(False, f"The {what} could not be sent to the printer. Restart the till, then "
-                                       "reprint it.")
+            return PrintOutcome(False, Message("print.not_sent", what=_what(what)))
         self._last_job = job_id
         return self._outcome(job_id, what)
 
@@ -206,10 +217,9 @@ class PrintService:
             if job is None or job.state is JobState.PRINTED:
                 return PrintOutcome(True, None)
             if job.state in _SETTLED:
-                return PrintOutcome(False, f"The {what} did not print: {_reason(job.last_error)}. Fix it, then "
-                                           "press Reprint.")
+                return PrintOutcome(False, Message("print.failed", what=_what(what), reason=_reason(job.last_error)))
             if time.monotonic() >= deadline:
-                return PrintOutcome(True, f"The {what} is still printing. If it does not come out, press Reprint.")
+                return PrintOutcome(True, Message("print.still_printing", what=_what(what)))
             time.sleep(0.02)
 
     def _job(self, job_id: int):
@@ -232,11 +242,17 @@ def _reason(error: object) -> str:
 
 def _status_label(status: PrinterStatus) -> str:
     if status.paper_end:
-        return "Printer: paper out"
+        return text("printer_status.paper_out")
     if status.cover_open:
-        return "Printer: cover open"
+        return text("printer_status.cover_open")
     if status.offline:
-        return "Printer: offline"
+        return text("printer_status.offline")
     if status.paper_near_end:
-        return "Printer: paper low"
-    return "Printer: ready"
+        return text("printer_status.paper_low")
+    return text("printer_status.ready")
+
+
+def _what(what: str) -> Message | str:
+    """What was printed ("receipt", "refund slip", "shelf labels") as a word of the sentence's language."""
+    key = "print.what_" + what.replace(" ", "_").replace("-", "_")
+    return Message(key) if has_message(key) else what

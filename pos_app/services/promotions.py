@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pos_app.domain.promotions import PromotionBook, PromotionSet
 from pos_app.domain.sale_totals import SalePromotions
+from pos_app.i18n.catalog import Message
 from pos_app.persistence.models import DiscountCode, Promotion
 from pos_app.persistence.promotions import codes_used_locally, load_promotion_set, promotions_file
 
@@ -68,12 +69,12 @@ def apply_code(sale, catalog: PromotionCatalog | None, store_now, entered: str) 
     saves_nothing), so a screen may word it for whoever reads it."""
     code = entered.strip().upper()
     if not code:
-        return "empty", "Type or scan the discount code the customer gave, then press Enter."
+        return "empty", Message("promotion.empty")
     if catalog is None:
-        return "no_promotions", "This till has no promotions or discount codes yet. Carry on without the code."
+        return "no_promotions", Message("promotion.none_here")
     current = sale.promotions.codes if sale.promotions is not None else ()
     if code in current:
-        return "already_entered", f"Code {code} is on this sale already."
+        return "already_entered", Message("promotion.already_entered", code=code)
     attach(sale, catalog, store_now, (*current, code))
     pricing = sale.totals.pricing
     refusal = next((n for n in (pricing.not_applied if pricing else ()) if n.code == code), None)
@@ -82,4 +83,4 @@ def apply_code(sale, catalog: PromotionCatalog | None, store_now, entered: str) 
     attach(sale, catalog, store_now, current)
     if refusal is not None:
         return refusal.reason_code, refusal.reason
-    return "saves_nothing", f"Code {code} saves nothing on this sale."
+    return "saves_nothing", Message("promotion.saves_nothing", code=code)

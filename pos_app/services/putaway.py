@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hardware.codes.errors import CodeParseError
 from hardware.codes.location import PREFIX, parse_location_code
+from pos_app.i18n.numbers import Count
 from pos_app.persistence import shelves
 from pos_app.persistence.models import InventoryShelfAssignment
 from pos_app.persistence.outbox import enqueue_mutation
@@ -71,10 +72,9 @@ class PutawayService:
         with self._session_factory() as session:
             found = shelves.location_by_code(session, self._context.store_id, stored)
             if found is None:
-                raise NotFound(f"This store has no shelf location {stored}. Check the label, or ask head office "
-                               "to add the location on the hub.")
+                raise NotFound("not_found.location_unknown", stored=stored)
             if not found.is_active:
-                raise PutawayRefused(f"Location {stored} is no longer in use. Put the stock on another location.")
+                raise PutawayRefused("putaway_refused.location_retired", stored=stored)
             return Location(found.id, found.location_code, found.notes)
 
     def item(self, code: str) -> Item:
@@ -83,36 +83,35 @@ class PutawayService:
             skus = find_product_skus(session, code)
             row = stock_row(session, self._context.store_id, skus[0]) if skus else None
         if row is None:
-            raise NotFound(f"No product in this store's catalog has the code {code}. Check the code, or type the "
-                           "SKU.")
+            raise NotFound("not_found.code_or_sku", code=code)
         case = code == row.case_gtin and row.case_gtin != row.each_gtin
         return Item(row.sku, row.name, row.case_quantity if case and row.case_quantity > 1 else 1)
 
     def put_away(self, lines: Sequence[PutawayLine], staff: StaffMember) -> int:
         """Place every line in one transaction with its outbox row; returns the mutation id."""
         if not lines:
-            raise PutawayRefused("Nothing to put away yet. Scan a location label, then the items.")
+            raise PutawayRefused("putaway_refused.nothing")
         for line in lines:
             if not 1 <= line.quantity <= MAX_UNITS:
-                raise PutawayRefused(f"{line.quantity} is not a quantity to put away for {line.name}: give 1 to "
-                                     f"{MAX_UNITS:,} units.")
+                raise PutawayRefused("putaway_refused.quantity",
+                                     quantity=line.quantity, name=line.name, max_units=Count(MAX_UNITS))
         return self._write([(line, None) for line in lines], staff)
 
     def move(self, sku: str, batch_lot: str | None, source: Location, target: Location, quantity: int,
              staff: StaffMember) -> int:
         """Move units of a SKU (and lot) from one location's shelf to another."""
         if source.id == target.id:
-            raise PutawayRefused("The stock is already on that location. Scan the location to move it to.")
+            raise PutawayRefused("putaway_refused.same_location")
         with self._session_factory() as session:
             row = shelves.assignment_at(session, self._context.store_id, source.id, sku, batch_lot)
             held = row.quantity if row is not None else 0
             name = stock_row(session, self._context.store_id, sku)
         what = name.name if name else sku
         if row is None or held <= 0:
-            raise PutawayRefused(f"Location {source.code} has no {what}{f' of lot {batch_lot}' if batch_lot else ''} "
-                                 "on record. Check the location, or put the stock away instead.")
+            raise PutawayRefused("putaway_refused.none_of_lot" if batch_lot else "putaway_refused.none_here",
+                                 code=source.code, what=what, batch_lot=batch_lot or "")
         if not 1 <= quantity <= held:
-            raise PutawayRefused(f"Location {source.code} holds {held} of {what}; move 1 to {held} units.")
+            raise PutawayRefused("putaway_refused.too_many", code=source.code, held=held, what=what)
         line = PutawayLine(target, sku, what, batch_lot, quantity)
         return self._write([(line, row.id)], staff)
 

@@ -59,11 +59,9 @@ class RecallsService:
         """Take every unit of the recalled lot still on hand out of stock; returns the units taken."""
         lot = next((lot for lot in self.recalled_lots() if lot.sku == sku and lot.batch_lot == batch_lot), None)
         if lot is None:
-            raise QuarantineRefused(f"Lot {batch_lot} of {sku} is not recalled at this store, so it is not "
-                                    "quarantined here. Use the Adjustments tab for other stock.")
+            raise QuarantineRefused("quarantine_refused.not_recalled", batch_lot=batch_lot, sku=sku)
         if lot.on_hand <= 0:
-            raise QuarantineRefused(f"Lot {batch_lot} of {lot.name} has nothing on hand to quarantine: it is out "
-                                    "of stock already.")
+            raise QuarantineRefused("quarantine_refused.none_on_hand", batch_lot=batch_lot, name=lot.name)
         self._adjustments.adjust(sku, batch_lot, -lot.on_hand, AdjustmentReason.RECALL_QUARANTINE,
                                  (note or lot.recall or "")[:MAX_NOTE], staff)
         return lot.on_hand

@@ -28,6 +28,7 @@ from pos_app.domain.receiving import (
     decide,
     set_quantity,
 )
+from pos_app.i18n.catalog import Message, text
 from pos_app.persistence import receiving as store
 from pos_app.persistence.catalog_repository import find_by_code
 from pos_app.persistence.database import FREQUENT_WRITE_TRANSACTION
@@ -88,14 +89,12 @@ class ReceivingService:
         with uow as session:
             order = store.find_order(session, order_id)
             if order is None:
-                raise ReceivingError("This purchase order is not in this terminal's copy of the store's orders. "
-                                     "Let the terminal sync, then open it again.")
+                raise ReceivingError("receiving_error.po_not_here")
             if order.store_id != self._context.store_id:
-                raise ReceivingError(f"Purchase order {order.po_number} belongs to another store; it cannot be "
-                                     f"received at {self._context.store_name}.")
+                raise ReceivingError("receiving_error.po_other_store",
+                                     po_number=order.po_number, store_name=self._context.store_name)
             if order.status in ("received", "cancelled"):
-                raise ReceivingError(f"Purchase order {order.po_number} is {order.status}; there is nothing left to "
-                                     "receive on it.")
+                raise ReceivingError(f"receiving_error.po_{order.status}", po_number=order.po_number)
             row = store.open_draft(session, order_id)
             if row is not None:
                 draft = ReceivingDraft(row.id, order_id, order.po_number, store.load_lines(session, row.id))
@@ -115,10 +114,9 @@ class ReceivingService:
     def scan(self, result: ScanResult, *, confirm_over: bool = False) -> ScanOutcome:
         draft = self._require_draft()
         if result.kind not in (ScanKind.GTIN, ScanKind.GS1, ScanKind.SSCC):
-            raise ReceivingError("This is not a product: scan the item's barcode or its case label.")
+            raise ReceivingError("receiving_error.not_a_product")
         if result.gtin is None:
-            raise ReceivingError(f"This is a pallet label (SSCC {result.sscc}) without its contents. Scan the case "
-                                 "labels or the items on it.")
+            raise ReceivingError("receiving_error.pallet", sscc=result.sscc)
         item = ScannedItem(result.gtin, result.lot, result.expiry, result.packaging_date, result.count)
         if draft.line_for(item.gtin) is None:
             self._add_not_ordered(item.gtin)
@@ -179,7 +177,8 @@ class ReceivingService:
     def print_summary(self, draft: ReceivingDraft | None = None) -> PrintOutcome:
         draft = draft or self._require_draft()
         lines = tuple(SlipLine(text, bold=i == 0) for i, text in enumerate(summary_lines(draft)))
-        return self._print(PlainSlip(draft.po_number, f"RECEIVED {draft.po_number}", lines), "receiving summary")
+        return self._print(PlainSlip(draft.po_number, text("receipt.received_title", po_number=draft.po_number), lines),
+                           "receiving summary")
 
     def print_labels(self, draft: ReceivingDraft | None = None) -> PrintOutcome:
         """A shelf label per line received: its name and a Code 128 of its GTIN (or SKU when it has none)."""
@@ -187,19 +186,19 @@ class ReceivingService:
         lines = tuple(SlipLine(line.name, barcode=line.each_gtin or line.sku, bold=True)
                       for line in draft.lines if line.quantity and line.decision != "rejected")
         if not lines:
-            return PrintOutcome(False, "Nothing has been received yet, so there are no shelf labels to print.")
-        return self._print(PlainSlip(draft.po_number, "SHELF LABELS", lines), "shelf labels")
+            return PrintOutcome(False, Message("print.no_shelf_labels"))
+        return self._print(PlainSlip(draft.po_number, text("receipt.shelf_labels_title"), lines), "shelf labels")
 
     def _print(self, slip: PlainSlip, what: str) -> PrintOutcome:
         if self._printing is None:
-            return PrintOutcome(False, "No receipt printer is set up, so nothing was printed.")
+            return PrintOutcome(False, Message("print.not_set_up_here"))
         return self._printing.print_slip(slip, what)
 
     # --- helpers ----------------------------------------------------------------------------------------------
 
     def _require_draft(self) -> ReceivingDraft:
         if self.draft is None:
-            raise ReceivingError("Open a purchase order first: tap it in the list.")
+            raise ReceivingError("receiving_error.open_po_first")
         return self.draft
 
     def _add_not_ordered(self, gtin: str) -> None:
@@ -207,8 +206,7 @@ class ReceivingService:
         with self._session_factory() as session:
             match = find_by_code(session, self._context.store_id, gtin)
         if match is None:
-            raise ReceivingError(f"No product in the catalog has the GTIN {gtin}. Set the item aside and check "
-                                 "the delivery note.")
+            raise ReceivingError("receiving_error.unknown_gtin", gtin=gtin)
         product = match.product
         line = ReceivingLine(uuid.uuid4(), None, product.sku, product.name,
                              each_gtin=gtin if match.units == 1 else None,
@@ -237,13 +235,16 @@ def _status(status: str, draft: str | None) -> str:
 
 
 def summary_lines(draft: ReceivingDraft) -> list[str]:
-    lines = [f"{draft.po_number}: {draft.units} units received on {len(draft.lines)} lines"]
+    lines = [text("receiving_summary.heading", po_number=draft.po_number, units=draft.units,
+                  lines=len(draft.lines))]
     for line in draft.lines:
         reason = line.effective_reason()
         if reason is None and not line.flagged_lots:
             continue
-        what = "rejected" if line.decision == "rejected" else f"{line.quantity} of {line.expected}"
-        words = REASON_LABELS[reason] if reason else "Lot not on the notice"
-        lots = f" · lot {', '.join(line.flagged_lots)} not on the notice" if line.flagged_lots else ""
-        lines.append(f"{line.sku} {line.name}: {what} · {words}{lots}")
+        what = text("receiving_summary.rejected") if line.decision == "rejected" else \
+            text("receiving_summary.of", quantity=line.quantity, expected=line.expected)
+        words = REASON_LABELS[reason] if reason else text("receiving_summary.lot_not_on_notice")
+        lots = " " + text("receiving_summary.lots_not_on_notice", lots=", ".join(line.flagged_lots)) \
+            if line.flagged_lots else ""
+        lines.append(text("receiving_summary.line", sku=line.sku, name=line.name, what=what, words=words, lots=lots))
     return lines

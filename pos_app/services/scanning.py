@@ -17,13 +17,9 @@ from hardware.codes.classify import ScanKind, ScanResult, parse_scan
 from hardware.codes.errors import CodeParseError, IdCardError
 from hardware.codes.id_card import IdCard
 from hardware.ports import ScanEvent
+from pos_app.i18n.catalog import Message
 
-NOT_USED_HERE = {
-    ScanKind.SSCC: "This is a shipping case label. Case labels are for receiving stock, not for selling: "
-                   "scan the barcode on the item itself.",
-    ScanKind.LOCATION: "This is a shelf label. Shelf labels are for receiving and stock counts, not for "
-                       "selling: scan the barcode on the item itself.",
-}
+NOT_USED_HERE = {ScanKind.SSCC: "scan.case_label", ScanKind.LOCATION: "scan.shelf_label"}  # catalog keys
 
 
 @dataclass(frozen=True)
@@ -88,8 +84,7 @@ class ScanDispatcher:
             case ScanKind.GTIN | ScanKind.GS1 if result.gtin is not None:
                 targets.sell(ProductScan(result.gtin, result.lot, result.expiry))
             case ScanKind.GS1:  # a GS1 label without a product on it: a lot or a date alone
-                targets.not_used_here("This label has no product number on it. Scan the barcode with the "
-                                      "product number, or the item's own barcode.")
+                targets.not_used_here(Message("scan.no_product_number"))
             case ScanKind.RECEIPT:
                 assert result.receipt is not None
                 targets.receipt(result.receipt.text)
@@ -100,4 +95,4 @@ class ScanDispatcher:
                 assert result.ticket_code is not None
                 targets.kiosk_ticket(result.ticket_code)
             case _:
-                targets.not_used_here(NOT_USED_HERE.get(result.kind, "This code is not used at the register."))
+                targets.not_used_here(Message(NOT_USED_HERE.get(result.kind, "scan.not_used_here")))

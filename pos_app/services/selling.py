@@ -197,7 +197,7 @@ class SaleService:
         """The ticket as a new sale (``ticket_sale``), claimed in one transaction; why its kiosk codes don't apply."""
         staff = self._staff
         if self.has_open_sale or (self._sale is not None and self._sale.tenders) or staff is None:
-            raise TicketRefused("A sale is on screen. Finish it, or park it (F8), then load the kiosk ticket.")
+            raise TicketRefused("ticket_refused.sale_on_screen")
         sale, refused = ticket_sale(ticket, tax_components=self.tax_components(), staff=staff,
                                     promotions=self.promotions, store_now=self.store_now)
         uow = UnitOfWork(self._session_factory)

@@ -81,8 +81,7 @@ class ShiftService:
                 info = self._info(session, existing)
                 who = info.opened_by.name if isinstance(info.opened_by, StaffMember) else "someone"
                 at = existing.opened_at.astimezone(store_zone(session))
-                raise ShiftAlreadyOpen(f"A shift is already open on this till, opened by {who} at {at:%H:%M}. "
-                                       "Close it before opening another.")
+                raise ShiftAlreadyOpen("shift_already_open.by", who=who, at=f"{at:%H:%M}")
             row = shifts.add_cash_session(
                 session, store_id=self._context.store_id, terminal_no=self._context.terminal_no,
                 opened_by=staff.id, opened_at=now, opening_float=count_total(counts), opening_counts=counts,
@@ -142,25 +141,25 @@ class ShiftService:
     # --- internals -------------------------------------------------------------------------------------
 
     def _move_cash(self, staff: StaffMember, kind: str, amount: Money, reason: str | None) -> None:
-        label = "cash drop" if kind == DROP else "paid-out"
+        label = "drop" if kind == DROP else "paid_out"
         if not isinstance(amount, Money):
             raise InvalidAmount(amount)
         if amount <= Money.zero():
-            raise CashMovementRefused(f"A {label} must be more than {Money.zero()}. "
-                                      "Enter the amount taken from the drawer.")
+            raise CashMovementRefused(f"cash_movement_refused.{label}_not_positive", zero=Money.zero())
         reason = (reason or "").strip() or None
         if kind == PAID_OUT and reason is None:
-            raise CashMovementRefused("Say what the paid-out is for (for example, \"window cleaner\"), then try again.")
+            raise CashMovementRefused("cash_movement_refused.paid_out_reason")
         if reason is not None and len(reason) > MAX_REASON:
-            raise CashMovementRefused(f"The reason is {len(reason)} characters long; keep it to {MAX_REASON}.")
+            raise CashMovementRefused("cash_movement_refused.reason_too_long",
+                                      length=len(reason), max_reason=MAX_REASON)
         now = self._clock()
         uow = UnitOfWork(self._session_factory)
         with uow as session:
             row = self._require_open(session)
             expected = self._report(session, row, "X", as_of=now).expected_cash
             if amount > expected:
-                raise CashMovementRefused(f"The drawer should hold {expected}, so a {label} of {amount} cannot come "
-                                          "out of it. Check the amount.")
+                raise CashMovementRefused(f"cash_movement_refused.{label}_over_drawer", expected=expected,
+                                          amount=amount)
             shifts.add_cash_movement(session, row.id, kind=kind, amount=amount, reason=reason, staff_id=staff.id,
                                      now=now)
             self._audit(session, MOVEMENT_ACTIONS[kind], staff, row, {"amount_cents": amount.cents, "reason": reason})

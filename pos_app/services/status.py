@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from pos_app.i18n.catalog import Message, text
 from pos_app.persistence.models import OcsProduct, SyncOutbox
 from pos_app.persistence.outbox import pending_count
 from pos_app.persistence.sync_state import ensure_sync_state
@@ -22,8 +23,10 @@ class SyncSummary:
     @property
     def label(self) -> str:
         if not self.paired:
-            return "Sync: not paired" + (f" · {self.pending_mutations} waiting" if self.pending_mutations else "")
-        return f"Sync: {self.pending_mutations} waiting" if self.pending_mutations else "Sync: up to date"
+            return text("sync_status.not_paired_waiting" if self.pending_mutations else "sync_status.not_paired",
+                        count=self.pending_mutations)
+        return text("sync_status.waiting" if self.pending_mutations else "sync_status.up_to_date",
+                    count=self.pending_mutations)
 
 
 class StatusService:
@@ -48,4 +51,5 @@ class StatusService:
 
 
 def staff_display(staff: StaffMember | None) -> str:
-    return f"{staff.name} ({staff.role.value})" if staff else "No one signed in"
+    return text("staff_display", name=staff.name, role=Message(f"role.{staff.role.value}")) if staff \
+        else text("staff_display.nobody")

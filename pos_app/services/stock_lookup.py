@@ -25,8 +25,7 @@ class StockLookup:
         with self._session_factory() as session:
             skus = find_product_skus(session, code)
             if not skus:
-                raise NotFound(f"No product in this store's catalog has the code {code}. Check the code, or "
-                                "search by name.")
+                raise NotFound("not_found.code_or_name", code=code)
             row = stock_row(session, self._store_id, skus[0])
         assert row is not None
         return row

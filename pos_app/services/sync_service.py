@@ -104,8 +104,7 @@ class _Listeners:
 def _clean_hub_url(hub_url: str) -> str:
     url = hub_url.strip().rstrip("/")
     if not url.startswith(("http://", "https://")) or len(url) < 10:
-        raise ServiceError(f"{hub_url!r} is not a hub address. Give it as http://HOST:PORT, "
-                           "for example http://192.168.1.10:8700.")
+        raise ServiceError("service_error.hub_url", hub_url=repr(hub_url))
     return url
 
 
@@ -152,12 +151,11 @@ class SyncService:
             uow.commit()
 
     def refuse_if_unsent(self, action: str) -> None:
-        """Raise UnsentWork when the outbox holds rows the hub has not confirmed (DESIGN §4)."""
+        """Raise UnsentWork when the outbox holds rows the hub has not confirmed (DESIGN §4). `action` is what
+        would be refused: "pair" (with another hub), "unpair" or "reset" (the database)."""
         pending = self.outbox.state().pending
         if pending:
-            what = "1 change has" if pending == 1 else f"{pending} changes have"
-            raise UnsentWork(f"{what} not reached the hub yet, so this terminal cannot {action} now. Connect it "
-                             "to the network and press Sync now (or run `pos-app sync once`), then try again.")
+            raise UnsentWork(f"unsent_work.{action}{'_one' if pending == 1 else ''}", count=pending)
 
     # --- pairing ---------------------------------------------------------------------------------------
 
@@ -166,13 +164,13 @@ class SyncService:
         url = _clean_hub_url(hub_url)
         overview = self.overview()
         if overview.hub_url != url:
-            self.refuse_if_unsent("pair with another hub")  # pairing the same hub again only renews the token
+            self.refuse_if_unsent("pair")  # pairing the same hub again only renews the token
         name = terminal_name or f"{socket.gethostname()} #{terminal_no or overview.terminal_no}"
         try:
             answer = pair_with_hub(url, code, terminal_name=name, client_id=overview.client_id,
                                    timeout=self._hub_timeout)
         except SyncError as error:
-            raise SyncFailed(f"Pairing failed: {error}") from None
+            raise SyncFailed("sync_failed.pairing", error=error) from None
         self._secrets.set(HUB_TOKEN, answer.token)
         if answer.pin_pepper:
             self._secrets.set(PIN_PEPPER, answer.pin_pepper)
@@ -187,7 +185,7 @@ class SyncService:
         return Pairing(answer.terminal_id, answer.store_id, new_store)
 
     def unpair(self) -> None:
-        self.refuse_if_unsent("be unpaired")
+        self.refuse_if_unsent("unpair")
         self._secrets.delete(HUB_TOKEN)
         uow = UnitOfWork(self._session_factory)
         with uow as session:
@@ -203,8 +201,7 @@ class SyncService:
             if self._engine is None:
                 hub_url = self.overview().hub_url
                 if hub_url is None:
-                    raise NotPaired("This terminal is not paired with a hub yet. Run `pos-app sync pair --hub URL "
-                                    "--code CODE` with a code from the hub (`pos-hub pairing-code`).")
+                    raise NotPaired("not_paired")
                 hub = HubClient(hub_url, lambda: self._secrets.get(HUB_TOKEN), timeout=self._hub_timeout)
                 self._engine = SyncEngine(hub, self.outbox, self.replica, listener=self.listeners,
                                           page_size=self._page_size, prepare_page=self.replica.prepare)

@@ -36,10 +36,7 @@ def load_terminal_context(session_factory: sessionmaker[Session], today: date) -
     with session_factory() as session:
         store = store_repository.the_store(session)
         if store is None:
-            raise NotSetUp(
-                "This terminal has no store data yet. Pair it with the hub, or run "
-                "'pos-app demo-data' to try it with a demo store."
-            )
+            raise NotSetUp("not_set_up.no_store")
         province = store_repository.province_of(session, store)
         state = ensure_sync_state(session)
         session.commit()

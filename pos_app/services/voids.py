@@ -17,6 +17,7 @@ from pos_app.domain.money import Money
 from pos_app.domain.order import Order, void_inventory_deltas
 from pos_app.domain.staff import can_supervise
 from pos_app.domain.tenders import CardTender
+from pos_app.i18n.catalog import Amounts, Message
 from pos_app.persistence import order_repository
 from pos_app.persistence.audit import append_audit
 from pos_app.persistence.outbox import enqueue_mutation
@@ -48,19 +49,17 @@ class VoidService:
             status, shift_id = order_repository.order_state(session, order.order_id)
             refunded = order_repository.refunded_quantities(session, order.order_id)
         if status == "voided":
-            raise VoidRefused(f"Sale {order_number} is already voided.")
+            raise VoidRefused("void_refused.already", order_number=order_number)
         if refunded or status != "completed":
-            raise VoidRefused(f"Sale {order_number} has refunds, so it can no longer be voided. Refund the rest "
-                              "of it instead.")
+            raise VoidRefused("void_refused.refunded", order_number=order_number)
         if current_shift_id is None or shift_id != current_shift_id:
-            raise VoidRefused(f"Sale {order_number} was not rung up in this shift, so it cannot be voided. "
-                              "Refund it instead.")
+            raise VoidRefused("void_refused.other_shift", order_number=order_number)
         return order
 
     def void(self, order_number: str, *, staff: StaffMember, approver: StaffMember | None,
              current_shift_id: uuid.UUID | None, reason: str | None = None) -> Order:
         if not can_supervise(staff.role) and (approver is None or not can_supervise(approver.role)):
-            raise NotPermitted("Voiding a sale needs a manager. Ask a manager to approve it with their PIN.")
+            raise NotPermitted("not_permitted.void")
         order = self.check(order_number, current_shift_id)
         self._reverse_cards(order)
         now = self._clock()
@@ -83,8 +82,7 @@ class VoidService:
     def _reverse_cards(self, order: Order) -> None:
         cards = [t.approval for t in order.tenders if isinstance(t, CardTender)]
         if cards and self._card_terminal is None:
-            raise VoidRefused("This sale was paid by card, and no card terminal is set up here. Void it on a "
-                              "register with a card terminal.")
+            raise VoidRefused("void_refused.card_no_terminal")
         reversed_amounts: list[Money] = []
         for approval in cards:
             assert self._card_terminal is not None
@@ -95,12 +93,8 @@ class VoidService:
             reversed_amounts.append(approval.amount)
 
 
-def _refusal(amount: Money, detail: str, reversed_amounts: list[Money]) -> str:
-    refused = f"The card terminal did not reverse the card payment of {amount} ({detail})."
+def _refusal(amount: Money, detail: str, reversed_amounts: list[Money]) -> Message:
     if not reversed_amounts:
-        return f"{refused} Nothing was voided; check the terminal and try again."
+        return Message("void_refused.not_reversed", amount=amount, detail=detail)
     # Asking the terminal again to reverse a payment it already reversed answers "voided" and moves no money.
-    done = ", ".join(str(a) for a in reversed_amounts)
-    return (f"{refused} The card payment of {done} was reversed, so the sale is only partly undone and is not "
-            "voided yet. Check the terminal and void the sale again; a payment already reversed is not reversed "
-            "twice.")
+    return Message("void_refused.partly_reversed", amount=amount, detail=detail, done=Amounts(reversed_amounts))

@@ -10,18 +10,23 @@ from datetime import datetime
 
 from pos_app.domain.money import Money
 from pos_app.domain.promotions.model import DAYS, DiscountCode, Promotion, Window
+from pos_app.i18n.catalog import Message, text
 
-Reason = tuple[str, str]
+Reason = tuple[str, str]  # the sentence is a catalog Message: a str, worded again if raised later
 
 
 def _when(at: datetime) -> str:
     return f"{at:%Y-%m-%d %H:%M}"
 
 
+def _day(day: str) -> str:
+    return text(f"day.{day}")
+
+
 def describe_windows(windows: Iterable[Window]) -> str:
     parts = []
     for window in windows:
-        days = ", ".join(day.capitalize() for day in DAYS if day in window.days)
+        days = ", ".join(_day(day) for day in DAYS if day in window.days)
         parts.append(f"{days} {window.start:%H:%M}–{window.end:%H:%M}")
     return "; ".join(parts)
 
@@ -29,12 +34,13 @@ def describe_windows(windows: Iterable[Window]) -> str:
 def inactive_reason(promotion: Promotion, at: datetime) -> Reason | None:
     """None when the promotion is on at `at` (store-local), else why not."""
     if promotion.valid_from is not None and at < promotion.valid_from:
-        return "not_started", f"“{promotion.name}” starts on {_when(promotion.valid_from)}."
+        return "not_started", Message("promotion.not_started", name=promotion.name, at=_when(promotion.valid_from))
     if promotion.valid_until is not None and at >= promotion.valid_until:
-        return "ended", f"“{promotion.name}” ended on {_when(promotion.valid_until)}."
+        return "ended", Message("promotion.ended", name=promotion.name, at=_when(promotion.valid_until))
     if promotion.windows and not any(window.contains(at) for window in promotion.windows):
-        return ("outside_schedule", f"“{promotion.name}” runs {describe_windows(promotion.windows)}; "
-                f"it is not on at {at:%a %H:%M}.")
+        return ("outside_schedule", Message("promotion.outside_schedule", name=promotion.name,
+                                            windows=describe_windows(promotion.windows),
+                                            at=f"{_day(DAYS[at.weekday()])} {at:%H:%M}"))
     return None
 
 
@@ -42,19 +48,17 @@ def code_refusal(code: DiscountCode | None, entered: str, at: datetime, purchase
                  used_locally: Mapping[str, int]) -> Reason | None:
     """None when `entered` may be used on a purchase of `purchase` (before promotions), else why not."""
     if code is None:
-        return ("unknown_code", f"No discount code “{entered}” is known. Check the spelling with the customer, "
-                "or carry on without it.")
+        return "unknown_code", Message("promotion.unknown_code", entered=entered)
     if code.valid_from is not None and at < code.valid_from:
-        return "code_not_started", f"Code {code.code} can be used from {_when(code.valid_from)}, not yet."
+        return "code_not_started", Message("promotion.code_not_started", code=code.code, at=_when(code.valid_from))
     if code.valid_until is not None and at >= code.valid_until:
-        return "code_expired", f"Code {code.code} expired on {_when(code.valid_until)}. It cannot be used now."
+        return "code_expired", Message("promotion.code_expired", code=code.code, at=_when(code.valid_until))
     if code.minimum_purchase is not None and purchase < code.minimum_purchase:
         short = code.minimum_purchase - purchase
-        return ("below_minimum", f"Code {code.code} needs a purchase of {code.minimum_purchase} or more; this one "
-                f"is {purchase}. Add {short} more to use it.")
+        return ("below_minimum", Message("promotion.below_minimum", code=code.code, minimum=code.minimum_purchase,
+                                         purchase=purchase, short=short))
     if code.usage_limit is not None:
         used = code.usage_count + used_locally.get(code.code.upper(), 0)
         if used >= code.usage_limit:
-            return ("used_up", f"Code {code.code} has been used all {code.usage_limit} times it may be. "
-                    "It cannot be used again.")
+            return "used_up", Message("promotion.used_up", code=code.code, limit=code.usage_limit)
     return None
