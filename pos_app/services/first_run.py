@@ -56,12 +56,13 @@ class SetupProblem(StrEnum):
 
 
 class SetupFailed(ServiceError):
-    """One step did not succeed; ``problem`` says which way, ``message`` is the English sentence for the log."""
+    """One step did not succeed; ``problem`` says which way (the wizard words each problem for its screen), and
+    the message (catalog key ``setup_failed.<problem>[.<variant>]``) says it for the log."""
 
     code = "setup_failed"
 
-    def __init__(self, problem: SetupProblem, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, problem: SetupProblem, variant: str | None = None, /, **params: object) -> None:
+        super().__init__(f"{self.code}.{problem.value}" + (f".{variant}" if variant else ""), **params)
         self.problem = problem
 
 
@@ -107,7 +108,7 @@ def clean_hub_url(text: str) -> str:
     except ValueError:
         port_ok = False
     if parts.scheme not in ("http", "https") or not parts.hostname or not port_ok or parts.query or " " in url:
-        raise SetupFailed(SetupProblem.HUB_URL_INVALID, f"{text!r} is not a hub address.")
+        raise SetupFailed(SetupProblem.HUB_URL_INVALID, text=text)
     return url
 
 
@@ -153,7 +154,7 @@ class FirstRun:
         """The hub's address, cleaned, once the hub answers there; it is kept for pairing."""
         url = clean_hub_url(text)
         if not _answers(url):
-            raise SetupFailed(SetupProblem.HUB_UNREACHABLE, f"The hub at {url} does not answer.")
+            raise SetupFailed(SetupProblem.HUB_UNREACHABLE, url=url)
         self.hub_url = url
         return url
 
@@ -163,9 +164,9 @@ class FirstRun:
         """Pair with the checked hub: a refused code or a hub gone quiet leaves the terminal as it was."""
         code = code.strip()
         if not code:
-            raise SetupFailed(SetupProblem.CODE_MISSING, "No pairing code was given.")
+            raise SetupFailed(SetupProblem.CODE_MISSING)
         if self.hub_url is None:
-            raise SetupFailed(SetupProblem.HUB_URL_INVALID, "The hub's address was not checked yet.")
+            raise SetupFailed(SetupProblem.HUB_URL_INVALID, "unchecked")
         terminal = self._terminal or self._open_terminal(self.settings())
         self._terminal = terminal
         try:
@@ -174,13 +175,13 @@ class FirstRun:
             # Either the hub went quiet, or it answered and refused the code (unknown, expired, used, or its
             # store closed): asking the hub again tells the two apart.
             problem = SetupProblem.CODE_REFUSED if _answers(self.hub_url) else SetupProblem.HUB_UNREACHABLE
-            raise SetupFailed(problem, error.message) from None
+            raise SetupFailed(problem, url=self.hub_url, detail=error.message) from None
 
     # --- 4. number and mode -----------------------------------------------------------------------------
 
     def choose_terminal(self, number: int, mode: str) -> None:
         if not 1 <= number <= MAX_TERMINAL_NO:
-            raise SetupFailed(SetupProblem.TERMINAL_NO_INVALID, f"Terminal number {number} is out of range.")
+            raise SetupFailed(SetupProblem.TERMINAL_NO_INVALID, number=number)
         refusal = mode_refusal(mode)
         if refusal:
             raise ValueError(refusal)
@@ -221,9 +222,9 @@ class FirstRun:
                 raise PrinterNotReady(status)
             printer.print_lines(test_page_lines(paper_width, printer.columns), title="Test page / Page d'essai")
         except PrinterNotReady as error:
-            raise SetupFailed(_printer_problem(error.status), str(error)) from None
+            raise SetupFailed(_printer_problem(error.status), detail=str(error)) from None
         except HardwareError as error:
-            raise SetupFailed(SetupProblem.PRINTER_UNREACHABLE, str(error)) from None
+            raise SetupFailed(SetupProblem.PRINTER_UNREACHABLE, detail=str(error)) from None
 
     def card_terminal_answers(self, url: str) -> None:
         from hardware.diagnostics import DeviceConfig, list_devices
@@ -231,7 +232,7 @@ class FirstRun:
         report = next(r for r in list_devices(DeviceConfig(payment_url=url.strip()), timeout_s=DEVICE_TIMEOUT_S)
                       if r.device == "payment terminal")
         if not report.ok:
-            raise SetupFailed(SetupProblem.CARD_TERMINAL_SILENT, report.detail)
+            raise SetupFailed(SetupProblem.CARD_TERMINAL_SILENT, detail=report.detail)
 
     def save_devices(self, *, scanner_url: str | None, printer_url: str | None, paper_width: int,
                      payment_url: str | None) -> None:
@@ -252,7 +253,7 @@ class FirstRun:
         try:
             terminal.sync.bootstrap()
         except ServiceError as error:
-            raise SetupFailed(SetupProblem.SYNC_FAILED, error.message) from None
+            raise SetupFailed(SetupProblem.SYNC_FAILED, detail=error.message) from None
         finally:
             if listener is not None:
                 terminal.sync.listeners.remove(listener)

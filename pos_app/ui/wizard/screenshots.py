@@ -34,7 +34,7 @@ class _StagedSetup(FirstRun):
 
     def first_sync(self, progress=None):
         self.release.wait(30)
-        raise SetupFailed(SetupProblem.SYNC_FAILED, "A picture of the wizard syncs nothing.")
+        raise SetupFailed(SetupProblem.SYNC_FAILED, detail="")
 
 
 def render_wizard(terminal, *, state: str, size: tuple[int, int], out, save) -> None:
@@ -90,4 +90,4 @@ def _stage(state: str, wizard, setup: _StagedSetup) -> None:
 
 
 def _failure(problem: SetupProblem) -> SetupFailed:
-    return SetupFailed(problem, problem.value)
+    return SetupFailed(problem, detail="")
