@@ -176,15 +176,17 @@ class ReportDialog(PosDialog):
         self.body.addWidget(self.card_batch_notice)
         grid = QGridLayout()
         for row, (name, value) in enumerate(report_rows(report, zone)):  # the store's times, as printed
-            label = QLabel(name)
+            label = QLabel(name, wordWrap=True)  # a long name (French runs longer) wraps; the amount never does
             if name.isupper():
                 label.setObjectName("ReportSection")
             grid.addWidget(label, row, 0)
             grid.addWidget(QLabel(value, alignment=Qt.AlignmentFlag.AlignRight), row, 1)
+        grid.setColumnStretch(0, 1)
         holder = QWidget(objectName="ReportSheet")
         holder.setLayout(grid)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the sheet fits the width
         scroll.setWidget(holder)
         scroll.setMinimumHeight(420)
         self.body.addWidget(scroll)
