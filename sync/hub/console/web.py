@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
+from datetime import date, datetime
 from functools import cache, partial
 from io import BytesIO
 from pathlib import Path
@@ -22,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from sync.hub.console import language
 from sync.hub.tokens import digest
+from sync.sentence import Dollars, Sentence
 
 HERE = Path(__file__).resolve().parent
 LOCALES = HERE / "locale"
@@ -66,14 +68,29 @@ def gettext(message: str, **values: Any) -> str:
 _ = gettext
 
 
-def error_text(error: Exception) -> str:
+def error_text(error: Exception | str) -> str:
     """The sentence of a refusal from the hub's services in the request's language. A service that raises with
-    `Invalid("... %(name)s ...", name=value)` keeps the template and its values, so the catalog can translate
-    it; a sentence the catalog does not know is shown as the service wrote it."""
+    `Invalid("... %(name)s ...", name=value)`, or says a `sync.sentence.Sentence`, keeps the template and its
+    values, so the catalog can translate it; a sentence the catalog does not know is shown as the service wrote
+    it. Values are said in the same language: a nested sentence is translated, money and dates written the
+    reader's way."""
     template, values = getattr(error, "template", None), getattr(error, "values", None)
     if not template:
         return translations(language.current()).gettext(str(error))
-    return gettext(template, **values) if values else gettext(template)
+    text = translations(language.current()).gettext(template)
+    return text % {name: _value(value) for name, value in values.items()} if values else text
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, Dollars):
+        return language.money(value.amount)
+    if isinstance(value, Sentence):
+        return error_text(value)
+    if isinstance(value, datetime):
+        return language.when(value)
+    if isinstance(value, date):
+        return language.day(value)
+    return value
 
 
 class PageError(Exception):
