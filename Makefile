@@ -56,9 +56,10 @@ screenshots: $(STAMP) $(QM)
 
 # The web console's strings: extract every _() into the template and update each language's catalog. Besides its
 # own strings, the refusals of the hub services whose sentences it shows (raised as Invalid("... %(name)s ...",
-# name=...)). tests/sync/console/test_console_catalog_complete.py extracts with these same two variables.
-CONSOLE_EXTRACT = --no-location --sort-output -k Invalid -k NotFound -k SignInRefused -k OutOfScope
-CONSOLE_SERVICES = ../tenancy.py ../prices.py ../price_schedules.py ../accounts.py
+# name=...), or said as a sync.sentence.Sentence). tests/sync/console/test_console_catalog_complete.py extracts with
+# these same two variables (each on one line).
+CONSOLE_EXTRACT = --no-location --sort-output -k Invalid -k NotFound -k SignInRefused -k OutOfScope -k Taken -k Sentence
+CONSOLE_SERVICES = ../tenancy.py ../prices.py ../price_schedules.py ../accounts.py ../staff.py ../suppliers.py ../taxes.py ../accessories.py ../promotions.py ../promotion_changes.py ../purchase_orders.py ../catalog_uploads.py ../sync_health.py ../importers/csv_rows.py ../importers/asn.py ../importers/catalog.py ../reports/ocs.py ../../promotions_rules.py ../../pin_policy.py
 console-catalog: $(STAMP)
 	cd sync/hub/console && $(abspath $(VENV))/bin/pybabel extract -F babel.cfg $(CONSOLE_EXTRACT) \
 		--omit-header -o locale/messages.pot . $(CONSOLE_SERVICES) && $(abspath $(VENV))/bin/pybabel update -i locale/messages.pot \

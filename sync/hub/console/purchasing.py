@@ -81,7 +81,8 @@ def _create(request: Request, me: Visitor, store_id: uuid.UUID, typed: dict, lin
                                          notes=typed["notes"])
             number = order.po_number
     except service.RowsRejected as rejected:
-        return _form(request, me, store_id, typed, lines, errors=rejected.errors, status=422)
+        return _form(request, me, store_id, typed, lines, errors=[error_text(e) for e in rejected.errors],
+                     status=422)
     except tenancy.Invalid as error:
         return _form(request, me, store_id, typed, lines, error=error_text(error), status=422)
     return redirect(f"{_base(store_id)}?{urlencode({'created': number})}")
@@ -97,7 +98,7 @@ async def upload_asn(request: Request, me: Me, store_id: uuid.UUID,
             numbers = service.upload_asn(session, me.scope, store_id, data, name or "")
     except service.RowsRejected as rejected:
         return _form(request, me, store_id, {}, [service.LineText("", "", "")] * BLANK_LINES,
-                     asn_errors=rejected.errors, asn_file=name, status=422)
+                     asn_errors=[error_text(e) for e in rejected.errors], asn_file=name, status=422)
     except tenancy.Invalid as error:
         return _form(request, me, store_id, {}, [service.LineText("", "", "")] * BLANK_LINES,
                      asn_errors=[error_text(error)], asn_file=name, status=422)

@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from sync.hub import tenancy
 from sync.hub.console.auth import Csrf, Visitor, signed_in
 from sync.hub.console.language import when
-from sync.hub.console.web import _, redirect, render
+from sync.hub.console.web import _, error_text, redirect, render
 from sync.hub.reports.exports import day_statuses, export_day
 from sync.hub.reports.ocs import ReportRefused, store_clock
 
@@ -51,7 +51,7 @@ def download_day(request: Request, me: Me, store_id: uuid.UUID, day: str) -> Res
             store = tenancy.scoped_store(session, me.scope, store_id)
             made = export_day(session, me.scope, store, wanted, f"console: {me.user.username}")
     except ReportRefused as refused:
-        return _page(request, me, store_id, 1, wanted.isoformat(), error=str(refused), status=422)
+        return _page(request, me, store_id, 1, wanted.isoformat(), error=error_text(refused), status=422)
     return Response(made.content, media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{made.file_name}"'})
 

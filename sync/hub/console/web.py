@@ -55,7 +55,8 @@ def environment(locale: str = DEFAULT_LOCALE) -> Environment:
     env.install_gettext_translations(translations(locale), newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(money=partial(language.money, language=locale), cents=partial(language.cents, language=locale),
                        number=partial(language.number, language=locale), when=partial(language.when, language=locale),
-                       day=partial(language.day, language=locale), amount=partial(language.amount, language=locale))
+                       day=partial(language.day, language=locale), amount=partial(language.amount, language=locale),
+                       said=error_text)
     return env
 
 
@@ -75,6 +76,8 @@ def error_text(error: Exception | str) -> str:
     it. Values are said in the same language: a nested sentence is translated, money and dates written the
     reader's way."""
     template, values = getattr(error, "template", None), getattr(error, "values", None)
+    if not template and isinstance(error, Exception) and len(error.args) == 1 and isinstance(error.args[0], Sentence):
+        return error_text(error.args[0])
     if not template:
         return translations(language.current()).gettext(str(error))
     text = translations(language.current()).gettext(template)
