@@ -21,8 +21,11 @@ from sync.column_types import utcnow
 from sync.hub.feed.record import record_put
 from sync.hub.models import ProvinceTerritory, TaxRate
 from sync.hub.tenancy import PROVINCE_CODES, Invalid, OutOfScope, Scope, audit, not_a_province, province
+from sync.sentence import Sentence
 
 TAX_TYPES = ("GST", "HST", "PST", "QST")
+# Each component's name for a sentence (French: TPS, TVH, TVP, TVQ); the code itself stays as stored.
+TAX_NAMES = {"GST": Sentence("GST"), "HST": Sentence("HST"), "PST": Sentence("PST"), "QST": Sentence("QST")}
 _PERCENT_PLACES = Decimal("0.0001")
 
 
@@ -78,10 +81,10 @@ def add_tax_rate(session: Session, scope: Scope, *, province_code: str, tax_type
         if rate.effective_from >= starts or (rate.effective_to is not None and rate.effective_to >= starts):
             if rate.effective_to is None:
                 raise Invalid("The %(kind)s of %(code)s already has a rate from %(start)s; the new period would "
-                              "overlap it. Choose a start date after it.", kind=kind, code=code,
+                              "overlap it. Choose a start date after it.", kind=TAX_NAMES[kind], code=code,
                               start=rate.effective_from)
             raise Invalid("The %(kind)s of %(code)s already has a rate from %(start)s to %(end)s; the new period "
-                          "would overlap it. Choose a start date after it.", kind=kind, code=code,
+                          "would overlap it. Choose a start date after it.", kind=TAX_NAMES[kind], code=code,
                           start=rate.effective_from, end=rate.effective_to)
     ended = [rate for rate in same if rate.effective_to is None]
     for rate in ended:
