@@ -45,15 +45,17 @@ def scoped_promotion(session: Session, scope: Scope, model: type[Promotion] | ty
     obj = session.get(model, obj_id)
     promotion = model is Promotion
     if obj is None or (store_id is not None and obj.store_id not in (None, store_id)):
-        raise NotFound("There is no such promotion in this store." if promotion else
-                       "There is no such discount code in this store.")
+        if promotion:
+            raise NotFound("There is no such promotion in this store.")
+        raise NotFound("There is no such discount code in this store.")
     if obj.tenant_id != scope.tenant_id or (obj.store_id is not None and not scope.reaches(obj.store_id)):
-        raise OutOfScope("That promotion is not one of yours; ask an owner or admin of the tenant." if promotion
-                         else "That discount code is not one of yours; ask an owner or admin of the tenant.")
+        if promotion:
+            raise OutOfScope("That promotion is not one of yours; ask an owner or admin of the tenant.")
+        raise OutOfScope("That discount code is not one of yours; ask an owner or admin of the tenant.")
     if changing and obj.store_id is None and scope.store_ids is not None:
-        raise OutOfScope("This promotion runs in every store; only an owner or admin of the tenant changes it."
-                         if promotion else
-                         "This discount code runs in every store; only an owner or admin of the tenant changes it.")
+        if promotion:
+            raise OutOfScope("This promotion runs in every store; only an owner or admin of the tenant changes it.")
+        raise OutOfScope("This discount code runs in every store; only an owner or admin of the tenant changes it.")
     return obj
 
 
