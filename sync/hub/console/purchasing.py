@@ -5,6 +5,7 @@ discrepancies they reported. They call `sync.hub.purchase_orders`, as the admin 
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -15,6 +16,7 @@ from sqlalchemy import select
 from sync.hub import purchase_orders as service
 from sync.hub import tenancy
 from sync.hub.console.auth import Csrf, Visitor, signed_in
+from sync.hub.console.language import typed_amount
 from sync.hub.console.web import _, error_text, redirect, render
 from sync.hub.models import ProvincialSupplier, PurchaseOrder
 from sync.hub.suppliers import visible
@@ -77,7 +79,8 @@ def _create(request: Request, me: Visitor, store_id: uuid.UUID, typed: dict, lin
     try:
         with request.app.state.db.write() as session:
             order = service.create_order(session, me.scope, store_id, po_number=typed["po_number"],
-                                         supplier_id=supplier_id, lines=lines, expected_date=typed["expected_date"],
+                                         supplier_id=supplier_id, expected_date=typed["expected_date"],
+                                         lines=[replace(one, unit_cost=typed_amount(one.unit_cost)) for one in lines],
                                          notes=typed["notes"])
             number = order.po_number
     except service.RowsRejected as rejected:

@@ -56,7 +56,7 @@ def environment(locale: str = DEFAULT_LOCALE) -> Environment:
     env.filters.update(money=partial(language.money, language=locale), cents=partial(language.cents, language=locale),
                        number=partial(language.number, language=locale), when=partial(language.when, language=locale),
                        day=partial(language.day, language=locale), amount=partial(language.amount, language=locale),
-                       said=error_text)
+                       plain=partial(language.plain, language=locale), said=error_text)
     return env
 
 
