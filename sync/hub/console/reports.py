@@ -71,7 +71,7 @@ def _page(request: Request, me: Visitor, store_id: uuid.UUID, page: int, day: st
         page = max(page, 1)
         days, total = day_statuses(session, store, offset=(page - 1) * DAYS_PER_PAGE, limit=DAYS_PER_PAGE)
     pages = max((total + DAYS_PER_PAGE - 1) // DAYS_PER_PAGE, 1)
-    rows = [{"day": d.day.isoformat(), "status": d.status, "versions": d.versions, "by": d.exported_by,
+    rows = [{"day": d.day.isoformat(), "date": d.day, "status": d.status, "versions": d.versions, "by": d.exported_by,
              "problem": d.problem,
              "at": when(d.last_exported_at.astimezone(clock.zone)) if d.last_exported_at
              else None} for d in days]
