@@ -8,6 +8,7 @@ from __future__ import annotations
 import hmac
 import secrets
 from datetime import date, datetime
+from decimal import Decimal
 from functools import cache, partial
 from io import BytesIO
 from pathlib import Path
@@ -73,8 +74,8 @@ def error_text(error: Exception | str) -> str:
     """The sentence of a refusal from the hub's services in the request's language. A service that raises with
     `Invalid("... %(name)s ...", name=value)`, or says a `sync.sentence.Sentence`, keeps the template and its
     values, so the catalog can translate it; a sentence the catalog does not know is shown as the service wrote
-    it. Values are said in the same language: a nested sentence is translated, money and dates written the
-    reader's way."""
+    it. Values are said in the same language: a nested sentence is translated, money, numbers and dates written
+    the reader's way."""
     template, values = getattr(error, "template", None), getattr(error, "values", None)
     if not template and isinstance(error, Exception) and len(error.args) == 1 and isinstance(error.args[0], Sentence):
         return error_text(error.args[0])
@@ -89,6 +90,8 @@ def _value(value: Any) -> Any:
         return language.money(value.amount)
     if isinstance(value, Sentence):
         return error_text(value)
+    if isinstance(value, Decimal):
+        return language.plain(value)
     if isinstance(value, datetime):
         return language.when(value)
     if isinstance(value, date):
