@@ -52,13 +52,15 @@ screenshots: $(STAMP) $(QM)
 		tests/sync/console/test_console_browser.py tests/sync/console/test_console_purchasing_browser.py \
 		tests/sync/console/test_console_catalog_browser.py tests/sync/console/test_console_records_browser.py \
 		tests/sync/console/test_console_staff_and_prices_browser.py \
-		tests/sync/console/test_console_promotions_browser.py tests/sync/console/test_console_french_browser.py
+		tests/sync/console/test_console_promotions_browser.py tests/sync/console/test_console_french_browser.py \
+		tests/sync/console/test_console_french_promotions_browser.py
 
 # The web console's strings: extract every _() into the template and update each language's catalog. Besides its
 # own strings, the refusals of the hub services whose sentences it shows (raised as Invalid("... %(name)s ...",
-# name=...)). tests/sync/console/test_console_catalog_complete.py extracts with these same two variables.
-CONSOLE_EXTRACT = --no-location --sort-output -k Invalid -k NotFound -k SignInRefused -k OutOfScope
-CONSOLE_SERVICES = ../tenancy.py ../prices.py ../price_schedules.py ../accounts.py
+# name=...), or said as a sync.sentence.Sentence). tests/sync/console/test_console_catalog_complete.py extracts with
+# these same two variables (each on one line).
+CONSOLE_EXTRACT = --no-location --sort-output -k Invalid -k NotFound -k SignInRefused -k OutOfScope -k Taken -k Sentence
+CONSOLE_SERVICES = ../tenancy.py ../prices.py ../price_schedules.py ../accounts.py ../staff.py ../suppliers.py ../taxes.py ../accessories.py ../promotions.py ../promotion_changes.py ../purchase_orders.py ../catalog_uploads.py ../sync_health.py ../importers/csv_rows.py ../importers/asn.py ../importers/catalog.py ../reports/ocs.py ../../promotions_rules.py ../../pin_policy.py
 console-catalog: $(STAMP)
 	cd sync/hub/console && $(abspath $(VENV))/bin/pybabel extract -F babel.cfg $(CONSOLE_EXTRACT) \
 		--omit-header -o locale/messages.pot . $(CONSOLE_SERVICES) && $(abspath $(VENV))/bin/pybabel update -i locale/messages.pot \

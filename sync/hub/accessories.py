@@ -74,7 +74,7 @@ def _cost(text: str) -> Decimal:
     try:
         return parse_price(cleaned)
     except Invalid:
-        raise Invalid(f"{text.strip()} is not a cost; type dollars and cents, like 2.40.") from None
+        raise Invalid("%(text)s is not a cost; type dollars and cents, like 2.40.", text=text.strip()) from None
 
 
 def _others(scope: Scope, accessory_id: uuid.UUID | None, column: Any) -> Select:
@@ -89,13 +89,14 @@ def _gtin(session: Session, scope: Scope, text: str, accessory_id: uuid.UUID | N
         return None
     gtin = gtin14_or_none(text)
     if gtin is None:
-        raise Invalid(f"{text} is not a GTIN: it needs 8, 12, 13 or 14 digits and the last one, the check digit, "
-                      "must match. Scan the barcode or type all its digits.")
+        raise Invalid("%(text)s is not a GTIN: it needs 8, 12, 13 or 14 digits and the last one, the check digit, "
+                      "must match. Scan the barcode or type all its digits.", text=text)
     other = session.scalar(_others(scope, accessory_id, Accessory.sku).where(Accessory.barcode == gtin))
     other = other or session.scalar(select(OcsProduct.ocs_variant_number).where(
         OcsProduct.tenant_id == scope.tenant_id, OcsProduct.each_gtin == gtin))
     if other is not None:
-        raise Taken(f"The GTIN {text} is already on {other}; a barcode must name one item only.")
+        raise Taken("The GTIN %(gtin)s is already on %(other)s; a barcode must name one item only.", gtin=text,
+                    other=other)
     return gtin
 
 
@@ -109,7 +110,7 @@ def _checked(session: Session, scope: Scope, form: AccessoryIn, accessory_id: uu
     taken = taken or session.scalar(select(OcsProduct.id).where(OcsProduct.tenant_id == scope.tenant_id,
                                                                 OcsProduct.ocs_variant_number == sku))
     if taken is not None:
-        raise Taken(f"The SKU {sku} is already used in your catalog; choose another.")
+        raise Taken("The SKU %(sku)s is already used in your catalog; choose another.", sku=sku)
     price = parse_price(form.price)
     if price is None:
         raise Invalid("Give the accessory a price, like 4.99.")

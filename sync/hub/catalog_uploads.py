@@ -35,8 +35,8 @@ def keep_upload(session: Session, scope: Scope, file_name: str, content: bytes) 
     if not content.strip():
         raise Invalid("That file is empty; choose the catalog CSV file.")
     if len(content) > MAX_BYTES:
-        raise Invalid(f"That file is {len(content) // (1024 * 1024)} MB; a catalog file can be at most "
-                      f"{MAX_BYTES // (1024 * 1024)} MB. Split it and import each part.")
+        raise Invalid("That file is %(size)s MB; a catalog file can be at most %(most)s MB. Split it and import "
+                      "each part.", size=len(content) // (1024 * 1024), most=MAX_BYTES // (1024 * 1024))
     session.execute(delete(CatalogUpload).where(CatalogUpload.tenant_id == scope.tenant_id,
                                                 CatalogUpload.created_at < utcnow() - KEPT_FOR))
     upload = CatalogUpload(tenant_id=scope.tenant_id, user_id=scope.user_id,

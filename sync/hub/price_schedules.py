@@ -26,6 +26,7 @@ from sync.hub.models import ConsoleUser, OcsInventory, PriceHistory, PriceSchedu
 from sync.hub.prices import apply_due_schedules, catalog_item, parse_price, record_history, selling_price
 from sync.hub.store_time import store_zone
 from sync.hub.tenancy import Invalid, NotFound, Scope, audit, scoped_store
+from sync.sentence import Dollars
 
 HISTORY_PAGE = 25
 FURTHEST_AHEAD = timedelta(days=366)
@@ -100,8 +101,11 @@ def cancel_schedule(session: Session, scope: Scope, store_id: uuid.UUID, schedul
     if schedule is None or schedule.store_id != store.id:
         raise NotFound("There is no such price change in this store.")
     if schedule.status != "pending":
-        raise Invalid("The change of %(sku)s to $%(price)s has %(status)s already; set a new price instead.",
-                      sku=schedule.sku, price=schedule.price, status=schedule.status)
+        if schedule.status == "cancelled":
+            raise Invalid("The change of %(sku)s to %(price)s has cancelled already; set a new price instead.",
+                          sku=schedule.sku, price=Dollars(schedule.price))
+        raise Invalid("The change of %(sku)s to %(price)s has applied already; set a new price instead.",
+                      sku=schedule.sku, price=Dollars(schedule.price))
     schedule.status = "cancelled"
     record_put(session, schedule)
     audit(session, scope, "price.schedule_cancelled", store_id=store.id, entity=schedule,

@@ -42,14 +42,20 @@ def scoped_promotion(session: Session, scope: Scope, model: type[Promotion] | ty
                      obj_id: uuid.UUID, *, store_id: uuid.UUID | None = None, changing: bool = True):
     """The promotion or code, if the person reaches it: a store's own ones for that store's managers; one of
     every store is changed only by an owner or admin of the tenant. With `store_id`: it must apply there."""
-    what = "promotion" if model is Promotion else "discount code"
     obj = session.get(model, obj_id)
+    promotion = model is Promotion
     if obj is None or (store_id is not None and obj.store_id not in (None, store_id)):
-        raise NotFound(f"There is no such {what} in this store.")
+        if promotion:
+            raise NotFound("There is no such promotion in this store.")
+        raise NotFound("There is no such discount code in this store.")
     if obj.tenant_id != scope.tenant_id or (obj.store_id is not None and not scope.reaches(obj.store_id)):
-        raise OutOfScope(f"That {what} is not one of yours; ask an owner or admin of the tenant.")
+        if promotion:
+            raise OutOfScope("That promotion is not one of yours; ask an owner or admin of the tenant.")
+        raise OutOfScope("That discount code is not one of yours; ask an owner or admin of the tenant.")
     if changing and obj.store_id is None and scope.store_ids is not None:
-        raise OutOfScope(f"This {what} runs in every store; only an owner or admin of the tenant changes it.")
+        if promotion:
+            raise OutOfScope("This promotion runs in every store; only an owner or admin of the tenant changes it.")
+        raise OutOfScope("This discount code runs in every store; only an owner or admin of the tenant changes it.")
     return obj
 
 
@@ -67,7 +73,7 @@ def create_promotion(session: Session, scope: Scope, row: PromotionRow, store_id
     store = _target_store(session, scope, store_id)
     if session.scalar(select(Promotion.id).where(Promotion.tenant_id == scope.tenant_id,
                                                  Promotion.number == row.id)) is not None:
-        raise Taken(f"Promotion {row.id} exists already. Give the new one another id.")
+        raise Taken("Promotion %(id)s exists already. Give the new one another id.", id=row.id)
     save_promotions(session, scope.tenant_id, PromotionsFile(store_time_zone=zone_name, promotions=[row]),
                     store and store.id)
     promotion = session.scalar(select(Promotion).where(Promotion.tenant_id == scope.tenant_id,
@@ -95,7 +101,7 @@ def create_code(session: Session, scope: Scope, row: DiscountCodeRow, store_id: 
     text = row.code.strip().upper()
     if session.scalar(select(DiscountCode.id).where(DiscountCode.tenant_id == scope.tenant_id,
                                                     func.upper(DiscountCode.code) == text)) is not None:
-        raise Taken(f"The code {text} exists already. Choose another code.")
+        raise Taken("The code %(code)s exists already. Choose another code.", code=text)
     save_promotions(session, scope.tenant_id, PromotionsFile(store_time_zone=zone_name, discount_codes=[row]),
                     store and store.id)
     code = session.scalar(select(DiscountCode).where(DiscountCode.tenant_id == scope.tenant_id,

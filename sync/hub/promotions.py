@@ -40,6 +40,7 @@ from sync.hub.models import (
 from sync.hub.store_time import DEFAULT_ZONE
 from sync.promotions_file import DiscountCodeRow, PromotionRow, PromotionsFile
 from sync.promotions_rules import Catalog, Product, check_promotions_file, refusal_message
+from sync.sentence import Sentence
 
 ALLOW_BELOW_COST = "promotions_allow_below_cost"  # a store setting: the store allows cannabis below its cost
 
@@ -88,8 +89,8 @@ def store_zone(session: Session, tenant_id: uuid.UUID, name: str | None = None) 
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise PromotionsRejected([f"The store_time_zone {name!r} is not a time zone. Use an IANA name such as "
-                                  "America/Toronto."]) from None
+        raise PromotionsRejected([Sentence("The store_time_zone %(name)s is not a time zone. Use an IANA name "
+                                           "such as America/Toronto.", name=repr(name))]) from None
 
 
 def _utc(moment: datetime | None, zone: ZoneInfo) -> datetime | None:
@@ -123,7 +124,8 @@ def check(session: Session, tenant_id: uuid.UUID, data: PromotionsFile) -> None:
     kept_codes = [code_row(c, c.number or 0, zone) for c in session.scalars(
         select(DiscountCode).where(DiscountCode.tenant_id == tenant_id)) if c.code.upper() not in codes]
     taken = {row.id for row in kept_codes}
-    clash = [f"Discount code {row.code} has the id {row.id}, which code {other.code} already has. Give it another."
+    clash = [Sentence("Discount code %(code)s has the id %(id)s, which code %(other)s already has. Give it another.",
+                      code=row.code, id=row.id, other=other.code)
              for row in data.discount_codes for other in kept_codes if other.id == row.id and row.id in taken]
     # Below cost only where every store of the tenant allows it: the promotions reach them all.
     settings = list(session.scalars(select(Store.settings).where(Store.tenant_id == tenant_id)))

@@ -140,7 +140,7 @@ def create_order(session: Session, scope: Scope, store_id: uuid.UUID, *, po_numb
         raise Invalid("Choose the supplier the order goes to.")
     supplier = scoped_supplier(session, scope, supplier_id, changing=False)
     if not supplier.is_active:
-        raise Invalid(f"{supplier.name} is not active; choose another supplier or activate it first.")
+        raise Invalid("%(name)s is not active; choose another supplier or activate it first.", name=supplier.name)
     expected = _date(expected_date)
     rows = [(n, {"po_number": number, "sku": line.item.strip(), "quantity": line.quantity.strip(),
                  "unit_cost": line.unit_cost.strip(), "batch_lot": line.lot.strip(),
@@ -166,7 +166,7 @@ def upload_asn(session: Session, scope: Scope, store_id: uuid.UUID, data: bytes,
     if not data:
         raise Invalid("Choose the shipping notice CSV file to upload.")
     if len(data) > MAX_UPLOAD:
-        raise Invalid(f"{name} is larger than 2 MB; split it into several files.")
+        raise Invalid("%(name)s is larger than 2 MB; split it into several files.", name=name)
     try:
         report = import_asn_rows(session, store, read_rows(data, name))
     except CsvRejected as rejected:

@@ -67,10 +67,11 @@ def scoped_staff(session: Session, scope: Scope, staff_id: uuid.UUID, *, store_i
     stores = user.stores()
     if changing and scope.store_ids is not None:  # a change reaches every store they work in
         if stores is None:
-            raise OutOfScope(f"{_name(user)} works in every store; only an owner or admin can change them.")
+            raise OutOfScope("%(name)s works in every store; only an owner or admin can change them.",
+                             name=_name(user))
         if not stores <= scope.store_ids:
-            raise OutOfScope(f"{_name(user)} works in stores that are not yours too; only an owner or admin can "
-                             "change them.")
+            raise OutOfScope("%(name)s works in stores that are not yours too; only an owner or admin can change "
+                             "them.", name=_name(user))
     elif store_id is None and stores is not None and not any(scope.reaches(one) for one in stores):
         raise OutOfScope("That staff member is not one of yours; ask an owner or admin of the tenant.")
     return user
@@ -93,7 +94,7 @@ def create_staff(session: Session, scope: Scope, store_id: uuid.UUID, *, staff_c
         values.setdefault(required, "")
     _check(scope, values)
     if session.scalar(select(User.id).where(User.tenant_id == scope.tenant_id, User.staff_code == code)) is not None:
-        raise Taken(f"A staff member already has the code {code}; choose another.")
+        raise Taken("A staff member already has the code %(code)s; choose another.", code=code)
     home, chosen = placement(works)
     user = User(tenant_id=scope.tenant_id, store_id=home, store_ids=chosen, staff_code=code,
                 email=values.pop("email", "") or "", pin_hash="", is_active=True, **values)
@@ -128,7 +129,8 @@ def update_staff(session: Session, scope: Scope, staff_id: uuid.UUID, *, store_i
     elif store_ids is not None:
         works = _chosen_stores(session, scope, store_ids)
     elif all_stores is False and before is None:
-        raise Invalid(f"{_name(user)} works in every store. Choose the stores they work in from now on.")
+        raise Invalid("%(name)s works in every store. Choose the stores they work in from now on.",
+                      name=_name(user))
     else:
         works = before
     if works != before:
@@ -183,7 +185,7 @@ def _set_pin(session: Session, scope: Scope, user: User, pin: str) -> None:
     pin = (pin or "").strip()
     refusal = pin_problem(pin, user.role)
     if refusal:
-        raise Invalid(refusal)
+        raise Invalid(refusal.template, **refusal.values)
     user.pin_hash = hash_pin(pin, tenant_pin_pepper(session.get_one(Tenant, scope.tenant_id)))
     user.pin_temporary = True
 
@@ -199,14 +201,14 @@ def _check(scope: Scope, values: dict[str, Any], *, role: str | None = None) -> 
     cap = values.get("discount_cap_percent")
     role_cap = ROLE_DISCOUNT_CAP_PERCENT.get(role or values.get("role") or "cashier")
     if cap is not None and role_cap is not None and cap > role_cap and scope.store_ids is not None:
-        raise OutOfScope(f"Only an owner or admin can let staff discount more than their role's limit of "
-                         f"{role_cap:g}%.")
+        raise OutOfScope("Only an owner or admin can let staff discount more than their role's limit of "
+                         "%(limit)s%%.", limit=f"{role_cap:g}")
 
 
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - set(STAFF_FIELDS)
     if unknown:
-        raise Invalid(f"A staff member has no field named {', '.join(sorted(unknown))}.")
+        raise Invalid("A staff member has no field named %(names)s.", names=", ".join(sorted(unknown)))
     cleaned = {key: value.strip() if isinstance(value, str) else value for key, value in fields.items()}
     if "email" in cleaned:
         cleaned["email"] = (cleaned["email"] or "").lower()
@@ -224,8 +226,8 @@ def parse_discount_cap(text: str | Decimal | int | None) -> Decimal | None:
     try:
         value = Decimal(str(text).replace("%", "").strip())
     except InvalidOperation:
-        raise Invalid(f"{text} is not a discount limit; type a percent from 0 to 100, like 15, or leave it empty "
-                      "for the role's limit.") from None
+        raise Invalid("%(text)s is not a discount limit; type a percent from 0 to 100, like 15, or leave it empty "
+                      "for the role's limit.", text=text) from None
     if not value.is_finite() or not 0 <= value <= 100 or value != value.quantize(Decimal("0.01")):
         raise Invalid("A discount limit is a percent from 0 to 100 with at most two decimals, like 15 or 12.5.")
     return value.normalize() if value == value.to_integral() else value

@@ -15,11 +15,16 @@ from sqlalchemy.orm import Session
 from sync.hub.feed.record import record_delete, record_put
 from sync.hub.models import BatchTracking, ProvincialSupplier, PurchaseOrder
 from sync.hub.tenancy import PROVINCE_CODES, Invalid, NotFound, OutOfScope, Scope, Taken, audit
+from sync.sentence import Sentence
 
 SUPPLIER_FIELDS = ("name", "contact_name", "contact_email", "contact_phone", "address", "province", "license_number",
                    "is_active", "payment_terms", "notes")
 _LIMITS = {"name": 120, "contact_name": 120, "contact_email": 120, "contact_phone": 40, "address": 300,
            "license_number": 40, "payment_terms": 60, "notes": 300}
+_FIELD_WORDS = {"name": Sentence("name"), "contact_name": Sentence("contact name"),
+                "contact_email": Sentence("contact email"), "contact_phone": Sentence("contact phone"),
+                "address": Sentence("address"), "license_number": Sentence("license number"),
+                "payment_terms": Sentence("payment terms"), "notes": Sentence("notes")}
 _CODE = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,19}")
 
 
@@ -57,8 +62,8 @@ def scoped_supplier(session: Session, scope: Scope, supplier_id: uuid.UUID, *, c
         raise OutOfScope("That supplier is not one of yours.")
     if changing:
         if supplier.tenant_id is None:
-            raise OutOfScope(f"{supplier.name} is a provincial supplier shared by every retailer; it cannot be "
-                             "changed here.")
+            raise OutOfScope("%(name)s is a provincial supplier shared by every retailer; it cannot be changed "
+                             "here.", name=supplier.name)
         if scope.store_ids is not None:
             raise OutOfScope("Only an owner or admin can change suppliers; a manager can read them.")
     return supplier
@@ -106,10 +111,14 @@ def delete_supplier(session: Session, scope: Scope, supplier_id: uuid.UUID) -> s
     lots = session.scalar(select(func.count()).select_from(BatchTracking)
                           .where(BatchTracking.supplier_id == supplier.id)) or 0
     if orders or lots:
-        named = f"{orders} purchase order{'s' if orders != 1 else ''}" if orders else \
-            f"{lots} lot{'s' if lots != 1 else ''} in stock"
-        raise Invalid(f"{supplier.name} is named on {named}, so it stays on record; edit it and untick "
-                      "Active to stop ordering from it.")
+        if orders:
+            named = Sentence("%(count)s purchase order", count=orders) if orders == 1 else \
+                Sentence("%(count)s purchase orders", count=orders)
+        else:
+            named = Sentence("%(count)s lot in stock", count=lots) if lots == 1 else \
+                Sentence("%(count)s lots in stock", count=lots)
+        raise Invalid("%(name)s is named on %(named)s, so it stays on record; edit it and untick Active to stop "
+                      "ordering from it.", name=supplier.name, named=named)
     name = supplier.name
     record_delete(session, supplier)
     audit(session, scope, "supplier.deleted", entity=supplier, details={"code": supplier.code, "name": name})
@@ -121,25 +130,28 @@ def delete_supplier(session: Session, scope: Scope, supplier_id: uuid.UUID) -> s
 def _clean(fields: dict[str, Any], *, creating: bool) -> dict[str, Any]:
     unknown = set(fields) - set(SUPPLIER_FIELDS)
     if unknown:
-        raise Invalid(f"A supplier has no field named {', '.join(sorted(unknown))}.")
+        raise Invalid("A supplier has no field named %(names)s.", names=", ".join(sorted(unknown)))
     values: dict[str, Any] = {}
     for key, value in fields.items():
         if isinstance(value, str):
             value = value.strip() or None
             if value and len(value) > _LIMITS.get(key, 300):
-                raise Invalid(f"The {key.replace('_', ' ')} is longer than {_LIMITS.get(key, 300)} characters; "
-                              "shorten it.")
+                raise Invalid("The %(field)s is longer than %(limit)s characters; shorten it.",
+                              field=_FIELD_WORDS.get(key, key.replace("_", " ")), limit=_LIMITS.get(key, 300))
         values[key] = value
     if (creating or "name" in values) and not values.get("name"):
         raise Invalid("Give the supplier a name.")
     if creating or "province" in values:
         code = (values.get("province") or "").upper()
         if code not in PROVINCE_CODES:
-            raise Invalid(f"{code or 'The province'} is not a Canadian province or territory code; use one of "
-                          f"{', '.join(PROVINCE_CODES)}.")
+            if not code:
+                raise Invalid("Choose the supplier's province or territory; use one of %(codes)s.",
+                              codes=", ".join(PROVINCE_CODES))
+            raise Invalid("%(code)s is not a Canadian province or territory code; use one of %(codes)s.", code=code,
+                          codes=", ".join(PROVINCE_CODES))
         values["province"] = code
     if values.get("contact_email") and "@" not in values["contact_email"]:
-        raise Invalid(f"{values['contact_email']} is not an e-mail address.")
+        raise Invalid("%(email)s is not an e-mail address.", email=values["contact_email"])
     if "is_active" in values:
         values["is_active"] = bool(values["is_active"])
     return values

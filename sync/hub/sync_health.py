@@ -100,10 +100,11 @@ def set_silent_minutes(session: Session, scope: Scope, store_id: uuid.UUID, minu
     try:
         value = int(str(minutes).strip())
     except ValueError:
-        raise Invalid(f"{str(minutes).strip() or 'Nothing'} is not a number of minutes; type a whole number such "
-                      "as 15.") from None
+        raise Invalid("%(text)s is not a number of minutes; type a whole number such as 15.",
+                      text=str(minutes).strip() or "—") from None
     if not 1 <= value <= MAX_SILENT_MINUTES:
-        raise Invalid(f"Give from 1 to {MAX_SILENT_MINUTES} minutes (a week); {value} is outside that.")
+        raise Invalid("Give from 1 to %(most)s minutes (a week); %(value)s is outside that.", most=MAX_SILENT_MINUTES,
+                      value=value)
     before = silent_minutes(store)
     store.settings = {**(store.settings or {}), SILENT_SETTING: value}
     audit(session, scope, "store.silent_minutes_set", store_id=store.id, entity=store,

@@ -20,9 +20,12 @@ from sqlalchemy.orm import Session
 from sync.column_types import utcnow
 from sync.hub.feed.record import record_put
 from sync.hub.models import ProvinceTerritory, TaxRate
-from sync.hub.tenancy import PROVINCE_CODES, Invalid, OutOfScope, Scope, audit, province
+from sync.hub.tenancy import PROVINCE_CODES, Invalid, OutOfScope, Scope, audit, not_a_province, province
+from sync.sentence import Sentence
 
 TAX_TYPES = ("GST", "HST", "PST", "QST")
+# Each component's name for a sentence (French: TPS, TVH, TVP, TVQ); the code itself stays as stored.
+TAX_NAMES = {"GST": Sentence("GST"), "HST": Sentence("HST"), "PST": Sentence("PST"), "QST": Sentence("QST")}
 _PERCENT_PLACES = Decimal("0.0001")
 
 
@@ -60,25 +63,29 @@ def add_tax_rate(session: Session, scope: Scope, *, province_code: str, tax_type
     today = today or utcnow().date()
     code = (province_code or "").strip().upper()
     if code not in PROVINCE_CODES:
-        raise Invalid(f"{code or 'That'} is not a Canadian province or territory code; use one of "
-                      f"{', '.join(PROVINCE_CODES)}.")
+        raise not_a_province(code)
     kind = (tax_type or "").strip().upper()
     if kind not in TAX_TYPES:
-        raise Invalid(f"{kind or 'The tax'} is not a tax component; use one of {', '.join(TAX_TYPES)}.")
+        raise Invalid("%(kind)s is not a tax component; use one of %(kinds)s.", kind=kind or "—",
+                      kinds=", ".join(TAX_TYPES))
     fraction = _fraction(percent)
     starts = _date(effective_from)
     if starts <= today:
-        raise Invalid(f"A new rate starts on a future date (after {today.isoformat()}); past and current "
-                      "sales keep the rate they were made at.")
+        raise Invalid("A new rate starts on a future date (after %(today)s); past and current sales keep the "
+                      "rate they were made at.", today=today)
     place = province(session, code)
     same = list(session.scalars(select(TaxRate).where(
         TaxRate.province_territory_id == place.id, TaxRate.tax_type == kind, TaxRate.is_active.is_(True))
         .order_by(TaxRate.effective_from).with_for_update()))
     for rate in same:
         if rate.effective_from >= starts or (rate.effective_to is not None and rate.effective_to >= starts):
-            raise Invalid(f"The {kind} of {code} already has a rate from {rate.effective_from.isoformat()}"
-                          f"{' to ' + rate.effective_to.isoformat() if rate.effective_to else ''}; the new period "
-                          "would overlap it. Choose a start date after it.")
+            if rate.effective_to is None:
+                raise Invalid("The %(kind)s of %(code)s already has a rate from %(start)s; the new period would "
+                              "overlap it. Choose a start date after it.", kind=TAX_NAMES[kind], code=code,
+                              start=rate.effective_from)
+            raise Invalid("The %(kind)s of %(code)s already has a rate from %(start)s to %(end)s; the new period "
+                          "would overlap it. Choose a start date after it.", kind=TAX_NAMES[kind], code=code,
+                          start=rate.effective_from, end=rate.effective_to)
     ended = [rate for rate in same if rate.effective_to is None]
     for rate in ended:
         rate.effective_to = starts - timedelta(days=1)
@@ -99,7 +106,9 @@ def _fraction(percent: str | Decimal) -> Decimal:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise Invalid(f"{text or 'An empty rate'} is not a percentage; type it like 13 or 9.975.") from None
+        if not text:
+            raise Invalid("Type the rate as a percentage, like 13 or 9.975.") from None
+        raise Invalid("%(text)s is not a percentage; type it like 13 or 9.975.", text=text) from None
     if not value.is_finite() or value < 0 or value > 100:
         raise Invalid("A tax rate is between 0 % and 100 %; type 13 for 13 %.")
     if value != value.quantize(_PERCENT_PLACES):

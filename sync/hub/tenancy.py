@@ -75,6 +75,14 @@ def audit(session: Session, scope: Scope, action: str, *, store_id: uuid.UUID | 
                          entity_id=entity and str(entity.id), details=details or {}))
 
 
+def not_a_province(code: str) -> Invalid:
+    """The refusal of a province or territory code that is not one (an empty one too)."""
+    if not code:
+        return Invalid("Choose a province or territory; use one of %(codes)s.", codes=", ".join(PROVINCE_CODES))
+    return Invalid("%(code)s is not a Canadian province or territory code; use one of %(codes)s.", code=code,
+                   codes=", ".join(PROVINCE_CODES))
+
+
 def province(session: Session, code: str) -> ProvinceTerritory:
     """The province or territory by its code; a hub that has none yet gets it, with its tax rates."""
     code = (code or "").strip().upper()
@@ -83,8 +91,7 @@ def province(session: Session, code: str) -> ProvinceTerritory:
         return found
     known = {row[0]: row for row in PROVINCES}
     if code not in known:
-        raise Invalid(f"{code or 'That'} is not a Canadian province or territory code; use one of "
-                      f"{', '.join(PROVINCE_CODES)}.")
+        raise not_a_province(code)
     _, name, min_age, rates = known[code]
     found = ProvinceTerritory(code=code, name=name, min_age=min_age)
     session.add(found)
@@ -121,7 +128,7 @@ def create_store(session: Session, scope: Scope, *, store_code: str, name: str, 
     if not (name or "").strip():
         raise Invalid("Give the store a name.")
     if session.scalar(select(Store.id).where(Store.store_code == code)) is not None:
-        raise Taken(f"A store with the code {code} already exists; choose another code.")
+        raise Taken("A store with the code %(code)s already exists; choose another code.", code=code)
     store = Store(tenant_id=scope.tenant_id, province_territory_id=province(session, province_code).id,
                   store_code=code, name=name.strip(), **_clean(fields))
     try:
@@ -129,7 +136,7 @@ def create_store(session: Session, scope: Scope, *, store_code: str, name: str, 
             session.add(store)
             session.flush()
     except IntegrityError:
-        raise Taken(f"A store with the code {code} already exists; choose another code.") from None
+        raise Taken("A store with the code %(code)s already exists; choose another code.", code=code) from None
     ensure_feed(session, store.id)
     feed_new_store(session, store)
     audit(session, scope, "store.created", store_id=store.id, entity=store, details={"store_code": code})
@@ -168,7 +175,7 @@ def set_store_active(session: Session, scope: Scope, store_id: uuid.UUID, active
 def new_pairing_code(session: Session, scope: Scope, store_id: uuid.UUID) -> str:
     store = scoped_store(session, scope, store_id)
     if store.status != "active":
-        raise Invalid(f"Store {store.store_code} is deactivated; activate it before pairing terminals.")
+        raise Invalid("Store %(code)s is deactivated; activate it before pairing terminals.", code=store.store_code)
     code = issue_pairing_code(session, store)
     audit(session, scope, "pairing_code.issued", store_id=store.id, entity=store)
     return code
@@ -224,5 +231,5 @@ def _province_code(session: Session, store: Store) -> str:
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - set(STORE_FIELDS)
     if unknown:
-        raise Invalid(f"A store has no field named {', '.join(sorted(unknown))}.")
+        raise Invalid("A store has no field named %(names)s.", names=", ".join(sorted(unknown)))
     return {key: value.strip() if isinstance(value, str) else value for key, value in fields.items()}

@@ -137,16 +137,25 @@ def day(value: date | None, language: str | None = None) -> str:
     return format_date(value, pattern, locale=_locale(language))
 
 
+def plain(value: Decimal | float | int | None, language: str | None = None) -> str:
+    """A number to put back in a form field, without grouping or padding: `12.5`, or `12,5` in French (a
+    percentage, a rate)."""
+    return "" if value is None else format_decimal(value, "0.######", locale=_locale(language))
+
+
 def typed_amount(text: str, language: str | None = None) -> str:
-    """An amount typed the French way (`24,99`, `1 234,56 $`) made into the `24.99` the services read; English
-    input, and anything that is not an amount, is passed on as typed for the service to judge."""
-    if (language or current()) != "fr" or "," not in (text or ""):
+    """An amount or a percentage typed the French way (`24,99`, `1 234,56 $`, `9,975 %`) made into the `24.99`
+    the services read; English input, and anything that is not a number, is passed on as typed for the service
+    to judge."""
+    if (language or current()) != "fr" or not text:
         return text
-    cleaned = text.strip().replace("$", "").replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
-    if cleaned.count(",") != 1 or "." in cleaned:
+    cleaned = text.strip().replace("$", "").replace("%", "").replace("\u00a0", "").replace("\u202f", "")
+    cleaned = cleaned.replace(" ", "")
+    if cleaned.count(",") > 1 or ("," in cleaned and "." in cleaned):
         return text
+    cleaned = cleaned.replace(",", ".")
     try:
-        Decimal(cleaned.replace(",", "."))
+        Decimal(cleaned)
     except InvalidOperation:
         return text
-    return cleaned.replace(",", ".")
+    return cleaned

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from sync.hub.console.language import amount, plain, typed_amount
 from sync.hub.console.web import _
 from sync.hub.models import Promotion
 from sync.promotions_file import DiscountCodeRow, PromotionRow
@@ -40,6 +41,11 @@ def _labels() -> dict[str, str]:
 
 def _blank(text: str) -> str | None:
     return text.strip() or None
+
+
+def _number(text: str) -> str | None:
+    """An amount or percentage as typed (`24,99` and `1 234,56 $` on a French page), or None for an empty field."""
+    return typed_amount(text.strip()) or None
 
 
 def _names(text: str) -> list[str]:
@@ -105,15 +111,15 @@ class PromotionForm(BaseModel):
     def kind_fields(self) -> dict[str, Any]:
         """Only the numbers of the chosen kind, so a value left in another kind's field is not sent."""
         if self.kind in ("percent_off",):
-            return {"percent": _blank(self.percent)}
+            return {"percent": _number(self.percent)}
         if self.kind == "amount_off":
-            return {"amount": _blank(self.amount)}
+            return {"amount": _number(self.amount)}
         if self.kind == "buy_x_get_y":
-            return {"buy": _blank(self.buy), "get": _blank(self.get), "percent": _blank(self.percent)}
+            return {"buy": _blank(self.buy), "get": _blank(self.get), "percent": _number(self.percent)}
         if self.kind == "bundle":
-            return {"bundle_size": _blank(self.bundle_size), "bundle_price": _blank(self.bundle_price)}
+            return {"bundle_size": _blank(self.bundle_size), "bundle_price": _number(self.bundle_price)}
         if self.kind == "volume_tiers":
-            return {"tiers": [{"min_quantity": q.strip(), "percent": p.strip()} for q, p in self.tiers
+            return {"tiers": [{"min_quantity": q.strip(), "percent": _number(p) or ""} for q, p in self.tiers
                               if q.strip() or p.strip()]}
         return {}
 
@@ -146,15 +152,18 @@ class PromotionForm(BaseModel):
         def text(value) -> str:
             return "" if value is None else str(value)
 
+        def money(value) -> str:  # as the person types it in their language: 24.99, or 24,99
+            return "" if value is None else amount(value)
+
         return cls(number=str(row.id), name=row.name, kind=row.kind, priority=str(row.priority),
                    stackable=row.stackable, every_store=promotion.store_id is None,
                    skus=", ".join(row.applies_to.skus), categories=", ".join(row.applies_to.categories),
                    brands=", ".join(row.applies_to.brands), everything=row.applies_to.everything,
-                   same_item=not row.mix_and_match, percent=text(row.percent), amount=text(row.amount),
+                   same_item=not row.mix_and_match, percent=plain(row.percent), amount=money(row.amount),
                    buy=text(row.buy), get=text(row.get), bundle_size=text(row.bundle_size),
-                   bundle_price=text(row.bundle_price),
+                   bundle_price=money(row.bundle_price),
                    tier_quantity=[str(t.min_quantity) for t in row.tiers],
-                   tier_percent=[str(t.percent) for t in row.tiers],
+                   tier_percent=[plain(t.percent) for t in row.tiers],
                    days=list(window.days) if window else [], start=f"{window.start:%H:%M}" if window else "",
                    end=f"{window.end:%H:%M}" if window else "",
                    valid_from=f"{row.valid_from:%Y-%m-%dT%H:%M}" if row.valid_from else "",
@@ -175,8 +184,8 @@ class CodeForm(BaseModel):
 
     def row(self, number: int) -> DiscountCodeRow:
         data = {"id": number, "code": self.code.strip().upper(), "name": self.name.strip() or self.code.strip(),
-                "discount_type": self.discount_type, "discount_value": _blank(self.discount_value),
-                "minimum_purchase": _blank(self.minimum_purchase), "usage_limit": _blank(self.usage_limit),
+                "discount_type": self.discount_type, "discount_value": _number(self.discount_value),
+                "minimum_purchase": _number(self.minimum_purchase), "usage_limit": _blank(self.usage_limit),
                 "valid_from": _blank(self.valid_from), "valid_until": _blank(self.valid_until),
                 "stackable": self.stackable}
         try:

@@ -15,7 +15,7 @@ from sync.hub import promotion_changes as service
 from sync.hub import tenancy
 from sync.hub.console.auth import Csrf, Visitor, signed_in
 from sync.hub.console.promotion_forms import KINDS, CodeForm, PromotionForm, day_names, kind_names
-from sync.hub.console.web import _, redirect, render
+from sync.hub.console.web import _, error_text, redirect, render
 from sync.hub.models import DiscountCode, Promotion, Store
 from sync.hub.promotions import PromotionsRejected
 
@@ -144,9 +144,9 @@ def _form_again(request: Request, me: Visitor, store_id: uuid.UUID, form: Promot
 
 def _problems(refused: Exception) -> list[str]:
     if isinstance(refused, PromotionsRejected):
-        return refused.problems
+        return [error_text(problem) for problem in refused.problems]
     first = refused.args[0] if refused.args else str(refused)
-    return list(first) if isinstance(first, list) else [str(refused)]
+    return list(first) if isinstance(first, list) else [error_text(refused)]
 
 
 @router.post("/stores/{store_id}/promotions/{promotion_id}/pause", dependencies=[Csrf])

@@ -5,6 +5,7 @@ discrepancies they reported. They call `sync.hub.purchase_orders`, as the admin 
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -15,6 +16,7 @@ from sqlalchemy import select
 from sync.hub import purchase_orders as service
 from sync.hub import tenancy
 from sync.hub.console.auth import Csrf, Visitor, signed_in
+from sync.hub.console.language import typed_amount
 from sync.hub.console.web import _, error_text, redirect, render
 from sync.hub.models import ProvincialSupplier, PurchaseOrder
 from sync.hub.suppliers import visible
@@ -77,11 +79,13 @@ def _create(request: Request, me: Visitor, store_id: uuid.UUID, typed: dict, lin
     try:
         with request.app.state.db.write() as session:
             order = service.create_order(session, me.scope, store_id, po_number=typed["po_number"],
-                                         supplier_id=supplier_id, lines=lines, expected_date=typed["expected_date"],
+                                         supplier_id=supplier_id, expected_date=typed["expected_date"],
+                                         lines=[replace(one, unit_cost=typed_amount(one.unit_cost)) for one in lines],
                                          notes=typed["notes"])
             number = order.po_number
     except service.RowsRejected as rejected:
-        return _form(request, me, store_id, typed, lines, errors=rejected.errors, status=422)
+        return _form(request, me, store_id, typed, lines, errors=[error_text(e) for e in rejected.errors],
+                     status=422)
     except tenancy.Invalid as error:
         return _form(request, me, store_id, typed, lines, error=error_text(error), status=422)
     return redirect(f"{_base(store_id)}?{urlencode({'created': number})}")
@@ -97,7 +101,7 @@ async def upload_asn(request: Request, me: Me, store_id: uuid.UUID,
             numbers = service.upload_asn(session, me.scope, store_id, data, name or "")
     except service.RowsRejected as rejected:
         return _form(request, me, store_id, {}, [service.LineText("", "", "")] * BLANK_LINES,
-                     asn_errors=rejected.errors, asn_file=name, status=422)
+                     asn_errors=[error_text(e) for e in rejected.errors], asn_file=name, status=422)
     except tenancy.Invalid as error:
         return _form(request, me, store_id, {}, [service.LineText("", "", "")] * BLANK_LINES,
                      asn_errors=[error_text(error)], asn_file=name, status=422)

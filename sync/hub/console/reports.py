@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from sync.hub import tenancy
 from sync.hub.console.auth import Csrf, Visitor, signed_in
 from sync.hub.console.language import when
-from sync.hub.console.web import _, redirect, render
+from sync.hub.console.web import _, error_text, redirect, render
 from sync.hub.reports.exports import day_statuses, export_day
 from sync.hub.reports.ocs import ReportRefused, store_clock
 
@@ -51,7 +51,7 @@ def download_day(request: Request, me: Me, store_id: uuid.UUID, day: str) -> Res
             store = tenancy.scoped_store(session, me.scope, store_id)
             made = export_day(session, me.scope, store, wanted, f"console: {me.user.username}")
     except ReportRefused as refused:
-        return _page(request, me, store_id, 1, wanted.isoformat(), error=str(refused), status=422)
+        return _page(request, me, store_id, 1, wanted.isoformat(), error=error_text(refused), status=422)
     return Response(made.content, media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{made.file_name}"'})
 
@@ -71,7 +71,7 @@ def _page(request: Request, me: Visitor, store_id: uuid.UUID, page: int, day: st
         page = max(page, 1)
         days, total = day_statuses(session, store, offset=(page - 1) * DAYS_PER_PAGE, limit=DAYS_PER_PAGE)
     pages = max((total + DAYS_PER_PAGE - 1) // DAYS_PER_PAGE, 1)
-    rows = [{"day": d.day.isoformat(), "status": d.status, "versions": d.versions, "by": d.exported_by,
+    rows = [{"day": d.day.isoformat(), "date": d.day, "status": d.status, "versions": d.versions, "by": d.exported_by,
              "problem": d.problem,
              "at": when(d.last_exported_at.astimezone(clock.zone)) if d.last_exported_at
              else None} for d in days]

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from sync.hub import staff as service
 from sync.hub import tenancy
 from sync.hub.console.auth import Csrf, Visitor, signed_in
+from sync.hub.console.language import plain, typed_amount
 from sync.hub.console.web import _, error_text, redirect, render
 from sync.hub.models import User
 from sync.staff_rules import ROLE_DISCOUNT_CAP_PERCENT
@@ -37,7 +38,7 @@ class StaffForm(BaseModel):
 
     def fields(self) -> dict:
         return {"first_name": self.first_name, "last_name": self.last_name, "email": self.email, "role": self.role,
-                "discount_cap_percent": self.discount_cap_percent}
+                "discount_cap_percent": typed_amount(self.discount_cap_percent)}
 
     def chosen_stores(self) -> list[uuid.UUID] | None:
         return None if self.all_stores or not self.stores_shown else self.stores
@@ -47,7 +48,7 @@ class StaffForm(BaseModel):
         cap = user.discount_cap_percent
         return cls(staff_code=user.staff_code, first_name=user.first_name or "", last_name=user.last_name or "",
                    email=user.email or "", role=user.role, all_stores=user.stores() is None,
-                   stores=sorted(user.stores() or (), key=str), discount_cap_percent="" if cap is None else str(cap))
+                   stores=sorted(user.stores() or (), key=str), discount_cap_percent=plain(cap))
 
 
 def _base(store_id: uuid.UUID) -> str:

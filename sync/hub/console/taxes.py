@@ -13,6 +13,7 @@ from sync.column_types import utcnow
 from sync.hub import taxes as service
 from sync.hub import tenancy
 from sync.hub.console.auth import Csrf, Visitor, signed_in
+from sync.hub.console.language import typed_amount
 from sync.hub.console.stores import _provinces
 from sync.hub.console.web import _, error_text, redirect, render
 
@@ -32,8 +33,8 @@ def add_tax_rate(request: Request, me: Me, province_code: str = Form(""), tax_ty
              "effective_from": effective_from}
     try:
         with request.app.state.db.write() as session:
-            service.add_tax_rate(session, me.scope, province_code=province_code, tax_type=tax_type, percent=percent,
-                                 effective_from=effective_from)
+            service.add_tax_rate(session, me.scope, province_code=province_code, tax_type=tax_type,
+                                 percent=typed_amount(percent), effective_from=effective_from)
     except tenancy.Invalid as error:
         return _page(request, me, province_code.upper()[:2], error=error_text(error), typed=typed, status=422)
     code = province_code.strip().upper()

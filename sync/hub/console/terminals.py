@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from sync.hub import tenancy
 from sync.hub.console.auth import Csrf, Visitor, signed_in
-from sync.hub.console.web import redirect, render
+from sync.hub.console.web import error_text, redirect, render
 from sync.hub.models import Terminal
 from sync.hub.tokens import PAIRING_CODE_TTL
 
@@ -41,7 +41,7 @@ def make_pairing_code(request: Request, me: Me, store_id: uuid.UUID) -> Response
         with request.app.state.db.write() as session:
             code = tenancy.new_pairing_code(session, me.scope, store_id)
     except tenancy.Invalid as refused:
-        code, error = None, str(refused)
+        code, error = None, error_text(refused)
     if request.headers.get("HX-Request"):
         return render(request, "pairing_code.html", 422 if error else 200, code=code, qr=code and qr_svg(code),
                       hours=_hours(), error=error)

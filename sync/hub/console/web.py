@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hmac
 import secrets
+from datetime import date, datetime
+from decimal import Decimal
 from functools import cache, partial
 from io import BytesIO
 from pathlib import Path
@@ -22,6 +24,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from sync.hub.console import language
 from sync.hub.tokens import digest
+from sync.sentence import Dollars, Sentence
 
 HERE = Path(__file__).resolve().parent
 LOCALES = HERE / "locale"
@@ -53,7 +56,8 @@ def environment(locale: str = DEFAULT_LOCALE) -> Environment:
     env.install_gettext_translations(translations(locale), newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(money=partial(language.money, language=locale), cents=partial(language.cents, language=locale),
                        number=partial(language.number, language=locale), when=partial(language.when, language=locale),
-                       day=partial(language.day, language=locale), amount=partial(language.amount, language=locale))
+                       day=partial(language.day, language=locale), amount=partial(language.amount, language=locale),
+                       plain=partial(language.plain, language=locale), said=error_text)
     return env
 
 
@@ -66,14 +70,33 @@ def gettext(message: str, **values: Any) -> str:
 _ = gettext
 
 
-def error_text(error: Exception) -> str:
+def error_text(error: Exception | str) -> str:
     """The sentence of a refusal from the hub's services in the request's language. A service that raises with
-    `Invalid("... %(name)s ...", name=value)` keeps the template and its values, so the catalog can translate
-    it; a sentence the catalog does not know is shown as the service wrote it."""
+    `Invalid("... %(name)s ...", name=value)`, or says a `sync.sentence.Sentence`, keeps the template and its
+    values, so the catalog can translate it; a sentence the catalog does not know is shown as the service wrote
+    it. Values are said in the same language: a nested sentence is translated, money, numbers and dates written
+    the reader's way."""
     template, values = getattr(error, "template", None), getattr(error, "values", None)
+    if not template and isinstance(error, Exception) and len(error.args) == 1 and isinstance(error.args[0], Sentence):
+        return error_text(error.args[0])
     if not template:
         return translations(language.current()).gettext(str(error))
-    return gettext(template, **values) if values else gettext(template)
+    text = translations(language.current()).gettext(template)
+    return text % {name: _value(value) for name, value in values.items()} if values else text
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, Dollars):
+        return language.money(value.amount)
+    if isinstance(value, Sentence):
+        return error_text(value)
+    if isinstance(value, Decimal):
+        return language.plain(value)
+    if isinstance(value, datetime):
+        return language.when(value)
+    if isinstance(value, date):
+        return language.day(value)
+    return value
 
 
 class PageError(Exception):

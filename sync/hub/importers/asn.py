@@ -25,6 +25,7 @@ from sync.hub.models import Accessory, OcsProduct, ProvincialSupplier, PurchaseO
 from sync.hub.purchasing import LineIn, create_purchase_order
 from sync.hub.suppliers import supplier_by_code
 from sync.hub.tenancy import Scope
+from sync.sentence import Sentence
 
 MAX_QUANTITY = 1_000_000
 MAX_UNIT_COST = Decimal(100_000)
@@ -59,28 +60,32 @@ def _asn_line(row: dict[str, str]) -> AsnLine:
     try:
         expected_date = date.fromisoformat(expected) if expected else None
     except ValueError:
-        raise ValueError(f"expected_date {expected!r} is not a date like 2026-11-21") from None
+        raise ValueError(Sentence("expected_date %(value)s is not a date like 2026-11-21",
+                                  value=repr(expected))) from None
     gtin = row.get("gtin") or None
     if gtin and (not gtin.isdigit() or len(gtin) > 14):
-        raise ValueError(f"gtin {gtin!r} is not a GTIN")
+        raise ValueError(Sentence("gtin %(value)s is not a GTIN", value=repr(gtin)))
     sku = row.get("sku") or gtin
     if not sku:
-        raise ValueError("give the item's sku or gtin")
+        raise ValueError(Sentence("give the item's sku or gtin"))
     po_number = row.get("po_number") or None
     if not po_number and not (row.get("shipment_id") and row.get("ocs_order_number")):
-        raise ValueError("po_number is missing (or give shipment_id and ocs_order_number)")
+        raise ValueError(Sentence("po_number is missing (or give shipment_id and ocs_order_number)"))
     lot = row.get("batch_lot") or row.get("lot") or None
     lengths = {"po_number": 40, "sku": 40, "batch_lot": 40, "lot": 40, "shipment_id": 40, "container_id": 40,
                "ocs_order_number": 40, "product_name": 200}
     for name, most in lengths.items():
         value = row.get(name)
         if value and len(value) > most:
-            raise ValueError(f"{name} {value[:20]!r}... is longer than {most} characters")
+            raise ValueError(Sentence("%(name)s %(value)s... is longer than %(most)s characters", name=name,
+                                      value=repr(value[:20]), most=most))
     quantity, unit_cost = whole_field(row, "quantity"), decimal_field(row, "unit_cost")
     if quantity > MAX_QUANTITY:
-        raise ValueError(f"quantity {quantity} is more than {MAX_QUANTITY:,} units; check the file")
+        raise ValueError(Sentence("quantity %(quantity)s is more than %(most)s units; check the file",
+                                  quantity=quantity, most=f"{MAX_QUANTITY:,}"))
     if unit_cost >= MAX_UNIT_COST or unit_cost != unit_cost.quantize(Decimal("0.01")):
-        raise ValueError(f"unit_cost {row.get('unit_cost')!r} is not dollars and cents under $100,000")
+        raise ValueError(Sentence("unit_cost %(value)s is not dollars and cents under $100,000",
+                                  value=repr(row.get("unit_cost"))))
     return AsnLine(
         shipment_id=row.get("shipment_id") or None, container_id=row.get("container_id") or None,
         ocs_order_number=row.get("ocs_order_number") or None, po_number=po_number,
@@ -103,7 +108,7 @@ def import_asn_rows(session: Session, store: Store, rows: list[tuple[int, dict[s
     of rows that name none (else the shared OCS)."""
     parsed, errors = parse_all(rows, _asn_line)
     if not rows:
-        raise CsvRejected(["The file has a header but no rows."])
+        raise CsvRejected([Sentence("The file has a header but no rows.")])
     items = _catalog_items(session, store.tenant_id)
     default = supplier_id or session.scalar(select(ProvincialSupplier.id).where(ProvincialSupplier.code == "OCS"))
     groups: dict[str, list[tuple[int, AsnLine, str, uuid.UUID | None]]] = {}
@@ -111,16 +116,19 @@ def import_asn_rows(session: Session, store: Store, rows: list[tuple[int, dict[s
         found = items.get(asn.sku) or items.get(asn.gtin or "")
         supplier = supplier_by_code(session, Scope(store.tenant_id), asn.supplier) if asn.supplier else None
         if found is None:
-            errors.append((line, f"{asn.sku} is not a SKU or GTIN of the tenant's catalog"))
+            errors.append((line, Sentence("%(sku)s is not a SKU or GTIN of the tenant's catalog", sku=asn.sku)))
         elif asn.supplier and supplier is None:
-            errors.append((line, f"supplier {asn.supplier} is unknown; add it on the Suppliers page first"))
+            errors.append((line, Sentence("supplier %(code)s is unknown; add it on the Suppliers page first",
+                                          code=asn.supplier)))
         else:
             groups.setdefault(asn.order_key, []).append((line, asn, found[0], supplier.id if supplier else default))
     for po_number, lines in groups.items():
         if len({supplier for *_rest, supplier in lines}) > 1:
-            errors.append((lines[0][0], f"purchase order {po_number} names more than one supplier"))
+            errors.append((lines[0][0], Sentence("purchase order %(number)s names more than one supplier",
+                                                 number=po_number)))
         if session.scalar(select(PurchaseOrder.id).where(PurchaseOrder.po_number == po_number)) is not None:
-            errors.append((lines[0][0], f"purchase order {po_number} already exists on the hub"))
+            errors.append((lines[0][0], Sentence("purchase order %(number)s already exists on the hub",
+                                                 number=po_number)))
     if errors:
         raise rejection(sorted(errors, key=lambda error: error[0]))
     report = ImportReport()

@@ -25,6 +25,7 @@ from sync.hub.importers.csv_rows import (
     whole_field,
 )
 from sync.hub.models import OcsProduct, Tenant
+from sync.sentence import Sentence
 
 _OPTIONAL_TEXT = ("subcategory", "plant_type", "terpene_profile", "each_gtin", "case_gtin", "description",
                   "image_url")
@@ -34,7 +35,7 @@ _OPTIONAL_DECIMAL = ("thc_min", "thc_max", "cbd_min", "cbd_max", "total_mg", "vo
 def _product(row: dict[str, str]) -> dict[str, Any]:
     sku = row.get("ocs_variant_number") or row.get("sku") or ""
     if not sku:
-        raise ValueError("ocs_variant_number is missing")
+        raise ValueError(Sentence("ocs_variant_number is missing"))
     values: dict[str, Any] = {
         "ocs_variant_number": sku, "product_name": text_field(row, "product_name"),
         "brand_name": text_field(row, "brand_name"),
@@ -59,7 +60,8 @@ def _gtin14(name: str, text: str) -> str:
     """A GTIN-8, -12, -13 or -14 with its check digit right, kept as the GTIN-14 the registers compare."""
     gtin = gtin14_or_none(text)
     if gtin is None:
-        raise ValueError(f"{name} {text!r} is not a GTIN: it needs 8, 12, 13 or 14 digits with a correct check digit")
+        raise ValueError(Sentence("%(name)s %(text)s is not a GTIN: it needs 8, 12, 13 or 14 digits with a correct "
+                                  "check digit", name=name, text=repr(text)))
     return gtin
 
 
@@ -70,10 +72,10 @@ def check_catalog(rows) -> tuple[list[tuple[int, dict[str, Any]]], list[tuple[in
     for line, values in parsed:
         sku = values["ocs_variant_number"]
         if sku in seen:
-            errors.append((line, f"{sku} is already on line {seen[sku]}"))
+            errors.append((line, Sentence("%(sku)s is already on line %(line)s", sku=sku, line=seen[sku])))
         seen.setdefault(sku, line)
     if not rows:
-        errors.append((1, "the file has a header but no rows"))
+        errors.append((1, Sentence("the file has a header but no rows")))
     return parsed, sorted(errors)
 
 

@@ -14,6 +14,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from sync.sentence import Sentence
+
 MAX_ERRORS_SHOWN = 20
 
 
@@ -42,7 +44,7 @@ def read_rows(source: Path | bytes, name: str | None = None) -> list[tuple[int, 
         text = source.read_bytes() if isinstance(source, Path) else source
         reader = csv.DictReader(io.StringIO(text.decode("utf-8-sig"), newline=""))
         if reader.fieldnames is None:
-            raise CsvRejected([f"{name} is empty; it needs a header line and rows."])
+            raise CsvRejected([Sentence("%(name)s is empty; it needs a header line and rows.", name=name)])
         rows = []
         for row in reader:
             cleaned = {_key(k): (v or "").strip() for k, v in row.items() if k is not None}
@@ -50,13 +52,14 @@ def read_rows(source: Path | bytes, name: str | None = None) -> list[tuple[int, 
                 rows.append((reader.line_num, cleaned))
         return rows
     except (UnicodeDecodeError, csv.Error) as error:
-        raise CsvRejected([f"{name} is not a readable UTF-8 CSV file ({error})."]) from None
+        raise CsvRejected([Sentence("%(name)s is not a readable UTF-8 CSV file (%(error)s).", name=name,
+                                    error=str(error))]) from None
 
 
 def text_field(row: dict[str, str], name: str) -> str:
     value = row.get(name, "")
     if not value:
-        raise ValueError(f"{name} is missing")
+        raise ValueError(Sentence("%(name)s is missing", name=name))
     return value
 
 
@@ -64,21 +67,21 @@ def decimal_field(row: dict[str, str], name: str, *, required: bool = True) -> D
     raw = row.get(name, "").replace("$", "")
     if not raw:
         if required:
-            raise ValueError(f"{name} is missing")
+            raise ValueError(Sentence("%(name)s is missing", name=name))
         return None
     try:
         value = Decimal(raw)
     except InvalidOperation:
-        raise ValueError(f"{name} {raw!r} is not a number") from None
+        raise ValueError(Sentence("%(name)s %(raw)s is not a number", name=name, raw=repr(raw))) from None
     if value < 0 or not value.is_finite():
-        raise ValueError(f"{name} {raw!r} cannot be negative")
+        raise ValueError(Sentence("%(name)s %(raw)s cannot be negative", name=name, raw=repr(raw)))
     return value
 
 
 def whole_field(row: dict[str, str], name: str) -> int:
     raw = text_field(row, name)
     if not raw.isdigit() or int(raw) <= 0:
-        raise ValueError(f"{name} {raw!r} is not a whole number above zero")
+        raise ValueError(Sentence("%(name)s %(raw)s is not a whole number above zero", name=name, raw=repr(raw)))
     return int(raw)
 
 
@@ -89,15 +92,22 @@ def parse_all(rows, parse: Callable[[dict[str, str]], Any]) -> tuple[list[tuple[
         try:
             parsed.append((line, parse(row)))
         except ValueError as error:
-            errors.append((line, str(error)))
+            errors.append((line, said(error)))
     return parsed, errors
+
+
+def said(error: Exception) -> str:
+    """What a row's check said: its `Sentence` as raised (so a screen can translate it), else its text."""
+    first = error.args[0] if len(error.args) == 1 else None
+    return first if isinstance(first, Sentence) else str(error)
 
 
 def rejection(errors: list[tuple[int, str]]) -> CsvRejected:
     """The rows' errors as one refusal, naming the first few lines so the sentence stays readable."""
-    shown = [f"line {line}: {error}" for line, error in errors[:MAX_ERRORS_SHOWN]]
+    shown: list[str] = [Sentence("line %(line)s: %(error)s", line=line, error=error)
+                        for line, error in errors[:MAX_ERRORS_SHOWN]]
     if len(errors) > MAX_ERRORS_SHOWN:
-        shown.append(f"... and {len(errors) - MAX_ERRORS_SHOWN} more")
+        shown.append(Sentence("... and %(count)s more", count=len(errors) - MAX_ERRORS_SHOWN))
     return CsvRejected(shown)
 
 
@@ -107,5 +117,5 @@ def check_all(rows, parse: Callable[[dict[str, str]], Any]) -> list[tuple[int, A
     if errors:
         raise rejection(errors)
     if not parsed:
-        raise CsvRejected(["The file has a header but no rows."])
+        raise CsvRejected([Sentence("The file has a header but no rows.")])
     return parsed

@@ -122,7 +122,7 @@ def day_statuses(session: Session, store: Store, *, offset: int = 0, limit: int 
             try:
                 changed = report_file(session, store, day, now=now).sha256 != sha
             except ReportRefused as refused:
-                changed, problem = True, str(refused)
+                changed, problem = True, refused.args[0] if refused.args else str(refused)  # its Sentence
             status = AMENDED if changed else EXPORTED
         statuses.append(DayStatus(day, status, exported_at, who, versions[day], problem))
     return statuses, total

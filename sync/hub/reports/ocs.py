@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from sync.hub.models import OcsInventoryTransaction, OcsProduct, OrderItem, ProvinceTerritory, Store
 from sync.hub.store_time import day_bounds
 from sync.protocol import OCS_GROUP
+from sync.sentence import Sentence
 
 LEDGER = OcsInventoryTransaction
 ADJUSTMENT_GROUPS = ("destroyed", "lost_stolen", "other")
@@ -44,12 +45,20 @@ class DayNotReportable(ReportRefused):
 
 class DayUnbalanced(ReportRefused):
     def __init__(self, day: date, skus: list[str]) -> None:
-        named = ", ".join(skus[:MOST_SKUS_NAMED]) + (f" and {len(skus) - MOST_SKUS_NAMED} more"
-                                                      if len(skus) > MOST_SKUS_NAMED else "")
-        super().__init__(
-            f"The report of {day.isoformat()} does not balance for {len(skus)} SKU{'s' if len(skus) != 1 else ''} "
-            f"({named}): their stock moved in a way the report has no column for (a reason outside the OCS "
-            "grouping, or an unknown kind of movement). It was not exported; check those SKUs' movements that day.")
+        named: str = ", ".join(skus[:MOST_SKUS_NAMED])
+        if len(skus) > MOST_SKUS_NAMED:
+            named = Sentence("%(names)s and %(count)s more", names=named, count=len(skus) - MOST_SKUS_NAMED)
+        if len(skus) == 1:
+            said = Sentence("The report of %(day)s does not balance for 1 SKU (%(named)s): its stock moved in a way "
+                            "the report has no column for (a reason outside the OCS grouping, or an unknown kind of "
+                            "movement). It was not exported; check that SKU's movements that day.", day=day,
+                            named=named)
+        else:
+            said = Sentence("The report of %(day)s does not balance for %(count)s SKUs (%(named)s): their stock moved "
+                            "in a way the report has no column for (a reason outside the OCS grouping, or an unknown "
+                            "kind of movement). It was not exported; check those SKUs' movements that day.", day=day,
+                            count=len(skus), named=named)
+        super().__init__(said)
         self.day = day
         self.skus = skus
 
@@ -101,8 +110,9 @@ def store_clock(session: Session, store: Store, now: datetime | None = None) -> 
     try:
         zone = ZoneInfo(store.timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ReportRefused(f"The store {store.store_code} has the time zone {store.timezone!r}, which is not one; "
-                            "set an IANA name such as America/Toronto on the store.") from None
+        raise ReportRefused(Sentence("The store %(code)s has the time zone %(zone)s, which is not one; set an IANA "
+                                     "name such as America/Toronto on the store.", code=store.store_code,
+                                     zone=repr(store.timezone))) from None
     first = session.scalar(select(func.min(LEDGER.occurred_at)).where(LEDGER.store_id == store.id))
     now = now or datetime.now(UTC)
     return StoreClock(zone, first.astimezone(zone).date() if first else None, now.astimezone(zone).date())
@@ -110,13 +120,15 @@ def store_clock(session: Session, store: Store, now: datetime | None = None) -> 
 
 def check_reportable(store: Store, clock: StoreClock, day: date) -> None:
     if clock.first_day is None:
-        raise DayNotReportable(f"The store {store.store_code} has no stock recorded yet, so it has no day to report.")
+        raise DayNotReportable(Sentence("The store %(code)s has no stock recorded yet, so it has no day to report.",
+                                        code=store.store_code))
     if day > clock.today:
-        raise DayNotReportable(f"{day.isoformat()} has not come yet in the store's time zone ({clock.zone.key}); "
-                               f"ask for {clock.today.isoformat()} or an earlier day.")
+        raise DayNotReportable(Sentence("%(day)s has not come yet in the store's time zone (%(zone)s); ask for "
+                                        "%(today)s or an earlier day.", day=day, zone=clock.zone.key,
+                                        today=clock.today))
     if day < clock.first_day:
-        raise DayNotReportable(f"The store {store.store_code} had no stock before {clock.first_day.isoformat()}; "
-                               f"ask for {clock.first_day.isoformat()} or a later day.")
+        raise DayNotReportable(Sentence("The store %(code)s had no stock before %(first)s; ask for %(first)s or a "
+                                        "later day.", code=store.store_code, first=clock.first_day))
 
 
 def daily_report(session: Session, store: Store, day: date, *, now: datetime | None = None) -> DailyReport:
