@@ -18,6 +18,7 @@ from sync.hub.console import (
     promotions,
     purchasing,
     reports,
+    sales,
     staff,
     stores,
     suppliers,
@@ -29,7 +30,7 @@ from sync.hub.console.web import HERE, PageError, SignInNeeded, redirect, render
 
 def mount(app: FastAPI) -> None:
     for module in (auth, stores, terminals, staff, prices, catalog, catalog_import, taxes, suppliers, purchasing,
-                   card_batches, audit, reports, health, promotions):
+                   card_batches, audit, reports, sales, health, promotions):
         app.include_router(module.router)
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
     app.add_exception_handler(SignInNeeded, _sign_in_needed)

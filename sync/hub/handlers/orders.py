@@ -55,7 +55,8 @@ def order_completed(session: Session, ctx: Context, args: OrderCompletedV1) -> N
         cash_rounding=cents_to_dollars(args.cash_rounding_cents), change_due=cents_to_dollars(args.change_due_cents),
         tax_breakdown=args.tax_components_cents, tax_rates={code: str(rate) for code, rate in args.tax_rates.items()},
         dried_equivalent_g=args.dried_equivalent_grams, payment_method=_payment_method(args.tenders),
-        local_ts=args.local_ts, completed_at=now, created_at=now, updated_at=now,
+        local_ts=args.local_ts, completed_at=now, sold_at=min(store_time(args.local_ts) or now, now),
+        created_at=now, updated_at=now,
     ), key=None)
     if not added:
         if session.scalar(select(Order.id).where(Order.id == args.order_id)) is not None:
@@ -146,6 +147,7 @@ def order_refunded(session: Session, ctx: Context, args: OrderRefundedV1) -> Non
         method=args.method, subtotal=cents_to_dollars(args.subtotal_cents),
         tax_amount=cents_to_dollars(args.tax_amount_cents), total_amount=cents_to_dollars(args.total_cents),
         tax_breakdown=args.tax_components_cents, local_ts=args.local_ts,
+        refunded_at=min(store_time(args.local_ts) or utcnow(), utcnow()),
     )
     session.add(refund)
     session.flush()
