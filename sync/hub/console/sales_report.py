@@ -159,10 +159,10 @@ def tax(session: Session, both: Both) -> Table:
 
 
 def discounts(session: Session, both: Both) -> Table:
-    kinds = {"all": _("All discounts"), "promotion": _("Promotion"), "code": _("Discount code")}
+    kinds = {"all": _("All"), "promotion": _("Promotion"), "code": _("Discount code")}
     before = {(r[0], r[1]): r[3] for r in money.discounts(session, both.before)}
-    rows = [[kinds[kind], name or "—", n, amount, before.get((kind, name)), change(amount, before.get((kind, name)))]
-            for kind, name, n, amount in money.discounts(session, both.now)]
+    rows = [[kinds[kind], name or _("Every discount"), n, amount, before.get((kind, name)),
+             change(amount, before.get((kind, name)))] for kind, name, n, amount in money.discounts(session, both.now)]
     return Table("discounts", _("Discounts and promotions"), [
         Column("kind", _("Kind")), Column("name", _("Name")), Column("orders", _("Sales"), COUNT),
         Column("amount", _("Amount"), CENTS), *_previous("amount")], rows, label="name", values=["amount"],

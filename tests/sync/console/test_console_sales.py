@@ -84,7 +84,8 @@ def test_every_table_matches_the_hand_worked_figures_over_a_dst_day(console_app,
                  "net_previous") == {"Card": ("2", "79.10", "0.00", "79.10", "33.90"),
                                      "Cash": ("2", "79.10", "33.90", "45.20", "50.85")}
     discounts = _csv(manager, export, "discounts")
-    assert [(d["kind"], d["orders"], d["amount"]) for d in discounts] == [("All discounts", "1", "5.00")]
+    assert [(d["kind"], d["name"], d["orders"], d["amount"]) for d in discounts] == [
+        ("All", "Every discount", "1", "5.00")]
     # The damaged units of the 4th are outside; A-FLOWER costs 12.00 a unit.
     assert _pick(_csv(manager, export, "shrinkage"), "reason", "adjustments", "units", "value") == {
         "Damaged": ("1", "-2", "-24.00"), "Theft or loss": ("1", "-1", "-12.00")}

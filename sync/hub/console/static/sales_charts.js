@@ -4,7 +4,8 @@
   "use strict";
   var colours = ["#2f7d55", "#9bb8a8", "#d08c2f", "#3b6ea8", "#a84b3b", "#6d5ba8", "#4a9a9a", "#b0a04a"];
   var data = JSON.parse(document.getElementById("sales-charts").textContent || "{}");
-  var money = new Intl.NumberFormat(document.documentElement.lang || "en", {style: "currency", currency: "CAD"});
+  var money = new Intl.NumberFormat((document.documentElement.lang || "en") + "-CA",
+                                 {style: "currency", currency: "CAD"});
   document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
     var spec = data[canvas.dataset.chart];
     if (!spec) { return; }
