@@ -39,7 +39,7 @@ screenshots: $(STAMP)
 		tests/sync/console/test_console_browser.py tests/sync/console/test_console_purchasing_browser.py \
 		tests/sync/console/test_console_catalog_browser.py tests/sync/console/test_console_records_browser.py \
 		tests/sync/console/test_console_staff_and_prices_browser.py \
-		tests/sync/console/test_console_promotions_browser.py
+		tests/sync/console/test_console_promotions_browser.py tests/sync/console/test_console_sales_browser.py
 
 # The web console's strings: extract every _() into the template and update each language's catalog.
 console-catalog: $(STAMP)
