@@ -4,7 +4,7 @@ instants of its first and last midnights, and SQL that puts a UTC time in the st
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import Date, Integer, String, and_, case, cast, func, literal, or_
@@ -73,6 +73,7 @@ class Scope:
     period: Period
     windows: tuple[StoreWindow, ...]
     postgres: bool
+    memo: dict = field(default_factory=dict, compare=False, hash=False)  # figures several tables share
 
     @classmethod
     def of(cls, session: Session, stores: list[Store], period: Period) -> Scope:

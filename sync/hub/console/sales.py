@@ -15,7 +15,7 @@ from sync.hub import tenancy
 from sync.hub.analytics.period import LONGEST_DAYS, Period, PeriodRefused, parse_period
 from sync.hub.analytics.tables import table_csv
 from sync.hub.console.auth import Visitor, signed_in
-from sync.hub.console.sales_report import BUILDERS, build, today_of
+from sync.hub.console.sales_report import BUILDERS, build, titles, today_of
 from sync.hub.console.web import _, redirect, render
 from sync.hub.models import Store
 
@@ -45,6 +45,14 @@ def all_stores_csv(request: Request, me: Me, table: str = "summary", first: str 
         return _csv(session, stores, None, table, first, last)
 
 
+@router.get("/sales/section")
+def all_stores_section(request: Request, me: Me, table: str = "summary", first: str = "",
+                       last: str = "") -> Response:
+    with request.app.state.db.read() as session:
+        stores = tenancy.list_stores(session, me.scope)
+        return _section(request, me, session, stores, None, table, first, last)
+
+
 @router.get("/stores/{store_id}/sales")
 def store_page(request: Request, me: Me, store_id: uuid.UUID, first: str = "", last: str = "") -> Response:
     with request.app.state.db.read() as session:
@@ -60,6 +68,14 @@ def store_csv(request: Request, me: Me, store_id: uuid.UUID, table: str = "summa
         return _csv(session, [store], store, table, first, last)
 
 
+@router.get("/stores/{store_id}/sales/section")
+def store_section(request: Request, me: Me, store_id: uuid.UUID, table: str = "summary", first: str = "",
+                  last: str = "") -> Response:
+    with request.app.state.db.read() as session:
+        store = tenancy.scoped_store(session, me.scope, store_id)
+        return _section(request, me, session, [store], store, table, first, last)
+
+
 def _period(stores: list[Store], first: str, last: str) -> tuple[Period, str | None]:
     today = today_of(stores)
     try:
@@ -71,17 +87,36 @@ def _period(stores: list[Store], first: str, last: str) -> tuple[Period, str | N
         return parse_period("", "", today), said[refused.code]
 
 
-def _page(request: Request, me: Visitor, session, stores: list[Store], choices: list[Store], store: Store | None,
-          first: str, last: str) -> Response:
-    period, error = _period(stores, first, last)
-    tables = build(session, stores, period) if stores else []
+def _urls(store: Store | None, period: Period) -> dict[str, str]:
     query = urlencode({"first": period.first.isoformat(), "last": period.last.isoformat()})
     base = f"/console/stores/{store.id}/sales" if store else "/console/sales"
-    charts = {t.key: data for t in tables if (data := t.chart_data()) is not None}
-    previous = period.previous()
-    return render(request, "sales.html", 422 if error else 200, me=me, store=store, stores=choices, tables=tables,
-                  charts=charts, period=period, previous=previous, error=error, export=f"{base}/export?{query}",
-                  zones=sorted({s.timezone or "America/Toronto" for s in stores}), first=first, last=last)
+    return {"back": f"{base}?{query}", "export": f"{base}/export?{query}", "section": f"{base}/section?{query}"}
+
+
+def _page(request: Request, me: Visitor, session, stores: list[Store], choices: list[Store], store: Store | None,
+          first: str, last: str) -> Response:
+    """The summary at once; every other table comes in its own request (htmx), so the page shows while the
+    database adds up the rest, and a slow table holds up only itself."""
+    period, error = _period(stores, first, last)
+    summary = build(session, stores, period, only="summary")[0] if stores else None
+    sections = [(key, title) for key, title in titles().items() if key != "summary"] if stores else []
+    return render(request, "sales.html", 422 if error else 200, me=me, store=store, stores=choices, summary=summary,
+                  sections=sections, period=period, previous=period.previous(), error=error, **_urls(store, period),
+                  zones=sorted({s.timezone or "America/Toronto" for s in stores}))
+
+
+def _section(request: Request, me: Visitor, session, stores: list[Store], store: Store | None, table: str,
+             first: str, last: str) -> Response:
+    if table not in BUILDERS:
+        return render(request, "error.html", 404, me=me, message=_("There is no table %(table)s; use one of the "
+                                                                     "page's CSV links.", table=table))
+    period, error = _period(stores, first, last)
+    if error or not stores:
+        return render(request, "error.html", 422 if error else 404, me=me,
+                      message=error or _("You have no store yet, so there are no sales to show."))
+    made = build(session, stores, period, only=table)[0]
+    page = "sales_section.html" if request.headers.get("HX-Request") else "sales_section_page.html"
+    return render(request, page, me=me, table=made, **_urls(store, period))
 
 
 def _csv(session, stores: list[Store], store: Store | None, table: str, first: str, last: str) -> Response:

@@ -23,6 +23,31 @@ TOP_SELLERS = 10
 BRANDS_SHOWN = 15
 
 
+def titles() -> dict[str, str]:
+    """Each table's title, in the page's order."""
+    return {
+        "summary": _("Summary"),
+        "by_hour": _("Sales by hour of the day"),
+        "by_day": _("Sales by day"),
+        "by_week": _("Sales by week"),
+        "by_category": _("Sales by category"),
+        "by_brand": _("Sales by brand"),
+        "by_product": _("Sales by product"),
+        "top_sellers": _("Top sellers (units)"),
+        "by_staff": _("Sales by staff member"),
+        "by_terminal": _("Sales by terminal"),
+        "tax": _("Tax collected per component"),
+        "discounts": _("Discounts and promotions"),
+        "refunds_voids": _("Refunds and voids"),
+        "payments": _("Payment mix"),
+        "shrinkage": _("Shrinkage by reason"),
+    }
+
+
+def title(key: str) -> str:
+    return titles()[key]
+
+
 @dataclass(frozen=True)
 class Both:
     """The period asked for and the one before it, each placed in the stores' time."""
@@ -43,7 +68,7 @@ def summary(session: Session, both: Both) -> Table:
                 ("total", _("Total taken (with tax)"), CENTS), ("basket", _("Average basket (net)"), CENTS),
                 ("refunds", _("Refunds"), COUNT), ("refunds_total", _("Refunded (with tax)"), CENTS),
                 ("voids", _("Voided sales"), COUNT), ("voids_total", _("Voided (with tax)"), CENTS)]
-    return Table("summary", _("Summary"), [Column("measure", _("Measure")), Column("now", _("This period"), AUTO),
+    return Table("summary", title("summary"), [Column("measure", _("Measure")), Column("now", _("This period"), AUTO),
                                            Column("previous", _("Previous period"), AUTO),
                                            Column("change_percent", _("Change"), PERCENT)],
                  [[title, now[key], before[key], change(now[key], before[key])] for key, title, _kind in measures],
@@ -56,7 +81,7 @@ def by_hour(session: Session, both: Both) -> Table:
     for hour in range(24):
         n, b = now.get(hour, [hour, 0, 0]), before.get(hour, [hour, 0, 0])
         rows.append([f"{hour:02d}:00", n[1], n[2], b[2], change(n[2], b[2])])
-    return Table("by_hour", _("Sales by hour of the day"), [
+    return Table("by_hour", title("by_hour"), [
         Column("hour", _("Hour (store time)")), Column("sales", _("Sales"), COUNT),
         Column("net", _("Net sales"), CENTS), *_previous()], rows, label="hour", values=["net", "net_previous"])
 
@@ -81,14 +106,14 @@ def _series(session: Session, both: Both, kind: str) -> list[list]:
 
 
 def by_day(session: Session, both: Both) -> Table:
-    return Table("by_day", _("Sales by day"), [
+    return Table("by_day", title("by_day"), [
         Column("day", _("Day")), Column("sales", _("Sales"), COUNT), Column("net", _("Net sales"), CENTS),
         Column("previous_day", _("Same day of the previous period")), *_previous()],
         _series(session, both, "day"), chart="line", label="day", values=["net", "net_previous"])
 
 
 def by_week(session: Session, both: Both) -> Table:
-    return Table("by_week", _("Sales by week"), [
+    return Table("by_week", title("by_week"), [
         Column("week", _("Week of (Monday)")), Column("sales", _("Sales"), COUNT), Column("net", _("Net sales"), CENTS),
         Column("previous_week", _("Same week of the previous period")), *_previous()],
         _series(session, both, "week"), label="week", values=["net", "net_previous"],
@@ -96,7 +121,7 @@ def by_week(session: Session, both: Both) -> Table:
 
 
 def _by_name(session: Session, both: Both, dimension: str, nameless: str) -> list[list]:
-    now, before = (sales.by_item(session, s, dimension) for s in (both.now, both.before))
+    now, before = (sales.items(session, s)[dimension] for s in (both.now, both.before))
     rows = with_previous(now, before, 0, 2)
     for row in rows:
         row[0] = row[0] or nameless
@@ -104,38 +129,37 @@ def _by_name(session: Session, both: Both, dimension: str, nameless: str) -> lis
 
 
 def by_category(session: Session, both: Both) -> Table:
-    return Table("by_category", _("Sales by category"), [
+    return Table("by_category", title("by_category"), [
         Column("category", _("Category")), Column("units", _("Units"), COUNT), Column("net", _("Net sales"), CENTS),
         *_previous()], _by_name(session, both, "category", _("Uncategorised")), chart="doughnut", label="category",
         values=["net"])
 
 
 def by_brand(session: Session, both: Both) -> Table:
-    return Table("by_brand", _("Sales by brand"), [
+    return Table("by_brand", title("by_brand"), [
         Column("brand", _("Brand")), Column("units", _("Units"), COUNT), Column("net", _("Net sales"), CENTS),
         *_previous()], _by_name(session, both, "brand", _("No brand")), label="brand", values=["net", "net_previous"],
         shown=BRANDS_SHOWN)
 
 
 def by_product(session: Session, both: Both) -> Table:
-    rows = with_previous(sales.by_item(session, both.now, "product"),
-                         sales.by_item(session, both.before, "product"), 0, 3)
-    return Table("by_product", _("Sales by product"), [
+    rows = with_previous(sales.items(session, both.now)["product"], sales.items(session, both.before)["product"], 0, 3)
+    return Table("by_product", title("by_product"), [
         Column("sku", _("SKU")), Column("product", _("Product")), Column("units", _("Units"), COUNT),
         Column("net", _("Net sales"), CENTS), *_previous()], rows, chart="", shown=PRODUCTS_SHOWN,
         note=_("The page shows the first %(n)s products; the CSV holds them all.", n=PRODUCTS_SHOWN))
 
 
 def top_sellers(session: Session, both: Both) -> Table:
-    rows = sorted(sales.by_item(session, both.now, "product"), key=lambda r: (-r[2], -r[3], r[0]))[:TOP_SELLERS]
-    return Table("top_sellers", _("Top sellers (units)"), [
+    rows = sorted(sales.items(session, both.now)["product"], key=lambda r: (-r[2], -r[3], r[0]))[:TOP_SELLERS]
+    return Table("top_sellers", title("top_sellers"), [
         Column("sku", _("SKU")), Column("product", _("Product")), Column("units", _("Units"), COUNT),
         Column("net", _("Net sales"), CENTS)], rows, chart="hbar", label="product", values=["units"])
 
 
 def by_staff(session: Session, both: Both) -> Table:
     rows = with_previous(sales.by_staff(session, both.now), sales.by_staff(session, both.before), 0, 2)
-    return Table("by_staff", _("Sales by staff member"), [
+    return Table("by_staff", title("by_staff"), [
         Column("staff", _("Staff member")), Column("sales", _("Sales"), COUNT), Column("net", _("Net sales"), CENTS),
         Column("basket", _("Average basket"), CENTS), *_previous()], rows, label="staff",
         values=["net", "net_previous"])
@@ -145,14 +169,14 @@ def by_terminal(session: Session, both: Both) -> Table:
     rows = with_previous(sales.by_terminal(session, both.now), sales.by_terminal(session, both.before), 0, 2)
     for row in rows:
         row[0] = row[0] or _("Entered on the hub")
-    return Table("by_terminal", _("Sales by terminal"), [
+    return Table("by_terminal", title("by_terminal"), [
         Column("terminal", _("Terminal")), Column("sales", _("Sales"), COUNT), Column("net", _("Net sales"), CENTS),
         *_previous()], rows, label="terminal", values=["net", "net_previous"])
 
 
 def tax(session: Session, both: Both) -> Table:
     rows = with_previous(money.tax(session, both.now), money.tax(session, both.before), 0, 3)
-    return Table("tax", _("Tax collected per component"), [
+    return Table("tax", title("tax"), [
         Column("component", _("Component")), Column("on_sales", _("On sales"), CENTS),
         Column("refunded", _("Refunded"), CENTS), Column("collected", _("Collected"), CENTS),
         *_previous("collected")], rows, label="component", values=["collected", "collected_previous"])
@@ -163,7 +187,7 @@ def discounts(session: Session, both: Both) -> Table:
     before = {(r[0], r[1]): r[3] for r in money.discounts(session, both.before)}
     rows = [[kinds[kind], name or _("Every discount"), n, amount, before.get((kind, name)),
              change(amount, before.get((kind, name)))] for kind, name, n, amount in money.discounts(session, both.now)]
-    return Table("discounts", _("Discounts and promotions"), [
+    return Table("discounts", title("discounts"), [
         Column("kind", _("Kind")), Column("name", _("Name")), Column("orders", _("Sales"), COUNT),
         Column("amount", _("Amount"), CENTS), *_previous("amount")], rows, label="name", values=["amount"],
         note=_("A sale can take a promotion and a code at once, so the rows below the first overlap it."))
@@ -175,7 +199,7 @@ def refunds_and_voids(session: Session, both: Both) -> Table:
              before["refunds_total"], change(now["refunds_total"], before["refunds_total"])],
             [_("Voids"), now["voids"], now["voids_net"], now["voids_tax"], now["voids_total"],
              before["voids_total"], change(now["voids_total"], before["voids_total"])]]
-    return Table("refunds_voids", _("Refunds and voids"), [
+    return Table("refunds_voids", title("refunds_voids"), [
         Column("kind", _("Kind")), Column("count", _("Count"), COUNT), Column("net", _("Before tax"), CENTS),
         Column("tax", _("Tax"), CENTS), Column("total", _("Total"), CENTS), *_previous("total")], rows,
         label="kind", values=["total", "total_previous"],
@@ -187,7 +211,7 @@ def payments(session: Session, both: Both) -> Table:
     methods = {"cash": _("Cash"), "card": _("Card"), "gift_card": _("Gift card")}
     for row in rows:
         row[0] = methods.get(row[0], row[0])
-    return Table("payments", _("Payment mix"), [
+    return Table("payments", title("payments"), [
         Column("method", _("Method")), Column("payments", _("Payments"), COUNT), Column("taken", _("Taken"), CENTS),
         Column("paid_back", _("Paid back"), CENTS), Column("net", _("Net"), CENTS), *_previous()], rows,
         chart="doughnut", label="method", values=["taken"])
@@ -208,7 +232,7 @@ def shrinkage(session: Session, both: Both) -> Table:
     labels = reason_labels()
     for row in rows:
         row[0] = labels.get(row[0], row[0])
-    return Table("shrinkage", _("Shrinkage by reason"), [
+    return Table("shrinkage", title("shrinkage"), [
         Column("reason", _("Reason")), Column("adjustments", _("Adjustments"), COUNT),
         Column("units", _("Units"), COUNT), Column("value", _("Value at cost"), CENTS), *_previous("value")], rows,
         label="reason", values=["units"], note=_("Units taken out are negative; found stock is positive."))

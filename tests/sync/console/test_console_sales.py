@@ -95,9 +95,17 @@ def test_the_page_shows_tables_and_chart_data_and_refuses_what_it_should(console
     manager = console_as(console_app, seeded.manager)
     page = manager.get(f"/console/stores/{seeded.store_a}/sales", params={"first": FIRST, "last": LAST})
     assert page.status_code == 200
-    assert "Tax collected per component" in page.text and 'data-chart="by_hour"' in page.text
-    assert "2025-10-29 to 2025-10-31" in page.text and "130.00" in page.text
-    assert f"/console/stores/{seeded.store_a}/sales/export?first={FIRST}&amp;last={LAST}&amp;table=tax" in page.text
+    assert "2025-10-29 to 2025-10-31" in page.text and "140.00" in page.text  # the summary comes with the page
+    section = f"/console/stores/{seeded.store_a}/sales/section?first={FIRST}&amp;last={LAST}&amp;table=tax"
+    assert f'hx-get="{section}"' in page.text, "the other tables come in their own requests"
+    fragment = manager.get(section.replace("&amp;", "&"), headers={"HX-Request": "true"})
+    assert fragment.status_code == 200 and "<html" not in fragment.text
+    assert "Tax collected per component" in fragment.text and 'data-chart="tax"' in fragment.text
+    assert "14.30" in fragment.text and "&#34;Collected&#34;" in fragment.text  # the chart's data, escaped
+    assert f"/console/stores/{seeded.store_a}/sales/export?first={FIRST}&amp;last={LAST}&amp;table=tax" in fragment.text
+    alone = manager.get(section.replace("&amp;", "&"))  # without script: the table as a page of its own
+    assert alone.status_code == 200 and "<html" in alone.text and "Back to the sales page" in alone.text
+    assert manager.get(f"/console/stores/{seeded.store_b}/sales/section", params={"table": "tax"}).status_code == 403
     # All my stores, for the manager: store A only, so the same figures.
     every = _pick(_csv(manager, "/console/sales/export", "summary"), "measure", "now")
     assert every["Net sales (before tax)"] == ("140.00",)

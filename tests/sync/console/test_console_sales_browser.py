@@ -7,14 +7,20 @@ from tests.sync.console.browser import require_chromium, screenshot_dir, start_c
 from tests.sync.console.conftest import PASSWORD
 from tests.sync.console.sales_world import FIRST, LAST, seed_sales
 
-# How many pixels of a canvas carry paint (alpha > 0): an empty canvas has none.
+# How many pixels of a canvas carry paint (alpha > 0): an empty canvas has none. Nothing until every table came.
 PAINTED = """
+if (document.querySelectorAll('section.pending').length) { return null; }
 return Array.from(document.querySelectorAll('canvas[data-chart]')).map(function (canvas) {
   var pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data, n = 0;
   for (var i = 3; i < pixels.length; i += 4) { if (pixels[i] > 0) { n++; } }
   return [canvas.dataset.chart, canvas.width, n];
 });
 """
+
+
+def _all_drawn(browser):
+    found = browser.execute_script(PAINTED)
+    return found if found and all(n > 0 for _key, _width, n in found) else None
 
 
 def test_an_owner_sees_the_sales_charts_drawn(console_app, tenant, live_hub, tmp_path):
@@ -39,8 +45,7 @@ def test_an_owner_sees_the_sales_charts_drawn(console_app, tenant, live_hub, tmp
             browser.execute_script("arguments[0].value = arguments[1]", browser.find_element(By.ID, field), value)
         browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
         wait_for(browser, shown.url_contains(f"/console/stores/{tenant.store_a}/sales"))
-        painted = wait_for(browser, lambda b: (found := b.execute_script(PAINTED)) and all(n > 0 for _k, _w, n in
-                                                                                          found) and found)
+        painted = wait_for(browser, _all_drawn, timeout=30)
         charts = {key for key, _width, _n in painted}
         assert {"by_hour", "by_day", "by_category", "tax", "payments", "shrinkage"} <= charts
         assert all(width > 200 for _key, width, _n in painted), painted
@@ -59,7 +64,7 @@ def test_an_owner_sees_the_sales_charts_drawn(console_app, tenant, live_hub, tmp
                                 {"width": 820, "height": 1180, "deviceScaleFactor": 1, "mobile": True})
         browser.execute_script("window.scrollTo(0, 0)")
         browser.refresh()
-        wait_for(browser, lambda b: all(n > 0 for _k, _w, n in b.execute_script(PAINTED)))
+        wait_for(browser, _all_drawn, timeout=30)
         assert browser.execute_script("return document.documentElement.scrollWidth") <= 820
         browser.save_screenshot(str(folder / "console-sales-tablet.png"))
     finally:

@@ -1,14 +1,14 @@
-/* The sales page's charts: Chart.js (vendored beside this file) draws each table's figures from the JSON the
-   page carries. The tables next to the charts hold the exact numbers; a chart is a picture of them. */
+/* The sales page's charts: Chart.js (vendored beside this file) draws each table's figures from the JSON its
+   canvas carries (data-spec). The tables next to the charts hold the exact numbers; a chart is a picture of them. */
 (function () {
   "use strict";
   var colours = ["#2f7d55", "#9bb8a8", "#d08c2f", "#3b6ea8", "#a84b3b", "#6d5ba8", "#4a9a9a", "#b0a04a"];
-  var data = JSON.parse(document.getElementById("sales-charts").textContent || "{}");
   var money = new Intl.NumberFormat((document.documentElement.lang || "en") + "-CA",
                                  {style: "currency", currency: "CAD"});
-  document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
-    var spec = data[canvas.dataset.chart];
-    if (!spec) { return; }
+  function draw(canvas) {
+    if (canvas.dataset.drawn) { return; }
+    canvas.dataset.drawn = "yes";
+    var spec = JSON.parse(canvas.dataset.spec);
     var round = spec.type === "doughnut";
     var sets = spec.datasets.map(function (set, n) {
       return {
@@ -35,5 +35,9 @@
                                                    : {y: {ticks: {callback: tick}}})
       }
     });
-  });
+  }
+  function drawAll(root) { root.querySelectorAll("canvas[data-chart]").forEach(draw); }
+  drawAll(document);
+  // A table htmx brought in (the page loads each in its own request) is drawn as it arrives.
+  document.body.addEventListener("htmx:load", function (event) { drawAll(event.detail.elt); });
 })();
