@@ -43,8 +43,12 @@ CONSOLE_PAGES: tuple[tuple[str, str], ...] = (
     ("age checks", "/console/stores/{store}/age-checks"),
     ("OCS reports", "/console/stores/{store}/reports/ocs"),
     # The order history starts on 2026-01-01 (bench_recalls: an order every 20 seconds).
+    # The sales page (its summary) and the tables it then asks for, the heaviest ones: a week of history each.
     ("sales, a week", "/console/stores/{store}/sales?first=2026-01-01&last=2026-01-07"),
     ("sales, all stores, a week", "/console/sales?first=2026-01-01&last=2026-01-07"),
+    ("sales by category", "/console/stores/{store}/sales/section?table=by_category&first=2026-01-01&last=2026-01-07"),
+    ("sales by hour", "/console/stores/{store}/sales/section?table=by_hour&first=2026-01-01&last=2026-01-07"),
+    ("sales tax", "/console/stores/{store}/sales/section?table=tax&first=2026-01-01&last=2026-01-07"),
     ("sales CSV, products", "/console/stores/{store}/sales/export?table=by_product&first=2026-01-01&last=2026-01-07"),
 )
 FLOOR_URL = "/healthz"  # the same server and client answering with no page and no query: the floor of every row
