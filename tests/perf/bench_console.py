@@ -117,13 +117,17 @@ def _fill(name: str, ids: dict, lines: int, progress) -> int:
     """The order history (the recall group's) and the sync history it leaves; the number of mutations."""
     import psycopg
 
+    from sync.hub.analytics.rollup import REBUILD_POSTGRESQL
     from tests.perf import bench_recalls
     from tests.perf.pg import dsn_of
 
     bench_recalls._fill(name, {key: ids[key] for key in ("store", "terminal", "staff")}, lines, progress)
-    with psycopg.connect(dsn_of(name), autocommit=True) as conn:  # rows written bare: made when they arrived
-        conn.execute("UPDATE orders SET sold_at = completed_at WHERE sold_at IS NULL")
+    with psycopg.connect(dsn_of(name), autocommit=True) as conn:  # rows written bare: made when they arrived,
+        conn.execute("UPDATE orders SET sold_at = completed_at WHERE sold_at IS NULL")  # and summed per day as the
+        conn.execute("DELETE FROM sales_sku_days")  # handlers would have (sync.hub.analytics.rollup)
+        conn.execute(REBUILD_POSTGRESQL.replace(":default_zone", "'America/Toronto'"))
         conn.execute("ANALYZE orders")
+        conn.execute("ANALYZE sales_sku_days")
     mutations = -(-lines // bench_recalls.LINES_PER_ORDER)
     progress(f"writing {mutations:,} pushed mutations, {REJECTED} of them rejected")
     params = {**ids, "client": uuid.uuid4(), "mutations": mutations, "every": max(1, mutations // REJECTED)}

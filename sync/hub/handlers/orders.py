@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync.column_types import cents_to_dollars, utcnow
+from sync.hub.analytics.rollup import record_sale
 from sync.hub.batch_rows import add_rows, insert_new, write_gathered
 from sync.hub.handlers.base import Context, Rejection, require_own_store
 from sync.hub.inventory import Delta, apply_deltas, sale_reversal, store_time
@@ -47,6 +48,7 @@ def order_completed(session: Session, ctx: Context, args: OrderCompletedV1) -> N
     # Rows go in with Core, one INSERT per table (lines, lots, payments all at once): a sale is insert-only.
     require_own_store(ctx, args.store_id)
     now = utcnow()
+    sold_at = min(store_time(args.local_ts) or now, now)
     added = insert_new(session, Order, dict(
         id=args.order_id, order_number=args.order_number, store_id=ctx.store_id, terminal_id=ctx.terminal_id,
         staff_id=args.staff_id, cash_session_id=args.cash_session_id, sale_id=args.sale_id, status="completed",
@@ -55,7 +57,7 @@ def order_completed(session: Session, ctx: Context, args: OrderCompletedV1) -> N
         cash_rounding=cents_to_dollars(args.cash_rounding_cents), change_due=cents_to_dollars(args.change_due_cents),
         tax_breakdown=args.tax_components_cents, tax_rates={code: str(rate) for code, rate in args.tax_rates.items()},
         dried_equivalent_g=args.dried_equivalent_grams, payment_method=_payment_method(args.tenders),
-        local_ts=args.local_ts, completed_at=now, sold_at=min(store_time(args.local_ts) or now, now),
+        local_ts=args.local_ts, completed_at=now, sold_at=sold_at,
         created_at=now, updated_at=now,
     ), key=None)
     if not added:
@@ -82,6 +84,8 @@ def order_completed(session: Session, ctx: Context, args: OrderCompletedV1) -> N
                  occurred_at=store_time(args.local_ts))
     if any(line.promotions for line in args.lines):
         record_usage(session, ctx.tenant_id, ctx.store_id, ctx.terminal_id, args.order_id, args.lines)
+    record_sale(session, ctx.store_id, sold_at,
+                [(line.sku, line.name, line.quantity, line.taxable_amount_cents) for line in args.lines])
 
 
 def _tender_payments(ctx: Context, args: OrderCompletedV1, now) -> list[dict]:
@@ -183,6 +187,9 @@ def order_voided(session: Session, ctx: Context, args: OrderVoidedV1) -> None:
         deltas = sale_reversal(session, order.id, "void")
     order.status = "voided"
     order.payment_status = "voided"
+    record_sale(session, ctx.store_id, order.sold_at or order.completed_at or order.created_at,
+                [(item.sku, item.product_name, item.quantity, int(item.taxable_amount * 100))
+                 for item in order.items], sign=-1)
     for payment in list(order_payments(session, order.id)):
         session.add(PaymentTransaction(
             store_id=ctx.store_id, order_id=order.id, transaction_id=payment.transaction_id,

@@ -120,3 +120,33 @@ def test_the_page_shows_tables_and_chart_data_and_refuses_what_it_should(console
     owner = console_as(console_app, seeded.owner)
     both = owner.get("/console/sales", params={"first": FIRST, "last": LAST})
     assert both.status_code == 200 and "Sales of all my stores" in both.text
+
+
+def test_the_days_per_sku_equal_the_order_lines_and_a_rebuild(console_app, seeded):
+    """sales_sku_days, kept by the push handlers (late sales, a void), against SQL written over the lines, and
+    against `rebuild` from the orders."""
+    from sqlalchemy import func, select, text
+
+    from sync.hub.analytics.rollup import rebuild
+    from sync.hub.models import SalesSkuDay
+
+    by_lines = text("""
+        SELECT CAST(timezone('America/Toronto', timezone('UTC', o.sold_at)) AS DATE) AS day, i.sku,
+               SUM(i.quantity), SUM(i.taxable_amount)
+        FROM order_items i JOIN orders o ON o.id = i.order_id
+        WHERE o.store_id = :store AND o.status <> 'voided' GROUP BY 1, 2""")
+    kept = select(SalesSkuDay.day, SalesSkuDay.sku, SalesSkuDay.units, SalesSkuDay.net_cents).where(
+        SalesSkuDay.store_id == seeded.store_a, SalesSkuDay.lines != 0)
+    db = console_app.state.db
+    with db.read() as session:
+        expected = {tuple(row) for row in session.execute(by_lines, {"store": seeded.store_a})}
+        assert {tuple(row) for row in session.execute(kept)} == expected
+        voided = session.scalar(select(func.count()).select_from(SalesSkuDay).where(
+            SalesSkuDay.store_id == seeded.store_a, SalesSkuDay.lines == 0))
+    assert voided == 1, "the voided sale's day and SKU are back to nothing"
+    assert {str(day) for day, *_ in expected} == {"2025-10-30", "2025-10-31", "2025-11-01", "2025-11-02",
+                                                   "2025-11-04"}
+    with db.write() as session:
+        rebuild(session)
+    with db.read() as session:
+        assert {tuple(row) for row in session.execute(kept)} == expected
