@@ -22,7 +22,9 @@ depends_on: Union[str, Sequence[str], None] = None
 def upgrade() -> None:
     op.add_column('orders', sa.Column('sold_at', sa.DateTime(), nullable=True))
     op.execute("UPDATE orders SET sold_at = COALESCE(completed_at, created_at)")
-    op.create_index('ix_orders_store_sold_at', 'orders', ['store_id', 'sold_at'])
+    op.create_index('ix_orders_store_sold_at', 'orders', ['store_id', 'sold_at'],
+                    postgresql_include=['status', 'subtotal', 'discount_amount', 'tax_amount', 'total_amount', 'id',
+                                        'staff_id', 'terminal_id'])
     op.add_column('order_refunds', sa.Column('refunded_at', sa.DateTime(), nullable=True))
     op.execute("UPDATE order_refunds SET refunded_at = created_at")
     op.create_index(op.f('ix_order_refunds_refunded_at'), 'order_refunds', ['refunded_at'])

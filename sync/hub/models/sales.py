@@ -16,8 +16,11 @@ from sync.hub.models.base import Base, IdMixin, TimestampMixin
 
 class Order(IdMixin, TimestampMixin, Base):
     __tablename__ = "orders"
-    # Sales analytics read a store's sales by the time they were made.
-    __table_args__ = (Index("ix_orders_store_sold_at", "store_id", "sold_at"),)
+    # Sales analytics read a store's sales by the time they were made; the included columns let the totals, the
+    # hours, days and weeks, staff and terminals read the index alone.
+    __table_args__ = (Index("ix_orders_store_sold_at", "store_id", "sold_at",
+                            postgresql_include=["status", "subtotal", "discount_amount", "tax_amount",
+                                                "total_amount", "id", "staff_id", "terminal_id"]),)
 
     order_number: Mapped[str] = mapped_column(String(40), unique=True)
     store_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stores.id"), index=True)
