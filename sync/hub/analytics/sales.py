@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Integer, func, select, tuple_, type_coerce
+from sqlalchemy import Integer, func, select, true, tuple_, type_coerce
 from sqlalchemy.orm import Session
 
 from sync.hub.analytics.period import Scope
@@ -77,13 +77,21 @@ def _items(session: Session, scope: Scope) -> dict[str, Any]:
                .where(days.store_id.in_([s.id for s in scope.stores]),
                       days.day.between(scope.period.first, scope.period.last))
                .group_by(days.sku).having(func.sum(days.lines) != 0).subquery())
-    category = func.coalesce(OcsProduct.category, AccessoryCategory.name, "")
-    brand = func.coalesce(OcsProduct.brand_name, Accessory.brand, "")
-    base = (select().select_from(per_sku)
-            .outerjoin(OcsProduct, (OcsProduct.tenant_id == tenant_id)
-                       & (OcsProduct.ocs_variant_number == per_sku.c.sku))
-            .outerjoin(Accessory, (Accessory.tenant_id == tenant_id) & (Accessory.sku == per_sku.c.sku))
-            .outerjoin(AccessoryCategory, AccessoryCategory.id == Accessory.category_id))
+    product = (OcsProduct.tenant_id == tenant_id) & (OcsProduct.ocs_variant_number == per_sku.c.sku)
+    accessory = (Accessory.tenant_id == tenant_id) & (Accessory.sku == per_sku.c.sku)
+    if scope.postgres:  # each SKU looked up by the catalogs' unique indexes, never a whole catalog hashed
+        known = select(OcsProduct.category, OcsProduct.brand_name).where(product).limit(1).lateral("known")
+        extra = (select(AccessoryCategory.name, Accessory.brand).select_from(Accessory)
+                 .outerjoin(AccessoryCategory, AccessoryCategory.id == Accessory.category_id)
+                 .where(accessory).limit(1).lateral("extra"))
+        base = select().select_from(per_sku).outerjoin(known, true()).outerjoin(extra, true())
+        category = func.coalesce(known.c.category, extra.c.name, "")
+        brand = func.coalesce(known.c.brand_name, extra.c.brand, "")
+    else:
+        base = (select().select_from(per_sku).outerjoin(OcsProduct, product).outerjoin(Accessory, accessory)
+                .outerjoin(AccessoryCategory, AccessoryCategory.id == Accessory.category_id))
+        category = func.coalesce(OcsProduct.category, AccessoryCategory.name, "")
+        brand = func.coalesce(OcsProduct.brand_name, Accessory.brand, "")
     sums = (func.max(per_sku.c.name), func.sum(per_sku.c.units), func.sum(per_sku.c.net))
     found: dict[str, list[list[Any]]] = {"product": [], "category": [], "brand": []}
     units = 0
