@@ -125,10 +125,13 @@ def _fill(name: str, ids: dict, lines: int, progress) -> int:
     with psycopg.connect(dsn_of(name), autocommit=True) as conn:  # rows written bare: made when they arrived,
         conn.execute("UPDATE orders SET sold_at = completed_at WHERE sold_at IS NULL")  # and summed per day as the
         conn.execute("DELETE FROM sales_sku_days")  # handlers would have (sync.hub.analytics.rollup)
-        conn.execute(REBUILD_POSTGRESQL.replace(":default_zone", "'America/Toronto'"))
+        conn.execute("DELETE FROM sales_tax_days")
+        for statement in REBUILD_POSTGRESQL.split(";"):
+            conn.execute(statement.replace(":default_zone", "'America/Toronto'"))
         # As autovacuum leaves them after a load: the seeded catalogs had no statistics, and the planner then
         # believed a tenant had one product.
-        for table in ("orders", "sales_sku_days", "ocs_product_catalog", "accessories_catalog", "accessory_categories"):
+        for table in ("orders", "sales_sku_days", "sales_tax_days", "ocs_product_catalog", "accessories_catalog",
+                      "accessory_categories"):
             conn.execute(f"ANALYZE {table}")
     mutations = -(-lines // bench_recalls.LINES_PER_ORDER)
     progress(f"writing {mutations:,} pushed mutations, {REJECTED} of them rejected")

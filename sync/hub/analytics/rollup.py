@@ -1,5 +1,6 @@
-"""Each store's sales per local day and SKU (`sales_sku_days`), kept in the same transaction as the orders: a sale
-adds its lines to the store-local day it was made, a void takes them back. A terminal back after days offline adds
+"""Each store's sales per local day and SKU (`sales_sku_days`) and its tax per day and component
+(`sales_tax_days`), kept in the same transaction as the orders: a sale adds its lines and taxes to the store-local
+day it was made, a void takes them back. A terminal back after days offline adds
 to the days its sales were made, so the figures of those days change as they should; nothing is recomputed.
 `rebuild` makes the table again from the orders (after a restore, or for rows written around the handlers)."""
 
@@ -13,15 +14,17 @@ from sqlalchemy import delete, text
 from sqlalchemy.orm import Session
 
 from sync.hub.dialect import dialect_insert
-from sync.hub.models import SalesSkuDay, Store
+from sync.hub.models import SalesSkuDay, SalesTaxDay, Store
 from sync.hub.store_time import DEFAULT_ZONE, store_zone
 
 _TABLE = SalesSkuDay.__table__
+_TAXES = SalesTaxDay.__table__
 
 
 def record_sale(session: Session, store_id: uuid.UUID, sold_at: datetime,
-                lines: Iterable[tuple[str, str, int, int]], sign: int = 1) -> None:
-    """lines: (sku, product name, units, net cents); sign -1 takes a voided sale back."""
+                lines: Iterable[tuple[str, str, int, int]], taxes: dict[str, int], sign: int = 1) -> None:
+    """lines: (sku, product name, units, net cents); taxes: cents per component; sign -1 takes a voided sale
+    back."""
     store = session.get(Store, store_id)
     assert store is not None, "the order's store is on the hub"
     day = sold_at.astimezone(store_zone(store)).date()
@@ -32,6 +35,13 @@ def record_sale(session: Session, store_id: uuid.UUID, sold_at: datetime,
         row["units"] += sign * units
         row["net_cents"] += sign * net
         row["lines"] += sign
+    components = [{"store_id": store_id, "day": day, "component": code, "cents": sign * int(cents)}
+                  for code, cents in sorted(taxes.items())]
+    if components:
+        statement = dialect_insert(session, _TAXES).values(components)
+        session.execute(statement.on_conflict_do_update(
+            index_elements=["store_id", "day", "component"],
+            set_={"cents": _TAXES.c.cents + statement.excluded.cents}))
     if not per_sku:
         return
     rows = [per_sku[sku] for sku in sorted(per_sku)]  # one order of keys, so two writers never wait in a circle
@@ -53,6 +63,15 @@ SELECT o.store_id,
 FROM order_items i JOIN orders o ON o.id = i.order_id JOIN stores s ON s.id = o.store_id
 LEFT JOIN pg_timezone_names z ON z.name = s.timezone
 WHERE o.status <> 'voided'
+GROUP BY 1, 2, 3;
+INSERT INTO sales_tax_days (store_id, day, component, cents)
+SELECT o.store_id,
+       CAST(timezone(CASE WHEN z.name IS NULL THEN :default_zone ELSE s.timezone END,
+                     timezone('UTC', COALESCE(o.sold_at, o.completed_at, o.created_at))) AS DATE),
+       t.key, SUM(CAST(t.value AS BIGINT))
+FROM orders o JOIN stores s ON s.id = o.store_id CROSS JOIN json_each_text(o.tax_breakdown) t
+LEFT JOIN pg_timezone_names z ON z.name = s.timezone
+WHERE o.status <> 'voided'
 GROUP BY 1, 2, 3
 """
 
@@ -60,12 +79,15 @@ GROUP BY 1, 2, 3
 def rebuild(session: Session) -> None:
     """The table made again from every order that was not voided (PostgreSQL: one INSERT ... SELECT)."""
     session.execute(delete(_TABLE))
+    session.execute(delete(_TAXES))
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text(REBUILD_POSTGRESQL), {"default_zone": DEFAULT_ZONE})
+        for statement in REBUILD_POSTGRESQL.split(";"):
+            session.execute(text(statement), {"default_zone": DEFAULT_ZONE})
         return
     from sync.hub.models import Order, OrderItem
 
     for order in session.query(Order).filter(Order.status != "voided"):
         items = session.query(OrderItem).filter(OrderItem.order_id == order.id)
         record_sale(session, order.store_id, order.sold_at or order.completed_at or order.created_at,
-                    [(i.sku, i.product_name, i.quantity, int(i.taxable_amount * 100)) for i in items])
+                    [(i.sku, i.product_name, i.quantity, int(i.taxable_amount * 100)) for i in items],
+                    order.tax_breakdown or {})

@@ -85,7 +85,8 @@ def order_completed(session: Session, ctx: Context, args: OrderCompletedV1) -> N
     if any(line.promotions for line in args.lines):
         record_usage(session, ctx.tenant_id, ctx.store_id, ctx.terminal_id, args.order_id, args.lines)
     record_sale(session, ctx.store_id, sold_at,
-                [(line.sku, line.name, line.quantity, line.taxable_amount_cents) for line in args.lines])
+                [(line.sku, line.name, line.quantity, line.taxable_amount_cents) for line in args.lines],
+                args.tax_components_cents)
 
 
 def _tender_payments(ctx: Context, args: OrderCompletedV1, now) -> list[dict]:
@@ -189,7 +190,7 @@ def order_voided(session: Session, ctx: Context, args: OrderVoidedV1) -> None:
     order.payment_status = "voided"
     record_sale(session, ctx.store_id, order.sold_at or order.completed_at or order.created_at,
                 [(item.sku, item.product_name, item.quantity, int(item.taxable_amount * 100))
-                 for item in order.items], sign=-1)
+                 for item in order.items], order.tax_breakdown or {}, sign=-1)
     for payment in list(order_payments(session, order.id)):
         session.add(PaymentTransaction(
             store_id=ctx.store_id, order_id=order.id, transaction_id=payment.transaction_id,

@@ -43,3 +43,14 @@ class SalesSkuDay(Base):
     units: Mapped[int]
     net_cents: Mapped[int] = mapped_column(BigInteger)  # before tax, after discounts
     lines: Mapped[int]
+
+
+class SalesTaxDay(Base):
+    """The tax a store's sales collected per component on one of its local days, kept as `SalesSkuDay` is."""
+
+    __tablename__ = "sales_tax_days"
+
+    store_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stores.id"), primary_key=True)
+    day: Mapped[date] = mapped_column(primary_key=True)
+    component: Mapped[str] = mapped_column(String(8), primary_key=True)  # GST, HST, PST, QST
+    cents: Mapped[int] = mapped_column(BigInteger)

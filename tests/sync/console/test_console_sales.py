@@ -128,7 +128,7 @@ def test_the_days_per_sku_equal_the_order_lines_and_a_rebuild(console_app, seede
     from sqlalchemy import func, select, text
 
     from sync.hub.analytics.rollup import rebuild
-    from sync.hub.models import SalesSkuDay
+    from sync.hub.models import SalesSkuDay, SalesTaxDay
 
     by_lines = text("""
         SELECT CAST(timezone('America/Toronto', timezone('UTC', o.sold_at)) AS DATE) AS day, i.sku,
@@ -146,7 +146,17 @@ def test_the_days_per_sku_equal_the_order_lines_and_a_rebuild(console_app, seede
     assert voided == 1, "the voided sale's day and SKU are back to nothing"
     assert {str(day) for day, *_ in expected} == {"2025-10-30", "2025-10-31", "2025-11-01", "2025-11-02",
                                                    "2025-11-04"}
+    taxes = select(SalesTaxDay.day, SalesTaxDay.component, SalesTaxDay.cents).where(
+        SalesTaxDay.store_id == seeded.store_a, SalesTaxDay.cents != 0)
+    by_orders = text("""
+        SELECT CAST(timezone('America/Toronto', timezone('UTC', o.sold_at)) AS DATE), t.key, SUM(CAST(t.value AS INT))
+        FROM orders o CROSS JOIN json_each_text(o.tax_breakdown) t
+        WHERE o.store_id = :store AND o.status <> 'voided' GROUP BY 1, 2""")
+    with db.read() as session:
+        expected_taxes = {tuple(row) for row in session.execute(by_orders, {"store": seeded.store_a})}
+        assert {tuple(row) for row in session.execute(taxes)} == expected_taxes
     with db.write() as session:
         rebuild(session)
     with db.read() as session:
         assert {tuple(row) for row in session.execute(kept)} == expected
+        assert {tuple(row) for row in session.execute(taxes)} == expected_taxes
