@@ -1,6 +1,7 @@
 """Each store's sales per local day and SKU (`sales_sku_days`) and its tax per day and component
 (`sales_tax_days`), kept in the same transaction as the orders: a sale adds its lines and taxes to the store-local
-day it was made, a void takes them back. A terminal back after days offline adds
+day it was made, a void takes them back (a push batch sums its mutations' rows and writes one upsert per table,
+`batch_rows.add_sums`). A terminal back after days offline adds
 to the days its sales were made, so the figures of those days change as they should; nothing is recomputed.
 `rebuild` makes the table again from the orders (after a restore, or for rows written around the handlers)."""
 
@@ -13,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import delete, text
 from sqlalchemy.orm import Session
 
-from sync.hub.dialect import dialect_insert
+from sync.hub.batch_rows import add_sums
 from sync.hub.models import SalesSkuDay, SalesTaxDay, Store
 from sync.hub.store_time import DEFAULT_ZONE, store_zone
 
@@ -36,22 +37,9 @@ def record_sale(session: Session, store_id: uuid.UUID, sold_at: datetime,
         row["net_cents"] += sign * net
         row["lines"] += sign
     components = [{"store_id": store_id, "day": day, "component": code, "cents": sign * int(cents)}
-                  for code, cents in sorted(taxes.items())]
-    if components:
-        statement = dialect_insert(session, _TAXES).values(components)
-        session.execute(statement.on_conflict_do_update(
-            index_elements=["store_id", "day", "component"],
-            set_={"cents": _TAXES.c.cents + statement.excluded.cents}))
-    if not per_sku:
-        return
-    rows = [per_sku[sku] for sku in sorted(per_sku)]  # one order of keys, so two writers never wait in a circle
-    statement = dialect_insert(session, _TABLE).values(rows)
-    new = statement.excluded
-    session.execute(statement.on_conflict_do_update(
-        index_elements=["store_id", "day", "sku"],
-        set_={"units": _TABLE.c.units + new.units, "net_cents": _TABLE.c.net_cents + new.net_cents,
-              "lines": _TABLE.c.lines + new.lines,
-              "product_name": new.product_name if sign > 0 else _TABLE.c.product_name}))
+                  for code, cents in taxes.items()]
+    add_sums(session, _TAXES, ("store_id", "day", "component"), ("cents",), components)
+    add_sums(session, _TABLE, ("store_id", "day", "sku"), ("units", "net_cents", "lines"), list(per_sku.values()))
 
 
 REBUILD_POSTGRESQL = """
