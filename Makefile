@@ -53,7 +53,7 @@ screenshots: $(STAMP) $(QM)
 		tests/sync/console/test_console_catalog_browser.py tests/sync/console/test_console_records_browser.py \
 		tests/sync/console/test_console_staff_and_prices_browser.py \
 		tests/sync/console/test_console_promotions_browser.py tests/sync/console/test_console_french_browser.py \
-		tests/sync/console/test_console_french_promotions_browser.py
+		tests/sync/console/test_console_french_promotions_browser.py tests/sync/console/test_console_sales_browser.py
 
 # The web console's strings: extract every _() into the template and update each language's catalog. Besides its
 # own strings, the refusals of the hub services whose sentences it shows (raised as Invalid("... %(name)s ...",

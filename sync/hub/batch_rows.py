@@ -1,4 +1,5 @@
-"""Insert-only rows of a push batch, gathered per table and written with one INSERT each before commit.
+"""Insert-only rows of a push batch, gathered per table and written with one INSERT each before commit (and rows
+that add to running sums, summed per key and written with one upsert each).
 
 A sale writes five or six tables; one INSERT per table per mutation made a batch of 50 sales cost some 300
 round trips. Inside `gathered_rows` the handlers' rows wait, and go in table by table (parents first) when
@@ -29,9 +30,44 @@ ID = ["id"]
 class _Gathered:
     def __init__(self) -> None:
         self.rows: dict[Table, list[dict[str, Any]]] = {}
+        # (table, key columns, added columns) -> the summed row of each key
+        self.sums: dict[tuple[Table, tuple[str, ...], tuple[str, ...]], dict[tuple, dict[str, Any]]] = {}
 
     def add(self, table: Table, rows: list[dict[str, Any]]) -> None:
         self.rows.setdefault(table, []).extend(rows)
+
+    def add_sums(self, table: Table, keys: tuple[str, ...], added: tuple[str, ...], rows: list[dict[str, Any]]):
+        kept = self.sums.setdefault((table, keys, added), {})
+        for row in rows:
+            key = tuple(row[k] for k in keys)
+            if key in kept:
+                for column in added:
+                    kept[key][column] += row[column]
+            else:
+                kept[key] = dict(row)
+
+
+def add_sums(session: Session, table: Table, keys: tuple[str, ...], added: tuple[str, ...],
+             rows: list[dict[str, Any]]) -> None:
+    """Add rows' `added` columns to the rows of the same `keys` (inserted when missing). Inside a batch the rows
+    of every mutation are summed first and go in as one upsert when the batch's rows are written; a column
+    neither key nor added takes the last value given."""
+    if not rows:
+        return
+    gathered = session.info.get(_GATHERED)
+    if gathered is not None:
+        gathered.add_sums(table, keys, added, rows)
+    else:
+        _upsert_sums(session, table, keys, added, rows)
+
+
+def _upsert_sums(session: Session, table: Table, keys: tuple[str, ...], added: tuple[str, ...],
+                 rows: list[dict[str, Any]]) -> None:
+    ordered = sorted(rows, key=lambda row: tuple(str(row[k]) for k in keys))  # one order: no waiting in a circle
+    statement = dialect_insert(session, table).values(ordered)
+    others = {c: statement.excluded[c] for c in ordered[0] if c not in keys and c not in added}
+    session.execute(statement.on_conflict_do_update(
+        index_elements=list(keys), set_={**{c: table.c[c] + statement.excluded[c] for c in added}, **others}))
 
 
 def add_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -71,11 +107,14 @@ def insert_new(session: Session, model: type[Base], values: dict[str, Any], key:
 def write_gathered(session: Session) -> None:
     """Write what the batch gathered so far, parents before children."""
     gathered: _Gathered | None = session.info.get(_GATHERED)
-    if gathered is None or not gathered.rows:
+    if gathered is None or not (gathered.rows or gathered.sums):
         return
     batches, gathered.rows = gathered.rows, {}
     for table in sorted(batches, key=_ORDER.__getitem__):
         session.execute(insert(table), batches[table])  # one pipelined executemany per table
+    sums, gathered.sums = gathered.sums, {}
+    for (table, keys, added), kept in sums.items():
+        _upsert_sums(session, table, keys, added, list(kept.values()))
 
 
 @contextmanager

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -45,6 +47,17 @@ def normalize_url(url: str) -> str:
     return url
 
 
+def _local_time(stored: str | None, zone: str) -> str | None:
+    """A stored UTC time (naive text) as the wall-clock time of an IANA zone, in SQLite's own text form."""
+    if stored is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(stored).replace(tzinfo=UTC).astimezone(ZoneInfo(zone))
+    except (ValueError, ZoneInfoNotFoundError):
+        return None
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
@@ -57,6 +70,8 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.close()
+        # SQLite knows no time zones: the sales analytics' hours and days in a store's zone come from this.
+        dbapi_connection.create_function("pos_local_time", 2, _local_time, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:

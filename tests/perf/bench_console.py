@@ -42,7 +42,16 @@ CONSOLE_PAGES: tuple[tuple[str, str], ...] = (
     ("audit trail", "/console/stores/{store}/audit"),
     ("age checks", "/console/stores/{store}/age-checks"),
     ("OCS reports", "/console/stores/{store}/reports/ocs"),
+    # The order history starts on 2026-01-01 (bench_recalls: an order every 20 seconds).
+    # The sales page (its summary) and the tables it then asks for, the heaviest ones: a week of history each.
+    ("sales, a week", "/console/stores/{store}/sales?first=2026-01-01&last=2026-01-07"),
+    ("sales, all stores, a week", "/console/sales?first=2026-01-01&last=2026-01-07"),
+    ("sales by category", "/console/stores/{store}/sales/section?table=by_category&first=2026-01-01&last=2026-01-07"),
+    ("sales by hour", "/console/stores/{store}/sales/section?table=by_hour&first=2026-01-01&last=2026-01-07"),
+    ("sales tax", "/console/stores/{store}/sales/section?table=tax&first=2026-01-01&last=2026-01-07"),
+    ("sales CSV, products", "/console/stores/{store}/sales/export?table=by_product&first=2026-01-01&last=2026-01-07"),
 )
+FLOOR_URL = "/healthz"  # the same server and client answering with no page and no query: the floor of every row
 
 
 def row_name(label: str) -> str:
@@ -108,10 +117,22 @@ def _fill(name: str, ids: dict, lines: int, progress) -> int:
     """The order history (the recall group's) and the sync history it leaves; the number of mutations."""
     import psycopg
 
+    from sync.hub.analytics.rollup import REBUILD_POSTGRESQL
     from tests.perf import bench_recalls
     from tests.perf.pg import dsn_of
 
     bench_recalls._fill(name, {key: ids[key] for key in ("store", "terminal", "staff")}, lines, progress)
+    with psycopg.connect(dsn_of(name), autocommit=True) as conn:  # rows written bare: made when they arrived,
+        conn.execute("UPDATE orders SET sold_at = completed_at WHERE sold_at IS NULL")  # and summed per day as the
+        conn.execute("DELETE FROM sales_sku_days")  # handlers would have (sync.hub.analytics.rollup)
+        conn.execute("DELETE FROM sales_tax_days")
+        for statement in REBUILD_POSTGRESQL.split(";"):
+            conn.execute(statement.replace(":default_zone", "'America/Toronto'"))
+        # As autovacuum leaves them after a load: the seeded catalogs had no statistics, and the planner then
+        # believed a tenant had one product.
+        for table in ("orders", "sales_sku_days", "sales_tax_days", "ocs_product_catalog", "accessories_catalog",
+                      "accessory_categories"):
+            conn.execute(f"ANALYZE {table}")
     mutations = -(-lines // bench_recalls.LINES_PER_ORDER)
     progress(f"writing {mutations:,} pushed mutations, {REJECTED} of them rejected")
     params = {**ids, "client": uuid.uuid4(), "mutations": mutations, "every": max(1, mutations // REJECTED)}
@@ -157,17 +178,19 @@ def run(size, progress, *, samples: int | None = None):
         ids = _world(hub.db_url)
         mutations = _fill(hub.database, ids, size.history_lines, progress)
         urls = {label: url.format(store=ids["store"], promotion=ids["promotion"]) for label, url in CONSOLE_PAGES}
+        urls[FLOOR_URL] = FLOOR_URL
         with httpx.Client(base_url=hub.url, timeout=30) as client:
             sign_in(client, DEMO_CONSOLE_LOGIN, DEMO_CONSOLE_PASSWORD)
             progress(f"asking {len(urls)} pages {samples} times each")
             timings = measure(client, urls, samples)
     world = (f"{size.products:,} products, {size.history_lines:,} order lines, {mutations:,} pushed mutations "
              f"({REJECTED} rejected), {PROMOTIONS} promotions, {CODES} codes")
+    floor = p95(timings.pop(FLOOR_URL))
     metrics = []
     for label, url in CONSOLE_PAGES:
         values = timings[label]
         how = (f"GET {url} signed in as the demo owner, over HTTP from pos-hub serve (uvicorn) on PostgreSQL with "
                f"{world}; {len(values)} asks after two warm-ups, p50 {p50(values):.1f} ms, worst "
-               f"{max(values):.1f} ms")
-        metrics.append(at_most(Metric(row_name(label), p95(values), "ms", how=how), TARGET_MS))
+               f"{max(values):.1f} ms; floor: GET {FLOOR_URL} p95 asked in turn with the pages")
+        metrics.append(at_most(Metric(row_name(label), p95(values), "ms", floor=floor, how=how), TARGET_MS))
     return metrics, []

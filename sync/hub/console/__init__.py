@@ -18,6 +18,7 @@ from sync.hub.console import (
     promotions,
     purchasing,
     reports,
+    sales,
     staff,
     stores,
     suppliers,
@@ -30,7 +31,7 @@ from sync.hub.console.web import HERE, PageError, SignInNeeded, error_text, redi
 
 def mount(app: FastAPI) -> None:
     for module in (auth, stores, terminals, staff, prices, catalog, catalog_import, taxes, suppliers, purchasing,
-                   card_batches, audit, reports, health, promotions):
+                   card_batches, audit, reports, sales, health, promotions):
         app.include_router(module.router)
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
     app.add_middleware(LanguageMiddleware)  # outside the routes and their error pages: all of them follow it

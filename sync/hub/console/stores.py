@@ -175,6 +175,7 @@ STORE_SECTIONS = (
     ("audit", N_("Audit trail"), N_("What staff did at the terminals, with each terminal's hash chain.")),
     ("age-checks", N_("Age checks"), N_("How each customer's age was checked, and the result.")),
     ("reports/ocs", N_("OCS reports"), N_("The OCS daily sales and inventory file of each day.")),
+    ("sales", N_("Sales"), N_("Sales, taxes, discounts, refunds, payments and shrinkage, with charts and CSV.")),
 )
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync.column_types import cents_to_dollars, utcnow
+from sync.hub.analytics.rollup import record_sale
 from sync.hub.batch_rows import add_rows, insert_new, write_gathered
 from sync.hub.handlers.base import Context, Rejection, require_own_store
 from sync.hub.inventory import Delta, apply_deltas
@@ -49,6 +50,7 @@ def order_completed(session: Session, ctx: Context, args: OrderCompletedV1) -> N
     # Rows go in with Core, one INSERT per table (lines, lots, payments all at once): a sale is insert-only.
     require_own_store(ctx, args.store_id)
     now = utcnow()
+    sold_at = min(terminal_clock_time(args.local_ts) or now, now)
     added = insert_new(session, Order, dict(
         id=args.order_id, order_number=args.order_number, store_id=ctx.store_id, terminal_id=ctx.terminal_id,
         staff_id=args.staff_id, cash_session_id=args.cash_session_id, sale_id=args.sale_id, status="completed",
@@ -57,7 +59,8 @@ def order_completed(session: Session, ctx: Context, args: OrderCompletedV1) -> N
         cash_rounding=cents_to_dollars(args.cash_rounding_cents), change_due=cents_to_dollars(args.change_due_cents),
         tax_breakdown=args.tax_components_cents, tax_rates={code: str(rate) for code, rate in args.tax_rates.items()},
         dried_equivalent_g=args.dried_equivalent_grams, payment_method=_payment_method(args.tenders),
-        local_ts=args.local_ts, completed_at=now, created_at=now, updated_at=now,
+        local_ts=args.local_ts, completed_at=now, sold_at=sold_at,
+        created_at=now, updated_at=now,
     ), key=None)
     if not added:
         if session.scalar(select(Order.id).where(Order.id == args.order_id)) is not None:
@@ -83,6 +86,9 @@ def order_completed(session: Session, ctx: Context, args: OrderCompletedV1) -> N
                  occurred_at=terminal_clock_time(args.local_ts))
     if any(line.promotions for line in args.lines):
         record_usage(session, ctx.tenant_id, ctx.store_id, ctx.terminal_id, args.order_id, args.lines)
+    record_sale(session, ctx.store_id, sold_at,
+                [(line.sku, line.name, line.quantity, line.taxable_amount_cents) for line in args.lines],
+                args.tax_components_cents)
 
 
 def _tender_payments(ctx: Context, args: OrderCompletedV1, now) -> list[dict]:
@@ -148,6 +154,7 @@ def order_refunded(session: Session, ctx: Context, args: OrderRefundedV1) -> Non
         method=args.method, subtotal=cents_to_dollars(args.subtotal_cents),
         tax_amount=cents_to_dollars(args.tax_amount_cents), total_amount=cents_to_dollars(args.total_cents),
         tax_breakdown=args.tax_components_cents, local_ts=args.local_ts,
+        refunded_at=min(terminal_clock_time(args.local_ts) or utcnow(), utcnow()),
     )
     session.add(refund)
     session.flush()
@@ -183,6 +190,9 @@ def order_voided(session: Session, ctx: Context, args: OrderVoidedV1) -> None:
         deltas = sale_reversal(session, order.id, "void")
     order.status = "voided"
     order.payment_status = "voided"
+    record_sale(session, ctx.store_id, order.sold_at or order.completed_at or order.created_at,
+                [(item.sku, item.product_name, item.quantity, int(item.taxable_amount * 100))
+                 for item in order.items], order.tax_breakdown or {}, sign=-1)
     for payment in list(order_payments(session, order.id)):
         session.add(PaymentTransaction(
             store_id=ctx.store_id, order_id=order.id, transaction_id=payment.transaction_id,

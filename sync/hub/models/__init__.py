@@ -37,7 +37,7 @@ from sync.hub.models.purchasing import (
     PurchaseOrderReceipt,
 )
 from sync.hub.models.recalls import Recall
-from sync.hub.models.reports import OcsReportExport
+from sync.hub.models.reports import OcsReportExport, SalesSkuDay, SalesTaxDay
 from sync.hub.models.sales import (
     Order,
     OrderItem,
@@ -62,6 +62,6 @@ __all__ = [
     "OrderItem", "OrderItemLot", "OrderRefund", "OrderRefundItem", "OrderStatusHistory", "OversellEvent",
     "OcsReportExport", "PairingCode", "PasswordToken", "PaymentTransaction", "PriceHistory", "PriceSchedule",
     "ProvinceTerritory", "ProvincialSupplier", "PurchaseOrder", "PurchaseOrderItem", "PurchaseOrderReceipt", "Recall",
-    "RolePermission", "ShelfLocation", "Store", "StoreFeed",
+    "RolePermission", "SalesSkuDay", "SalesTaxDay", "ShelfLocation", "Store", "StoreFeed",
     "SyncChange", "SyncClient", "SyncMutation", "TaxRate", "Tenant", "Terminal", "User",
 ]

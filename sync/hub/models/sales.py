@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from sync.column_types import Cents, ExactDecimal, utcnow
@@ -16,6 +16,11 @@ from sync.hub.models.base import Base, IdMixin, TimestampMixin
 
 class Order(IdMixin, TimestampMixin, Base):
     __tablename__ = "orders"
+    # Sales analytics read a store's sales by the time they were made; the included columns let the totals, the
+    # hours, days and weeks, staff and terminals read the index alone.
+    __table_args__ = (Index("ix_orders_store_sold_at", "store_id", "sold_at",
+                            postgresql_include=["status", "subtotal", "discount_amount", "tax_amount",
+                                                "total_amount", "id", "staff_id", "terminal_id"]),)
 
     order_number: Mapped[str] = mapped_column(String(40), unique=True)
     store_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stores.id"), index=True)
@@ -41,6 +46,10 @@ class Order(IdMixin, TimestampMixin, Base):
     # The terminal's clock, kept for reporting only: the hub never decides anything by it.
     local_ts: Mapped[str | None] = mapped_column(String(40))
     completed_at: Mapped[datetime | None]
+    # When the sale was made, for reports: the terminal's clock (`local_ts`), never later than its arrival on the
+    # hub, as the inventory ledger's ``occurred_at``; so a terminal back after days offline puts its sales on the
+    # hours and days they were made. Orders from before migration 0022 have their arrival.
+    sold_at: Mapped[datetime | None]
 
     items: Mapped[list[OrderItem]] = relationship(order_by="OrderItem.line_no")
 
@@ -99,6 +108,8 @@ class OrderRefund(IdMixin, Base):
     reason: Mapped[str | None] = mapped_column(String(300))
     local_ts: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # When the money went back, for reports, by the same rule as the order's ``sold_at``.
+    refunded_at: Mapped[datetime | None] = mapped_column(index=True)
 
 
 class OrderRefundItem(IdMixin, Base):

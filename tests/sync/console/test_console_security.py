@@ -32,6 +32,8 @@ NO_STORE_ROUTES = {
     ("GET", "/console/catalog/import"): 403, ("POST", "/console/catalog/import"): 403,
     ("GET", "/console/catalog/import/{upload_id}"): 403, ("POST", "/console/catalog/import/{upload_id}/apply"): 403,
     ("GET", "/console/reports"): 303,
+    # Sales of all my stores: a manager's own stores only (the figures are checked in test_console_sales).
+    ("GET", "/console/sales"): 200, ("GET", "/console/sales/export"): 200, ("GET", "/console/sales/section"): 200,
     ("GET", "/console/health"): 200, ("GET", "/console/promotions"): 303,
     ("GET", "/console/language/{lang}"): 404,  # a language the console does not speak
 }
