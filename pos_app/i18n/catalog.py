@@ -146,6 +146,10 @@ class Labels(Mapping):
     def __getitem__(self, choice: object) -> str:
         return text(self._keys[choice])
 
+    def in_language(self, choice: object, language: str) -> str:
+        """The label in one language, whatever the current one (a stable name for a choice on screen)."""
+        return text(self._keys[choice], language)
+
     def __iter__(self) -> Iterator[object]:
         return iter(self._keys)
 

@@ -23,7 +23,10 @@ CBD_STEPS = {"%": ("1", "5", "10", "15"), "mg": ("2.5", "5", "10", "20"), "mg/mL
 PRICE_STEPS = (10, 25, 50, 100, 200)
 
 
-_SORT_BY_TITLE = {title: sort for sort, title in SORT_TITLES.items()}
+# Each sort's chip is named by its English title whatever the language (the label on it is translated), so a
+# choice keeps its name across a language switch, and tests and screenshots name chips alike.
+_SORT_IDS = {sort: SORT_TITLES.in_language(sort, "en") for sort in Sort}
+_SORT_BY_TITLE = {title: sort for sort, title in _SORT_IDS.items()}
 # The panel's sections, by their English titles (how tests and screenshots name them).
 SECTION_TITLES = (QT_TRANSLATE_NOOP("FilterPanel", "Sort by"), QT_TRANSLATE_NOOP("FilterPanel", "Stock"),
                   QT_TRANSLATE_NOOP("FilterPanel", "Strain type"), QT_TRANSLATE_NOOP("FilterPanel", "Size"),
@@ -101,7 +104,7 @@ class FilterPanel(QFrame):
 
         body = QWidget()
         self.body = QVBoxLayout(body)
-        self.sort = ChipRow([SORT_TITLES[s] for s in Sort], exclusive=True, columns=3, label=_sort_label)
+        self.sort = ChipRow([_SORT_IDS[s] for s in Sort], exclusive=True, columns=3, label=_sort_label)
         self.in_stock = kiosk_button("", name="Chip")
         self.in_stock.setCheckable(True)
         self.in_stock.setChecked(True)
@@ -151,8 +154,8 @@ class FilterPanel(QFrame):
         self._updating = True
         self.filters = filters
         self.choices = choices
-        self.sort.set_choices([SORT_TITLES[s] for s in Sort if choices.potency_unit or s is not Sort.POTENCY],
-                              [SORT_TITLES[filters.sort]])
+        self.sort.set_choices([_SORT_IDS[s] for s in Sort if choices.potency_unit or s is not Sort.POTENCY],
+                              [_SORT_IDS[filters.sort]])
         self.in_stock.setChecked(filters.in_stock_only)
         self.strains.set_choices(choices.strain_types, filters.strain_types)
         unit = choices.potency_unit
@@ -185,7 +188,7 @@ class FilterPanel(QFrame):
         for row in (self.strains, self.sizes, self.brands, self.thc.low, self.thc.high, self.cbd.low,
                     self.cbd.high, self.price.low, self.price.high):
             row.select(())
-        self.sort.select([SORT_TITLES[Sort.BEST_SELLERS]])
+        self.sort.select([_SORT_IDS[Sort.BEST_SELLERS]])
         self.in_stock.setChecked(True)
         self._updating = False
         self.changed.emit(self.filters)
@@ -193,7 +196,7 @@ class FilterPanel(QFrame):
     def _read(self) -> None:
         if self._updating:
             return
-        sort = next((s for s in Sort if SORT_TITLES[s] in self.sort.selected()), Sort.BEST_SELLERS)
+        sort = next((s for s in Sort if _SORT_IDS[s] in self.sort.selected()), Sort.BEST_SELLERS)
         self.filters = replace(
             self.filters, sort=sort, in_stock_only=self.in_stock.isChecked(), strain_types=self.strains.selected(),
             thc=self.thc.value(), cbd=self.cbd.value(), price=self.price.value(), sizes=self.sizes.selected(),
