@@ -31,6 +31,9 @@ UNSELLABLE_LOOK = {
 }
 Index = QModelIndex | QPersistentModelIndex
 PROMOTION_COLOUR = QBrush(QColor("#1b5e20"))  # the name of the deal, in the till's green
+# The roles data() answers; a view asks for a dozen more per cell each paint, answered at once with None.
+ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole,
+                   *UNSELLABLE_LOOK})
 
 
 def promotions_by_line(totals: SaleTotals | None) -> dict[UUID, tuple[str, Money]]:
@@ -45,7 +48,21 @@ def promotions_by_line(totals: SaleTotals | None) -> dict[UUID, tuple[str, Money
     return found
 
 
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Ascending rows as (first, last) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
+
+
 class CartModel(QAbstractTableModel):
+    """Only the rows that changed are announced (a scan adds one row and re-prices a few), so a view measures
+    and repaints those rather than every row after a full reset."""
+
     def __init__(self) -> None:
         super().__init__()
         self._lines: tuple[SaleLine, ...] = ()
@@ -56,11 +73,26 @@ class CartModel(QAbstractTableModel):
                   totals: SaleTotals | None = None) -> None:
         """``unsellable``: lines the stock cannot cover, with the sentence saying why; they are marked.
         ``totals``: the sale's, so each line shows the promotions that priced it."""
-        self.beginResetModel()
-        self._lines = lines
-        self._unsellable = unsellable or {}
-        self._promotions = promotions_by_line(totals)
-        self.endResetModel()
+        unsellable = unsellable or {}
+        promotions = promotions_by_line(totals)
+        old = self._lines
+        kept = len(old)
+        if len(lines) < kept or any(a.line_id != b.line_id for a, b in zip(old, lines, strict=False)):
+            self.beginResetModel()  # lines went or moved: nothing to keep
+            self._lines, self._unsellable, self._promotions = lines, unsellable, promotions
+            self.endResetModel()
+            return
+        changed = [row for row, (was, now) in enumerate(zip(old, lines, strict=False))
+                   if was is not now and was != now
+                   or self._unsellable.get(now.line_id) != unsellable.get(now.line_id)
+                   or self._promotions.get(now.line_id) != promotions.get(now.line_id)]
+        self._lines, self._unsellable, self._promotions = lines[:kept], unsellable, promotions
+        for first, last in _runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+        if len(lines) > kept:
+            self.beginInsertRows(QModelIndex(), kept, len(lines) - 1)
+            self._lines = lines
+            self.endInsertRows()
 
     def promotion_text(self, row: int) -> str:
         """The promotions on the row's line as the cart shows them ("" when none)."""
@@ -88,7 +120,7 @@ class CartModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in ROLES or not index.isValid():
             return None
         line = self._lines[index.row()]
         column = index.column()

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,6 +19,7 @@ from pos_app.services.catalog_queries import CatalogQueries
 from pos_app.services.errors import ServiceError
 from pos_app.services.scanning import ProductScan
 from pos_app.services.selling import SaleService
+from pos_app.ui.common.cart_columns import CartColumns
 from pos_app.ui.common.cart_model import CartModel
 from pos_app.ui.common.language import Retranslating
 from pos_app.ui.common.sale_snapshot import SaleSnapshot
@@ -28,6 +28,8 @@ from pos_app.ui.common.widgets import TOUCH_HEIGHT, NoticeBar
 from pos_app.ui.register.search_box import ScanSearchBox
 
 REPRICE_MS = 2000  # how often the open sale's prices are checked against the store-local minute
+# The figure columns' usual widest (quantity, price, discount, amount); a wider one widens its column when it appears.
+FIGURE_SAMPLES = ("99", str(Money.from_cents(99_999)), str(Money.from_cents(99_999)), str(Money.from_cents(999_999)))
 
 
 class SalePanel(Retranslating, QWidget):
@@ -57,10 +59,7 @@ class SalePanel(Retranslating, QWidget):
         self.cart_view.verticalHeader().hide()
         self.cart_view.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT)
         self.cart_view.clicked.connect(self._line_tapped)  # on a touch screen there is no tooltip to hover
-        header = self.cart_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 5):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.cart_columns = CartColumns(self.cart_view, FIGURE_SAMPLES)
 
         left = QVBoxLayout()
         left.addWidget(self.search)
