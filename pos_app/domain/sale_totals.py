@@ -61,13 +61,15 @@ def sale_totals(lines: Sequence[SaleLine], cart: CartDiscount | None, components
                 promotions: SalePromotions | None = None) -> SaleTotals:
     pricing = promotions.price(lines) if promotions is not None and lines else None
     by_line = {line.line.line_id: line.discount for line in pricing.lines} if pricing else {}
-    promo = [min(by_line.get(str(line.line_id), Money.zero()), line.gross) for line in lines]
-    subtotal = sum_money(line.gross for line in lines)
+    gross = [line.gross for line in lines]  # each a new Money: worked out once
+    none = Money.zero()
+    promo = [min(by_line.get(str(line.line_id), none), g) for line, g in zip(lines, gross, strict=True)]
+    subtotal = sum_money(gross)
     promotion_total = sum_money(promo)
     # A manual line discount comes off what the promotions left, never below zero.
-    manual = [min(line.discount, line.gross - p) for line, p in zip(lines, promo, strict=True)]
+    manual = [min(line.discount, g - p) for line, g, p in zip(lines, gross, promo, strict=True)]
     line_discounts = sum_money(manual)
-    after_lines = [line.gross - p - m for line, p, m in zip(lines, promo, manual, strict=True)]
+    after_lines = [g - p - m for g, p, m in zip(gross, promo, manual, strict=True)]
     discountable = sum_money(after_lines)
     cart_amount = min(cart.amount_on(discountable), discountable) if cart else Money.zero()
     cart_shares = allocate(cart_amount, after_lines)
