@@ -52,6 +52,7 @@ def test_a_scan_inserts_one_row_and_a_change_repaints_only_its_row(qtbot):
     model.set_lines(sale.lines, totals=sale.totals)  # nothing changed: nothing to repaint
     assert heard.take() == []
 
+    assert (model.data(model.index(1, 1)), model.data(model.index(1, 4))) == ("1", "$10.00")
     sale.set_quantity(sale.lines[1].line_id, 3)
     model.set_lines(sale.lines, totals=sale.totals)
     assert heard.take() == [("changed", 1, 1)]

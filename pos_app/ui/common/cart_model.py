@@ -68,6 +68,7 @@ class CartModel(QAbstractTableModel):
         self._lines: tuple[SaleLine, ...] = ()
         self._unsellable: Mapping[UUID, str] = {}
         self._promotions: Mapping[UUID, tuple[str, Money]] = {}
+        self._answers: dict[int, dict[tuple[int, int], object]] = {}  # row -> (column, role) -> what data() said
 
     def set_lines(self, lines: tuple[SaleLine, ...], unsellable: Mapping[UUID, str] | None = None,
                   totals: SaleTotals | None = None) -> None:
@@ -80,6 +81,7 @@ class CartModel(QAbstractTableModel):
         if len(lines) < kept or any(a.line_id != b.line_id for a, b in zip(old, lines, strict=False)):
             self.beginResetModel()  # lines went or moved: nothing to keep
             self._lines, self._unsellable, self._promotions = lines, unsellable, promotions
+            self._answers.clear()
             self.endResetModel()
             return
         changed = [row for row, (was, now) in enumerate(zip(old, lines, strict=False))
@@ -87,6 +89,8 @@ class CartModel(QAbstractTableModel):
                    or self._unsellable.get(now.line_id) != unsellable.get(now.line_id)
                    or self._promotions.get(now.line_id) != promotions.get(now.line_id)]
         self._lines, self._unsellable, self._promotions = lines[:kept], unsellable, promotions
+        for row in changed:
+            self._answers.pop(row, None)
         for first, last in _runs(changed):
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
         if len(lines) > kept:
@@ -120,8 +124,21 @@ class CartModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        """Each cell's answers are kept until its row changes: a scan repaints every visible row, a dozen roles
+        a cell, and only the rows set_lines announced need working out again."""
         if role not in ROLES or not index.isValid():
             return None
+        row = index.row()
+        answers = self._answers.get(row)
+        if answers is None:
+            answers = self._answers[row] = {}
+        key = (index.column(), role)
+        if key in answers:
+            return answers[key]
+        answer = answers[key] = self._answer(index, role)
+        return answer
+
+    def _answer(self, index: Index, role: int):
         line = self._lines[index.row()]
         column = index.column()
         problem = self._unsellable.get(line.line_id)
