@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
 
-SLACK = 6  # px beyond the text and the style's margins, so a figure never touches the next column
+SLACK = 4  # px beyond the text and the style's margins, so a figure never touches the next column
 
 
 class CartColumns(QObject):

@@ -28,8 +28,9 @@ from pos_app.ui.common.widgets import TOUCH_HEIGHT, NoticeBar
 from pos_app.ui.register.search_box import ScanSearchBox
 
 REPRICE_MS = 2000  # how often the open sale's prices are checked against the store-local minute
-# The figure columns' usual widest (quantity, price, discount, amount); a wider one widens its column when it appears.
-FIGURE_SAMPLES = ("99", str(Money.from_cents(99_999)), str(Money.from_cents(99_999)), str(Money.from_cents(999_999)))
+# The figure columns' usual widest (quantity, price, discount, amount): kept tight, so the item column keeps its
+# room; a wider figure widens its column when it first appears.
+FIGURE_SAMPLES = ("99", str(Money.from_cents(9_999)), str(Money.from_cents(999)), str(Money.from_cents(99_999)))
 
 
 class SalePanel(Retranslating, QWidget):
