@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
-from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QSize, Qt
+from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionViewItem, QTableView
 
 SLACK = 4  # px beyond the text and the style's margins, so a figure never touches the next column
 
@@ -30,8 +30,6 @@ class CartColumns(QObject):
         header = view.horizontalHeader()
         header.ensurePolished()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view)
-        self._margin = 2 * (margin + 1) + SLACK
         self._widths = {}
         for column, sample in zip(self._columns, samples, strict=True):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
@@ -45,7 +43,19 @@ class CartColumns(QObject):
         return self._widths[column]
 
     def _needed(self, text: str) -> int:
-        return self._view.fontMetrics().horizontalAdvance(text) + self._margin
+        """The width the view's style gives a cell showing `text` (the theme's padding included), as Qt's own
+        sizing to contents would."""
+        view = self._view
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.widget = view
+        option.font = view.font()
+        option.fontMetrics = view.fontMetrics()
+        option.text = text
+        option.features = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        size = view.style().sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, option, QSize(), view)
+        return size.width() + SLACK
 
     def _fit(self, model: QAbstractItemModel, first: int, last: int) -> None:
         header = self._view.horizontalHeader()
