@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QSize, Qt
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionViewItem, QTableView
 
 SLACK = 4  # px beyond the text and the style's margins, so a figure never touches the next column
+MEASURED_KEPT = 4096  # figures whose width is remembered
 
 
 class CartColumns(QObject):
@@ -31,6 +32,7 @@ class CartColumns(QObject):
         header.ensurePolished()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._widths = {}
+        self._measured: dict[str, int] = {}
         for column, sample in zip(self._columns, samples, strict=True):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self._widths[column] = max(header.sectionSizeHint(column), self._needed(sample))
@@ -44,7 +46,15 @@ class CartColumns(QObject):
 
     def _needed(self, text: str) -> int:
         """The width the view's style gives a cell showing `text` (the theme's padding included), as Qt's own
-        sizing to contents would."""
+        sizing to contents would; remembered, as a till shows the same few figures again and again."""
+        needed = self._measured.get(text)
+        if needed is None:
+            if len(self._measured) >= MEASURED_KEPT:
+                self._measured.clear()
+            needed = self._measured[text] = self._measure(text)
+        return needed
+
+    def _measure(self, text: str) -> int:
         view = self._view
         option = QStyleOptionViewItem()
         option.initFrom(view)
