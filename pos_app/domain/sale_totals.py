@@ -27,16 +27,32 @@ class SalePromotions:
     store_now: Callable[[], datetime]  # naive, store-local
     codes: tuple[str, ...] = ()
     used_locally: Mapping[str, int] = field(default_factory=dict)
+    # Each sale line as the engine sees it, by the line object's id (with the line, so a reused id is not taken
+    # for it): a scan re-prices a cart whose other lines are the same objects as at the last scan.
+    _cart_lines: dict[int, tuple[SaleLine, CartLine]] = field(default_factory=dict, compare=False, repr=False)
 
     def key(self) -> tuple:
         return (id(self.book), self.codes, self.store_now().replace(second=0, microsecond=0))
 
     def price(self, lines: Sequence[SaleLine]) -> PricingResult:
-        cart = [CartLine(sku=line.product.sku, unit_price=line.product.unit_price, quantity=line.quantity,
-                         category=line.product.category, brand=line.product.brand,
-                         is_cannabis=line.product.is_cannabis, unit_cost=line.product.unit_cost,
-                         line_id=str(line.line_id)) for line in lines]
+        known, kept = self._cart_lines, {}
+        cart = []
+        for line in lines:
+            found = known.get(id(line))
+            if found is None or found[0] is not line:
+                found = (line, _cart_line(line))
+            kept[id(line)] = found
+            cart.append(found[1])
+        known.clear()
+        known.update(kept)
         return self.book.price(cart, self.store_now(), self.codes, self.used_locally)
+
+
+def _cart_line(line: SaleLine) -> CartLine:
+    product = line.product
+    return CartLine(sku=product.sku, unit_price=product.unit_price, quantity=line.quantity, category=product.category,
+                    brand=product.brand, is_cannabis=product.is_cannabis, unit_cost=product.unit_cost,
+                    line_id=str(line.line_id))
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ can't be sold is marked, and a line a promotion priced names it, its saving in t
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from uuid import UUID
 
 from PySide6.QtCore import (
@@ -36,6 +37,9 @@ ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRol
                    *UNSELLABLE_LOOK})
 
 
+_line_id = lru_cache(maxsize=4096)(UUID)  # the engine names lines by text; the same lines come back every scan
+
+
 def promotions_by_line(totals: SaleTotals | None) -> dict[UUID, tuple[str, Money]]:
     """Each line a promotion or code priced: the names customers see, and what they took off the line."""
     if totals is None or totals.pricing is None:
@@ -44,7 +48,7 @@ def promotions_by_line(totals: SaleTotals | None) -> dict[UUID, tuple[str, Money
     for priced, amount in zip(totals.pricing.lines, totals.promotion_per_line, strict=False):
         if amount and priced.allocations:
             names = " + ".join(dict.fromkeys(a.name for a in priced.allocations))
-            found[UUID(priced.line.line_id)] = (names, amount)
+            found[_line_id(priced.line.line_id)] = (names, amount)
     return found
 
 
