@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from pos_app.domain.money import Money
+from pos_app.i18n import set_language
 from pos_app.domain.sale import Sale
 from pos_app.ui.common.cart_columns import CartColumns
 from pos_app.ui.common.cart_model import CartModel
@@ -33,7 +34,7 @@ def cart(qtbot) -> tuple[QTableView, CartModel, CartColumns]:
     model = CartModel()
     view = QTableView()
     view.setModel(model)
-    columns = CartColumns(view, SAMPLES)
+    columns = CartColumns(view, lambda: SAMPLES)
     qtbot.addWidget(view)
     view.resize(640, 300)
     view.show()
@@ -87,3 +88,21 @@ def test_figure_columns_are_sized_once_and_widen_for_a_wider_figure(qtbot):
     assert header.sectionSize(4) > amount_width
     assert header.sectionSize(4) >= view.fontMetrics().horizontalAdvance(shown)
     assert columns.width(4) == header.sectionSize(4)
+
+
+def test_after_a_switch_of_language_the_cells_and_widths_follow_it(qtbot):
+    view, model, columns = cart(qtbot)
+    header = view.horizontalHeader()
+    sale = Sale(tax_components=[HST])
+    sale.add(accessory("CASE", "1234.56"), 10)
+    model.set_lines(sale.lines, totals=sale.totals)
+    assert model.data(model.index(0, 4)) == "$12,345.60"
+    try:
+        set_language("fr")
+        model.retranslate()
+        columns.refit()
+        shown = model.data(model.index(0, 4))
+        assert shown == Money.of("12345.60").format("fr_CA") != "$12,345.60"  # not the answer kept in English
+        assert header.sectionSize(4) >= view.fontMetrics().horizontalAdvance(shown)
+    finally:
+        set_language("en")

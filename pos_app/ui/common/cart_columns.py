@@ -9,7 +9,7 @@ wider than it appears, so no amount is ever cut short.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QSize, Qt
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionViewItem, QTableView
@@ -19,27 +19,37 @@ MEASURED_KEPT = 4096  # figures whose width is remembered
 
 
 class CartColumns(QObject):
-    """Fixes `view`'s column widths: column 0 stretches; the others fit `samples` (one text per figure column) and
-    their headings, and grow when the model shows a wider figure."""
+    """Fixes `view`'s column widths: column 0 stretches; the others fit `samples()` (one text per figure column, in
+    the current language) and their headings, and grow when the model shows a wider figure. `refit()` works them
+    out again, after a switch of language."""
 
-    def __init__(self, view: QTableView, samples: Sequence[str]) -> None:
+    def __init__(self, view: QTableView, samples: Callable[[], Sequence[str]]) -> None:
         super().__init__(view)
         self._view = view
+        self._samples = samples
         model = view.model()
         self._columns = range(1, model.columnCount())
         view.ensurePolished()  # the theme's font, before measuring with it
         header = view.horizontalHeader()
         header.ensurePolished()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self._widths = {}
-        self._measured: dict[str, int] = {}
-        for column, sample in zip(self._columns, samples, strict=True):
+        for column in self._columns:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            self._widths[column] = max(header.sectionSizeHint(column), self._needed(sample))
-            header.resizeSection(column, self._widths[column])
+        self._widths: dict[int, int] = {}
+        self._measured: dict[str, int] = {}
+        self.refit()
         model.rowsInserted.connect(lambda _parent, first, last: self._fit(model, first, last))
         model.dataChanged.connect(lambda top, bottom, _roles=(): self._fit(model, top.row(), bottom.row()))
         model.modelReset.connect(lambda: self._fit(model, 0, model.rowCount() - 1))
+
+    def refit(self) -> None:
+        """The widths from the headings, the samples and every row, as they read now."""
+        header = self._view.horizontalHeader()
+        for column, sample in zip(self._columns, self._samples(), strict=True):
+            self._widths[column] = max(header.sectionSizeHint(column), self._needed(sample))
+            header.resizeSection(column, self._widths[column])
+        model = self._view.model()
+        self._fit(model, 0, model.rowCount() - 1)
 
     def width(self, column: int) -> int:
         return self._widths[column]

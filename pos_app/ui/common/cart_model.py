@@ -109,6 +109,7 @@ class CartModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         """The headers and the amounts again, in the language just chosen; the rows and the selection stay."""
+        self._answers.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._lines:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._lines) - 1, len(COLUMNS) - 1))
