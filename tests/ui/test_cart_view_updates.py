@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from pos_app.domain.money import Money
-from pos_app.i18n import set_language
 from pos_app.domain.sale import Sale
+from pos_app.i18n import set_language
 from pos_app.ui.common.cart_columns import CartColumns
 from pos_app.ui.common.cart_model import CartModel
 from tests.unit.domain.builders import HST, accessory, product
