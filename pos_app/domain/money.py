@@ -124,10 +124,12 @@ def _format_currency(amount: Decimal, locale: str) -> str:
 
 
 def sum_money(amounts: Iterable[Money]) -> Money:
-    total = Money.zero()
+    total = Decimal(0)  # summed exactly as Decimals, made Money once: each Money rounds on creation
     for amount in amounts:
-        total += amount
-    return total
+        if not isinstance(amount, Money):
+            raise TypeError(f"sum_money adds Money, not {type(amount).__name__}.")
+        total += amount.amount
+    return Money(total)
 
 
 def _weight(value: Decimal | int | Money) -> Fraction:
@@ -144,6 +146,11 @@ def allocate(total: Money, weights: Sequence[Decimal | int | Money]) -> list[Mon
     Each part gets its share rounded down to the cent, then the cents left over go to the parts with the
     largest remainders (earlier parts win ties). All-zero weights split evenly.
     """
+    kinds = {type(w) for w in weights}
+    if kinds == {Money} or kinds == {int}:  # whole cents or whole numbers: the same split in integers, faster
+        whole = [w.cents for w in weights] if kinds == {Money} else list(weights)
+        if all(w >= 0 for w in whole) and any(whole):
+            return _allocate_whole(total, whole)
     shares = [_weight(w) for w in weights]
     if any(share < 0 for share in shares):
         raise ValueError("allocate needs weights of zero or more.")
@@ -164,3 +171,27 @@ def allocate(total: Money, weights: Sequence[Decimal | int | Money]) -> list[Mon
     for index in by_remainder[:leftover]:
         parts[index] += 1
     return [Money.from_cents(sign * part) for part in parts]
+
+
+def _allocate_whole(total: Money, weights: list[int]) -> list[Money]:
+    """allocate() over whole-number weights (not all zero): each exact share is cents × w / W, so its floor and
+    its remainder are integer divisions, ranked exactly as allocate ranks the fractions."""
+    sign = -1 if total.is_negative() else 1
+    cents = abs(total.cents)
+    weight_sum = sum(weights)
+    parts, remainders = [], []
+    for weight in weights:
+        part, remainder = divmod(cents * weight, weight_sum)
+        parts.append(part)
+        remainders.append(remainder)
+    leftover = cents - sum(parts)
+    if leftover:
+        for index in sorted(range(len(parts)), key=lambda i: (-remainders[i], i))[:leftover]:
+            parts[index] += 1
+    return [_from_cents(sign * part) for part in parts]
+
+
+@lru_cache(maxsize=8192)
+def _from_cents(cents: int) -> Money:
+    # Money is immutable, and the lines of a till's carts share the same few amounts.
+    return Money.from_cents(cents)

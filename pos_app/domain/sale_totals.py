@@ -27,16 +27,32 @@ class SalePromotions:
     store_now: Callable[[], datetime]  # naive, store-local
     codes: tuple[str, ...] = ()
     used_locally: Mapping[str, int] = field(default_factory=dict)
+    # Each sale line as the engine sees it, by the line object's id (with the line, so a reused id is not taken
+    # for it): a scan re-prices a cart whose other lines are the same objects as at the last scan.
+    _cart_lines: dict[int, tuple[SaleLine, CartLine]] = field(default_factory=dict, compare=False, repr=False)
 
     def key(self) -> tuple:
         return (id(self.book), self.codes, self.store_now().replace(second=0, microsecond=0))
 
     def price(self, lines: Sequence[SaleLine]) -> PricingResult:
-        cart = [CartLine(sku=line.product.sku, unit_price=line.product.unit_price, quantity=line.quantity,
-                         category=line.product.category, brand=line.product.brand,
-                         is_cannabis=line.product.is_cannabis, unit_cost=line.product.unit_cost,
-                         line_id=str(line.line_id)) for line in lines]
+        known, kept = self._cart_lines, {}
+        cart = []
+        for line in lines:
+            found = known.get(id(line))
+            if found is None or found[0] is not line:
+                found = (line, _cart_line(line))
+            kept[id(line)] = found
+            cart.append(found[1])
+        known.clear()
+        known.update(kept)
         return self.book.price(cart, self.store_now(), self.codes, self.used_locally)
+
+
+def _cart_line(line: SaleLine) -> CartLine:
+    product = line.product
+    return CartLine(sku=product.sku, unit_price=product.unit_price, quantity=line.quantity, category=product.category,
+                    brand=product.brand, is_cannabis=product.is_cannabis, unit_cost=product.unit_cost,
+                    line_id=str(line.line_id))
 
 
 @dataclass(frozen=True)
@@ -61,13 +77,15 @@ def sale_totals(lines: Sequence[SaleLine], cart: CartDiscount | None, components
                 promotions: SalePromotions | None = None) -> SaleTotals:
     pricing = promotions.price(lines) if promotions is not None and lines else None
     by_line = {line.line.line_id: line.discount for line in pricing.lines} if pricing else {}
-    promo = [min(by_line.get(str(line.line_id), Money.zero()), line.gross) for line in lines]
-    subtotal = sum_money(line.gross for line in lines)
+    gross = [line.gross for line in lines]  # each a new Money: worked out once
+    none = Money.zero()
+    promo = [min(by_line.get(str(line.line_id), none), g) for line, g in zip(lines, gross, strict=True)]
+    subtotal = sum_money(gross)
     promotion_total = sum_money(promo)
     # A manual line discount comes off what the promotions left, never below zero.
-    manual = [min(line.discount, line.gross - p) for line, p in zip(lines, promo, strict=True)]
+    manual = [min(line.discount, g - p) for line, g, p in zip(lines, gross, promo, strict=True)]
     line_discounts = sum_money(manual)
-    after_lines = [line.gross - p - m for line, p, m in zip(lines, promo, manual, strict=True)]
+    after_lines = [g - p - m for g, p, m in zip(gross, promo, manual, strict=True)]
     discountable = sum_money(after_lines)
     cart_amount = min(cart.amount_on(discountable), discountable) if cart else Money.zero()
     cart_shares = allocate(cart_amount, after_lines)

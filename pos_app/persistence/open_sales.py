@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from pos_app.persistence.models import OpenSale, PaymentAttempt, PaymentTransaction
@@ -16,12 +16,14 @@ CHARGED = ("approved", "partial")
 
 def save(session: Session, *, terminal_no: int, sale_id: uuid.UUID, staff_id: uuid.UUID,
          snapshot: dict[str, Any], now: datetime) -> None:
-    row = session.get(OpenSale, terminal_no)
-    if row is None:
+    """Every scan saves the cart: one UPDATE of the till's row (reading it first cost as much again), and an
+    INSERT only when the till has no row yet."""
+    changed = session.execute(update(OpenSale).where(OpenSale.terminal_no == terminal_no)
+                              .values(sale_id=sale_id, staff_id=staff_id, snapshot=snapshot, updated_at=now)
+                              .execution_options(synchronize_session=False))
+    if changed.rowcount == 0:
         session.add(OpenSale(terminal_no=terminal_no, sale_id=sale_id, staff_id=staff_id, snapshot=snapshot,
                              updated_at=now))
-    else:
-        row.sale_id, row.staff_id, row.snapshot, row.updated_at = sale_id, staff_id, snapshot, now
     session.flush()
 
 

@@ -1,7 +1,8 @@
 """`python -m tests.perf.profile TARGET [--full]`: one benchmark scenario under pyinstrument, to explain a miss.
 
 Writes tmp/bench/profiles/TARGET.html and TARGET.txt (for hub-push and bootstrap also TARGET-hub.html, the
-server's side). Targets: hub-push, checkout, scan, search, cold-start, z-report, bootstrap, kiosk (the kiosk's
+server's side). Targets: hub-push, checkout, scan, scan-promotions (the same with 1,000 promotions and 50-line
+carts), search, cold-start, z-report, bootstrap, kiosk (the kiosk's
 filter changes, category opens and scroll).
 """
 
@@ -47,6 +48,20 @@ def scan(size: Size) -> None:
     terminal = open_bench_terminal(size, "profile_scan", progress)
     codes = scan_codes(terminal.settings.db_path, min(size.scans, 500), seed=1)
     _profiled("scan", lambda: bench_scan.timed_scans(terminal, codes, progress))
+    terminal.close()
+
+
+def scan_promotions(size: Size) -> None:
+    """The scan bench's second half: 50-line carts re-priced with 1,000 promotions on every scan."""
+    from tests.perf import bench_scan
+    from tests.perf.terminal_env import open_bench_terminal, scan_codes
+
+    terminal = open_bench_terminal(size, "profile_scan_promotions", progress)
+    bench_scan.with_promotions(terminal)
+    codes = scan_codes(terminal.settings.db_path, min(size.scans, 500), seed=1,
+                       max_dried_g=bench_scan.LEGAL_GRAMS / bench_scan.LINES_WITH_PROMOTIONS * 0.9)
+    _profiled("scan-promotions",
+              lambda: bench_scan.timed_scans(terminal, codes, progress, bench_scan.LINES_WITH_PROMOTIONS))
     terminal.close()
 
 
@@ -144,7 +159,8 @@ def kiosk(size: Size) -> None:
     terminal.close()
 
 
-TARGETS = {"hub-push": hub_push, "checkout": checkout, "scan": scan, "search": search, "cold-start": cold_start,
+TARGETS = {"hub-push": hub_push, "checkout": checkout, "scan": scan,
+           "scan-promotions": scan_promotions, "search": search, "cold-start": cold_start,
            "z-report": z_report, "bootstrap": bootstrap, "kiosk": kiosk}
 
 

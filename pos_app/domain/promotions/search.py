@@ -91,38 +91,47 @@ def _exact(evaluator: Evaluator, rules: list[Rule], units: list[int], budget: in
 def _greedy(evaluator: Evaluator, rules: list[Rule], units: list[int]) -> tuple[Rule, ...]:
     """Take the promotion that gains most (its saving less what its units would have saved anyway; on a tie the
     higher priority, then the lower id), again and again; a promotion's take is worked out again only when a unit
-    it counts was taken. The gains wait in a heap; an entry whose promotion was worked out again since is stale."""
+    it counts was taken (found through the promotions each unit counts for). The gains wait in a heap; an entry
+    whose promotion was worked out again since is stale."""
     free = mask_of(units)
-    claim, additive = evaluator.claims.claim, evaluator.additive
+    claim, additive, qualifying = evaluator.claims.claim, evaluator.additive, evaluator.qualifying
 
     def gain(rule: Rule) -> tuple[int, int]:
         saved, mask, _pairs = claim(rule, free)
         if saved and additive:
-            saved -= evaluator.fill_value(mask, evaluator.qualifying[rule])
+            saved -= evaluator.fill_value(mask, qualifying[rule])
         return saved, mask
 
-    # Per promotion, in key order: its place (the heap's tie-break), what it counts, and its gain as last worked out.
-    entries = [[place, rule, evaluator.claims.mask(rule), *gain(rule)] for place, rule in enumerate(rules)]
+    # Per promotion, in key order: its place (the heap's tie-break), whether it is chosen, and its gain and take
+    # as last worked out.
+    entries = [[place, rule, False, *gain(rule)] for place, rule in enumerate(rules)]
+    counting: dict[int, list[list]] = {}  # unit -> the entries of the promotions that count it
+    for entry in entries:
+        for u in qualifying[entry[1]]:
+            found = counting.get(u)
+            if found is None:
+                counting[u] = [entry]
+            else:
+                found.append(entry)
     heap = [(-entry[3], entry[0]) for entry in entries if entry[3] > 0]
     heapq.heapify(heap)
-    left = entries[:]
     chosen: list[Rule] = []
     while heap:
         value, place = heapq.heappop(heap)
         entry = entries[place]
         if entry[3] != -value:
             continue  # stale: taken already, or worked out again
-        left.remove(entry)
-        entry[3] = 0
+        entry[2], entry[3] = True, 0
         taken = entry[4]
         free &= ~taken
         chosen.append(entry[1])
-        for other in left:
-            if other[2] & taken:
-                before = other[3]
-                other[3], other[4] = gain(other[1])
-                if other[3] > 0 and other[3] != before:
-                    heapq.heappush(heap, (-other[3], other[0]))
+        touched = {id(other): other for u in qualifying[entry[1]] if taken >> u & 1 for other in counting[u]
+                   if not other[2]}
+        for other in touched.values():
+            before = other[3]
+            other[3], other[4] = gain(other[1])
+            if other[3] > 0 and other[3] != before:
+                heapq.heappush(heap, (-other[3], other[0]))
     return tuple(chosen)
 
 

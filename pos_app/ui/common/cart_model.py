@@ -4,6 +4,7 @@ can't be sold is marked, and a line a promotion priced names it, its saving in t
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from uuid import UUID
 
 from PySide6.QtCore import (
@@ -31,6 +32,12 @@ UNSELLABLE_LOOK = {
 }
 Index = QModelIndex | QPersistentModelIndex
 PROMOTION_COLOUR = QBrush(QColor("#1b5e20"))  # the name of the deal, in the till's green
+# The roles data() answers; a view asks for a dozen more per cell each paint, answered at once with None.
+ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole,
+                   *UNSELLABLE_LOOK})
+
+
+_line_id = lru_cache(maxsize=4096)(UUID)  # the engine names lines by text; the same lines come back every scan
 
 
 def promotions_by_line(totals: SaleTotals | None) -> dict[UUID, tuple[str, Money]]:
@@ -41,26 +48,59 @@ def promotions_by_line(totals: SaleTotals | None) -> dict[UUID, tuple[str, Money
     for priced, amount in zip(totals.pricing.lines, totals.promotion_per_line, strict=False):
         if amount and priced.allocations:
             names = " + ".join(dict.fromkeys(a.name for a in priced.allocations))
-            found[UUID(priced.line.line_id)] = (names, amount)
+            found[_line_id(priced.line.line_id)] = (names, amount)
     return found
 
 
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Ascending rows as (first, last) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
+
+
 class CartModel(QAbstractTableModel):
+    """Only the rows that changed are announced (a scan adds one row and re-prices a few), so a view measures
+    and repaints those rather than every row after a full reset."""
+
     def __init__(self) -> None:
         super().__init__()
         self._lines: tuple[SaleLine, ...] = ()
         self._unsellable: Mapping[UUID, str] = {}
         self._promotions: Mapping[UUID, tuple[str, Money]] = {}
+        self._answers: dict[int, dict[tuple[int, int], object]] = {}  # row -> (column, role) -> what data() said
 
     def set_lines(self, lines: tuple[SaleLine, ...], unsellable: Mapping[UUID, str] | None = None,
                   totals: SaleTotals | None = None) -> None:
         """``unsellable``: lines the stock cannot cover, with the sentence saying why; they are marked.
         ``totals``: the sale's, so each line shows the promotions that priced it."""
-        self.beginResetModel()
-        self._lines = lines
-        self._unsellable = unsellable or {}
-        self._promotions = promotions_by_line(totals)
-        self.endResetModel()
+        unsellable = unsellable or {}
+        promotions = promotions_by_line(totals)
+        old = self._lines
+        kept = len(old)
+        if len(lines) < kept or any(a.line_id != b.line_id for a, b in zip(old, lines, strict=False)):
+            self.beginResetModel()  # lines went or moved: nothing to keep
+            self._lines, self._unsellable, self._promotions = lines, unsellable, promotions
+            self._answers.clear()
+            self.endResetModel()
+            return
+        changed = [row for row, (was, now) in enumerate(zip(old, lines, strict=False))
+                   if was is not now and was != now
+                   or self._unsellable.get(now.line_id) != unsellable.get(now.line_id)
+                   or self._promotions.get(now.line_id) != promotions.get(now.line_id)]
+        self._lines, self._unsellable, self._promotions = lines[:kept], unsellable, promotions
+        for row in changed:
+            self._answers.pop(row, None)
+        for first, last in _runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+        if len(lines) > kept:
+            self.beginInsertRows(QModelIndex(), kept, len(lines) - 1)
+            self._lines = lines
+            self.endInsertRows()
 
     def promotion_text(self, row: int) -> str:
         """The promotions on the row's line as the cart shows them ("" when none)."""
@@ -69,6 +109,7 @@ class CartModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         """The headers and the amounts again, in the language just chosen; the rows and the selection stay."""
+        self._answers.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._lines:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._lines) - 1, len(COLUMNS) - 1))
@@ -88,8 +129,21 @@ class CartModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        """Each cell's answers are kept until its row changes: a scan repaints every visible row, a dozen roles
+        a cell, and only the rows set_lines announced need working out again."""
+        if role not in ROLES or not index.isValid():
             return None
+        row = index.row()
+        answers = self._answers.get(row)
+        if answers is None:
+            answers = self._answers[row] = {}
+        key = (index.column(), role)
+        if key in answers:
+            return answers[key]
+        answer = answers[key] = self._answer(index, role)
+        return answer
+
+    def _answer(self, index: Index, role: int):
         line = self._lines[index.row()]
         column = index.column()
         problem = self._unsellable.get(line.line_id)

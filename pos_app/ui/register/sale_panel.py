@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,14 +19,21 @@ from pos_app.services.catalog_queries import CatalogQueries
 from pos_app.services.errors import ServiceError
 from pos_app.services.scanning import ProductScan
 from pos_app.services.selling import SaleService
+from pos_app.ui.common.cart_columns import CartColumns
 from pos_app.ui.common.cart_model import CartModel
-from pos_app.ui.common.language import Retranslating
+from pos_app.ui.common.language import Retranslating, money
 from pos_app.ui.common.sale_snapshot import SaleSnapshot
 from pos_app.ui.common.totals import TotalsPanel
 from pos_app.ui.common.widgets import TOUCH_HEIGHT, NoticeBar
 from pos_app.ui.register.search_box import ScanSearchBox
 
 REPRICE_MS = 2000  # how often the open sale's prices are checked against the store-local minute
+
+
+def figure_samples() -> tuple[str, ...]:
+    """The figure columns' usual widest (quantity, price, discount, amount) in the current language: kept tight,
+    so the item column keeps its room; a wider figure widens its column when it first appears."""
+    return ("99", money(Money.from_cents(9_999)), money(Money.from_cents(999)), money(Money.from_cents(99_999)))
 
 
 class SalePanel(Retranslating, QWidget):
@@ -57,10 +63,7 @@ class SalePanel(Retranslating, QWidget):
         self.cart_view.verticalHeader().hide()
         self.cart_view.verticalHeader().setDefaultSectionSize(TOUCH_HEIGHT)
         self.cart_view.clicked.connect(self._line_tapped)  # on a touch screen there is no tooltip to hover
-        header = self.cart_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 5):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.cart_columns = CartColumns(self.cart_view, figure_samples)
 
         left = QVBoxLayout()
         left.addWidget(self.search)
@@ -130,6 +133,7 @@ class SalePanel(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.cart_model.retranslate()
+        self.cart_columns.refit()  # the headings and amounts read differently now
 
     def show_error(self, message: str) -> None:
         self.notice.show_message(message, kind="error")

@@ -90,6 +90,21 @@ def test_allocate_gives_nothing_to_zero_weights_and_stays_within_a_cent_of_the_e
             assert part == Money.zero()
 
 
+@given(total=cents, weights=st.lists(st.integers(0, 1_000_000), min_size=1, max_size=30))
+def test_money_and_whole_number_weights_split_exactly_as_the_same_weights_as_decimals(total, weights):
+    # Money and int weights take a faster integer path; Decimal weights the general one: the parts must agree.
+    as_decimals = [Decimal(w).scaleb(-2) for w in weights]
+    expected = allocate(Money.from_cents(total), as_decimals)
+    assert allocate(Money.from_cents(total), [Money.from_cents(w) for w in weights]) == expected
+    assert allocate(Money.from_cents(total), weights) == expected
+    assert allocate(Money.from_cents(-total), [Money.from_cents(w) for w in weights]) == [-p for p in expected]
+
+
+def test_sum_money_refuses_what_is_not_money():
+    with pytest.raises(TypeError):
+        sum_money([Money.of("1.00"), Decimal("2.00")])
+
+
 @given(total=cents, weights=st.lists(st.integers(0, 1000), min_size=1, max_size=10))
 def test_allocating_a_negative_total_mirrors_the_positive_one(total, weights):
     assert allocate(Money.from_cents(-total), weights) == [
