@@ -50,7 +50,7 @@ def test_an_owner_sees_the_sales_charts_drawn(console_app, tenant, live_hub, tmp
         assert {"by_hour", "by_day", "by_category", "tax", "payments", "shrinkage"} <= charts
         assert all(width > 200 for _key, width, _n in painted), painted
         hour_row = browser.find_element(By.XPATH, "//section[@id='by_hour']//tr[td[1]='01:00']")
-        assert hour_row.text.split()[:3] == ["01:00", "2", "100.00"]
+        assert hour_row.text.split()[:3] == ["01:00", "2", "$100.00"]
         assert browser.execute_script("return document.documentElement.scrollWidth") <= 1280
         folder = screenshot_dir(tmp_path)
         browser.save_screenshot(str(folder / "console-sales.png"))
