@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
-# What a column holds: text, a count, cents (shown as dollars), or a percentage.
-TEXT, COUNT, CENTS, PERCENT, AUTO = "text", "count", "cents", "percent", "auto"  # AUTO: the row says
+# What a column holds: text, a count, cents (shown as dollars), a percentage, or a day (`2026-11-01`, as the CSV
+# keeps it; the page writes it in the reader's language).
+TEXT, COUNT, CENTS, PERCENT, DAY, AUTO = "text", "count", "cents", "percent", "day", "auto"  # AUTO: the row says
 
 
 @dataclass(frozen=True)
@@ -36,16 +39,18 @@ class Table:
     def kind(self, row_at: int, column: Column) -> str:
         return self.row_kinds[row_at] if column.kind == AUTO and self.row_kinds else column.kind
 
-    def cells(self) -> list[list[tuple[str, str]]]:
-        """Each row's cells as (text, kind), for the page."""
+    def figures(self) -> list[list[tuple[Any, str]]]:
+        """Each shown row's values as (value, kind), for a page that writes them in its reader's language; a day
+        as a `date`."""
         rows = self.rows[: self.shown] if self.shown else self.rows
-        return [[(shown(v, self.kind(n, c)), self.kind(n, c)) for v, c in zip(row, self.columns, strict=True)]
-                for n, row in enumerate(rows)]
+        return [[(date.fromisoformat(v) if self.kind(n, c) == DAY and v else v, self.kind(n, c))
+                 for v, c in zip(row, self.columns, strict=True)] for n, row in enumerate(rows)]
 
     def index(self, key: str) -> int:
         return [c.key for c in self.columns].index(key)
 
-    def chart_data(self) -> dict[str, Any] | None:
+    def chart_data(self, day_text: Callable[[date], str] = date.isoformat) -> dict[str, Any] | None:
+        """What the chart draws; an axis of days names them with `day_text` (the page's language)."""
         if not self.chart or not self.rows:
             return None
         rows = self.rows[: self.shown] if self.shown else self.rows
@@ -57,7 +62,9 @@ class Table:
             sets.append({"label": column.title, "money": column.kind == CENTS,
                          "data": [None if row[self.index(key)] is None else float(Decimal(row[self.index(key)])
                                                                                   / scale) for row in rows]})
-        return {"type": self.chart, "labels": [str(row[at]) for row in rows], "datasets": sets}
+        days = self.columns[at].kind == DAY
+        labels = [day_text(date.fromisoformat(row[at])) if days and row[at] else str(row[at]) for row in rows]
+        return {"type": self.chart, "labels": labels, "datasets": sets}
 
 
 def dollars(cents: int | None) -> str:
@@ -66,16 +73,6 @@ def dollars(cents: int | None) -> str:
         return ""
     sign = "-" if cents < 0 else ""
     return f"{sign}{abs(cents) // 100}.{abs(cents) % 100:02d}"
-
-
-def shown(value: Any, kind: str) -> str:
-    if value is None:
-        return "—" if kind != TEXT else ""
-    if kind == CENTS:
-        return dollars(int(value))
-    if kind == PERCENT:
-        return f"{value:+.1f} %"
-    return str(value)
 
 
 def table_csv(table: Table) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, format_percent
 
 LANGUAGES = ("en", "fr")
 DEFAULT_LANGUAGE = "en"
@@ -108,6 +108,14 @@ def cents(value: int | None, language: str | None = None) -> str:
 
 def number(value: Decimal | float | int | None, language: str | None = None) -> str:
     return "—" if value is None else format_decimal(value, locale=_locale(language))
+
+
+def change(value: float | None, language: str | None = None) -> str:
+    """A change in percent, signed, to one decimal: `+12.5%` in English, `+12,5 %` in French; `—` for none."""
+    if value is None:
+        return "—"
+    plain_pattern = Locale.parse(_locale(language)).percent_formats[None].pattern.replace("#,##0", "#,##0.0")
+    return format_percent(value / 100, f"+{plain_pattern};-{plain_pattern}", locale=_locale(language))
 
 
 def amount(value: Decimal | float | int | None, language: str | None = None) -> str:

@@ -15,7 +15,7 @@ from sync.hub import tenancy
 from sync.hub.analytics.period import LONGEST_DAYS, Period, PeriodRefused, parse_period
 from sync.hub.analytics.tables import table_csv
 from sync.hub.console.auth import Visitor, signed_in
-from sync.hub.console.sales_report import BUILDERS, build, titles, today_of
+from sync.hub.console.sales_report import BUILDERS, build, chart_of, titles, today_of
 from sync.hub.console.web import _, redirect, render
 from sync.hub.models import Store
 
@@ -102,7 +102,7 @@ def _page(request: Request, me: Visitor, session, stores: list[Store], choices: 
     sections = [(key, title) for key, title in titles().items() if key != "summary"] if stores else []
     return render(request, "sales.html", 422 if error else 200, me=me, store=store, stores=choices, summary=summary,
                   sections=sections, period=period, previous=period.previous(), error=error, **_urls(store, period),
-                  zones=sorted({s.timezone or "America/Toronto" for s in stores}))
+                  zones=sorted({s.timezone or "America/Toronto" for s in stores}), chart_of=chart_of)
 
 
 def _section(request: Request, me: Visitor, session, stores: list[Store], store: Store | None, table: str,
@@ -116,7 +116,7 @@ def _section(request: Request, me: Visitor, session, stores: list[Store], store:
                       message=error or _("You have no store yet, so there are no sales to show."))
     made = build(session, stores, period, only=table)[0]
     page = "sales_section.html" if request.headers.get("HX-Request") else "sales_section_page.html"
-    return render(request, page, me=me, table=made, **_urls(store, period))
+    return render(request, page, me=me, table=made, chart_of=chart_of, **_urls(store, period))
 
 
 def _csv(session, stores: list[Store], store: Store | None, table: str, first: str, last: str) -> Response:

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from sync.hub.analytics import money, sales
 from sync.hub.analytics.period import Period, Scope
-from sync.hub.analytics.tables import AUTO, CENTS, COUNT, PERCENT, Column, Table, change, with_previous
+from sync.hub.analytics.tables import AUTO, CENTS, COUNT, DAY, PERCENT, Column, Table, change, with_previous
+from sync.hub.console import language
 from sync.hub.console.web import _
 from sync.hub.models import Store
 from sync.hub.store_time import store_zone
@@ -107,15 +108,16 @@ def _series(session: Session, both: Both, kind: str) -> list[list]:
 
 def by_day(session: Session, both: Both) -> Table:
     return Table("by_day", title("by_day"), [
-        Column("day", _("Day")), Column("sales", _("Sales"), COUNT), Column("net", _("Net sales"), CENTS),
-        Column("previous_day", _("Same day of the previous period")), *_previous()],
+        Column("day", _("Day"), DAY), Column("sales", _("Sales"), COUNT), Column("net", _("Net sales"), CENTS),
+        Column("previous_day", _("Same day of the previous period"), DAY), *_previous()],
         _series(session, both, "day"), chart="line", label="day", values=["net", "net_previous"])
 
 
 def by_week(session: Session, both: Both) -> Table:
     return Table("by_week", title("by_week"), [
-        Column("week", _("Week of (Monday)")), Column("sales", _("Sales"), COUNT), Column("net", _("Net sales"), CENTS),
-        Column("previous_week", _("Same week of the previous period")), *_previous()],
+        Column("week", _("Week of (Monday)"), DAY), Column("sales", _("Sales"), COUNT),
+        Column("net", _("Net sales"), CENTS),
+        Column("previous_week", _("Same week of the previous period"), DAY), *_previous()],
         _series(session, both, "week"), label="week", values=["net", "net_previous"],
         note=_("A week at either end of the period holds only its days inside the period."))
 
@@ -249,6 +251,12 @@ BUILDERS: dict[str, Callable[[Session, Both], Table]] = {
 def build(session: Session, stores: list[Store], period: Period, only: str | None = None) -> list[Table]:
     both = Both(Scope.of(session, stores, period), Scope.of(session, stores, period.previous()))
     return [builder(session, both) for key, builder in BUILDERS.items() if only in (None, key)]
+
+
+def chart_of(table: Table) -> dict | None:
+    """A table's chart, its days named in the request's language (the figures stay numbers; the page's script
+    writes them in its language)."""
+    return table.chart_data(language.day)
 
 
 def today_of(stores: list[Store]) -> date:

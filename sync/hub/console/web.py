@@ -57,7 +57,8 @@ def environment(locale: str = DEFAULT_LOCALE) -> Environment:
     env.filters.update(money=partial(language.money, language=locale), cents=partial(language.cents, language=locale),
                        number=partial(language.number, language=locale), when=partial(language.when, language=locale),
                        day=partial(language.day, language=locale), amount=partial(language.amount, language=locale),
-                       plain=partial(language.plain, language=locale), said=error_text)
+                       plain=partial(language.plain, language=locale), change=partial(language.change, language=locale),
+                       said=error_text)
     return env
 
 

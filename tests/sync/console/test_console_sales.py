@@ -160,3 +160,31 @@ def test_the_days_per_sku_equal_the_order_lines_and_a_rebuild(console_app, seede
     with db.read() as session:
         assert {tuple(row) for row in session.execute(kept)} == expected
         assert {tuple(row) for row in session.execute(taxes)} == expected_taxes
+
+
+def test_the_page_writes_money_days_and_changes_in_the_readers_language(console_app, seeded):
+    """Figures on the page (not the CSV) follow the request's language: `140,00 $`, `+86,7 %`, `2 nov. 2025` in
+    French, `$140.00`, `+86.7%` and ISO days in English; the CSV keeps its English keys, ISO days and bare
+    amounts in either language."""
+    from html import unescape
+
+    manager = console_as(console_app, seeded.manager)
+    base, period = f"/console/stores/{seeded.store_a}/sales", {"first": FIRST, "last": LAST}
+    english = unescape(manager.get(base, params=period).text)
+    assert "$140.00" in english and "+86.7%" in english and "2025-10-29 to 2025-10-31" in english
+    days = unescape(manager.get(f"{base}/section", params={**period, "table": "by_day"}).text)
+    assert '<td class="nowrap">2025-11-02</td>' in days and "$130.00" in days
+
+    assert manager.get("/console/language/fr", params={"next": base}).status_code == 303
+    french = unescape(manager.get(base, params=period).text).replace("\u00a0", " ").replace("\u202f", " ")
+    assert "140,00 $" in french and "+86,7 %" in french and "140.00" not in french
+    assert "Du 1 nov. 2025 au 3 nov. 2025 (3 jours), comparé au 29 oct. 2025 au 31 oct. 2025" in french
+    assert "Ventes nettes (avant taxes)" in french and "Panier moyen (net)" in french
+    days = unescape(manager.get(f"{base}/section", params={**period, "table": "by_day"}).text).replace("\u00a0", " ")
+    assert '<td class="nowrap">2 nov. 2025</td>' in days and "130,00 $" in days and "2025-11-02" not in days
+    assert '"labels": ["1 nov. 2025", "2 nov. 2025", "3 nov. 2025"]' in days, "the chart's days in French too"
+    assert "Ventes par jour" in days and "Même jour de la période précédente" in days
+    csv_text = manager.get(f"{base}/export", params={**period, "table": "by_day"}).text
+    assert csv_text.startswith("day,sales,net,previous_day,net_previous,change_percent\r\n")
+    assert "2025-11-02,3,130.00,2025-10-30,30.00," in csv_text
+    assert manager.get(f"{base}/export", params={**period, "table": "nope"}).text.startswith("Il n'y a pas de tableau")

@@ -3,6 +3,8 @@ day, and every chart is drawn (its canvas holds painted pixels); saved as consol
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from tests.sync.console.browser import require_chromium, screenshot_dir, start_chromium, wait_for
 from tests.sync.console.conftest import PASSWORD
 from tests.sync.console.sales_world import FIRST, LAST, seed_sales
@@ -50,7 +52,7 @@ def test_an_owner_sees_the_sales_charts_drawn(console_app, tenant, live_hub, tmp
         assert {"by_hour", "by_day", "by_category", "tax", "payments", "shrinkage"} <= charts
         assert all(width > 200 for _key, width, _n in painted), painted
         hour_row = browser.find_element(By.XPATH, "//section[@id='by_hour']//tr[td[1]='01:00']")
-        assert hour_row.text.split()[:3] == ["01:00", "2", "100.00"]
+        assert hour_row.text.split()[:3] == ["01:00", "2", "$100.00"]
         assert browser.execute_script("return document.documentElement.scrollWidth") <= 1280
         folder = screenshot_dir(tmp_path)
         browser.save_screenshot(str(folder / "console-sales.png"))
@@ -67,5 +69,25 @@ def test_an_owner_sees_the_sales_charts_drawn(console_app, tenant, live_hub, tmp
         wait_for(browser, _all_drawn, timeout=30)
         assert browser.execute_script("return document.documentElement.scrollWidth") <= 820
         browser.save_screenshot(str(folder / "console-sales-tablet.png"))
+        # In French: the same page, its figures written the French way, still within a tablet's width and a desk's.
+        here = browser.execute_script("return location.pathname + location.search")
+        browser.get(f"{live_hub.url}/console/language/fr?next={quote(here, safe='')}")
+        wait_for(browser, _all_drawn, timeout=30)
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr"
+        hour_row = browser.find_element(By.XPATH, "//section[@id='by_hour']//tr[td[1]='01:00']")
+        assert [cell.text.replace("\u00a0", " ") for cell in hour_row.find_elements(By.TAG_NAME, "td")][:3] == [
+            "01:00", "2", "100,00 $"]
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 820
+        browser.save_screenshot(str(folder / "console-sales-fr-tablet.png"))
+        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+        browser.refresh()
+        wait_for(browser, _all_drawn, timeout=30)
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 1280
+        assert "Ventes de" in browser.page_source and "Répartition des paiements" in browser.page_source
+        browser.save_screenshot(str(folder / "console-sales-fr.png"))
+        for key in ("by_day", "tax", "refunds_voids", "shrinkage"):
+            browser.execute_script(f"document.getElementById('{key}').scrollIntoView()")
+            browser.save_screenshot(str(folder / f"console-sales-fr-{key}.png"))
     finally:
         browser.quit()

@@ -3,8 +3,10 @@
 (function () {
   "use strict";
   var colours = ["#2f7d55", "#9bb8a8", "#d08c2f", "#3b6ea8", "#a84b3b", "#6d5ba8", "#4a9a9a", "#b0a04a"];
-  var money = new Intl.NumberFormat((document.documentElement.lang || "en") + "-CA",
-                                 {style: "currency", currency: "CAD"});
+  // Figures on the axes and in the tooltips in the page's language, as its tables write them (1 234,56 $).
+  var locale = (document.documentElement.lang || "en") + "-CA";
+  var money = new Intl.NumberFormat(locale, {style: "currency", currency: "CAD"});
+  var count = new Intl.NumberFormat(locale);
   function draw(canvas) {
     if (canvas.dataset.drawn) { return; }
     canvas.dataset.drawn = "yes";
@@ -18,12 +20,12 @@
       };
     });
     var isMoney = spec.datasets.length > 0 && spec.datasets[0].money;
-    var tick = function (value) { return isMoney ? money.format(value) : value; };
+    var tick = function (value) { return (isMoney ? money : count).format(value); };
     new Chart(canvas, {
       type: spec.type === "hbar" ? "bar" : spec.type,
       data: {labels: spec.labels, datasets: sets},
       options: {
-        animation: false, responsive: true, maintainAspectRatio: false,
+        animation: false, responsive: true, maintainAspectRatio: false, locale: locale,
         indexAxis: spec.type === "hbar" ? "y" : "x",
         plugins: {
           legend: {display: round || sets.length > 1, position: round ? "right" : "top"},
