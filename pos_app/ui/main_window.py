@@ -6,7 +6,7 @@ out brings the terminal's language back."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from pos_app.domain.staff import can_supervise
 from pos_app.i18n import current_language, set_language
@@ -64,9 +64,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.sync_label = SyncStatusLabel(terminal.store_clock)
         self.printer_label = QLabel()
         self.payment_label = QLabel()
+        # Each status at its own width; the sync line (the longest, and one tap from its panel) takes what is left
+        # and is the one cut short on a narrow screen, rather than every status a little (French runs longer).
+        self.sync_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         for label in (self.staff_label, self.shift_label, self.sync_label, self.printer_label,
                       self.payment_label):
-            self.statusBar().addWidget(label, 1)
+            self.statusBar().addWidget(label, 1 if label is self.sync_label else 0)
         self.sync_button = touch_button("", name="StatusButton")
         self.sync_button.clicked.connect(self.open_sync_panel)
         self.statusBar().addPermanentWidget(self.sync_button)
