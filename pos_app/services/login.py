@@ -34,10 +34,10 @@ from pos_app.services.errors import (
     StaffNotFound,
 )
 from pos_app.services.mutations import staff_locked, staff_pin_changed, staff_unlocked
+from pos_app.services.pin_rules import pin_refusal
 from pos_app.services.pins import hash_pin, pin_matches
 from pos_app.services.staff import StaffMember, is_manager, staff_member_from
 from pos_app.services.terminal import TerminalContext
-from sync.pin_policy import pin_problem
 from sync.staff_rules import works_in
 
 log = logging.getLogger(__name__)
@@ -104,7 +104,7 @@ class LoginService:
         too: `sync.pin_policy`; an unknown code gets the strictest)."""
         with self._session_factory() as session:
             user = staff_by_code(session, staff_code)
-            return pin_problem(pin or "", user.role if user is not None else "admin")
+            return pin_refusal(pin or "", user.role if user is not None else "admin")
 
     def choose_new_pin(self, staff_code: str, temporary_pin: str, new_pin: str, again: str) -> StaffMember:
         """Replace a temporary PIN with the cashier's own (typed twice) and sign in. The new PIN's hash goes to the
@@ -117,7 +117,7 @@ class LoginService:
             check = self._check(session, staff_code, temporary_pin, purpose={"for": "new_pin"})
             user = staff_by_code(session, check.member.staff_code) if check.member else None
             if user is not None:
-                refusal = pin_problem(new_pin or "", user.role) or refusal
+                refusal = pin_refusal(new_pin or "", user.role) or refusal
             if user is not None and not user.pin_temporary:
                 refusal = Message("new_pin_refused.already_own")
             if user is not None and refusal is None and pin_matches(user.pin_hash, new_pin, self._pepper):

@@ -125,3 +125,22 @@ def test_the_card_terminals_answers_read_as_before_in_english_and_in_french_too(
             == "socket closed", "the terminal's own words pass through"
     finally:
         set_language("en")
+
+
+def test_a_new_pin_refused_by_the_hubs_rule_reads_in_the_registers_language(french):
+    from pos_app.services.pin_rules import pin_refusal
+
+    assert pin_refusal("12", "manager") == ("Le NIP d'un gérant a au moins 6 chiffres; celui-ci en a 2. "
+                                            "Choisissez un NIP plus long.")
+    assert pin_refusal("12a4", "cashier") == "Un NIP ne contient que des chiffres (0-9). Choisissez un autre NIP."
+    assert pin_refusal("4071", "cashier") is None
+
+
+def test_every_sentence_of_the_hubs_pin_rule_has_the_terminals_words():
+    from pos_app.services.pin_rules import _KEYS
+    from sync.pin_policy import pin_problem
+
+    tried = ("12a4", "12", "123456789", "1111", "111111", "4071", "407158")
+    sentences = {problem.template for pin in tried for role in ("cashier", "manager", "admin")
+                 if (problem := pin_problem(pin, role)) is not None}
+    assert sentences == set(_KEYS), "a sentence of sync.pin_policy with no catalog key in pos_app.services.pin_rules"
