@@ -18,6 +18,7 @@ from pos_app.bootstrap import open_terminal
 from pos_app.config import load_settings
 from pos_app.i18n import DEFAULT_LANGUAGE, set_language
 from pos_app.services.first_run import FirstRun
+from pos_app.ui.register.tender_dialog import TenderDialog
 from pos_app.ui.tasks import wait_for_background_work
 from pos_app.ui.wizard import window as steps
 from pos_app.ui.wizard.window import FirstRunWizard
@@ -190,6 +191,14 @@ def test_from_an_empty_folder_to_the_register_with_the_stores_products(qtbot, hu
             code = terminal.catalog.in_stock_codes(1, ("dried_flower",))[0]
             cashier.scan(code)
             assert len(till.sales.sale.lines) == 1 and till.sales.totals().total.cents > 0
+            total = till.sales.totals().total
+            cashier.click(cashier.button("F12"))  # and the first sale, paid in cash
+            assert cashier.dialog is not None, cashier.notice
+            cashier.attest_age()
+            tender = cashier.wait_for_dialog(TenderDialog)
+            with qtbot.waitSignal(cashier.register.checkout.completed) as done:
+                cashier.click(tender.exact_button)
+            assert done.args[0].total_amount == total
             cashier.window.close()
     finally:
         wait_for_background_work()
