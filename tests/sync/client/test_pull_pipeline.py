@@ -93,3 +93,66 @@ def test_a_failed_apply_stops_the_pull_and_keeps_the_position_of_the_last_page_a
     Puller(hub, replica).pull_until_caught_up()
     assert replica.applied == ["c1", "c2", "c3", "c4", "c5", "c6"]
     assert hub.requests[0].cursor == "c2"
+
+
+class HeaderHub(FakeHub):
+    """Answers unparsed, with the next cursor in the headers as the hub sends it; a body is parsed only once the
+    request for the page after it has gone out (or after a timeout, and then the test fails)."""
+
+    def __init__(self, last: int) -> None:
+        super().__init__(last)
+        self.asked = {}  # cursor -> threading.Event, set when that cursor was asked for
+        self.parsed_before_next_was_asked: list[str] = []
+        self.parsed: list[str] = []
+
+    def _asked(self, cursor: str | None) -> threading.Event:
+        return self.asked.setdefault(cursor, threading.Event())
+
+    def fetch_pull(self, request: PullRequest):
+        answer = self.pull(request)
+        self._asked(request.cursor).set()
+        hub = self
+
+        class Answer:
+            next_cursor, has_more = answer.cursor, answer.has_more
+
+            def page(self) -> PullResponse:
+                if answer.has_more and not hub._asked(answer.cursor).wait(5):
+                    hub.parsed_before_next_was_asked.append(answer.cursor)
+                hub.parsed.append(answer.cursor)
+                return answer
+        return Answer()
+
+
+def test_the_next_page_is_asked_for_from_the_headers_while_the_one_before_is_parsed():
+    hub, replica, prepared = HeaderHub(last=6), FakeReplica(), []
+    report = Puller(hub, replica, prepare=lambda page: prepared.append(page.cursor)).pull_until_caught_up()
+    assert replica.applied == ["c1", "c2", "c3", "c4", "c5", "c6"] and report.pages == 6
+    assert prepared == ["c2", "c3", "c4", "c5", "c6"]
+    assert hub.parsed == ["c2", "c3", "c4", "c5", "c6"], "pages after the first are parsed off the fetching thread"
+    assert hub.parsed_before_next_was_asked == [], "each next request went out before the page before was parsed"
+    assert [request.cursor for request in hub.requests] == [None, "c1", "c2", "c3", "c4", "c5"], "each page once"
+
+
+def test_a_page_that_fails_ahead_raises_only_when_its_turn_comes():
+    class FailingHub(HeaderHub):
+        def fetch_pull(self, request: PullRequest):
+            if request.cursor == "c3":
+                raise RuntimeError("hub went away")
+            return super().fetch_pull(request)
+
+    hub, replica = FailingHub(last=6), FakeReplica()
+    with pytest.raises(RuntimeError, match="hub went away"):
+        Puller(hub, replica).pull_until_caught_up()
+    assert replica.applied == ["c1", "c2", "c3"], "the pages before the failed one are applied"
+
+
+def test_an_answer_whose_headers_disagree_with_its_body_is_not_used():
+    from sync.client.errors import HubUnreachable
+    from sync.client.transport import FetchedPage
+
+    body = _page(2, 5).model_dump_json().encode()
+    assert FetchedPage(body, "http://hub", "c2", True).page().cursor == "c2"
+    assert FetchedPage(body, "http://hub").page().cursor == "c2", "no header: the body alone says"
+    with pytest.raises(HubUnreachable, match="headers do not match"):
+        FetchedPage(body, "http://hub", "c9", True).page()
