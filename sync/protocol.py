@@ -171,15 +171,10 @@ class ProblemBody(BaseModel):
 RESTORED_DATABASE = "restored_database"
 """422 code of a push whose ids the hub already holds with other content: take a new client id."""
 
-# A pull answer's next cursor, also in a header: "more CURSOR" or "last CURSOR" (has_more and cursor, as in the
-# body). A terminal catching up sends its next request as soon as the headers are in, and validates the body
-# (which must agree) while that request is on its way. Left out when the cursor is not plain ASCII.
-NEXT_CURSOR_HEADER = "X-Sync-Next-Cursor"
-
 
 __all__ = [
     "MAX_BATCH", "MAX_PULL_LIMIT", "MAX_WAIT_SECONDS", "MUTATIONS", "OCS_GROUP", "PROTOCOL_VERSION",
-    "NEXT_CURSOR_HEADER", "RESTORED_DATABASE", "Change",
+    "RESTORED_DATABASE", "Change",
     "ErrorBody", "GapError", "Mutation", "MutationResult", "MutationStatus", "PairRequest", "PairResponse",
     "ProblemBody", "PullRequest", "PullResponse", "PushRequest", "PushResponse",
 ]

@@ -4,20 +4,19 @@ A page is applied only on top of the position it was asked from; if a second pul
 renewal got there first, the page is dropped and asked for again. ``reset: true`` brings a full snapshot;
 the applier replaces the hub's rows and keeps the outbox.
 
-Catching up is a pipeline of three (`sync.client.read_ahead`): while one page is applied (on the caller's
-thread, in feed order), a helper thread parses and prepares the next, and another already asks the hub for the
-one after, with the cursor the hub gave in its answer's headers. The cursor is saved only with its applied
-page, so a crash loses at most the page in hand and the few fetched ahead, and re-asks them.
+Catching up is a pipeline of two: while one page is applied (on the caller's thread, in feed order), a
+helper thread already fetches the next one with the cursor the hub just gave. The cursor is saved only
+with its applied page, so a crash loses at most the page in hand and the one in flight, and re-asks them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from sync.client.errors import SyncError
 from sync.client.ports import PullPosition, ReplicaStore
-from sync.client.read_ahead import Fetched, ReadAhead
 from sync.client.transport import HubClient
 from sync.protocol import MAX_PULL_LIMIT, PullRequest, PullResponse
 
@@ -58,52 +57,51 @@ class Puller:
         """Pages until the hub has nothing more. Only the first request may long-poll."""
         report = PullReport()
         dropped = 0
-        ahead: ReadAhead | None = None
-        with self._replica.catch_up():
-            try:
-                position = self._replica.position()
-                page = self._fetch(position, wait_seconds)
-                while True:
-                    if ahead is None and page.has_more:
-                        ahead = ReadAhead(self._fetch_ahead, self._prepare,
-                                          PullPosition(position.client_id, page.cursor))
-                    if not self._replica.apply_page(position, page):
-                        ahead = _closed(ahead)
-                        dropped += 1
-                        if dropped > MAX_DROPPED_PAGES:
-                            raise SyncError("The terminal's sync position keeps moving under the puller; try again.")
-                        position = self._replica.position()
-                        page = self._fetch(position)
-                        continue
-                    report.pages += 1
-                    report.changes += len(page.changes)
-                    report.reset = report.reset or page.reset
-                    if progress is not None and page.changes:
-                        progress(report.changes, report.changes + page.remaining)
-                    if not page.has_more:
-                        return report
-                    position, page = ahead.next()
-            finally:
-                _closed(ahead)
+        with self._replica.catch_up(), \
+                ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-prefetch") as prefetcher:
+            position = self._replica.position()
+            page = self._fetch(position, wait_seconds)
+            while True:
+                upcoming = self._prefetch(prefetcher, position, page)
+                try:
+                    applied = self._replica.apply_page(position, page)
+                except BaseException:
+                    _abandon(upcoming)
+                    raise
+                if not applied:
+                    _abandon(upcoming)
+                    dropped += 1
+                    if dropped > MAX_DROPPED_PAGES:
+                        raise SyncError("The terminal's sync position keeps moving under the puller; try again.")
+                    position = self._replica.position()
+                    page = self._fetch(position)
+                    continue
+                report.pages += 1
+                report.changes += len(page.changes)
+                report.reset = report.reset or page.reset
+                if progress is not None and page.changes:
+                    progress(report.changes, report.changes + page.remaining)
+                if upcoming is None:
+                    return report
+                position, page = upcoming[0], upcoming[1].result()
 
-    def _fetch_ahead(self, position: PullPosition) -> Fetched:
-        request = PullRequest(client_id=position.client_id, cursor=position.cursor, limit=self._page_size)
-        fetch_pull = getattr(self._hub, "fetch_pull", None)
-        if fetch_pull is None:  # a hub client that only parses: fetched and parsed on the fetching thread
-            return _Parsed(self._hub.pull(request))
-        return fetch_pull(request)
+    def _prefetch(self, prefetcher: ThreadPoolExecutor, position: PullPosition,
+                  page: PullResponse) -> tuple[PullPosition, Future[PullResponse]] | None:
+        """The next page's position and a future of it, or None when this page is the last one."""
+        if not page.has_more:
+            return None
+        following = PullPosition(position.client_id, page.cursor)
+        return following, prefetcher.submit(self._fetch_prepared, following)
+
+    def _fetch_prepared(self, position: PullPosition) -> PullResponse:
+        page = self._fetch(position)
+        if self._prepare is not None:
+            self._prepare(page)
+        return page
 
 
-class _Parsed:
-    def __init__(self, page: PullResponse) -> None:
-        self._page, self.next_cursor, self.has_more = page, page.cursor, page.has_more
-
-    def page(self) -> PullResponse:
-        return self._page
-
-
-def _closed(ahead: ReadAhead | None) -> None:
-    # Pages fetched ahead of a position that did not come about are useless; a request on its way is left to
-    # finish and its answer, or its error, is dropped.
-    if ahead is not None:
-        ahead.close()
+def _abandon(upcoming: tuple[PullPosition, Future[PullResponse]] | None) -> None:
+    # A page fetched on top of a position that did not come about is useless; one already in flight is
+    # left to finish (the executor waits for it) and its answer, or its error, is dropped.
+    if upcoming is not None:
+        upcoming[1].cancel()

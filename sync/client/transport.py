@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
@@ -21,7 +20,6 @@ from sync.client.errors import (
 )
 from sync.logs import CORRELATION_HEADER, correlation_id
 from sync.protocol import (
-    NEXT_CURSOR_HEADER,
     RESTORED_DATABASE,
     PairRequest,
     PairResponse,
@@ -52,31 +50,6 @@ def _retry_after(response: httpx.Response) -> float | None:
     return float(value) if value.replace(".", "", 1).isdigit() else None
 
 
-@dataclass(frozen=True)
-class FetchedPage:
-    """A pull answer as it came off the wire, not yet validated, and where the next page starts when the hub
-    said so in its headers (`NEXT_CURSOR_HEADER`): the next request can go out before this one is parsed."""
-
-    body: bytes
-    base_url: str
-    next_cursor: str | None = None  # None: the headers did not say; the parsed page will
-    has_more: bool | None = None
-
-    def page(self) -> PullResponse:
-        page = _validated(PullResponse, self.body, self.base_url)
-        if self.has_more is not None and (page.cursor, page.has_more) != (self.next_cursor, self.has_more):
-            raise HubUnreachable(f"The hub at {self.base_url} sent a pull answer whose headers do not match it.")
-        return page
-
-
-def _validated(model: type[Answer], body: bytes, base_url: str) -> Answer:
-    try:
-        return model.model_validate_json(body)
-    except ValidationError as error:
-        # Half an answer (a proxy cut it short) reads like no answer: the outcome is unknown.
-        raise HubUnreachable(f"The hub at {base_url} sent an answer that is not complete.") from error
-
-
 class HubClient:
     """Talks to one hub. `token` is read on every request, so pairing again takes effect at once."""
 
@@ -100,17 +73,8 @@ class HubClient:
                           headers={CORRELATION_HEADER: correlation_id(request.client_id, first, last)})
 
     def pull(self, request: PullRequest) -> PullResponse:
-        return self.fetch_pull(request).page()
-
-    def fetch_pull(self, request: PullRequest) -> FetchedPage:
-        """The pull answer unparsed, with the next page's cursor when the hub's headers carry it."""
         # A long-poll holds the answer back up to wait_seconds; the read timeout must outlast it.
-        response = self._send("/sync/v1/pull", request, extra_wait=request.wait_seconds)
-        header = response.headers.get(NEXT_CURSOR_HEADER)
-        if header is None:
-            return FetchedPage(response.content, self.base_url)
-        has_more, _, cursor = header.partition(" ")
-        return FetchedPage(response.content, self.base_url, cursor, has_more == "more")
+        return self._post("/sync/v1/pull", request, PullResponse, extra_wait=request.wait_seconds)
 
     def store_summary(self, client_id: uuid.UUID, day: date) -> StoreDaySummary:
         """One day of this terminal's store's sales, as the hub has them now."""
@@ -125,11 +89,6 @@ class HubClient:
 
     def _post(self, path: str, request: BaseModel, model: type[Answer], *, authorised: bool = True,
               extra_wait: float = 0.0, headers: dict[str, str] | None = None) -> Answer:
-        response = self._send(path, request, authorised=authorised, extra_wait=extra_wait, headers=headers)
-        return _validated(model, response.content, self.base_url)
-
-    def _send(self, path: str, request: BaseModel, *, authorised: bool = True, extra_wait: float = 0.0,
-              headers: dict[str, str] | None = None) -> httpx.Response:
         headers = dict(headers or {})
         if authorised:
             token = self._token()
@@ -146,7 +105,11 @@ class HubClient:
             raise HubUnreachable(f"The hub at {self.base_url} cannot be reached ({type(error).__name__}).") \
                 from error
         _raise_for(response, self.base_url)
-        return response
+        try:
+            return model.model_validate_json(response.content)
+        except ValidationError as error:
+            # Half an answer (a proxy cut it short) reads like no answer: the outcome is unknown.
+            raise HubUnreachable(f"The hub at {self.base_url} sent an answer that is not complete.") from error
 
 
 def _raise_for(response: httpx.Response, base_url: str) -> None:

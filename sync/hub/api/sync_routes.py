@@ -18,7 +18,6 @@ from sync.hub.tokens import Principal
 from sync.hub.tracing import mark_correlation
 from sync.logs import CORRELATION_HEADER
 from sync.protocol import (
-    NEXT_CURSOR_HEADER,
     RESTORED_DATABASE,
     ErrorBody,
     GapError,
@@ -84,16 +83,9 @@ async def pull(request: PullRequest, principal: Principal = Depends(terminal_pri
             await _wait_for_change(db, principal, deadline)
             page = await run_in_threadpool(sync_service.pull, db, principal, request)
         # Written from the feed rows, not through a model per change: a PullResponse on the wire all the same.
-        return Response(page.wire_json(), media_type="application/json", headers=_next_cursor(page))
+        return Response(page.wire_json(), media_type="application/json")
     except (sync_service.Forbidden, ClientIdRefused) as error:
         raise HTTPException(403, str(error)) from None
-
-
-def _next_cursor(page) -> dict[str, str]:
-    cursor = page.cursor
-    if not (cursor.isascii() and cursor.isprintable()):
-        return {}
-    return {NEXT_CURSOR_HEADER: f"{'more' if page.has_more else 'last'} {cursor}"}
 
 
 @router.post("/store-summary", response_model=StoreDaySummary, responses=ERRORS)
