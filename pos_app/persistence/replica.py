@@ -217,6 +217,8 @@ class SqlReplica:
             catalog_upkeep.pause(conn)
             self._clear(conn, held)
         self._write(conn, steps, held)
+        if any(step.table.name in catalog_upkeep.SEARCHED_TABLES for step in steps) and catalog_upkeep.paused(conn):
+            catalog_upkeep.fill(conn)  # indexed for search while the next pages are fetched
         keep_stricter_locks(conn, self._tables["users"], locks)
         if not page.has_more:  # caught up (maybe after a restart mid-way)
             if kiosk_listing.paused(conn):

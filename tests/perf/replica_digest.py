@@ -25,7 +25,9 @@ SKIPPED_COLUMNS = {"sync_state": {"last_pull_at", "last_good_sync_at", "client_i
 def _digest(conn: sqlite3.Connection, table: str) -> tuple[int, str]:
     columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')
                if row[1] not in SKIPPED_COLUMNS.get(table, set())]
-    listed = ", ".join(f'"{c}"' for c in columns)
+    if table.endswith("_search"):  # FTS5: which catalog row (rowid) each indexed text belongs to
+        columns = ["rowid", *columns]
+    listed = ", ".join(f'"{c}"' if c != "rowid" else c for c in columns)
     digest = hashlib.sha256()
     count = 0
     for row in conn.execute(f'SELECT {listed} FROM "{table}" ORDER BY {listed}'):
