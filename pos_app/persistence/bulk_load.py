@@ -60,8 +60,13 @@ def _uuid_hex(value: str) -> str:  # never None: its own fallback
 
 
 def _utc_text(value: str) -> str | None:
-    # The hub writes aware UTC times with microseconds; anything else takes the long way.
-    return f"{value[:10]} {value[11:26]}" if len(value) == 32 and value.endswith("+00:00") else None
+    # The hub writes aware UTC times, with microseconds unless they are 0; anything else takes the long way.
+    if value.endswith("+00:00"):
+        if len(value) == 32:
+            return f"{value[:10]} {value[11:26]}"
+        if len(value) == 25:
+            return f"{value[:10]} {value[11:19]}.000000"
+    return None
 
 
 def _cents_text(value: Any) -> int | None:
@@ -88,7 +93,17 @@ def _with_shortcut(shortcut: Callable[[Any], Any], general: Convert) -> Convert:
     def convert(value: Any) -> Any:
         quick = shortcut(value)
         return general(value) if quick is None else quick
+    convert.column = lambda values: [  # type: ignore[attr-defined]  # a column at once: one call a value
+        value if value is None else quick if (quick := shortcut(value)) is not None else general(value)
+        for value in values]
     return convert
+
+
+def _column(convert: Convert) -> Callable[[tuple], list]:
+    """``convert`` over a whole column of values (None stays None)."""
+    column = getattr(convert, "column", None)
+    return column if column is not None else (
+        lambda values: [value if value is None else convert(value) for value in values])
 
 
 def _storage(column: Column, dialect: Dialect) -> Convert | None:
@@ -145,23 +160,25 @@ class TableLoader:
         # need a conversion are touched one by one.
         self._all_names = tuple(name for name, _convert in self._columns)
         self._pick = itemgetter(*self._all_names)
-        self._conversions = [(i, convert) for i, (_name, convert) in enumerate(self._columns) if convert]
+        # Converted a column at a time: a page's values of one column go through one comprehension.
+        self._conversions = [(i, _column(convert)) for i, (_name, convert) in enumerate(self._columns) if convert]
 
     def rows(self, rows: Iterable[dict[str, Any]]) -> Rows:
         """The hub's JSON rows as stored values, grouped by key set; no database needed (any thread)."""
-        by_keys: Rows = {}
-        whole = by_keys.setdefault(self._all_names, [])
+        by_keys: Rows = {self._all_names: []}
+        picked, pick = [], self._pick
         for data in rows:
             try:
-                values = list(self._pick(data))
+                picked.append(pick(data))
             except KeyError:
                 keys, partial = self._partial(data)
                 by_keys.setdefault(keys, []).append(partial)
-                continue
+        if picked and self._conversions:
+            columns = list(zip(*picked, strict=True))
             for i, convert in self._conversions:
-                if values[i] is not None:
-                    values[i] = convert(values[i])
-            whole.append(tuple(values))
+                columns[i] = convert(columns[i])
+            picked = list(zip(*columns, strict=True))
+        by_keys[self._all_names] = picked
         return by_keys
 
     def write(self, conn: Connection, rows: Rows) -> None:

@@ -1,8 +1,11 @@
 """The catalog's search index and secondary indexes during a first sync (or a reset): no upkeep row by row, one
 build at the end (migration 0019).
 
-- The FTS5 trigram tables of migration 0004 are kept by triggers that test ``catalog_upkeep_state.paused``;
-  at the end each is made again and filled with one ``INSERT … SELECT``.
+- The FTS5 trigram tables of migration 0004 are kept by triggers that test ``catalog_upkeep_state.paused``.
+  Paused, each is made again empty, and filled with one ``INSERT … SELECT`` per page of catalog rows as the
+  pages come in (`fill`): the index is built while the next pages are fetched, not after the last one. At the
+  end it is made to agree with the catalog (`rebuild`): rows the catch-up retired or replaced are taken out,
+  rows not in it yet are put in.
 - The secondary (not unique) indexes of the biggest catalog tables are dropped, their definitions kept in
   ``catalog_upkeep_indexes``, and made again after the rows are in: SQLite sorts each once instead of
   inserting into it row by row. The unique ones stay, since the replica's upserts find rows by them.
@@ -18,10 +21,12 @@ from sqlalchemy.engine import Connection
 _STATE = "catalog_upkeep_state"
 _DEFERRED = "catalog_upkeep_indexes"
 # (catalog table, its search table, the indexed values: name, brand, SKU), as the triggers of 0004 index a row
+# ({t} is the catalog table's alias, or nothing)
 _SEARCHED = (
-    ("ocs_product_catalog", "ocs_product_search", "product_name, brand_name, ocs_variant_number"),
-    ("accessories_catalog", "accessory_search", "name, coalesce(brand, ''), sku"),
+    ("ocs_product_catalog", "ocs_product_search", ("{t}product_name", "{t}brand_name", "{t}ocs_variant_number")),
+    ("accessories_catalog", "accessory_search", ("{t}name", "coalesce({t}brand, '')", "{t}sku")),
 )
+SEARCHED_TABLES = frozenset(table for table, _search, _values in _SEARCHED)
 # The tables a first sync writes most rows to, each with several indexes besides its unique keys.
 DEFERRED_INDEX_TABLES = ("ocs_product_catalog", "batch_tracking")
 
@@ -37,6 +42,26 @@ def pause(conn: Connection) -> None:
     for name, sql in indexes:
         conn.exec_driver_sql(f"INSERT OR REPLACE INTO {_DEFERRED} (name, sql) VALUES (?, ?)", (name, sql))
         conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    for _table, search, _values in _SEARCHED:
+        # Dropped and made again from its own definition: emptying an FTS5 table row by row costs as much as
+        # filling it.
+        definition = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                          (search,)).scalar_one()
+        conn.exec_driver_sql(f"DROP TABLE {search}")
+        conn.exec_driver_sql(definition)
+
+
+def _values(values: tuple[str, str, str], alias: str = "") -> list[str]:
+    return [value.format(t=alias) for value in values]
+
+
+def fill(conn: Connection) -> None:
+    """While paused: index for search the active catalog rows written since the last fill (rows are appended,
+    so they are the ones past the search table's last rowid)."""
+    for table, search, values in _SEARCHED:
+        conn.exec_driver_sql(f"INSERT INTO {search} (rowid, name, brand, sku) SELECT rowid, "
+                             f"{', '.join(_values(values))} FROM {table} "
+                             f"WHERE rowid > coalesce((SELECT max(rowid) FROM {search}), 0) AND is_active")
 
 
 def paused(conn: Connection) -> bool:
@@ -44,20 +69,22 @@ def paused(conn: Connection) -> bool:
 
 
 def rebuild(conn: Connection) -> None:
-    """Make the set-aside indexes again, index every active catalog row for search in one statement per table,
-    and let the triggers keep the search index from now on.
+    """Make the set-aside indexes again, bring each search table in line with its catalog (every active row,
+    with its name, brand and SKU as they are now), and let the triggers keep the search index from now on.
 
-    Each search table is dropped and made again from its own definition: emptying an FTS5 table row by row
-    costs as much as filling it.
+    A row filled during the catch-up and then retired, or replaced (a re-sent row can take the rowid of the one
+    it replaced), is taken out; rows not indexed yet are put in.
     """
     for _name, sql in conn.exec_driver_sql(f"SELECT name, sql FROM {_DEFERRED} ORDER BY name").all():
         conn.exec_driver_sql(sql)
     conn.exec_driver_sql(f"DELETE FROM {_DEFERRED}")
     for table, search, values in _SEARCHED:
-        definition = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
-                                          (search,)).scalar_one()
-        conn.exec_driver_sql(f"DROP TABLE {search}")
-        conn.exec_driver_sql(definition)
-        conn.exec_driver_sql(f"INSERT INTO {search} (rowid, name, brand, sku) "
-                             f"SELECT rowid, {values} FROM {table} WHERE is_active")
+        name, brand, sku = _values(values, "t.")
+        conn.exec_driver_sql(
+            f"DELETE FROM {search} WHERE rowid IN (SELECT s.rowid FROM {search} s LEFT JOIN {table} t "
+            f"ON t.rowid = s.rowid AND t.is_active WHERE t.rowid IS NULL OR s.name IS NOT {name} "
+            f"OR s.brand IS NOT {brand} OR s.sku IS NOT {sku})")
+        conn.exec_driver_sql(f"INSERT INTO {search} (rowid, name, brand, sku) SELECT rowid, "
+                             f"{', '.join(_values(values))} FROM {table} "
+                             f"WHERE is_active AND rowid NOT IN (SELECT rowid FROM {search})")
     conn.exec_driver_sql(f"UPDATE {_STATE} SET paused = 0")

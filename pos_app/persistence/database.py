@@ -54,6 +54,11 @@ def hold_background_checkpoints(engine: Engine, held: bool) -> None:
         checkpointer.held = held
 
 
+def has_background_checkpoints(engine: Engine) -> bool:
+    """Whether a ``WalCheckpointer`` folds this database's log in (then no commit, nor a bulk load, need to)."""
+    return _file_key(engine.url.database) in _background
+
+
 def _no_autocheckpoint(dbapi_connection, _record) -> None:
     dbapi_connection.execute("PRAGMA wal_autocheckpoint=0")
 

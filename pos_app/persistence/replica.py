@@ -37,9 +37,9 @@ from sqlalchemy.engine import Connection
 
 from hardware.codes.gs1 import gtin14_or_none
 from pos_app.domain.equivalency import ProductForm, dried_equivalent_per_unit
-from pos_app.persistence import catalog_upkeep, kiosk_listing
+from pos_app.persistence import catalog_upkeep, catch_up_pragmas, kiosk_listing
 from pos_app.persistence.bulk_load import Rows, TableLoader
-from pos_app.persistence.database import WRITE_TRANSACTION, autocheckpoint_pages, hold_background_checkpoints
+from pos_app.persistence.database import WRITE_TRANSACTION, hold_background_checkpoints
 from pos_app.persistence.models import Base, SyncState
 from pos_app.persistence.staff_locks import keep_stricter_locks, staff_locks
 from pos_app.persistence.types import utcnow
@@ -62,10 +62,6 @@ NESTED = {"purchase_orders": ("purchase_order_items", "purchase_order_id"),
           "kiosk_tickets": ("kiosk_ticket_lines", "ticket_id")}
 # A new PIN chosen at this register (staff.pin_changed.v1) is a `users` row written here first.
 LOCAL_FIRST = ("kiosk_tickets", "ocs_inventory_reservations", "inventory_shelf_assignments", "users")
-CATCH_UP_CHECKPOINT_PAGES = 262_144  # 1 GiB of WAL at SQLite's 4 KiB pages: more than a catch-up writes
-CATCH_UP_CACHE = -131_072  # KiB: 128 MiB
-DEFAULT_CACHE = -2000  # SQLite's own
-ANALYSIS_ROWS = 1000
 MAX_PREPARED = 4
 GROUPED_PAGES = 20  # a first sync commits every this many pages, or every GROUPED_SECONDS
 GROUPED_SECONDS = 1.0
@@ -93,31 +89,6 @@ def _derived(table: str, data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _bulk_mode(engine: Engine, driver, on: bool) -> None:
-    """While catching up, the WAL is folded into the database once at the end instead of every 4 MB (a first
-    sync's random index inserts otherwise rewrite the same pages at every checkpoint), and a bigger page
-    cache keeps the indexes' pages between pages. Each page still commits atomically with its cursor, but
-    without its own fsync (synchronous=NORMAL on this connection only): a power cut can lose the last pages,
-    which are the hub's and are simply pulled again; the next sale's FULL commit syncs them with it."""
-    hold_background_checkpoints(engine, on)
-    if on:
-        driver.execute("PRAGMA synchronous=NORMAL")  # apply_page puts FULL back once its page is in
-    driver.execute(f"PRAGMA wal_autocheckpoint={CATCH_UP_CHECKPOINT_PAGES if on else autocheckpoint_pages(engine)}")
-    driver.execute(f"PRAGMA cache_size={CATCH_UP_CACHE if on else DEFAULT_CACHE}")
-
-
-def _settle(engine: Engine, driver) -> None:
-    """After a catch-up: fold the WAL into the database, and give the planner statistics for the new rows.
-
-    Without statistics SQLite guesses, and for a 100,000-row catalog its guesses pick poor indexes for the
-    search and stock queries. A sampled ANALYZE (analysis_limit) takes milliseconds, not seconds.
-    """
-    _bulk_mode(engine, driver, False)
-    driver.execute("PRAGMA wal_checkpoint(PASSIVE)")
-    driver.execute(f"PRAGMA analysis_limit={ANALYSIS_ROWS}")
-    driver.execute("ANALYZE")
-
-
 @dataclass
 class _Writing:
     """A page's open write transaction, and the pages of a first sync it holds so far."""
@@ -127,6 +98,9 @@ class _Writing:
     transaction: Any
     started: float
     pages: int = 0
+    # `LOCAL_FIRST` rows written here ahead of the hub, (id, the outbox mutation id), read once per
+    # transaction: no other connection writes while it holds the write lock.
+    local_first: dict[str, list[tuple[uuid.UUID, int]]] | None = None
 
 
 @dataclass
@@ -164,7 +138,7 @@ class SqlReplica:
         if writing is None:
             writing = self._begin(page)
         try:
-            applied = self._apply(writing.conn, position, page)
+            applied = self._apply(writing, position, page)
         except BaseException:
             # The pull stops here, maybe for hours offline: sales must not pile up in an unfolded log.
             hold_background_checkpoints(self._engine, False)
@@ -210,7 +184,7 @@ class SqlReplica:
         conn = self._engine.connect()
         driver = conn.connection.driver_connection
         driver.execute("PRAGMA foreign_keys=OFF")  # outside any transaction, or SQLite ignores it
-        _bulk_mode(self._engine, driver, page.has_more or self._catching_up)
+        catch_up_pragmas.bulk_mode(self._engine, driver, page.has_more or self._catching_up)
         conn.execution_options(**WRITE_TRANSACTION)
         return _Writing(conn, driver, conn.begin(), time.monotonic())
 
@@ -224,15 +198,16 @@ class SqlReplica:
             writing.driver.execute("PRAGMA foreign_keys=ON")
             writing.driver.execute("PRAGMA synchronous=FULL")  # the pooled connection may carry a sale next
             if settle and commit:
-                _settle(self._engine, writing.driver)
+                catch_up_pragmas.settle(self._engine, writing.driver)
             writing.conn.close()
 
-    def _apply(self, conn: Connection, position: PullPosition, page: PullResponse) -> bool:
+    def _apply(self, writing: _Writing, position: PullPosition, page: PullResponse) -> bool:
+        conn = writing.conn
         state = conn.execute(select(self._state)).one()
         if state.client_id != position.client_id or state.pull_cursor != position.cursor:
             return False  # another pull, or a new client id, got here first
         # Local mutations up to here are in the hub's rows of this page: `LOCAL_FIRST` rows past it stay.
-        held = self._held_locally(conn, state.mutation_id_base + page.last_mutation_id)
+        held = self._held_locally(writing, state.mutation_id_base + page.last_mutation_id)
         steps = self._prepared_steps(page)
         locks = staff_locks(conn, self._tables["users"]) if any(s.table.name == "users" for s in steps) else {}
         if page.reset or position.cursor is None:
@@ -242,6 +217,8 @@ class SqlReplica:
             catalog_upkeep.pause(conn)
             self._clear(conn, held)
         self._write(conn, steps, held)
+        if any(step.table.name in catalog_upkeep.SEARCHED_TABLES for step in steps) and catalog_upkeep.paused(conn):
+            catalog_upkeep.fill(conn)  # indexed for search while the next pages are fetched
         keep_stricter_locks(conn, self._tables["users"], locks)
         if not page.has_more:  # caught up (maybe after a restart mid-way)
             if kiosk_listing.paused(conn):
@@ -294,14 +271,21 @@ class SqlReplica:
             steps.append(step)
         return steps
 
-    def _held_locally(self, conn: Connection, through_mutation_id: int) -> dict[str, set[uuid.UUID]]:
-        """Ids of `LOCAL_FIRST` rows written here whose mutation the hub has not applied yet, per table."""
-        held = {}
-        for name in LOCAL_FIRST:
-            table = self._tables[name]
-            held[name] = set(conn.execute(select(table.c.id).where(
-                table.c.version < 0, -table.c.version > through_mutation_id)).scalars())
-        return held
+    def _held_locally(self, writing: _Writing, through_mutation_id: int) -> dict[str, set[uuid.UUID]]:
+        """Ids of `LOCAL_FIRST` rows written here whose mutation the hub has not applied yet, per table.
+
+        The rows are read once per transaction (a scan of each table: done per page, 2 ms a page and growing as
+        a first sync fills the shelf assignments). Within it only this replica writes, and it never writes a
+        negative version, nor replaces a row still held; the LMID only grows, so a row let go stays let go.
+        """
+        if writing.local_first is None:
+            writing.local_first = {}
+            for name in LOCAL_FIRST:
+                table = self._tables[name]
+                writing.local_first[name] = [(row.id, -row.version) for row in writing.conn.execute(
+                    select(table.c.id, table.c.version).where(table.c.version < 0))]
+        return {name: {key for key, mutation_id in rows if mutation_id > through_mutation_id}
+                for name, rows in writing.local_first.items()}
 
     def _clear(self, conn: Connection, held: dict[str, set[uuid.UUID]]) -> None:
         for name in REPLICATED_TABLES:

@@ -180,3 +180,32 @@ def test_every_barcode_in_the_demo_store_is_a_gtin_14_by_the_one_gtin_rule(termi
                  if code]
         codes += [code for code in session.scalars(select(Accessory.barcode)) if code and code.isdigit()]
     assert codes and [code for code in codes if gtin14_or_none(code) != code] == []
+
+
+def test_a_catch_up_indexes_pages_as_they_come_and_ends_with_the_catalog_as_it_is(replica_terminal):
+    """A reset in three pages: the search index is filled page by page while the triggers are paused. A product
+    re-sent renamed later in the catch-up (REPLACE can give it the rowid of the row it replaced) and a product
+    retired are right in the index at the end."""
+    terminal = replica_terminal
+    catalog = terminal.catalog
+    ids = [str(uuid.uuid4()) for _ in range(3)]
+    rows = [_product_data(terminal, id=product_id, ocs_variant_number=f"QZ-{n}", product_name=f"Pagewise {word} 1 g",
+                          each_gtin=None, case_gtin=None, dried_equivalent_g=None)
+            for n, (product_id, word) in enumerate(zip(ids, ("Alpaca", "Bison", "Caribou"), strict=True))]
+    replica = SqlReplica(terminal.engine)
+
+    def page(*changes: Change, has_more: bool, reset: bool = False) -> None:
+        assert replica.apply_page(replica.position(), PullResponse(
+            cursor=uuid.uuid4().hex, last_mutation_id=0, changes=list(changes), has_more=has_more, reset=reset))
+
+    page(*(Change(entity="product", id=row["id"], op="put", version=1, data=row) for row in rows), has_more=True,
+         reset=True)
+    with terminal.engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM ocs_product_search")).scalar() == 3, "filled already"
+    page(Change(entity="product", id=ids[2], op="put", version=2, data={**rows[2], "product_name": "Pagewise Dingo"}),
+         has_more=True)
+    page(Change(entity="product", id=ids[0], op="delete", version=3), has_more=False)
+    assert catalog.search("caribou") == [] and catalog.search("alpaca") == []
+    assert [hit.sku for hit in catalog.search("dingo")] == ["QZ-2"]
+    assert sorted(hit.sku for hit in catalog.search("pagewise")) == ["QZ-1", "QZ-2"]
+    assert _index_is_whole(terminal)

@@ -12,7 +12,8 @@ import sqlite3
 import time
 from pathlib import Path
 
-from pos_app.persistence.replica import CATCH_UP_CACHE, REPLICATED_TABLES
+from pos_app.persistence.catch_up_pragmas import CATCH_UP_CACHE
+from pos_app.persistence.replica import REPLICATED_TABLES
 
 
 def bootstrap_floor(source_db: Path, work_dir: Path) -> tuple[float, int]:

@@ -23,7 +23,9 @@ ROOT = Path(__file__).resolve().parents[2]
 BENCH_DIR = ROOT / "tmp" / "bench"
 CACHE_DIR = BENCH_DIR / "cache"
 WORK_DIR = BENCH_DIR / "work"
-HUB_PREFIX = "bench_hub_"
+# Runs sharing one PostgreSQL under different hub secret keys drop each other's templates (a stale key is a
+# stale template): POS_BENCH_HUB_PREFIX gives a run templates of its own.
+HUB_PREFIX = os.environ.get("POS_BENCH_HUB_PREFIX", "bench_hub_")
 
 os.environ.setdefault("POS_APP_KEYRING", "file")  # benchmark terminals never touch the desktop's keyring
 

@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from sqlalchemy import BigInteger, String, Text, cast, delete, func, literal, select, tuple_, update
+from sqlalchemy import BigInteger, String, Text, cast, delete, func, literal, select, text, tuple_, update
 from sqlalchemy.orm import Session
 
 from sync.hub.feed.cursor import Position, Tally, decode_cursor, decode_tally, encode_cursor
@@ -69,6 +69,18 @@ _FEED_COLUMNS = (SyncChange.entity, SyncChange.entity_id, SyncChange.op, SyncCha
                  cast(SyncChange.data, Text))  # the JSON as stored: no parse here, no dump again on the wire
 
 
+def _walk_the_index(session: Session) -> None:
+    """On PostgreSQL, read the page down the feed's index whatever the planner's statistics say.
+
+    A page reads at most `limit + 1` rows in index order, so the index walk is always right. But before
+    `sync_changes` is first analysed (a store just seeded or imported: autovacuum comes later), the planner
+    guesses a few hundred rows and picks a bitmap scan and a sort of every row after the cursor: 55 ms a page
+    at 45,000 changes instead of 2, and a first sync that grows quadratic. For this read transaction only.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SET LOCAL enable_sort = off"))
+
+
 def read_page(session: Session, store_id: uuid.UUID, cursor: str | None, limit: int) -> Page:
     feed = session.get(StoreFeed, store_id)
     if feed is None:
@@ -77,6 +89,7 @@ def read_page(session: Session, store_id: uuid.UUID, cursor: str | None, limit: 
     reset = position is None
     if position is None:
         position = Position(0)
+    _walk_the_index(session)
     rows = [FeedRow(*row) for row in session.execute(
         select(*_FEED_COLUMNS).where(SyncChange.store_id == store_id, _after(position))
         .order_by(SyncChange.version, SyncChange.entity, SyncChange.entity_id).limit(limit + 1)

@@ -260,3 +260,39 @@ def test_a_page_mid_version_is_found_by_an_index_seek(client, world, hub_app, ba
         sql = query.compile(session.bind, compile_kwargs={"literal_binds": True})
         plan = "\n".join(row[0] for row in session.execute(text(f"EXPLAIN {sql}")))
     assert "Index Cond" in plan and "ROW(version" in plan, plan
+
+
+def test_a_page_is_read_down_the_feed_index_before_the_feed_is_analysed(client, world, hub_app, backend):
+    """A store just seeded or imported has no statistics yet: the planner must not sort every row after the
+    cursor (a bitmap scan and a sort: 55 ms a page at 45,000 changes, quadratic over a first sync)."""
+    from sqlalchemy import event, text
+
+    from sync.hub.feed.pages import read_page
+
+    if backend != "postgres":
+        pytest.skip("the plan checked is PostgreSQL's")
+    terminal = world.terminals["A1"]
+    db = hub_app.state.db
+    with db.write() as session:  # a big snapshot, as a store's first catalog import leaves it
+        session.execute(text(
+            "INSERT INTO sync_changes (store_id, entity, entity_id, version, op, data) "
+            "SELECT :store, 'zz_bulk', lpad(n::text, 8, '0'), 1, 'put', '{}' FROM generate_series(1, 30000) AS n"),
+            {"store": terminal.store_id})
+        session.execute(text("DELETE FROM pg_statistic WHERE starelid = 'sync_changes'::regclass"))
+        session.execute(text("UPDATE pg_class SET reltuples = -1 WHERE relname = 'sync_changes'"))
+    statements = []
+
+    def seen(_conn, _cursor, statement, parameters, _context, _many):
+        if "FROM sync_changes" in statement and "ORDER BY" in statement:
+            statements.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        with db.read() as session:
+            read_page(session, terminal.store_id, None, 1000)  # the size a terminal asks for
+            statement, parameters = statements[-1]
+            plan = "\n".join(row[0] for row in session.connection().exec_driver_sql(
+                f"EXPLAIN {statement}", parameters))
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert "Sort" not in plan and "ix_sync_changes_feed_order" in plan, plan
