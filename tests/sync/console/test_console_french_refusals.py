@@ -158,19 +158,20 @@ def test_purchasing_and_tax_rate_refusals_in_french_and_their_french_amounts(con
     assert rejected.status_code == 422
     assert "ligne 2 : le fournisseur NOBODY est inconnu; ajoutez-le d'abord à la page Fournisseurs" in said(rejected)
 
-    past = said(owner.post("/console/tax-rates", {"province_code": "PE", "tax_type": "HST", "percent": "14,5",
+    # Nova Scotia: tax rates are the province's, shared by every tenant, and PE is test_console_purchasing's.
+    past = said(owner.post("/console/tax-rates", {"province_code": "NS", "tax_type": "HST", "percent": "14,5",
                                                   "effective_from": in_days(-1)}))
     assert "Un nouveau taux entre en vigueur à une date future (après le " in past and "after" not in past
-    added = owner.post("/console/tax-rates", {"province_code": "PE", "tax_type": "HST", "percent": "9,975 %",
+    added = owner.post("/console/tax-rates", {"province_code": "NS", "tax_type": "HST", "percent": "9,975 %",
                                               "effective_from": in_days(40)})
     assert added.status_code == 303, said(added)[-800:]
     with console_app.state.db.read() as session:
         assert Decimal("0.09975") in set(session.scalars(select(TaxRate.rate).where(TaxRate.tax_type == "HST")))
     page = said(owner.get(added.headers["location"]))
     assert "TVH" in page and "9,975" in page
-    overlap = said(owner.post("/console/tax-rates", {"province_code": "PE", "tax_type": "HST", "percent": "16",
+    overlap = said(owner.post("/console/tax-rates", {"province_code": "NS", "tax_type": "HST", "percent": "16",
                                                      "effective_from": in_days(40)}))
-    assert "La TVH de PE a déjà un taux à partir du " in overlap
+    assert "La TVH de NS a déjà un taux à partir du " in overlap
 
 
 def test_catalog_rows_accessories_reports_and_schedules_say_what_is_wrong_in_french(console_app, tenant):

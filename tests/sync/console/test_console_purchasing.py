@@ -64,7 +64,8 @@ def test_an_owner_schedules_a_tax_rate_and_the_old_one_ends_the_day_before(conso
     assert overlap.status_code == 422 and "would overlap it" in overlap.text
     with console_app.state.db.read() as session:
         rates = session.execute(_pe_hst()).all()
-        audited = session.scalar(select(HubAudit.details).where(HubAudit.action == "tax_rate.added"))
+        audited = session.scalar(select(HubAudit.details).where(HubAudit.action == "tax_rate.added",
+                                                                HubAudit.tenant_id == tenant.tenant_id))
     assert [(str(rate), str(to) if to else None) for rate, _from, to in rates] == [
         ("0.15", str((utcnow() + timedelta(days=29)).date())), ("0.145", None)]
     assert audited["province"] == "PE" and audited["rate"] == "0.145"
