@@ -201,7 +201,8 @@ def test_a_temporary_pin_is_replaced_at_the_register_and_a_price_override_sells(
                                                           OcsInventory.sku == sku))
         assert level.override_price is None
         history = list(session.scalars(select(HubAudit.details).where(
-            HubAudit.action.like("price.override_%"), HubAudit.store_id == tenant.store_a)))
+            HubAudit.action.like("price.override_%"), HubAudit.store_id == tenant.store_a)
+            .order_by(HubAudit.created_at)))
     assert [(h["before"], h["after"]) for h in history] == [(None, "24.50"), ("24.50", None)]
 
 

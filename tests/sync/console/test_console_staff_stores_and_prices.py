@@ -92,7 +92,8 @@ def test_a_staff_members_stores_and_discount_limit_from_the_console(console_app,
         fed = {change.store_id: change.data for change in session.scalars(select(SyncChange).where(
             SyncChange.entity == "staff_user", SyncChange.entity_id == str(user.id)))}
         details = session.scalars(select(HubAudit.details).where(HubAudit.entity_id == str(user.id),
-                                                                 HubAudit.action == "staff.updated")).all()
+                                                                 HubAudit.action == "staff.updated")
+                                  .order_by(HubAudit.created_at)).all()  # details[-1]: the latest change
     assert set(fed) == {tenant.store_a, tenant.store_b}
     assert fed[tenant.store_b]["store_id"] == str(tenant.store_a) and fed[tenant.store_b]["store_ids"] is None
     assert details[-1]["taken_off"] == [str(tenant.store_b)] and details[-1]["discount_cap_percent"] is None
