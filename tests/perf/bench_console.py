@@ -50,6 +50,10 @@ CONSOLE_PAGES: tuple[tuple[str, str], ...] = (
     ("sales by hour", "/console/stores/{store}/sales/section?table=by_hour&first=2026-01-01&last=2026-01-07"),
     ("sales tax", "/console/stores/{store}/sales/section?table=tax&first=2026-01-01&last=2026-01-07"),
     ("sales CSV, products", "/console/stores/{store}/sales/export?table=by_product&first=2026-01-01&last=2026-01-07"),
+    # The whole history: the bench's 1,000,000 order lines are sold 2026-01-01 to 2026-02-27 (one order each 20 s).
+    ("sales, all 1M lines", "/console/stores/{store}/sales?first=2026-01-01&last=2026-03-01"),
+    ("sales by category, all 1M lines",
+     "/console/stores/{store}/sales/section?table=by_category&first=2026-01-01&last=2026-03-01"),
 )
 FLOOR_URL = "/healthz"  # the same server and client answering with no page and no query: the floor of every row
 

@@ -38,7 +38,7 @@ def totals(session: Session, scope: Scope) -> dict[str, int]:
                                  total(Order.tax_amount), total(Order.total_amount))
                           .where(*sales_of(scope))).one()
     orders, gross, discounts, net, tax, paid = (int(v) for v in row)
-    return {"orders": orders, "units": items(session, scope)["units"], "gross": gross, "discounts": discounts,
+    return {"orders": orders, "units": units_sold(session, scope), "gross": gross, "discounts": discounts,
             "net": net, "tax": tax, "total": paid, "basket": basket(net, orders)}
 
 
@@ -67,6 +67,17 @@ def items(session: Session, scope: Scope) -> dict[str, Any]:
     if "items" not in scope.memo:
         scope.memo["items"] = _items(session, scope)
     return scope.memo["items"]
+
+
+def units_sold(session: Session, scope: Scope) -> int:
+    """The units of the period: one sum over the days per SKU, without meeting the catalogs as `items` does (the
+    summary needs only this figure, and over months the catalog look-ups were most of its time)."""
+    if "items" in scope.memo:
+        return scope.memo["items"]["units"]
+    days = SalesSkuDay
+    return int(session.scalar(select(func.coalesce(func.sum(days.units), 0)).where(
+        days.store_id.in_([s.id for s in scope.stores]), days.day.between(scope.period.first, scope.period.last)))
+        or 0)
 
 
 def _items(session: Session, scope: Scope) -> dict[str, Any]:
