@@ -18,6 +18,10 @@ class DeviceEvents(QObject):
         self._scanner = scanner
         self._id_reader = id_reader
 
+    @property
+    def scanner(self) -> Scanner | None:
+        return self._scanner
+
     def start(self) -> None:
         if self._scanner is not None:
             self._scanner.start(self.scanned.emit, self.device_problem.emit)
