@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from pos_app.ui.backoffice.table import RowsTable
 from pos_app.ui.backoffice.words import day, number
+from pos_app.ui.common.language import Retranslating
 from pos_app.ui.common.widgets import touch_button
 
 # The receiving service's words for an order's state, pieces joined by " · " (Shipped · receiving here).
@@ -21,7 +22,7 @@ def order_status(words: str) -> str:
                       for piece in words.split(" · "))
 
 
-class OrdersPage(QWidget):
+class OrdersPage(Retranslating, QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.orders: list = []
@@ -46,10 +47,6 @@ class OrdersPage(QWidget):
         self.lead.setText(self.tr("Purchase orders and shipping notices for this store. Open one to receive it."))
         self.show_orders(self.orders)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_orders(self, orders: list) -> None:
         self.orders = orders

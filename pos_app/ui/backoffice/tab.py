@@ -3,11 +3,12 @@ sentence in the window's notice bar, and written again in the new language when 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QWidget
 
 from hardware.codes.classify import ScanKind, ScanResult
 from pos_app.services.staff import StaffMember
+from pos_app.ui.common.language import Retranslating
 from pos_app.ui.terminal_services import TerminalServices
 
 # What a code that is not a product is, for the sentence a tab gives when it only takes products.
@@ -25,7 +26,7 @@ NOT_A_PRODUCT = {
 }
 
 
-class BackOfficeTab(QWidget):
+class BackOfficeTab(Retranslating, QWidget):
     key = ""  # the name `--mode receiving` and the screenshots use to open this tab
     title = ""  # the tab's label, in English (``label`` is in the language spoken now)
     message = Signal(str, str)  # a sentence for the notice bar, and its kind (error, warning, info, success)
@@ -42,10 +43,6 @@ class BackOfficeTab(QWidget):
     def retranslate(self) -> None:
         """Every fixed word of the tab again, in the language spoken now; what a manager opens next follows too."""
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def begin(self, staff: StaffMember) -> None:
         """A manager signed in (or another took over): the tab shows fresh data for them."""

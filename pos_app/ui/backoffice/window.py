@@ -3,7 +3,7 @@ scanner or a keyboard wedge, is read once and handed to the tab in front."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from hardware.codes.errors import CodeParseError
@@ -13,6 +13,7 @@ from pos_app.services.staff import StaffMember
 from pos_app.ui.backoffice.tab import BackOfficeTab
 from pos_app.ui.backoffice.tabs import build_tabs
 from pos_app.ui.common.header import HeaderBar
+from pos_app.ui.common.language import Retranslating
 from pos_app.ui.common.placement import show_on_screen
 from pos_app.ui.common.widgets import NoticeBar, touch_button
 from pos_app.ui.device_events import DeviceEvents
@@ -36,7 +37,7 @@ def refusal_for(member: StaffMember) -> str:
         name=member.name, role=QCoreApplication.translate("BackOfficeWindow", ROLES[role]) if role in ROLES else role)
 
 
-class BackOfficeWindow(QMainWindow):
+class BackOfficeWindow(Retranslating, QMainWindow):
     sync_now_requested = Signal()  # queued to the sync worker's thread
 
     def __init__(self, terminal: TerminalServices, *, start_tab: str | None = None,
@@ -112,10 +113,6 @@ class BackOfficeWindow(QMainWindow):
         for index, tab in enumerate(self.tab_list):
             self.tabs.setTabText(index, tab.label)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- who is working ----------------------------------------------------------------------------------
 

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.kiosk_browse import Filters
 from pos_app.services.kiosk_catalog import KioskCatalog
+from pos_app.ui.common.language import Retranslating
 from pos_app.ui.kiosk.filters import FilterPanel
 from pos_app.ui.kiosk.keyboard import OnScreenKeyboard
 from pos_app.ui.kiosk.product_grid import CARD_ROLE, ProductGrid
-from pos_app.ui.kiosk.widgets import Retranslating, discard, kiosk_button, set_compact
+from pos_app.ui.kiosk.widgets import discard, kiosk_button, set_compact
 from pos_app.ui.kiosk.words import category_title
 
 NO_MATCH = QT_TRANSLATE_NOOP("BrowseScreen", "No products match. Clear a filter, or try another word.")

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollA
 from pos_app.domain.money import Money
 from pos_app.domain.sale import SaleLine
 from pos_app.ui.common.cart_model import promotions_by_line
+from pos_app.ui.common.language import Retranslating
 from pos_app.ui.common.totals import LimitMeter, TotalsPanel
 from pos_app.ui.kiosk.cart import KioskCart
 from pos_app.ui.kiosk.code_panel import CodePanel
-from pos_app.ui.kiosk.widgets import Retranslating, discard, kiosk_button
+from pos_app.ui.kiosk.widgets import discard, kiosk_button
 from pos_app.ui.kiosk.words import figure, money
 
 ESTIMATE = QT_TRANSLATE_NOOP("CartScreen", "Estimated. The counter confirms prices and taxes when you pay.")

@@ -6,8 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
+from pos_app.ui.common.language import Retranslating
 from pos_app.ui.kiosk.keyboard import OnScreenKeyboard
-from pos_app.ui.kiosk.widgets import Retranslating, kiosk_button
+from pos_app.ui.kiosk.widgets import kiosk_button
 
 
 class CodePanel(Retranslating, QFrame):

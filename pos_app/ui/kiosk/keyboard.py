@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 
-from pos_app.ui.kiosk.widgets import Retranslating, kiosk_button
+from pos_app.ui.common.language import Retranslating
+from pos_app.ui.kiosk.widgets import kiosk_button
 
 ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL'", "ZXCVBNM-&.")
 

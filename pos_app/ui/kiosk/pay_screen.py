@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from pos_app.domain.money import Money
-from pos_app.ui.kiosk.widgets import Retranslating, kiosk_button
+from pos_app.ui.common.language import Retranslating
+from pos_app.ui.kiosk.widgets import kiosk_button
 from pos_app.ui.kiosk.words import money
 
 

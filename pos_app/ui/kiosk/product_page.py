@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 
 from pos_app.domain.kiosk_browse import dried_equivalent_text
 from pos_app.services.kiosk_catalog import ProductCard
+from pos_app.ui.common.language import Retranslating
 from pos_app.ui.kiosk.tiles import thumbnail
-from pos_app.ui.kiosk.widgets import Retranslating, kiosk_button
+from pos_app.ui.kiosk.widgets import kiosk_button
 from pos_app.ui.kiosk.words import figure, money, strain
 
 PICTURE = 360

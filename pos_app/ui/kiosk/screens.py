@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from pos_app.ui.kiosk.widgets import Retranslating, kiosk_button
+from pos_app.ui.common.language import Retranslating
+from pos_app.ui.kiosk.widgets import kiosk_button
 
 SETTING_UP = QT_TRANSLATE_NOOP("SetupScreen", "This kiosk is being set up")
 

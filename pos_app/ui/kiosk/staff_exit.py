@@ -6,8 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from pos_app.ui.common.language import Retranslating
 from pos_app.ui.common.widgets import PinPad
-from pos_app.ui.kiosk.widgets import Retranslating, kiosk_button
+from pos_app.ui.kiosk.widgets import kiosk_button
 
 
 class StaffExitScreen(Retranslating, QWidget):

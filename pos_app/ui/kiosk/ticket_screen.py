@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from pos_app.ui.kiosk.widgets import Retranslating, kiosk_button, qr_pixmap, set_compact
+from pos_app.ui.common.language import Retranslating
+from pos_app.ui.kiosk.widgets import kiosk_button, qr_pixmap, set_compact
 
 QR_SIZE = 420
 COMPACT_QR_SIZE = 280  # on a short screen (1280x800); still scanned easily from a phone or the counter

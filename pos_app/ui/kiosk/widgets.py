@@ -7,7 +7,7 @@ import zlib
 from collections.abc import Callable, Sequence
 
 import qrcode
-from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QStackedWidget, QWidget
 
@@ -19,19 +19,6 @@ TILE_COLOURS = {
     "beverage": "#2f6b6b", "extract": "#5a3f8a", "oil": "#5a3f8a", "topical": "#6b2f2f", "seed": "#4f6b2f",
     "accessory": "#4a4f55",
 }
-
-
-class Retranslating:
-    """A kiosk screen that writes its words again (``retranslate``) when the language changes: Qt sends every
-    widget a LanguageChange when a translator comes or goes."""
-
-    def retranslate(self) -> None:
-        raise NotImplementedError
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def discard(widget: QWidget) -> None:

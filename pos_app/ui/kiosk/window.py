@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QVBoxLayout, QWidget
 
 from pos_app.services.errors import NotSetUp
 from pos_app.services.kiosk_catalog import ProductCard
+from pos_app.ui.common.language import Retranslating
 from pos_app.ui.common.widgets import NoticeBar
 from pos_app.ui.device_events import DeviceEvents
 from pos_app.ui.kiosk.browse import BrowseScreen
@@ -41,7 +42,7 @@ TICKET_SHOWN_MS = 60_000  # then the next customer's attract screen
 COMPACT_HEIGHT = 1000  # px: below this (1280x800) the big tiles and pictures shrink to fit
 
 
-class KioskWindow(QMainWindow):
+class KioskWindow(Retranslating, QMainWindow):
     def __init__(self, terminal: TerminalServices, *, idle_warning_s: int = 60, idle_reset_s: int = 90,
                  devices: DeviceEvents | None = None, language: str | None = None) -> None:
         """``language``: the terminal's own, which each new customer starts in (by default the one spoken now)."""
@@ -260,10 +261,6 @@ class KioskWindow(QMainWindow):
         self.language.retranslate()
         self.notice.hide()  # a sentence in the language before
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def say(self, text: str, kind: str = "error") -> None:
         self.notice.show_message(text, kind=kind)

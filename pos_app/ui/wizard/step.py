@@ -10,10 +10,11 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWizardPage
 
 from pos_app.services.first_run import FirstRun, SetupFailed
+from pos_app.ui.common.language import Retranslating
 from pos_app.ui.common.widgets import touch_button
 from pos_app.ui.tasks import run_in_background
 from pos_app.ui.wizard.problems import sentence, unexpected
@@ -62,7 +63,7 @@ class ProblemRow(QHBoxLayout):
         self.retry_button.setText(translate("FirstRunWizard", "Retry"))
 
 
-class WizardStep(QWizardPage):
+class WizardStep(Retranslating, QWizardPage):
     """A page of the wizard; ``retranslate`` sets every text, and runs again when the language changes."""
 
     def __init__(self, setup: FirstRun) -> None:
@@ -73,10 +74,6 @@ class WizardStep(QWizardPage):
 
     # --- language ---------------------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         raise NotImplementedError

@@ -7,11 +7,12 @@ scanner through ``DeviceEvents``; either way the step on screen gets the text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
 from pos_app.modes import MODE_TITLES
 from pos_app.services.first_run import FirstRun
+from pos_app.ui.common.language import Retranslating
 from pos_app.ui.device_events import DeviceEvents
 from pos_app.ui.translation import install_translations
 from pos_app.ui.wedge_filter import WedgeScanFilter
@@ -37,7 +38,7 @@ QLabel#WizardReady { font-size: 24px; }
 """
 
 
-class FirstRunWizard(QWizard):
+class FirstRunWizard(Retranslating, QWizard):
     def __init__(self, setup: FirstRun, *, scanner_events: DeviceEvents | None = None) -> None:
         super().__init__()
         self.setup = setup
@@ -98,10 +99,6 @@ class FirstRunWizard(QWizard):
     def chosen_mode(self) -> str:
         return self.page(TERMINAL).mode
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(translate("FirstRunWizard", "Setting up this terminal"))
