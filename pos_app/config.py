@@ -51,6 +51,10 @@ class HardwareSettings(BaseModel):
     paper_width_mm: int = 80
 
 
+# Settings that take one of a few names; each function says why a name is refused (None: it is known).
+_CHOICES = {"mode": mode_refusal, "language": language_refusal, "receipt_language": receipt_language_refusal}
+
+
 class Settings(BaseSettings):
     """The terminal's settings for one data folder: ``Settings(data_dir=...)`` reads its terminal.toml and env."""
 
@@ -85,13 +89,13 @@ class Settings(BaseSettings):
     def log_dir(self) -> Path:
         return self.data_dir / "logs"
 
-    @field_validator("mode")
+    @field_validator(*_CHOICES)
     @classmethod
-    def _known_mode(cls, mode: str) -> str:
-        refusal = mode_refusal(mode)
+    def _known_choice(cls, value: str, info: ValidationInfo) -> str:
+        refusal = _CHOICES[info.field_name](value)
         if refusal:
             raise ValueError(refusal)
-        return mode
+        return value
 
     @field_validator("theme")
     @classmethod
@@ -100,22 +104,6 @@ class Settings(BaseSettings):
             raise ValueError(f"There is no theme {theme!r}. The themes are the QSS files in {THEMES_DIR}: "
                              f"{', '.join(themes())}.")
         return theme
-
-    @field_validator("language")
-    @classmethod
-    def _known_language(cls, language: str) -> str:
-        refusal = language_refusal(language)
-        if refusal:
-            raise ValueError(refusal)
-        return language
-
-    @field_validator("receipt_language")
-    @classmethod
-    def _known_receipt_language(cls, setting: str) -> str:
-        refusal = receipt_language_refusal(setting)
-        if refusal:
-            raise ValueError(refusal)
-        return setting
 
     @field_validator("kiosk_idle_warning_s")
     @classmethod
