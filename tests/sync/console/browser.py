@@ -54,3 +54,18 @@ def wait_for(driver, condition, timeout: float = 10):
     from selenium.webdriver.support.ui import WebDriverWait
 
     return WebDriverWait(driver, timeout).until(condition)
+
+
+def sign_in(driver, url: str, login: str, password: str, *, fresh: bool = False) -> None:
+    """Sign in through the form as a person does, and wait for the stores page it leads to. `fresh`: forget an
+    earlier session first (a browser shared between tests)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as shown
+
+    if fresh:
+        driver.delete_all_cookies()
+    driver.get(f"{url}/console/sign-in")
+    driver.find_element(By.NAME, "login").send_keys(login)
+    driver.find_element(By.NAME, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_for(driver, shown.url_contains("/console/stores"))

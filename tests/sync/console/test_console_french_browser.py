@@ -7,24 +7,12 @@ Each page is saved as a screenshot."""
 
 from __future__ import annotations
 
-from tests.sync.console.browser import screenshot_dir
+from tests.sync.console.browser import screenshot_dir, sign_in
 from tests.sync.console.browser import wait_for as _wait
 from tests.sync.console.conftest import PASSWORD
 from tests.sync.console.test_console_staff import stocked  # noqa: F401  (a product received into store A)
 
 TABLETS = ((768, 1024), (1024, 768))
-
-
-def _sign_in(browser, live_hub, tenant):
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as shown
-
-    browser.delete_all_cookies()
-    browser.get(f"{live_hub.url}/console/sign-in")
-    browser.find_element(By.NAME, "login").send_keys(tenant.owner)
-    browser.find_element(By.NAME, "password").send_keys(PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    _wait(browser, shown.url_contains("/console/stores"))
 
 
 def _size(browser, width: int, height: int) -> None:
@@ -64,7 +52,7 @@ def test_an_owner_reads_the_console_in_french_and_switches_back(live_hub, browse
 
     shots = screenshot_dir(tmp_path)
     sku, _gtin = stocked
-    _sign_in(browser, live_hub, tenant)
+    sign_in(browser, live_hub.url, tenant.owner, PASSWORD, fresh=True)
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     browser.find_element(By.LINK_TEXT, "FR").click()
     _wait(browser, shown.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Magasins"))
@@ -117,7 +105,7 @@ def test_the_header_on_a_tablet_keeps_the_user_and_opens_the_navigation_from_a_m
     from selenium.webdriver.support import expected_conditions as shown
 
     shots = screenshot_dir(tmp_path)
-    _sign_in(browser, live_hub, tenant)
+    sign_in(browser, live_hub.url, tenant.owner, PASSWORD, fresh=True)
     try:
         for lang in ("en", "fr"):
             browser.get(f"{live_hub.url}/console/language/{lang}?next=%2Fconsole%2Fstores")

@@ -4,7 +4,7 @@ which is saved and shown back as 24,50. Each page is saved as a screenshot."""
 
 from __future__ import annotations
 
-from tests.sync.console.browser import screenshot_dir
+from tests.sync.console.browser import screenshot_dir, sign_in
 from tests.sync.console.browser import wait_for as _wait
 from tests.sync.console.conftest import PASSWORD
 from tests.sync.console.test_console_promotions import stock_catalog
@@ -18,12 +18,7 @@ def test_a_french_owner_reads_the_laws_refusal_and_types_a_french_bundle_price(l
 
     shots = screenshot_dir(tmp_path)
     stock_catalog(console_app, tenant.tenant_id, tenant.code)
-    browser.delete_all_cookies()
-    browser.get(f"{live_hub.url}/console/sign-in")
-    browser.find_element(By.NAME, "login").send_keys(tenant.owner)
-    browser.find_element(By.NAME, "password").send_keys(PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    _wait(browser, shown.url_contains("/console/stores"))
+    sign_in(browser, live_hub.url, tenant.owner, PASSWORD, fresh=True)
     browser.find_element(By.LINK_TEXT, "FR").click()
     _wait(browser, shown.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Magasins"))
 

@@ -5,7 +5,7 @@ is saved at 1280x800."""
 
 from __future__ import annotations
 
-from tests.sync.console.browser import screenshot_dir
+from tests.sync.console.browser import screenshot_dir, sign_in
 from tests.sync.console.browser import wait_for as _wait
 from tests.sync.console.conftest import PASSWORD, pair_terminal
 from tests.sync.console.test_console_health import UNKNOWN_STAFF, push_rejected_unlock
@@ -29,11 +29,7 @@ def test_an_owner_runs_promotions_and_clears_a_rejection(live_hub, browser, cons
         session.add(OversellEvent(store_id=tenant.store_a, sku=f"{tenant.code}-0", batch_lot="PR-2611",
                                   quantity_on_hand=-1))
 
-    browser.get(f"{live_hub.url}/console/sign-in")
-    browser.find_element(By.NAME, "login").send_keys(tenant.owner)
-    browser.find_element(By.NAME, "password").send_keys(PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    _wait(browser, shown.url_contains("/console/stores"))
+    sign_in(browser, live_hub.url, tenant.owner, PASSWORD)
 
     browser.find_element(By.LINK_TEXT, "Promotions").click()
     _wait(browser, shown.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Promotions at Store A"))

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from sync.hub.inventory import Delta, apply_deltas
 from sync.hub.models import HubAudit, OcsProduct
-from tests.sync.console.browser import require_chromium, screenshot_dir, start_chromium
+from tests.sync.console.browser import require_chromium, screenshot_dir, sign_in, start_chromium
 from tests.sync.console.conftest import PASSWORD, console_as
 
 TORONTO = ZoneInfo("America/Toronto")
@@ -75,11 +75,7 @@ def test_a_manager_downloads_days_sees_an_amended_one_and_the_page_in_chromium(c
     with HubServer(console_app) as server:
         browser = start_chromium()
         try:
-            browser.get(f"{server.url}/console/sign-in")
-            browser.find_element(By.NAME, "login").send_keys(tenant.manager)
-            browser.find_element(By.NAME, "password").send_keys(PASSWORD)
-            browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-            WebDriverWait(browser, 10).until(shown.url_contains("/console/stores"))
+            sign_in(browser, server.url, tenant.manager, PASSWORD)
             browser.find_element(By.LINK_TEXT, "Reports").click()
             WebDriverWait(browser, 10).until(shown.url_contains("/reports/ocs"))
             browser.get(f"{server.url}{page_url}?day={first.isoformat()}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from tests.sync.console.browser import require_chromium, screenshot_dir, start_chromium, wait_for
+from tests.sync.console.browser import require_chromium, screenshot_dir, sign_in, start_chromium, wait_for
 from tests.sync.console.conftest import PASSWORD
 from tests.sync.console.sales_world import FIRST, LAST, seed_sales
 
@@ -33,11 +33,7 @@ def test_an_owner_sees_the_sales_charts_drawn(console_app, tenant, live_hub, tmp
     seed_sales(console_app, tenant)
     browser = start_chromium()
     try:
-        browser.get(f"{live_hub.url}/console/sign-in")
-        browser.find_element(By.NAME, "login").send_keys(tenant.owner)
-        browser.find_element(By.NAME, "password").send_keys(PASSWORD)
-        browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        wait_for(browser, shown.url_contains("/console/stores"))
+        sign_in(browser, live_hub.url, tenant.owner, PASSWORD)
         browser.find_element(By.LINK_TEXT, "Sales").click()
         wait_for(browser, shown.url_contains("/console/sales"))
         assert "Sales of all my stores" in browser.page_source

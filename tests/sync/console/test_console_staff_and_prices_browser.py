@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from tests.sync.console.browser import screenshot_dir
+from tests.sync.console.browser import screenshot_dir, sign_in
 from tests.sync.console.browser import wait_for as _wait
 from tests.sync.console.conftest import PASSWORD
 from tests.sync.console.test_console_staff import stocked  # noqa: F401  (a product received into store A)
@@ -20,12 +20,7 @@ def test_an_owner_sets_a_cashiers_limit_and_stores_and_schedules_a_price(live_hu
 
     shots = screenshot_dir(tmp_path)
     sku, _gtin = stocked
-    browser.delete_all_cookies()
-    browser.get(f"{live_hub.url}/console/sign-in")
-    browser.find_element(By.NAME, "login").send_keys(tenant.owner)
-    browser.find_element(By.NAME, "password").send_keys(PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    _wait(browser, shown.url_contains("/console/stores"))
+    sign_in(browser, live_hub.url, tenant.owner, PASSWORD, fresh=True)
 
     browser.get(f"{live_hub.url}/console/stores/{tenant.store_a}/staff/{tenant.staff_a}/edit")
     cap = _wait(browser, shown.presence_of_element_located((By.NAME, "discount_cap_percent")))
