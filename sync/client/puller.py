@@ -11,8 +11,11 @@ with its applied page, so a crash loses at most the page in hand and the one in 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 
 from sync.client.errors import SyncError
@@ -57,10 +60,12 @@ class Puller:
         """Pages until the hub has nothing more. Only the first request may long-poll."""
         report = PullReport()
         dropped = 0
-        with self._replica.catch_up(), \
+        with ExitStack() as paused, self._replica.catch_up(), \
                 ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-prefetch") as prefetcher:
             position = self._replica.position()
             page = self._fetch(position, wait_seconds)
+            if page.has_more:  # a catch-up of many pages, not one long-polled change
+                paused.enter_context(_collection_paused())
             while True:
                 upcoming = self._prefetch(prefetcher, position, page)
                 try:
@@ -105,3 +110,33 @@ def _abandon(upcoming: tuple[PullPosition, Future[PullResponse]] | None) -> None
     # left to finish (the executor waits for it) and its answer, or its error, is dropped.
     if upcoming is not None:
         upcoming[1].cancel()
+
+
+_pauses = 0
+_enable_after = False  # whether the collector was on when the first of the pauses began
+_pauses_lock = threading.Lock()
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a run of pages is caught up, on again after (nested, across
+    threads).
+
+    A page is thousands of fresh dicts and strings that live until it is written: each parse set off collections
+    that walked them, and the rest of the program's heap, again and again. That was 60 % of a first sync's parsing
+    (2.6 of 4.1 s of CPU for 100,000 products). The pages hold no reference cycles, so nothing waits long to be
+    freed: reference counting frees them as before, and cycles made meanwhile wait only for the catch-up's end.
+    """
+    global _pauses, _enable_after
+    with _pauses_lock:
+        _pauses += 1
+        if _pauses == 1:
+            _enable_after = gc.isenabled()
+            gc.disable()
+    try:
+        yield
+    finally:
+        with _pauses_lock:
+            _pauses -= 1
+            if _pauses == 0 and _enable_after:
+                gc.enable()

@@ -3,6 +3,7 @@ page that cannot be applied, or fails, never lets a later one in."""
 
 from __future__ import annotations
 
+import gc
 import threading
 import uuid
 from contextlib import nullcontext
@@ -93,3 +94,45 @@ def test_a_failed_apply_stops_the_pull_and_keeps_the_position_of_the_last_page_a
     Puller(hub, replica).pull_until_caught_up()
     assert replica.applied == ["c1", "c2", "c3", "c4", "c5", "c6"]
     assert hub.requests[0].cursor == "c2"
+
+
+class CollectorWatch(FakeReplica):
+    """Notes whether Python's cyclic garbage collector is on as each page is applied."""
+
+    def __init__(self, **options) -> None:
+        super().__init__(**options)
+        self.collector_on: list[bool] = []
+
+    def apply_page(self, position: PullPosition, page: PullResponse) -> bool:
+        self.collector_on.append(gc.isenabled())
+        return super().apply_page(position, page)
+
+
+def test_a_catch_up_of_many_pages_runs_without_the_cyclic_collector_and_turns_it_back_on():
+    assert gc.isenabled()
+    replica = CollectorWatch()
+    Puller(FakeHub(last=3), replica).pull_until_caught_up()
+    assert replica.collector_on == [False, False, False]
+    assert gc.isenabled()
+
+
+def test_a_single_page_pull_leaves_the_collector_on():
+    replica = CollectorWatch()
+    Puller(FakeHub(last=1), replica).pull_until_caught_up(wait_seconds=0)
+    assert replica.collector_on == [True]
+
+
+def test_a_catch_up_that_fails_still_turns_the_collector_back_on():
+    replica = CollectorWatch(fail_at="c2")
+    with pytest.raises(RuntimeError):
+        Puller(FakeHub(last=3), replica).pull_until_caught_up()
+    assert gc.isenabled()
+
+
+def test_a_collector_turned_off_by_the_program_stays_off():
+    gc.disable()
+    try:
+        Puller(FakeHub(last=3), CollectorWatch()).pull_until_caught_up()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
