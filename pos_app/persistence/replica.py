@@ -62,7 +62,7 @@ NESTED = {"purchase_orders": ("purchase_order_items", "purchase_order_id"),
           "kiosk_tickets": ("kiosk_ticket_lines", "ticket_id")}
 # A new PIN chosen at this register (staff.pin_changed.v1) is a `users` row written here first.
 LOCAL_FIRST = ("kiosk_tickets", "ocs_inventory_reservations", "inventory_shelf_assignments", "users")
-MAX_PREPARED = 4
+MAX_PREPARED = 8  # more than the puller reads ahead (sync.client.puller.READ_AHEAD_PAGES)
 GROUPED_PAGES = 20  # a first sync commits every this many pages, or every GROUPED_SECONDS
 GROUPED_SECONDS = 1.0
 # Tables of hub rows only; a reset empties them (children first).

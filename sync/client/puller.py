@@ -5,8 +5,9 @@ renewal got there first, the page is dropped and asked for again. ``reset: true`
 the applier replaces the hub's rows and keeps the outbox.
 
 Catching up is a pipeline of two: while one page is applied (on the caller's thread, in feed order), a
-helper thread already fetches the next one with the cursor the hub just gave. The cursor is saved only
-with its applied page, so a crash loses at most the page in hand and the one in flight, and re-asks them.
+reading thread already fetches the next few with the cursors the hub gave (`sync.client.read_ahead`). The
+cursor is saved only with its applied page, so a crash loses at most the page in hand and those read ahead,
+and re-asks them.
 """
 
 from __future__ import annotations
@@ -14,17 +15,18 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 
 from sync.client.errors import SyncError
 from sync.client.ports import PullPosition, ReplicaStore
+from sync.client.read_ahead import ReadAhead
 from sync.client.transport import HubClient
 from sync.protocol import MAX_PULL_LIMIT, PullRequest, PullResponse
 
 PAGE_SIZE = MAX_PULL_LIMIT  # big pages: a first sync of 100,000 rows is 100 round trips, not 200
 MAX_DROPPED_PAGES = 20
+READ_AHEAD_PAGES = 2  # pages fetched and prepared ahead of the one being applied
 Progress = Callable[[int, int], None]
 # Optional work on a fetched page before it is applied (the replica converting its rows), done on the
 # prefetching thread so it overlaps the writing of the page before.
@@ -60,56 +62,34 @@ class Puller:
         """Pages until the hub has nothing more. Only the first request may long-poll."""
         report = PullReport()
         dropped = 0
-        with ExitStack() as paused, self._replica.catch_up(), \
-                ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-prefetch") as prefetcher:
+        with ExitStack() as paused, self._replica.catch_up():
             position = self._replica.position()
             page = self._fetch(position, wait_seconds)
             if page.has_more:  # a catch-up of many pages, not one long-polled change
                 paused.enter_context(_collection_paused())
             while True:
-                upcoming = self._prefetch(prefetcher, position, page)
-                try:
-                    applied = self._replica.apply_page(position, page)
-                except BaseException:
-                    _abandon(upcoming)
-                    raise
-                if not applied:
-                    _abandon(upcoming)
-                    dropped += 1
-                    if dropped > MAX_DROPPED_PAGES:
-                        raise SyncError("The terminal's sync position keeps moving under the puller; try again.")
-                    position = self._replica.position()
-                    page = self._fetch(position)
-                    continue
-                report.pages += 1
-                report.changes += len(page.changes)
-                report.reset = report.reset or page.reset
-                if progress is not None and page.changes:
-                    progress(report.changes, report.changes + page.remaining)
-                if upcoming is None:
-                    return report
-                position, page = upcoming[0], upcoming[1].result()
-
-    def _prefetch(self, prefetcher: ThreadPoolExecutor, position: PullPosition,
-                  page: PullResponse) -> tuple[PullPosition, Future[PullResponse]] | None:
-        """The next page's position and a future of it, or None when this page is the last one."""
-        if not page.has_more:
-            return None
-        following = PullPosition(position.client_id, page.cursor)
-        return following, prefetcher.submit(self._fetch_prepared, following)
+                with ReadAhead(self._fetch_prepared, position, page, depth=READ_AHEAD_PAGES) as ahead:
+                    for at, in_hand in ahead:
+                        if not self._replica.apply_page(at, in_hand):
+                            break  # what was read ahead sits on a position that did not come about
+                        report.pages += 1
+                        report.changes += len(in_hand.changes)
+                        report.reset = report.reset or in_hand.reset
+                        if progress is not None and in_hand.changes:
+                            progress(report.changes, report.changes + in_hand.remaining)
+                    else:
+                        return report
+                dropped += 1
+                if dropped > MAX_DROPPED_PAGES:
+                    raise SyncError("The terminal's sync position keeps moving under the puller; try again.")
+                position = self._replica.position()
+                page = self._fetch(position)
 
     def _fetch_prepared(self, position: PullPosition) -> PullResponse:
         page = self._fetch(position)
         if self._prepare is not None:
             self._prepare(page)
         return page
-
-
-def _abandon(upcoming: tuple[PullPosition, Future[PullResponse]] | None) -> None:
-    # A page fetched on top of a position that did not come about is useless; one already in flight is
-    # left to finish (the executor waits for it) and its answer, or its error, is dropped.
-    if upcoming is not None:
-        upcoming[1].cancel()
 
 
 _pauses = 0

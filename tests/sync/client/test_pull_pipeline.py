@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 import uuid
 from contextlib import nullcontext
 
 import pytest
 
 from sync.client.ports import PullPosition
-from sync.client.puller import Puller
+from sync.client.puller import READ_AHEAD_PAGES, Puller
+from sync.client.read_ahead import ReadAhead
 from sync.protocol import Change, PullRequest, PullResponse
 
 
@@ -136,3 +138,33 @@ def test_a_collector_turned_off_by_the_program_stays_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_pages_are_read_ahead_a_few_at_most_while_one_is_applied():
+    hub = FakeHub(last=20)
+    asked_while_applying: list[int] = []
+
+    class Slow(FakeReplica):
+        def apply_page(self, position, page):
+            time.sleep(0.02)  # a slow write: the reading thread gets as far ahead as it may
+            asked_while_applying.append(len(hub.requests) - (len(self.applied) + 1))
+            return super().apply_page(position, page)
+
+    replica = Slow()
+    Puller(hub, replica).pull_until_caught_up()
+    assert replica.applied == [f"c{n}" for n in range(1, 21)]
+    # The queue's pages, plus the one fetched and waiting for room in it.
+    assert max(asked_while_applying) == READ_AHEAD_PAGES + 1
+
+
+def test_stopping_a_read_ahead_that_waits_for_room_does_not_hang():
+    hub = FakeHub(last=50)
+    ahead = ReadAhead(lambda position: hub.pull(PullRequest(client_id=position.client_id, cursor=position.cursor)),
+                      PullPosition(uuid.uuid4(), None), _page(1, 50), depth=2)
+    deadline = time.monotonic() + 5
+    while len(hub.requests) < 3 and time.monotonic() < deadline:  # two queued, one waiting for room
+        time.sleep(0.01)
+    started = time.monotonic()
+    ahead.close()
+    assert time.monotonic() - started < 1
+    assert len(hub.requests) == 3, "nothing is fetched once stopped"
