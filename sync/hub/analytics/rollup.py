@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, text
 from sqlalchemy.orm import Session
@@ -26,9 +27,7 @@ def record_sale(session: Session, store_id: uuid.UUID, sold_at: datetime,
                 lines: Iterable[tuple[str, str, int, int]], taxes: dict[str, int], sign: int = 1) -> None:
     """lines: (sku, product name, units, net cents); taxes: cents per component; sign -1 takes a voided sale
     back."""
-    store = session.get(Store, store_id)
-    assert store is not None, "the order's store is on the hub"
-    day = sold_at.astimezone(store_zone(store)).date()
+    day = sold_at.astimezone(_zone(session, store_id)).date()
     per_sku: dict[str, dict] = {}
     for sku, name, units, net in lines:
         row = per_sku.setdefault(sku, {"store_id": store_id, "day": day, "sku": sku, "product_name": name,
@@ -40,6 +39,17 @@ def record_sale(session: Session, store_id: uuid.UUID, sold_at: datetime,
                   for code, cents in taxes.items()]
     add_sums(session, _TAXES, ("store_id", "day", "component"), ("cents",), components)
     add_sums(session, _TABLE, ("store_id", "day", "sku"), ("units", "net_cents", "lines"), list(per_sku.values()))
+
+
+def _zone(session: Session, store_id: uuid.UUID) -> ZoneInfo:
+    """The store's zone, read once per session: a push batch records a hundred sales of one store, and the
+    identity map keeps no store nobody holds, so each sale loaded it again (a quarter of the hub's push time)."""
+    zones = session.info.setdefault("rollup_store_zones", {})
+    if store_id not in zones:
+        store = session.get(Store, store_id)
+        assert store is not None, "the order's store is on the hub"
+        zones[store_id] = store_zone(store)
+    return zones[store_id]
 
 
 REBUILD_POSTGRESQL = """

@@ -23,8 +23,9 @@ class Tenant(IdMixin, ReplicatedMixin, Base):
     currency: Mapped[str] = mapped_column(String(3), default="CAD")
     # Staff PIN hashes are peppered with this; a terminal gets it at pairing and keeps it in its keyring,
     # so it never travels in the change feed or sits in a terminal's database next to the hashes. Sealed with
-    # the hub's secret key (`sync.hub.secret_box`): the hub's database alone does not reveal it.
-    pin_pepper: Mapped[str | None] = mapped_column(SealedSecret(), info=HUB_ONLY)
+    # the hub's secret key (`sync.hub.secret_box`): the hub's database alone does not reveal it. Deferred: loaded
+    # (and unsealed) only when read, not with every tenant a request touches.
+    pin_pepper: Mapped[str | None] = mapped_column(SealedSecret(), info=HUB_ONLY, deferred=True)
 
 
 class ProvinceTerritory(IdMixin, ReplicatedMixin, Base):
@@ -68,5 +69,6 @@ class Store(IdMixin, ReplicatedMixin, Base):
     pos_enabled: Mapped[bool] = mapped_column(default=True)
     settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
     # Signs the store's kiosk tickets (their QR codes): terminals get it when they pair and keep it in their
-    # keyring, so a register checks a ticket offline. Never in the change feed.
-    kiosk_ticket_key: Mapped[str | None] = mapped_column(SealedSecret(), info=HUB_ONLY)  # sealed, as the pepper
+    # keyring, so a register checks a ticket offline. Never in the change feed. Sealed and deferred, as the pepper:
+    # a push loads its store many times, and unsealing each time read the key file again.
+    kiosk_ticket_key: Mapped[str | None] = mapped_column(SealedSecret(), info=HUB_ONLY, deferred=True)
