@@ -143,6 +143,33 @@ class CartModel(QAbstractTableModel):
         answer = answers[key] = self._answer(index, role)
         return answer
 
+    def multiData(self, index: Index, roles) -> None:  # noqa: N802 - Qt's name
+        """A delegate's seven questions about a cell as it paints (font, alignment, colours, text...), answered in
+        one call: asked one by one through data(), each is a crossing from Qt into Python, and a scan repaints
+        every visible cell of a cart that may be fifty lines long."""
+        if not index.isValid():
+            for slot in roles:
+                slot.clearData()
+            return
+        row, column = index.row(), index.column()
+        answers = self._answers.get(row)
+        if answers is None:
+            answers = self._answers[row] = {}
+        for slot in roles:
+            role = slot.role()
+            if role not in ROLES:
+                slot.clearData()
+                continue
+            key = (column, role)
+            if key in answers:
+                answer = answers[key]
+            else:
+                answer = answers[key] = self._answer(index, role)
+            if answer is None:
+                slot.clearData()
+            else:
+                slot.setData(answer)
+
     def _answer(self, index: Index, role: int):
         line = self._lines[index.row()]
         column = index.column()
