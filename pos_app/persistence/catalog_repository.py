@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, bindparam, literal, or_, select
 from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from hardware.codes.gs1 import gtin14_or_none
@@ -32,17 +32,29 @@ def scheduled_prices(session: Session, store_id: uuid.UUID, skus: Iterable[str],
     return {sku: price for sku, price in rows}  # the latest minute last, so it wins
 
 
+# A scan asks these every time: built once, with their parameters bound at each call, so SQLAlchemy neither builds
+# the statement again nor works out its cache key (more than the query's own time in SQLite).
+_PRODUCT_BY_GTIN = select(OcsProduct).where(or_(OcsProduct.each_gtin == bindparam("gtin"),
+                                                OcsProduct.case_gtin == bindparam("gtin")))
+# The latest pending scheduled price due by `now` (as `scheduled_prices` has it), beside the store's own row, which
+# it may not have: one statement, always one row.
+_STORE_PRICE_AND_COST = (
+    select(select(PriceSchedule.price)
+           .where(PriceSchedule.store_id == bindparam("store_id"), PriceSchedule.sku == bindparam("sku"),
+                  PriceSchedule.status == "pending", PriceSchedule.effective_at <= bindparam("now"))
+           .order_by(PriceSchedule.effective_at.desc()).limit(1).scalar_subquery(),
+           OcsInventory.override_price, OcsInventory.retail_price, OcsInventory.unit_cost)
+    .select_from(select(literal(1).label("one")).subquery())
+    .outerjoin(OcsInventory, and_(OcsInventory.store_id == bindparam("store_id"), OcsInventory.sku == bindparam("sku")))
+)
+
+
 def _store_price_and_cost(session: Session, store_id: uuid.UUID, sku: str, catalog_price: Decimal,
                           now: datetime) -> tuple[Decimal, Decimal | None]:
     """The store's price, and what it paid a unit (None when it does not say): the floor a promotion may not take
     cannabis below unless the store allows it."""
-    row = session.execute(
-        select(OcsInventory.override_price, OcsInventory.retail_price, OcsInventory.unit_cost).where(
-            OcsInventory.store_id == store_id, OcsInventory.sku == sku
-        )
-    ).first()
-    override, retail, cost = row if row is not None else (None, None, None)
-    scheduled = scheduled_prices(session, store_id, (sku,), now).get(sku)
+    scheduled, override, retail, cost = session.execute(_STORE_PRICE_AND_COST,
+                                                        {"store_id": store_id, "sku": sku, "now": now}).one()
     price = next(p for p in (scheduled, override, retail, catalog_price) if p is not None)
     return price, cost or None
 
@@ -97,9 +109,7 @@ def find_by_code(session: Session, store_id: uuid.UUID, code: str, now: datetime
         return None
     gtin = gtin14_or_none(code)  # GTIN-8/12/13/14 all compare as GTIN-14, the form the catalog stores
     if gtin is not None:
-        product = session.scalar(
-            select(OcsProduct).where(or_(OcsProduct.each_gtin == gtin, OcsProduct.case_gtin == gtin))
-        )
+        product = session.scalar(_PRODUCT_BY_GTIN, {"gtin": gtin})
         if product is not None and product.is_active:
             units = product.case_quantity if product.case_gtin == gtin else 1
             price, cost = _store_price_and_cost(session, store_id, product.ocs_variant_number, product.price_per_unit,
