@@ -110,3 +110,15 @@ def test_allocating_a_negative_total_mirrors_the_positive_one(total, weights):
     assert allocate(Money.from_cents(-total), weights) == [
         -p for p in allocate(Money.from_cents(total), weights)
     ]
+
+
+@pytest.mark.parametrize("locale", ["en_CA", "fr_CA"])
+@given(amount=st.integers(min_value=-10**13, max_value=10**13))
+def test_an_amount_reads_exactly_as_babel_writes_it(locale, amount):
+    # Amounts not seen yet are written from Babel's text for a sample of the same shape: never another text.
+    from babel.numbers import format_currency
+
+    from pos_app.domain.money import _format_currency
+
+    money = Money.from_cents(amount)
+    assert _format_currency.__wrapped__(money.amount, locale) == format_currency(money.amount, "CAD", locale=locale)
