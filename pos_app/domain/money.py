@@ -75,22 +75,24 @@ class Money:
     def __add__(self, other: object) -> Money:
         if not isinstance(other, Money):
             return NotImplemented
-        return Money(self.amount + other.amount)
+        return _to_the_cent(self.amount + other.amount)
 
     def __sub__(self, other: object) -> Money:
         if not isinstance(other, Money):
             return NotImplemented
-        return Money(self.amount - other.amount)
+        return _to_the_cent(self.amount - other.amount)
 
     def __mul__(self, factor: object) -> Money:
         if isinstance(factor, bool) or not isinstance(factor, int | Decimal):
             return NotImplemented
+        if isinstance(factor, int):
+            return _to_the_cent(self.amount * factor)
         return Money(self.amount * factor)
 
     __rmul__ = __mul__
 
     def __neg__(self) -> Money:
-        return Money(-self.amount)
+        return _to_the_cent(-self.amount)
 
     def __abs__(self) -> Money:
         return Money(abs(self.amount))
@@ -144,6 +146,14 @@ def _same_shape(locale: str, negative: bool, whole_digits: int) -> str | None:
     sample = Decimal(("-" if negative else "") + "1" * whole_digits + ".11")
     text = format_currency(sample, Money.CURRENCY, locale=locale)
     return text if sum(char in _DIGITS for char in text) == whole_digits + 2 else None
+
+
+def _to_the_cent(amount: Decimal) -> Money:
+    """Money of an amount already held to the cent (a sum, a difference or a whole multiple of amounts that are):
+    nothing to round, so none of the checks a value from outside gets. Totals work out hundreds of these a scan."""
+    money = object.__new__(Money)
+    object.__setattr__(money, "amount", abs(amount) if amount.is_zero() else amount)  # no "-$0.00"
+    return money
 
 
 def sum_money(amounts: Iterable[Money]) -> Money:
