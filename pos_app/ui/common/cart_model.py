@@ -154,6 +154,12 @@ class CartModel(QAbstractTableModel):
             else:
                 slot.setData(answer)
 
+    def shown_texts(self, column: int, first: int, last: int) -> list[str]:
+        """What rows `first` to `last` show in `column`, read without a QModelIndex each (CartColumns measures the
+        rows a scan changed: a dozen when a promotion moves across a big cart)."""
+        display = Qt.ItemDataRole.DisplayRole
+        return [self._row(row)[(column, display)] for row in range(first, last + 1)]
+
     def _cell(self, answers: dict, row: int, column: int, role: int):
         key = (column, role)
         answer = answers.get(key, _NOT_YET)
