@@ -75,22 +75,24 @@ class Money:
     def __add__(self, other: object) -> Money:
         if not isinstance(other, Money):
             return NotImplemented
-        return Money(self.amount + other.amount)
+        return _to_the_cent(self.amount + other.amount)
 
     def __sub__(self, other: object) -> Money:
         if not isinstance(other, Money):
             return NotImplemented
-        return Money(self.amount - other.amount)
+        return _to_the_cent(self.amount - other.amount)
 
     def __mul__(self, factor: object) -> Money:
         if isinstance(factor, bool) or not isinstance(factor, int | Decimal):
             return NotImplemented
+        if isinstance(factor, int):
+            return _to_the_cent(self.amount * factor)
         return Money(self.amount * factor)
 
     __rmul__ = __mul__
 
     def __neg__(self) -> Money:
-        return Money(-self.amount)
+        return _to_the_cent(-self.amount)
 
     def __abs__(self) -> Money:
         return Money(abs(self.amount))
@@ -120,7 +122,38 @@ class Money:
 def _format_currency(amount: Decimal, locale: str) -> str:
     # Babel takes ~15 µs an amount and a cart repaint formats hundreds; a till shows the same few amounts again.
     # Keyed by locale too, so switching language never shows an amount cached in the other one.
-    return format_currency(amount, Money.CURRENCY, locale=locale)
+    # An amount not seen yet (a cart's new total, a line's new saving: several a scan) takes Babel's own text for
+    # an amount of the same sign and as many digits, its digits put in place of the sample's: Babel's pattern
+    # places signs, symbol, group and decimal marks by the count of digits alone, never by their values.
+    plain = format(abs(amount), "f")
+    whole, _point, cents = plain.partition(".")
+    if not amount or len(cents) != 2:
+        return format_currency(amount, Money.CURRENCY, locale=locale)
+    sample = _same_shape(locale, amount < 0, len(whole))
+    if sample is None:
+        return format_currency(amount, Money.CURRENCY, locale=locale)
+    digits = iter(whole + cents)
+    return "".join(next(digits) if char in _DIGITS else char for char in sample)
+
+
+_DIGITS = frozenset("0123456789")
+
+
+@lru_cache(maxsize=256)
+def _same_shape(locale: str, negative: bool, whole_digits: int) -> str | None:
+    """Babel's text for a sample amount of this sign and count of whole digits; None when its digits can't be told
+    from the rest (a locale writing other digits, a symbol holding one)."""
+    sample = Decimal(("-" if negative else "") + "1" * whole_digits + ".11")
+    text = format_currency(sample, Money.CURRENCY, locale=locale)
+    return text if sum(char in _DIGITS for char in text) == whole_digits + 2 else None
+
+
+def _to_the_cent(amount: Decimal) -> Money:
+    """Money of an amount already held to the cent (a sum, a difference or a whole multiple of amounts that are):
+    nothing to round, so none of the checks a value from outside gets. Totals work out hundreds of these a scan."""
+    money = object.__new__(Money)
+    object.__setattr__(money, "amount", abs(amount) if amount.is_zero() else amount)  # no "-$0.00"
+    return money
 
 
 def sum_money(amounts: Iterable[Money]) -> Money:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import or_, select
+from sqlalchemy import Row, and_, bindparam, literal, or_, select
 from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from hardware.codes.gs1 import gtin14_or_none
@@ -32,26 +32,57 @@ def scheduled_prices(session: Session, store_id: uuid.UUID, skus: Iterable[str],
     return {sku: price for sku, price in rows}  # the latest minute last, so it wins
 
 
+# A scan asks these every time: built once, with their parameters bound at each call, so SQLAlchemy neither builds
+# the statement again nor works out its cache key (more than the query's own time in SQLite).
+def _due_scheduled_price(sku):
+    """The latest pending scheduled price of `sku` due by `now`, as `scheduled_prices` has it."""
+    return (select(PriceSchedule.price)
+            .where(PriceSchedule.store_id == bindparam("store_id"), PriceSchedule.sku == sku,
+                   PriceSchedule.status == "pending", PriceSchedule.effective_at <= bindparam("now"))
+            .order_by(PriceSchedule.effective_at.desc()).limit(1).scalar_subquery())
+
+
+_PRICE_AND_COST = (OcsInventory.override_price, OcsInventory.retail_price, OcsInventory.unit_cost)
+# The store's price and cost beside the product, in the statement that finds it: the columns the sale needs (the
+# whole catalog row is thirty, a description among them), its store row (which it may not have) and its due price.
+_PRODUCT_AND_PRICE = (
+    select(OcsProduct.ocs_variant_number, OcsProduct.product_name, OcsProduct.product_form,
+           OcsProduct.dried_equivalent_g, OcsProduct.price_version, OcsProduct.each_gtin, OcsProduct.brand_name,
+           OcsProduct.category, OcsProduct.is_active, OcsProduct.case_gtin, OcsProduct.case_quantity,
+           OcsProduct.price_per_unit, _due_scheduled_price(OcsProduct.ocs_variant_number).label("scheduled"),
+           *_PRICE_AND_COST)
+    .outerjoin(OcsInventory, and_(OcsInventory.store_id == bindparam("store_id"),
+                                  OcsInventory.sku == OcsProduct.ocs_variant_number))
+)
+_PRODUCT_BY_GTIN = _PRODUCT_AND_PRICE.where(or_(OcsProduct.each_gtin == bindparam("code"),
+                                                OcsProduct.case_gtin == bindparam("code")))
+_PRODUCT_BY_SKU = _PRODUCT_AND_PRICE.where(OcsProduct.ocs_variant_number == bindparam("code"))
+# The same for a SKU alone (an accessory): always one row.
+_STORE_PRICE_AND_COST = (
+    select(_due_scheduled_price(bindparam("sku")), *_PRICE_AND_COST)
+    .select_from(select(literal(1).label("one")).subquery())
+    .outerjoin(OcsInventory, and_(OcsInventory.store_id == bindparam("store_id"), OcsInventory.sku == bindparam("sku")))
+)
+
+
+def _price_of(scheduled, override, retail, catalog_price) -> Decimal:
+    return next(p for p in (scheduled, override, retail, catalog_price) if p is not None)
+
+
 def _store_price_and_cost(session: Session, store_id: uuid.UUID, sku: str, catalog_price: Decimal,
                           now: datetime) -> tuple[Decimal, Decimal | None]:
     """The store's price, and what it paid a unit (None when it does not say): the floor a promotion may not take
     cannabis below unless the store allows it."""
-    row = session.execute(
-        select(OcsInventory.override_price, OcsInventory.retail_price, OcsInventory.unit_cost).where(
-            OcsInventory.store_id == store_id, OcsInventory.sku == sku
-        )
-    ).first()
-    override, retail, cost = row if row is not None else (None, None, None)
-    scheduled = scheduled_prices(session, store_id, (sku,), now).get(sku)
-    price = next(p for p in (scheduled, override, retail, catalog_price) if p is not None)
-    return price, cost or None
+    scheduled, override, retail, cost = session.execute(_STORE_PRICE_AND_COST,
+                                                        {"store_id": store_id, "sku": sku, "now": now}).one()
+    return _price_of(scheduled, override, retail, catalog_price), cost or None
 
 
 def _store_price(session: Session, store_id: uuid.UUID, sku: str, catalog_price: Decimal, now: datetime) -> Decimal:
     return _store_price_and_cost(session, store_id, sku, catalog_price, now)[0]
 
 
-def cannabis_info(product: OcsProduct, price: Decimal, cost: Decimal | None = None) -> ProductInfo:
+def cannabis_info(product: OcsProduct | Row, price: Decimal, cost: Decimal | None = None) -> ProductInfo:
     return ProductInfo(
         sku=product.ocs_variant_number,
         name=product.product_name,
@@ -65,6 +96,12 @@ def cannabis_info(product: OcsProduct, price: Decimal, cost: Decimal | None = No
         category=product.category,
         unit_cost=Money.of(cost) if cost else None,
     )
+
+
+def _cannabis_match(row) -> ProductInfo:
+    """A `_PRODUCT_AND_PRICE` row as the product sold, at the store's price."""
+    price = _price_of(row.scheduled, row.override_price, row.retail_price, row.price_per_unit)
+    return cannabis_info(row, price, row.unit_cost or None)
 
 
 def accessory_info(accessory: Accessory, price: Decimal) -> ProductInfo:
@@ -97,23 +134,17 @@ def find_by_code(session: Session, store_id: uuid.UUID, code: str, now: datetime
         return None
     gtin = gtin14_or_none(code)  # GTIN-8/12/13/14 all compare as GTIN-14, the form the catalog stores
     if gtin is not None:
-        product = session.scalar(
-            select(OcsProduct).where(or_(OcsProduct.each_gtin == gtin, OcsProduct.case_gtin == gtin))
-        )
+        product = session.execute(_PRODUCT_BY_GTIN, {"code": gtin, "store_id": store_id, "now": now}).first()
         if product is not None and product.is_active:
             units = product.case_quantity if product.case_gtin == gtin else 1
-            price, cost = _store_price_and_cost(session, store_id, product.ocs_variant_number, product.price_per_unit,
-                                               now)
-            return CodeMatch(cannabis_info(product, price, cost), units)
+            return CodeMatch(_cannabis_match(product), units)
         accessory = session.scalar(select(Accessory).where(Accessory.barcode == gtin))
         if accessory is not None and accessory.is_active:
             price = _store_price(session, store_id, accessory.sku, accessory.retail_price, now)
             return CodeMatch(accessory_info(accessory, price), 1)
-    product = session.scalar(select(OcsProduct).where(OcsProduct.ocs_variant_number == code))
+    product = session.execute(_PRODUCT_BY_SKU, {"code": code, "store_id": store_id, "now": now}).first()
     if product is not None and product.is_active:
-        price, cost = _store_price_and_cost(session, store_id, product.ocs_variant_number, product.price_per_unit,
-                                               now)
-        return CodeMatch(cannabis_info(product, price, cost), 1)
+        return CodeMatch(_cannabis_match(product), 1)
     accessory = session.scalar(select(Accessory).where(Accessory.sku == code))
     if accessory is not None and accessory.is_active:
         price = _store_price(session, store_id, accessory.sku, accessory.retail_price, now)

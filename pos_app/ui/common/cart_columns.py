@@ -79,9 +79,12 @@ class CartColumns(QObject):
 
     def _fit(self, model: QAbstractItemModel, first: int, last: int) -> None:
         header = self._view.horizontalHeader()
+        shown_texts = getattr(model, "shown_texts", None)  # the cart model's own way, quicker than data()
         for column in self._columns:
-            widest = max((str(model.data(model.index(row, column, QModelIndex()), Qt.ItemDataRole.DisplayRole) or "")
-                          for row in range(first, last + 1)), key=len, default="")
+            texts = (shown_texts(column, first, last) if shown_texts is not None else
+                     (str(model.data(model.index(row, column, QModelIndex()), Qt.ItemDataRole.DisplayRole) or "")
+                      for row in range(first, last + 1)))
+            widest = max(texts, key=len, default="")
             needed = self._needed(widest) if widest else 0
             if needed > self._widths[column]:
                 self._widths[column] = needed

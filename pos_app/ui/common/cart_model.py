@@ -33,6 +33,8 @@ UNSELLABLE_LOOK = {
 Index = QModelIndex | QPersistentModelIndex
 PROMOTION_COLOUR = QBrush(QColor("#1b5e20"))  # the name of the deal, in the till's green
 # The roles data() answers; a view asks for a dozen more per cell each paint, answered at once with None.
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # the figures
+_NOT_YET = object()
 ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole,
                    *UNSELLABLE_LOOK})
 
@@ -129,51 +131,81 @@ class CartModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        """Each cell's answers are kept until its row changes: a scan repaints every visible row, a dozen roles
-        a cell, and only the rows set_lines announced need working out again."""
+        """Each row's answers are kept until it changes: a scan repaints every visible row, seven roles a cell, and
+        only the rows set_lines announced need working out again."""
         if role not in ROLES or not index.isValid():
             return None
-        row = index.row()
-        answers = self._answers.get(row)
-        if answers is None:
-            answers = self._answers[row] = {}
-        key = (index.column(), role)
-        if key in answers:
-            return answers[key]
-        answer = answers[key] = self._answer(index, role)
+        return self._cell(self._row(index.row()), index.row(), index.column(), role)
+
+    def multiData(self, index: Index, roles) -> None:  # noqa: N802 - Qt's name
+        """A delegate's seven questions about a cell as it paints (font, alignment, colours, text...), answered in
+        one call: asked one by one through data(), each is a crossing from Qt into Python, and a scan repaints
+        every visible cell of a cart that may be fifty lines long."""
+        if not index.isValid():
+            for slot in roles:
+                slot.clearData()
+            return
+        row, column = index.row(), index.column()
+        answers = self._row(row)
+        for slot in roles:
+            answer = self._cell(answers, row, column, slot.role())
+            if answer is None:
+                slot.clearData()
+            else:
+                slot.setData(answer)
+
+    def shown_texts(self, column: int, first: int, last: int) -> list[str]:
+        """What rows `first` to `last` show in `column`, read without a QModelIndex each (CartColumns measures the
+        rows a scan changed: a dozen when a promotion moves across a big cart)."""
+        display = Qt.ItemDataRole.DisplayRole
+        return [self._row(row)[(column, display)] for row in range(first, last + 1)]
+
+    def _cell(self, answers: dict, row: int, column: int, role: int):
+        key = (column, role)
+        answer = answers.get(key, _NOT_YET)
+        if answer is _NOT_YET:  # a tooltip, or a role this model leaves to the view: asked rarely, kept once asked
+            answer = answers[key] = self._tooltip(row) if role == Qt.ItemDataRole.ToolTipRole else None
         return answer
 
-    def _answer(self, index: Index, role: int):
-        line = self._lines[index.row()]
-        column = index.column()
+    def _row(self, row: int) -> dict[tuple[int, int], object]:
+        answers = self._answers.get(row)
+        if answers is None:
+            answers = self._answers[row] = self._shown(row)
+        return answers
+
+    def _shown(self, row: int) -> dict[tuple[int, int], object]:
+        """What the row's cells show and how they look, worked out together: the Discount and Amount columns come
+        from the same sums. A line that can't be sold is red; a promotion's name is green, unless the line is red."""
+        line = self._lines[row]
         problem = self._unsellable.get(line.line_id)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if problem is not None and role in UNSELLABLE_LOOK:
-            return UNSELLABLE_LOOK[role]
-        if problem is not None and role == Qt.ItemDataRole.ToolTipRole:
+        promotion = self._promotions.get(line.line_id)
+        brand = f"{line.product.brand} · " if line.product.brand else ""
+        lot = "  " + self.tr("(lot {lot})").format(lot=line.lot) if line.lot else ""  # a scanned label chose the lot
+        mark = "  ⚠ " + self.tr("can't be sold") if problem is not None else ""
+        deal = f"\n{self.promotion_text(row)}" if promotion is not None else ""
+        gross = line.gross
+        off = promotion[1] if promotion is not None else Money.zero()
+        manual = min(line.discount, gross - off)  # a manual discount comes off what the promotions left
+        texts = (f"{brand}{line.product.name}{lot}{mark}{deal}", str(line.quantity), money(line.product.unit_price),
+                 money(off + manual) if off or manual else "", money(gross - off - manual))
+        answers: dict[tuple[int, int], object] = {}
+        for column, text in enumerate(texts):
+            answers[(column, Qt.ItemDataRole.DisplayRole)] = text
+            answers[(column, Qt.ItemDataRole.TextAlignmentRole)] = RIGHT if column else None
+            for role in UNSELLABLE_LOOK:
+                answers[(column, role)] = UNSELLABLE_LOOK[role] if problem is not None else None
+        if problem is None and promotion is not None:
+            answers[(0, Qt.ItemDataRole.ForegroundRole)] = PROMOTION_COLOUR
+        return answers
+
+    def _tooltip(self, row: int) -> str | None:
+        """Why the line can't be sold, else the promotion that priced it and what it took off."""
+        line = self._lines[row]
+        problem = self._unsellable.get(line.line_id)
+        if problem is not None:
             return problem
         promotion = self._promotions.get(line.line_id)
-        if promotion is not None and role == Qt.ItemDataRole.ToolTipRole:
+        if promotion is not None:
             return self.tr("{promotion}: {amount} off this line").format(promotion=promotion[0],
                                                                           amount=money(promotion[1]))
-        if promotion is not None and column == 0 and role == Qt.ItemDataRole.ForegroundRole:
-            return PROMOTION_COLOUR
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if column == 0:
-            brand = f"{line.product.brand} · " if line.product.brand else ""
-            # a scanned label chose the lot
-            lot = "  " + self.tr("(lot {lot})").format(lot=line.lot) if line.lot else ""
-            mark = "  ⚠ " + self.tr("can't be sold") if problem is not None else ""
-            deal = f"\n{self.promotion_text(index.row())}" if promotion is not None else ""
-            return f"{brand}{line.product.name}{lot}{mark}{deal}"
-        if column == 1:
-            return str(line.quantity)
-        if column == 2:
-            return money(line.product.unit_price)
-        off = promotion[1] if promotion is not None else Money.zero()
-        manual = min(line.discount, line.gross - off)  # a manual discount comes off what the promotions left
-        if column == 3:
-            return money(off + manual) if off or manual else ""
-        return money(line.gross - off - manual)
+        return None

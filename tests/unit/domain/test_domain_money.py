@@ -110,3 +110,25 @@ def test_allocating_a_negative_total_mirrors_the_positive_one(total, weights):
     assert allocate(Money.from_cents(-total), weights) == [
         -p for p in allocate(Money.from_cents(total), weights)
     ]
+
+
+@pytest.mark.parametrize("locale", ["en_CA", "fr_CA"])
+@given(amount=st.integers(min_value=-10**13, max_value=10**13))
+def test_an_amount_reads_exactly_as_babel_writes_it(locale, amount):
+    # Amounts not seen yet are written from Babel's text for a sample of the same shape: never another text.
+    from babel.numbers import format_currency
+
+    from pos_app.domain.money import _format_currency
+
+    money = Money.from_cents(amount)
+    assert _format_currency.__wrapped__(money.amount, locale) == format_currency(money.amount, "CAD", locale=locale)
+
+
+@given(a=cents, b=cents, k=st.integers(min_value=-1000, max_value=1000))
+def test_arithmetic_of_amounts_gives_what_a_new_amount_of_its_value_holds(a, b, k):
+    # Sums, differences and whole multiples skip the rounding a value from outside gets: the same amounts, to
+    # the cent, never "-0.00".
+    x, y = Money.from_cents(a), Money.from_cents(b)
+    for worked, expected in ((x + y, a + b), (x - y, a - b), (x * k, a * k), (k * x, a * k), (-x, -a)):
+        assert worked == Money.from_cents(expected)
+        assert str(worked.amount) == str(Money.from_cents(expected).amount)
