@@ -24,7 +24,8 @@ class ReadAhead:
     """Iterates over (position, page): the page in hand, then the pages after it, until one without `has_more`.
 
     `close` stops the reading. A failed fetch is raised by the iteration at its turn, after the pages before it.
-    Closing mid-way drops what was read ahead; a fetch in flight finishes (bounded by the transport's timeout) and its answer is dropped.
+    Closing mid-way drops what was read ahead; a fetch in flight finishes (bounded by the transport's timeout)
+    and its answer is dropped.
     """
 
     def __init__(self, fetch: Fetch, position: PullPosition, page: PullResponse, *, depth: int) -> None:
