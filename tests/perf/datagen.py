@@ -8,11 +8,13 @@ demo-tenant generator, so the terminal and the hub hold the very same store.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,6 +40,16 @@ def _source_hash(*paths: Path, size: str, key: str = "") -> str:
             digest.update(str(file.relative_to(ROOT)).encode())
             digest.update(file.read_bytes())
     return digest.hexdigest()[:10]
+
+
+@contextmanager
+def _building(name: str) -> Iterator[None]:
+    """Held while one process of this checkout checks for, or builds, a cached item: `make test`'s workers run the
+    benchmark groups' smoke tests side by side, and two builds of one item would remove each other's work."""
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    with open(CACHE_DIR / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # let go when the file closes, or when the process dies
+        yield
 
 
 def terminal_key(size: Size) -> str:
@@ -66,6 +78,13 @@ def cached_terminal(size: Size, progress: Callable[[str], None] = print) -> Path
     """The folder of a demo terminal with the catalog and its history; built once per key."""
     folder = CACHE_DIR / f"terminal_{size.name}_{terminal_key(size)}"
     if (folder / "READY").exists():
+        return folder
+    with _building(f"terminal_{size.name}"):
+        return _cached_terminal(folder, size, progress)
+
+
+def _cached_terminal(folder: Path, size: Size, progress: Callable[[str], None]) -> Path:
+    if (folder / "READY").exists():  # built by another process while this one waited
         return folder
     for stale in CACHE_DIR.glob(f"terminal_{size.name}_*"):
         shutil.rmtree(stale, ignore_errors=True)
@@ -119,6 +138,13 @@ def hub_template(size: Size, progress: Callable[[str], None] = print) -> str:
     """The name of a PostgreSQL database holding the seeded hub, to be cloned with CREATE DATABASE ... TEMPLATE."""
     name = f"{HUB_PREFIX}{size.name}_{hub_key(size)}"
     if pg.database_exists(name):
+        return name
+    with _building(f"hub_{size.name}"):
+        return _hub_template(name, size, progress)
+
+
+def _hub_template(name: str, size: Size, progress: Callable[[str], None]) -> str:
+    if pg.database_exists(name):  # built by another process while this one waited
         return name
     for stale in pg.databases_like(f"{HUB_PREFIX}{size.name}_"):
         pg.drop_database(stale)
