@@ -47,7 +47,6 @@ class OrdersPage(Retranslating, QWidget):
         self.lead.setText(self.tr("Purchase orders and shipping notices for this store. Open one to receive it."))
         self.show_orders(self.orders)
 
-
     def show_orders(self, orders: list) -> None:
         self.orders = orders
         self.table.show_rows([(order.po_number, order_status(order.status), order.vendor, day(order.expected),

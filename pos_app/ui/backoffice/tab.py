@@ -43,7 +43,6 @@ class BackOfficeTab(Retranslating, QWidget):
     def retranslate(self) -> None:
         """Every fixed word of the tab again, in the language spoken now; what a manager opens next follows too."""
 
-
     def begin(self, staff: StaffMember) -> None:
         """A manager signed in (or another took over): the tab shows fresh data for them."""
         self.staff = staff

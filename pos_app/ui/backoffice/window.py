@@ -113,7 +113,6 @@ class BackOfficeWindow(Retranslating, QMainWindow):
         for index, tab in enumerate(self.tab_list):
             self.tabs.setTabText(index, tab.label)
 
-
     # --- who is working ----------------------------------------------------------------------------------
 
     def show_login(self) -> None:

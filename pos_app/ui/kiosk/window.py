@@ -261,7 +261,6 @@ class KioskWindow(Retranslating, QMainWindow):
         self.language.retranslate()
         self.notice.hide()  # a sentence in the language before
 
-
     def say(self, text: str, kind: str = "error") -> None:
         self.notice.show_message(text, kind=kind)
 

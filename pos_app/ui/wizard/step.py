@@ -74,7 +74,6 @@ class WizardStep(Retranslating, QWizardPage):
 
     # --- language ---------------------------------------------------------------------------------------
 
-
     def retranslate(self) -> None:
         raise NotImplementedError
 

@@ -99,7 +99,6 @@ class FirstRunWizard(Retranslating, QWizard):
     def chosen_mode(self) -> str:
         return self.page(TERMINAL).mode
 
-
     def retranslate(self) -> None:
         self.setWindowTitle(translate("FirstRunWizard", "Setting up this terminal"))
         button = QWizard.WizardButton
