@@ -33,13 +33,15 @@ class ReadAhead:
         self._first = (position, page)
         self._ready: queue.Queue[tuple[PullPosition, PullResponse] | BaseException | None] = queue.Queue(depth)
         self._stopped = threading.Event()
-        self._thread = threading.Thread(target=self._read, args=(position, page), name="sync-prefetch",
-                                        daemon=True)
-        self._thread.start()
+        self._thread: threading.Thread | None = None
+        if page.has_more:  # a till's regular pull is one page: no thread for it
+            self._thread = threading.Thread(target=self._read, args=(position, page), name="sync-prefetch",
+                                            daemon=True)
+            self._thread.start()
 
     def __iter__(self) -> Iterator[tuple[PullPosition, PullResponse]]:
         yield self._first
-        while True:
+        while self._thread is not None:
             item = self._ready.get()
             if item is None:
                 return
@@ -49,6 +51,8 @@ class ReadAhead:
 
     def close(self) -> None:
         self._stopped.set()
+        if self._thread is None:
+            return
         while self._thread.is_alive():
             with suppress(queue.Empty):  # make room, so a reading thread blocked on a full queue sees the stop
                 self._ready.get(timeout=_PUT_CHECK_SECONDS)

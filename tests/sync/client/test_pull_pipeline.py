@@ -168,3 +168,18 @@ def test_stopping_a_read_ahead_that_waits_for_room_does_not_hang():
     ahead.close()
     assert time.monotonic() - started < 1
     assert len(hub.requests) == 3, "nothing is fetched once stopped"
+
+
+def test_a_single_page_pull_starts_no_reading_thread():
+    hub = FakeHub(last=1)
+    before = threading.active_count()
+    seen: list[int] = []
+
+    class Counting(FakeReplica):
+        def apply_page(self, position, page):
+            seen.append(threading.active_count())
+            return super().apply_page(position, page)
+
+    Puller(hub, Counting()).pull_until_caught_up()
+    assert seen == [before], "the one page is applied on the caller's thread, with no reader started"
+    assert hub.threads == {threading.current_thread().name}
