@@ -11,6 +11,7 @@ from contextlib import nullcontext
 
 import pytest
 
+from sync.client import read_ahead
 from sync.client.ports import PullPosition
 from sync.client.puller import READ_AHEAD_PAGES, Puller
 from sync.client.read_ahead import ReadAhead
@@ -170,16 +171,16 @@ def test_stopping_a_read_ahead_that_waits_for_room_does_not_hang():
     assert len(hub.requests) == 3, "nothing is fetched once stopped"
 
 
-def test_a_single_page_pull_starts_no_reading_thread():
-    hub = FakeHub(last=1)
-    before = threading.active_count()
-    seen: list[int] = []
+def test_a_single_page_pull_starts_no_reading_thread(monkeypatch):
+    started: list[str] = []
 
-    class Counting(FakeReplica):
-        def apply_page(self, position, page):
-            seen.append(threading.active_count())
-            return super().apply_page(position, page)
+    class Noted(threading.Thread):
+        def start(self) -> None:
+            started.append(self.name)
+            super().start()
 
-    Puller(hub, Counting()).pull_until_caught_up()
-    assert seen == [before], "the one page is applied on the caller's thread, with no reader started"
-    assert hub.threads == {threading.current_thread().name}
+    monkeypatch.setattr(read_ahead.threading, "Thread", Noted)
+    Puller(FakeHub(last=1), FakeReplica()).pull_until_caught_up()
+    assert started == []
+    Puller(FakeHub(last=2), FakeReplica()).pull_until_caught_up()
+    assert started == ["sync-prefetch"], "a catch-up of more pages reads ahead"
