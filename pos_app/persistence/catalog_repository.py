@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import Row, and_, bindparam, literal, or_, select
+from sqlalchemy import Row, and_, bindparam, or_, select
 from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from hardware.codes.gs1 import gtin14_or_none
@@ -23,23 +23,29 @@ def scheduled_prices(session: Session, store_id: uuid.UUID, skus: Iterable[str],
                      since: datetime | None = None) -> dict[str, Decimal]:
     """SKU -> the price of its latest pending scheduled change whose minute has passed by ``now`` (and came after
     ``since``, when given): one indexed query."""
-    where = [PriceSchedule.store_id == store_id, PriceSchedule.sku.in_(list(skus)),
-             PriceSchedule.status == "pending", PriceSchedule.effective_at <= now]
+    where = [*_due(store_id, now), PriceSchedule.sku.in_(list(skus))]
     if since is not None:
         where.append(PriceSchedule.effective_at > since)
-    rows = session.execute(select(PriceSchedule.sku, PriceSchedule.price).where(*where)
-                           .order_by(PriceSchedule.effective_at))
+    rows = session.execute(select(PriceSchedule.sku, PriceSchedule.price).where(*where).order_by(*_LATEST_LAST))
     return {sku: price for sku, price in rows}  # the latest minute last, so it wins
+
+
+def _due(store_id, now) -> tuple:
+    """A store's scheduled prices still pending whose minute has passed by `now` (values or bound parameters)."""
+    return (PriceSchedule.store_id == store_id, PriceSchedule.status == "pending", PriceSchedule.effective_at <= now)
+
+
+# Of two changes due the same minute the one made last wins, wherever the price is read, and as the hub applies
+# them (sync/hub/prices.py).
+_LATEST_LAST = (PriceSchedule.effective_at, PriceSchedule.created_at)
 
 
 # A scan asks these every time: built once, with their parameters bound at each call, so SQLAlchemy neither builds
 # the statement again nor works out its cache key (more than the query's own time in SQLite).
 def _due_scheduled_price(sku):
     """The latest pending scheduled price of `sku` due by `now`, as `scheduled_prices` has it."""
-    return (select(PriceSchedule.price)
-            .where(PriceSchedule.store_id == bindparam("store_id"), PriceSchedule.sku == sku,
-                   PriceSchedule.status == "pending", PriceSchedule.effective_at <= bindparam("now"))
-            .order_by(PriceSchedule.effective_at.desc()).limit(1).scalar_subquery())
+    return (select(PriceSchedule.price).where(*_due(bindparam("store_id"), bindparam("now")), PriceSchedule.sku == sku)
+            .order_by(*(column.desc() for column in _LATEST_LAST)).limit(1).scalar_subquery())
 
 
 _PRICE_AND_COST = (OcsInventory.override_price, OcsInventory.retail_price, OcsInventory.unit_cost)
@@ -57,29 +63,17 @@ _PRODUCT_AND_PRICE = (
 _PRODUCT_BY_GTIN = _PRODUCT_AND_PRICE.where(or_(OcsProduct.each_gtin == bindparam("code"),
                                                 OcsProduct.case_gtin == bindparam("code")))
 _PRODUCT_BY_SKU = _PRODUCT_AND_PRICE.where(OcsProduct.ocs_variant_number == bindparam("code"))
-# The same for a SKU alone (an accessory): always one row.
-_STORE_PRICE_AND_COST = (
-    select(_due_scheduled_price(bindparam("sku")), *_PRICE_AND_COST)
-    .select_from(select(literal(1).label("one")).subquery())
-    .outerjoin(OcsInventory, and_(OcsInventory.store_id == bindparam("store_id"), OcsInventory.sku == bindparam("sku")))
+# The same for an accessory, by its barcode or its SKU.
+_ACCESSORY_AND_PRICE = (
+    select(Accessory, _due_scheduled_price(Accessory.sku).label("scheduled"), *_PRICE_AND_COST)
+    .outerjoin(OcsInventory, and_(OcsInventory.store_id == bindparam("store_id"), OcsInventory.sku == Accessory.sku))
 )
+_ACCESSORY_BY_BARCODE = _ACCESSORY_AND_PRICE.where(Accessory.barcode == bindparam("code"))
+_ACCESSORY_BY_SKU = _ACCESSORY_AND_PRICE.where(Accessory.sku == bindparam("code"))
 
 
 def _price_of(scheduled, override, retail, catalog_price) -> Decimal:
     return next(p for p in (scheduled, override, retail, catalog_price) if p is not None)
-
-
-def _store_price_and_cost(session: Session, store_id: uuid.UUID, sku: str, catalog_price: Decimal,
-                          now: datetime) -> tuple[Decimal, Decimal | None]:
-    """The store's price, and what it paid a unit (None when it does not say): the floor a promotion may not take
-    cannabis below unless the store allows it."""
-    scheduled, override, retail, cost = session.execute(_STORE_PRICE_AND_COST,
-                                                        {"store_id": store_id, "sku": sku, "now": now}).one()
-    return _price_of(scheduled, override, retail, catalog_price), cost or None
-
-
-def _store_price(session: Session, store_id: uuid.UUID, sku: str, catalog_price: Decimal, now: datetime) -> Decimal:
-    return _store_price_and_cost(session, store_id, sku, catalog_price, now)[0]
 
 
 def cannabis_info(product: OcsProduct | Row, price: Decimal, cost: Decimal | None = None) -> ProductInfo:
@@ -119,6 +113,13 @@ def accessory_info(accessory: Accessory, price: Decimal) -> ProductInfo:
     )
 
 
+def _accessory_match(row) -> ProductInfo:
+    """An `_ACCESSORY_AND_PRICE` row as the accessory sold, at the store's price."""
+    accessory = row.Accessory
+    price = _price_of(row.scheduled, row.override_price, row.retail_price, accessory.retail_price)
+    return accessory_info(accessory, price)
+
+
 def _accessory_category(accessory: Accessory) -> str:
     """Its category's name, as promotions name it (the hub's check calls an accessory without one Accessories)."""
     session = object_session(accessory)
@@ -133,22 +134,21 @@ def find_by_code(session: Session, store_id: uuid.UUID, code: str, now: datetime
     if not code:
         return None
     gtin = gtin14_or_none(code)  # GTIN-8/12/13/14 all compare as GTIN-14, the form the catalog stores
+    asked = {"store_id": store_id, "now": now}
     if gtin is not None:
-        product = session.execute(_PRODUCT_BY_GTIN, {"code": gtin, "store_id": store_id, "now": now}).first()
+        product = session.execute(_PRODUCT_BY_GTIN, {**asked, "code": gtin}).first()
         if product is not None and product.is_active:
             units = product.case_quantity if product.case_gtin == gtin else 1
             return CodeMatch(_cannabis_match(product), units)
-        accessory = session.scalar(select(Accessory).where(Accessory.barcode == gtin))
-        if accessory is not None and accessory.is_active:
-            price = _store_price(session, store_id, accessory.sku, accessory.retail_price, now)
-            return CodeMatch(accessory_info(accessory, price), 1)
-    product = session.execute(_PRODUCT_BY_SKU, {"code": code, "store_id": store_id, "now": now}).first()
+        accessory = session.execute(_ACCESSORY_BY_BARCODE, {**asked, "code": gtin}).first()
+        if accessory is not None and accessory.Accessory.is_active:
+            return CodeMatch(_accessory_match(accessory), 1)
+    product = session.execute(_PRODUCT_BY_SKU, {**asked, "code": code}).first()
     if product is not None and product.is_active:
         return CodeMatch(_cannabis_match(product), 1)
-    accessory = session.scalar(select(Accessory).where(Accessory.sku == code))
-    if accessory is not None and accessory.is_active:
-        price = _store_price(session, store_id, accessory.sku, accessory.retail_price, now)
-        return CodeMatch(accessory_info(accessory, price), 1)
+    accessory = session.execute(_ACCESSORY_BY_SKU, {**asked, "code": code}).first()
+    if accessory is not None and accessory.Accessory.is_active:
+        return CodeMatch(_accessory_match(accessory), 1)
     return None
 
 

@@ -166,8 +166,10 @@ def apply_due_schedules(session: Session, store_id: uuid.UUID, now: datetime | N
     if session.scalar(select(PriceSchedule.id).where(*due_now).limit(1)) is None:
         return 0
     lock_store(session, store_id)  # one applier at a time: the rows read next are the latest
-    due = list(session.scalars(select(PriceSchedule).where(*due_now).order_by(PriceSchedule.effective_at)
-                               .with_for_update()))
+    # Oldest first, and of two due the same minute the one made last, so the last applied is the price the
+    # registers chose (pos_app's catalog_repository breaks the tie the same way).
+    due = list(session.scalars(select(PriceSchedule).where(*due_now)
+                               .order_by(PriceSchedule.effective_at, PriceSchedule.created_at).with_for_update()))
     store = session.get_one(Store, store_id)
     for schedule in due:
         catalog = _catalog(session, store.tenant_id, schedule.sku)

@@ -192,6 +192,26 @@ def test_scheduled_prices_refusals_history_and_the_minute_they_apply(console_app
     assert "Scheduled change applied" in page and "Admin API" in page and by in page
 
 
+def test_of_two_scheduled_prices_due_the_same_minute_the_one_made_last_is_applied_last(console_app, tenant,
+                                                                                       stocked):  # noqa: F811
+    """As the registers choose it (pos_app's catalog_repository): the override the hub leaves is the same price."""
+    from sync.hub.prices import apply_due_schedules
+
+    sku, _gtin = stocked
+    db = console_app.state.db
+    due = datetime.now(UTC).replace(microsecond=0) - timedelta(minutes=5)
+    with db.write() as session:  # the later change written first: the rows' order must not decide
+        for price, made in ((Decimal("7.77"), due - timedelta(days=1)), (Decimal("5.55"), due - timedelta(days=2))):
+            session.add(PriceSchedule(tenant_id=tenant.tenant_id, store_id=tenant.store_a, sku=sku, price=price,
+                                      effective_at=due, status="pending", created_at=made, updated_at=made))
+    with db.write() as session:
+        assert apply_due_schedules(session, tenant.store_a) == 2
+    with db.read() as session:
+        level = session.scalar(select(OcsInventory).where(OcsInventory.store_id == tenant.store_a,
+                                                          OcsInventory.sku == sku))
+    assert level.override_price == Decimal("7.77")
+
+
 @pytest.mark.usefixtures("stocked")
 def test_a_staff_member_taken_off_a_store_is_refused_at_its_registers_after_a_sync(console_app, tenant, tmp_path):
     from pos_app.services.errors import SignInRefused
